@@ -1,0 +1,147 @@
+import type { IsoDate } from "./calendar-date.ts";
+import { evaluateCriterion } from "./conditions.ts";
+import { type EvaluationContext, makeEvaluationContext } from "./evaluation-context.ts";
+import { bestPlan, type PlanCandidate } from "./funding-plan.ts";
+import { roundHalfUp, sum } from "./money.ts";
+import type { ConfiguredPlugin, EstimateDraft, PlanPeer } from "./plugin.ts";
+import type { Registry } from "./registry.ts";
+import type { Estimate, Plan, SchemeResult, SimulationReport, Verdict } from "./simulation-report.ts";
+import type { Situation } from "./situation.ts";
+import type { Lang } from "./text.ts";
+
+export interface EvaluateOptions {
+  /** The evaluation date; the situation's own `asOf` wins when it has one. Never the wall clock. */
+  readonly asOf: IsoDate;
+  readonly lang?: Lang;
+}
+
+const finishEstimate = (draft: EstimateDraft, lang: Lang): Estimate => ({
+  totalCents: roundHalfUp(sum(draft.lines.map((l) => l.amount))),
+  lines: draft.lines.map((l) => ({ id: l.id, label: l.label[lang], amountCents: roundHalfUp(l.amount), basis: l.basis[lang] })),
+  confidence: draft.confidence,
+  notes: draft.notes?.map((n) => n[lang]) ?? [],
+});
+
+interface Evaluated {
+  readonly plugin: ConfiguredPlugin;
+  readonly result: SchemeResult;
+  readonly peer: PlanPeer | undefined;
+}
+
+const evaluateScheme = (plugin: ConfiguredPlugin, ctx: EvaluationContext, lang: Lang): Evaluated => {
+  const period = plugin.periodFor(ctx.situation.mobility.start);
+  const name = plugin.name[lang];
+  const criteria = period.criteria.map((c) => evaluateCriterion(c, ctx, lang, name));
+  let verdict: Verdict = "eligible";
+  const missing = new Set<string>();
+  for (const c of criteria) {
+    if (c.status === "unmet") verdict = "ineligible";
+    else if (c.status === "unknown") {
+      if (verdict === "eligible") verdict = "incomplete";
+      for (const m of c.missing) missing.add(m);
+    }
+  }
+  const draft = verdict === "ineligible" ? undefined : plugin.estimate(ctx, period);
+  const estimate = draft ? finishEstimate(draft, lang) : null;
+  const result: SchemeResult = {
+    scheme: plugin.id,
+    name,
+    verdict,
+    criteria: criteria.map((c) => ({ id: c.id, status: c.status, reason: c.reason, hint: c.hint })),
+    missing: verdict === "ineligible" ? [] : [...missing],
+    estimate,
+    documents: plugin.documents(ctx, period).map((d) => ({ id: d.id, label: d.label[lang] })),
+  };
+  const peer: PlanPeer | undefined =
+    draft && estimate
+      ? {
+          scheme: plugin.id,
+          amountCents: estimate.totalCents,
+          lines: draft.lines.map((l, i) => ({ id: l.id, amountCents: estimate.lines[i]?.amountCents ?? 0, covers: l.covers })),
+        }
+      : undefined;
+  return { plugin, result, peer };
+};
+
+const EXCLUDED = {
+  fr: {
+    exclusive: (names: string) => `Non cumulable avec ${names}, qui donne un meilleur total.`,
+    nothing: "N'apporte rien de plus une fois les autres aides comptées.",
+    zero: "Aucun montant pour ce séjour.",
+    lower: "Donnerait un total plus faible.",
+  },
+  en: {
+    exclusive: (names: string) => `Cannot be combined with ${names}, which gives a higher total.`,
+    nothing: "Adds nothing once the other grants are counted.",
+    zero: "No amount for this stay.",
+    lower: "Would give a lower total.",
+  },
+} as const;
+
+const makePlan = (evaluated: readonly Evaluated[], ctx: EvaluationContext, registry: Registry, lang: Lang): Plan => {
+  const eligible = evaluated.filter((e) => e.result.verdict === "eligible" && e.peer);
+  const peers = new Map(eligible.map((e) => [e.plugin.id, e.peer as PlanPeer]));
+  const candidates: PlanCandidate[] = [];
+  for (const e of eligible) {
+    const peer = e.peer as PlanPeer;
+    if (peer.amountCents <= 0) continue;
+    const inPlan = e.plugin.inPlan;
+    const period = e.plugin.periodFor(ctx.situation.mobility.start);
+    candidates.push({
+      scheme: e.plugin.id,
+      standaloneCents: peer.amountCents,
+      ...(inPlan && {
+        share: (ids: readonly string[]) => {
+          const s = inPlan(ctx, period, ids.map((id) => peers.get(id) as PlanPeer));
+          return { amountCents: roundHalfUp(s.amount), note: s.basis[lang] };
+        },
+      }),
+    });
+  }
+  const choice = bestPlan(candidates, registry.exclusive);
+  const chosen = new Set(choice.items.map((i) => i.scheme));
+  const order = new Map(evaluated.map((e, i) => [e.plugin.id, i]));
+  const words = EXCLUDED[lang];
+  const excluded = eligible
+    .filter((e) => !chosen.has(e.plugin.id))
+    .map((e) => {
+      const blockers = choice.items.filter((i) => registry.exclusive(i.scheme, e.plugin.id));
+      const reason =
+        blockers.length > 0
+          ? words.exclusive(blockers.map((b) => registry.byId.get(b.scheme)?.name[lang] ?? b.scheme).join(", "))
+          : (e.peer as PlanPeer).amountCents <= 0
+            ? words.zero
+            : e.plugin.inPlan
+              ? words.nothing
+              : words.lower;
+      return { scheme: e.plugin.id, reason };
+    });
+  return {
+    items: [...choice.items].sort((a, b) => (order.get(a.scheme) ?? 0) - (order.get(b.scheme) ?? 0)),
+    totalCents: choice.totalCents,
+    excluded,
+  };
+};
+
+/**
+ * Evaluates a situation against every scheme of the registry: verdicts with their reasons and
+ * hints, standalone estimates, document checklists, and the best plan (ARCHITECTURE §2.5).
+ * Pure and synchronous: the same situation, registry and date always give the same report.
+ *
+ * @example
+ * const report = evaluate(situation, registry, { asOf: "2026-11-26", lang: "en" });
+ * report.plan.totalCents // 451000 for the rulebook's first worked example
+ * @throws UnknownPartner when the situation names a partner the catalogue does not have
+ */
+export const evaluate = (situation: Situation, registry: Registry, options: EvaluateOptions): SimulationReport => {
+  const lang = options.lang ?? "fr";
+  const ctx = makeEvaluationContext(situation, registry.institution, registry.partners, situation.asOf ?? options.asOf, lang);
+  const evaluated = registry.plugins.map((p) => evaluateScheme(p, ctx, lang));
+  return {
+    academicYear: ctx.academicYear,
+    fundedDays: ctx.fundedDays,
+    distanceKm: ctx.distanceKm === undefined ? null : Math.round(ctx.distanceKm),
+    schemes: evaluated.map((e) => e.result),
+    plan: makePlan(evaluated, ctx, registry, lang),
+  };
+};

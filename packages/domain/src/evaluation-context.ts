@@ -1,0 +1,106 @@
+import { type AcademicYear, academicYearOf, academicYearStart } from "./academic-year.ts";
+import type { IsoDate } from "./calendar-date.ts";
+import { greatCircleKm } from "./distance.ts";
+import { fundedDays } from "./funded-days.ts";
+import type { Institution, Partner } from "./institution.ts";
+import { isPartnerHost, type Situation } from "./situation.ts";
+import type { Lang } from "./text.ts";
+import { UnknownPartner } from "./errors.ts";
+
+/** The destination once the partner catalogue has been consulted. */
+export interface ResolvedHost {
+  /** The catalogue entry, when the student chose a partner. */
+  readonly partner: Partner | undefined;
+  readonly name: string | undefined;
+  readonly country: string;
+  readonly city: string | undefined;
+  readonly lat: number | undefined;
+  readonly lon: number | undefined;
+  readonly agreements: ReadonlySet<string>;
+}
+
+/**
+ * Everything a criterion or an estimate reads, computed once per situation by the engine: the
+ * situation as submitted, the home institution, the resolved host and the derived values of
+ * rulebook §0.
+ */
+export interface EvaluationContext {
+  readonly situation: Situation;
+  readonly institution: Institution;
+  readonly host: ResolvedHost;
+  /** The evaluation date: never the wall clock, always given. */
+  readonly asOf: IsoDate;
+  readonly lang: Lang;
+  readonly academicYear: AcademicYear;
+  /** The Erasmus+ call year whose figures apply: the year the academic year starts. */
+  readonly callYear: number;
+  readonly fundedDays: number;
+  /** Great-circle km from the home campus, unknown for a typed destination without coordinates. */
+  readonly distanceKm: number | undefined;
+}
+
+export type PartnerLookup = (id: string) => Partner | undefined;
+
+const NO_AGREEMENTS: ReadonlySet<string> = new Set();
+const agreementSets = new WeakMap<Partner, ReadonlySet<string>>();
+
+const agreementsOf = (partner: Partner): ReadonlySet<string> => {
+  let set = agreementSets.get(partner);
+  if (!set) {
+    set = new Set(partner.agreements);
+    agreementSets.set(partner, set);
+  }
+  return set;
+};
+
+/** Resolves the host against the catalogue. @throws UnknownPartner for an id not in it. */
+export const resolveHost = (situation: Situation, partners: PartnerLookup): ResolvedHost => {
+  const host = situation.mobility.host;
+  if (isPartnerHost(host)) {
+    const partner = partners(host.partner);
+    if (!partner) throw new UnknownPartner({ partner: host.partner });
+    return {
+      partner,
+      name: partner.name,
+      country: partner.country,
+      city: partner.city,
+      lat: partner.lat,
+      lon: partner.lon,
+      agreements: agreementsOf(partner),
+    };
+  }
+  return {
+    partner: undefined,
+    name: host.name,
+    country: host.country,
+    city: host.city,
+    lat: host.lat,
+    lon: host.lon,
+    agreements: NO_AGREEMENTS,
+  };
+};
+
+export const makeEvaluationContext = (
+  situation: Situation,
+  institution: Institution,
+  partners: PartnerLookup,
+  asOf: IsoDate,
+  lang: Lang,
+): EvaluationContext => {
+  const host = resolveHost(situation, partners);
+  const academicYear = academicYearOf(situation.mobility.start);
+  return {
+    situation,
+    institution,
+    host,
+    asOf,
+    lang,
+    academicYear,
+    callYear: academicYearStart(academicYear),
+    fundedDays: fundedDays(situation.mobility.start, situation.mobility.end),
+    distanceKm:
+      host.lat !== undefined && host.lon !== undefined
+        ? greatCircleKm(institution, { lat: host.lat, lon: host.lon })
+        : undefined,
+  };
+};

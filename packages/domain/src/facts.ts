@@ -1,0 +1,345 @@
+import { countryName } from "./countries.ts";
+import type { EvaluationContext } from "./evaluation-context.ts";
+import { formatMoney } from "./money.ts";
+import type { Lang, Text } from "./text.ts";
+
+/** How a numeric fact reads: days, cents, km, months or a plain count. */
+export type Unit = "days" | "cents" | "km" | "months" | "count";
+
+interface FactBase<T> {
+  /** Stable id, camelCase: `fundedDays`. */
+  readonly id: string;
+  /** A noun phrase without article, used in "Label: value" and in hints: "durée financée". */
+  readonly label: Text;
+  /** The situation fields it reads, reported as missing when it is unknown. */
+  readonly paths: readonly string[];
+  /** Its value for a situation, or undefined when unknown. */
+  readonly get: (ctx: EvaluationContext) => T | undefined;
+  /** The fields actually missing when unknown, when that is finer than `paths`. */
+  readonly missing?: (ctx: EvaluationContext) => readonly string[];
+}
+
+export interface NumberFact extends FactBase<number> {
+  readonly type: "number";
+  readonly unit: Unit;
+}
+
+export interface EnumFact extends FactBase<string> {
+  readonly type: "enum";
+  /** How a value reads in a sentence. */
+  readonly valueLabel: (value: string, lang: Lang) => string;
+}
+
+export interface BooleanFact extends FactBase<boolean> {
+  readonly type: "boolean";
+}
+
+/**
+ * A fact about a situation that criteria test: the atoms of the condition vocabulary. The
+ * domain defines the standard facts below; a plugin defines its own with these factories when
+ * it needs a derived one (and says so in a comment).
+ */
+export type Fact = NumberFact | EnumFact | BooleanFact;
+
+type FactSpec<T> = Omit<FactBase<T>, "missing"> & Partial<Pick<FactBase<T>, "missing">>;
+
+export const numberFact = (spec: FactSpec<number> & { unit: Unit }): NumberFact => ({ ...spec, type: "number" });
+
+export const enumFact = (
+  spec: FactSpec<string> & { values?: Readonly<Record<string, Text>>; valueLabel?: (value: string, lang: Lang) => string },
+): EnumFact => {
+  const { values, valueLabel, ...rest } = spec;
+  return {
+    ...rest,
+    type: "enum",
+    valueLabel: valueLabel ?? ((v, lang) => values?.[v]?.[lang] ?? v),
+  };
+};
+
+export const booleanFact = (spec: FactSpec<boolean>): BooleanFact => ({ ...spec, type: "boolean" });
+
+const plural = (n: number, one: string, many: string): string => (Math.abs(n) <= 1 ? one : many);
+
+/** Formats a quantity in its unit: `formatQuantity(150, "days", "fr")` is "150 jours". */
+export const formatQuantity = (value: number, unit: Unit, lang: Lang): string => {
+  switch (unit) {
+    case "cents":
+      return formatMoney(value, lang);
+    case "days":
+      return `${value} ${lang === "fr" ? plural(value, "jour", "jours") : plural(value, "day", "days")}`;
+    case "months":
+      return `${value} ${lang === "fr" ? "mois" : plural(value, "month", "months")}`;
+    case "km":
+      return `${Math.round(value)} km`;
+    case "count":
+      return String(value);
+  }
+};
+
+export const formatFactValue = (fact: Fact, value: number | string | boolean, lang: Lang): string => {
+  switch (fact.type) {
+    case "number":
+      return formatQuantity(value as number, fact.unit, lang);
+    case "enum":
+      return fact.valueLabel(value as string, lang);
+    case "boolean":
+      return value ? (lang === "fr" ? "oui" : "yes") : lang === "fr" ? "non" : "no";
+  }
+};
+
+// ---- The standard facts: what the situation says, and what the engine derives from it. ----
+
+const student = (ctx: EvaluationContext) => ctx.situation.student;
+
+export const programmeLevel = enumFact({
+  id: "programmeLevel",
+  label: { fr: "niveau d'études", en: "programme level" },
+  paths: ["student.programme.level"],
+  get: (ctx) => student(ctx)?.programme?.level,
+  values: {
+    bachelor: { fr: "licence / bachelor", en: "bachelor" },
+    master: { fr: "master", en: "master" },
+    engineering: { fr: "cycle ingénieur", en: "engineering degree" },
+    doctorate: { fr: "doctorat", en: "doctorate" },
+  },
+});
+
+export const programmeMode = enumFact({
+  id: "programmeMode",
+  label: { fr: "régime d'études", en: "study mode" },
+  paths: ["student.programme.mode"],
+  get: (ctx) => student(ctx)?.programme?.mode,
+  values: {
+    initial: { fr: "formation initiale", en: "initial education" },
+    apprenticeship: { fr: "apprentissage", en: "apprenticeship" },
+    continuing: { fr: "formation continue", en: "continuing education" },
+  },
+});
+
+export const gapYear = booleanFact({
+  id: "gapYear",
+  label: { fr: "année de césure", en: "gap year (césure)" },
+  paths: ["student.programme.gapYear"],
+  get: (ctx) => student(ctx)?.programme?.gapYear,
+});
+
+export const residenceRegion = enumFact({
+  id: "residenceRegion",
+  label: { fr: "région de résidence", en: "region of residence" },
+  paths: ["student.residenceRegion"],
+  get: (ctx) => student(ctx)?.residenceRegion,
+  values: { "11": { fr: "Île-de-France", en: "Île-de-France" } },
+});
+
+export const crousBoursier = booleanFact({
+  id: "crousBoursier",
+  label: { fr: "boursier du CROUS", en: "CROUS grant holder" },
+  paths: ["student.crous.boursier"],
+  // an échelon implies a grant holder even when the box was not ticked
+  get: (ctx) => student(ctx)?.crous?.boursier ?? (student(ctx)?.crous?.echelon !== undefined ? true : undefined),
+});
+
+export const crousEchelon = enumFact({
+  id: "crousEchelon",
+  label: { fr: "échelon de bourse CROUS", en: "CROUS grant level (échelon)" },
+  paths: ["student.crous.echelon"],
+  get: (ctx) => student(ctx)?.crous?.echelon,
+  valueLabel: (v, lang) => (lang === "fr" ? `échelon ${v}` : `level ${v}`),
+});
+
+export const quotientFamilial = numberFact({
+  id: "quotientFamilial",
+  label: { fr: "quotient familial", en: "family quotient (quotient familial)" },
+  unit: "cents",
+  paths: ["student.household.quotientFamilial"],
+  get: (ctx) => student(ctx)?.household?.quotientFamilial,
+});
+
+export const nonTaxable = booleanFact({
+  id: "nonTaxable",
+  label: { fr: "foyer non imposable", en: "non-taxable household" },
+  paths: ["student.household.nonTaxable"],
+  get: (ctx) => student(ctx)?.household?.nonTaxable,
+});
+
+export const disability = booleanFact({
+  id: "disability",
+  label: { fr: "handicap ou maladie de longue durée", en: "disability or long-term illness" },
+  paths: ["student.fewerOpportunities.disability"],
+  get: (ctx) => student(ctx)?.fewerOpportunities?.disability,
+});
+
+export const qpv = booleanFact({
+  id: "qpv",
+  label: { fr: "résidence en quartier prioritaire (QPV)", en: "home in a priority urban area (QPV)" },
+  paths: ["student.fewerOpportunities.qpv"],
+  get: (ctx) => student(ctx)?.fewerOpportunities?.qpv,
+});
+
+export const zrr = booleanFact({
+  id: "zrr",
+  label: { fr: "résidence en zone de revitalisation rurale (ZRR)", en: "home in a rural revitalisation zone (ZRR)" },
+  paths: ["student.fewerOpportunities.zrr"],
+  get: (ctx) => student(ctx)?.fewerOpportunities?.zrr,
+});
+
+export const erasmusDaysInCycle = numberFact({
+  id: "erasmusDaysInCycle",
+  label: { fr: "jours Erasmus+ déjà effectués dans le cycle", en: "Erasmus+ days already used in this cycle" },
+  unit: "days",
+  paths: ["student.history.erasmusDaysInCycle"],
+  get: (ctx) => student(ctx)?.history?.erasmusDaysInCycle,
+});
+
+export const amiMonthsTotal = numberFact({
+  id: "amiMonthsTotal",
+  label: { fr: "mois d'AMI déjà perçus", en: "AMI months already received" },
+  unit: "months",
+  paths: ["student.history.amiMonthsTotal"],
+  get: (ctx) => student(ctx)?.history?.amiMonthsTotal,
+});
+
+export const mobilityKind = enumFact({
+  id: "mobilityKind",
+  label: { fr: "type de mobilité", en: "kind of mobility" },
+  paths: ["mobility.kind"],
+  get: (ctx) => ctx.situation.mobility.kind,
+  values: {
+    study: { fr: "séjour d'études", en: "study period" },
+    internship: { fr: "stage", en: "internship" },
+  },
+});
+
+export const framework = enumFact({
+  id: "framework",
+  label: { fr: "cadre de la mobilité", en: "mobility framework" },
+  paths: ["mobility.framework"],
+  get: (ctx) => ctx.situation.mobility.framework,
+  values: {
+    "inter-institution-agreement": { fr: "accord entre établissements", en: "inter-institution agreement" },
+    "internship-agreement": { fr: "convention de stage", en: "internship agreement" },
+    "free-mover": { fr: "free mover (hors accord)", en: "free mover (no agreement)" },
+  },
+});
+
+export const hostCountry = enumFact({
+  id: "hostCountry",
+  label: { fr: "pays de destination", en: "destination country" },
+  paths: ["mobility.host"],
+  get: (ctx) => ctx.host.country,
+  valueLabel: countryName,
+});
+
+export const fundedDays = numberFact({
+  id: "fundedDays",
+  label: { fr: "durée financée", en: "funded duration" },
+  unit: "days",
+  paths: ["mobility.start", "mobility.end"],
+  get: (ctx) => ctx.fundedDays,
+});
+
+export const academicYear = enumFact({
+  id: "academicYear",
+  label: { fr: "année universitaire", en: "academic year" },
+  paths: ["mobility.start"],
+  get: (ctx) => ctx.academicYear,
+  valueLabel: (v) => v,
+});
+
+export const distanceKm = numberFact({
+  id: "distanceKm",
+  label: { fr: "distance", en: "distance" },
+  unit: "km",
+  paths: ["mobility.host.lat", "mobility.host.lon"],
+  get: (ctx) => ctx.distanceKm,
+});
+
+export const greenTravel = booleanFact({
+  id: "greenTravel",
+  label: { fr: "voyage bas carbone", en: "green travel" },
+  paths: ["mobility.greenTravel"],
+  get: (ctx) => ctx.situation.mobility.greenTravel,
+});
+
+export const homeRegion = enumFact({
+  id: "homeRegion",
+  label: { fr: "région de l'établissement", en: "home institution's region" },
+  paths: [],
+  get: (ctx) => ctx.institution.region,
+  values: { "11": { fr: "Île-de-France", en: "Île-de-France" } },
+});
+
+export const holdsEche = booleanFact({
+  id: "holdsEche",
+  label: { fr: "établissement titulaire de la charte Erasmus (ECHE)", en: "home institution holds the Erasmus Charter (ECHE)" },
+  paths: [],
+  get: (ctx) => ctx.institution.eche,
+});
+
+/**
+ * Whether the host is a catalogue partner with the given agreement. A destination typed by
+ * hand has no agreement (ARCHITECTURE §4.1), so this is false there, not unknown.
+ *
+ * @example
+ * isTrue(hostHasAgreement("erasmus", { fr: "accord interinstitutionnel Erasmus+", en: "Erasmus+ inter-institutional agreement" }))
+ */
+export const hostHasAgreement = (agreement: string, name: Text): BooleanFact =>
+  booleanFact({
+    id: `hostHasAgreement:${agreement}`,
+    label: { fr: `établissement d'accueil partenaire (${name.fr})`, en: `host is a partner (${name.en})` },
+    paths: ["mobility.host.partner"],
+    get: (ctx) => ctx.host.agreements.has(agreement),
+  });
+
+/**
+ * Fewer opportunities, the French criteria (rulebook §0): CROUS échelon 6 or 7, or disability,
+ * or QPV, or ZRR. True as soon as one holds; false when all are known to be false; otherwise
+ * unknown, naming only the answers still missing.
+ */
+export const fewerOpportunities = booleanFact({
+  id: "fewerOpportunities",
+  label: { fr: "moins d'opportunités (échelon 6-7, handicap, QPV ou ZRR)", en: "fewer opportunities (échelon 6-7, disability, QPV or ZRR)" },
+  paths: [...crousEchelon.paths, ...disability.paths, ...qpv.paths, ...zrr.paths],
+  get: (ctx) => {
+    const s = student(ctx);
+    const echelon = s?.crous?.echelon;
+    const highEchelon =
+      echelon !== undefined ? echelon === "6" || echelon === "7" : s?.crous?.boursier === false ? false : undefined;
+    const parts = [highEchelon, s?.fewerOpportunities?.disability, s?.fewerOpportunities?.qpv, s?.fewerOpportunities?.zrr];
+    if (parts.includes(true)) return true;
+    return parts.includes(undefined) ? undefined : false;
+  },
+  missing: (ctx) => {
+    const s = student(ctx);
+    const out: string[] = [];
+    if (s?.crous?.echelon === undefined && s?.crous?.boursier !== false) out.push("student.crous.echelon");
+    if (s?.fewerOpportunities?.disability === undefined) out.push("student.fewerOpportunities.disability");
+    if (s?.fewerOpportunities?.qpv === undefined) out.push("student.fewerOpportunities.qpv");
+    if (s?.fewerOpportunities?.zrr === undefined) out.push("student.fewerOpportunities.zrr");
+    return out;
+  },
+});
+
+const COST_PATHS = ["transport", "visa", "insurance", "installation"] as const;
+
+/** The sum of the declared costs; unknown when no cost at all is declared. */
+export const declaredCosts = numberFact({
+  id: "declaredCosts",
+  label: { fr: "frais déclarés", en: "declared costs" },
+  unit: "cents",
+  paths: COST_PATHS.map((k) => `mobility.costs.${k}`),
+  get: (ctx) => {
+    const costs = ctx.situation.mobility.costs;
+    if (!costs) return undefined;
+    let total = 0;
+    let any = false;
+    for (const k of COST_PATHS) {
+      const v = costs[k];
+      if (v !== undefined) {
+        total += v;
+        any = true;
+      }
+    }
+    return any ? total : undefined;
+  },
+});

@@ -1,0 +1,27 @@
+/**
+ * `@envol/domain`: the pure core of Envol. No I/O and no implicit clock: "today" is always an
+ * argument. Plugins, the API, the CLI and the web app import from here.
+ */
+export * from "./academic-year.ts";
+export * from "./calendar-date.ts";
+export * from "./conditions.ts";
+export * from "./countries.ts";
+export * from "./distance.ts";
+export * from "./engine.ts";
+export * from "./erasmus-country-groups.ts";
+export * from "./errors.ts";
+export * from "./evaluation-context.ts";
+export * as facts from "./facts.ts";
+export { booleanFact, enumFact, formatQuantity, numberFact, type Fact, type Unit } from "./facts.ts";
+export * from "./figures.ts";
+export * from "./funded-days.ts";
+export * from "./funding-plan.ts";
+export * from "./institution.ts";
+export * from "./money.ts";
+export * from "./plugin.ts";
+export * from "./registry.ts";
+export * from "./simulation-report.ts";
+export * from "./situation.ts";
+export * from "./text.ts";
+export * from "./travel-bands.ts";
+export * from "./versioned.ts";

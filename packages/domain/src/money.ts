@@ -1,0 +1,80 @@
+import type { Lang } from "./text.ts";
+
+/**
+ * Money is integer euro cents everywhere inside Envol. Intermediate amounts are exact
+ * fractions of a cent (a monthly rate × days / 30 rarely falls on a whole cent), and they are
+ * rounded once, at the end, half-up to the cent (ARCHITECTURE §2.1).
+ */
+export interface Amount {
+  /** numerator, in cents */
+  readonly n: number;
+  /** denominator, a positive integer */
+  readonly d: number;
+}
+
+const gcd = (a: number, b: number): number => {
+  let x = Math.abs(a);
+  let y = Math.abs(b);
+  while (y !== 0) [x, y] = [y, x % y];
+  return x;
+};
+
+const normalize = (n: number, d: number): Amount => {
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d) || d <= 0) {
+    throw new RangeError(`not an exact amount: ${n}/${d}`);
+  }
+  const g = gcd(n, d) || 1;
+  return { n: n / g, d: d / g };
+};
+
+/** A whole number of cents. */
+export const cents = (value: number): Amount => normalize(value, 1);
+
+/** `rateCents × numerator / denominator`, exactly: `prorata(29200, 150, 30)` is 292 € for 150/30 months. */
+export const prorata = (rateCents: number, numerator: number, denominator: number): Amount =>
+  normalize(rateCents * numerator, denominator);
+
+export const ZERO: Amount = { n: 0, d: 1 };
+
+export const add = (a: Amount, b: Amount): Amount =>
+  a.d === b.d ? normalize(a.n + b.n, a.d) : normalize(a.n * b.d + b.n * a.d, a.d * b.d);
+
+export const sub = (a: Amount, b: Amount): Amount => add(a, { n: -b.n, d: b.d });
+
+export const sum = (amounts: Iterable<Amount>): Amount => {
+  let total = ZERO;
+  for (const a of amounts) total = add(total, a);
+  return total;
+};
+
+export const compare = (a: Amount, b: Amount): number => a.n * b.d - b.n * a.d;
+
+export const min = (a: Amount, b: Amount): Amount => (compare(a, b) <= 0 ? a : b);
+
+export const max = (a: Amount, b: Amount): Amount => (compare(a, b) >= 0 ? a : b);
+
+/** Rounds half-up (towards +∞ on an exact half) to a whole cent. */
+export const roundHalfUp = (a: Amount): number => Math.floor((2 * a.n + a.d) / (2 * a.d));
+
+const formatters = new Map<string, Intl.NumberFormat>();
+const formatter = (lang: Lang, fraction: boolean): Intl.NumberFormat => {
+  const key = `${lang}${fraction}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", {
+      style: "currency",
+      currency: "EUR",
+      minimumFractionDigits: fraction ? 2 : 0,
+      maximumFractionDigits: fraction ? 2 : 0,
+    });
+    formatters.set(key, f);
+  }
+  return f;
+};
+
+/**
+ * Formats cents for people: `formatMoney(146000, "fr")` is "1 460 €" (narrow no-break space),
+ * `formatMoney(146050, "en")` is "€1,460.50". Whole euros are shown without decimals.
+ */
+export const formatMoney = (valueCents: number, lang: Lang): string =>
+  formatter(lang, valueCents % 100 !== 0).format(valueCents / 100);

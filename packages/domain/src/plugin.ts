@@ -1,0 +1,193 @@
+import type { z } from "zod";
+import type { IsoDate } from "./calendar-date.ts";
+import type { Criterion } from "./conditions.ts";
+import { PluginOptionsInvalid } from "./errors.ts";
+import type { EvaluationContext } from "./evaluation-context.ts";
+import { type Confidence, type DatedParameters, type Figure, inForce } from "./figures.ts";
+import type { Amount } from "./money.ts";
+import type { CostKind } from "./situation.ts";
+import type { Text } from "./text.ts";
+
+/** What an estimate line pays for, so that other schemes of a plan can take it into account. */
+export type Covers = CostKind | "living";
+
+/**
+ * One line of an estimate: what it is, its exact amount and its basis in words.
+ *
+ * @example
+ * { id: "individual-support", label: { fr: "Soutien individuel", en: "Individual support" },
+ *   amount: prorata(29200, 150, 30), basis: { fr: "292 € × 150/30 jours", en: "€292 × 150/30 days" },
+ *   covers: "living" }
+ */
+export interface EstimateLine {
+  readonly id: string;
+  readonly label: Text;
+  readonly amount: Amount;
+  readonly basis: Text;
+  readonly covers?: Covers;
+}
+
+/** What a plugin's `estimate` returns; the engine rounds the total once and picks the language. */
+export interface EstimateDraft {
+  readonly lines: readonly EstimateLine[];
+  /** The weakest confidence of the figures used (see `weakest`). */
+  readonly confidence: Confidence;
+  /** What the estimate leaves out and why ("+250 €/month if you have fewer opportunities"). */
+  readonly notes?: readonly Text[];
+}
+
+/** A document of the checklist. */
+export interface DocumentItem {
+  readonly id: string;
+  readonly label: Text;
+}
+
+/** The parameters of a plugin: named, dated figures. */
+export type Parameters = Readonly<Record<string, Figure>>;
+
+/** What `estimate`, `documents` and `inPlan` receive. */
+export interface PluginArgs<O, P extends Parameters> {
+  readonly ctx: EvaluationContext;
+  readonly options: O;
+  readonly parameters: P;
+}
+
+/** Another scheme chosen in the same plan, as a scheme's `inPlan` sees it. */
+export interface PlanPeer {
+  readonly scheme: string;
+  readonly amountCents: number;
+  readonly lines: readonly { readonly id: string; readonly amountCents: number; readonly covers: Covers | undefined }[];
+}
+
+/** A scheme's amount inside a plan, when it depends on the other schemes chosen. */
+export interface PlanShare {
+  readonly amount: Amount;
+  /** How it was computed from the other schemes: "min(800 €, 920 € − 417 € de voyage déjà payé)". */
+  readonly basis: Text;
+}
+
+/**
+ * A funding plugin as its author writes it (ARCHITECTURE §2.3).
+ *
+ * @typeParam S the zod schema of its options; every field has a default (the rulebook's figure)
+ * @typeParam P its parameters: named figures with their date, source and confidence
+ */
+export interface FundingPluginDefinition<S extends z.ZodType, P extends Parameters> {
+  /** Stable kebab-case id, the same as the folder name and the package tail. */
+  readonly id: string;
+  readonly name: Text;
+  readonly funder: Text;
+  readonly url: string;
+  readonly summary: Text;
+  readonly options: S;
+  /**
+   * The figures in force, by period: the mobility's start date picks the period. Most schemes
+   * have a single period; the AMI changed in 2024.
+   */
+  readonly parameters: (options: z.output<S>) => readonly DatedParameters<P>[];
+  /** The criteria, with the rulebook's ids, built from the condition vocabulary. */
+  readonly criteria: (options: z.output<S>, parameters: P) => readonly Criterion[];
+  /** The standalone amount, as explained lines. Called for eligible and incomplete verdicts. */
+  readonly estimate: (args: PluginArgs<z.output<S>, P>) => EstimateDraft;
+  /** The document checklist for this situation. */
+  readonly documents: (args: PluginArgs<z.output<S>, P>) => readonly DocumentItem[];
+  /** Schemes this one cannot be combined with for the same period (symmetric in the plan). */
+  readonly exclusive?: (options: z.output<S>) => readonly string[];
+  /**
+   * The amount when the plan also holds `peers` (the alumni aid subtracts travel the others
+   * pay). It may only lower the standalone amount; such schemes are computed last.
+   */
+  readonly inPlan?: (args: PluginArgs<z.output<S>, P> & { readonly peers: readonly PlanPeer[] }) => PlanShare;
+}
+
+/** A period of a configured plugin, with its criteria built once. */
+export interface ConfiguredPeriod {
+  readonly since: IsoDate;
+  readonly parameters: Parameters;
+  readonly criteria: readonly Criterion[];
+}
+
+/**
+ * A plugin with validated options, ready for the registry. Its functions are closed over the
+ * options so the engine needs no generics.
+ */
+export interface ConfiguredPlugin {
+  readonly id: string;
+  readonly name: Text;
+  readonly funder: Text;
+  readonly url: string;
+  readonly summary: Text;
+  readonly options: unknown;
+  readonly periods: readonly ConfiguredPeriod[];
+  readonly exclusive: readonly string[];
+  readonly periodFor: (start: IsoDate) => ConfiguredPeriod;
+  readonly estimate: (ctx: EvaluationContext, period: ConfiguredPeriod) => EstimateDraft;
+  readonly documents: (ctx: EvaluationContext, period: ConfiguredPeriod) => readonly DocumentItem[];
+  readonly inPlan:
+    | ((ctx: EvaluationContext, period: ConfiguredPeriod, peers: readonly PlanPeer[]) => PlanShare)
+    | undefined;
+}
+
+/** A plugin definition plus `configure`, which validates options and returns a {@link ConfiguredPlugin}. */
+export interface FundingPlugin<S extends z.ZodType, P extends Parameters> extends FundingPluginDefinition<S, P> {
+  /** @throws PluginOptionsInvalid naming the plugin and each bad field */
+  readonly configure: (options?: z.input<S>) => ConfiguredPlugin;
+}
+
+/**
+ * Defines a funding plugin: a plain object, listed explicitly in the institution's
+ * configuration; nothing is discovered by scanning folders.
+ *
+ * @example
+ * export const demo = defineFundingPlugin({
+ *   id: "demo", name: text("Démo", "Demo"), funder: text("École", "School"), url: "https://example.org",
+ *   summary: text("Une aide de démonstration.", "A demonstration grant."),
+ *   options: z.object({ amountCents: z.number().int().default(50000) }),
+ *   parameters: (o) => [{ since: "2024-01-01", parameters: { amount: { value: o.amountCents, since: "2024-01-01",
+ *     source: "demo", confidence: "assumed", label: text("Montant", "Amount"), unit: "cents" } } }],
+ *   criteria: () => [criterion("destination", noneOf(hostCountry, FRANCE_AND_OVERSEAS))],
+ *   estimate: ({ parameters }) => ({ confidence: "assumed", lines: [{ id: "lump-sum", label: text("Forfait", "Lump sum"),
+ *     amount: cents(parameters.amount.value as number), basis: text("forfait", "lump sum") }] }),
+ *   documents: () => [],
+ * });
+ * const configured = demo.configure({ amountCents: 60000 });
+ */
+export const defineFundingPlugin = <S extends z.ZodType, P extends Parameters>(
+  definition: FundingPluginDefinition<S, P>,
+): FundingPlugin<S, P> => ({
+  ...definition,
+  configure: (raw) => {
+    const parsed = definition.options.safeParse(raw ?? {});
+    if (!parsed.success) {
+      throw new PluginOptionsInvalid({
+        plugin: definition.id,
+        issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+      });
+    }
+    const options = parsed.data as z.output<S>;
+    const dated = definition.parameters(options);
+    const periods = dated.map((p) => ({
+      since: p.since,
+      parameters: p.parameters,
+      criteria: definition.criteria(options, p.parameters),
+    }));
+    const parametersOf = (period: ConfiguredPeriod) => period.parameters as P;
+    const inPlan = definition.inPlan;
+    return {
+      id: definition.id,
+      name: definition.name,
+      funder: definition.funder,
+      url: definition.url,
+      summary: definition.summary,
+      options,
+      periods,
+      exclusive: definition.exclusive?.(options) ?? [],
+      periodFor: (start) => inForce(periods, start),
+      estimate: (ctx, period) => definition.estimate({ ctx, options, parameters: parametersOf(period) }),
+      documents: (ctx, period) => definition.documents({ ctx, options, parameters: parametersOf(period) }),
+      inPlan: inPlan
+        ? (ctx, period, peers) => inPlan({ ctx, options, parameters: parametersOf(period), peers })
+        : undefined,
+    };
+  },
+});

@@ -1,0 +1,130 @@
+import { z } from "zod";
+import { compareDates, isIsoDate } from "./calendar-date.ts";
+import { isCountryCode } from "./countries.ts";
+
+/**
+ * The simulation request of ARCHITECTURE §4.1. Every fact is optional but the dates and a
+ * destination: a missing fact makes a criterion unknown, never silently false. Objects are
+ * strict, so a misspelt field is an error that names it rather than a fact quietly ignored.
+ */
+
+export const IsoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: "must be a calendar date written YYYY-MM-DD" })
+  .meta({ description: "A calendar date, YYYY-MM-DD", example: "2027-02-01" });
+
+export const CountryCodeSchema = z
+  .string()
+  .refine(isCountryCode, { message: "must be an ISO 3166-1 alpha-2 country code such as DE" })
+  .meta({ description: "ISO 3166-1 alpha-2 country code", example: "DE" });
+
+/** An amount of money in euro cents (12 000 € is 1200000). */
+export const CentsSchema = z.number().int().nonnegative().meta({ description: "euro cents" });
+
+export const PROGRAMME_LEVELS = ["bachelor", "master", "engineering", "doctorate"] as const;
+export const PROGRAMME_MODES = ["initial", "apprenticeship", "continuing"] as const;
+export const CROUS_ECHELONS = ["0bis", "1", "2", "3", "4", "5", "6", "7"] as const;
+export const MOBILITY_KINDS = ["study", "internship"] as const;
+export const FRAMEWORKS = ["inter-institution-agreement", "internship-agreement", "free-mover"] as const;
+export const COST_KINDS = ["transport", "visa", "insurance", "installation"] as const;
+
+export type ProgrammeLevel = (typeof PROGRAMME_LEVELS)[number];
+export type ProgrammeMode = (typeof PROGRAMME_MODES)[number];
+export type CrousEchelon = (typeof CROUS_ECHELONS)[number];
+export type MobilityKind = (typeof MOBILITY_KINDS)[number];
+export type Framework = (typeof FRAMEWORKS)[number];
+export type CostKind = (typeof COST_KINDS)[number];
+
+export const StudentSchema = z.strictObject({
+  programme: z
+    .strictObject({
+      level: z.enum(PROGRAMME_LEVELS).optional(),
+      year: z.number().int().min(1).max(8).optional(),
+      mode: z.enum(PROGRAMME_MODES).optional(),
+      gapYear: z.boolean().optional(),
+    })
+    .optional(),
+  residenceRegion: z
+    .string()
+    .regex(/^\d{2}$/, "must be a two-digit INSEE region code such as 11")
+    .optional(),
+  crous: z
+    .strictObject({
+      boursier: z.boolean().optional(),
+      echelon: z.enum(CROUS_ECHELONS).optional(),
+    })
+    .optional(),
+  household: z
+    .strictObject({
+      quotientFamilial: CentsSchema.optional(),
+      nonTaxable: z.boolean().optional(),
+    })
+    .optional(),
+  fewerOpportunities: z
+    .strictObject({
+      disability: z.boolean().optional(),
+      qpv: z.boolean().optional(),
+      zrr: z.boolean().optional(),
+    })
+    .optional(),
+  history: z
+    .strictObject({
+      erasmusDaysInCycle: z.number().int().nonnegative().optional(),
+      amiMonthsTotal: z.number().nonnegative().optional(),
+    })
+    .optional(),
+});
+
+/** A host chosen from the partner catalogue: its country, city, coordinates and agreements come from there. */
+export const PartnerHostSchema = z.strictObject({
+  partner: z.string().min(1).meta({ description: "partner catalogue id", example: "tu-berlin" }),
+});
+
+/** A destination typed by hand: no agreement can be claimed for it. */
+export const InlineHostSchema = z.strictObject({
+  name: z.string().min(1).optional(),
+  country: CountryCodeSchema,
+  city: z.string().min(1).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
+});
+
+export const HostSchema = z.union([PartnerHostSchema, InlineHostSchema]);
+
+export const CostsSchema = z.strictObject({
+  transport: CentsSchema.optional(),
+  visa: CentsSchema.optional(),
+  insurance: CentsSchema.optional(),
+  installation: CentsSchema.optional(),
+});
+
+export const MobilitySchema = z
+  .strictObject({
+    kind: z.enum(MOBILITY_KINDS).optional(),
+    framework: z.enum(FRAMEWORKS).optional(),
+    host: HostSchema,
+    start: IsoDateSchema,
+    end: IsoDateSchema,
+    greenTravel: z.boolean().optional(),
+    costs: CostsSchema.optional(),
+  })
+  .refine((m) => !isIsoDate(m.start) || !isIsoDate(m.end) || compareDates(m.start, m.end) <= 0, {
+    message: "the stay must end on or after its start date",
+    path: ["end"],
+  });
+
+export const SituationSchema = z.strictObject({
+  asOf: IsoDateSchema.optional(),
+  student: StudentSchema.optional(),
+  mobility: MobilitySchema,
+});
+
+export type Student = z.output<typeof StudentSchema>;
+export type Host = z.output<typeof HostSchema>;
+export type InlineHost = z.output<typeof InlineHostSchema>;
+export type Mobility = z.output<typeof MobilitySchema>;
+export type Situation = z.output<typeof SituationSchema>;
+export type Costs = z.output<typeof CostsSchema>;
+
+export const isPartnerHost = (host: Host): host is z.output<typeof PartnerHostSchema> =>
+  "partner" in host;

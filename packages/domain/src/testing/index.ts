@@ -1,0 +1,2 @@
+/** `@envol/domain/testing`: what plugin authors test with. */
+export * from "./plugin-conformance.ts";

@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { isIsoDate } from "../calendar-date.ts";
+import { describeCondition } from "../conditions.ts";
+import { evaluate } from "../engine.ts";
+import { CONFIDENCE_ORDER } from "../figures.ts";
+import type { Institution, Partner } from "../institution.ts";
+import type { ConfiguredPlugin, FundingPlugin, Parameters } from "../plugin.ts";
+import { createRegistry } from "../registry.ts";
+import type { SchemeResult, Verdict } from "../simulation-report.ts";
+import { SituationSchema } from "../situation.ts";
+import { LANGS, type Text } from "../text.ts";
+
+/**
+ * One row of a plugin's case table (OpenFisca-style): a situation and what the scheme must say.
+ * Tables are JSON data files next to the plugin.
+ */
+export interface ConformanceCase {
+  readonly name: string;
+  /** The simulation request, exactly as a client would send it. */
+  readonly situation: unknown;
+  /** Options for this case only, merged over the setup's options. */
+  readonly options?: Readonly<Record<string, unknown>>;
+  readonly asOf?: string;
+  readonly expect: {
+    readonly verdict: Verdict;
+    /** The ids of the unmet criteria, exactly (defaults to none). */
+    readonly unmet?: readonly string[];
+    /** The ids of the unknown criteria, exactly, when given. */
+    readonly unknown?: readonly string[];
+    /** The standalone estimate in cents (null when there is none), when given. */
+    readonly amountCents?: number | null;
+  };
+}
+
+export interface ConformanceSetup {
+  readonly institution: Institution;
+  readonly partners: readonly Partner[];
+  /** Options for every case (a case's own options are merged over them). */
+  readonly options?: Readonly<Record<string, unknown>>;
+  readonly asOf?: string;
+  /**
+   * Criteria the table need not show unmet or unknown, with why: a criterion on the
+   * institution's own facts (the ECHE) can never be unknown.
+   */
+  readonly exempt?: { readonly unmet?: readonly string[]; readonly unknown?: readonly string[] };
+}
+
+const textsOf = (t: Text): string[] => LANGS.map((l) => t[l]);
+
+const evaluateCase = (configured: ConfiguredPlugin, c: ConformanceCase, setup: ConformanceSetup, lang: "fr" | "en") => {
+  const registry = createRegistry({ institution: setup.institution, plugins: [configured], partners: setup.partners });
+  const situation = SituationSchema.parse(c.situation);
+  const report = evaluate(situation, registry, { asOf: c.asOf ?? setup.asOf ?? "2026-11-26", lang });
+  return report.schemes[0] as SchemeResult;
+};
+
+/**
+ * Registers the conformance suite of a plugin with vitest: options parse with their defaults,
+ * ids are unique and kebab-case, every text exists in French and English, every figure is
+ * dated and sourced, each case of the table gives its expected verdict, unmet and unknown
+ * criteria and amount, in both languages, and the table shows every criterion unmet and
+ * unknown at least once.
+ *
+ * @example
+ * // plugins/erasmus/src/erasmus.test.ts
+ * import cases from "../cases.json" with { type: "json" };
+ * runPluginConformance(erasmus, cases, { institution: TELECOM_PARIS, partners: PARTNERS });
+ */
+export const runPluginConformance = <S extends z.ZodType, P extends Parameters>(
+  plugin: FundingPlugin<S, P>,
+  cases: readonly ConformanceCase[],
+  setup: ConformanceSetup,
+): void => {
+  const configure = (extra?: Readonly<Record<string, unknown>>) =>
+    plugin.configure({ ...setup.options, ...extra } as z.input<S>);
+
+  describe(`plugin "${plugin.id}" conformance`, () => {
+    it("parses its options with every default", () => {
+      const parsed = plugin.options.safeParse({});
+      expect(parsed.success, parsed.success ? "" : parsed.error.message).toBe(true);
+      expect(() => configure()).not.toThrow();
+    });
+
+    it("has a kebab-case id and unique criterion ids", () => {
+      expect(plugin.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      for (const period of configure().periods) {
+        const ids = period.criteria.map((c) => c.id);
+        expect(new Set(ids).size, `duplicate criterion ids: ${ids.join(", ")}`).toBe(ids.length);
+        for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      }
+    });
+
+    it("has every text in French and English", () => {
+      const configured = configure();
+      const texts = [plugin.name, plugin.funder, plugin.summary];
+      for (const period of configured.periods) {
+        for (const f of Object.values(period.parameters)) texts.push(f.label);
+        for (const c of period.criteria) {
+          if (c.title) texts.push(c.title);
+          for (const lang of LANGS) expect(describeCondition(c.condition, lang), `criterion ${c.id} in ${lang}`).not.toBe("");
+        }
+      }
+      for (const t of texts) for (const s of textsOf(t)) expect(s.trim(), JSON.stringify(t)).not.toBe("");
+      expect(plugin.url).toMatch(/^https?:\/\//);
+    });
+
+    it("dates and sources every figure", () => {
+      for (const period of configure().periods) {
+        expect(isIsoDate(period.since), `period since ${period.since}`).toBe(true);
+        for (const [name, f] of Object.entries(period.parameters)) {
+          expect(isIsoDate(f.since), `${name}.since`).toBe(true);
+          expect(f.source.trim(), `${name}.source`).not.toBe("");
+          expect(CONFIDENCE_ORDER, `${name}.confidence`).toContain(f.confidence);
+        }
+      }
+    });
+
+    it("does not name itself as exclusive", () => {
+      expect(configure().exclusive).not.toContain(plugin.id);
+    });
+
+    it.each(cases.map((c) => [c.name, c] as const))("case: %s", (_name, c) => {
+      const configured = configure(c.options);
+      for (const lang of LANGS) {
+        const result = evaluateCase(configured, c, setup, lang);
+        const unmet = result.criteria.filter((r) => r.status === "unmet").map((r) => r.id);
+        const unknown = result.criteria.filter((r) => r.status === "unknown").map((r) => r.id);
+        expect({ verdict: result.verdict, unmet }, `${c.name} (${lang})`).toEqual({
+          verdict: c.expect.verdict,
+          unmet: [...(c.expect.unmet ?? [])],
+        });
+        if (c.expect.unknown) expect(unknown, `${c.name}: unknown criteria`).toEqual([...c.expect.unknown]);
+        if (c.expect.amountCents !== undefined) {
+          expect(result.estimate?.totalCents ?? null, `${c.name}: amount`).toBe(c.expect.amountCents);
+        }
+        for (const r of result.criteria) {
+          expect(r.reason.trim(), `${c.name}: reason of ${r.id} (${lang})`).not.toBe("");
+          if (r.status !== "met") expect(r.hint ?? "", `${c.name}: hint of ${r.id} (${lang})`).not.toBe("");
+        }
+        for (const line of result.estimate?.lines ?? []) {
+          expect(line.label.trim()).not.toBe("");
+          expect(line.basis.trim()).not.toBe("");
+        }
+        for (const d of result.documents) expect(d.label.trim()).not.toBe("");
+      }
+    });
+
+    it("has a case table showing every criterion unmet and unknown at least once", () => {
+      const seen = { unmet: new Set<string>(), unknown: new Set<string>() };
+      const ids = new Set<string>();
+      for (const c of cases) {
+        const result = evaluateCase(configure(c.options), c, setup, "en");
+        for (const r of result.criteria) {
+          ids.add(r.id);
+          if (r.status === "unmet") seen.unmet.add(r.id);
+          if (r.status === "unknown") seen.unknown.add(r.id);
+        }
+      }
+      const lacking = (kind: "unmet" | "unknown") =>
+        [...ids].filter((id) => !seen[kind].has(id) && !(setup.exempt?.[kind] ?? []).includes(id));
+      expect(lacking("unmet"), "criteria never unmet in the table").toEqual([]);
+      expect(lacking("unknown"), "criteria never unknown in the table").toEqual([]);
+    });
+  });
+};

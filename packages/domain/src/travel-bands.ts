@@ -1,0 +1,69 @@
+import { versioned } from "./versioned.ts";
+
+/** One distance band: from `fromKm` (inclusive) up to the next band; amounts in cents for the round trip. */
+export interface TravelBand {
+  readonly fromKm: number;
+  readonly standardCents: number;
+  readonly greenCents: number;
+}
+
+const bands = (rows: readonly (readonly [number, number, number])[]): readonly TravelBand[] =>
+  rows.map(([fromKm, standard, green]) => ({
+    fromKm,
+    standardCents: standard * 100,
+    greenCents: green * 100,
+  }));
+
+/**
+ * Erasmus+ travel support by one-way distance band (funding-research.md §9, rulebook §0).
+ * Calls 2021-2023 had no green amount for some bands; the standard amount stands there.
+ */
+export const TRAVEL_BANDS = versioned([
+  {
+    fromCall: 2021,
+    value: bands([
+      [0, 0, 0],
+      [10, 23, 23],
+      [100, 180, 210],
+      [500, 275, 320],
+      [2000, 360, 410],
+      [3000, 530, 610],
+      [4000, 820, 820],
+      [8000, 1500, 1500],
+    ]),
+  },
+  {
+    fromCall: 2024,
+    value: bands([
+      [0, 0, 0],
+      [10, 28, 56],
+      [100, 211, 285],
+      [500, 309, 417],
+      [2000, 395, 535],
+      [3000, 580, 785],
+      [4000, 1188, 1188],
+      [8000, 1735, 1735],
+    ]),
+  },
+]);
+
+/**
+ * The band a one-way distance falls in. Distances are compared as whole kilometres, rounded
+ * down, as the Commission's calculator shows them (99.6 km is in the 10-99 band).
+ */
+export const travelBand = (distanceKm: number, callYear: number): TravelBand => {
+  const km = Math.floor(distanceKm);
+  const table = TRAVEL_BANDS.at(callYear);
+  let found = table[0] as TravelBand;
+  for (const band of table) if (band.fromKm <= km) found = band;
+  return found;
+};
+
+/** The band's label for explanations: "500–1 999 km". */
+export const travelBandRange = (distanceKm: number, callYear: number): { fromKm: number; toKm: number | undefined } => {
+  const km = Math.floor(distanceKm);
+  const table = TRAVEL_BANDS.at(callYear);
+  const index = table.findLastIndex((b) => b.fromKm <= km);
+  const next = table[index + 1];
+  return { fromKm: table[index]?.fromKm ?? 0, toKm: next ? next.fromKm - 1 : undefined };
+};
