@@ -40,8 +40,19 @@ export interface CustomOutcome {
 }
 
 export type Condition =
-  | { readonly kind: "compare"; readonly op: CompareOp; readonly fact: NumberFact; readonly bound: number }
-  | { readonly kind: "range"; readonly fact: NumberFact; readonly min: number; readonly max: number; readonly inside: boolean }
+  | {
+      readonly kind: "compare";
+      readonly op: CompareOp;
+      readonly fact: NumberFact;
+      readonly bound: number;
+    }
+  | {
+      readonly kind: "range";
+      readonly fact: NumberFact;
+      readonly min: number;
+      readonly max: number;
+      readonly inside: boolean;
+    }
   | {
       readonly kind: "member";
       readonly fact: EnumFact;
@@ -61,10 +72,20 @@ export type Condition =
 // ---------------------------------------------------------------- builders
 
 /** `fact ≥ min`. @example atLeast(fundedDays, 60) */
-export const atLeast = (fact: NumberFact, min: number): Condition => ({ kind: "compare", op: "atLeast", fact, bound: min });
+export const atLeast = (fact: NumberFact, min: number): Condition => ({
+  kind: "compare",
+  op: "atLeast",
+  fact,
+  bound: min,
+});
 
 /** `fact ≤ max`. @example atMost(quotientFamilial, 1_919_000) */
-export const atMost = (fact: NumberFact, max: number): Condition => ({ kind: "compare", op: "atMost", fact, bound: max });
+export const atMost = (fact: NumberFact, max: number): Condition => ({
+  kind: "compare",
+  op: "atMost",
+  fact,
+  bound: max,
+});
 
 /** `min ≤ fact ≤ max`. @example between(fundedDays, 60, 360) */
 export const between = (fact: NumberFact, min: number, max: number): Condition => ({
@@ -75,13 +96,18 @@ export const between = (fact: NumberFact, min: number, max: number): Condition =
   inside: true,
 });
 
-const toSet = (values: readonly string[] | NamedSet): { values: ReadonlySet<string>; setName: Text | undefined } =>
+const toSet = (
+  values: readonly string[] | NamedSet,
+): { values: ReadonlySet<string>; setName: Text | undefined } =>
   Array.isArray(values)
     ? { values: new Set(values), setName: undefined }
     : { values: (values as NamedSet).codes, setName: (values as NamedSet).name };
 
 /** The fact's value is one of `values`, or in a named set. @example oneOf(programmeLevel, ["bachelor", "master"]) */
-export const oneOf = (fact: EnumFact, values: readonly string[] | NamedSet | CountrySet): Condition => ({
+export const oneOf = (
+  fact: EnumFact,
+  values: readonly string[] | NamedSet | CountrySet,
+): Condition => ({
   kind: "member",
   fact,
   ...toSet(values),
@@ -89,7 +115,10 @@ export const oneOf = (fact: EnumFact, values: readonly string[] | NamedSet | Cou
 });
 
 /** The fact's value is none of `values`. @example noneOf(hostCountry, FRANCE_AND_OVERSEAS) */
-export const noneOf = (fact: EnumFact, values: readonly string[] | NamedSet | CountrySet): Condition => ({
+export const noneOf = (
+  fact: EnumFact,
+  values: readonly string[] | NamedSet | CountrySet,
+): Condition => ({
   kind: "member",
   fact,
   ...toSet(values),
@@ -103,12 +132,23 @@ export const isTrue = (fact: BooleanFact): Condition => ({ kind: "flag", fact, e
 export const isFalse = (fact: BooleanFact): Condition => ({ kind: "flag", fact, expected: false });
 
 /** Every condition holds. Unknown when none fails and one is unknown. */
-export const allOf = (...conditions: readonly Condition[]): Condition => ({ kind: "all", conditions });
+export const allOf = (...conditions: readonly Condition[]): Condition => ({
+  kind: "all",
+  conditions,
+});
 
 /** At least one condition holds. Unknown when none holds and one is unknown. */
-export const anyOf = (...conditions: readonly Condition[]): Condition => ({ kind: "any", conditions });
+export const anyOf = (...conditions: readonly Condition[]): Condition => ({
+  kind: "any",
+  conditions,
+});
 
-const NEGATED_OP: Record<CompareOp, CompareOp> = { atLeast: "below", atMost: "above", below: "atLeast", above: "atMost" };
+const NEGATED_OP: Record<CompareOp, CompareOp> = {
+  atLeast: "below",
+  atMost: "above",
+  below: "atLeast",
+  above: "atMost",
+};
 
 /** The opposite condition, pushed down to the leaves (De Morgan). @example not(isTrue(gapYear)) */
 export const not = (condition: Condition): Condition => {
@@ -142,23 +182,49 @@ export const custom = (spec: {
 
 const W = {
   fr: {
-    atLeast: "au moins", atMost: "au plus", below: "moins de", above: "plus de",
+    atLeast: "au moins",
+    atMost: "au plus",
+    below: "moins de",
+    above: "plus de",
     between: (a: string, b: string) => `entre ${a} et ${b}`,
     outside: (a: string, b: string) => `moins de ${a} ou plus de ${b}`,
-    oneOfList: "l'un de :", otherThan: "autre que", outsideSet: "pas",
-    yes: "oui", no: "non", colon: " : ", more: "de plus", less: "de moins",
-    requires: "exige", excludes: "exclut", required: "exigé", excluded: "exclu",
-    metIf: "Rempli si", notAnswered: "Pas encore renseigné :",
+    oneOfList: "l'un de :",
+    otherThan: "autre que",
+    outsideSet: "pas",
+    yes: "oui",
+    no: "non",
+    colon: " : ",
+    more: "de plus",
+    less: "de moins",
+    requires: "exige",
+    excludes: "exclut",
+    required: "exigé",
+    excluded: "exclu",
+    metIf: "Rempli si",
+    notAnswered: "Pas encore renseigné :",
     tellUs: "Indiquez :",
   },
   en: {
-    atLeast: "at least", atMost: "at most", below: "less than", above: "more than",
+    atLeast: "at least",
+    atMost: "at most",
+    below: "less than",
+    above: "more than",
     between: (a: string, b: string) => `between ${a} and ${b}`,
     outside: (a: string, b: string) => `less than ${a} or more than ${b}`,
-    oneOfList: "one of:", otherThan: "other than", outsideSet: "not",
-    yes: "yes", no: "no", colon: ": ", more: "more", less: "less",
-    requires: "requires", excludes: "excludes", required: "required", excluded: "excluded",
-    metIf: "Met if", notAnswered: "Not answered yet:",
+    oneOfList: "one of:",
+    otherThan: "other than",
+    outsideSet: "not",
+    yes: "yes",
+    no: "no",
+    colon: ": ",
+    more: "more",
+    less: "less",
+    requires: "requires",
+    excludes: "excludes",
+    required: "required",
+    excluded: "excluded",
+    metIf: "Met if",
+    notAnswered: "Not answered yet:",
     tellUs: "Tell us:",
   },
 } as const;
@@ -178,7 +244,8 @@ const requirement = (c: Condition, lang: Lang): string => {
     case "member": {
       if (c.setName) return c.inside ? c.setName[lang] : `${w.outsideSet} ${c.setName[lang]}`;
       const labels = [...c.values].map((v) => c.fact.valueLabel(v, lang));
-      if (c.inside) return labels.length === 1 ? (labels[0] as string) : `${w.oneOfList} ${labels.join(", ")}`;
+      if (c.inside)
+        return labels.length === 1 ? (labels[0] as string) : `${w.oneOfList} ${labels.join(", ")}`;
       return `${w.otherThan} ${joinWords(labels, lang, "and")}`;
     }
     case "flag":
@@ -195,11 +262,33 @@ const requirement = (c: Condition, lang: Lang): string => {
  * A leaf's rule as a sentence's verb and object: "requires at least 60 days", "excludes France
  * and its overseas territories", "requires CROUS grant holder".
  */
-const rule = (c: Condition, lang: Lang): { readonly excludes: boolean; readonly object: string } => {
+interface Rule {
+  readonly excludes: boolean;
+  readonly object: string;
+}
+
+const ruleCache: Record<Lang, WeakMap<Condition, Rule>> = { fr: new WeakMap(), en: new WeakMap() };
+
+/** {@link computeRule}, once per condition and language: the words of a rule never change. */
+const rule = (c: Condition, lang: Lang): Rule => {
+  const cache = ruleCache[lang];
+  let r = cache.get(c);
+  if (!r) {
+    r = computeRule(c, lang);
+    cache.set(c, r);
+  }
+  return r;
+};
+
+const computeRule = (c: Condition, lang: Lang): Rule => {
   if (c.kind === "member" && !c.inside) {
     const object = c.setName
       ? c.setName[lang]
-      : joinWords([...c.values].map((v) => c.fact.valueLabel(v, lang)), lang, "or");
+      : joinWords(
+          [...c.values].map((v) => c.fact.valueLabel(v, lang)),
+          lang,
+          "or",
+        );
     return { excludes: true, object };
   }
   if (c.kind === "flag") return { excludes: !c.expected, object: c.fact.label[lang] };
@@ -213,11 +302,17 @@ export const describeCondition = (c: Condition, lang: Lang): string => {
   switch (c.kind) {
     case "all":
     case "any": {
-      const parts = c.conditions.map((x) => (x.kind === "all" || x.kind === "any" ? `(${describeCondition(x, lang)})` : describeCondition(x, lang)));
+      const parts = c.conditions.map((x) =>
+        x.kind === "all" || x.kind === "any"
+          ? `(${describeCondition(x, lang)})`
+          : describeCondition(x, lang),
+      );
       return joinWords(parts, lang, c.kind === "all" ? "and" : "or");
     }
     case "custom":
-      return c.negated ? `${lang === "fr" ? "non" : "not"} (${c.describe[lang]})` : c.describe[lang];
+      return c.negated
+        ? `${lang === "fr" ? "non" : "not"} (${c.describe[lang]})`
+        : c.describe[lang];
     default:
       return `${c.fact.label[lang]}${W[lang].colon}${requirement(c, lang)}`;
   }
@@ -247,13 +342,34 @@ const unknownOutcome = (fact: Fact, ctx: EvaluationContext, lang: Lang): Outcome
   phrase: "",
 });
 
-const statement = (fact: Fact, value: number | string | boolean, lang: Lang): string =>
-  `${capitalize(fact.label[lang])}${W[lang].colon}${formatFactValue(fact, value, lang)}`;
+const subjects: Record<Lang, WeakMap<Fact, string>> = { fr: new WeakMap(), en: new WeakMap() };
+
+/** "Durée financée : 45 jours". */
+const statement = (fact: Fact, value: number | string | boolean, lang: Lang): string => {
+  let subject = subjects[lang].get(fact);
+  if (subject === undefined) {
+    subject = `${capitalize(fact.label[lang])}${W[lang].colon}`;
+    subjects[lang].set(fact, subject);
+  }
+  return subject + formatFactValue(fact, value, lang);
+};
 
 const compareHolds = (op: CompareOp, v: number, bound: number): boolean =>
-  op === "atLeast" ? v >= bound : op === "atMost" ? v <= bound : op === "below" ? v < bound : v > bound;
+  op === "atLeast"
+    ? v >= bound
+    : op === "atMost"
+      ? v <= bound
+      : op === "below"
+        ? v < bound
+        : v > bound;
 
-const comparePhrase = (fact: NumberFact, op: CompareOp, bound: number, value: number, lang: Lang): string => {
+const comparePhrase = (
+  fact: NumberFact,
+  op: CompareOp,
+  bound: number,
+  value: number,
+  lang: Lang,
+): string => {
   const w = W[lang];
   const label = fact.label[lang];
   switch (op) {
@@ -282,7 +398,11 @@ const evaluateCondition = (c: Condition, ctx: EvaluationContext, lang: Lang): Ou
       const v = c.fact.get(ctx);
       if (v === undefined) return unknownOutcome(c.fact, ctx, lang);
       const ok = compareHolds(c.op, v, c.bound);
-      return leafOutcome(ok ? "met" : "unmet", statement(c.fact, v, lang), ok ? "" : comparePhrase(c.fact, c.op, c.bound, v, lang));
+      return leafOutcome(
+        ok ? "met" : "unmet",
+        statement(c.fact, v, lang),
+        ok ? "" : comparePhrase(c.fact, c.op, c.bound, v, lang),
+      );
     }
     case "range": {
       const v = c.fact.get(ctx);
@@ -305,9 +425,14 @@ const evaluateCondition = (c: Condition, ctx: EvaluationContext, lang: Lang): Ou
       const ok = c.values.has(v) === c.inside;
       let phrase = "";
       if (!ok) {
-        const wanted = c.inside && !c.setName
-          ? joinWords([...c.values].map((x) => c.fact.valueLabel(x, lang)), lang, "or")
-          : requirement(c, lang);
+        const wanted =
+          c.inside && !c.setName
+            ? joinWords(
+                [...c.values].map((x) => c.fact.valueLabel(x, lang)),
+                lang,
+                "or",
+              )
+            : requirement(c, lang);
         phrase = `${c.fact.label[lang]}${W[lang].colon}${wanted}`;
       }
       return leafOutcome(ok ? "met" : "unmet", statement(c.fact, v, lang), phrase);
@@ -325,14 +450,24 @@ const evaluateCondition = (c: Condition, ctx: EvaluationContext, lang: Lang): Ou
     case "custom": {
       const out = c.evaluate(ctx);
       if (out.status === "unknown") {
-        return { status: "unknown", missing: out.missing ?? NONE, unknown: [c.describe[lang]], reason: "", phrase: "" };
+        return {
+          status: "unknown",
+          missing: out.missing ?? NONE,
+          unknown: [c.describe[lang]],
+          reason: "",
+          phrase: "",
+        };
       }
       const holds = out.status === "met";
       const ok = holds !== c.negated;
       return leafOutcome(
         ok ? "met" : "unmet",
         out.reason[lang],
-        ok ? "" : c.negated ? `${lang === "fr" ? "non" : "not"} (${c.describe[lang]})` : (out.hint?.[lang] ?? c.describe[lang]),
+        ok
+          ? ""
+          : c.negated
+            ? `${lang === "fr" ? "non" : "not"} (${c.describe[lang]})`
+            : (out.hint?.[lang] ?? c.describe[lang]),
       );
     }
     case "all":
@@ -347,17 +482,27 @@ const nested = (c: Condition, o: Outcome, lang: Lang): string => {
   return `${o.reason} (${r.excludes ? W[lang].excluded : W[lang].required}${W[lang].colon}${r.object})`;
 };
 
-const combine = (c: Condition & { kind: "all" | "any" }, ctx: EvaluationContext, lang: Lang): Outcome => {
+const combine = (
+  c: Condition & { kind: "all" | "any" },
+  ctx: EvaluationContext,
+  lang: Lang,
+): Outcome => {
   const outcomes = c.conditions.map((x) => evaluateCondition(x, ctx, lang));
   const decisive: Status = c.kind === "all" ? "unmet" : "met";
   const decided = outcomes.findIndex((o) => o.status === decisive);
   const sep = lang === "fr" ? " ; " : "; ";
   if (decided >= 0) {
-    const picked = c.kind === "any"
-      ? [decided] // one alternative that holds is the reason
-      : outcomes.flatMap((o, i) => (o.status === "unmet" ? [i] : []));
-    const reason = picked.map((i) => nested(c.conditions[i] as Condition, outcomes[i] as Outcome, lang)).join(sep);
-    const phrase = c.kind === "all" ? picked.map((i) => (outcomes[i] as Outcome).phrase).join(lang === "fr" ? " et " : " and ") : "";
+    const picked =
+      c.kind === "any"
+        ? [decided] // one alternative that holds is the reason
+        : outcomes.flatMap((o, i) => (o.status === "unmet" ? [i] : []));
+    const reason = picked
+      .map((i) => nested(c.conditions[i] as Condition, outcomes[i] as Outcome, lang))
+      .join(sep);
+    const phrase =
+      c.kind === "all"
+        ? picked.map((i) => (outcomes[i] as Outcome).phrase).join(lang === "fr" ? " et " : " and ")
+        : "";
     return { status: decisive, missing: NONE, unknown: NONE, reason, phrase };
   }
   const unknowns = outcomes.filter((o) => o.status === "unknown");
@@ -373,7 +518,8 @@ const combine = (c: Condition & { kind: "all" | "any" }, ctx: EvaluationContext,
   // every child agrees: all met (for allOf) or all unmet (for anyOf)
   const status: Status = c.kind === "all" ? "met" : "unmet";
   const reason = outcomes.map((o, i) => nested(c.conditions[i] as Condition, o, lang)).join(sep);
-  const phrase = status === "unmet" ? outcomes.map((o) => o.phrase).join(lang === "fr" ? " ou " : " or ") : "";
+  const phrase =
+    status === "unmet" ? outcomes.map((o) => o.phrase).join(lang === "fr" ? " ou " : " or ") : "";
   return { status, missing: NONE, unknown: NONE, reason, phrase };
 };
 
@@ -392,7 +538,11 @@ export interface Criterion {
   readonly title: Text | undefined;
 }
 
-export const criterion = (id: string, condition: Condition, title?: Text): Criterion => ({ id, condition, title });
+export const criterion = (id: string, condition: Condition, title?: Text): Criterion => ({
+  id,
+  condition,
+  title,
+});
 
 /** A criterion's result in one language, as in the simulation response. */
 export interface CriterionResult {
@@ -419,7 +569,13 @@ export const evaluateCriterion = (
   const w = W[lang];
   if (o.status === "unknown") {
     const labels = joinWords(o.unknown, lang, "and");
-    return { id: crit.id, status: o.status, reason: `${w.notAnswered} ${labels}.`, hint: `${w.tellUs} ${labels}.`, missing: o.missing };
+    return {
+      id: crit.id,
+      status: o.status,
+      reason: `${w.notAnswered} ${labels}.`,
+      hint: `${w.tellUs} ${labels}.`,
+      missing: o.missing,
+    };
   }
   const isLeaf = c.kind !== "all" && c.kind !== "any" && c.kind !== "custom";
   let reason = `${o.reason}.`;

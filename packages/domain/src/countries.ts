@@ -53,13 +53,19 @@ export const ERASMUS_ASSOCIATED = countrySet(
 
 export const REGION_13 = countrySet(
   "region-13",
-  { fr: "un pays de la Région 13 (Andorre, Monaco, Saint-Marin, Vatican)", en: "a Region 13 country (Andorra, Monaco, San Marino, Vatican)" },
+  {
+    fr: "un pays de la Région 13 (Andorre, Monaco, Saint-Marin, Vatican)",
+    en: "a Region 13 country (Andorra, Monaco, San Marino, Vatican)",
+  },
   "AD MC SM VA",
 );
 
 export const REGION_14 = countrySet(
   "region-14",
-  { fr: "un pays de la Région 14 (Féroé, Suisse, Royaume-Uni)", en: "a Region 14 country (Faroe Islands, Switzerland, United Kingdom)" },
+  {
+    fr: "un pays de la Région 14 (Féroé, Suisse, Royaume-Uni)",
+    en: "a Region 14 country (Faroe Islands, Switzerland, United Kingdom)",
+  },
   "FO CH GB",
 );
 
@@ -73,7 +79,10 @@ export const FRANCE_AND_OVERSEAS = countrySet(
 /** Europe for the caps of the rulebook: EU27 ∪ associated countries ∪ Regions 13 and 14. */
 export const EUROPE = unionOf(
   "europe",
-  { fr: "un pays d'Europe (UE, pays associés, Régions 13 et 14)", en: "a European country (EU, associated, Regions 13 and 14)" },
+  {
+    fr: "un pays d'Europe (UE, pays associés, Régions 13 et 14)",
+    en: "a European country (EU, associated, Regions 13 and 14)",
+  },
   EU27,
   ERASMUS_ASSOCIATED,
   REGION_13,
@@ -83,7 +92,10 @@ export const EUROPE = unionOf(
 /** KA131 destinations: Europe as above, minus France. */
 export const KA131_DESTINATIONS: CountrySet = {
   id: "ka131-destinations",
-  name: { fr: "un pays de destination Erasmus+ KA131", en: "an Erasmus+ KA131 destination country" },
+  name: {
+    fr: "un pays de destination Erasmus+ KA131",
+    en: "an Erasmus+ KA131 destination country",
+  },
   codes: new Set([...EUROPE.codes].filter((c) => !FRANCE_AND_OVERSEAS.codes.has(c))),
 };
 

@@ -5,7 +5,13 @@ import { bestPlan, type PlanCandidate } from "./funding-plan.ts";
 import { roundHalfUp, sum } from "./money.ts";
 import type { ConfiguredPlugin, EstimateDraft, PlanPeer } from "./plugin.ts";
 import type { Registry } from "./registry.ts";
-import type { Estimate, Plan, SchemeResult, SimulationReport, Verdict } from "./simulation-report.ts";
+import type {
+  Estimate,
+  Plan,
+  SchemeResult,
+  SimulationReport,
+  Verdict,
+} from "./simulation-report.ts";
 import type { Situation } from "./situation.ts";
 import type { Lang } from "./text.ts";
 
@@ -17,7 +23,12 @@ export interface EvaluateOptions {
 
 const finishEstimate = (draft: EstimateDraft, lang: Lang): Estimate => ({
   totalCents: roundHalfUp(sum(draft.lines.map((l) => l.amount))),
-  lines: draft.lines.map((l) => ({ id: l.id, label: l.label[lang], amountCents: roundHalfUp(l.amount), basis: l.basis[lang] })),
+  lines: draft.lines.map((l) => ({
+    id: l.id,
+    label: l.label[lang],
+    amountCents: roundHalfUp(l.amount),
+    basis: l.basis[lang],
+  })),
   confidence: draft.confidence,
   notes: draft.notes?.map((n) => n[lang]) ?? [],
 });
@@ -28,7 +39,11 @@ interface Evaluated {
   readonly peer: PlanPeer | undefined;
 }
 
-const evaluateScheme = (plugin: ConfiguredPlugin, ctx: EvaluationContext, lang: Lang): Evaluated => {
+const evaluateScheme = (
+  plugin: ConfiguredPlugin,
+  ctx: EvaluationContext,
+  lang: Lang,
+): Evaluated => {
   const period = plugin.periodFor(ctx.situation.mobility.start);
   const name = plugin.name[lang];
   const criteria = period.criteria.map((c) => evaluateCriterion(c, ctx, lang, name));
@@ -57,7 +72,11 @@ const evaluateScheme = (plugin: ConfiguredPlugin, ctx: EvaluationContext, lang: 
       ? {
           scheme: plugin.id,
           amountCents: estimate.totalCents,
-          lines: draft.lines.map((l, i) => ({ id: l.id, amountCents: estimate.lines[i]?.amountCents ?? 0, covers: l.covers })),
+          lines: draft.lines.map((l, i) => ({
+            id: l.id,
+            amountCents: estimate.lines[i]?.amountCents ?? 0,
+            covers: l.covers,
+          })),
         }
       : undefined;
   return { plugin, result, peer };
@@ -78,7 +97,12 @@ const EXCLUDED = {
   },
 } as const;
 
-const makePlan = (evaluated: readonly Evaluated[], ctx: EvaluationContext, registry: Registry, lang: Lang): Plan => {
+const makePlan = (
+  evaluated: readonly Evaluated[],
+  ctx: EvaluationContext,
+  registry: Registry,
+  lang: Lang,
+): Plan => {
   const eligible = evaluated.filter((e) => e.result.verdict === "eligible" && e.peer);
   const peers = new Map(eligible.map((e) => [e.plugin.id, e.peer as PlanPeer]));
   const candidates: PlanCandidate[] = [];
@@ -92,7 +116,11 @@ const makePlan = (evaluated: readonly Evaluated[], ctx: EvaluationContext, regis
       standaloneCents: peer.amountCents,
       ...(inPlan && {
         share: (ids: readonly string[]) => {
-          const s = inPlan(ctx, period, ids.map((id) => peers.get(id) as PlanPeer));
+          const s = inPlan(
+            ctx,
+            period,
+            ids.map((id) => peers.get(id) as PlanPeer),
+          );
           return { amountCents: roundHalfUp(s.amount), note: s.basis[lang] };
         },
       }),
@@ -108,7 +136,9 @@ const makePlan = (evaluated: readonly Evaluated[], ctx: EvaluationContext, regis
       const blockers = choice.items.filter((i) => registry.exclusive(i.scheme, e.plugin.id));
       const reason =
         blockers.length > 0
-          ? words.exclusive(blockers.map((b) => registry.byId.get(b.scheme)?.name[lang] ?? b.scheme).join(", "))
+          ? words.exclusive(
+              blockers.map((b) => registry.byId.get(b.scheme)?.name[lang] ?? b.scheme).join(", "),
+            )
           : (e.peer as PlanPeer).amountCents <= 0
             ? words.zero
             : e.plugin.inPlan
@@ -117,7 +147,9 @@ const makePlan = (evaluated: readonly Evaluated[], ctx: EvaluationContext, regis
       return { scheme: e.plugin.id, reason };
     });
   return {
-    items: [...choice.items].sort((a, b) => (order.get(a.scheme) ?? 0) - (order.get(b.scheme) ?? 0)),
+    items: [...choice.items].sort(
+      (a, b) => (order.get(a.scheme) ?? 0) - (order.get(b.scheme) ?? 0),
+    ),
     totalCents: choice.totalCents,
     excluded,
   };
@@ -133,9 +165,19 @@ const makePlan = (evaluated: readonly Evaluated[], ctx: EvaluationContext, regis
  * report.plan.totalCents // 451000 for the rulebook's first worked example
  * @throws UnknownPartner when the situation names a partner the catalogue does not have
  */
-export const evaluate = (situation: Situation, registry: Registry, options: EvaluateOptions): SimulationReport => {
+export const evaluate = (
+  situation: Situation,
+  registry: Registry,
+  options: EvaluateOptions,
+): SimulationReport => {
   const lang = options.lang ?? "fr";
-  const ctx = makeEvaluationContext(situation, registry.institution, registry.partners, situation.asOf ?? options.asOf, lang);
+  const ctx = makeEvaluationContext(
+    situation,
+    registry.institution,
+    registry.partners,
+    situation.asOf ?? options.asOf,
+    lang,
+  );
   const evaluated = registry.plugins.map((p) => evaluateScheme(p, ctx, lang));
   return {
     academicYear: ctx.academicYear,

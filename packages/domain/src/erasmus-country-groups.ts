@@ -4,9 +4,17 @@ import { versioned } from "./versioned.ts";
 /** Erasmus+ living-cost country groups: 1 (higher), 2 (medium), 3 (lower). */
 export type ErasmusCountryGroup = 1 | 2 | 3;
 
-const groups = (g1: string, g2: string, g3: string): ReadonlyMap<CountryCode, ErasmusCountryGroup> => {
+const groups = (
+  g1: string,
+  g2: string,
+  g3: string,
+): ReadonlyMap<CountryCode, ErasmusCountryGroup> => {
   const map = new Map<CountryCode, ErasmusCountryGroup>();
-  for (const [group, codes] of [[1, g1], [2, g2], [3, g3]] as const) {
+  for (const [group, codes] of [
+    [1, g1],
+    [2, g2],
+    [3, g3],
+  ] as const) {
     for (const c of codes.split(/\s+/).filter(Boolean)) map.set(c, group);
   }
   return map;

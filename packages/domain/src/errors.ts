@@ -1,7 +1,9 @@
 import { Data } from "effect";
 
 /** The situation names a partner id that is not in the catalogue (field `mobility.host.partner`). */
-export class UnknownPartner extends Data.TaggedError("UnknownPartner")<{ readonly partner: string }> {
+export class UnknownPartner extends Data.TaggedError("UnknownPartner")<{
+  readonly partner: string;
+}> {
   override get message(): string {
     return `mobility.host.partner: no partner "${this.partner}" in the catalogue`;
   }
@@ -19,7 +21,9 @@ export class PluginOptionsInvalid extends Data.TaggedError("PluginOptionsInvalid
 }
 
 /** The registry was given two plugins with the same id, or a plugin whose definition is wrong. */
-export class RegistryInvalid extends Data.TaggedError("RegistryInvalid")<{ readonly problems: readonly string[] }> {
+export class RegistryInvalid extends Data.TaggedError("RegistryInvalid")<{
+  readonly problems: readonly string[];
+}> {
   override get message(): string {
     return `invalid funding registry:\n${this.problems.map((p) => `  - ${p}`).join("\n")}`;
   }

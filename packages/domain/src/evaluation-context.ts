@@ -1,11 +1,11 @@
 import { type AcademicYear, academicYearOf, academicYearStart } from "./academic-year.ts";
 import type { IsoDate } from "./calendar-date.ts";
 import { greatCircleKm } from "./distance.ts";
+import { UnknownPartner } from "./errors.ts";
 import { fundedDays } from "./funded-days.ts";
 import type { Institution, Partner } from "./institution.ts";
 import { isPartnerHost, type Situation } from "./situation.ts";
 import type { Lang } from "./text.ts";
-import { UnknownPartner } from "./errors.ts";
 
 /** The destination once the partner catalogue has been consulted. */
 export interface ResolvedHost {

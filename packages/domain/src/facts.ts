@@ -43,10 +43,16 @@ export type Fact = NumberFact | EnumFact | BooleanFact;
 
 type FactSpec<T> = Omit<FactBase<T>, "missing"> & Partial<Pick<FactBase<T>, "missing">>;
 
-export const numberFact = (spec: FactSpec<number> & { unit: Unit }): NumberFact => ({ ...spec, type: "number" });
+export const numberFact = (spec: FactSpec<number> & { unit: Unit }): NumberFact => ({
+  ...spec,
+  type: "number",
+});
 
 export const enumFact = (
-  spec: FactSpec<string> & { values?: Readonly<Record<string, Text>>; valueLabel?: (value: string, lang: Lang) => string },
+  spec: FactSpec<string> & {
+    values?: Readonly<Record<string, Text>>;
+    valueLabel?: (value: string, lang: Lang) => string;
+  },
 ): EnumFact => {
   const { values, valueLabel, ...rest } = spec;
   return {
@@ -76,7 +82,11 @@ export const formatQuantity = (value: number, unit: Unit, lang: Lang): string =>
   }
 };
 
-export const formatFactValue = (fact: Fact, value: number | string | boolean, lang: Lang): string => {
+export const formatFactValue = (
+  fact: Fact,
+  value: number | string | boolean,
+  lang: Lang,
+): string => {
   switch (fact.type) {
     case "number":
       return formatQuantity(value as number, fact.unit, lang);
@@ -136,7 +146,9 @@ export const crousBoursier = booleanFact({
   label: { fr: "boursier du CROUS", en: "CROUS grant holder" },
   paths: ["student.crous.boursier"],
   // an échelon implies a grant holder even when the box was not ticked
-  get: (ctx) => student(ctx)?.crous?.boursier ?? (student(ctx)?.crous?.echelon !== undefined ? true : undefined),
+  get: (ctx) =>
+    student(ctx)?.crous?.boursier ??
+    (student(ctx)?.crous?.echelon !== undefined ? true : undefined),
 });
 
 export const crousEchelon = enumFact({
@@ -171,21 +183,30 @@ export const disability = booleanFact({
 
 export const qpv = booleanFact({
   id: "qpv",
-  label: { fr: "résidence en quartier prioritaire (QPV)", en: "home in a priority urban area (QPV)" },
+  label: {
+    fr: "résidence en quartier prioritaire (QPV)",
+    en: "home in a priority urban area (QPV)",
+  },
   paths: ["student.fewerOpportunities.qpv"],
   get: (ctx) => student(ctx)?.fewerOpportunities?.qpv,
 });
 
 export const zrr = booleanFact({
   id: "zrr",
-  label: { fr: "résidence en zone de revitalisation rurale (ZRR)", en: "home in a rural revitalisation zone (ZRR)" },
+  label: {
+    fr: "résidence en zone de revitalisation rurale (ZRR)",
+    en: "home in a rural revitalisation zone (ZRR)",
+  },
   paths: ["student.fewerOpportunities.zrr"],
   get: (ctx) => student(ctx)?.fewerOpportunities?.zrr,
 });
 
 export const erasmusDaysInCycle = numberFact({
   id: "erasmusDaysInCycle",
-  label: { fr: "jours Erasmus+ déjà effectués dans le cycle", en: "Erasmus+ days already used in this cycle" },
+  label: {
+    fr: "jours Erasmus+ déjà effectués dans le cycle",
+    en: "Erasmus+ days already used in this cycle",
+  },
   unit: "days",
   paths: ["student.history.erasmusDaysInCycle"],
   get: (ctx) => student(ctx)?.history?.erasmusDaysInCycle,
@@ -216,7 +237,10 @@ export const framework = enumFact({
   paths: ["mobility.framework"],
   get: (ctx) => ctx.situation.mobility.framework,
   values: {
-    "inter-institution-agreement": { fr: "accord entre établissements", en: "inter-institution agreement" },
+    "inter-institution-agreement": {
+      fr: "accord entre établissements",
+      en: "inter-institution agreement",
+    },
     "internship-agreement": { fr: "convention de stage", en: "internship agreement" },
     "free-mover": { fr: "free mover (hors accord)", en: "free mover (no agreement)" },
   },
@@ -271,7 +295,10 @@ export const homeRegion = enumFact({
 
 export const holdsEche = booleanFact({
   id: "holdsEche",
-  label: { fr: "établissement titulaire de la charte Erasmus (ECHE)", en: "home institution holds the Erasmus Charter (ECHE)" },
+  label: {
+    fr: "établissement titulaire de la charte Erasmus (ECHE)",
+    en: "home institution holds the Erasmus Charter (ECHE)",
+  },
   paths: [],
   get: (ctx) => ctx.institution.eche,
 });
@@ -286,7 +313,10 @@ export const holdsEche = booleanFact({
 export const hostHasAgreement = (agreement: string, name: Text): BooleanFact =>
   booleanFact({
     id: `hostHasAgreement:${agreement}`,
-    label: { fr: `établissement d'accueil partenaire (${name.fr})`, en: `host is a partner (${name.en})` },
+    label: {
+      fr: `établissement d'accueil partenaire (${name.fr})`,
+      en: `host is a partner (${name.en})`,
+    },
     paths: ["mobility.host.partner"],
     get: (ctx) => ctx.host.agreements.has(agreement),
   });
@@ -298,22 +328,36 @@ export const hostHasAgreement = (agreement: string, name: Text): BooleanFact =>
  */
 export const fewerOpportunities = booleanFact({
   id: "fewerOpportunities",
-  label: { fr: "moins d'opportunités (échelon 6-7, handicap, QPV ou ZRR)", en: "fewer opportunities (échelon 6-7, disability, QPV or ZRR)" },
+  label: {
+    fr: "moins d'opportunités (échelon 6-7, handicap, QPV ou ZRR)",
+    en: "fewer opportunities (échelon 6-7, disability, QPV or ZRR)",
+  },
   paths: [...crousEchelon.paths, ...disability.paths, ...qpv.paths, ...zrr.paths],
   get: (ctx) => {
     const s = student(ctx);
     const echelon = s?.crous?.echelon;
     const highEchelon =
-      echelon !== undefined ? echelon === "6" || echelon === "7" : s?.crous?.boursier === false ? false : undefined;
-    const parts = [highEchelon, s?.fewerOpportunities?.disability, s?.fewerOpportunities?.qpv, s?.fewerOpportunities?.zrr];
+      echelon !== undefined
+        ? echelon === "6" || echelon === "7"
+        : s?.crous?.boursier === false
+          ? false
+          : undefined;
+    const parts = [
+      highEchelon,
+      s?.fewerOpportunities?.disability,
+      s?.fewerOpportunities?.qpv,
+      s?.fewerOpportunities?.zrr,
+    ];
     if (parts.includes(true)) return true;
     return parts.includes(undefined) ? undefined : false;
   },
   missing: (ctx) => {
     const s = student(ctx);
     const out: string[] = [];
-    if (s?.crous?.echelon === undefined && s?.crous?.boursier !== false) out.push("student.crous.echelon");
-    if (s?.fewerOpportunities?.disability === undefined) out.push("student.fewerOpportunities.disability");
+    if (s?.crous?.echelon === undefined && s?.crous?.boursier !== false)
+      out.push("student.crous.echelon");
+    if (s?.fewerOpportunities?.disability === undefined)
+      out.push("student.fewerOpportunities.disability");
     if (s?.fewerOpportunities?.qpv === undefined) out.push("student.fewerOpportunities.qpv");
     if (s?.fewerOpportunities?.zrr === undefined) out.push("student.fewerOpportunities.zrr");
     return out;
@@ -341,5 +385,54 @@ export const declaredCosts = numberFact({
       }
     }
     return any ? total : undefined;
+  },
+});
+
+/**
+ * How many costs the student declared with a positive amount; unknown when no cost at all is
+ * given (the alumni aid's `costs` criterion, rulebook §5).
+ */
+export const declaredCostCount = numberFact({
+  id: "declaredCostCount",
+  label: { fr: "nombre de frais déclarés", en: "number of declared costs" },
+  unit: "count",
+  paths: COST_PATHS.map((k) => `mobility.costs.${k}`),
+  get: (ctx) => {
+    const costs = ctx.situation.mobility.costs;
+    if (!costs || COST_PATHS.every((k) => costs[k] === undefined)) return undefined;
+    return COST_PATHS.filter((k) => (costs[k] ?? 0) > 0).length;
+  },
+});
+
+/**
+ * Erasmus+ days in the study cycle once this stay is counted: the counter Erasmus+ and the
+ * international credit mobility share (rulebook §2 and §3, `cycle-cap`).
+ */
+export const erasmusDaysAfterStay = numberFact({
+  id: "erasmusDaysAfterStay",
+  label: {
+    fr: "jours Erasmus+ dans le cycle, ce séjour compris",
+    en: "Erasmus+ days in the cycle, this stay included",
+  },
+  unit: "days",
+  paths: erasmusDaysInCycle.paths,
+  get: (ctx) => {
+    const before = student(ctx)?.history?.erasmusDaysInCycle;
+    return before === undefined ? undefined : before + ctx.fundedDays;
+  },
+});
+
+/** AMI days received over a lifetime once this stay is counted, a month counting 30 days (rulebook §6). */
+export const amiDaysAfterStay = numberFact({
+  id: "amiDaysAfterStay",
+  label: {
+    fr: "jours d'AMI sur toute la scolarité, ce séjour compris",
+    en: "AMI days over all studies, this stay included",
+  },
+  unit: "days",
+  paths: amiMonthsTotal.paths,
+  get: (ctx) => {
+    const months = student(ctx)?.history?.amiMonthsTotal;
+    return months === undefined ? undefined : Math.round(months * 30) + ctx.fundedDays;
   },
 });

@@ -62,7 +62,10 @@ export interface DatedParameters<P> {
 }
 
 /** The parameter set in force on `date`: the latest whose `since` is on or before it, else the earliest. */
-export const inForce = <T extends { readonly since: IsoDate }>(periods: readonly T[], date: IsoDate): T => {
+export const inForce = <T extends { readonly since: IsoDate }>(
+  periods: readonly T[],
+  date: IsoDate,
+): T => {
   let earliest: T | undefined;
   let found: T | undefined;
   for (const p of periods) {

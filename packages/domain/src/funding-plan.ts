@@ -17,7 +17,10 @@ export interface PlanCandidate {
    * For a scheme whose amount depends on the others in the plan: its amount given the others
    * (clamped to 0 … standalone by the planner).
    */
-  readonly share?: (peers: readonly string[]) => { readonly amountCents: number; readonly note?: string };
+  readonly share?: (peers: readonly string[]) => {
+    readonly amountCents: number;
+    readonly note?: string;
+  };
 }
 
 export interface PlanItem {
@@ -45,7 +48,11 @@ export const planFor = (chosen: readonly PlanCandidate[]): PlanChoice => {
       if (amountCents !== c.standaloneCents) note = s.note;
     }
     if (amountCents > 0) {
-      items.push(note === undefined ? { scheme: c.scheme, amountCents } : { scheme: c.scheme, amountCents, note });
+      items.push(
+        note === undefined
+          ? { scheme: c.scheme, amountCents }
+          : { scheme: c.scheme, amountCents, note },
+      );
       totalCents += amountCents;
     }
   }
@@ -71,10 +78,13 @@ export const bestPlan = (
   candidates: readonly PlanCandidate[],
   exclusive: (a: string, b: string) => boolean,
 ): PlanChoice => {
-  const sorted = [...candidates].sort((a, b) => b.standaloneCents - a.standaloneCents || (a.scheme < b.scheme ? -1 : 1));
+  const sorted = [...candidates].sort(
+    (a, b) => b.standaloneCents - a.standaloneCents || (a.scheme < b.scheme ? -1 : 1),
+  );
   const n = sorted.length;
   const suffix = new Array<number>(n + 1).fill(0);
-  for (let i = n - 1; i >= 0; i--) suffix[i] = (suffix[i + 1] as number) + (sorted[i] as PlanCandidate).standaloneCents;
+  for (let i = n - 1; i >= 0; i--)
+    suffix[i] = (suffix[i + 1] as number) + (sorted[i] as PlanCandidate).standaloneCents;
 
   let best = EMPTY;
   const chosen: PlanCandidate[] = [];

@@ -3,6 +3,7 @@
  * argument. Plugins, the API, the CLI and the web app import from here.
  */
 export * from "./academic-year.ts";
+export * from "./basis.ts";
 export * from "./calendar-date.ts";
 export * from "./conditions.ts";
 export * from "./countries.ts";
@@ -12,12 +13,21 @@ export * from "./erasmus-country-groups.ts";
 export * from "./errors.ts";
 export * from "./evaluation-context.ts";
 export * as facts from "./facts.ts";
-export { booleanFact, enumFact, formatQuantity, numberFact, type Fact, type Unit } from "./facts.ts";
+export {
+  booleanFact,
+  enumFact,
+  type Fact,
+  formatQuantity,
+  numberFact,
+  type Unit,
+} from "./facts.ts";
 export * from "./figures.ts";
 export * from "./funded-days.ts";
 export * from "./funding-plan.ts";
 export * from "./institution.ts";
+export * from "./means-test.ts";
 export * from "./money.ts";
+export * from "./partner-catalogue.ts";
 export * from "./plugin.ts";
 export * from "./registry.ts";
 export * from "./simulation-report.ts";

@@ -20,6 +20,7 @@ const gcd = (a: number, b: number): number => {
 };
 
 const normalize = (n: number, d: number): Amount => {
+  if (d === 1 && Number.isSafeInteger(n)) return { n, d };
   if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d) || d <= 0) {
     throw new RangeError(`not an exact amount: ${n}/${d}`);
   }
@@ -72,9 +73,20 @@ const formatter = (lang: Lang, fraction: boolean): Intl.NumberFormat => {
   return f;
 };
 
+const formatted: Record<Lang, Map<number, string>> = { fr: new Map(), en: new Map() };
+
 /**
  * Formats cents for people: `formatMoney(146000, "fr")` is "1 460 €" (narrow no-break space),
  * `formatMoney(146050, "en")` is "€1,460.50". Whole euros are shown without decimals.
  */
-export const formatMoney = (valueCents: number, lang: Lang): string =>
-  formatter(lang, valueCents % 100 !== 0).format(valueCents / 100);
+export const formatMoney = (valueCents: number, lang: Lang): string => {
+  const cache = formatted[lang];
+  let s = cache.get(valueCents);
+  if (s === undefined) {
+    s = formatter(lang, valueCents % 100 !== 0).format(valueCents / 100);
+    // thresholds and rates repeat on every evaluation; a bounded memo keeps Intl off the hot path
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(valueCents, s);
+  }
+  return s;
+};

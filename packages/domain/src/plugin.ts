@@ -56,7 +56,11 @@ export interface PluginArgs<O, P extends Parameters> {
 export interface PlanPeer {
   readonly scheme: string;
   readonly amountCents: number;
-  readonly lines: readonly { readonly id: string; readonly amountCents: number; readonly covers: Covers | undefined }[];
+  readonly lines: readonly {
+    readonly id: string;
+    readonly amountCents: number;
+    readonly covers: Covers | undefined;
+  }[];
 }
 
 /** A scheme's amount inside a plan, when it depends on the other schemes chosen. */
@@ -97,7 +101,9 @@ export interface FundingPluginDefinition<S extends z.ZodType, P extends Paramete
    * The amount when the plan also holds `peers` (the alumni aid subtracts travel the others
    * pay). It may only lower the standalone amount; such schemes are computed last.
    */
-  readonly inPlan?: (args: PluginArgs<z.output<S>, P> & { readonly peers: readonly PlanPeer[] }) => PlanShare;
+  readonly inPlan?: (
+    args: PluginArgs<z.output<S>, P> & { readonly peers: readonly PlanPeer[] },
+  ) => PlanShare;
 }
 
 /** A period of a configured plugin, with its criteria built once. */
@@ -129,7 +135,8 @@ export interface ConfiguredPlugin {
 }
 
 /** A plugin definition plus `configure`, which validates options and returns a {@link ConfiguredPlugin}. */
-export interface FundingPlugin<S extends z.ZodType, P extends Parameters> extends FundingPluginDefinition<S, P> {
+export interface FundingPlugin<S extends z.ZodType, P extends Parameters>
+  extends FundingPluginDefinition<S, P> {
   /** @throws PluginOptionsInvalid naming the plugin and each bad field */
   readonly configure: (options?: z.input<S>) => ConfiguredPlugin;
 }
@@ -161,7 +168,10 @@ export const defineFundingPlugin = <S extends z.ZodType, P extends Parameters>(
     if (!parsed.success) {
       throw new PluginOptionsInvalid({
         plugin: definition.id,
-        issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+        issues: parsed.error.issues.map((i) => ({
+          path: i.path.map(String).join("."),
+          message: i.message,
+        })),
       });
     }
     const options = parsed.data as z.output<S>;
@@ -183,8 +193,10 @@ export const defineFundingPlugin = <S extends z.ZodType, P extends Parameters>(
       periods,
       exclusive: definition.exclusive?.(options) ?? [],
       periodFor: (start) => inForce(periods, start),
-      estimate: (ctx, period) => definition.estimate({ ctx, options, parameters: parametersOf(period) }),
-      documents: (ctx, period) => definition.documents({ ctx, options, parameters: parametersOf(period) }),
+      estimate: (ctx, period) =>
+        definition.estimate({ ctx, options, parameters: parametersOf(period) }),
+      documents: (ctx, period) =>
+        definition.documents({ ctx, options, parameters: parametersOf(period) }),
       inPlan: inPlan
         ? (ctx, period, peers) => inPlan({ ctx, options, parameters: parametersOf(period), peers })
         : undefined,

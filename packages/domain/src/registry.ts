@@ -29,7 +29,8 @@ export const createRegistry = (input: {
   const problems: string[] = [];
   const institution = InstitutionSchema.safeParse(input.institution);
   if (!institution.success) {
-    for (const i of institution.error.issues) problems.push(`institution.${i.path.join(".")}: ${i.message}`);
+    for (const i of institution.error.issues)
+      problems.push(`institution.${i.path.join(".")}: ${i.message}`);
   }
   const byId = new Map<string, ConfiguredPlugin>();
   for (const p of input.plugins) {
@@ -39,7 +40,8 @@ export const createRegistry = (input: {
     for (const period of p.periods) {
       const seen = new Set<string>();
       for (const c of period.criteria) {
-        if (seen.has(c.id)) problems.push(`plugin "${p.id}" has two criteria with the id "${c.id}"`);
+        if (seen.has(c.id))
+          problems.push(`plugin "${p.id}" has two criteria with the id "${c.id}"`);
         seen.add(c.id);
       }
     }

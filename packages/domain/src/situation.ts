@@ -25,7 +25,11 @@ export const PROGRAMME_LEVELS = ["bachelor", "master", "engineering", "doctorate
 export const PROGRAMME_MODES = ["initial", "apprenticeship", "continuing"] as const;
 export const CROUS_ECHELONS = ["0bis", "1", "2", "3", "4", "5", "6", "7"] as const;
 export const MOBILITY_KINDS = ["study", "internship"] as const;
-export const FRAMEWORKS = ["inter-institution-agreement", "internship-agreement", "free-mover"] as const;
+export const FRAMEWORKS = [
+  "inter-institution-agreement",
+  "internship-agreement",
+  "free-mover",
+] as const;
 export const COST_KINDS = ["transport", "visa", "insurance", "installation"] as const;
 
 export type ProgrammeLevel = (typeof PROGRAMME_LEVELS)[number];

@@ -24,6 +24,7 @@ export const capitalize = (s: string): string =>
 /** Joins phrases with a comma and the language's "and"/"or" before the last. */
 export const joinWords = (items: readonly string[], lang: Lang, word: "and" | "or"): string => {
   if (items.length <= 1) return items[0] ?? "";
-  const last = word === "and" ? (lang === "fr" ? " et " : " and ") : lang === "fr" ? " ou " : " or ";
+  const last =
+    word === "and" ? (lang === "fr" ? " et " : " and ") : lang === "fr" ? " ou " : " or ";
   return `${items.slice(0, -1).join(", ")}${last}${items[items.length - 1]}`;
 };

@@ -60,7 +60,10 @@ export const travelBand = (distanceKm: number, callYear: number): TravelBand => 
 };
 
 /** The band's label for explanations: "500–1 999 km". */
-export const travelBandRange = (distanceKm: number, callYear: number): { fromKm: number; toKm: number | undefined } => {
+export const travelBandRange = (
+  distanceKm: number,
+  callYear: number,
+): { fromKm: number; toKm: number | undefined } => {
   const km = Math.floor(distanceKm);
   const table = TRAVEL_BANDS.at(callYear);
   const index = table.findLastIndex((b) => b.fromKm <= km);

@@ -48,10 +48,22 @@ export interface ConformanceSetup {
 
 const textsOf = (t: Text): string[] => LANGS.map((l) => t[l]);
 
-const evaluateCase = (configured: ConfiguredPlugin, c: ConformanceCase, setup: ConformanceSetup, lang: "fr" | "en") => {
-  const registry = createRegistry({ institution: setup.institution, plugins: [configured], partners: setup.partners });
+const evaluateCase = (
+  configured: ConfiguredPlugin,
+  c: ConformanceCase,
+  setup: ConformanceSetup,
+  lang: "fr" | "en",
+) => {
+  const registry = createRegistry({
+    institution: setup.institution,
+    plugins: [configured],
+    partners: setup.partners,
+  });
   const situation = SituationSchema.parse(c.situation);
-  const report = evaluate(situation, registry, { asOf: c.asOf ?? setup.asOf ?? "2026-11-26", lang });
+  const report = evaluate(situation, registry, {
+    asOf: c.asOf ?? setup.asOf ?? "2026-11-26",
+    lang,
+  });
   return report.schemes[0] as SchemeResult;
 };
 
@@ -98,10 +110,14 @@ export const runPluginConformance = <S extends z.ZodType, P extends Parameters>(
         for (const f of Object.values(period.parameters)) texts.push(f.label);
         for (const c of period.criteria) {
           if (c.title) texts.push(c.title);
-          for (const lang of LANGS) expect(describeCondition(c.condition, lang), `criterion ${c.id} in ${lang}`).not.toBe("");
+          for (const lang of LANGS)
+            expect(describeCondition(c.condition, lang), `criterion ${c.id} in ${lang}`).not.toBe(
+              "",
+            );
         }
       }
-      for (const t of texts) for (const s of textsOf(t)) expect(s.trim(), JSON.stringify(t)).not.toBe("");
+      for (const t of texts)
+        for (const s of textsOf(t)) expect(s.trim(), JSON.stringify(t)).not.toBe("");
       expect(plugin.url).toMatch(/^https?:\/\//);
     });
 
@@ -130,13 +146,17 @@ export const runPluginConformance = <S extends z.ZodType, P extends Parameters>(
           verdict: c.expect.verdict,
           unmet: [...(c.expect.unmet ?? [])],
         });
-        if (c.expect.unknown) expect(unknown, `${c.name}: unknown criteria`).toEqual([...c.expect.unknown]);
+        if (c.expect.unknown)
+          expect(unknown, `${c.name}: unknown criteria`).toEqual([...c.expect.unknown]);
         if (c.expect.amountCents !== undefined) {
-          expect(result.estimate?.totalCents ?? null, `${c.name}: amount`).toBe(c.expect.amountCents);
+          expect(result.estimate?.totalCents ?? null, `${c.name}: amount`).toBe(
+            c.expect.amountCents,
+          );
         }
         for (const r of result.criteria) {
           expect(r.reason.trim(), `${c.name}: reason of ${r.id} (${lang})`).not.toBe("");
-          if (r.status !== "met") expect(r.hint ?? "", `${c.name}: hint of ${r.id} (${lang})`).not.toBe("");
+          if (r.status !== "met")
+            expect(r.hint ?? "", `${c.name}: hint of ${r.id} (${lang})`).not.toBe("");
         }
         for (const line of result.estimate?.lines ?? []) {
           expect(line.label.trim()).not.toBe("");

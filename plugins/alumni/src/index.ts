@@ -1,0 +1,1 @@
+export { alumni } from "./alumni.ts";

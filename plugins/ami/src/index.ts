@@ -1,0 +1,1 @@
+export { ami } from "./ami.ts";

@@ -1,0 +1,1 @@
+export { erasmus } from "./erasmus.ts";

@@ -1,0 +1,1 @@
+export { fitec } from "./fitec.ts";

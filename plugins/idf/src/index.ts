@@ -1,0 +1,1 @@
+export { idf } from "./idf.ts";

@@ -1,0 +1,1 @@
+export { mic } from "./mic.ts";

@@ -1,0 +1,40 @@
+/**
+ * The dependency rules of ARCHITECTURE §1, as data. A package's area is its folder; each area
+ * lists the bare specifiers its production code may import. Test code (tests, test harnesses,
+ * fixtures, benchmarks) may also import the test tools and Node's built-ins.
+ */
+export interface AreaRule {
+  /** Matches a package folder relative to the root, e.g. `plugins/erasmus`. */
+  readonly folder: RegExp;
+  readonly description: string;
+  /** Bare module names production code may import (a name also allows its subpaths). */
+  readonly allow: readonly string[] | "any";
+  /** What test code may import on top of `allow`. */
+  readonly testAllow: readonly string[];
+}
+
+const TEST_TOOLS = ["vitest", "fast-check", "@fast-check/vitest", "node:*"];
+
+export const RULES: readonly AreaRule[] = [
+  {
+    folder: /^packages\/domain$/,
+    description:
+      "the domain depends on zod and effect only (and i18n-iso-countries' data for country names)",
+    allow: ["zod", "effect", "i18n-iso-countries"],
+    testAllow: [...TEST_TOOLS, "tsx"],
+  },
+  {
+    folder: /^plugins\/[^/]+$/,
+    description:
+      "a plugin imports only @envol/domain, zod and effect: never another plugin nor apps/",
+    allow: ["@envol/domain", "zod", "effect"],
+    testAllow: TEST_TOOLS,
+  },
+];
+
+/** Nothing outside apps/ imports an app; apps are the top of the graph. */
+export const APP_PACKAGES = /^@envol\/(api|web)(\/|$)/;
+
+/** Files counted as test code: tests, the testing harness, fixtures, benchmarks and tool configs. */
+export const TEST_FILE =
+  /(\.test\.tsx?$|(^|\/)(testing|fixtures|bench|test)\/|^[^/]+\.config\.[cm]?ts$)/;
