@@ -287,7 +287,7 @@ const computeRule = (c: Condition, lang: Lang): Rule => {
       : joinWords(
           [...c.values].map((v) => c.fact.valueLabel(v, lang)),
           lang,
-          "or",
+          "and",
         );
     return { excludes: true, object };
   }
@@ -482,6 +482,12 @@ const nested = (c: Condition, o: Outcome, lang: Lang): string => {
   return `${o.reason} (${r.excludes ? W[lang].excluded : W[lang].required}${W[lang].colon}${r.object})`;
 };
 
+/** A nested all/any phrase in brackets, so "a or (b and c)" reads as it means. */
+const grouped = (c: Condition, phrase: string): string =>
+  (c.kind === "all" || c.kind === "any") && / (et|and|ou|or) /.test(phrase)
+    ? `(${phrase})`
+    : phrase;
+
 const combine = (
   c: Condition & { kind: "all" | "any" },
   ctx: EvaluationContext,
@@ -501,7 +507,9 @@ const combine = (
       .join(sep);
     const phrase =
       c.kind === "all"
-        ? picked.map((i) => (outcomes[i] as Outcome).phrase).join(lang === "fr" ? " et " : " and ")
+        ? picked
+            .map((i) => grouped(c.conditions[i] as Condition, (outcomes[i] as Outcome).phrase))
+            .join(lang === "fr" ? " et " : " and ")
         : "";
     return { status: decisive, missing: NONE, unknown: NONE, reason, phrase };
   }
@@ -519,7 +527,11 @@ const combine = (
   const status: Status = c.kind === "all" ? "met" : "unmet";
   const reason = outcomes.map((o, i) => nested(c.conditions[i] as Condition, o, lang)).join(sep);
   const phrase =
-    status === "unmet" ? outcomes.map((o) => o.phrase).join(lang === "fr" ? " ou " : " or ") : "";
+    status === "unmet"
+      ? outcomes
+          .map((o, i) => grouped(c.conditions[i] as Condition, o.phrase))
+          .join(lang === "fr" ? " ou " : " or ")
+      : "";
   return { status, missing: NONE, unknown: NONE, reason, phrase };
 };
 
@@ -564,6 +576,74 @@ export const evaluateCriterion = (
   lang: Lang,
   schemeName: string,
 ): CriterionResult => {
+  const facts = cacheableFacts(crit.condition);
+  if (facts === null) return computeCriterion(crit, ctx, lang, schemeName);
+  // The result of a criterion without `custom` depends only on the values of its facts: the
+  // same few durations, countries and answers come back again and again, so the sentences are
+  // built once per value and shared (results are immutable).
+  let key: unknown;
+  if (facts.length === 1) key = (facts[0] as Fact).get(ctx);
+  else {
+    let k = "";
+    for (const f of facts) k += `${f.get(ctx)}\u0001`;
+    key = k;
+  }
+  const perScheme = resultCache.get(crit) ?? new Map<string, Map<unknown, CriterionResult>>();
+  if (perScheme.size === 0) resultCache.set(crit, perScheme);
+  const scope = `${lang}\u0000${schemeName}`;
+  let results = perScheme.get(scope);
+  if (!results) {
+    results = new Map();
+    perScheme.set(scope, results);
+  }
+  let result = results.get(key);
+  if (!result) {
+    result = computeCriterion(crit, ctx, lang, schemeName);
+    if (results.size >= 4096) results.clear();
+    results.set(key, result);
+  }
+  return result;
+};
+
+const resultCache = new WeakMap<Criterion, Map<string, Map<unknown, CriterionResult>>>();
+const factsCache = new WeakMap<Condition, readonly Fact[] | null>();
+
+/**
+ * The facts a condition reads, when its result depends on nothing else: null when it holds a
+ * `custom` condition or a fact whose missing fields depend on more than its value.
+ */
+const cacheableFacts = (c: Condition): readonly Fact[] | null => {
+  let facts = factsCache.get(c);
+  if (facts === undefined) {
+    const found: Fact[] = [];
+    const visit = (x: Condition): boolean => {
+      switch (x.kind) {
+        case "custom":
+          return false;
+        case "all":
+        case "any":
+          return x.conditions.every(visit);
+        default:
+          if (x.fact.missing) return false;
+          if (!found.includes(x.fact)) found.push(x.fact);
+          return true;
+      }
+    };
+    facts = visit(c) ? found : null;
+    factsCache.set(c, facts);
+  }
+  return facts;
+};
+
+/** Ends a sentence with a full stop, unless it already ends with one (a custom reason may). */
+const sentence = (s: string): string => (/[.!?…]$/.test(s) ? s : `${s}.`);
+
+const computeCriterion = (
+  crit: Criterion,
+  ctx: EvaluationContext,
+  lang: Lang,
+  schemeName: string,
+): CriterionResult => {
   const c = crit.condition;
   const o = evaluateCondition(c, ctx, lang);
   const w = W[lang];
@@ -578,7 +658,7 @@ export const evaluateCriterion = (
     };
   }
   const isLeaf = c.kind !== "all" && c.kind !== "any" && c.kind !== "custom";
-  let reason = `${o.reason}.`;
+  let reason = sentence(o.reason);
   if (isLeaf) {
     const r = rule(c, lang);
     reason = `${o.reason}${lang === "fr" ? " ; " : "; "}${schemeName} ${r.excludes ? w.excludes : w.requires} ${r.object}.`;
@@ -587,7 +667,7 @@ export const evaluateCriterion = (
     id: crit.id,
     status: o.status,
     reason,
-    hint: o.status === "unmet" ? `${w.metIf} ${o.phrase}.` : null,
+    hint: o.status === "unmet" ? sentence(`${w.metIf} ${o.phrase}`) : null,
     missing: NONE,
   };
 };

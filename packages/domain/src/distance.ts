@@ -13,7 +13,7 @@ const rad = (deg: number): number => (deg * Math.PI) / 180;
  * Great-circle (haversine) distance in km, one way (rulebook §0).
  *
  * @example
- * Math.round(greatCircleKm({ lat: 48.7127, lon: 2.2005 }, { lat: 52.5125, lon: 13.3269 })) // 890
+ * Math.floor(greatCircleKm({ lat: 48.7127, lon: 2.2005 }, { lat: 52.5125, lon: 13.3269 })) // 890
  */
 export const greatCircleKm = (a: GeoPoint, b: GeoPoint): number => {
   const dLat = rad(b.lat - a.lat);

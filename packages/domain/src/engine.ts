@@ -2,10 +2,11 @@ import type { IsoDate } from "./calendar-date.ts";
 import { evaluateCriterion } from "./conditions.ts";
 import { type EvaluationContext, makeEvaluationContext } from "./evaluation-context.ts";
 import { bestPlan, type PlanCandidate } from "./funding-plan.ts";
-import { roundHalfUp, sum } from "./money.ts";
+import { apportion, roundHalfUp, sum } from "./money.ts";
 import type { ConfiguredPlugin, EstimateDraft, PlanPeer } from "./plugin.ts";
 import type { Registry } from "./registry.ts";
 import type {
+  CriterionResultJson,
   Estimate,
   Plan,
   SchemeResult,
@@ -21,17 +22,22 @@ export interface EvaluateOptions {
   readonly lang?: Lang;
 }
 
-const finishEstimate = (draft: EstimateDraft, lang: Lang): Estimate => ({
-  totalCents: roundHalfUp(sum(draft.lines.map((l) => l.amount))),
-  lines: draft.lines.map((l) => ({
-    id: l.id,
-    label: l.label[lang],
-    amountCents: roundHalfUp(l.amount),
-    basis: l.basis[lang],
-  })),
-  confidence: draft.confidence,
-  notes: draft.notes?.map((n) => n[lang]) ?? [],
-});
+const finishEstimate = (draft: EstimateDraft, lang: Lang): Estimate => {
+  const amounts = draft.lines.map((l) => l.amount);
+  // lines shown in whole cents that add up to the total, itself rounded once
+  const lineCents = apportion(amounts);
+  return {
+    totalCents: roundHalfUp(sum(amounts)),
+    lines: draft.lines.map((l, i) => ({
+      id: l.id,
+      label: l.label[lang],
+      amountCents: lineCents[i] as number,
+      basis: l.basis[lang],
+    })),
+    confidence: draft.confidence,
+    notes: draft.notes?.map((n) => n[lang]) ?? [],
+  };
+};
 
 interface Evaluated {
   readonly plugin: ConfiguredPlugin;
@@ -46,10 +52,12 @@ const evaluateScheme = (
 ): Evaluated => {
   const period = plugin.periodFor(ctx.situation.mobility.start);
   const name = plugin.name[lang];
-  const criteria = period.criteria.map((c) => evaluateCriterion(c, ctx, lang, name));
+  const criteria: CriterionResultJson[] = [];
   let verdict: Verdict = "eligible";
   const missing = new Set<string>();
-  for (const c of criteria) {
+  for (const crit of period.criteria) {
+    const c = evaluateCriterion(crit, ctx, lang, name);
+    criteria.push({ id: c.id, status: c.status, reason: c.reason, hint: c.hint });
     if (c.status === "unmet") verdict = "ineligible";
     else if (c.status === "unknown") {
       if (verdict === "eligible") verdict = "incomplete";
@@ -62,7 +70,7 @@ const evaluateScheme = (
     scheme: plugin.id,
     name,
     verdict,
-    criteria: criteria.map((c) => ({ id: c.id, status: c.status, reason: c.reason, hint: c.hint })),
+    criteria,
     missing: verdict === "ineligible" ? [] : [...missing],
     estimate,
     documents: plugin.documents(ctx, period).map((d) => ({ id: d.id, label: d.label[lang] })),
@@ -71,6 +79,7 @@ const evaluateScheme = (
     draft && estimate
       ? {
           scheme: plugin.id,
+          name: plugin.name,
           amountCents: estimate.totalCents,
           lines: draft.lines.map((l, i) => ({
             id: l.id,
@@ -84,13 +93,15 @@ const evaluateScheme = (
 
 const EXCLUDED = {
   fr: {
-    exclusive: (names: string) => `Non cumulable avec ${names}, qui donne un meilleur total.`,
+    exclusive: (names: string) =>
+      `Non cumulable avec ${names}, retenue pour un total au moins aussi élevé.`,
     nothing: "N'apporte rien de plus une fois les autres aides comptées.",
     zero: "Aucun montant pour ce séjour.",
     lower: "Donnerait un total plus faible.",
   },
   en: {
-    exclusive: (names: string) => `Cannot be combined with ${names}, which gives a higher total.`,
+    exclusive: (names: string) =>
+      `Cannot be combined with ${names}, chosen for a total at least as high.`,
     nothing: "Adds nothing once the other grants are counted.",
     zero: "No amount for this stay.",
     lower: "Would give a lower total.",
@@ -182,7 +193,8 @@ export const evaluate = (
   return {
     academicYear: ctx.academicYear,
     fundedDays: ctx.fundedDays,
-    distanceKm: ctx.distanceKm === undefined ? null : Math.round(ctx.distanceKm),
+    // whole km, rounded down as the travel bands compare them (travel-bands.ts)
+    distanceKm: ctx.distanceKm === undefined ? null : Math.floor(ctx.distanceKm),
     schemes: evaluated.map((e) => e.result),
     plan: makePlan(evaluated, ctx, registry, lang),
   };

@@ -64,7 +64,9 @@ export const enumFact = (
 
 export const booleanFact = (spec: FactSpec<boolean>): BooleanFact => ({ ...spec, type: "boolean" });
 
+// French takes the singular for 0 and 1 ("0 jour"); English only for exactly one ("0 days").
 const plural = (n: number, one: string, many: string): string => (Math.abs(n) <= 1 ? one : many);
+const pluralEn = (n: number, one: string, many: string): string => (Math.abs(n) === 1 ? one : many);
 
 /** Formats a quantity in its unit: `formatQuantity(150, "days", "fr")` is "150 jours". */
 export const formatQuantity = (value: number, unit: Unit, lang: Lang): string => {
@@ -72,11 +74,12 @@ export const formatQuantity = (value: number, unit: Unit, lang: Lang): string =>
     case "cents":
       return formatMoney(value, lang);
     case "days":
-      return `${value} ${lang === "fr" ? plural(value, "jour", "jours") : plural(value, "day", "days")}`;
+      return `${value} ${lang === "fr" ? plural(value, "jour", "jours") : pluralEn(value, "day", "days")}`;
     case "months":
-      return `${value} ${lang === "fr" ? "mois" : plural(value, "month", "months")}`;
+      return `${value} ${lang === "fr" ? "mois" : pluralEn(value, "month", "months")}`;
     case "km":
-      return `${Math.round(value)} km`;
+      // rounded down, as the travel bands compare distances
+      return `${Math.floor(value)} km`;
     case "count":
       return String(value);
   }
@@ -394,7 +397,10 @@ export const declaredCosts = numberFact({
  */
 export const declaredCostCount = numberFact({
   id: "declaredCostCount",
-  label: { fr: "nombre de frais déclarés", en: "number of declared costs" },
+  label: {
+    fr: "frais du séjour déclarés (transport, visa, assurance, installation)",
+    en: "declared costs of the stay (transport, visa, insurance, installation)",
+  },
   unit: "count",
   paths: COST_PATHS.map((k) => `mobility.costs.${k}`),
   get: (ctx) => {

@@ -32,6 +32,7 @@ export * from "./plugin.ts";
 export * from "./registry.ts";
 export * from "./simulation-report.ts";
 export * from "./situation.ts";
+export * from "./situation-validation.ts";
 export * from "./text.ts";
 export * from "./travel-bands.ts";
 export * from "./versioned.ts";

@@ -37,8 +37,12 @@ export const prorata = (rateCents: number, numerator: number, denominator: numbe
 
 export const ZERO: Amount = { n: 0, d: 1 };
 
-export const add = (a: Amount, b: Amount): Amount =>
-  a.d === b.d ? normalize(a.n + b.n, a.d) : normalize(a.n * b.d + b.n * a.d, a.d * b.d);
+export const add = (a: Amount, b: Amount): Amount => {
+  if (a.d === b.d) return normalize(a.n + b.n, a.d);
+  // over the least common denominator, so sums of many fractions stay small
+  const l = (a.d / (gcd(a.d, b.d) || 1)) * b.d;
+  return normalize(a.n * (l / a.d) + b.n * (l / b.d), l);
+};
 
 export const sub = (a: Amount, b: Amount): Amount => add(a, { n: -b.n, d: b.d });
 
@@ -56,6 +60,27 @@ export const max = (a: Amount, b: Amount): Amount => (compare(a, b) >= 0 ? a : b
 
 /** Rounds half-up (towards +∞ on an exact half) to a whole cent. */
 export const roundHalfUp = (a: Amount): number => Math.floor((2 * a.n + a.d) / (2 * a.d));
+
+/**
+ * Whole cents for each of `parts` that add up exactly to their rounded total (largest
+ * remainder): an estimate's lines then sum to its total, as a reader expects, while the total
+ * is still rounded once.
+ */
+export const apportion = (parts: readonly Amount[]): number[] => {
+  const total = roundHalfUp(sum(parts));
+  const floors = parts.map((p) => Math.floor(p.n / p.d));
+  let left = total - floors.reduce((a, b) => a + b, 0);
+  const byRemainder = parts
+    .map((p, i) => ({ i, r: (p.n - (floors[i] as number) * p.d) / p.d }))
+    .sort((a, b) => b.r - a.r || a.i - b.i);
+  const out = [...floors];
+  for (const { i } of byRemainder) {
+    if (left <= 0) break;
+    out[i] = (out[i] as number) + 1;
+    left--;
+  }
+  return out;
+};
 
 const formatters = new Map<string, Intl.NumberFormat>();
 const formatter = (lang: Lang, fraction: boolean): Intl.NumberFormat => {

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { IsoDate } from "./calendar-date.ts";
 import type { Criterion } from "./conditions.ts";
 import { PluginOptionsInvalid } from "./errors.ts";
@@ -55,6 +55,8 @@ export interface PluginArgs<O, P extends Parameters> {
 /** Another scheme chosen in the same plan, as a scheme's `inPlan` sees it. */
 export interface PlanPeer {
   readonly scheme: string;
+  /** Its name, to explain an adjustment ("travel already paid by Erasmus+ Europe"). */
+  readonly name: Text;
   readonly amountCents: number;
   readonly lines: readonly {
     readonly id: string;
@@ -164,7 +166,10 @@ export const defineFundingPlugin = <S extends z.ZodType, P extends Parameters>(
 ): FundingPlugin<S, P> => ({
   ...definition,
   configure: (raw) => {
-    const parsed = definition.options.safeParse(raw ?? {});
+    // a misspelt option is an error that names it, not a default silently kept
+    const schema =
+      definition.options instanceof z.ZodObject ? definition.options.strict() : definition.options;
+    const parsed = schema.safeParse(raw ?? {});
     if (!parsed.success) {
       throw new PluginOptionsInvalid({
         plugin: definition.id,

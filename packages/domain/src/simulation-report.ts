@@ -57,7 +57,7 @@ export const PlanSchema = z.object({
 export const SimulationReportSchema = z.object({
   academicYear: z.string(),
   fundedDays: z.number().int(),
-  /** One-way great-circle km, rounded; null for a typed destination without coordinates. */
+  /** One-way great-circle km, rounded down as the travel bands compare them; null for a typed destination without coordinates. */
   distanceKm: z.number().int().nullable(),
   schemes: z.array(SchemeResultSchema),
   plan: PlanSchema,

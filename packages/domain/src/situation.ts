@@ -93,7 +93,12 @@ export const InlineHostSchema = z.strictObject({
   lon: z.number().min(-180).max(180).optional(),
 });
 
-export const HostSchema = z.union([PartnerHostSchema, InlineHostSchema]);
+export const HostSchema = z.union([PartnerHostSchema, InlineHostSchema], {
+  error: (issue) =>
+    issue.code === "invalid_union"
+      ? 'must be a catalogue partner { "partner": "tu-berlin" } or a destination { "country": "DE", "city", "lat", "lon" }'
+      : undefined,
+});
 
 export const CostsSchema = z.strictObject({
   transport: CentsSchema.optional(),

@@ -1,63 +1,351 @@
 import {
+  type Amount,
+  anyOf,
+  atLeast,
+  COST_KINDS,
+  type CostKind,
   cents,
   criterion,
+  type DocumentItem,
   defineFundingPlugin,
+  EUROPE,
+  type EvaluationContext,
   type Figure,
   FRANCE_AND_OVERSEAS,
   facts,
-  lumpSumBasis,
+  formatMoney,
+  isTrue,
+  type Lang,
+  max,
+  meansTest,
+  min,
   noneOf,
+  oneOf,
   optionFigure,
+  type PlanPeer,
+  sub,
+  sum,
+  type Text,
+  weakest,
+  ZERO,
 } from "@envol/domain";
 import { z } from "zod";
 
-/** The figure behind the default lump sum: replace it with the scheme's real figure and source. */
-const LUMP_SUM: Figure<number> = {
-  value: 50_000,
-  since: "2026-09-01",
-  source: "TODO: the funder's page or regulation (URL, date read)",
+/**
+ * The figures of rulebook §5. The aid has no public figures at all (funding-research.md §5.1,
+ * §11 point 7): the caps are the rulebook's placeholders for 2026-2027, so every one is
+ * `assumed` until the international relations office confirms it.
+ */
+const SINCE = "2026-07-01";
+
+const CAP_EUROPE: Figure<number> = {
+  value: 80_000,
+  since: SINCE,
+  source:
+    "rulebook.md §5 (placeholder cap in Europe); funding-research.md §5.2 proposed model, CAP default 800 EUR inside Europe [I]",
   confidence: "assumed",
-  label: { fr: "Forfait", en: "Lump sum" },
+  label: { fr: "Plafond en Europe", en: "Cap in Europe" },
   unit: "cents",
 };
 
-/** Options: every field defaulted to the rulebook's figure, so an institution changes it in configuration. */
-export const alumniOptions = z.object({
-  lumpSumCents: z.number().int().nonnegative().default(LUMP_SUM.value),
-});
+const CAP_OUTSIDE_EUROPE: Figure<number> = {
+  value: 150_000,
+  since: SINCE,
+  source:
+    "rulebook.md §5 (placeholder cap outside Europe); funding-research.md §5.2 proposed model, CAP default 1 500 EUR outside Europe [I]",
+  confidence: "assumed",
+  label: { fr: "Plafond hors d'Europe", en: "Cap outside Europe" },
+  unit: "cents",
+};
 
 /**
- * Alumni: describe the scheme here (who funds it, for whom), and cite the rulebook section.
+ * The Île-de-France ceiling (19 190 €, [V] in funding-research.md §1 IDF-10, aides-jeunes
+ * `quotient_familial <= 19190`) applied to the alumni aid: that reuse is the research's
+ * proposal (§5.2 ALU-2 [I]), hence `assumed` here.
+ */
+const QF_CEILING: Figure<number> = {
+  value: 1_919_000,
+  since: SINCE,
+  source:
+    "rulebook.md §0 means test and §5; funding-research.md §5.2 ALU-2 [I] reusing §1 IDF-10 (aides-jeunes region-ile-de-france-bourses-mobilite-etudiants-dut-licence-master.yml, quotient_familial <= 19190)",
+  confidence: "assumed",
+  label: { fr: "Plafond de quotient familial", en: "Family quotient ceiling" },
+  unit: "cents",
+};
+
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Options: every field defaulted to the rulebook's figure, so an institution changes it in configuration. */
+export const alumniOptions = z.object({
+  /** Quotient familial ceiling of the means test, in cents (rulebook §0). */
+  qfCeilingCents: z.number().int().nonnegative().default(QF_CEILING.value),
+  /** Cap for a destination in Europe (EU27, associated countries, Regions 13 and 14), in cents. */
+  capEuropeCents: z.number().int().nonnegative().default(CAP_EUROPE.value),
+  /** Cap for any other destination abroad, in cents. */
+  capOutsideEuropeCents: z.number().int().nonnegative().default(CAP_OUTSIDE_EUROPE.value),
+  /** Schemes this aid cannot be combined with: none in rulebook §5. */
+  exclusiveWith: z
+    .array(z.string().regex(KEBAB, "must be a kebab-case scheme id such as erasmus"))
+    .default([]),
+});
+
+export type AlumniOptions = z.output<typeof alumniOptions>;
+
+type AlumniParameters = {
+  readonly qfCeiling: Figure<number>;
+  readonly capEurope: Figure<number>;
+  readonly capOutsideEurope: Figure<number>;
+};
+
+const COST_LABELS: Record<CostKind, Text> = {
+  transport: { fr: "transport", en: "transport" },
+  visa: { fr: "visa ou titre de séjour", en: "visa or residence permit" },
+  insurance: { fr: "assurance", en: "insurance" },
+  installation: { fr: "installation", en: "installation" },
+};
+
+/** The costs the student declared with a positive amount, in the rulebook's order. */
+const declaredCosts = (ctx: EvaluationContext): { kind: CostKind; cents: number }[] => {
+  const costs = ctx.situation.mobility.costs ?? {};
+  return COST_KINDS.flatMap((kind) => {
+    const value = costs[kind];
+    return value !== undefined && value > 0 ? [{ kind, cents: value }] : [];
+  });
+};
+
+/** The cap for the destination: Europe as rulebook §0 defines it for caps, else the world cap. */
+const capFor = (ctx: EvaluationContext, p: AlumniParameters): Figure<number> =>
+  EUROPE.codes.has(ctx.host.country) ? p.capEurope : p.capOutsideEurope;
+
+const CAP_WHERE: Record<"europe" | "outside", Text> = {
+  europe: { fr: "plafond en Europe", en: "cap in Europe" },
+  outside: { fr: "plafond hors d'Europe", en: "cap outside Europe" },
+};
+
+const capWhere = (ctx: EvaluationContext): Text =>
+  CAP_WHERE[EUROPE.codes.has(ctx.host.country) ? "europe" : "outside"];
+
+/** "920 € de frais déclarés : transport 300 € + assurance 120 € + installation 500 €". */
+const costsPhrase = (ctx: EvaluationContext, totalCents: number, lang: Lang): string => {
+  const parts = declaredCosts(ctx)
+    .map((c) => `${COST_LABELS[c.kind][lang]} ${formatMoney(c.cents, lang)}`)
+    .join(" + ");
+  return lang === "fr"
+    ? `${formatMoney(totalCents, lang)} de frais déclarés : ${parts}`
+    : `${formatMoney(totalCents, lang)} of declared costs: ${parts}`;
+};
+
+/** The travel each other scheme of the plan pays (its lines with `covers: "transport"`). */
+const travelPaidBy = (peers: readonly PlanPeer[]): { name: Text; cents: number }[] =>
+  peers.flatMap((peer) => {
+    const paid = peer.lines
+      .filter((l) => l.covers === "transport" && l.amountCents > 0)
+      .reduce((total, l) => total + l.amountCents, 0);
+    return paid > 0 ? [{ name: peer.name, cents: paid }] : [];
+  });
+
+const IN_PLAN_NOTE: Text = {
+  fr: "Dans le plan, le voyage déjà payé par les autres aides est déduit des frais.",
+  en: "In the plan, travel already paid by the other grants is deducted from the costs.",
+};
+
+/**
+ * What every estimate says (rulebook §5): the caps are guesses until the office sets them
+ * (no public figures, "the UI says so"), and the budget is limited, so staff rank requests.
+ */
+const standingNotes = (p: AlumniParameters): Text[] => {
+  const budget: Text = {
+    fr: "L'aide dépend d'un budget limité : les demandes sont classées selon le besoin.",
+    en: "The aid has a limited budget: requests are ranked by need.",
+  };
+  if (weakest(p.capEurope.confidence, p.capOutsideEurope.confidence) !== "assumed") return [budget];
+  const eu = (lang: Lang) => formatMoney(p.capEurope.value, lang);
+  const world = (lang: Lang) => formatMoney(p.capOutsideEurope.value, lang);
+  return [
+    {
+      fr: `Montant indicatif : les plafonds (${eu("fr")} en Europe, ${world("fr")} hors d'Europe) sont des hypothèses à confirmer par le service des relations internationales.`,
+      en: `Indicative amount: the caps (${eu("en")} in Europe, ${world("en")} outside Europe) are assumptions the international relations office must confirm.`,
+    },
+    budget,
+  ];
+};
+
+/**
+ * Télécom Paris alumni mobility aid (rulebook §5): a one-off aid from the school and its alumni
+ * (since 2013) for students with few resources, paying the real costs of going abroad
+ * (transport, visa, insurance, installation) up to a cap. In a plan it is computed last: the
+ * travel the other schemes already pay is subtracted from the costs first.
  */
 export const alumni = defineFundingPlugin({
   id: "alumni",
-  name: { fr: "Alumni", en: "Alumni" },
-  funder: { fr: "À préciser", en: "To be confirmed" },
-  url: "https://example.org/alumni",
+  name: { fr: "Aide à la mobilité des alumni", en: "Alumni mobility aid" },
+  funder: {
+    fr: "Télécom Paris et ses anciens élèves (Télécom Paris Alumni)",
+    en: "Télécom Paris and its alumni (Télécom Paris Alumni)",
+  },
+  url: "https://www.telecom-paris.fr/",
   summary: {
-    fr: "Une aide forfaitaire pour un séjour à l'étranger.",
-    en: "A lump sum for a stay abroad.",
+    fr: "Une aide ponctuelle de l'école et de ses anciens élèves, pour les étudiants aux ressources modestes, qui rembourse les frais réels du départ à l'étranger (transport, visa, assurance, installation) jusqu'à un plafond. Montants provisoires, à confirmer par le service des relations internationales.",
+    en: "A one-off aid from the school and its alumni, for students with few resources, that pays the real costs of going abroad (transport, visa, insurance, installation) up to a cap. Provisional amounts, to be confirmed by the international relations office.",
   },
   options: alumniOptions,
   parameters: (options) => [
     {
-      since: LUMP_SUM.since,
-      parameters: { lumpSum: optionFigure(LUMP_SUM, options.lumpSumCents) },
+      since: SINCE,
+      parameters: {
+        qfCeiling: optionFigure(QF_CEILING, options.qfCeilingCents),
+        capEurope: optionFigure(CAP_EUROPE, options.capEuropeCents),
+        capOutsideEurope: optionFigure(CAP_OUTSIDE_EUROPE, options.capOutsideEuropeCents),
+      } satisfies AlumniParameters,
     },
   ],
-  criteria: () => [criterion("destination", noneOf(facts.hostCountry, FRANCE_AND_OVERSEAS))],
-  estimate: ({ parameters }) => ({
-    confidence: parameters.lumpSum.confidence,
-    lines: [
-      {
-        id: "lump-sum",
-        label: parameters.lumpSum.label,
-        amount: cents(parameters.lumpSum.value),
-        basis: lumpSumBasis(parameters.lumpSum.value),
-      },
-    ],
-  }),
-  documents: () => [
-    { id: "acceptance-letter", label: { fr: "Lettre d'acceptation", en: "Acceptance letter" } },
+  criteria: (_options, p) => [
+    // rulebook §0: the alumni aid also accepts any CROUS grant holder, whatever the household
+    criterion("means", anyOf(isTrue(facts.crousBoursier), meansTest(p.qfCeiling.value)), {
+      fr: "Ressources",
+      en: "Means",
+    }),
+    criterion(
+      "framework",
+      oneOf(facts.framework, ["inter-institution-agreement", "internship-agreement"]),
+      { fr: "Cadre de la mobilité", en: "Mobility framework" },
+    ),
+    criterion("destination", noneOf(facts.hostCountry, FRANCE_AND_OVERSEAS), {
+      fr: "Destination à l'étranger",
+      en: "Destination abroad",
+    }),
+    // unknown when no cost at all is given; all costs at 0 is a known "nothing to pay"
+    criterion("costs", atLeast(facts.declaredCostCount, 1), {
+      fr: "Frais déclarés",
+      en: "Declared costs",
+    }),
   ],
+  estimate: ({ ctx, parameters: p }) => {
+    const cap = capFor(ctx, p);
+    const where = capWhere(ctx);
+    const general = standingNotes(p);
+    const totalCents = facts.declaredCosts.get(ctx);
+    if (totalCents === undefined || declaredCosts(ctx).length === 0) {
+      // rulebook §0: an unknown fact is never assumed, so no amount until costs are declared
+      return {
+        confidence: weakest(cap.confidence),
+        lines: [],
+        notes: [
+          {
+            fr: `Déclarez vos frais (transport, visa, assurance, installation) : l'aide les rembourse jusqu'à ${formatMoney(cap.value, "fr")} (${where.fr}).`,
+            en: `Declare your costs (transport, visa, insurance, installation): the aid pays them up to ${formatMoney(cap.value, "en")} (${where.en}).`,
+          },
+          ...general,
+        ],
+      };
+    }
+    const notes: Text[] = [];
+    if (totalCents > cap.value) {
+      const overCents = totalCents - cap.value;
+      notes.push({
+        fr: `${formatMoney(overCents, "fr")} de frais au-delà du plafond ne sont pas pris en charge.`,
+        en: `${formatMoney(overCents, "en")} of costs above the cap are not covered.`,
+      });
+    }
+    notes.push(IN_PLAN_NOTE, ...general);
+    return {
+      confidence: weakest(cap.confidence),
+      lines: [
+        {
+          id: "real-costs",
+          label: { fr: "Frais réels plafonnés", en: "Real costs up to the cap" },
+          amount: min(cents(cap.value), cents(totalCents)),
+          basis: {
+            fr: `min(${formatMoney(cap.value, "fr")} ${where.fr}, ${costsPhrase(ctx, totalCents, "fr")})`,
+            en: `min(${formatMoney(cap.value, "en")} ${where.en}, ${costsPhrase(ctx, totalCents, "en")})`,
+          },
+          // no `covers`: the line pays a mix of costs up to a cap, not one kind of cost
+        },
+      ],
+      notes,
+    };
+  },
+  inPlan: ({ ctx, parameters: p, peers }) => {
+    const cap = capFor(ctx, p);
+    const totalCents = facts.declaredCosts.get(ctx) ?? 0;
+    const paid = travelPaidBy(peers);
+    const travel: Amount = sum(paid.map((t) => cents(t.cents)));
+    // rulebook §5 and §7: subtract the travel already paid first, then cap
+    const left = sub(cents(totalCents), travel);
+    const amount = min(cents(cap.value), max(ZERO, left));
+    const basis = (lang: Lang): string => {
+      const capText = formatMoney(cap.value, lang);
+      const costsText =
+        lang === "fr"
+          ? `${formatMoney(totalCents, lang)} de frais déclarés`
+          : `${formatMoney(totalCents, lang)} of declared costs`;
+      if (paid.length === 0) {
+        return lang === "fr"
+          ? `min(${capText}, ${costsText}) ; aucun voyage payé par les autres aides du plan`
+          : `min(${capText}, ${costsText}); no travel paid by the other grants of the plan`;
+      }
+      const list = paid.map((t) => `${t.name[lang]} ${formatMoney(t.cents, lang)}`).join(" + ");
+      const remaining =
+        lang === "fr"
+          ? `${costsText} − voyage déjà payé : ${list}`
+          : `${costsText} − travel already paid: ${list}`;
+      return left.n < 0 ? `min(${capText}, max(0, ${remaining}))` : `min(${capText}, ${remaining})`;
+    };
+    return { amount, basis: { fr: basis("fr"), en: basis("en") } };
+  },
+  documents: ({ ctx }): DocumentItem[] => {
+    const boursier = facts.crousBoursier.get(ctx);
+    const means: DocumentItem =
+      boursier === true
+        ? {
+            id: "crous-notification",
+            label: {
+              fr: "Notification définitive de bourse du CROUS",
+              en: "CROUS grant notification",
+            },
+          }
+        : boursier === false
+          ? {
+              id: "tax-notice",
+              label: {
+                fr: "Dernier avis d'imposition (ou de non-imposition) du foyer",
+                en: "Household's latest tax notice (or non-taxable notice)",
+              },
+            }
+          : {
+              id: "means-proof",
+              label: {
+                fr: "Notification de bourse du CROUS, ou à défaut dernier avis d'imposition du foyer",
+                en: "CROUS grant notification, or else the household's latest tax notice",
+              },
+            };
+    const declared = declaredCosts(ctx);
+    const receipts: DocumentItem[] =
+      declared.length > 0
+        ? declared.map((c) => ({
+            id: `receipt-${c.kind}`,
+            label: {
+              fr: `Facture ou devis : ${COST_LABELS[c.kind].fr}`,
+              en: `Receipt or quote: ${COST_LABELS[c.kind].en}`,
+            },
+          }))
+        : [
+            {
+              id: "receipts",
+              label: {
+                fr: "Factures ou devis des frais engagés (transport, visa, assurance, installation)",
+                en: "Receipts or quotes for the costs (transport, visa, insurance, installation)",
+              },
+            },
+          ];
+    return [
+      means,
+      ...receipts,
+      {
+        id: "bank-details",
+        label: { fr: "Relevé d'identité bancaire (RIB)", en: "Bank details (RIB)" },
+      },
+    ];
+  },
+  exclusive: (options) => options.exclusiveWith,
 });

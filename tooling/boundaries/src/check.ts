@@ -38,7 +38,13 @@ const isBuiltin = (spec: string): boolean =>
   spec.startsWith("node:") || builtinModules.includes(packageName(spec));
 
 const allowed = (spec: string, list: readonly string[]): boolean =>
-  list.some((a) => (a === "node:*" ? isBuiltin(spec) : packageName(spec) === a));
+  list.some((a) =>
+    a === "node:*"
+      ? isBuiltin(spec)
+      : a.endsWith("*")
+        ? packageName(spec).startsWith(a.slice(0, -1))
+        : packageName(spec) === a,
+  );
 
 const walk = (dir: string, out: string[] = []): string[] => {
   for (const name of readdirSync(dir)) {

@@ -7,7 +7,7 @@ export interface AreaRule {
   /** Matches a package folder relative to the root, e.g. `plugins/erasmus`. */
   readonly folder: RegExp;
   readonly description: string;
-  /** Bare module names production code may import (a name also allows its subpaths). */
+  /** Bare module names production code may import (a name also allows its subpaths; `x-*` a prefix). */
   readonly allow: readonly string[] | "any";
   /** What test code may import on top of `allow`. */
   readonly testAllow: readonly string[];
@@ -22,6 +22,12 @@ export const RULES: readonly AreaRule[] = [
       "the domain depends on zod and effect only (and i18n-iso-countries' data for country names)",
     allow: ["zod", "effect", "i18n-iso-countries"],
     testAllow: [...TEST_TOOLS, "tsx"],
+  },
+  {
+    folder: /^packages\/institution$/,
+    description: "the institution configuration imports the domain and the plugins only",
+    allow: ["@envol/domain", "@envol/plugin-*", "zod", "effect"],
+    testAllow: TEST_TOOLS,
   },
   {
     folder: /^plugins\/[^/]+$/,

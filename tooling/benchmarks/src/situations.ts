@@ -2,8 +2,7 @@
  * Deterministic, varied situations for benchmarks: every destination kind, dates over four
  * academic years, stays from one day to over a year, and each optional fact present or not.
  */
-import { addDays } from "../src/calendar-date.ts";
-import type { Partner } from "../src/institution.ts";
+import { addDays, type Partner } from "@envol/domain";
 
 /** mulberry32: a small seeded generator, so every run measures the same situations. */
 export const random = (seed: number) => {

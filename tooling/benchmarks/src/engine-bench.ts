@@ -4,7 +4,7 @@
  * second on one core, the median µs per situation and the ratio to the floor.
  */
 import { performance } from "node:perf_hooks";
-import { evaluate, type Registry, type Situation, SituationSchema } from "../src/index.ts";
+import { evaluate, type Registry, type Situation, SituationSchema } from "@envol/domain";
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,0 +1,59 @@
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const main = resolve(import.meta.dirname, "main.ts");
+const tsx = resolve(import.meta.dirname, "../node_modules/.bin/tsx");
+
+/** Runs the real CLI in a child process, with `stdin` as standard input. */
+const run = (args: string[], stdin: string) => {
+  const r = spawnSync(tsx, [main, ...args], { input: stdin, encoding: "utf8" });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+const situation = (extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    asOf: "2026-11-26",
+    mobility: { host: { partner: "tu-berlin" }, start: "2027-02-01", end: "2027-06-30" },
+    ...extra,
+  });
+
+describe("pnpm envol simulate", () => {
+  it("prints the simulation response and exits 0", () => {
+    const r = run(["simulate", "--lang", "en"], situation());
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ academicYear: "2026-2027", fundedDays: 150, distanceKm: 890 });
+    expect(report.schemes.map((s: { scheme: string }) => s.scheme)).toEqual(["idf", "erasmus", "mic", "fitec", "alumni"]);
+  });
+
+  it("evaluates the switched-off schemes with --all-schemes", () => {
+    const r = run(["simulate", "--all-schemes"], situation());
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).schemes.map((s: { scheme: string }) => s.scheme)).toContain("ami");
+  });
+
+  it("prints each field issue to stderr and exits 2 on an invalid situation", () => {
+    const bad = JSON.stringify({ mobility: { host: { partner: "nowhere" }, start: "2027-02-30", end: "2027-01-01", typo: 1 } });
+    const r = run(["simulate"], bad);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("mobility.start: must be a calendar date written YYYY-MM-DD");
+    expect(r.stderr).toContain('mobility: Unrecognized key: "typo"');
+  });
+
+  it("names an unknown partner", () => {
+    const r = run(["simulate"], JSON.stringify({ mobility: { host: { partner: "nowhere" }, start: "2027-02-01", end: "2027-03-01" } }));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('mobility.host.partner: no partner "nowhere" in the catalogue');
+  });
+
+  it("refuses input that is not JSON, a bad language and a bad date", () => {
+    expect(run(["simulate"], "{not json").stderr).toMatch(/\(body\): not JSON/);
+    const lang = run(["simulate", "--lang", "de"], situation());
+    expect(lang.status).toBe(2);
+    expect(lang.stderr).toMatch(/--lang: must be fr or en/);
+    expect(run(["simulate", "--as-of", "2026-13-01"], situation()).stderr).toMatch(/--as-of/);
+    expect(run(["frobnicate"], situation()).status).toBe(2);
+  });
+});

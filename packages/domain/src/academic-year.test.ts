@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { academicYearOf, academicYearStart, isAcademicYear } from "./academic-year.ts";
+
+describe("academicYearOf", () => {
+  it.each([
+    ["2027-06-30", "2026-2027"],
+    ["2027-07-01", "2027-2028"],
+    ["2026-12-31", "2026-2027"],
+    ["2027-01-01", "2026-2027"],
+    ["2027-02-01", "2026-2027"],
+    ["2026-07-01", "2026-2027"],
+    ["2026-06-30", "2025-2026"],
+    ["2028-02-29", "2027-2028"],
+  ])("%s is in %s", (date, year) => {
+    expect(academicYearOf(date)).toBe(year);
+  });
+
+  it("rejects a date that is not a calendar date", () => {
+    expect(() => academicYearOf("2027-02-30")).toThrow(RangeError);
+  });
+});
+
+describe("academicYearStart and isAcademicYear", () => {
+  it("reads the calendar year the academic year starts in", () => {
+    expect(academicYearStart("2026-2027")).toBe(2026);
+    expect(academicYearStart(academicYearOf("2024-07-01"))).toBe(2024);
+    expect(academicYearStart(academicYearOf("2024-06-30"))).toBe(2023);
+  });
+
+  it.each([
+    ["2026-2027", true],
+    ["1999-2000", true],
+    ["2026-2028", false],
+    ["2027-2026", false],
+    ["2026-2026", false],
+    ["2026/2027", false],
+    ["26-27", false],
+    ["2026-2027 ", false],
+  ])("%j is an academic year: %s", (value, ok) => {
+    expect(isAcademicYear(value)).toBe(ok);
+  });
+});

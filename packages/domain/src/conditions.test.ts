@@ -1,0 +1,631 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { INSTITUTION, PARTNERS } from "../fixtures/fixture-plugins.ts";
+import {
+  allOf,
+  anyOf,
+  atLeast,
+  atMost,
+  between,
+  type Condition,
+  type CustomOutcome,
+  criterion,
+  custom,
+  describeCondition,
+  evaluateCriterion,
+  isFalse,
+  isTrue,
+  noneOf,
+  not,
+  oneOf,
+  type Status,
+} from "./conditions.ts";
+import { FRANCE_AND_OVERSEAS, KA131_DESTINATIONS } from "./countries.ts";
+import { type EvaluationContext, makeEvaluationContext } from "./evaluation-context.ts";
+import {
+  booleanFact,
+  crousBoursier,
+  erasmusDaysInCycle,
+  fewerOpportunities,
+  fundedDays,
+  gapYear,
+  hostCountry,
+  nonTaxable,
+  programmeLevel,
+  quotientFamilial,
+} from "./facts.ts";
+import { SituationSchema } from "./situation.ts";
+import type { Lang } from "./text.ts";
+
+const lookup = (id: string) => PARTNERS.find((p) => p.id === id);
+
+/** 44 funded days at Politecnico di Milano, as in the rulebook's third worked example. */
+const SHORT_STAY = { host: { partner: "polimi" }, start: "2027-03-01", end: "2027-04-14" };
+
+const contextOf = (
+  input: { student?: unknown; mobility?: unknown },
+  lang: Lang,
+): EvaluationContext =>
+  makeEvaluationContext(
+    SituationSchema.parse({ mobility: SHORT_STAY, ...input }),
+    INSTITUTION,
+    lookup,
+    "2026-11-26",
+    lang,
+  );
+
+const check = (
+  condition: Condition,
+  input: { student?: unknown; mobility?: unknown },
+  lang: Lang,
+) => evaluateCriterion(criterion("rule", condition), contextOf(input, lang), lang, "Erasmus+");
+
+describe("leaf reasons and hints", () => {
+  it("between: 44 funded days against 60-360 asks for 16 more days", () => {
+    const c = between(fundedDays, 60, 360);
+    expect(check(c, {}, "en")).toEqual({
+      id: "rule",
+      status: "unmet",
+      reason: "Funded duration: 44 days; Erasmus+ requires between 60 days and 360 days.",
+      hint: "Met if funded duration ≥ 60 days (16 days more).",
+      missing: [],
+    });
+    const fr = check(c, {}, "fr");
+    expect(fr.reason).toBe(
+      "Durée financée : 44 jours ; Erasmus+ exige entre 60 jours et 360 jours.",
+    );
+    expect(fr.hint).toBe("Rempli si durée financée ≥ 60 jours (16 jours de plus).");
+  });
+
+  it("between: a stay over the maximum asks for fewer days", () => {
+    const input = { mobility: { ...SHORT_STAY, start: "2027-01-01", end: "2028-02-10" } };
+    const c = between(fundedDays, 60, 360);
+    expect(check(c, input, "en").hint).toBe("Met if funded duration ≤ 360 days (40 days less).");
+    expect(check(c, input, "fr").hint).toBe(
+      "Rempli si durée financée ≤ 360 jours (40 jours de moins).",
+    );
+  });
+
+  it("between: met inside the bounds, with no hint", () => {
+    const input = { mobility: { ...SHORT_STAY, end: "2027-06-30" } };
+    const r = check(between(fundedDays, 60, 360), input, "en");
+    expect(r.status).toBe("met");
+    expect(r.hint).toBeNull();
+    expect(r.reason).toBe(
+      "Funded duration: 120 days; Erasmus+ requires between 60 days and 360 days.",
+    );
+  });
+
+  it("atLeast: names the threshold, the value and the missing amount", () => {
+    const c = atLeast(quotientFamilial, 100000);
+    const input = { student: { household: { quotientFamilial: 50000 } } };
+    const en = check(c, input, "en");
+    expect(en.status).toBe("unmet");
+    expect(en.reason).toBe(
+      "Family quotient (quotient familial): €500; Erasmus+ requires at least €1,000.",
+    );
+    expect(en.hint).toBe("Met if family quotient (quotient familial) ≥ €1,000 (€500 more).");
+    const fr = check(c, input, "fr");
+    expect(fr.reason).toBe(
+      "Quotient familial : 500\u00a0€ ; Erasmus+ exige au moins 1\u202f000\u00a0€.",
+    );
+    expect(fr.hint).toBe("Rempli si quotient familial ≥ 1\u202f000\u00a0€ (500\u00a0€ de plus).");
+  });
+
+  it("atLeast: met at the bound itself", () => {
+    expect(check(atLeast(fundedDays, 44), {}, "en").status).toBe("met");
+    expect(check(atLeast(fundedDays, 45), {}, "en").hint).toBe(
+      "Met if funded duration ≥ 45 days (1 day more).",
+    );
+  });
+
+  it("atMost: the means test's quotient familial ceiling", () => {
+    const c = atMost(quotientFamilial, 1_919_000);
+    const over = { student: { household: { quotientFamilial: 2_000_000 } } };
+    expect(check(c, over, "en")).toMatchObject({
+      status: "unmet",
+      reason: "Family quotient (quotient familial): €20,000; Erasmus+ requires at most €19,190.",
+      hint: "Met if family quotient (quotient familial) ≤ €19,190 (€810 less).",
+    });
+    expect(check(c, over, "fr")).toMatchObject({
+      reason: "Quotient familial : 20\u202f000\u00a0€ ; Erasmus+ exige au plus 19\u202f190\u00a0€.",
+      hint: "Rempli si quotient familial ≤ 19\u202f190\u00a0€ (810\u00a0€ de moins).",
+    });
+    const at = { student: { household: { quotientFamilial: 1_919_000 } } };
+    expect(check(c, at, "en")).toMatchObject({ status: "met", hint: null });
+  });
+
+  it("oneOf with a list: lists the values in the rule and offers them in the hint", () => {
+    const c = oneOf(programmeLevel, ["bachelor", "master", "engineering"]);
+    const input = { student: { programme: { level: "doctorate" } } };
+    expect(check(c, input, "en")).toMatchObject({
+      status: "unmet",
+      reason:
+        "Programme level: doctorate; Erasmus+ requires one of: bachelor, master, engineering degree.",
+      hint: "Met if programme level: bachelor, master or engineering degree.",
+    });
+    expect(check(c, input, "fr")).toMatchObject({
+      reason:
+        "Niveau d'études : doctorat ; Erasmus+ exige l'un de : licence / bachelor, master, cycle ingénieur.",
+      hint: "Rempli si niveau d'études : licence / bachelor, master ou cycle ingénieur.",
+    });
+    expect(check(c, { student: { programme: { level: "master" } } }, "en").status).toBe("met");
+  });
+
+  it("oneOf with a named set: names the set", () => {
+    const c = oneOf(hostCountry, KA131_DESTINATIONS);
+    const input = { mobility: { ...SHORT_STAY, host: { country: "BR" } } };
+    expect(check(c, input, "en")).toMatchObject({
+      status: "unmet",
+      reason:
+        "Destination country: Brazil; Erasmus+ requires an Erasmus+ KA131 destination country.",
+      hint: "Met if destination country: an Erasmus+ KA131 destination country.",
+    });
+    expect(check(c, input, "fr")).toMatchObject({
+      reason:
+        "Pays de destination : Brésil ; Erasmus+ exige un pays de destination Erasmus+ KA131.",
+      hint: "Rempli si pays de destination : un pays de destination Erasmus+ KA131.",
+    });
+    expect(check(c, {}, "en").status).toBe("met");
+  });
+
+  it("noneOf with a named set: reads as an exclusion", () => {
+    const c = noneOf(hostCountry, FRANCE_AND_OVERSEAS);
+    const input = { mobility: { ...SHORT_STAY, host: { country: "GP" } } };
+    expect(check(c, input, "en")).toMatchObject({
+      status: "unmet",
+      reason:
+        "Destination country: Guadeloupe; Erasmus+ excludes France and its overseas territories.",
+      hint: "Met if destination country: not France and its overseas territories.",
+    });
+    expect(check(c, input, "fr")).toMatchObject({
+      reason:
+        "Pays de destination : Guadeloupe ; Erasmus+ exclut la France et ses territoires d'outre-mer.",
+      hint: "Rempli si pays de destination : pas la France et ses territoires d'outre-mer.",
+    });
+    expect(check(c, {}, "en")).toMatchObject({
+      status: "met",
+      reason: "Destination country: Italy; Erasmus+ excludes France and its overseas territories.",
+    });
+  });
+
+  it("noneOf with a list: the hint names the values to avoid", () => {
+    const c = noneOf(hostCountry, ["BR", "AR"]);
+    const input = { mobility: { ...SHORT_STAY, host: { country: "BR" } } };
+    expect(check(c, input, "en").hint).toBe(
+      "Met if destination country: other than Brazil and Argentina.",
+    );
+    expect(check(c, input, "fr").hint).toBe(
+      "Rempli si pays de destination : autre que Brésil et Argentine.",
+    );
+  });
+
+  it("isTrue: the flag is required", () => {
+    const input = { student: { crous: { boursier: false } } };
+    expect(check(isTrue(crousBoursier), input, "en")).toMatchObject({
+      status: "unmet",
+      reason: "CROUS grant holder: no; Erasmus+ requires CROUS grant holder.",
+      hint: "Met if CROUS grant holder: yes.",
+    });
+    expect(check(isTrue(crousBoursier), input, "fr")).toMatchObject({
+      reason: "Boursier du CROUS : non ; Erasmus+ exige boursier du CROUS.",
+      hint: "Rempli si boursier du CROUS : oui.",
+    });
+    // an échelon implies a grant holder
+    expect(
+      check(isTrue(crousBoursier), { student: { crous: { echelon: "5" } } }, "en").status,
+    ).toBe("met");
+  });
+
+  it("isFalse: the flag is excluded", () => {
+    const during = { student: { programme: { gapYear: true } } };
+    expect(check(isFalse(gapYear), during, "en")).toMatchObject({
+      status: "unmet",
+      reason: "Gap year (césure): yes; Erasmus+ excludes gap year (césure).",
+      hint: "Met if gap year (césure): no.",
+    });
+    expect(check(isFalse(gapYear), during, "fr")).toMatchObject({
+      reason: "Année de césure : oui ; Erasmus+ exclut année de césure.",
+      hint: "Rempli si année de césure : non.",
+    });
+    expect(
+      check(isFalse(gapYear), { student: { programme: { gapYear: false } } }, "en"),
+    ).toMatchObject({
+      status: "met",
+      reason: "Gap year (césure): no; Erasmus+ excludes gap year (césure).",
+      hint: null,
+    });
+  });
+
+  it("writes zero days in the plural in English and the singular in French", () => {
+    const c = atMost(erasmusDaysInCycle, 300);
+    const input = { student: { history: { erasmusDaysInCycle: 0 } } };
+    expect(check(c, input, "en").reason).toBe(
+      "Erasmus+ days already used in this cycle: 0 days; Erasmus+ requires at most 300 days.",
+    );
+    expect(check(c, input, "fr").reason).toBe(
+      "Jours Erasmus+ déjà effectués dans le cycle : 0 jour ; Erasmus+ exige au plus 300 jours.",
+    );
+  });
+});
+
+describe("custom conditions", () => {
+  const houseRule = custom({
+    describe: { fr: "règle maison", en: "house rule" },
+    evaluate: (ctx): CustomOutcome => {
+      if (ctx.situation.student?.programme?.year === undefined) {
+        return {
+          status: "unknown",
+          reason: { fr: "", en: "" },
+          missing: ["student.programme.year"],
+        };
+      }
+      return ctx.fundedDays > 40
+        ? { status: "met", reason: { fr: "Séjour assez long", en: "Long enough" } }
+        : {
+            status: "unmet",
+            reason: { fr: "Séjour trop court", en: "Too short" },
+            hint: { fr: "restez plus longtemps", en: "stay longer" },
+          };
+    },
+  });
+  const withYear = { student: { programme: { year: 2 } } };
+  const shortStay = { ...withYear, mobility: { ...SHORT_STAY, end: "2027-03-10" } };
+
+  it("uses the plugin's own reason and hint", () => {
+    expect(check(houseRule, withYear, "en")).toMatchObject({
+      status: "met",
+      reason: "Long enough.",
+      hint: null,
+    });
+    expect(check(houseRule, shortStay, "en")).toMatchObject({
+      status: "unmet",
+      reason: "Too short.",
+      hint: "Met if stay longer.",
+    });
+    expect(check(houseRule, shortStay, "fr")).toMatchObject({
+      reason: "Séjour trop court.",
+      hint: "Rempli si restez plus longtemps.",
+    });
+  });
+
+  it("falls back to its description when it gives no hint", () => {
+    const noHint = custom({
+      describe: { fr: "règle maison", en: "house rule" },
+      evaluate: () => ({ status: "unmet", reason: { fr: "Non", en: "No" } }),
+    });
+    expect(check(noHint, {}, "en").hint).toBe("Met if house rule.");
+    expect(check(noHint, {}, "fr").hint).toBe("Rempli si règle maison.");
+  });
+
+  it("reports its own missing fields when unknown", () => {
+    expect(check(houseRule, {}, "en")).toEqual({
+      id: "rule",
+      status: "unknown",
+      reason: "Not answered yet: house rule.",
+      hint: "Tell us: house rule.",
+      missing: ["student.programme.year"],
+    });
+  });
+
+  it("negated, turns met into unmet and keeps unknown", () => {
+    expect(check(not(houseRule), withYear, "en")).toMatchObject({
+      status: "unmet",
+      reason: "Long enough.",
+      hint: "Met if not (house rule).",
+    });
+    expect(check(not(houseRule), withYear, "fr").hint).toBe("Rempli si non (règle maison).");
+    expect(check(not(houseRule), shortStay, "en")).toMatchObject({ status: "met", hint: null });
+    expect(check(not(houseRule), {}, "en").status).toBe("unknown");
+    expect(describeCondition(not(houseRule), "en")).toBe("not (house rule)");
+    expect(describeCondition(houseRule, "fr")).toBe("règle maison");
+  });
+});
+
+describe("three-valued logic", () => {
+  const means = anyOf(isTrue(nonTaxable), atMost(quotientFamilial, 1_919_000));
+
+  it("an unknown leaf lists the missing field and asks for it", () => {
+    expect(check(atMost(quotientFamilial, 1_919_000), {}, "fr")).toEqual({
+      id: "rule",
+      status: "unknown",
+      reason: "Pas encore renseigné : quotient familial.",
+      hint: "Indiquez : quotient familial.",
+      missing: ["student.household.quotientFamilial"],
+    });
+  });
+
+  it("anyOf is unknown when nothing holds and something is unknown, with every missing field", () => {
+    expect(check(means, {}, "en")).toEqual({
+      id: "rule",
+      status: "unknown",
+      reason: "Not answered yet: non-taxable household and family quotient (quotient familial).",
+      hint: "Tell us: non-taxable household and family quotient (quotient familial).",
+      missing: ["student.household.nonTaxable", "student.household.quotientFamilial"],
+    });
+    const partly = check(means, { student: { household: { nonTaxable: false } } }, "en");
+    expect(partly.status).toBe("unknown");
+    expect(partly.missing).toEqual(["student.household.quotientFamilial"]);
+  });
+
+  it("anyOf: one alternative met beats an unknown one, and is the reason", () => {
+    const r = check(means, { student: { household: { quotientFamilial: 1_200_000 } } }, "en");
+    expect(r).toEqual({
+      id: "rule",
+      status: "met",
+      reason: "Family quotient (quotient familial): €12,000 (required: at most €19,190).",
+      hint: null,
+      missing: [],
+    });
+    expect(
+      check(means, { student: { household: { quotientFamilial: 1_200_000 } } }, "fr").reason,
+    ).toBe("Quotient familial : 12\u202f000\u00a0€ (exigé : au plus 19\u202f190\u00a0€).");
+  });
+
+  it("anyOf: the first alternative that holds is the reason even when both hold", () => {
+    const r = check(
+      means,
+      { student: { household: { nonTaxable: true, quotientFamilial: 1_200_000 } } },
+      "en",
+    );
+    expect(r.reason).toBe("Non-taxable household: yes (required: non-taxable household).");
+  });
+
+  it("anyOf: unmet when every alternative fails, with every alternative as a way out", () => {
+    const input = { student: { household: { nonTaxable: false, quotientFamilial: 2_000_000 } } };
+    expect(check(means, input, "en")).toMatchObject({
+      status: "unmet",
+      reason:
+        "Non-taxable household: no (required: non-taxable household); Family quotient (quotient familial): €20,000 (required: at most €19,190).",
+      hint: "Met if non-taxable household: yes or family quotient (quotient familial) ≤ €19,190 (€810 less).",
+    });
+    expect(check(means, input, "fr")).toMatchObject({
+      reason:
+        "Foyer non imposable : non (exigé : foyer non imposable) ; Quotient familial : 20\u202f000\u00a0€ (exigé : au plus 19\u202f190\u00a0€).",
+      hint: "Rempli si foyer non imposable : oui ou quotient familial ≤ 19\u202f190\u00a0€ (810\u00a0€ de moins).",
+    });
+  });
+
+  it("allOf: one unmet condition beats an unknown one", () => {
+    const c = allOf(isTrue(nonTaxable), atLeast(fundedDays, 60));
+    expect(check(c, {}, "en")).toEqual({
+      id: "rule",
+      status: "unmet",
+      reason: "Funded duration: 44 days (required: at least 60 days).",
+      hint: "Met if funded duration ≥ 60 days (16 days more).",
+      missing: [],
+    });
+  });
+
+  it("allOf: every unmet condition is a reason and must change", () => {
+    const c = allOf(atLeast(fundedDays, 60), noneOf(hostCountry, FRANCE_AND_OVERSEAS));
+    const r = check(c, { mobility: { ...SHORT_STAY, host: { country: "FR" } } }, "en");
+    expect(r).toMatchObject({
+      status: "unmet",
+      reason:
+        "Funded duration: 44 days (required: at least 60 days); Destination country: France (excluded: France and its overseas territories).",
+      hint: "Met if funded duration ≥ 60 days (16 days more) and destination country: not France and its overseas territories.",
+    });
+  });
+
+  it("allOf: unknown when nothing fails and something is unknown; met when everything holds", () => {
+    const c = allOf(atLeast(fundedDays, 30), isTrue(nonTaxable));
+    expect(check(c, {}, "en")).toMatchObject({
+      status: "unknown",
+      missing: ["student.household.nonTaxable"],
+    });
+    expect(check(c, { student: { household: { nonTaxable: true } } }, "en")).toMatchObject({
+      status: "met",
+      reason:
+        "Funded duration: 44 days (required: at least 30 days); Non-taxable household: yes (required: non-taxable household).",
+      hint: null,
+    });
+  });
+
+  it("a derived fact names only the answers still missing", () => {
+    const input = { student: { crous: { boursier: true }, fewerOpportunities: { qpv: false } } };
+    expect(check(isTrue(fewerOpportunities), input, "en")).toMatchObject({
+      status: "unknown",
+      missing: [
+        "student.crous.echelon",
+        "student.fewerOpportunities.disability",
+        "student.fewerOpportunities.zrr",
+      ],
+    });
+    const known = { student: { crous: { boursier: true }, fewerOpportunities: { zrr: true } } };
+    expect(check(isTrue(fewerOpportunities), known, "en").status).toBe("met");
+  });
+
+  // Kleene's strong three-valued logic, written independently of the engine.
+  type Tree =
+    | { readonly leaf: number }
+    | { readonly op: "all" | "any"; readonly kids: readonly Tree[] }
+    | { readonly not: Tree };
+  const tree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
+    tree: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.record({ leaf: fc.integer({ min: 0, max: 3 }) }),
+      fc.record({
+        op: fc.constantFrom("all" as const, "any" as const),
+        kids: fc.array(tie("tree"), { minLength: 1, maxLength: 3 }),
+      }),
+      fc.record({ not: tie("tree") }),
+    ),
+  })).tree;
+
+  const kleene = (
+    t: Tree,
+    values: readonly (boolean | undefined)[],
+  ): { status: Status; missing: Set<string> } => {
+    if ("leaf" in t) {
+      const v = values[t.leaf];
+      return v === undefined
+        ? { status: "unknown", missing: new Set([`f.${t.leaf}`]) }
+        : { status: v ? "met" : "unmet", missing: new Set() };
+    }
+    if ("not" in t) {
+      const inner = kleene(t.not, values);
+      const flip: Record<Status, Status> = { met: "unmet", unmet: "met", unknown: "unknown" };
+      return { status: flip[inner.status], missing: inner.missing };
+    }
+    const kids = t.kids.map((k) => kleene(k, values));
+    const decisive: Status = t.op === "all" ? "unmet" : "met";
+    if (kids.some((k) => k.status === decisive)) return { status: decisive, missing: new Set() };
+    const unknown = kids.filter((k) => k.status === "unknown");
+    if (unknown.length > 0)
+      return { status: "unknown", missing: new Set(unknown.flatMap((k) => [...k.missing])) };
+    return { status: t.op === "all" ? "met" : "unmet", missing: new Set() };
+  };
+
+  it("allOf, anyOf and not follow Kleene's logic, reporting the fields that would decide", () => {
+    const base = contextOf({}, "en");
+    fc.assert(
+      fc.property(
+        tree,
+        fc.array(fc.constantFrom(true, false, undefined), { minLength: 4, maxLength: 4 }),
+        (t, values) => {
+          const facts = values.map((v, i) =>
+            booleanFact({
+              id: `f${i}`,
+              label: { fr: `f${i}`, en: `f${i}` },
+              paths: [`f.${i}`],
+              get: () => v,
+            }),
+          );
+          const build = (x: Tree): Condition =>
+            "leaf" in x
+              ? isTrue(facts[x.leaf] ?? (facts[0] as never))
+              : "not" in x
+                ? not(build(x.not))
+                : (x.op === "all" ? allOf : anyOf)(...x.kids.map(build));
+          const expected = kleene(t, values);
+          const r = evaluateCriterion(criterion("rule", build(t)), base, "en", "Scheme");
+          expect(r.status).toBe(expected.status);
+          expect(new Set(r.missing)).toEqual(expected.missing);
+          expect(r.hint === null).toBe(r.status === "met");
+        },
+      ),
+    );
+  });
+});
+
+describe("not", () => {
+  it("pushes the negation down to the leaves (De Morgan)", () => {
+    const a = isTrue(nonTaxable);
+    const b = atLeast(fundedDays, 60);
+    const c = atMost(quotientFamilial, 1_919_000);
+    expect(not(allOf(a, b))).toEqual(
+      anyOf(isFalse(nonTaxable), { kind: "compare", op: "below", fact: fundedDays, bound: 60 }),
+    );
+    expect(not(anyOf(a, c))).toEqual(
+      allOf(isFalse(nonTaxable), {
+        kind: "compare",
+        op: "above",
+        fact: quotientFamilial,
+        bound: 1_919_000,
+      }),
+    );
+    expect(not(oneOf(hostCountry, ["BR"]))).toEqual(noneOf(hostCountry, ["BR"]));
+    expect(not(noneOf(hostCountry, FRANCE_AND_OVERSEAS))).toEqual(
+      oneOf(hostCountry, FRANCE_AND_OVERSEAS),
+    );
+    expect(not(isFalse(gapYear))).toEqual(isTrue(gapYear));
+    expect(not(between(fundedDays, 60, 360))).toMatchObject({
+      kind: "range",
+      inside: false,
+      min: 60,
+      max: 360,
+    });
+  });
+
+  it("undoes itself", () => {
+    const conditions = [
+      isTrue(nonTaxable),
+      atLeast(fundedDays, 60),
+      atMost(quotientFamilial, 1),
+      between(fundedDays, 60, 360),
+      oneOf(hostCountry, KA131_DESTINATIONS),
+      allOf(isTrue(nonTaxable), anyOf(atLeast(fundedDays, 1), noneOf(hostCountry, ["FR"]))),
+      custom({
+        describe: { fr: "x", en: "x" },
+        evaluate: () => ({ status: "met", reason: { fr: "x", en: "x" } }),
+      }),
+    ];
+    for (const c of conditions) expect(not(not(c))).toEqual(c);
+  });
+
+  it("reads positively at the leaves", () => {
+    expect(check(not(atLeast(fundedDays, 30)), {}, "en")).toMatchObject({
+      status: "unmet",
+      reason: "Funded duration: 44 days; Erasmus+ requires less than 30 days.",
+      hint: "Met if funded duration < 30 days.",
+    });
+    expect(check(not(atMost(fundedDays, 30)), {}, "fr")).toMatchObject({
+      status: "met",
+      reason: "Durée financée : 44 jours ; Erasmus+ exige plus de 30 jours.",
+    });
+    expect(check(not(between(fundedDays, 30, 60)), {}, "en")).toMatchObject({
+      status: "unmet",
+      reason: "Funded duration: 44 days; Erasmus+ requires less than 30 days or more than 60 days.",
+      hint: "Met if funded duration < 30 days or > 60 days.",
+    });
+    expect(check(not(between(fundedDays, 30, 60)), {}, "fr").hint).toBe(
+      "Rempli si durée financée < 30 jours ou > 60 jours.",
+    );
+  });
+});
+
+describe("describeCondition", () => {
+  it.each([
+    [
+      between(fundedDays, 60, 360),
+      "durée financée : entre 60 jours et 360 jours",
+      "funded duration: between 60 days and 360 days",
+    ],
+    [
+      atLeast(fundedDays, 30),
+      "durée financée : au moins 30 jours",
+      "funded duration: at least 30 days",
+    ],
+    [
+      atMost(quotientFamilial, 1_919_000),
+      "quotient familial : au plus 19\u202f190\u00a0€",
+      "family quotient (quotient familial): at most €19,190",
+    ],
+    [isTrue(crousBoursier), "boursier du CROUS : oui", "CROUS grant holder: yes"],
+    [isFalse(gapYear), "année de césure : non", "gap year (césure): no"],
+    [
+      oneOf(programmeLevel, ["engineering"]),
+      "niveau d'études : cycle ingénieur",
+      "programme level: engineering degree",
+    ],
+    [
+      oneOf(programmeLevel, ["bachelor", "master"]),
+      "niveau d'études : l'un de : licence / bachelor, master",
+      "programme level: one of: bachelor, master",
+    ],
+    [
+      noneOf(hostCountry, FRANCE_AND_OVERSEAS),
+      "pays de destination : pas la France et ses territoires d'outre-mer",
+      "destination country: not France and its overseas territories",
+    ],
+    [
+      noneOf(hostCountry, ["BR", "AR"]),
+      "pays de destination : autre que Brésil et Argentine",
+      "destination country: other than Brazil and Argentina",
+    ],
+    [
+      anyOf(isTrue(nonTaxable), atMost(quotientFamilial, 1_919_000)),
+      "foyer non imposable : oui ou quotient familial : au plus 19\u202f190\u00a0€",
+      "non-taxable household: yes or family quotient (quotient familial): at most €19,190",
+    ],
+    [
+      allOf(atLeast(fundedDays, 60), anyOf(isTrue(nonTaxable), isTrue(crousBoursier))),
+      "durée financée : au moins 60 jours et (foyer non imposable : oui ou boursier du CROUS : oui)",
+      "funded duration: at least 60 days and (non-taxable household: yes or CROUS grant holder: yes)",
+    ],
+  ] as const)("describes %# in French and English", (c, fr, en) => {
+    expect(describeCondition(c, "fr")).toBe(fr);
+    expect(describeCondition(c, "en")).toBe(en);
+  });
+});

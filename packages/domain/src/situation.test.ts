@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { CostsSchema, InlineHostSchema, isPartnerHost, SituationSchema } from "./situation.ts";
+
+/** The request of ARCHITECTURE §4.1, verbatim. */
+const EXAMPLE = {
+  asOf: "2026-11-26",
+  student: {
+    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
+    residenceRegion: "11",
+    crous: { boursier: true, echelon: "5" },
+    household: { quotientFamilial: 1200000, nonTaxable: false },
+    fewerOpportunities: { disability: false, qpv: false, zrr: false },
+    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
+  },
+  mobility: {
+    kind: "study",
+    framework: "inter-institution-agreement",
+    host: { partner: "tu-berlin" },
+    start: "2027-02-01",
+    end: "2027-06-30",
+    greenTravel: false,
+    costs: { transport: 30000, visa: 0, insurance: 12000, installation: 50000 },
+  },
+};
+
+const MINIMAL = {
+  mobility: { host: { partner: "tu-berlin" }, start: "2027-02-01", end: "2027-06-30" },
+};
+
+const issuesOf = (input: unknown) => {
+  const r = SituationSchema.safeParse(input);
+  if (r.success) throw new Error("expected the situation to be rejected");
+  return r.error.issues;
+};
+
+const withMobility = (mobility: object) => ({ mobility: { ...MINIMAL.mobility, ...mobility } });
+
+describe("SituationSchema", () => {
+  it("accepts the §4.1 example unchanged", () => {
+    expect(SituationSchema.parse(EXAMPLE)).toEqual(EXAMPLE);
+  });
+
+  it("accepts a situation with only the dates and a destination", () => {
+    const s = SituationSchema.parse(MINIMAL);
+    expect(s.student).toBeUndefined();
+    expect(isPartnerHost(s.mobility.host)).toBe(true);
+  });
+
+  it("accepts a stay of one day", () => {
+    expect(SituationSchema.safeParse(withMobility({ end: "2027-02-01" })).success).toBe(true);
+  });
+
+  it("accepts an inline host, with or without coordinates", () => {
+    const host = {
+      name: "Universidad de Chile",
+      country: "CL",
+      city: "Santiago",
+      lat: -33.4489,
+      lon: -70.6693,
+    };
+    const s = SituationSchema.parse(withMobility({ host }));
+    expect(s.mobility.host).toEqual(host);
+    expect(isPartnerHost(s.mobility.host)).toBe(false);
+    expect(SituationSchema.safeParse(withMobility({ host: { country: "JP" } })).success).toBe(true);
+  });
+
+  it.each([
+    [{ ...EXAMPLE, extra: 1 }, [], "extra"],
+    [{ ...EXAMPLE, mobility: { ...EXAMPLE.mobility, hots: {} } }, ["mobility"], "hots"],
+    [
+      { ...EXAMPLE, student: { ...EXAMPLE.student, programme: { level: "master", levl: "x" } } },
+      ["student", "programme"],
+      "levl",
+    ],
+    [
+      { ...EXAMPLE, mobility: { ...EXAMPLE.mobility, costs: { rent: 1000 } } },
+      ["mobility", "costs"],
+      "rent",
+    ],
+  ])("rejects an unknown field %#, naming where it is and what it is", (input, path, key) => {
+    const issues = issuesOf(input);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: "unrecognized_keys", path, keys: [key] });
+  });
+
+  it("rejects a stay that ends before it starts, on mobility.end", () => {
+    const issues = issuesOf(withMobility({ start: "2027-06-30", end: "2027-02-01" }));
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: ["mobility", "end"],
+        message: "the stay must end on or after its start date",
+      }),
+    ]);
+  });
+
+  it.each([
+    [withMobility({ start: "2027-02-30" }), ["mobility", "start"]],
+    [withMobility({ end: "2027-6-30" }), ["mobility", "end"]],
+    [withMobility({ end: "30/06/2027" }), ["mobility", "end"]],
+    [{ ...MINIMAL, asOf: "2026-13-01" }, ["asOf"]],
+  ])("rejects a date that is not a calendar date (%#)", (input, path) => {
+    const issues = issuesOf(input);
+    expect(issues).toEqual([
+      expect.objectContaining({ path, message: "must be a calendar date written YYYY-MM-DD" }),
+    ]);
+  });
+
+  it("requires the dates and a destination", () => {
+    const issues = issuesOf({ mobility: {} });
+    expect(issues.map((i) => i.path.join("."))).toEqual([
+      "mobility.host",
+      "mobility.start",
+      "mobility.end",
+    ]);
+    expect(issuesOf({}).map((i) => i.path)).toEqual([["mobility"]]);
+  });
+
+  it.each(["XX", "de", "DEU", "", "FX"])("rejects the country code %j", (country) => {
+    const issues = issuesOf(withMobility({ host: { country } }));
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: ["mobility", "host", "country"],
+        message: "must be an ISO 3166-1 alpha-2 country code such as DE",
+      }),
+    ]);
+  });
+
+  it("rejects a host that is both a partner and an inline destination", () => {
+    const issues = issuesOf(withMobility({ host: { partner: "tu-berlin", country: "DE" } }));
+    expect(issues).toEqual([
+      expect.objectContaining({ code: "invalid_union", path: ["mobility", "host"] }),
+    ]);
+  });
+
+  it.each([
+    [{ student: { crous: { echelon: "8" } } }, ["student", "crous", "echelon"]],
+    [{ student: { programme: { level: "phd" } } }, ["student", "programme", "level"]],
+    [{ student: { programme: { year: 0 } } }, ["student", "programme", "year"]],
+    [{ student: { residenceRegion: "IDF" } }, ["student", "residenceRegion"]],
+    [
+      { student: { household: { quotientFamilial: 12000.5 } } },
+      ["student", "household", "quotientFamilial"],
+    ],
+    [
+      { student: { history: { erasmusDaysInCycle: -1 } } },
+      ["student", "history", "erasmusDaysInCycle"],
+    ],
+  ])("rejects a bad student fact %#, naming its path", (input, path) => {
+    const issues = issuesOf({ ...MINIMAL, ...input });
+    expect(issues.map((i) => i.path)).toEqual([path]);
+  });
+
+  it.each([
+    [{ kind: "exchange" }, ["mobility", "kind"]],
+    [{ framework: "erasmus" }, ["mobility", "framework"]],
+    [{ costs: { transport: -1 } }, ["mobility", "costs", "transport"]],
+    [{ host: { country: "DE", lat: 91 } }, ["mobility", "host", "lat"]],
+  ])("rejects a bad mobility fact %#, naming its path", (mobility, path) => {
+    expect(issuesOf(withMobility(mobility)).map((i) => i.path)).toEqual([path]);
+  });
+});
+
+describe("the parts of the situation", () => {
+  it("CostsSchema takes whole cents only", () => {
+    expect(CostsSchema.safeParse({ transport: 30000 }).success).toBe(true);
+    expect(CostsSchema.safeParse({ transport: 300.5 }).success).toBe(false);
+  });
+
+  it("InlineHostSchema needs a country", () => {
+    expect(InlineHostSchema.safeParse({ city: "Berlin" }).success).toBe(false);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { TRAVEL_BANDS, travelBand, travelBandRange } from "./travel-bands.ts";
+
+// Amounts in euros, as in the rulebook §0 and funding-research.md §9; the code holds cents.
+describe("travelBand, call 2024 onwards", () => {
+  it.each([
+    [0, 0, 0],
+    [9.99, 0, 0],
+    [10, 28, 56],
+    [99, 28, 56],
+    [99.9, 28, 56],
+    [100, 211, 285],
+    [499, 211, 285],
+    [499.99, 211, 285],
+    [500, 309, 417],
+    [890, 309, 417],
+    [1999, 309, 417],
+    [2000, 395, 535],
+    [2999, 395, 535],
+    [3000, 580, 785],
+    [3999, 580, 785],
+    [4000, 1188, 1188],
+    [7999, 1188, 1188],
+    [8000, 1735, 1735],
+    [20015, 1735, 1735],
+  ])("%f km → %i € (green %i €)", (km, standard, green) => {
+    const band = travelBand(km, 2024);
+    expect(band.standardCents).toBe(standard * 100);
+    expect(band.greenCents).toBe(green * 100);
+  });
+});
+
+describe("travelBand, calls 2021-2023", () => {
+  it.each([
+    [9.99, 0, 0],
+    [10, 23, 23],
+    [99.9, 23, 23],
+    [100, 180, 210],
+    [499, 180, 210],
+    [500, 275, 320],
+    [1999, 275, 320],
+    [2000, 360, 410],
+    [2999, 360, 410],
+    [3000, 530, 610],
+    [3999, 530, 610],
+    [4000, 820, 820],
+    [7999, 820, 820],
+    [8000, 1500, 1500],
+  ])("%f km → %i € (green %i €)", (km, standard, green) => {
+    const band = travelBand(km, 2021);
+    expect(band.standardCents).toBe(standard * 100);
+    expect(band.greenCents).toBe(green * 100);
+  });
+});
+
+describe("travel band versions", () => {
+  it.each([
+    [2021, 27500],
+    [2022, 27500],
+    [2023, 27500],
+    [2024, 30900],
+    [2027, 30900],
+  ])("call %i pays %i cents for 890 km", (call, cents) => {
+    expect(travelBand(890, call).standardCents).toBe(cents);
+  });
+
+  it("uses the earliest table before its first call", () => {
+    expect(travelBand(890, 2019)).toEqual(travelBand(890, 2021));
+  });
+
+  it("keeps both tables, ordered by call", () => {
+    expect(TRAVEL_BANDS.versions.map((v) => v.fromCall)).toEqual([2021, 2024]);
+    expect(TRAVEL_BANDS.at(2023)).toBe(TRAVEL_BANDS.versions[0]?.value);
+  });
+});
+
+describe("travelBandRange", () => {
+  it.each([
+    [5, 0, 9],
+    [10, 10, 99],
+    [99.9, 10, 99],
+    [890, 500, 1999],
+    [3000, 3000, 3999],
+  ])("%f km is in the band %i–%i km", (km, fromKm, toKm) => {
+    expect(travelBandRange(km, 2024)).toEqual({ fromKm, toKm });
+  });
+
+  it("leaves the last band open", () => {
+    expect(travelBandRange(9400, 2024)).toEqual({ fromKm: 8000, toKm: undefined });
+  });
+});

@@ -1,0 +1,43 @@
+import { evaluate, PluginOptionsInvalid, RegistryInvalid, SituationSchema } from "@envol/domain";
+import { TELECOM_PARIS } from "@envol/domain/reference";
+import { alumni } from "@envol/plugin-alumni";
+import { idf } from "@envol/plugin-idf";
+import { describe, expect, it } from "vitest";
+import { TELECOM_PARIS_CONFIG } from "./institution.ts";
+import { loadRegistry, use } from "./institution-config.ts";
+
+describe("the institution configuration", () => {
+  it("registers the five schemes of the school's page, with the AMI registered but off", () => {
+    expect(loadRegistry(TELECOM_PARIS_CONFIG).plugins.map((p) => p.id)).toEqual(["idf", "erasmus", "mic", "fitec", "alumni"]);
+    expect(TELECOM_PARIS_CONFIG.plugins.find((p) => p.id === "ami")?.enabled).toBe(false);
+    expect(loadRegistry(TELECOM_PARIS_CONFIG, { enableAll: true }).plugins.map((p) => p.id)).toContain("ami");
+  });
+
+  it("resolves partners from the demo catalogue", () => {
+    const registry = loadRegistry(TELECOM_PARIS_CONFIG);
+    expect(registry.partners("tu-berlin")?.country).toBe("DE");
+    expect(registry.partners("nowhere")).toBeUndefined();
+  });
+
+  it("stops on a misspelt option, naming the plugin and the field", () => {
+    const config = { institution: TELECOM_PARIS, plugins: [use(idf, { monthlyRateTypo: 40_000 } as never)] };
+    expect(() => loadRegistry(config)).toThrow(PluginOptionsInvalid);
+    expect(() => loadRegistry(config)).toThrow(/plugin "idf".*\n.*monthlyRateTypo/);
+  });
+
+  it("stops on a duplicate plugin id", () => {
+    const config = { institution: TELECOM_PARIS, plugins: [use(alumni), use(alumni)] };
+    expect(() => loadRegistry(config)).toThrow(RegistryInvalid);
+    expect(() => loadRegistry(config)).toThrow(/two plugins have the id "alumni"/);
+  });
+
+  it("evaluates a situation against every registered scheme", () => {
+    const registry = loadRegistry(TELECOM_PARIS_CONFIG);
+    const situation = SituationSchema.parse({
+      mobility: { host: { partner: "polimi" }, start: "2027-03-01", end: "2027-04-14" },
+    });
+    const report = evaluate(situation, registry, { asOf: "2026-11-26", lang: "en" });
+    expect(report.fundedDays).toBe(44);
+    expect(report.schemes.map((s) => s.scheme)).toEqual(["idf", "erasmus", "mic", "fitec", "alumni"]);
+  });
+});
