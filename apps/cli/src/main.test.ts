@@ -24,7 +24,13 @@ describe("pnpm envol simulate", () => {
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ academicYear: "2026-2027", fundedDays: 150, distanceKm: 890 });
-    expect(report.schemes.map((s: { scheme: string }) => s.scheme)).toEqual(["idf", "erasmus", "mic", "fitec", "alumni"]);
+    expect(report.schemes.map((s: { scheme: string }) => s.scheme)).toEqual([
+      "idf",
+      "erasmus",
+      "mic",
+      "fitec",
+      "alumni",
+    ]);
   });
 
   it("evaluates the switched-off schemes with --all-schemes", () => {
@@ -34,7 +40,9 @@ describe("pnpm envol simulate", () => {
   });
 
   it("prints each field issue to stderr and exits 2 on an invalid situation", () => {
-    const bad = JSON.stringify({ mobility: { host: { partner: "nowhere" }, start: "2027-02-30", end: "2027-01-01", typo: 1 } });
+    const bad = JSON.stringify({
+      mobility: { host: { partner: "nowhere" }, start: "2027-02-30", end: "2027-01-01", typo: 1 },
+    });
     const r = run(["simulate"], bad);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
@@ -43,7 +51,12 @@ describe("pnpm envol simulate", () => {
   });
 
   it("names an unknown partner", () => {
-    const r = run(["simulate"], JSON.stringify({ mobility: { host: { partner: "nowhere" }, start: "2027-02-01", end: "2027-03-01" } }));
+    const r = run(
+      ["simulate"],
+      JSON.stringify({
+        mobility: { host: { partner: "nowhere" }, start: "2027-02-01", end: "2027-03-01" },
+      }),
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('mobility.host.partner: no partner "nowhere" in the catalogue');
   });

@@ -21,7 +21,8 @@ export const academicYearOf = (date: IsoDate): AcademicYear => {
 /** The calendar year in which an academic year starts: `2026` for `2026-2027`. */
 export const academicYearStart = (year: AcademicYear): number => Number(year.slice(0, 4));
 
-export const isAcademicYear = (value: string): value is AcademicYear => {
+/** Whether `value` reads like `2026-2027` (a plain boolean, so it can refine a zod string). */
+export const isAcademicYear = (value: string): boolean => {
   const m = ACADEMIC_YEAR_PATTERN.exec(value);
   return m !== null && Number(m[2]) === Number(m[1]) + 1;
 };

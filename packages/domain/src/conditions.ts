@@ -493,6 +493,20 @@ const combine = (
   ctx: EvaluationContext,
   lang: Lang,
 ): Outcome => {
+  if (c.kind === "any") {
+    // one alternative that holds decides, and is the reason: no need to look further
+    for (const x of c.conditions) {
+      const o = evaluateCondition(x, ctx, lang);
+      if (o.status === "met")
+        return {
+          status: "met",
+          missing: NONE,
+          unknown: NONE,
+          reason: nested(x, o, lang),
+          phrase: "",
+        };
+    }
+  }
   const outcomes = c.conditions.map((x) => evaluateCondition(x, ctx, lang));
   const decisive: Status = c.kind === "all" ? "unmet" : "met";
   const decided = outcomes.findIndex((o) => o.status === decisive);
@@ -575,64 +589,93 @@ export const evaluateCriterion = (
   ctx: EvaluationContext,
   lang: Lang,
   schemeName: string,
-): CriterionResult => {
-  const facts = cacheableFacts(crit.condition);
-  if (facts === null) return computeCriterion(crit, ctx, lang, schemeName);
-  // The result of a criterion without `custom` depends only on the values of its facts: the
-  // same few durations, countries and answers come back again and again, so the sentences are
-  // built once per value and shared (results are immutable).
-  let key: unknown;
-  if (facts.length === 1) key = (facts[0] as Fact).get(ctx);
-  else {
-    let k = "";
-    for (const f of facts) k += `${f.get(ctx)}\u0001`;
-    key = k;
-  }
-  const perScheme = resultCache.get(crit) ?? new Map<string, Map<unknown, CriterionResult>>();
-  if (perScheme.size === 0) resultCache.set(crit, perScheme);
-  const scope = `${lang}\u0000${schemeName}`;
-  let results = perScheme.get(scope);
-  if (!results) {
-    results = new Map();
-    perScheme.set(scope, results);
-  }
-  let result = results.get(key);
-  if (!result) {
-    result = computeCriterion(crit, ctx, lang, schemeName);
-    if (results.size >= 4096) results.clear();
-    results.set(key, result);
-  }
-  return result;
-};
+): CriterionResult => computeCriterion(crit, ctx, lang, schemeName);
 
-const resultCache = new WeakMap<Criterion, Map<string, Map<unknown, CriterionResult>>>();
-const factsCache = new WeakMap<Condition, readonly Fact[] | null>();
+/** A criterion's result as the simulation response shows it, and the fields it lacks. */
+export interface CriterionOutcome {
+  readonly view: Omit<CriterionResult, "missing">;
+  readonly missing: readonly string[];
+}
+
+const outcomeOf = (r: CriterionResult): CriterionOutcome => ({
+  view: { id: r.id, status: r.status, reason: r.reason, hint: r.hint },
+  missing: r.missing,
+});
+
+/** A criterion ready for the engine's hot path: {@link evaluateCriterion} with a memo. */
+export interface CompiledCriterion {
+  readonly criterion: Criterion;
+  readonly evaluate: (ctx: EvaluationContext, lang: Lang) => CriterionOutcome;
+}
+
+const MEMO_SIZE = 4096;
+const MEMO_TRIAL = 2000;
+
+/**
+ * Compiles a criterion of the scheme named `schemeName`. The result of a criterion without
+ * `custom` depends only on the values of its facts, and the same few durations, countries and
+ * answers come back again and again: its sentences are built once per value and the (immutable)
+ * result is shared. A criterion with `custom` is evaluated afresh every time.
+ */
+export const compileCriterion = (crit: Criterion, schemeName: Text): CompiledCriterion => {
+  const facts = cacheableFacts(crit.condition);
+  // a key for several facts costs about what it saves: memoise criteria on one fact only
+  if (facts === null || facts.length !== 1) {
+    return {
+      criterion: crit,
+      evaluate: (ctx, lang) => outcomeOf(computeCriterion(crit, ctx, lang, schemeName[lang])),
+    };
+  }
+  const memo: Record<Lang, Map<unknown, CriterionOutcome>> = { fr: new Map(), en: new Map() };
+  const fact = facts[0] as Fact;
+  // A criterion on a fact with many values (a quotient familial to the cent) rarely sees the
+  // same value twice: after a trial, its memo is dropped if it misses more than it hits.
+  let lookups = 0;
+  let hits = 0;
+  let memoOn = true;
+  return {
+    criterion: crit,
+    evaluate: (ctx, lang) => {
+      if (!memoOn) return outcomeOf(computeCriterion(crit, ctx, lang, schemeName[lang]));
+      const key = fact.get(ctx);
+      const results = memo[lang];
+      let result = results.get(key);
+      lookups++;
+      if (result === undefined) {
+        result = outcomeOf(computeCriterion(crit, ctx, lang, schemeName[lang]));
+        if (results.size >= MEMO_SIZE) results.clear();
+        results.set(key, result);
+      } else hits++;
+      if (lookups === MEMO_TRIAL && hits * 2 < lookups) {
+        memoOn = false;
+        memo.fr.clear();
+        memo.en.clear();
+      }
+      return result;
+    },
+  };
+};
 
 /**
  * The facts a condition reads, when its result depends on nothing else: null when it holds a
  * `custom` condition or a fact whose missing fields depend on more than its value.
  */
 const cacheableFacts = (c: Condition): readonly Fact[] | null => {
-  let facts = factsCache.get(c);
-  if (facts === undefined) {
-    const found: Fact[] = [];
-    const visit = (x: Condition): boolean => {
-      switch (x.kind) {
-        case "custom":
-          return false;
-        case "all":
-        case "any":
-          return x.conditions.every(visit);
-        default:
-          if (x.fact.missing) return false;
-          if (!found.includes(x.fact)) found.push(x.fact);
-          return true;
-      }
-    };
-    facts = visit(c) ? found : null;
-    factsCache.set(c, facts);
-  }
-  return facts;
+  const found: Fact[] = [];
+  const visit = (x: Condition): boolean => {
+    switch (x.kind) {
+      case "custom":
+        return false;
+      case "all":
+      case "any":
+        return x.conditions.every(visit);
+      default:
+        if (x.fact.missing) return false;
+        if (!found.includes(x.fact)) found.push(x.fact);
+        return true;
+    }
+  };
+  return visit(c) ? found : null;
 };
 
 /** Ends a sentence with a full stop, unless it already ends with one (a custom reason may). */

@@ -465,7 +465,11 @@ describe("evaluate: languages", () => {
       reason: "Durée financée : 45 jours ; Bourse mensuelle exige entre 60 jours et 360 jours.",
       hint: "Rempli si durée financée ≥ 60 jours (15 jours de plus).",
     });
-    expect(m.documents).toEqual([{ id: "learning-agreement", label: "Contrat d'études" }]);
+    // an ineligible scheme has no checklist; an eligible one has it in the language asked
+    expect(m.documents).toEqual([]);
+    expect(scheme(r, "regional").documents).toEqual([
+      { id: "tax-notice", label: "Avis d'imposition" },
+    ]);
     const reg = scheme(r, "regional").estimate;
     expect(reg?.lines).toEqual([
       { id: "grant", label: "Bourse", amountCents: 67_500, basis: "450\u00a0€ × 45/30 jours" },
@@ -482,7 +486,8 @@ describe("evaluate: languages", () => {
       reason: "Funded duration: 45 days; Monthly grant requires between 60 days and 360 days.",
       hint: "Met if funded duration ≥ 60 days (15 days more).",
     });
-    expect(m.documents).toEqual([{ id: "learning-agreement", label: "Learning agreement" }]);
+    expect(m.documents).toEqual([]);
+    expect(scheme(r, "regional").documents).toEqual([{ id: "tax-notice", label: "Tax notice" }]);
     expect(scheme(r, "regional").estimate?.lines).toEqual([
       { id: "grant", label: "Grant", amountCents: 67_500, basis: "€450 × 45/30 days" },
     ]);

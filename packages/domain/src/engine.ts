@@ -1,5 +1,4 @@
 import type { IsoDate } from "./calendar-date.ts";
-import { evaluateCriterion } from "./conditions.ts";
 import { type EvaluationContext, makeEvaluationContext } from "./evaluation-context.ts";
 import { bestPlan, type PlanCandidate } from "./funding-plan.ts";
 import { apportion, roundHalfUp, sum } from "./money.ts";
@@ -54,14 +53,15 @@ const evaluateScheme = (
   const name = plugin.name[lang];
   const criteria: CriterionResultJson[] = [];
   let verdict: Verdict = "eligible";
-  const missing = new Set<string>();
-  for (const crit of period.criteria) {
-    const c = evaluateCriterion(crit, ctx, lang, name);
-    criteria.push({ id: c.id, status: c.status, reason: c.reason, hint: c.hint });
-    if (c.status === "unmet") verdict = "ineligible";
-    else if (c.status === "unknown") {
+  let missing: string[] | undefined;
+  for (const compiled of period.compiled) {
+    // the view is shared between reports: results are immutable
+    const { view, missing: lacking } = compiled.evaluate(ctx, lang);
+    criteria.push(view);
+    if (view.status === "unmet") verdict = "ineligible";
+    else if (view.status === "unknown") {
       if (verdict === "eligible") verdict = "incomplete";
-      for (const m of c.missing) missing.add(m);
+      missing = missing ? missing.concat(lacking) : [...lacking];
     }
   }
   const draft = verdict === "ineligible" ? undefined : plugin.estimate(ctx, period);
@@ -71,9 +71,13 @@ const evaluateScheme = (
     name,
     verdict,
     criteria,
-    missing: verdict === "ineligible" ? [] : [...missing],
+    missing: verdict === "ineligible" || !missing ? [] : [...new Set(missing)],
     estimate,
-    documents: plugin.documents(ctx, period).map((d) => ({ id: d.id, label: d.label[lang] })),
+    // the checklist is for schemes one can apply to
+    documents:
+      verdict === "ineligible"
+        ? []
+        : plugin.documents(ctx, period).map((d) => ({ id: d.id, label: d.label[lang] })),
   };
   const peer: PlanPeer | undefined =
     draft && estimate

@@ -376,18 +376,18 @@ export const declaredCosts = numberFact({
   unit: "cents",
   paths: COST_PATHS.map((k) => `mobility.costs.${k}`),
   get: (ctx) => {
-    const costs = ctx.situation.mobility.costs;
-    if (!costs) return undefined;
-    let total = 0;
-    let any = false;
-    for (const k of COST_PATHS) {
-      const v = costs[k];
-      if (v !== undefined) {
-        total += v;
-        any = true;
-      }
+    const c = ctx.situation.mobility.costs;
+    // named fields rather than a loop over keys: this runs several times per evaluation
+    if (
+      !c ||
+      (c.transport === undefined &&
+        c.visa === undefined &&
+        c.insurance === undefined &&
+        c.installation === undefined)
+    ) {
+      return undefined;
     }
-    return any ? total : undefined;
+    return (c.transport ?? 0) + (c.visa ?? 0) + (c.insurance ?? 0) + (c.installation ?? 0);
   },
 });
 
@@ -404,9 +404,22 @@ export const declaredCostCount = numberFact({
   unit: "count",
   paths: COST_PATHS.map((k) => `mobility.costs.${k}`),
   get: (ctx) => {
-    const costs = ctx.situation.mobility.costs;
-    if (!costs || COST_PATHS.every((k) => costs[k] === undefined)) return undefined;
-    return COST_PATHS.filter((k) => (costs[k] ?? 0) > 0).length;
+    const c = ctx.situation.mobility.costs;
+    if (
+      !c ||
+      (c.transport === undefined &&
+        c.visa === undefined &&
+        c.insurance === undefined &&
+        c.installation === undefined)
+    ) {
+      return undefined;
+    }
+    return (
+      Number((c.transport ?? 0) > 0) +
+      Number((c.visa ?? 0) > 0) +
+      Number((c.insurance ?? 0) > 0) +
+      Number((c.installation ?? 0) > 0)
+    );
   },
 });
 

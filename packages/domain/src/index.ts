@@ -3,6 +3,7 @@
  * argument. Plugins, the API, the CLI and the web app import from here.
  */
 export * from "./academic-year.ts";
+export * from "./application-lifecycle.ts";
 export * from "./basis.ts";
 export * from "./calendar-date.ts";
 export * from "./conditions.ts";
@@ -14,10 +15,13 @@ export * from "./errors.ts";
 export * from "./evaluation-context.ts";
 export * as facts from "./facts.ts";
 export {
+  type BooleanFact,
   booleanFact,
+  type EnumFact,
   enumFact,
   type Fact,
   formatQuantity,
+  type NumberFact,
   numberFact,
   type Unit,
 } from "./facts.ts";

@@ -129,3 +129,32 @@ describe("formatMoney", () => {
     expect(formatMoney(value, "en")).toBe(en);
   });
 });
+
+describe("formatMoney, against Intl.NumberFormat", () => {
+  const reference = (cents: number, lang: "fr" | "en") =>
+    new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", {
+      style: "currency",
+      currency: "EUR",
+      minimumFractionDigits: cents % 100 !== 0 ? 2 : 0,
+      maximumFractionDigits: cents % 100 !== 0 ? 2 : 0,
+    }).format(cents / 100);
+
+  it("writes every amount exactly as the runtime's Intl does, in both languages", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }),
+        fc.constantFrom("fr", "en"),
+        (cents, lang) => {
+          expect(formatMoney(cents, lang as "fr" | "en")).toBe(
+            reference(cents, lang as "fr" | "en"),
+          );
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    for (const cents of [0, 1, 99, 100, 100_000, 99_999_999, 123_456_789_00]) {
+      expect(formatMoney(cents, "fr")).toBe(reference(cents, "fr"));
+      expect(formatMoney(cents, "en")).toBe(reference(cents, "en"));
+    }
+  });
+});

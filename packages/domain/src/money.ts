@@ -67,6 +67,8 @@ export const roundHalfUp = (a: Amount): number => Math.floor((2 * a.n + a.d) / (
  * is still rounded once.
  */
 export const apportion = (parts: readonly Amount[]): number[] => {
+  if (parts.length === 1) return [roundHalfUp(parts[0] as Amount)];
+  if (parts.every((p) => p.d === 1)) return parts.map((p) => p.n);
   const total = roundHalfUp(sum(parts));
   const floors = parts.map((p) => Math.floor(p.n / p.d));
   let left = total - floors.reduce((a, b) => a + b, 0);
@@ -82,36 +84,66 @@ export const apportion = (parts: readonly Amount[]): number[] => {
   return out;
 };
 
-const formatters = new Map<string, Intl.NumberFormat>();
-const formatter = (lang: Lang, fraction: boolean): Intl.NumberFormat => {
-  const key = `${lang}${fraction}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", {
-      style: "currency",
-      currency: "EUR",
-      minimumFractionDigits: fraction ? 2 : 0,
-      maximumFractionDigits: fraction ? 2 : 0,
-    });
-    formatters.set(key, f);
-  }
-  return f;
-};
+const intl = (lang: Lang, fraction: boolean): Intl.NumberFormat =>
+  new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", {
+    style: "currency",
+    currency: "EUR",
+    minimumFractionDigits: fraction ? 2 : 0,
+    maximumFractionDigits: fraction ? 2 : 0,
+  });
 
-const formatted: Record<Lang, Map<number, string>> = { fr: new Map(), en: new Map() };
+interface MoneyPattern {
+  readonly prefix: string;
+  readonly group: string;
+  readonly decimal: string;
+  readonly suffix: string;
+}
 
 /**
- * Formats cents for people: `formatMoney(146000, "fr")` is "1 460 €" (narrow no-break space),
- * `formatMoney(146050, "en")` is "€1,460.50". Whole euros are shown without decimals.
+ * The runtime's own way of writing euros in `lang` (symbol place, separators and their exact
+ * spaces, which vary with the ICU version), read once from `Intl` so that formatting a
+ * non-negative amount is plain string work on the engine's hot path.
+ */
+const patternOf = (lang: Lang): MoneyPattern => {
+  const parts = intl(lang, true).formatToParts(1234567.89);
+  const first = parts.findIndex((p) => p.type === "integer");
+  const last = parts.findIndex((p) => p.type === "fraction");
+  return {
+    prefix: parts
+      .slice(0, first)
+      .map((p) => p.value)
+      .join(""),
+    group: parts.find((p) => p.type === "group")?.value ?? "",
+    decimal: parts.find((p) => p.type === "decimal")?.value ?? ".",
+    suffix: parts
+      .slice(last + 1)
+      .map((p) => p.value)
+      .join(""),
+  };
+};
+
+const patterns: Record<Lang, MoneyPattern> = { fr: patternOf("fr"), en: patternOf("en") };
+
+const grouped = (n: number, separator: string): string => {
+  const digits = String(n);
+  if (digits.length <= 3) return digits;
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += separator + digits.slice(i, i + 3);
+  return out;
+};
+
+/**
+ * Formats cents for people, exactly as `Intl.NumberFormat` does: `formatMoney(146000, "fr")`
+ * is "1 460 €" (with the no-break spaces of the runtime's ICU data), `formatMoney(146050, "en")`
+ * is "€1,460.50". Whole euros are shown without decimals.
  */
 export const formatMoney = (valueCents: number, lang: Lang): string => {
-  const cache = formatted[lang];
-  let s = cache.get(valueCents);
-  if (s === undefined) {
-    s = formatter(lang, valueCents % 100 !== 0).format(valueCents / 100);
-    // thresholds and rates repeat on every evaluation; a bounded memo keeps Intl off the hot path
-    if (cache.size >= 10_000) cache.clear();
-    cache.set(valueCents, s);
-  }
-  return s;
+  const fraction = valueCents % 100 !== 0;
+  if (valueCents < 0 || !Number.isSafeInteger(valueCents))
+    return intl(lang, fraction).format(valueCents / 100);
+  const p = patterns[lang];
+  const euros = grouped(Math.floor(valueCents / 100), p.group);
+  const cents = fraction ? `${p.decimal}${String(valueCents % 100).padStart(2, "0")}` : "";
+  return `${p.prefix}${euros}${cents}${p.suffix}`;
 };

@@ -1,2 +1,8 @@
 export { TELECOM_PARIS_CONFIG } from "./institution.ts";
-export { type InstitutionConfig, type LoadOptions, loadRegistry, type PluginEntry, use } from "./institution-config.ts";
+export {
+  type InstitutionConfig,
+  type LoadOptions,
+  loadRegistry,
+  type PluginEntry,
+  use,
+} from "./institution-config.ts";

@@ -8,9 +8,17 @@ import { loadRegistry, use } from "./institution-config.ts";
 
 describe("the institution configuration", () => {
   it("registers the five schemes of the school's page, with the AMI registered but off", () => {
-    expect(loadRegistry(TELECOM_PARIS_CONFIG).plugins.map((p) => p.id)).toEqual(["idf", "erasmus", "mic", "fitec", "alumni"]);
+    expect(loadRegistry(TELECOM_PARIS_CONFIG).plugins.map((p) => p.id)).toEqual([
+      "idf",
+      "erasmus",
+      "mic",
+      "fitec",
+      "alumni",
+    ]);
     expect(TELECOM_PARIS_CONFIG.plugins.find((p) => p.id === "ami")?.enabled).toBe(false);
-    expect(loadRegistry(TELECOM_PARIS_CONFIG, { enableAll: true }).plugins.map((p) => p.id)).toContain("ami");
+    expect(
+      loadRegistry(TELECOM_PARIS_CONFIG, { enableAll: true }).plugins.map((p) => p.id),
+    ).toContain("ami");
   });
 
   it("resolves partners from the demo catalogue", () => {
@@ -20,7 +28,10 @@ describe("the institution configuration", () => {
   });
 
   it("stops on a misspelt option, naming the plugin and the field", () => {
-    const config = { institution: TELECOM_PARIS, plugins: [use(idf, { monthlyRateTypo: 40_000 } as never)] };
+    const config = {
+      institution: TELECOM_PARIS,
+      plugins: [use(idf, { monthlyRateTypo: 40_000 } as never)],
+    };
     expect(() => loadRegistry(config)).toThrow(PluginOptionsInvalid);
     expect(() => loadRegistry(config)).toThrow(/plugin "idf".*\n.*monthlyRateTypo/);
   });
@@ -38,6 +49,12 @@ describe("the institution configuration", () => {
     });
     const report = evaluate(situation, registry, { asOf: "2026-11-26", lang: "en" });
     expect(report.fundedDays).toBe(44);
-    expect(report.schemes.map((s) => s.scheme)).toEqual(["idf", "erasmus", "mic", "fitec", "alumni"]);
+    expect(report.schemes.map((s) => s.scheme)).toEqual([
+      "idf",
+      "erasmus",
+      "mic",
+      "fitec",
+      "alumni",
+    ]);
   });
 });

@@ -6,13 +6,14 @@
  * To add a scheme: `pnpm new-plugin <id>`, then one line below (and the package in
  * package.json). See docs/plugins.md.
  */
+
+import { TELECOM_PARIS } from "@envol/domain/reference";
 import { alumni } from "@envol/plugin-alumni";
 import { ami } from "@envol/plugin-ami";
 import { erasmus } from "@envol/plugin-erasmus";
 import { fitec } from "@envol/plugin-fitec";
 import { idf } from "@envol/plugin-idf";
 import { mic } from "@envol/plugin-mic";
-import { TELECOM_PARIS } from "@envol/domain/reference";
 import { type InstitutionConfig, use } from "./institution-config.ts";
 
 export const TELECOM_PARIS_CONFIG: InstitutionConfig = {

@@ -16,6 +16,7 @@ import {
   formatMoney,
   isTrue,
   type Lang,
+  lazyText,
   max,
   meansTest,
   min,
@@ -106,11 +107,14 @@ const COST_LABELS: Record<CostKind, Text> = {
 
 /** The costs the student declared with a positive amount, in the rulebook's order. */
 const declaredCosts = (ctx: EvaluationContext): { kind: CostKind; cents: number }[] => {
-  const costs = ctx.situation.mobility.costs ?? {};
-  return COST_KINDS.flatMap((kind) => {
+  const costs = ctx.situation.mobility.costs;
+  const out: { kind: CostKind; cents: number }[] = [];
+  if (!costs) return out;
+  for (const kind of COST_KINDS) {
     const value = costs[kind];
-    return value !== undefined && value > 0 ? [{ kind, cents: value }] : [];
-  });
+    if (value !== undefined && value > 0) out.push({ kind, cents: value });
+  }
+  return out;
 };
 
 /** The cap for the destination: Europe as rulebook §0 defines it for caps, else the world cap. */
@@ -242,10 +246,13 @@ export const alumni = defineFundingPlugin({
     const notes: Text[] = [];
     if (totalCents > cap.value) {
       const overCents = totalCents - cap.value;
-      notes.push({
-        fr: `${formatMoney(overCents, "fr")} de frais au-delà du plafond ne sont pas pris en charge.`,
-        en: `${formatMoney(overCents, "en")} of costs above the cap are not covered.`,
-      });
+      notes.push(
+        lazyText((lang) =>
+          lang === "fr"
+            ? `${formatMoney(overCents, "fr")} de frais au-delà du plafond ne sont pas pris en charge.`
+            : `${formatMoney(overCents, "en")} of costs above the cap are not covered.`,
+        ),
+      );
     }
     notes.push(IN_PLAN_NOTE, ...general);
     return {
@@ -255,10 +262,10 @@ export const alumni = defineFundingPlugin({
           id: "real-costs",
           label: { fr: "Frais réels plafonnés", en: "Real costs up to the cap" },
           amount: min(cents(cap.value), cents(totalCents)),
-          basis: {
-            fr: `min(${formatMoney(cap.value, "fr")} ${where.fr}, ${costsPhrase(ctx, totalCents, "fr")})`,
-            en: `min(${formatMoney(cap.value, "en")} ${where.en}, ${costsPhrase(ctx, totalCents, "en")})`,
-          },
+          basis: lazyText(
+            (lang) =>
+              `min(${formatMoney(cap.value, lang)} ${where[lang]}, ${costsPhrase(ctx, totalCents, lang)})`,
+          ),
           // no `covers`: the line pays a mix of costs up to a cap, not one kind of cost
         },
       ],
@@ -291,7 +298,7 @@ export const alumni = defineFundingPlugin({
           : `${costsText} − travel already paid: ${list}`;
       return left.n < 0 ? `min(${capText}, max(0, ${remaining}))` : `min(${capText}, ${remaining})`;
     };
-    return { amount, basis: { fr: basis("fr"), en: basis("en") } };
+    return { amount, basis: lazyText(basis) };
   },
   documents: ({ ctx }): DocumentItem[] => {
     const boursier = facts.crousBoursier.get(ctx);

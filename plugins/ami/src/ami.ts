@@ -1,63 +1,325 @@
 import {
-  cents,
+  atMost,
+  between,
+  CONFIGURED_SOURCE,
+  type Criterion,
   criterion,
+  type DatedParameters,
+  type DocumentItem,
   defineFundingPlugin,
   type Figure,
   FRANCE_AND_OVERSEAS,
   facts,
-  lumpSumBasis,
+  formatQuantity,
+  inForce,
+  isIsoDate,
+  isTrue,
+  monthlyBasis,
   noneOf,
+  oneOf,
   optionFigure,
+  prorata,
+  type Text,
+  text,
+  weakest,
 } from "@envol/domain";
 import { z } from "zod";
 
-/** The figure behind the default lump sum: replace it with the scheme's real figure and source. */
-const LUMP_SUM: Figure<number> = {
-  value: 50_000,
-  since: "2026-09-01",
-  source: "TODO: the funder's page or regulation (URL, date read)",
-  confidence: "assumed",
-  label: { fr: "Forfait", en: "Lump sum" },
+/** The figures of one period: the mobility's start date picks the period in force (rulebook §6). */
+export type AmiParameters = {
+  readonly minFundedDays: Figure<number>;
+  readonly maxFundedDays: Figure<number>;
+  readonly lifetimeCapDays: Figure<number>;
+  readonly monthlyRate: Figure<number>;
+};
+
+const RATE_SOURCE =
+  "Arrêté du 19 juillet 2018, art. 4 (legifrance.gouv.fr/loda/article_lc/LEGIARTI000037260758); " +
+  "OpenFisca-France parameters/prestations_sociales/education/mobilite/internationale/montant.yaml; " +
+  "service-public.fr F380 (funding-research.md §6.1)";
+
+const MONTHLY_RATE: Figure<number> = {
+  value: 40_000,
+  since: "2018-07-19",
+  source: RATE_SOURCE,
+  confidence: "official",
+  label: text("Montant mensuel", "Monthly amount"),
   unit: "cents",
 };
 
-/** Options: every field defaulted to the rulebook's figure, so an institution changes it in configuration. */
-export const amiOptions = z.object({
-  lumpSumCents: z.number().int().nonnegative().default(LUMP_SUM.value),
+const days = (value: number, since: string, source: string, label: Text): Figure<number> => ({
+  value,
+  since,
+  source,
+  confidence: "official",
+  label,
+  unit: "days",
+});
+
+const MIN_LABEL = text("Durée financée minimale", "Least funded days");
+const MAX_LABEL = text("Durée financée maximale", "Most funded days");
+const CAP_LABEL = text("Plafond sur toute la scolarité", "Lifetime cap");
+
+/**
+ * 2 to 9 months, 9 months over all studies. The rulebook dates this period from the 2018 decree;
+ * OpenFisca-France records the values from 2020-06-18 (circulaire du 8-6-2020, annexe 9).
+ */
+const SINCE_2018: DatedParameters<AmiParameters> = {
+  since: "2018-07-19",
+  parameters: {
+    minFundedDays: days(
+      60,
+      "2018-07-19",
+      "2 months: OpenFisca-France …/internationale/duree_sejour/mois_min.yaml (circulaire du 8-10-2021, BO ESR n°38) (funding-research.md §6.1 AMI-5)",
+      MIN_LABEL,
+    ),
+    maxFundedDays: days(
+      270,
+      "2018-07-19",
+      "9 months: OpenFisca-France …/internationale/duree_sejour/mois_max.yaml (BO n°26 du 1er juillet 2021, ESRS2117943C) (funding-research.md §6.1 AMI-5)",
+      MAX_LABEL,
+    ),
+    lifetimeCapDays: days(
+      270,
+      "2018-07-19",
+      "9 months over all higher education: OpenFisca-France aide_mobilite_internationale_eligibilite (unmodelled conditions); service-public.fr F380 before 2024 (funding-research.md §6.1 AMI-6)",
+      CAP_LABEL,
+    ),
+    monthlyRate: MONTHLY_RATE,
+  },
+};
+
+/** 1 to 10 months, 10 months over all studies, for mobilities from 2024-07-01 (BO ESR 2024 n°26). */
+const SINCE_2024: DatedParameters<AmiParameters> = {
+  since: "2024-07-01",
+  parameters: {
+    minFundedDays: days(
+      30,
+      "2024-07-01",
+      "1 month from 2024-07-01: BO ESR 2024 n°26, ESRS2413977C; OpenFisca-France …/duree_sejour/mois_min.yaml; service-public.fr F380 (funding-research.md §6.1 AMI-5)",
+      MIN_LABEL,
+    ),
+    // OpenFisca-France dates the 10-month maximum from 2024-06-18 (the circular's date); the
+    // rulebook lets the mobility's start date pick, with one change on 2024-07-01
+    maxFundedDays: days(
+      300,
+      "2024-07-01",
+      "10 months: BO ESR 2024 n°26, ESRS2413977C; OpenFisca-France …/duree_sejour/mois_max.yaml; service-public.fr F380 (funding-research.md §6.1 AMI-5)",
+      MAX_LABEL,
+    ),
+    lifetimeCapDays: days(
+      300,
+      "2024-07-01",
+      "'ne peut pas dépasser un total de 10 mois': service-public.fr F380; decouvrirlemonde.jeunes.gouv.fr (AMI 210) (funding-research.md §6.1 AMI-6)",
+      CAP_LABEL,
+    ),
+    monthlyRate: MONTHLY_RATE,
+  },
+};
+
+const DEFAULT_PERIODS = [SINCE_2018, SINCE_2024] as const;
+
+const PeriodSchema = z
+  .strictObject({
+    since: z.string().refine((d): boolean => isIsoDate(d), {
+      message: "must be a calendar date written YYYY-MM-DD",
+    }),
+    minFundedDays: z.number().int().min(1),
+    maxFundedDays: z.number().int().min(1),
+    lifetimeCapDays: z.number().int().min(1),
+    monthlyRateCents: z.number().int().positive(),
+  })
+  .refine((p) => p.minFundedDays <= p.maxFundedDays, {
+    message: "must not be more than maxFundedDays",
+    path: ["minFundedDays"],
+  });
+
+export type AmiPeriodOption = z.output<typeof PeriodSchema>;
+
+const asOption = ({ since, parameters: p }: DatedParameters<AmiParameters>): AmiPeriodOption => ({
+  since,
+  minFundedDays: p.minFundedDays.value,
+  maxFundedDays: p.maxFundedDays.value,
+  lifetimeCapDays: p.lifetimeCapDays.value,
+  monthlyRateCents: p.monthlyRate.value,
 });
 
 /**
- * Ami: describe the scheme here (who funds it, for whom), and cite the rulebook section.
+ * Options: the periods of figures, defaulted to the rulebook's two. The figures are national,
+ * but when the ministry changes them an institution adds a period in configuration (restating
+ * the whole list) rather than waiting for a release. Strict, so a misspelt option stops start-up
+ * naming it instead of being ignored.
+ */
+export const amiOptions = z.strictObject({
+  periods: z
+    .array(PeriodSchema)
+    .min(1)
+    .refine((ps) => new Set(ps.map((p) => p.since)).size === ps.length, {
+      message: "two periods start on the same date",
+    })
+    .default(DEFAULT_PERIODS.map(asOption)),
+  /** The AMI combines with every other aid (funding-research.md §6.1, §7). */
+  exclusiveWith: z.array(z.string()).default([]),
+});
+
+export type AmiOptions = z.output<typeof amiOptions>;
+
+/**
+ * A configured figure keeps the rulebook's date, source and confidence when it equals the
+ * default in force on the period's start; otherwise it is the institution's own, from then on.
+ */
+const figure = (byDefault: Figure<number>, value: number, since: string): Figure<number> => {
+  const f = optionFigure(byDefault, value);
+  return f.source === CONFIGURED_SOURCE ? { ...f, since } : f;
+};
+
+const parameters = (options: AmiOptions): DatedParameters<AmiParameters>[] =>
+  options.periods.map((o) => {
+    const d = inForce(DEFAULT_PERIODS, o.since).parameters;
+    return {
+      since: o.since,
+      parameters: {
+        minFundedDays: figure(d.minFundedDays, o.minFundedDays, o.since),
+        maxFundedDays: figure(d.maxFundedDays, o.maxFundedDays, o.since),
+        lifetimeCapDays: figure(d.lifetimeCapDays, o.lifetimeCapDays, o.since),
+        monthlyRate: figure(d.monthlyRate, o.monthlyRateCents, o.since),
+      },
+    };
+  });
+
+/** Rulebook §6, in its order, with the bounds of the period in force. */
+const criteria = (_options: AmiOptions, p: AmiParameters): Criterion[] => [
+  criterion(
+    "boursier",
+    isTrue(facts.crousBoursier),
+    text("Boursier du CROUS", "CROUS grant holder"),
+  ),
+  criterion(
+    "level",
+    oneOf(facts.programmeLevel, ["bachelor", "master", "engineering"]),
+    text("Niveau d'études", "Programme level"),
+  ),
+  criterion(
+    "destination",
+    noneOf(facts.hostCountry, FRANCE_AND_OVERSEAS),
+    text("Séjour à l'étranger", "Stay abroad"),
+  ),
+  criterion(
+    "duration",
+    between(facts.fundedDays, p.minFundedDays.value, p.maxFundedDays.value),
+    text("Durée du séjour", "Length of the stay"),
+  ),
+  criterion(
+    "lifetime-cap",
+    atMost(facts.amiDaysAfterStay, p.lifetimeCapDays.value),
+    text("Plafond sur toute la scolarité", "Lifetime cap"),
+  ),
+];
+
+const daysText = (value: number): Text =>
+  text(formatQuantity(value, "days", "fr"), formatQuantity(value, "days", "en"));
+
+/** The proof of the stay: the host's acceptance for studies, the internship agreement otherwise. */
+const mobilityProof = (kind: string | undefined): DocumentItem =>
+  kind === "internship"
+    ? { id: "internship-agreement", label: text("Convention de stage", "Internship agreement") }
+    : kind === "study"
+      ? {
+          id: "acceptance-letter",
+          label: text(
+            "Lettre d'acceptation de l'établissement d'accueil",
+            "Acceptance letter from the host institution",
+          ),
+        }
+      : {
+          id: "mobility-proof",
+          label: text(
+            "Lettre d'acceptation (études) ou convention de stage (stage)",
+            "Acceptance letter (studies) or internship agreement (internship)",
+          ),
+        };
+
+/**
+ * Aide à la mobilité internationale (rulebook §6): the Ministry of Higher Education's monthly
+ * aid for CROUS grant holders who study or intern abroad as part of their curriculum, paid by
+ * the home institution. Its figures changed for mobilities starting on or after 2024-07-01.
+ *
+ * @example
+ * const configured = ami.configure();
+ * configured.periodFor("2024-06-30").since // "2018-07-19": 60 to 270 days
+ * configured.periodFor("2024-07-01").since // "2024-07-01": 30 to 300 days
  */
 export const ami = defineFundingPlugin({
   id: "ami",
-  name: { fr: "Ami", en: "Ami" },
-  funder: { fr: "À préciser", en: "To be confirmed" },
-  url: "https://example.org/ami",
-  summary: {
-    fr: "Une aide forfaitaire pour un séjour à l'étranger.",
-    en: "A lump sum for a stay abroad.",
-  },
+  name: text("Aide à la mobilité internationale (AMI)", "International mobility aid (AMI)"),
+  funder: text(
+    "Ministère de l'Enseignement supérieur et de la Recherche",
+    "French Ministry of Higher Education and Research",
+  ),
+  url: "https://www.service-public.fr/particuliers/vosdroits/F380",
+  summary: text(
+    "400 € par mois pour les boursiers du CROUS qui partent étudier ou faire un stage à l'étranger dans leur cursus : de 1 à 10 mois, et 10 mois au plus sur toute la scolarité (séjours depuis le 1er juillet 2024).",
+    "€400 a month for CROUS grant holders who study or intern abroad as part of their curriculum: 1 to 10 months, and 10 months at most over all studies (stays from 1 July 2024).",
+  ),
   options: amiOptions,
-  parameters: (options) => [
+  parameters,
+  criteria,
+  estimate: ({ ctx, parameters: p }) => {
+    const rate = p.monthlyRate.value;
+    const paidDays = Math.min(ctx.fundedDays, p.maxFundedDays.value);
+    const cap = daysText(p.lifetimeCapDays.value);
+    const notes: Text[] = [
+      // the school decides how many monthly payments it grants (service-public F380)
+      text(
+        `Montant maximal pour ce séjour : l'établissement décide du nombre de mensualités (durée, éloignement, coût de la vie) selon les crédits AMI qu'il reçoit.`,
+        `The most this stay can receive: the school decides how many monthly payments to grant (length, distance, cost of living) within the AMI credits it receives.`,
+      ),
+    ];
+    if (facts.amiDaysAfterStay.get(ctx) === undefined) {
+      notes.push(
+        text(
+          `Suppose que vos mois d'AMI déjà perçus et ce séjour ne dépassent pas ${cap.fr} en tout ; indiquez combien de mois vous avez déjà reçus.`,
+          `Assumes the AMI months you already received and this stay stay within ${cap.en} in all; tell us how many months you already received.`,
+        ),
+      );
+    }
+    return {
+      confidence: weakest(p.monthlyRate.confidence, p.maxFundedDays.confidence),
+      lines: [
+        {
+          id: "monthly-aid",
+          label: text("Aide mensuelle", "Monthly aid"),
+          amount: prorata(rate, paidDays, 30),
+          basis: monthlyBasis(rate, paidDays),
+          covers: "living",
+        },
+      ],
+      notes,
+    };
+  },
+  // the application file (funding-research.md §6.1): the CROUS grant notice, the study or
+  // internship project with its proof, and attendance certificates the school checks to pay
+  documents: ({ ctx }) => [
     {
-      since: LUMP_SUM.since,
-      parameters: { lumpSum: optionFigure(LUMP_SUM, options.lumpSumCents) },
+      id: "crous-notification",
+      label: text(
+        "Notification définitive de bourse du CROUS",
+        "CROUS grant notification (final award)",
+      ),
     },
+    {
+      id: "mobility-project",
+      label: text("Projet d'études ou de stage à l'étranger", "Study or internship project abroad"),
+    },
+    mobilityProof(facts.mobilityKind.get(ctx)),
+    {
+      id: "attendance-certificate",
+      label: text(
+        "Attestations de présence dans l'établissement ou l'organisme d'accueil",
+        "Certificates of attendance from the host",
+      ),
+    },
+    { id: "bank-details", label: text("RIB", "Bank details (RIB)") },
   ],
-  criteria: () => [criterion("destination", noneOf(facts.hostCountry, FRANCE_AND_OVERSEAS))],
-  estimate: ({ parameters }) => ({
-    confidence: parameters.lumpSum.confidence,
-    lines: [
-      {
-        id: "lump-sum",
-        label: parameters.lumpSum.label,
-        amount: cents(parameters.lumpSum.value),
-        basis: lumpSumBasis(parameters.lumpSum.value),
-      },
-    ],
-  }),
-  documents: () => [
-    { id: "acceptance-letter", label: { fr: "Lettre d'acceptation", en: "Acceptance letter" } },
-  ],
+  exclusive: (options) => options.exclusiveWith,
 });

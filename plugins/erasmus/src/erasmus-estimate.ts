@@ -9,7 +9,7 @@ import {
   type Figure,
   facts,
   formatMoney,
-  type Lang,
+  lazyText,
   lumpSumBasis,
   monthlyBasis,
   prorata,
@@ -35,8 +35,6 @@ export interface EstimateFigures {
 const rateOf = (p: EstimateFigures, group: ErasmusCountryGroup): Figure<number> =>
   group === 1 ? p.rateGroup1 : group === 2 ? p.rateGroup2 : p.rateGroup3;
 
-const both = (make: (lang: Lang) => string): Text => ({ fr: make("fr"), en: make("en") });
-
 /** "500–1999 km", "≥ 8000 km". */
 const bandName = (distanceKm: number, callYear: number): string => {
   const { fromKm, toKm } = travelBandRange(distanceKm, callYear);
@@ -59,7 +57,7 @@ const travelLine = (
       id: "travel",
       label: { fr: "Forfait voyage", en: "Travel support" },
       amount: cents(amount),
-      basis: both((lang) =>
+      basis: lazyText((lang) =>
         lang === "fr"
           ? `forfait aller-retour de ${formatMoney(amount, "fr")}, tranche ${range} (${km})${green ? ", tarif bas carbone" : ""}`
           : `round-trip lump sum of ${formatMoney(amount, "en")}, ${range} band (${km})${green ? ", green rate" : ""}`,
@@ -117,7 +115,7 @@ export const estimateErasmus = (ctx: EvaluationContext, p: EstimateFigures): Est
     });
   } else if (kind === undefined) {
     notes.push(
-      both((lang) =>
+      lazyText((lang) =>
         lang === "fr"
           ? `+${formatMoney(internship, "fr")}/mois si la mobilité est un stage : non compté tant que le type de mobilité n'est pas renseigné.`
           : `+${formatMoney(internship, "en")}/month if the mobility is a traineeship: not counted until you tell us the kind of mobility.`,
@@ -156,7 +154,7 @@ export const estimateErasmus = (ctx: EvaluationContext, p: EstimateFigures): Est
       if (green === undefined && greenCents > standardCents) {
         const extra = greenCents - standardCents;
         notes.push(
-          both((lang) =>
+          lazyText((lang) =>
             lang === "fr"
               ? `+${formatMoney(extra, "fr")} de forfait voyage en voyageant bas carbone (train, bus, covoiturage) : non compté tant que ce n'est pas renseigné.`
               : `+${formatMoney(extra, "en")} of travel support when travelling green (train, bus, car-pool): not counted until you tell us.`,
@@ -177,7 +175,7 @@ export const estimateErasmus = (ctx: EvaluationContext, p: EstimateFigures): Est
       });
     } else if (green === undefined) {
       notes.push(
-        both((lang) =>
+        lazyText((lang) =>
           lang === "fr"
             ? `+${formatMoney(greenTopUp, "fr")} en voyageant bas carbone (train, bus, covoiturage) : non compté tant que ce n'est pas renseigné.`
             : `+${formatMoney(greenTopUp, "en")} when travelling green (train, bus, car-pool): not counted until you tell us.`,
@@ -193,7 +191,7 @@ export const estimateErasmus = (ctx: EvaluationContext, p: EstimateFigures): Est
         : undefined;
     const travelAmount = travel && (green === true ? travel.greenCents : travel.standardCents);
     notes.push(
-      both((lang) => {
+      lazyText((lang) => {
         const fr = lang === "fr";
         const monthly = `+${formatMoney(topUp, lang)}/${fr ? "mois" : "month"}`;
         const what = !travelPending

@@ -1,63 +1,391 @@
 import {
+  atLeast,
+  CONFIGURED_SOURCE,
+  type Criterion,
   cents,
+  compare,
   criterion,
+  type DatedParameters,
+  type DocumentItem,
   defineFundingPlugin,
   type Figure,
   FRANCE_AND_OVERSEAS,
   facts,
-  lumpSumBasis,
+  formatMoney,
+  formatQuantity,
+  isAcademicYear,
+  isFalse,
+  lazyText,
+  meansTest,
+  monthlyBasis,
   noneOf,
+  oneOf,
   optionFigure,
+  prorata,
+  QF_CEILING_CENTS,
+  roundHalfUp,
+  type Text,
+  text,
+  weakest,
 } from "@envol/domain";
 import { z } from "zod";
 
-/** The figure behind the default lump sum: replace it with the scheme's real figure and source. */
-const LUMP_SUM: Figure<number> = {
-  value: 50_000,
-  since: "2026-09-01",
-  source: "TODO: the funder's page or regulation (URL, date read)",
-  confidence: "assumed",
-  label: { fr: "Forfait", en: "Lump sum" },
+/** INSEE code of Île-de-France: the scheme is for the Region's institutions (funding-research §1.2 IDF-1a). */
+const ILE_DE_FRANCE = "11";
+
+/** The Region's allowed monthly range, 250–450 € (aides-territoires; iledefrance.fr, 13 Feb 2019; medjouel 2017). */
+const MONTHLY_RATE_MIN_CENTS = 25_000;
+const MONTHLY_RATE_MAX_CENTS = 45_000;
+
+/**
+ * The rulebook's estimate is secondary (rulebook §1): the school picks the rate, and the
+ * scheme's 2025-26 status is unconfirmed (funding-research §1.8), so even a rate the school
+ * configured does not make the estimate official.
+ */
+const SCHEME_CONFIDENCE = "secondary";
+
+const MONTHLY_RATE: Figure<number> = {
+  value: MONTHLY_RATE_MAX_CENTS,
+  since: "2016-07-01",
+  source:
+    "Région Île-de-France, Bourses Mobilité IDF: 250–450 €/month, the school choosing the rate " +
+    "(aides-territoires.beta.gouv.fr/aides/c8af-dispositif-bourses-mobilite-ile-de-france-_-i/; " +
+    "iledefrance.fr, 13 Feb 2019); 450 € is the ceiling, stored by aides-jeunes (montant 450) " +
+    "and paid flat by some schools (funding-research.md §1.4)",
+  confidence: "secondary",
+  label: text("Taux mensuel", "Monthly rate"),
   unit: "cents",
 };
 
-/** Options: every field defaulted to the rulebook's figure, so an institution changes it in configuration. */
-export const idfOptions = z.object({
-  lumpSumCents: z.number().int().nonnegative().default(LUMP_SUM.value),
-});
+const MAX_FUNDED_DAYS: Figure<number> = {
+  value: 300,
+  since: "2016-07-01",
+  source:
+    "1 to 10 months per academic year: aides-territoires; iledefrance.fr, 13 Feb 2019; aides-jeunes " +
+    "region-ile-de-france-bourses-mobilite-etudiants-dut-licence-master.yml (funding-research.md §1.3)",
+  confidence: "official",
+  label: text("Durée financée maximale par année", "Most funded days per year"),
+  unit: "days",
+};
+
+const MIN_FUNDED_DAYS: Figure<number> = {
+  value: 30,
+  since: "2016-07-01",
+  source:
+    "at least one consecutive month abroad: iledefrance.fr 2017 page (copy on medjouel.com); " +
+    "decouvrirlemonde.jeunes.gouv.fr (funding-research.md §1.2 IDF-9)",
+  confidence: "official",
+  label: text("Durée financée minimale", "Least funded days"),
+  unit: "days",
+};
+
+const ANNUAL_CAP: Figure<number> = {
+  value: 450_000,
+  since: "2016-07-01",
+  source:
+    "derived: 10 months × 450 € per academic year (rulebook §1; funding-research.md §1.4, 'Cap')",
+  confidence: "secondary",
+  label: text("Plafond par année universitaire", "Cap per academic year"),
+  unit: "cents",
+};
+
+const QF_CEILING: Figure<number> = {
+  value: QF_CEILING_CENTS,
+  since: "2016-07-01",
+  source:
+    "household not taxable or quotient familial ≤ 19 190 €: aides-jeunes (quotient_familial <= 19190); " +
+    "aides-territoires; iledefrance.fr 2017 page (funding-research.md §1.2 IDF-10)",
+  confidence: "official",
+  label: text("Plafond de quotient familial", "Family quotient ceiling"),
+  unit: "cents",
+};
+
+const PARTNER_YEARS: Figure<readonly string[]> = {
+  value: ["2024-2025", "2025-2026", "2026-2027", "2027-2028"],
+  since: "2024-07-01",
+  source:
+    "rulebook §0 (Télécom Paris, IDF partner 2024-2025 to 2027-2028; to confirm with the Region's " +
+    "call results); the rule: aides-territoires, Règlement de l'AAP 2020-2021 (funding-research.md §1.2 IDF-2)",
+  confidence: "assumed",
+  label: text("Années où l'établissement est partenaire", "Years the school is a partner"),
+};
+
+const RESIDENCE_REQUIRED: Figure<boolean> = {
+  value: false,
+  since: "2016-07-01",
+  source:
+    "aides-jeunes tests regions ['11'] ('étudiants résidant en Île-de-France') but the official pages " +
+    "only say 'étudiants franciliens' (funding-research.md §1.2 IDF-1b): off until the office confirms",
+  confidence: "assumed",
+  label: text("Résidence en Île-de-France exigée", "Residence in Île-de-France required"),
+};
 
 /**
- * Idf: describe the scheme here (who funds it, for whom), and cite the rulebook section.
+ * Options: every field defaulted to the rulebook's figure, so an institution changes it in
+ * configuration. Strict, so a misspelt option stops start-up naming it instead of being ignored.
+ */
+export const idfOptions = z
+  .strictObject({
+    /** The school's monthly rate, within the Region's range. */
+    monthlyRateCents: z
+      .number()
+      .int()
+      .min(MONTHLY_RATE_MIN_CENTS)
+      .max(MONTHLY_RATE_MAX_CENTS)
+      .default(MONTHLY_RATE.value),
+    /** Funded days paid at most; a month counts 30 days and an academic year holds 12. */
+    maxFundedDays: z.number().int().min(30).max(360).default(MAX_FUNDED_DAYS.value),
+    minFundedDays: z.number().int().min(1).max(360).default(MIN_FUNDED_DAYS.value),
+    annualCapCents: z.number().int().nonnegative().default(ANNUAL_CAP.value),
+    qfCeilingCents: z.number().int().nonnegative().default(QF_CEILING.value),
+    /** The academic years for which the Region selected the school. */
+    partnerYears: z
+      .array(
+        z.string().refine((year): boolean => isAcademicYear(year), {
+          message: "must be an academic year written YYYY-YYYY, such as 2026-2027",
+        }),
+      )
+      .default([...PARTNER_YEARS.value]),
+    requireResidence: z.boolean().default(RESIDENCE_REQUIRED.value),
+    /** No exclusivity is known (funding-research.md §1.5); wizbii's 9-month limit is too vague to model. */
+    exclusiveWith: z.array(z.string()).default([]),
+  })
+  .refine((o) => o.minFundedDays <= o.maxFundedDays, {
+    message: "must not be more than maxFundedDays",
+    path: ["minFundedDays"],
+  });
+
+export type IdfOptions = z.output<typeof idfOptions>;
+
+/** The figures in force, each with its date, source and confidence. */
+export type IdfParameters = {
+  readonly monthlyRate: Figure<number>;
+  readonly maxFundedDays: Figure<number>;
+  readonly minFundedDays: Figure<number>;
+  readonly annualCap: Figure<number>;
+  readonly qfCeiling: Figure<number>;
+  readonly partnerYears: Figure<readonly string[]>;
+  readonly residenceRequired: Figure<boolean>;
+};
+
+const parameters = (options: IdfOptions): DatedParameters<IdfParameters>[] => [
+  {
+    since: MONTHLY_RATE.since,
+    parameters: {
+      monthlyRate: optionFigure(MONTHLY_RATE, options.monthlyRateCents),
+      maxFundedDays: optionFigure(MAX_FUNDED_DAYS, options.maxFundedDays),
+      minFundedDays: optionFigure(MIN_FUNDED_DAYS, options.minFundedDays),
+      annualCap: optionFigure(ANNUAL_CAP, options.annualCapCents),
+      qfCeiling: optionFigure(QF_CEILING, options.qfCeilingCents),
+      partnerYears: optionFigure<readonly string[]>(PARTNER_YEARS, options.partnerYears),
+      residenceRequired: optionFigure(RESIDENCE_REQUIRED, options.requireResidence),
+    },
+  },
+];
+
+/** Rulebook §1, in its order; `residence` only when the institution asks for it. */
+const criteria = (_options: IdfOptions, p: IdfParameters): Criterion[] => [
+  criterion(
+    "home-region",
+    oneOf(facts.homeRegion, [ILE_DE_FRANCE]),
+    text("Établissement francilien", "School in Île-de-France"),
+  ),
+  criterion(
+    "partner-year",
+    oneOf(facts.academicYear, p.partnerYears.value),
+    text("Année partenaire de la Région", "Region partner year"),
+  ),
+  criterion(
+    "level",
+    oneOf(facts.programmeLevel, ["bachelor", "master", "engineering"]),
+    text("Niveau d'études", "Programme level"),
+  ),
+  criterion(
+    "mode",
+    oneOf(facts.programmeMode, ["initial"]),
+    text("Formation initiale", "Initial education"),
+  ),
+  criterion("gap-year", isFalse(facts.gapYear), text("Hors année de césure", "Not a gap year")),
+  criterion(
+    "framework",
+    oneOf(facts.framework, ["inter-institution-agreement", "internship-agreement"]),
+    text("Accord ou convention", "Agreement"),
+  ),
+  criterion(
+    "destination",
+    noneOf(facts.hostCountry, FRANCE_AND_OVERSEAS),
+    text("Séjour à l'étranger", "Stay abroad"),
+  ),
+  criterion(
+    "duration",
+    atLeast(facts.fundedDays, p.minFundedDays.value),
+    text("Durée minimale", "Minimum duration"),
+  ),
+  criterion("means", meansTest(p.qfCeiling.value), text("Ressources", "Means test")),
+  // only when the office confirms the Region checks the student's own residence (IDF-1b)
+  ...(p.residenceRequired.value
+    ? [
+        criterion(
+          "residence",
+          oneOf(facts.residenceRegion, [ILE_DE_FRANCE]),
+          text("Résidence en Île-de-France", "Residence in Île-de-France"),
+        ),
+      ]
+    : []),
+];
+
+const money = (value: number): Text => text(formatMoney(value, "fr"), formatMoney(value, "en"));
+
+const days = (value: number): Text =>
+  text(formatQuantity(value, "days", "fr"), formatQuantity(value, "days", "en"));
+
+/** The proof of the stay: an acceptance letter for studies, the internship agreement for an internship. */
+const mobilityProof = (kind: string | undefined, framework: string | undefined): DocumentItem => {
+  const resolved =
+    kind ??
+    (framework === "internship-agreement"
+      ? "internship"
+      : framework === "inter-institution-agreement"
+        ? "study"
+        : undefined);
+  if (resolved === "study")
+    return {
+      id: "acceptance-letter",
+      label: text(
+        "Lettre d'acceptation de l'établissement d'accueil",
+        "Acceptance letter from the host institution",
+      ),
+    };
+  if (resolved === "internship")
+    return {
+      id: "internship-agreement",
+      label: text("Convention de stage", "Internship agreement"),
+    };
+  return {
+    id: "mobility-proof",
+    label: text(
+      "Lettre d'acceptation (études) ou convention de stage (stage)",
+      "Acceptance letter (studies) or internship agreement (internship)",
+    ),
+  };
+};
+
+/**
+ * Bourse Mobilité Île-de-France (rulebook §1): the Région Île-de-France gives each partner
+ * institution a yearly budget; the school selects its students and pays them a monthly grant
+ * for a study period or an internship abroad.
+ *
+ * @example
+ * const configured = idf.configure({ monthlyRateCents: 35_000 }); // the school's own rate
  */
 export const idf = defineFundingPlugin({
   id: "idf",
-  name: { fr: "Idf", en: "Idf" },
-  funder: { fr: "À préciser", en: "To be confirmed" },
-  url: "https://example.org/idf",
-  summary: {
-    fr: "Une aide forfaitaire pour un séjour à l'étranger.",
-    en: "A lump sum for a stay abroad.",
-  },
+  name: text("Bourse Mobilité Île-de-France", "Île-de-France mobility grant"),
+  funder: text("Région Île-de-France", "Île-de-France Region"),
+  url: "https://www.iledefrance.fr/laide-la-mobilite-internationale-des-etudiants-une-priorite-de-la-region",
+  summary: text(
+    "Une bourse mensuelle de la Région Île-de-France (250 à 450 € par mois, 10 mois au plus) pour un séjour d'études ou un stage à l'étranger, sous conditions de ressources ; l'école sélectionne et verse.",
+    "A monthly grant from the Île-de-France Region (€250 to €450 a month, 10 months at most) for a study period or an internship abroad, means-tested; the school selects and pays.",
+  ),
   options: idfOptions,
-  parameters: (options) => [
-    {
-      since: LUMP_SUM.since,
-      parameters: { lumpSum: optionFigure(LUMP_SUM, options.lumpSumCents) },
-    },
-  ],
-  criteria: () => [criterion("destination", noneOf(facts.hostCountry, FRANCE_AND_OVERSEAS))],
-  estimate: ({ parameters }) => ({
-    confidence: parameters.lumpSum.confidence,
-    lines: [
+  parameters,
+  criteria,
+  estimate: ({ ctx, parameters: p }) => {
+    const rate = p.monthlyRate.value;
+    const paidDays = Math.min(ctx.fundedDays, p.maxFundedDays.value);
+    const computed = prorata(rate, paidDays, 30);
+    const cap = p.annualCap.value;
+    // with the default figures 450 € × 300/30 is exactly the cap; it bites only when an
+    // institution pays more days or lowers the cap
+    const capped = compare(computed, cents(cap)) > 0;
+    const basis = monthlyBasis(rate, paidDays);
+    const notes: Text[] = [];
+    if (p.monthlyRate.source !== CONFIGURED_SOURCE) {
+      notes.push(
+        lazyText((lang) =>
+          lang === "fr"
+            ? `Estimé au plafond de la Région, ${formatMoney(rate, "fr")} par mois : l'école fixe son taux entre ${formatMoney(MONTHLY_RATE_MIN_CENTS, "fr")} et ${formatMoney(MONTHLY_RATE_MAX_CENTS, "fr")} selon vos ressources et vous l'annonce avant le départ.`
+            : `Estimated at the Region's ceiling of ${formatMoney(rate, "en")} a month: the school sets its rate between ${formatMoney(MONTHLY_RATE_MIN_CENTS, "en")} and ${formatMoney(MONTHLY_RATE_MAX_CENTS, "en")} from your resources and tells you before you leave.`,
+        ),
+      );
+    }
+    if (paidDays < ctx.fundedDays) {
+      const [paid, all] = [days(paidDays), days(ctx.fundedDays)];
+      notes.push(
+        text(
+          `Seuls ${paid.fr} sur ${all.fr} sont financés : la Région paie au plus ${paid.fr} par année universitaire.`,
+          `Only ${paid.en} of ${all.en} are funded: the Region pays for ${paid.en} at most per academic year.`,
+        ),
+      );
+    }
+    if (capped) {
+      const [before, limit] = [money(roundHalfUp(computed)), money(cap)];
+      notes.push(
+        text(
+          `Le calcul (${before.fr}) dépasse le plafond de ${limit.fr} par année universitaire : la bourse est ramenée au plafond, une bourse déjà reçue cette année comptant aussi.`,
+          `The computed amount (${before.en}) exceeds the cap of ${limit.en} per academic year: the grant is lowered to the cap, and a grant already received this year counts too.`,
+        ),
+      );
+    }
+    return {
+      confidence: weakest(
+        SCHEME_CONFIDENCE,
+        p.monthlyRate.confidence,
+        p.maxFundedDays.confidence,
+        p.annualCap.confidence,
+      ),
+      lines: [
+        {
+          id: "monthly-grant",
+          label: text("Bourse mensuelle", "Monthly grant"),
+          amount: capped ? cents(cap) : computed,
+          basis: capped
+            ? text(`min(${money(cap).fr}, ${basis.fr})`, `min(${money(cap).en}, ${basis.en})`)
+            : basis,
+          covers: "living",
+        },
+      ],
+      notes,
+    };
+  },
+  // the usual file (funding-research.md §1.7, ensae.fr): resources, bank details, proof of the
+  // stay, and the stay report that releases the last instalment (§1.6)
+  documents: ({ ctx, options }) => {
+    const nonTaxable = facts.nonTaxable.get(ctx);
+    return [
       {
-        id: "lump-sum",
-        label: parameters.lumpSum.label,
-        amount: cents(parameters.lumpSum.value),
-        basis: lumpSumBasis(parameters.lumpSum.value),
+        id: "tax-notice",
+        label:
+          nonTaxable === true
+            ? text("Avis de non-imposition du foyer", "Household's non-taxable notice")
+            : nonTaxable === false
+              ? text("Dernier avis d'imposition du foyer", "Household's latest tax notice")
+              : text(
+                  "Dernier avis d'imposition (ou de non-imposition) du foyer",
+                  "Household's latest tax notice (or non-taxable notice)",
+                ),
       },
-    ],
-  }),
-  documents: () => [
-    { id: "acceptance-letter", label: { fr: "Lettre d'acceptation", en: "Acceptance letter" } },
-  ],
+      { id: "bank-details", label: text("RIB", "Bank details (RIB)") },
+      mobilityProof(facts.mobilityKind.get(ctx), facts.framework.get(ctx)),
+      ...(options.requireResidence
+        ? [
+            {
+              id: "residence-proof",
+              label: text(
+                "Justificatif de domicile en Île-de-France",
+                "Proof of residence in Île-de-France",
+              ),
+            },
+          ]
+        : []),
+      {
+        id: "stay-report",
+        label: text(
+          "Rapport de séjour (pour le dernier versement)",
+          "Stay report (for the last instalment)",
+        ),
+      },
+    ];
+  },
+  exclusive: (options) => options.exclusiveWith,
 });

@@ -1,63 +1,434 @@
 import {
+  allOf,
+  atMost,
+  between,
+  type Condition,
   cents,
   criterion,
+  type DocumentItem,
   defineFundingPlugin,
+  type EstimateLine,
+  type EvaluationContext,
   type Figure,
   FRANCE_AND_OVERSEAS,
   facts,
-  lumpSumBasis,
+  formatMoney,
+  isTrue,
+  KA131_DESTINATIONS,
+  type Lang,
+  lazyText,
+  monthlyBasis,
   noneOf,
+  oneOf,
   optionFigure,
+  PROGRAMME_LEVELS,
+  prorata,
+  type Text,
+  TRAVEL_BANDS,
+  type TravelBand,
+  travelBand,
+  travelBandRange,
+  weakest,
 } from "@envol/domain";
 import { z } from "zod";
 
-/** The figure behind the default lump sum: replace it with the scheme's real figure and source. */
-const LUMP_SUM: Figure<number> = {
-  value: 50_000,
-  since: "2026-09-01",
-  source: "TODO: the funder's page or regulation (URL, date read)",
+// ---------------------------------------------------------------- figures (rulebook §3)
+
+/** KA171 exists from the 2021-2027 programme (Call 2021), which replaced KA107. */
+const KA171_SINCE = "2021-07-01";
+
+const MONTHLY_RATE: Figure<number> = {
+  value: 70_000,
+  since: KA171_SINCE,
+  source:
+    "rulebook §3; funding-research.md §3.3: 700 €/month for outgoing students (ehu.eus, KA107 " +
+    "2019 call; inclusivemobility.eu, German agency 'other countries 700 €'). A 2023 uplift to " +
+    "about 786 € is possible (funding-research.md §11.3): to be confirmed by the office",
   confidence: "assumed",
-  label: { fr: "Forfait", en: "Lump sum" },
+  label: {
+    fr: "Taux mensuel KA171 (étudiant sortant)",
+    en: "KA171 monthly rate (outgoing student)",
+  },
   unit: "cents",
 };
 
-/** Options: every field defaulted to the rulebook's figure, so an institution changes it in configuration. */
-export const micOptions = z.object({
-  lumpSumCents: z.number().int().nonnegative().default(LUMP_SUM.value),
-});
+const FEWER_OPPORTUNITIES_TOP_UP: Figure<number> = {
+  value: 25_000,
+  since: KA171_SINCE,
+  source:
+    "rulebook §3; funding-research.md §3.3 and §2.5: +250 €/month for fewer opportunities " +
+    "(Erasmus+ Programme Guide, recalled; kozminski.edu.pl, uni-wuerzburg.de for KA131)",
+  confidence: "assumed",
+  label: {
+    fr: "Complément mensuel « moins d'opportunités »",
+    en: "Monthly fewer-opportunities top-up",
+  },
+  unit: "cents",
+};
+
+const MIN_DAYS: Figure<number> = {
+  value: 60,
+  since: KA171_SINCE,
+  source:
+    "rulebook §3; funding-research.md §3.2 MIC-5: long-term stays of 2 to 12 months (ppke.hu, erasmus.uth.gr)",
+  confidence: "secondary",
+  label: { fr: "Durée financée minimale", en: "Minimum funded duration" },
+  unit: "days",
+};
+
+const MAX_DAYS: Figure<number> = {
+  ...MIN_DAYS,
+  value: 360,
+  label: { fr: "Durée financée maximale", en: "Maximum funded duration" },
+};
+
+const CYCLE_CAP_DAYS: Figure<number> = {
+  value: 360,
+  since: KA171_SINCE,
+  source:
+    "rulebook §3 (same counter as Erasmus+ §2); funding-research.md §3.2 MIC-7 and §2.2 ER-8: " +
+    "12 months per study cycle (imt-bs.eu, hs-bremerhaven.de); sharing it with KA131 is inferred",
+  confidence: "assumed",
+  label: { fr: "Plafond Erasmus+ par cycle d'études", en: "Erasmus+ cap per study cycle" },
+  unit: "days",
+};
+
+/** The distance bands of the call in force; the estimate reads them through `travelBand`. */
+const TRAVEL_BANDS_2021: Figure<readonly TravelBand[]> = {
+  value: TRAVEL_BANDS.at(2021),
+  since: KA171_SINCE,
+  source:
+    "funding-research.md §9, Calls 2021-2023 (erasmus.gidatarim.edu.tr; ru.nl for green amounts)",
+  confidence: "secondary",
+  label: {
+    fr: "Forfaits voyage par distance (appels 2021-2023)",
+    en: "Travel support by distance (Calls 2021-2023)",
+  },
+};
+
+const TRAVEL_BANDS_2024: Figure<readonly TravelBand[]> = {
+  value: TRAVEL_BANDS.at(2024),
+  since: "2024-07-01",
+  source:
+    "rulebook §0; funding-research.md §9, Call 2024 onwards: 10-2 999 km rows vu.nl (official), " +
+    "28 € and 1 735 € endpoints mfja.fr, 580 / 785 / 1 188 € recalled from the 2024 Programme " +
+    "Guide (to be confirmed)",
+  confidence: "assumed",
+  label: {
+    fr: "Forfaits voyage par distance (appels 2024 et suivants)",
+    en: "Travel support by distance (Calls 2024 onwards)",
+  },
+};
+
+// ---------------------------------------------------------------- options
+
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
- * Mic: describe the scheme here (who funds it, for whom), and cite the rulebook section.
+ * Every field defaulted to the rulebook's figure (§3), so an institution changes it in its
+ * configuration, never in this file.
+ */
+export const micOptions = z
+  .object({
+    /** The KA171 monthly rate, in cents. */
+    monthlyRateCents: z.number().int().positive().default(MONTHLY_RATE.value),
+    /** The monthly top-up for fewer opportunities (rulebook §0 criteria), in cents. */
+    fewerOpportunitiesTopUpCents: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(FEWER_OPPORTUNITIES_TOP_UP.value),
+    /** Programme levels the school's KA171 project covers (KA171 agreements name study cycles). */
+    levels: z
+      .array(z.enum(PROGRAMME_LEVELS))
+      .min(1)
+      .default([...PROGRAMME_LEVELS]),
+    /** The partner-catalogue agreement that names a host in the school's KA171 project. */
+    projectAgreement: z
+      .string()
+      .regex(KEBAB, "must be a kebab-case agreement id such as ka171")
+      .default("ka171"),
+    // Long-term student mobility lasts 2 to 12 months (funding-research.md §3.2 MIC-5): a school
+    // may narrow the window, not widen it.
+    minDays: z.number().int().min(60).max(360).default(MIN_DAYS.value),
+    maxDays: z.number().int().min(60).max(360).default(MAX_DAYS.value),
+    // 12 months per cycle, 24 in one-cycle programmes (funding-research.md §2.2 ER-8).
+    cycleCapDays: z.number().int().positive().max(720).default(CYCLE_CAP_DAYS.value),
+    /** Schemes not combinable with this one: one EU grant per period; FITEC by school policy. */
+    exclusiveWith: z
+      .array(z.string().regex(KEBAB, "must be a scheme id such as erasmus"))
+      .default(["erasmus", "fitec"]),
+  })
+  .refine((o) => o.minDays <= o.maxDays, {
+    path: ["maxDays"],
+    message: "must be at least minDays",
+  })
+  .refine((o) => !o.exclusiveWith.includes("mic"), {
+    path: ["exclusiveWith"],
+    message: "must not name mic itself",
+  });
+
+export type MicOptions = z.output<typeof micOptions>;
+
+// ---------------------------------------------------------------- words
+
+const KM_FORMAT: Record<Lang, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat("fr-FR"),
+  en: new Intl.NumberFormat("en-GB"),
+};
+
+/**
+ * "tranche 500–1 999 km (890 km aller), tarif standard". The distance shows rounded down, as the
+ * band is chosen (domain `travelBand`), so a 7 999.6 km stay does not read "8 000 km".
+ */
+const travelBasis = (distanceKm: number, callYear: number, green: boolean): Text => {
+  const { fromKm, toKm } = travelBandRange(distanceKm, callYear);
+  const words = (lang: Lang): string => {
+    const f = KM_FORMAT[lang];
+    const from = f.format(fromKm);
+    const range =
+      toKm === undefined
+        ? `${from} km ${lang === "fr" ? "et plus" : "and more"}`
+        : `${from}–${f.format(toKm)} km`;
+    const km = f.format(Math.floor(distanceKm));
+    return lang === "fr"
+      ? `tranche ${range} (${km} km aller), tarif ${green ? "voyage bas carbone" : "standard"}`
+      : `band ${range} (${km} km one way), ${green ? "green travel" : "standard"} rate`;
+  };
+  return lazyText(words);
+};
+
+const doc = (id: string, fr: string, en: string): DocumentItem => ({ id, label: { fr, en } });
+
+/**
+ * Abroad and outside the KA131 countries, i.e. Regions 1-12 (rulebook §3). KA131_DESTINATIONS
+ * already leaves France out, so France is excluded separately.
+ */
+const abroadOutsideErasmusEurope: Condition = allOf(
+  noneOf(facts.hostCountry, FRANCE_AND_OVERSEAS),
+  noneOf(facts.hostCountry, KA131_DESTINATIONS),
+);
+
+/**
+ * The proof for each fewer-opportunities ground the student declared (funding-research.md
+ * §2.10), or a reminder when the question is still open.
+ */
+const fewerOpportunitiesProofs = (ctx: EvaluationContext): DocumentItem[] => {
+  const fewer = facts.fewerOpportunities.get(ctx);
+  if (fewer === false) return [];
+  if (fewer === undefined)
+    return [
+      doc(
+        "fewer-opportunities-proof",
+        "Justificatif « moins d'opportunités », s'il s'applique (notification CROUS échelon 6 ou 7, MDPH ou ALD, adresse en QPV ou ZRR)",
+        "Proof of fewer opportunities, if it applies (CROUS notice at level 6 or 7, disability or long-term illness, address in a QPV or ZRR)",
+      ),
+    ];
+  const echelon = facts.crousEchelon.get(ctx);
+  const docs: DocumentItem[] = [];
+  if (echelon === "6" || echelon === "7")
+    docs.push(
+      doc(
+        "crous-notice",
+        `Notification de bourse CROUS (échelon ${echelon})`,
+        `CROUS grant notice (level ${echelon})`,
+      ),
+    );
+  if (facts.disability.get(ctx) === true)
+    docs.push(
+      doc(
+        "disability-proof",
+        "Justificatif de handicap ou d'affection de longue durée (MDPH, ALD)",
+        "Proof of disability or long-term illness",
+      ),
+    );
+  if (facts.qpv.get(ctx) === true)
+    docs.push(doc("qpv-proof", "Justificatif de domicile en QPV", "Proof of address in a QPV"));
+  if (facts.zrr.get(ctx) === true)
+    docs.push(doc("zrr-proof", "Justificatif de domicile en ZRR", "Proof of address in a ZRR"));
+  return docs;
+};
+
+// ---------------------------------------------------------------- the plugin
+
+/**
+ * Erasmus+ international credit mobility (KA171), rulebook §3: the European Union's external
+ * policy funds pay a monthly grant and a travel lump sum to a student going to a partner of the
+ * school's KA171 project outside the Erasmus+ countries (Regions 1-12).
+ *
+ * @example
+ * const configured = mic.configure({ monthlyRateCents: 78_600 });
  */
 export const mic = defineFundingPlugin({
   id: "mic",
-  name: { fr: "Mic", en: "Mic" },
-  funder: { fr: "À préciser", en: "To be confirmed" },
-  url: "https://example.org/mic",
+  name: {
+    fr: "Erasmus+ mobilité internationale de crédits (KA171)",
+    en: "Erasmus+ international credit mobility (KA171)",
+  },
+  funder: {
+    fr: "Union européenne (fonds de l'action extérieure), par l'Agence Erasmus+ France",
+    en: "European Union (external policy funds), through the Agence Erasmus+ France",
+  },
+  url: "https://erasmus-plus.ec.europa.eu/fr/programme-guide/part-b/key-action-1/mobility-projects-for-higher-education-students-and-staff",
   summary: {
-    fr: "Une aide forfaitaire pour un séjour à l'étranger.",
-    en: "A lump sum for a stay abroad.",
+    fr: "Une bourse mensuelle et un forfait voyage pour étudier ou faire un stage chez un partenaire du projet KA171 de l'école, hors d'Europe.",
+    en: "A monthly grant and a travel lump sum to study or intern at a partner of the school's KA171 project, outside Europe.",
   },
   options: micOptions,
-  parameters: (options) => [
-    {
-      since: LUMP_SUM.since,
-      parameters: { lumpSum: optionFigure(LUMP_SUM, options.lumpSumCents) },
-    },
+  parameters: (o) => {
+    const common = {
+      monthlyRate: optionFigure(MONTHLY_RATE, o.monthlyRateCents),
+      fewerOpportunitiesTopUp: optionFigure(
+        FEWER_OPPORTUNITIES_TOP_UP,
+        o.fewerOpportunitiesTopUpCents,
+      ),
+      minDays: optionFigure(MIN_DAYS, o.minDays),
+      maxDays: optionFigure(MAX_DAYS, o.maxDays),
+      cycleCapDays: optionFigure(CYCLE_CAP_DAYS, o.cycleCapDays),
+    };
+    // Two periods only because the travel bands changed with Call 2024 (rulebook §0); a stay's
+    // academic year picks the call, and the period's start matches it.
+    return [
+      { since: TRAVEL_BANDS_2021.since, parameters: { ...common, travelBands: TRAVEL_BANDS_2021 } },
+      { since: TRAVEL_BANDS_2024.since, parameters: { ...common, travelBands: TRAVEL_BANDS_2024 } },
+    ];
+  },
+  criteria: (o, p) => [
+    criterion("eche", isTrue(facts.holdsEche), { fr: "Charte Erasmus", en: "Erasmus Charter" }),
+    criterion("level", oneOf(facts.programmeLevel, o.levels), {
+      fr: "Niveau d'études",
+      en: "Programme level",
+    }),
+    criterion("destination", abroadOutsideErasmusEurope, {
+      fr: "Pays hors Europe Erasmus+",
+      en: "Country outside Erasmus+ Europe",
+    }),
+    criterion(
+      "project-partner",
+      isTrue(
+        facts.hostHasAgreement(o.projectAgreement, {
+          fr: "projet KA171 de l'école",
+          en: "the school's KA171 project",
+        }),
+      ),
+      { fr: "Partenaire du projet KA171", en: "KA171 project partner" },
+    ),
+    criterion("duration", between(facts.fundedDays, p.minDays.value, p.maxDays.value), {
+      fr: "Durée",
+      en: "Duration",
+    }),
+    criterion("cycle-cap", atMost(facts.erasmusDaysAfterStay, p.cycleCapDays.value), {
+      fr: "Plafond par cycle",
+      en: "Cap per study cycle",
+    }),
   ],
-  criteria: () => [criterion("destination", noneOf(facts.hostCountry, FRANCE_AND_OVERSEAS))],
-  estimate: ({ parameters }) => ({
-    confidence: parameters.lumpSum.confidence,
-    lines: [
+  estimate: ({ ctx, parameters: p }) => {
+    const days = ctx.fundedDays;
+    const fewer = facts.fewerOpportunities.get(ctx);
+    const base = p.monthlyRate.value;
+    const topUp = p.fewerOpportunitiesTopUp.value;
+    const rate = fewer === true ? base + topUp : base;
+    const lines: EstimateLine[] = [
       {
-        id: "lump-sum",
-        label: parameters.lumpSum.label,
-        amount: cents(parameters.lumpSum.value),
-        basis: lumpSumBasis(parameters.lumpSum.value),
+        id: "individual-support",
+        label:
+          fewer === true
+            ? {
+                fr: `Soutien individuel (${formatMoney(base, "fr")} + ${formatMoney(topUp, "fr")} « moins d'opportunités »)`,
+                en: `Individual support (${formatMoney(base, "en")} + ${formatMoney(topUp, "en")} fewer opportunities)`,
+              }
+            : { fr: "Soutien individuel", en: "Individual support" },
+        amount: prorata(rate, days, 30),
+        basis: monthlyBasis(rate, days),
+        covers: "living",
       },
-    ],
-  }),
-  documents: () => [
-    { id: "acceptance-letter", label: { fr: "Lettre d'acceptation", en: "Acceptance letter" } },
-  ],
+    ];
+    const notes: Text[] = [];
+    const used = [p.monthlyRate.confidence];
+    if (fewer === true) used.push(p.fewerOpportunitiesTopUp.confidence);
+    if (fewer === undefined && topUp > 0) {
+      const more = monthlyBasis(topUp, days);
+      notes.push({
+        fr: `Complément « moins d'opportunités » non compté, faute de réponse : + ${more.fr} si vous êtes boursier échelon 6 ou 7, en situation de handicap, ou résidez en QPV ou en ZRR.`,
+        en: `Fewer-opportunities top-up not counted for lack of an answer: + ${more.en} if you hold a CROUS grant at level 6 or 7, have a disability, or live in a QPV or ZRR.`,
+      });
+    }
+    // Travel is always part of KA171 (funding-research.md §3.3), green column for green travel.
+    if (ctx.distanceKm === undefined) {
+      notes.push({
+        fr: "Forfait voyage non compté : la distance est inconnue sans les coordonnées de la ville d'accueil.",
+        en: "Travel support not counted: the distance is unknown without the host city's coordinates.",
+      });
+    } else {
+      const band = travelBand(ctx.distanceKm, ctx.callYear);
+      const green = ctx.situation.mobility.greenTravel === true;
+      lines.push({
+        id: "travel",
+        label: { fr: "Forfait voyage (aller-retour)", en: "Travel support (round trip)" },
+        amount: cents(green ? band.greenCents : band.standardCents),
+        basis: travelBasis(ctx.distanceKm, ctx.callYear, green),
+        covers: "transport",
+      });
+      used.push(p.travelBands.confidence);
+      if (
+        ctx.situation.mobility.greenTravel === undefined &&
+        band.greenCents > band.standardCents
+      ) {
+        notes.push({
+          fr: `Avec un voyage bas carbone, le forfait voyage serait de ${formatMoney(band.greenCents, "fr")} au lieu de ${formatMoney(band.standardCents, "fr")}.`,
+          en: `With green travel, travel support would be ${formatMoney(band.greenCents, "en")} instead of ${formatMoney(band.standardCents, "en")}.`,
+        });
+      }
+    }
+    return { lines, confidence: weakest(...used), notes };
+  },
+  // funding-research.md §3.4 and §2.10: the Erasmus+ documents, plus the visa.
+  documents: ({ ctx }) => {
+    const internship = facts.mobilityKind.get(ctx) === "internship";
+    const docs: DocumentItem[] = [
+      internship
+        ? doc(
+            "traineeship-agreement",
+            "Contrat pédagogique de stage (Learning Agreement for Traineeships) et convention de stage",
+            "Learning Agreement for Traineeships and internship agreement",
+          )
+        : doc(
+            "learning-agreement",
+            "Contrat pédagogique (Learning Agreement)",
+            "Learning Agreement",
+          ),
+      doc(
+        "grant-agreement",
+        "Contrat de mobilité Erasmus+ signé",
+        "Signed Erasmus+ grant agreement",
+      ),
+      doc(
+        "visa",
+        "Visa ou titre de séjour du pays d'accueil",
+        "Visa or residence permit of the host country",
+      ),
+      doc(
+        "attendance-certificate",
+        "Attestation de présence (dates d'arrivée et de départ)",
+        "Attendance certificate (arrival and departure dates)",
+      ),
+      doc(
+        "participant-report",
+        "Rapport du participant (EU Survey)",
+        "Participant report (EU Survey)",
+      ),
+    ];
+    docs.push(...fewerOpportunitiesProofs(ctx));
+    if (ctx.situation.mobility.greenTravel === true) {
+      docs.push(
+        doc(
+          "green-travel-proof",
+          "Billets ou déclaration sur l'honneur du voyage bas carbone",
+          "Tickets or sworn statement for green travel",
+        ),
+      );
+    }
+    return docs;
+  },
+  exclusive: (o) => o.exclusiveWith,
 });

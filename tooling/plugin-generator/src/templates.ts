@@ -72,7 +72,7 @@ const LUMP_SUM: Figure<number> = {
 };
 
 /** Options: every field defaulted to the rulebook's figure, so an institution changes it in configuration. */
-export const ${camel}Options = z.object({
+export const ${camel}Options = z.strictObject({
   lumpSumCents: z.number().int().nonnegative().default(LUMP_SUM.value),
 });
 

@@ -22,6 +22,8 @@ export interface ConformanceCase {
   /** Options for this case only, merged over the setup's options. */
   readonly options?: Readonly<Record<string, unknown>>;
   readonly asOf?: string;
+  /** Changes to the home institution for this case only (a criterion on its own facts). */
+  readonly institution?: Partial<Institution>;
   readonly expect: {
     readonly verdict: Verdict;
     /** The ids of the unmet criteria, exactly (defaults to none). */
@@ -55,7 +57,7 @@ const evaluateCase = (
   lang: "fr" | "en",
 ) => {
   const registry = createRegistry({
-    institution: setup.institution,
+    institution: { ...setup.institution, ...c.institution },
     plugins: [configured],
     partners: setup.partners,
   });

@@ -1,0 +1,116 @@
+/**
+ * The rulebook's worked examples (§9), end to end through the CLI a plugin author uses: the
+ * real plugins, the Télécom Paris configuration and the demo catalogue.
+ */
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const main = resolve(import.meta.dirname, "main.ts");
+const tsx = resolve(import.meta.dirname, "../node_modules/.bin/tsx");
+
+interface Report {
+  fundedDays: number;
+  distanceKm: number;
+  schemes: {
+    scheme: string;
+    verdict: string;
+    criteria: { id: string; status: string; hint: string | null }[];
+    estimate: { totalCents: number } | null;
+  }[];
+  plan: { items: { scheme: string; amountCents: number }[]; totalCents: number };
+}
+
+const simulate = (situation: unknown, lang = "en"): Report => {
+  const r = spawnSync(tsx, [main, "simulate", "--lang", lang], {
+    input: JSON.stringify(situation),
+    encoding: "utf8",
+  });
+  expect(r.stderr.trim(), "stderr").toBe("");
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout) as Report;
+};
+
+/** Example 1 of the rulebook, which is also the request of ARCHITECTURE §4.1. */
+const example1 = {
+  asOf: "2026-11-26",
+  student: {
+    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
+    residenceRegion: "11",
+    crous: { boursier: true, echelon: "5" },
+    household: { quotientFamilial: 1200000, nonTaxable: false },
+    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
+  },
+  mobility: {
+    kind: "study",
+    framework: "inter-institution-agreement",
+    host: { partner: "tu-berlin" },
+    start: "2027-02-01",
+    end: "2027-06-30",
+    greenTravel: false,
+    costs: { transport: 30000, visa: 0, insurance: 12000, installation: 50000 },
+  },
+};
+
+const scheme = (r: Report, id: string) => r.schemes.find((s) => s.scheme === id);
+const verdicts = (r: Report) => Object.fromEntries(r.schemes.map((s) => [s.scheme, s.verdict]));
+const amounts = (r: Report) =>
+  Object.fromEntries(r.schemes.map((s) => [s.scheme, s.estimate?.totalCents ?? null]));
+const plan = (r: Report) => Object.fromEntries(r.plan.items.map((i) => [i.scheme, i.amountCents]));
+
+describe("rulebook §9 worked examples, through pnpm envol simulate", () => {
+  it("1. TU Berlin, échelon 5: Erasmus+ 1 460 €, IDF 2 250 €, alumni 800 €, plan 4 510 €", () => {
+    const r = simulate(example1);
+    expect(r.fundedDays).toBe(150);
+    expect(r.distanceKm).toBeGreaterThanOrEqual(885);
+    expect(r.distanceKm).toBeLessThanOrEqual(895);
+    expect(verdicts(r)).toEqual({
+      idf: "eligible",
+      erasmus: "eligible",
+      mic: "ineligible",
+      fitec: "ineligible",
+      alumni: "eligible",
+    });
+    expect(amounts(r)).toMatchObject({ erasmus: 146000, idf: 225000, alumni: 80000 });
+    for (const id of ["mic", "fitec"]) {
+      expect(
+        scheme(r, id)
+          ?.criteria.filter((c) => c.status === "unmet")
+          .map((c) => c.id),
+      ).toContain("destination");
+    }
+    expect(plan(r)).toEqual({ erasmus: 146000, idf: 225000, alumni: 80000 });
+    expect(r.plan.totalCents).toBe(451000);
+  });
+
+  it("2. échelon 7 and green travel: Erasmus+ 3 127 €, alumni 503 € in the plan, plan 5 880 €", () => {
+    const r = simulate({
+      ...example1,
+      student: { ...example1.student, crous: { boursier: true, echelon: "7" } },
+      mobility: { ...example1.mobility, greenTravel: true },
+    });
+    expect(amounts(r)).toMatchObject({ erasmus: 312700, idf: 225000 });
+    expect(plan(r)).toEqual({ erasmus: 312700, idf: 225000, alumni: 50300 });
+    expect(r.plan.totalCents).toBe(588000);
+  });
+
+  it("3. Politecnico di Milano for 44 funded days: Erasmus+ ineligible on duration (16 more days), IDF 660 €", () => {
+    const r = simulate({
+      ...example1,
+      student: { ...example1.student, household: { quotientFamilial: 1000000, nonTaxable: false } },
+      mobility: {
+        ...example1.mobility,
+        host: { partner: "polimi" },
+        start: "2027-03-01",
+        end: "2027-04-14",
+      },
+    });
+    expect(r.fundedDays).toBe(44);
+    const erasmus = scheme(r, "erasmus");
+    expect(erasmus?.verdict).toBe("ineligible");
+    const duration = erasmus?.criteria.find((c) => c.id === "duration");
+    expect(duration?.status).toBe("unmet");
+    expect(duration?.hint).toMatch(/\b16 days\b/);
+    expect(amounts(r).idf).toBe(66000);
+  });
+});

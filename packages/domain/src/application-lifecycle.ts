@@ -1,0 +1,343 @@
+import { Data, Result } from "effect";
+
+/**
+ * The lifecycle of a scheme request (ARCHITECTURE §2.6). A student files one application per
+ * mobility; it carries one request per scheme, and each request moves through these states:
+ *
+ *   draft → submitted → under_review → approved | rejected | waitlisted
+ *   waitlisted → approved (promoted when money is released) | rejected
+ *   approved → agreed (grant agreement signed) → advance_paid → completed
+ *   any non-final state → withdrawn (student) | cancelled (staff, or the host partner)
+ *
+ * Transitions are pure: given the request, the action, who acts and when, they return the next
+ * request, the audit event to record and the money it moves, or a typed error naming the
+ * state, the action and the actor. Persistence applies them in one transaction.
+ */
+
+export const REQUEST_STATES = [
+  "draft",
+  "submitted",
+  "under_review",
+  "approved",
+  "rejected",
+  "waitlisted",
+  "agreed",
+  "advance_paid",
+  "completed",
+  "withdrawn",
+  "cancelled",
+] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+export const FINAL_STATES: ReadonlySet<RequestState> = new Set([
+  "rejected",
+  "completed",
+  "withdrawn",
+  "cancelled",
+]);
+
+/** States in which the approved amount is committed against the scheme's envelope. */
+export const COMMITTED_STATES: ReadonlySet<RequestState> = new Set([
+  "approved",
+  "agreed",
+  "advance_paid",
+  "completed",
+]);
+
+export const ACTOR_KINDS = ["student", "staff", "partner", "system"] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/** Who acts: a signed-in student or staff member, a partner school by its API key, or Envol itself. */
+export type Actor =
+  | { readonly kind: "student"; readonly userId: string }
+  | { readonly kind: "staff"; readonly userId: string }
+  | { readonly kind: "partner"; readonly partnerId: string }
+  | { readonly kind: "system"; readonly process: string };
+
+export const REQUEST_ACTIONS = [
+  "submit",
+  "start-review",
+  "approve",
+  "reject",
+  "waitlist",
+  "promote",
+  "sign-agreement",
+  "pay-advance",
+  "complete",
+  "withdraw",
+  "cancel",
+] as const;
+export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+
+/** What each action needs to say. */
+export type ActionInput =
+  | { readonly action: "submit" }
+  | { readonly action: "start-review" }
+  | {
+      readonly action: "approve";
+      readonly amountCents: number;
+      readonly budgetRemainingCents: number;
+    }
+  | {
+      readonly action: "promote";
+      readonly amountCents: number;
+      readonly budgetRemainingCents: number;
+    }
+  | { readonly action: "reject"; readonly reason: string }
+  | { readonly action: "waitlist"; readonly reason?: string }
+  | { readonly action: "sign-agreement" }
+  | { readonly action: "pay-advance"; readonly amountCents: number }
+  | { readonly action: "complete" }
+  | { readonly action: "withdraw"; readonly reason?: string }
+  | { readonly action: "cancel"; readonly reason: string };
+
+/** What the lifecycle knows of a request. */
+export interface RequestSnapshot {
+  readonly id: string;
+  readonly scheme: string;
+  readonly state: RequestState;
+  /** The student who owns the application. */
+  readonly studentId: string;
+  /** The host institution, when it is a catalogue partner. */
+  readonly hostPartnerId: string | null;
+  /** The amount approved (committed), once approved. */
+  readonly approvedCents: number | null;
+}
+
+interface Rule {
+  readonly from: readonly RequestState[];
+  readonly to: RequestState;
+  readonly actors: readonly ActorKind[];
+}
+
+const NON_FINAL = REQUEST_STATES.filter((s) => !FINAL_STATES.has(s));
+
+/** The transition table: for each action, the states it leaves, the state it reaches, who may act. */
+export const TRANSITIONS: Readonly<Record<RequestAction, Rule>> = {
+  submit: { from: ["draft"], to: "submitted", actors: ["student"] },
+  "start-review": { from: ["submitted"], to: "under_review", actors: ["staff"] },
+  approve: { from: ["under_review"], to: "approved", actors: ["staff"] },
+  reject: { from: ["under_review", "waitlisted"], to: "rejected", actors: ["staff"] },
+  waitlist: { from: ["under_review"], to: "waitlisted", actors: ["staff"] },
+  // promoted when money is released: by staff, or by Envol itself when it releases money
+  promote: { from: ["waitlisted"], to: "approved", actors: ["staff", "system"] },
+  // the student signs the grant agreement; staff may record a signature on paper
+  "sign-agreement": { from: ["approved"], to: "agreed", actors: ["student", "staff"] },
+  "pay-advance": { from: ["agreed"], to: "advance_paid", actors: ["staff"] },
+  complete: { from: ["advance_paid"], to: "completed", actors: ["staff"] },
+  withdraw: { from: NON_FINAL, to: "withdrawn", actors: ["student"] },
+  // the host partner cancels by rejecting the nomination, never a draft it cannot see
+  cancel: { from: NON_FINAL, to: "cancelled", actors: ["staff", "partner"] },
+};
+
+// ---------------------------------------------------------------- errors
+
+/** The action is not possible from this state for this kind of actor. */
+export class TransitionNotAllowed extends Data.TaggedError("TransitionNotAllowed")<{
+  readonly requestId: string;
+  readonly state: RequestState;
+  readonly action: RequestAction;
+  readonly actor: ActorKind;
+}> {
+  override get message(): string {
+    return `a ${this.actor} cannot ${this.action} request ${this.requestId} in state ${this.state}`;
+  }
+}
+
+/** The actor may make this kind of transition, but not on this request (not theirs). */
+export class NotYourRequest extends Data.TaggedError("NotYourRequest")<{
+  readonly requestId: string;
+  readonly action: RequestAction;
+  readonly actor: ActorKind;
+}> {
+  override get message(): string {
+    return `this ${this.actor} cannot ${this.action} request ${this.requestId}: it is not theirs`;
+  }
+}
+
+/** Approving would take the scheme's envelope past its amount. */
+export class BudgetExceeded extends Data.TaggedError("BudgetExceeded")<{
+  readonly requestId: string;
+  readonly scheme: string;
+  readonly requestedCents: number;
+  readonly remainingCents: number;
+}> {
+  override get message(): string {
+    return `approving ${this.requestedCents} cents for ${this.scheme} exceeds the ${this.remainingCents} cents left in its envelope`;
+  }
+}
+
+/** An input of the action is missing or wrong: which field, and why. */
+export class ActionInputInvalid extends Data.TaggedError("ActionInputInvalid")<{
+  readonly requestId: string;
+  readonly action: RequestAction;
+  readonly field: string;
+  readonly problem: string;
+}> {
+  override get message(): string {
+    return `${this.action} of request ${this.requestId}: ${this.field} ${this.problem}`;
+  }
+}
+
+export type LifecycleError =
+  | TransitionNotAllowed
+  | NotYourRequest
+  | BudgetExceeded
+  | ActionInputInvalid;
+
+// ---------------------------------------------------------------- transitions
+
+/** The money a transition moves, for the ledger and the envelope. */
+export type MoneyMovement =
+  | { readonly kind: "commit"; readonly cents: number }
+  | { readonly kind: "release"; readonly cents: number }
+  | { readonly kind: "payment"; readonly cents: number; readonly instalment: "advance" };
+
+/** The audit event a transition writes (who, when, what, before and after). */
+export interface AuditEvent {
+  readonly at: string;
+  readonly actor: Actor;
+  readonly action: RequestAction;
+  readonly entity: { readonly type: "scheme_request"; readonly id: string };
+  readonly before: { readonly state: RequestState; readonly approvedCents: number | null };
+  readonly after: { readonly state: RequestState; readonly approvedCents: number | null };
+  readonly reason: string | null;
+}
+
+export interface Transitioned {
+  readonly request: RequestSnapshot;
+  readonly event: AuditEvent;
+  readonly money: readonly MoneyMovement[];
+}
+
+/** Whether `actor` may act on `request` at all: students on their own, partners on theirs. */
+const owns = (actor: Actor, request: RequestSnapshot): boolean => {
+  switch (actor.kind) {
+    case "student":
+      return actor.userId === request.studentId;
+    case "partner":
+      return request.hostPartnerId !== null && actor.partnerId === request.hostPartnerId;
+    default:
+      return true;
+  }
+};
+
+const invalid = (request: RequestSnapshot, action: RequestAction, field: string, problem: string) =>
+  Result.fail(new ActionInputInvalid({ requestId: request.id, action, field, problem }));
+
+const positiveCents = (n: number): boolean => Number.isSafeInteger(n) && n > 0;
+
+/**
+ * Applies an action to a request, or says why it cannot be applied.
+ *
+ * @example
+ * transition(request, { action: "approve", amountCents: 146_000, budgetRemainingCents: 500_000 },
+ *   { kind: "staff", userId: "u1" }, "2026-11-26T10:00:00Z")
+ */
+export const transition = (
+  request: RequestSnapshot,
+  input: ActionInput,
+  actor: Actor,
+  at: string,
+): Result.Result<Transitioned, LifecycleError> => {
+  const { action } = input;
+  const rule = TRANSITIONS[action];
+  const notAllowed = new TransitionNotAllowed({
+    requestId: request.id,
+    state: request.state,
+    action,
+    actor: actor.kind,
+  });
+  if (!rule.actors.includes(actor.kind) || !rule.from.includes(request.state))
+    return Result.fail(notAllowed);
+  // a partner never sees a draft: it cannot cancel one
+  if (actor.kind === "partner" && request.state === "draft") return Result.fail(notAllowed);
+  if (!owns(actor, request))
+    return Result.fail(new NotYourRequest({ requestId: request.id, action, actor: actor.kind }));
+
+  let approvedCents = request.approvedCents;
+  const money: MoneyMovement[] = [];
+  let reason: string | null = null;
+  switch (input.action) {
+    case "approve":
+    case "promote": {
+      if (!positiveCents(input.amountCents)) {
+        return invalid(request, action, "amountCents", "must be a positive whole number of cents");
+      }
+      if (input.amountCents > input.budgetRemainingCents) {
+        return Result.fail(
+          new BudgetExceeded({
+            requestId: request.id,
+            scheme: request.scheme,
+            requestedCents: input.amountCents,
+            remainingCents: input.budgetRemainingCents,
+          }),
+        );
+      }
+      approvedCents = input.amountCents;
+      money.push({ kind: "commit", cents: input.amountCents });
+      break;
+    }
+    case "reject":
+    case "cancel": {
+      if (input.reason.trim() === "") return invalid(request, action, "reason", "must say why");
+      reason = input.reason.trim();
+      break;
+    }
+    case "waitlist":
+    case "withdraw":
+      reason = input.reason?.trim() || null;
+      break;
+    case "pay-advance": {
+      if (!positiveCents(input.amountCents)) {
+        return invalid(request, action, "amountCents", "must be a positive whole number of cents");
+      }
+      if (approvedCents !== null && input.amountCents > approvedCents) {
+        return invalid(
+          request,
+          action,
+          "amountCents",
+          `must not exceed the ${approvedCents} cents approved`,
+        );
+      }
+      money.push({ kind: "payment", cents: input.amountCents, instalment: "advance" });
+      break;
+    }
+    default:
+      break;
+  }
+  // leaving a committed state for a final one gives the commitment back to the envelope
+  if (
+    COMMITTED_STATES.has(request.state) &&
+    (rule.to === "withdrawn" || rule.to === "cancelled" || rule.to === "rejected")
+  ) {
+    if (approvedCents !== null && approvedCents > 0)
+      money.push({ kind: "release", cents: approvedCents });
+  }
+  const next: RequestSnapshot = { ...request, state: rule.to, approvedCents };
+  return Result.succeed({
+    request: next,
+    money,
+    event: {
+      at,
+      actor,
+      action,
+      entity: { type: "scheme_request", id: request.id },
+      before: { state: request.state, approvedCents: request.approvedCents },
+      after: { state: next.state, approvedCents: next.approvedCents },
+      reason,
+    },
+  });
+};
+
+/** The actions `actor` could take on `request` now (for the UI's buttons and the API's links). */
+export const availableActions = (request: RequestSnapshot, actor: Actor): RequestAction[] =>
+  REQUEST_ACTIONS.filter((action) => {
+    const rule = TRANSITIONS[action];
+    return (
+      rule.actors.includes(actor.kind) &&
+      rule.from.includes(request.state) &&
+      !(actor.kind === "partner" && request.state === "draft") &&
+      owns(actor, request)
+    );
+  });
