@@ -24,8 +24,8 @@ const { camel } = namesOf(id);
 console.log(`
 Next:
   pnpm --filter @envol/plugin-${id} test      # the starter case table passes
-  then register it: add "@envol/plugin-${id}": "workspace:*" to packages/institution/package.json
-  and this line to the plugins of packages/institution/src/institution.ts:
-    ${camel}.configure({}),
+  then register it: add "@envol/plugin-${id}": "workspace:*" to packages/institution/package.json,
+  run pnpm install, and add this line to the plugins of packages/institution/src/institution.ts:
+    use(${camel}),
   with: import { ${camel} } from "@envol/plugin-${id}";
 The guide: docs/plugins.md`);

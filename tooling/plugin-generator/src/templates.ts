@@ -180,7 +180,8 @@ TODO: the scheme in two sentences — who funds it, for whom, how much.
 
 ## Register it
 
-Add \`${camel}\` to the plugins of the institution configuration (\`packages/institution/src/institution.ts\`).
+Add \`use(${camel})\` to the plugins of the institution configuration
+(\`packages/institution/src/institution.ts\`) and the package to \`packages/institution/package.json\`.
 
 ## Test
 
