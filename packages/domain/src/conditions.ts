@@ -493,21 +493,21 @@ const combine = (
   ctx: EvaluationContext,
   lang: Lang,
 ): Outcome => {
-  if (c.kind === "any") {
+  const outcomes: Outcome[] = [];
+  for (const x of c.conditions) {
+    const o = evaluateCondition(x, ctx, lang);
     // one alternative that holds decides, and is the reason: no need to look further
-    for (const x of c.conditions) {
-      const o = evaluateCondition(x, ctx, lang);
-      if (o.status === "met")
-        return {
-          status: "met",
-          missing: NONE,
-          unknown: NONE,
-          reason: nested(x, o, lang),
-          phrase: "",
-        };
+    if (c.kind === "any" && o.status === "met") {
+      return {
+        status: "met",
+        missing: NONE,
+        unknown: NONE,
+        reason: nested(x, o, lang),
+        phrase: "",
+      };
     }
+    outcomes.push(o);
   }
-  const outcomes = c.conditions.map((x) => evaluateCondition(x, ctx, lang));
   const decisive: Status = c.kind === "all" ? "unmet" : "met";
   const decided = outcomes.findIndex((o) => o.status === decisive);
   const sep = lang === "fr" ? " ; " : "; ";
@@ -618,38 +618,49 @@ const MEMO_TRIAL = 2000;
  * result is shared. A criterion with `custom` is evaluated afresh every time.
  */
 export const compileCriterion = (crit: Criterion, schemeName: Text): CompiledCriterion => {
+  const compute = (ctx: EvaluationContext, lang: Lang) =>
+    outcomeOf(computeCriterion(crit, ctx, lang, schemeName[lang]));
   const facts = cacheableFacts(crit.condition);
-  // a key for several facts costs about what it saves: memoise criteria on one fact only
-  if (facts === null || facts.length !== 1) {
-    return {
-      criterion: crit,
-      evaluate: (ctx, lang) => outcomeOf(computeCriterion(crit, ctx, lang, schemeName[lang])),
-    };
-  }
-  const memo: Record<Lang, Map<unknown, CriterionOutcome>> = { fr: new Map(), en: new Map() };
-  const fact = facts[0] as Fact;
-  // A criterion on a fact with many values (a quotient familial to the cent) rarely sees the
-  // same value twice: after a trial, its memo is dropped if it misses more than it hits.
+  if (facts === null) return { criterion: crit, evaluate: compute };
+  // One map level per fact, keyed by its value (no key strings to build). A criterion on a
+  // fact with many values (a quotient familial to the cent) rarely sees the same values twice:
+  // after a trial, its memo is dropped if it misses more than it hits.
+  type Level = Map<unknown, Level | CriterionOutcome>;
+  const memo: Record<Lang, Level> = { fr: new Map(), en: new Map() };
+  const last = facts.length - 1;
   let lookups = 0;
   let hits = 0;
+  let entries = 0;
   let memoOn = true;
   return {
     criterion: crit,
     evaluate: (ctx, lang) => {
-      if (!memoOn) return outcomeOf(computeCriterion(crit, ctx, lang, schemeName[lang]));
-      const key = fact.get(ctx);
-      const results = memo[lang];
-      let result = results.get(key);
+      if (!memoOn) return compute(ctx, lang);
+      let level = memo[lang];
+      for (let i = 0; i < last; i++) {
+        const v = (facts[i] as Fact).get(ctx);
+        let next = level.get(v) as Level | undefined;
+        if (next === undefined) {
+          next = new Map();
+          level.set(v, next);
+        }
+        level = next;
+      }
+      const key = (facts[last] as Fact).get(ctx);
+      let result = level.get(key) as CriterionOutcome | undefined;
       lookups++;
       if (result === undefined) {
-        result = outcomeOf(computeCriterion(crit, ctx, lang, schemeName[lang]));
-        if (results.size >= MEMO_SIZE) results.clear();
-        results.set(key, result);
+        result = compute(ctx, lang);
+        if (++entries > MEMO_SIZE) {
+          memo.fr = new Map();
+          memo.en = new Map();
+          entries = 0;
+        } else level.set(key, result);
       } else hits++;
       if (lookups === MEMO_TRIAL && hits * 2 < lookups) {
         memoOn = false;
-        memo.fr.clear();
-        memo.en.clear();
+        memo.fr = new Map();
+        memo.en = new Map();
       }
       return result;
     },
@@ -679,7 +690,8 @@ const cacheableFacts = (c: Condition): readonly Fact[] | null => {
 };
 
 /** Ends a sentence with a full stop, unless it already ends with one (a custom reason may). */
-const sentence = (s: string): string => (/[.!?…]$/.test(s) ? s : `${s}.`);
+const sentence = (s: string): string =>
+  ".!?…".includes(s.charAt(s.length - 1)) && s !== "" ? s : `${s}.`;
 
 const computeCriterion = (
   crit: Criterion,

@@ -1,7 +1,7 @@
 import type { IsoDate } from "./calendar-date.ts";
 import { type EvaluationContext, makeEvaluationContext } from "./evaluation-context.ts";
 import { bestPlan, type PlanCandidate } from "./funding-plan.ts";
-import { apportion, roundHalfUp, sum } from "./money.ts";
+import { apportion, roundHalfUp } from "./money.ts";
 import type { ConfiguredPlugin, EstimateDraft, PlanPeer } from "./plugin.ts";
 import type { Registry } from "./registry.ts";
 import type {
@@ -25,8 +25,11 @@ const finishEstimate = (draft: EstimateDraft, lang: Lang): Estimate => {
   const amounts = draft.lines.map((l) => l.amount);
   // lines shown in whole cents that add up to the total, itself rounded once
   const lineCents = apportion(amounts);
+  let totalCents = 0;
+  // apportioned lines add up to the total rounded once, by construction
+  for (const c of lineCents) totalCents += c;
   return {
-    totalCents: roundHalfUp(sum(amounts)),
+    totalCents,
     lines: draft.lines.map((l, i) => ({
       id: l.id,
       label: l.label[lang],
@@ -79,8 +82,9 @@ const evaluateScheme = (
         ? []
         : plugin.documents(ctx, period).map((d) => ({ id: d.id, label: d.label[lang] })),
   };
+  // only an eligible scheme enters the plan
   const peer: PlanPeer | undefined =
-    draft && estimate
+    verdict === "eligible" && draft && estimate
       ? {
           scheme: plugin.id,
           name: plugin.name,
@@ -112,62 +116,62 @@ const EXCLUDED = {
   },
 } as const;
 
+const NO_PLAN: Plan = { items: [], totalCents: 0, excluded: [] };
+
 const makePlan = (
   evaluated: readonly Evaluated[],
   ctx: EvaluationContext,
   registry: Registry,
   lang: Lang,
 ): Plan => {
-  const eligible = evaluated.filter((e) => e.result.verdict === "eligible" && e.peer);
-  const peers = new Map(eligible.map((e) => [e.plugin.id, e.peer as PlanPeer]));
+  const eligible = evaluated.filter((e) => e.peer !== undefined);
+  if (eligible.length === 0) return NO_PLAN;
+  const peerOf = (id: string) => eligible.find((e) => e.plugin.id === id)?.peer as PlanPeer;
   const candidates: PlanCandidate[] = [];
   for (const e of eligible) {
     const peer = e.peer as PlanPeer;
     if (peer.amountCents <= 0) continue;
     const inPlan = e.plugin.inPlan;
-    const period = e.plugin.periodFor(ctx.situation.mobility.start);
-    candidates.push({
-      scheme: e.plugin.id,
-      standaloneCents: peer.amountCents,
-      ...(inPlan && {
-        share: (ids: readonly string[]) => {
-          const s = inPlan(
-            ctx,
-            period,
-            ids.map((id) => peers.get(id) as PlanPeer),
-          );
-          return { amountCents: roundHalfUp(s.amount), note: s.basis[lang] };
-        },
-      }),
-    });
+    candidates.push(
+      inPlan
+        ? {
+            scheme: e.plugin.id,
+            standaloneCents: peer.amountCents,
+            share: (ids: readonly string[]) => {
+              const period = e.plugin.periodFor(ctx.situation.mobility.start);
+              const s = inPlan(ctx, period, ids.map(peerOf));
+              return { amountCents: roundHalfUp(s.amount), note: s.basis[lang] };
+            },
+          }
+        : { scheme: e.plugin.id, standaloneCents: peer.amountCents },
+    );
   }
   const choice = bestPlan(candidates, registry.exclusive);
-  const chosen = new Set(choice.items.map((i) => i.scheme));
-  const order = new Map(evaluated.map((e, i) => [e.plugin.id, i]));
+  const inChoice = (id: string) => choice.items.find((i) => i.scheme === id);
   const words = EXCLUDED[lang];
-  const excluded = eligible
-    .filter((e) => !chosen.has(e.plugin.id))
-    .map((e) => {
-      const blockers = choice.items.filter((i) => registry.exclusive(i.scheme, e.plugin.id));
-      const reason =
-        blockers.length > 0
-          ? words.exclusive(
-              blockers.map((b) => registry.byId.get(b.scheme)?.name[lang] ?? b.scheme).join(", "),
-            )
-          : (e.peer as PlanPeer).amountCents <= 0
-            ? words.zero
-            : e.plugin.inPlan
-              ? words.nothing
-              : words.lower;
-      return { scheme: e.plugin.id, reason };
-    });
-  return {
-    items: [...choice.items].sort(
-      (a, b) => (order.get(a.scheme) ?? 0) - (order.get(b.scheme) ?? 0),
-    ),
-    totalCents: choice.totalCents,
-    excluded,
-  };
+  const items: Plan["items"] = [];
+  const excluded: Plan["excluded"] = [];
+  // in the registry's order, as the schemes are listed
+  for (const e of eligible) {
+    const item = inChoice(e.plugin.id);
+    if (item) {
+      items.push(item);
+      continue;
+    }
+    const blockers = choice.items.filter((i) => registry.exclusive(i.scheme, e.plugin.id));
+    const reason =
+      blockers.length > 0
+        ? words.exclusive(
+            blockers.map((b) => registry.byId.get(b.scheme)?.name[lang] ?? b.scheme).join(", "),
+          )
+        : (e.peer as PlanPeer).amountCents <= 0
+          ? words.zero
+          : e.plugin.inPlan
+            ? words.nothing
+            : words.lower;
+    excluded.push({ scheme: e.plugin.id, reason });
+  }
+  return { items, totalCents: choice.totalCents, excluded };
 };
 
 /**

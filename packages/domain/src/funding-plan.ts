@@ -78,6 +78,7 @@ export const bestPlan = (
   candidates: readonly PlanCandidate[],
   exclusive: (a: string, b: string) => boolean,
 ): PlanChoice => {
+  if (candidates.length <= 1) return planFor(candidates);
   const sorted = [...candidates].sort(
     (a, b) => b.standaloneCents - a.standaloneCents || (a.scheme < b.scheme ? -1 : 1),
   );

@@ -139,6 +139,20 @@ const grouped = (n: number, separator: string): string => {
  * is "€1,460.50". Whole euros are shown without decimals.
  */
 export const formatMoney = (valueCents: number, lang: Lang): string => {
+  // rates, caps and thresholds come back on every evaluation: a small memo keeps them
+  const memo = formatted[lang];
+  let s = memo.get(valueCents);
+  if (s === undefined) {
+    s = formatMoneyOnce(valueCents, lang);
+    if (memo.size >= 2048) memo.clear();
+    memo.set(valueCents, s);
+  }
+  return s;
+};
+
+const formatted: Record<Lang, Map<number, string>> = { fr: new Map(), en: new Map() };
+
+const formatMoneyOnce = (valueCents: number, lang: Lang): string => {
   const fraction = valueCents % 100 !== 0;
   if (valueCents < 0 || !Number.isSafeInteger(valueCents))
     return intl(lang, fraction).format(valueCents / 100);
