@@ -1,3 +1,4 @@
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({ test: { include: ["src/**/*.test.ts"] } });
+// these tests start the real CLI in child processes: allow for a loaded machine
+export default defineConfig({ test: { include: ["src/**/*.test.ts"], testTimeout: 30_000 } });
