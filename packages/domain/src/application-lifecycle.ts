@@ -264,6 +264,14 @@ export const transition = (
       if (!positiveCents(input.amountCents)) {
         return invalid(request, action, "amountCents", "must be a positive whole number of cents");
       }
+      if (!Number.isSafeInteger(input.budgetRemainingCents) || input.budgetRemainingCents < 0) {
+        return invalid(
+          request,
+          action,
+          "budgetRemainingCents",
+          "must be a whole, non-negative number of cents",
+        );
+      }
       if (input.amountCents > input.budgetRemainingCents) {
         return Result.fail(
           new BudgetExceeded({
@@ -280,7 +288,9 @@ export const transition = (
     }
     case "reject":
     case "cancel": {
-      if (input.reason.trim() === "") return invalid(request, action, "reason", "must say why");
+      if (typeof input.reason !== "string" || input.reason.trim() === "") {
+        return invalid(request, action, "reason", "must say why");
+      }
       reason = input.reason.trim();
       break;
     }
