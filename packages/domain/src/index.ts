@@ -31,6 +31,7 @@ export * from "./funding-plan.ts";
 export * from "./institution.ts";
 export * from "./means-test.ts";
 export * from "./money.ts";
+export * from "./notifications.ts";
 export * from "./partner-catalogue.ts";
 export * from "./plugin.ts";
 export * from "./registry.ts";

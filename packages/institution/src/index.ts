@@ -1,8 +1,10 @@
-export { TELECOM_PARIS_CONFIG } from "./institution.ts";
 export {
+  DEFAULT_ADVANCE_PERCENT,
   type InstitutionConfig,
   type LoadOptions,
   loadRegistry,
   type PluginEntry,
+  schemesOf,
   use,
 } from "./institution-config.ts";
+export { TELECOM_PARIS_CONFIG } from "./institution.ts";

@@ -6,6 +6,7 @@ import {
   type Parameters,
   type Partner,
   type Registry,
+  RegistryInvalid,
 } from "@envol/domain";
 import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
 import type { z } from "zod";
@@ -15,9 +16,19 @@ export interface PluginEntry {
   readonly id: string;
   /** Off: registered, but not evaluated or offered. */
   readonly enabled: boolean;
+  /** The share of an approved grant paid as the advance, in percent; the balance follows (ARCHITECTURE §2.6). */
+  readonly advancePercent: number;
   /** Validates the options and configures the plugin. @throws PluginOptionsInvalid */
   readonly configure: () => ConfiguredPlugin;
+  /**
+   * Configures the plugin with other options: those in force when a grant was approved, for a
+   * recalculation. @throws PluginOptionsInvalid
+   */
+  readonly configureWith: (options: unknown) => ConfiguredPlugin;
 }
+
+/** Instalments: 80 % on signature of the grant agreement, the balance after the stay. */
+export const DEFAULT_ADVANCE_PERCENT = 80;
 
 /**
  * Lists a plugin with its options, typed by the plugin's own option schema (and validated
@@ -30,11 +41,13 @@ export interface PluginEntry {
 export const use = <S extends z.ZodType, P extends Parameters>(
   plugin: FundingPlugin<S, P>,
   options?: z.input<S>,
-  settings: { readonly enabled?: boolean } = {},
+  settings: { readonly enabled?: boolean; readonly advancePercent?: number } = {},
 ): PluginEntry => ({
   id: plugin.id,
   enabled: settings.enabled ?? true,
+  advancePercent: settings.advancePercent ?? DEFAULT_ADVANCE_PERCENT,
   configure: () => plugin.configure(options),
+  configureWith: (other) => plugin.configure(other as z.input<S>),
 });
 
 export interface InstitutionConfig {
@@ -54,9 +67,29 @@ export interface LoadOptions {
  * with a message naming the plugin and the field (PluginOptionsInvalid); a duplicate id with
  * RegistryInvalid.
  */
-export const loadRegistry = (config: InstitutionConfig, options: LoadOptions = {}): Registry =>
-  createRegistry({
+export const loadRegistry = (config: InstitutionConfig, options: LoadOptions = {}): Registry => {
+  for (const e of config.plugins) {
+    if (!Number.isInteger(e.advancePercent) || e.advancePercent < 0 || e.advancePercent > 100) {
+      throw new RegistryInvalid({
+        problems: [`plugin "${e.id}": advancePercent must be a whole number from 0 to 100`],
+      });
+    }
+  }
+  return createRegistry({
     institution: config.institution,
     plugins: config.plugins.filter((e) => options.enableAll || e.enabled).map((e) => e.configure()),
     partners: options.partners ?? DEMO_PARTNER_CATALOGUE.partners,
   });
+};
+
+/**
+ * What the persistence layer needs to know of the schemes (the shape of `@envol/db`'s
+ * `Schemes` service): the registry, a scheme configured with other options, the advance share.
+ */
+export const schemesOf = (config: InstitutionConfig, registry: Registry) => ({
+  registry,
+  configureWith: (scheme: string, options: unknown) =>
+    config.plugins.find((e) => e.id === scheme)?.configureWith(options),
+  advancePercent: (scheme: string) =>
+    config.plugins.find((e) => e.id === scheme)?.advancePercent ?? DEFAULT_ADVANCE_PERCENT,
+});

@@ -24,6 +24,12 @@ export const RULES: readonly AreaRule[] = [
     testAllow: [...TEST_TOOLS, "tsx"],
   },
   {
+    folder: /^packages\/db$/,
+    description: "the database package depends on the domain and its database libraries, never on plugins or apps",
+    allow: ["@envol/domain", "drizzle-orm", "drizzle-kit", "@electric-sql/pglite", "pg", "effect", "zod", "node:*"],
+    testAllow: [...TEST_TOOLS, "@envol/institution"],
+  },
+  {
     folder: /^packages\/institution$/,
     description: "the institution configuration imports the domain and the plugins only",
     allow: ["@envol/domain", "@envol/plugin-*", "zod", "effect"],

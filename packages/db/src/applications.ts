@@ -1,0 +1,567 @@
+import { randomUUID } from "node:crypto";
+import {
+  type ActionInput,
+  type Actor,
+  academicYearOf,
+  evaluate,
+  isPartnerHost,
+  type LifecycleError,
+  type RequestAction,
+  type RequestSnapshot,
+  requestMessage,
+  resolveHost,
+  type Situation,
+  transition,
+} from "@envol/domain";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { Context, DateTime, Effect, Layer, Result } from "effect";
+import { actorId, recordAudit } from "./audit-log.ts";
+import { Database } from "./database.ts";
+import {
+  ApplicationNotEditable,
+  ApplicationNotFound,
+  BudgetNotFound,
+  RequestNotFound,
+  UnknownScheme,
+} from "./errors.ts";
+import {
+  applications,
+  budgets,
+  ledgerEntries,
+  outbox,
+  schemeRequests,
+  users,
+} from "./schema/index.ts";
+import { Schemes } from "./schemes.ts";
+import { type Tx, tagged, transact } from "./transact.ts";
+import { type ApplicationView, applicationView, type RequestView, requestView } from "./views.ts";
+
+/** What a decision says; the repository adds what only the database knows (the budget left). */
+export type Decision =
+  | { readonly action: "submit" }
+  | { readonly action: "start-review" }
+  /** The amount defaults to the standalone estimate made when the student applied. */
+  | { readonly action: "approve" | "promote"; readonly amountCents?: number }
+  | { readonly action: "reject"; readonly reason: string }
+  | { readonly action: "waitlist"; readonly reason?: string }
+  | { readonly action: "sign-agreement" }
+  /** The amount defaults to the scheme's advance share of the approved amount. */
+  | { readonly action: "pay-advance"; readonly amountCents?: number }
+  | { readonly action: "complete" }
+  | { readonly action: "withdraw"; readonly reason?: string }
+  | { readonly action: "cancel"; readonly reason: string };
+
+export type DecisionError = LifecycleError | RequestNotFound | BudgetNotFound;
+
+export interface QueueFilter {
+  readonly scheme?: string;
+  readonly state?: string;
+  readonly academicYear?: string;
+  readonly destinationCountry?: string;
+  readonly hostPartnerId?: string;
+  readonly sort?: "updated-desc" | "updated-asc" | "start-asc";
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface QueueRow {
+  readonly request: RequestView;
+  readonly studentId: string;
+  readonly academicYear: string;
+  readonly destinationCountry: string;
+  readonly hostPartnerId: string | null;
+  readonly startDate: string;
+  readonly endDate: string;
+}
+
+const isDecisionError = tagged<DecisionError>(
+  "TransitionNotAllowed",
+  "NotYourRequest",
+  "BudgetExceeded",
+  "ActionInputInvalid",
+  "RequestNotFound",
+  "BudgetNotFound",
+);
+
+const now = DateTime.nowAsDate;
+
+/** The money of a request: what it was paid so far (advance, balance). */
+const paidSoFar = async (tx: Tx, requestId: string): Promise<number> => {
+  const rows = await tx
+    .select({ total: sql<string>`coalesce(sum(${ledgerEntries.amountCents}), 0)` })
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.requestId, requestId), eq(ledgerEntries.kind, "payment")));
+  return Number(rows[0]?.total ?? 0);
+};
+
+/** The envelope of a scheme and year, locked until the transaction ends. */
+const lockBudget = async (tx: Tx, scheme: string, academicYear: string) => {
+  const rows = await tx
+    .select()
+    .from(budgets)
+    .where(and(eq(budgets.scheme, scheme), eq(budgets.academicYear, academicYear)))
+    .for("update");
+  const budget = rows[0];
+  if (!budget) throw new BudgetNotFound({ scheme, academicYear });
+  return budget;
+};
+
+/** Applications, their scheme requests and every decision on them (ARCHITECTURE §2.6, §3). */
+export class Applications extends Context.Service<
+  Applications,
+  {
+    /** Files an application from a simulation: one draft request per scheme, the situation as submitted. */
+    readonly create: (input: {
+      readonly studentId: string;
+      readonly situation: Situation;
+      readonly schemes: readonly string[];
+    }) => Effect.Effect<ApplicationView, UnknownScheme>;
+    readonly get: (id: string) => Effect.Effect<ApplicationView, ApplicationNotFound>;
+    readonly listForStudent: (studentId: string) => Effect.Effect<readonly ApplicationView[]>;
+    /** Replaces the situation of an application whose requests are all drafts; the student's own only. */
+    readonly updateDraft: (
+      id: string,
+      situation: Situation,
+      actor: Actor,
+    ) => Effect.Effect<ApplicationView, ApplicationNotFound | ApplicationNotEditable>;
+    /** Moves a request through its lifecycle, with its money, audit event and notification, in one transaction. */
+    readonly decide: (
+      requestId: string,
+      decision: Decision,
+      actor: Actor,
+    ) => Effect.Effect<RequestView, DecisionError>;
+    /** The staff queue: filtered, sorted, paginated. */
+    readonly queue: (
+      filter: QueueFilter,
+    ) => Effect.Effect<{ readonly rows: readonly QueueRow[]; readonly total: number }>;
+  }
+>()("@envol/db/Applications") {
+  static readonly layer = Layer.effect(
+    Applications,
+    Effect.gen(function* () {
+      const { db } = yield* Database;
+      const schemes = yield* Schemes;
+      const registry = schemes.registry;
+
+      const estimatesFor = (situation: Situation) => {
+        const report = evaluate(situation, registry, {
+          asOf: situation.asOf ?? situation.mobility.start,
+          lang: "fr",
+        });
+        return new Map(report.schemes.map((s) => [s.scheme, s.estimate?.totalCents ?? null]));
+      };
+
+      const load = async (tx: Tx, id: string) => {
+        const a = (await tx.select().from(applications).where(eq(applications.id, id)))[0];
+        if (!a) return undefined;
+        const rs = await tx
+          .select()
+          .from(schemeRequests)
+          .where(eq(schemeRequests.applicationId, id));
+        return applicationView(a, rs);
+      };
+
+      const create = Effect.fn("Applications.create")(function* (input: {
+        readonly studentId: string;
+        readonly situation: Situation;
+        readonly schemes: readonly string[];
+      }) {
+        for (const scheme of input.schemes) {
+          if (!registry.byId.has(scheme)) return yield* new UnknownScheme({ scheme });
+        }
+        const at = yield* now;
+        const estimates = estimatesFor(input.situation);
+        const host = resolveHost(input.situation, registry.partners);
+        const id = randomUUID();
+        return yield* Effect.orDie(
+          Effect.promise(() =>
+            db.transaction(async (tx) => {
+              await tx.insert(applications).values({
+                id,
+                studentId: input.studentId,
+                situation: input.situation,
+                academicYear: academicYearOf(input.situation.mobility.start),
+                hostPartnerId: isPartnerHost(input.situation.mobility.host)
+                  ? input.situation.mobility.host.partner
+                  : null,
+                destinationCountry: host.country,
+                startDate: input.situation.mobility.start,
+                endDate: input.situation.mobility.end,
+                createdAt: at,
+                updatedAt: at,
+              });
+              for (const scheme of new Set(input.schemes)) {
+                await tx.insert(schemeRequests).values({
+                  id: randomUUID(),
+                  applicationId: id,
+                  scheme,
+                  state: "draft",
+                  estimatedCents: estimates.get(scheme) ?? null,
+                  updatedAt: at,
+                });
+              }
+              await recordAudit(tx, {
+                at,
+                actor: { kind: "student", userId: input.studentId },
+                action: "create-application",
+                entityType: "application",
+                entityId: id,
+                after: { schemes: [...new Set(input.schemes)] },
+              });
+              return (await load(tx, id)) as ApplicationView;
+            }),
+          ),
+        );
+      });
+
+      const get = Effect.fn("Applications.get")(function* (id: string) {
+        const view = yield* Effect.promise(() => load(db as unknown as Tx, id));
+        if (!view) return yield* new ApplicationNotFound({ id });
+        return view;
+      });
+
+      const listForStudent = Effect.fn("Applications.listForStudent")(function* (
+        studentId: string,
+      ) {
+        const rows = yield* Effect.promise(() =>
+          db
+            .select()
+            .from(applications)
+            .where(eq(applications.studentId, studentId))
+            .orderBy(desc(applications.createdAt)),
+        );
+        if (rows.length === 0) return [];
+        const rs = yield* Effect.promise(() =>
+          db
+            .select()
+            .from(schemeRequests)
+            .where(
+              inArray(
+                schemeRequests.applicationId,
+                rows.map((r) => r.id),
+              ),
+            ),
+        );
+        return rows.map((a) =>
+          applicationView(
+            a,
+            rs.filter((r) => r.applicationId === a.id),
+          ),
+        );
+      });
+
+      const updateDraft = Effect.fn("Applications.updateDraft")(function* (
+        id: string,
+        situation: Situation,
+        actor: Actor,
+      ) {
+        const at = yield* now;
+        const estimates = estimatesFor(situation);
+        const host = resolveHost(situation, registry.partners);
+        return yield* transact(
+          db,
+          async (tx) => {
+            const a = (
+              await tx.select().from(applications).where(eq(applications.id, id)).for("update")
+            )[0];
+            // another student's application is not found, as one that does not exist
+            if (!a || (actor.kind === "student" && a.studentId !== actor.userId))
+              throw new ApplicationNotFound({ id });
+            const rs = await tx
+              .select()
+              .from(schemeRequests)
+              .where(eq(schemeRequests.applicationId, id));
+            if (rs.some((r) => r.state !== "draft"))
+              throw new ApplicationNotEditable({ id, states: rs.map((r) => r.state) });
+            await tx
+              .update(applications)
+              .set({
+                situation,
+                academicYear: academicYearOf(situation.mobility.start),
+                hostPartnerId: isPartnerHost(situation.mobility.host)
+                  ? situation.mobility.host.partner
+                  : null,
+                destinationCountry: host.country,
+                startDate: situation.mobility.start,
+                endDate: situation.mobility.end,
+                updatedAt: at,
+              })
+              .where(eq(applications.id, id));
+            for (const r of rs) {
+              await tx
+                .update(schemeRequests)
+                .set({
+                  estimatedCents: estimates.get(r.scheme) ?? null,
+                  updatedAt: at,
+                  version: r.version + 1,
+                })
+                .where(eq(schemeRequests.id, r.id));
+            }
+            await recordAudit(tx, {
+              at,
+              actor,
+              action: "update-draft",
+              entityType: "application",
+              entityId: id,
+              before: { situation: a.situation },
+              after: { situation },
+            });
+            return (await load(tx, id)) as ApplicationView;
+          },
+          tagged<ApplicationNotFound | ApplicationNotEditable>(
+            "ApplicationNotFound",
+            "ApplicationNotEditable",
+          ),
+        );
+      });
+
+      const decide = Effect.fn("Applications.decide")(function* (
+        requestId: string,
+        decision: Decision,
+        actor: Actor,
+      ) {
+        const at = yield* now;
+        return yield* transact(
+          db,
+          async (tx) => {
+            const found = (
+              await tx
+                .select({ request: schemeRequests, application: applications, student: users })
+                .from(schemeRequests)
+                .innerJoin(applications, eq(applications.id, schemeRequests.applicationId))
+                .innerJoin(users, eq(users.id, applications.studentId))
+                .where(eq(schemeRequests.id, requestId))
+                .for("update", { of: schemeRequests })
+            )[0];
+            if (!found) throw new RequestNotFound({ id: requestId });
+            const { request, application, student } = found;
+            const snapshot: RequestSnapshot = {
+              id: request.id,
+              scheme: request.scheme,
+              state: request.state,
+              studentId: application.studentId,
+              hostPartnerId: application.hostPartnerId,
+              approvedCents: request.approvedCents,
+            };
+            const commits = decision.action === "approve" || decision.action === "promote";
+            const inputWith = (budgetRemainingCents: number): ActionInput => {
+              switch (decision.action) {
+                case "approve":
+                case "promote":
+                  return {
+                    action: decision.action,
+                    amountCents: decision.amountCents ?? request.estimatedCents ?? 0,
+                    budgetRemainingCents,
+                  };
+                case "pay-advance":
+                  return {
+                    action: "pay-advance",
+                    amountCents:
+                      decision.amountCents ??
+                      Math.floor(
+                        ((request.approvedCents ?? 0) * schemes.advancePercent(request.scheme)) /
+                          100,
+                      ),
+                  };
+                default:
+                  return decision;
+              }
+            };
+            // who may do what is checked before the envelope is locked (or found missing)
+            const allowed = transition(
+              snapshot,
+              inputWith(Number.MAX_SAFE_INTEGER),
+              actor,
+              at.toISOString(),
+            );
+            if (Result.isFailure(allowed)) throw allowed.failure;
+            const movesMoney =
+              commits ||
+              (request.approvedCents !== null && allowed.success.money.length > 0) ||
+              decision.action === "complete";
+            const budget = movesMoney
+              ? await lockBudget(tx, request.scheme, application.academicYear)
+              : undefined;
+            const input = inputWith(budget ? budget.envelopeCents - budget.committedCents : 0);
+            const result = transition(snapshot, input, actor, at.toISOString());
+            if (Result.isFailure(result)) throw result.failure;
+            const { request: next, event, money } = result.success;
+
+            const ledger = async (
+              kind: "commitment" | "release" | "payment",
+              cents: number,
+              instalment: "advance" | "balance" | null,
+              label: string,
+            ) =>
+              tx.insert(ledgerEntries).values({
+                requestId,
+                budgetId: budget?.id ?? null,
+                kind,
+                amountCents: cents,
+                instalment,
+                explanation: [{ label, amountCents: cents, basis: decision.action }],
+                at,
+              });
+            for (const m of money) {
+              if (!budget)
+                throw new BudgetNotFound({
+                  scheme: request.scheme,
+                  academicYear: application.academicYear,
+                });
+              if (m.kind === "commit") {
+                await tx
+                  .update(budgets)
+                  .set({
+                    committedCents: sql`${budgets.committedCents} + ${m.cents}`,
+                    updatedAt: at,
+                  })
+                  .where(eq(budgets.id, budget.id));
+                await ledger("commitment", m.cents, null, "Engagement sur l'enveloppe");
+              } else if (m.kind === "release") {
+                await tx
+                  .update(budgets)
+                  .set({
+                    committedCents: sql`${budgets.committedCents} - ${m.cents}`,
+                    updatedAt: at,
+                  })
+                  .where(eq(budgets.id, budget.id));
+                await ledger("release", -m.cents, null, "Engagement libéré");
+              } else {
+                await tx
+                  .update(budgets)
+                  .set({ paidCents: sql`${budgets.paidCents} + ${m.cents}`, updatedAt: at })
+                  .where(eq(budgets.id, budget.id));
+                await ledger("payment", m.cents, m.instalment, "Versement de l'avance");
+              }
+            }
+            if (decision.action === "complete" && budget && next.approvedCents !== null) {
+              // the balance: what the grant comes to, less what was paid (negative: to recover)
+              const balance = next.approvedCents - (await paidSoFar(tx, requestId));
+              if (balance !== 0) {
+                await tx
+                  .update(budgets)
+                  .set({ paidCents: sql`${budgets.paidCents} + ${balance}`, updatedAt: at })
+                  .where(eq(budgets.id, budget.id));
+                await ledger(
+                  "payment",
+                  balance,
+                  "balance",
+                  balance > 0 ? "Versement du solde" : "Somme à reverser",
+                );
+              }
+            }
+            const updated = (
+              await tx
+                .update(schemeRequests)
+                .set({
+                  state: next.state,
+                  approvedCents: next.approvedCents,
+                  ...(commits && {
+                    approvedAt: at,
+                    approvedOptions: (registry.byId.get(request.scheme)?.options ?? null) as
+                      | object
+                      | null,
+                  }),
+                  updatedAt: at,
+                  version: request.version + 1,
+                })
+                .where(eq(schemeRequests.id, requestId))
+                .returning()
+            )[0] as typeof schemeRequests.$inferSelect;
+            await tx
+              .update(applications)
+              .set({ updatedAt: at })
+              .where(eq(applications.id, application.id));
+            await recordAudit(tx, {
+              at,
+              actor,
+              action: event.action,
+              entityType: "scheme_request",
+              entityId: requestId,
+              before: event.before,
+              after: event.after,
+              reason: event.reason,
+            });
+            const lang = student.lang;
+            const schemeName = registry.byId.get(request.scheme)?.name[lang] ?? request.scheme;
+            const message = requestMessage(event.action as RequestAction, lang, {
+              schemeName,
+              amountCents:
+                decision.action === "pay-advance"
+                  ? (input as { amountCents: number }).amountCents
+                  : next.approvedCents,
+              reason: event.reason,
+            });
+            await tx.insert(outbox).values({
+              topic: `request.${event.action}`,
+              recipient: student.email,
+              lang,
+              subject: message.subject,
+              body: message.body,
+              payload: {
+                requestId,
+                applicationId: application.id,
+                action: event.action,
+                actor: actorId(actor),
+              },
+              createdAt: at,
+              nextAttemptAt: at,
+            });
+            return requestView(updated);
+          },
+          isDecisionError,
+        );
+      });
+
+      const queue = Effect.fn("Applications.queue")(function* (filter: QueueFilter) {
+        const where: SQL[] = [];
+        if (filter.scheme) where.push(eq(schemeRequests.scheme, filter.scheme));
+        if (filter.state) where.push(eq(schemeRequests.state, filter.state as never));
+        if (filter.academicYear) where.push(eq(applications.academicYear, filter.academicYear));
+        if (filter.destinationCountry)
+          where.push(eq(applications.destinationCountry, filter.destinationCountry));
+        if (filter.hostPartnerId) where.push(eq(applications.hostPartnerId, filter.hostPartnerId));
+        const condition = where.length > 0 ? and(...where) : undefined;
+        const order =
+          filter.sort === "updated-asc"
+            ? [asc(schemeRequests.updatedAt), asc(schemeRequests.id)]
+            : filter.sort === "start-asc"
+              ? [asc(applications.startDate), asc(schemeRequests.id)]
+              : [desc(schemeRequests.updatedAt), asc(schemeRequests.id)];
+        const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
+        const offset = Math.max(filter.offset ?? 0, 0);
+        const [rows, count] = yield* Effect.promise(() =>
+          Promise.all([
+            db
+              .select({ request: schemeRequests, application: applications })
+              .from(schemeRequests)
+              .innerJoin(applications, eq(applications.id, schemeRequests.applicationId))
+              .where(condition)
+              .orderBy(...order)
+              .limit(limit)
+              .offset(offset),
+            db
+              .select({ n: sql<string>`count(*)` })
+              .from(schemeRequests)
+              .innerJoin(applications, eq(applications.id, schemeRequests.applicationId))
+              .where(condition),
+          ]),
+        );
+        return {
+          rows: rows.map(({ request, application }) => ({
+            request: requestView(request),
+            studentId: application.studentId,
+            academicYear: application.academicYear,
+            destinationCountry: application.destinationCountry,
+            hostPartnerId: application.hostPartnerId,
+            startDate: application.startDate,
+            endDate: application.endDate,
+          })),
+          total: Number(count[0]?.n ?? 0),
+        };
+      });
+
+      return Applications.of({ create, get, listForStudent, updateDraft, decide, queue });
+    }),
+  );
+}

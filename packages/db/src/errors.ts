@@ -1,0 +1,66 @@
+import { Data } from "effect";
+
+/** No application with this id, or not one the actor may see (the two are not told apart). */
+export class ApplicationNotFound extends Data.TaggedError("ApplicationNotFound")<{
+  readonly id: string;
+}> {
+  override get message(): string {
+    return `no application ${this.id}`;
+  }
+}
+
+/** No scheme request with this id, or not one the actor may see. */
+export class RequestNotFound extends Data.TaggedError("RequestNotFound")<{ readonly id: string }> {
+  override get message(): string {
+    return `no scheme request ${this.id}`;
+  }
+}
+
+/** No envelope is set for the scheme and academic year: nothing can be approved yet. */
+export class BudgetNotFound extends Data.TaggedError("BudgetNotFound")<{
+  readonly scheme: string;
+  readonly academicYear: string;
+}> {
+  override get message(): string {
+    return `no budget for ${this.scheme} in ${this.academicYear}`;
+  }
+}
+
+/** Only a draft can be edited: once submitted, the situation is what the office reviews. */
+export class ApplicationNotEditable extends Data.TaggedError("ApplicationNotEditable")<{
+  readonly id: string;
+  readonly states: readonly string[];
+}> {
+  override get message(): string {
+    return `application ${this.id} can no longer be edited (its requests are ${this.states.join(", ")})`;
+  }
+}
+
+/** The application names a scheme the institution does not offer. */
+export class UnknownScheme extends Data.TaggedError("UnknownScheme")<{ readonly scheme: string }> {
+  override get message(): string {
+    return `no scheme "${this.scheme}" is offered`;
+  }
+}
+
+/** A recalculation needs the actual dates (or another fact) that are not known yet. */
+export class RecalculationImpossible extends Data.TaggedError("RecalculationImpossible")<{
+  readonly requestId: string;
+  readonly why: string;
+}> {
+  override get message(): string {
+    return `cannot recalculate request ${this.requestId}: ${this.why}`;
+  }
+}
+
+/** An envelope cannot be set below what is already committed against it. */
+export class EnvelopeBelowCommitted extends Data.TaggedError("EnvelopeBelowCommitted")<{
+  readonly scheme: string;
+  readonly academicYear: string;
+  readonly envelopeCents: number;
+  readonly committedCents: number;
+}> {
+  override get message(): string {
+    return `the ${this.scheme} envelope for ${this.academicYear} cannot be ${this.envelopeCents} cents: ${this.committedCents} are already committed`;
+  }
+}

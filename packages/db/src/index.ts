@@ -1,0 +1,11 @@
+export * from "./applications.ts";
+export * from "./audit-log.ts";
+export * from "./budgets.ts";
+export * from "./database.ts";
+export * from "./errors.ts";
+export * from "./partners.ts";
+export * as schema from "./schema/index.ts";
+export * from "./schemes.ts";
+export * from "./transact.ts";
+export * from "./users.ts";
+export * from "./views.ts";

@@ -1,0 +1,6 @@
+export * from "./applications.ts";
+export * from "./audit.ts";
+export * from "./budgets.ts";
+export * from "./outbox.ts";
+export * from "./partners.ts";
+export * from "./users.ts";

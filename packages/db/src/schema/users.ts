@@ -1,0 +1,40 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** Students and staff. A user signs in with the school's SSO (oidc_subject) or, for demos, a password. */
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey(),
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ["student", "staff"] }).notNull(),
+    lang: text("lang", { enum: ["fr", "en"] })
+      .notNull()
+      .default("fr"),
+    /** argon2id, only for the seeded demo accounts and local use. */
+    passwordHash: text("password_hash"),
+    oidcSubject: text("oidc_subject").unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check("users_role", sql`${t.role} in ('student', 'staff')`),
+    check("users_lang", sql`${t.lang} in ('fr', 'en')`),
+  ],
+);
+
+/** Signed-in sessions, in the database so that several API instances share them. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** The SHA-256 of the cookie's token: a stolen table gives no usable session. */
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);

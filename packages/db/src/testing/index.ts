@@ -1,0 +1,55 @@
+/**
+ * `@envol/db/testing`: the engines every database suite runs on. PGlite always (in memory);
+ * PostgreSQL too when DATABASE_URL is set, each suite in a database of its own, dropped after.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import type { DatabaseConfig } from "../database.ts";
+
+export interface TestEngine {
+  readonly name: "pglite" | "postgres";
+  /** A fresh, empty database for one suite, and how to drop it. */
+  readonly create: () => Promise<{
+    readonly config: DatabaseConfig;
+    readonly drop: () => Promise<void>;
+  }>;
+}
+
+const withDatabase = (url: string, name: string): string => {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+export const postgresEngine = (url: string): TestEngine => ({
+  name: "postgres",
+  create: async () => {
+    const name = `envol_test_${randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    return {
+      config: { url: withDatabase(url, name) },
+      drop: async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      },
+    };
+  },
+});
+
+export const pgliteEngine: TestEngine = {
+  name: "pglite",
+  create: async () => ({ config: { dataDir: "memory://" }, drop: async () => undefined }),
+};
+
+/** PGlite, and PostgreSQL when DATABASE_URL is set. */
+export const testEngines = (): readonly TestEngine[] => {
+  const url = process.env.DATABASE_URL;
+  return url ? [pgliteEngine, postgresEngine(url)] : [pgliteEngine];
+};
+
+export { openTestRuntime, type Repositories, repositoriesLayer } from "./runtime.ts";

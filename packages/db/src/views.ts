@@ -1,0 +1,66 @@
+import type { RequestState, Situation } from "@envol/domain";
+import type { applications, schemeRequests } from "./schema/index.ts";
+
+/** A scheme request as the API and the back office read it. */
+export interface RequestView {
+  readonly id: string;
+  readonly applicationId: string;
+  readonly scheme: string;
+  readonly state: RequestState;
+  readonly estimatedCents: number | null;
+  readonly approvedCents: number | null;
+  readonly approvedAt: string | null;
+  readonly updatedAt: string;
+  readonly version: number;
+}
+
+/** An application with its requests. */
+export interface ApplicationView {
+  readonly id: string;
+  readonly studentId: string;
+  readonly situation: Situation;
+  readonly academicYear: string;
+  readonly hostPartnerId: string | null;
+  readonly destinationCountry: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly actualStartDate: string | null;
+  readonly actualEndDate: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly requests: readonly RequestView[];
+}
+
+const iso = (d: Date | string): string =>
+  typeof d === "string" ? new Date(d).toISOString() : d.toISOString();
+
+export const requestView = (r: typeof schemeRequests.$inferSelect): RequestView => ({
+  id: r.id,
+  applicationId: r.applicationId,
+  scheme: r.scheme,
+  state: r.state,
+  estimatedCents: r.estimatedCents,
+  approvedCents: r.approvedCents,
+  approvedAt: r.approvedAt ? iso(r.approvedAt) : null,
+  updatedAt: iso(r.updatedAt),
+  version: r.version,
+});
+
+export const applicationView = (
+  a: typeof applications.$inferSelect,
+  requests: readonly (typeof schemeRequests.$inferSelect)[],
+): ApplicationView => ({
+  id: a.id,
+  studentId: a.studentId,
+  situation: a.situation,
+  academicYear: a.academicYear,
+  hostPartnerId: a.hostPartnerId,
+  destinationCountry: a.destinationCountry,
+  startDate: a.startDate,
+  endDate: a.endDate,
+  actualStartDate: a.actualStartDate,
+  actualEndDate: a.actualEndDate,
+  createdAt: iso(a.createdAt),
+  updatedAt: iso(a.updatedAt),
+  requests: [...requests].sort((x, y) => x.scheme.localeCompare(y.scheme)).map(requestView),
+});

@@ -1,0 +1,123 @@
+import type { RequestAction } from "./application-lifecycle.ts";
+import { formatMoney } from "./money.ts";
+import type { Lang } from "./text.ts";
+
+/** A message to a student about one of their requests, in their language. */
+export interface StudentMessage {
+  readonly subject: string;
+  readonly body: string;
+}
+
+interface MessageFacts {
+  readonly schemeName: string;
+  readonly amountCents: number | null;
+  readonly reason: string | null;
+}
+
+type Words = (f: MessageFacts) => StudentMessage;
+
+const money = (f: MessageFacts, lang: Lang) =>
+  f.amountCents === null ? "" : formatMoney(f.amountCents, lang);
+const because = (f: MessageFacts, lang: Lang) =>
+  f.reason ? (lang === "fr" ? ` Motif : ${f.reason}` : ` Reason: ${f.reason}`) : "";
+
+const FR: Record<RequestAction, Words> = {
+  submit: (f) => ({
+    subject: `Demande envoyée : ${f.schemeName}`,
+    body: `Votre demande ${f.schemeName} est envoyée au service des relations internationales.`,
+  }),
+  "start-review": (f) => ({
+    subject: `Demande en cours d'examen : ${f.schemeName}`,
+    body: `Le service des relations internationales examine votre demande ${f.schemeName}.`,
+  }),
+  approve: (f) => ({
+    subject: `Bourse accordée : ${f.schemeName}`,
+    body: `Votre demande ${f.schemeName} est acceptée pour ${money(f, "fr")}. Vous recevrez la convention de subvention à signer.`,
+  }),
+  promote: (f) => ({
+    subject: `Bourse accordée : ${f.schemeName}`,
+    body: `Des fonds se sont libérés : votre demande ${f.schemeName} est acceptée pour ${money(f, "fr")}.`,
+  }),
+  reject: (f) => ({
+    subject: `Demande refusée : ${f.schemeName}`,
+    body: `Votre demande ${f.schemeName} n'a pas été retenue.${because(f, "fr")}`,
+  }),
+  waitlist: (f) => ({
+    subject: `Demande en liste d'attente : ${f.schemeName}`,
+    body: `Votre demande ${f.schemeName} est en liste d'attente : elle sera acceptée si des fonds se libèrent.${because(f, "fr")}`,
+  }),
+  "sign-agreement": (f) => ({
+    subject: `Convention signée : ${f.schemeName}`,
+    body: `La convention de votre bourse ${f.schemeName} est signée ; le premier versement suivra.`,
+  }),
+  "pay-advance": (f) => ({
+    subject: `Premier versement : ${f.schemeName}`,
+    body: `Un premier versement de ${money(f, "fr")} au titre de ${f.schemeName} a été ordonné.`,
+  }),
+  complete: (f) => ({
+    subject: `Bourse soldée : ${f.schemeName}`,
+    body: `Le solde de votre bourse ${f.schemeName} est réglé.`,
+  }),
+  withdraw: (f) => ({
+    subject: `Demande retirée : ${f.schemeName}`,
+    body: `Vous avez retiré votre demande ${f.schemeName}.`,
+  }),
+  cancel: (f) => ({
+    subject: `Demande annulée : ${f.schemeName}`,
+    body: `Votre demande ${f.schemeName} est annulée.${because(f, "fr")}`,
+  }),
+};
+
+const EN: Record<RequestAction, Words> = {
+  submit: (f) => ({
+    subject: `Application sent: ${f.schemeName}`,
+    body: `Your ${f.schemeName} application has been sent to the international relations office.`,
+  }),
+  "start-review": (f) => ({
+    subject: `Application under review: ${f.schemeName}`,
+    body: `The international relations office is reviewing your ${f.schemeName} application.`,
+  }),
+  approve: (f) => ({
+    subject: `Grant awarded: ${f.schemeName}`,
+    body: `Your ${f.schemeName} application is approved for ${money(f, "en")}. You will receive the grant agreement to sign.`,
+  }),
+  promote: (f) => ({
+    subject: `Grant awarded: ${f.schemeName}`,
+    body: `Money has been released: your ${f.schemeName} application is approved for ${money(f, "en")}.`,
+  }),
+  reject: (f) => ({
+    subject: `Application declined: ${f.schemeName}`,
+    body: `Your ${f.schemeName} application was not accepted.${because(f, "en")}`,
+  }),
+  waitlist: (f) => ({
+    subject: `Application waitlisted: ${f.schemeName}`,
+    body: `Your ${f.schemeName} application is on the waiting list: it will be approved if money is released.${because(f, "en")}`,
+  }),
+  "sign-agreement": (f) => ({
+    subject: `Agreement signed: ${f.schemeName}`,
+    body: `The agreement for your ${f.schemeName} grant is signed; the first payment will follow.`,
+  }),
+  "pay-advance": (f) => ({
+    subject: `First payment: ${f.schemeName}`,
+    body: `A first payment of ${money(f, "en")} for ${f.schemeName} has been ordered.`,
+  }),
+  complete: (f) => ({
+    subject: `Grant settled: ${f.schemeName}`,
+    body: `The balance of your ${f.schemeName} grant is settled.`,
+  }),
+  withdraw: (f) => ({
+    subject: `Application withdrawn: ${f.schemeName}`,
+    body: `You withdrew your ${f.schemeName} application.`,
+  }),
+  cancel: (f) => ({
+    subject: `Application cancelled: ${f.schemeName}`,
+    body: `Your ${f.schemeName} application has been cancelled.${because(f, "en")}`,
+  }),
+};
+
+/** The message a student receives when one of their requests moves (fr or en, by their language). */
+export const requestMessage = (
+  action: RequestAction,
+  lang: Lang,
+  facts: MessageFacts,
+): StudentMessage => (lang === "fr" ? FR : EN)[action](facts);
