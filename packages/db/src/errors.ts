@@ -43,7 +43,7 @@ export class UnknownScheme extends Data.TaggedError("UnknownScheme")<{ readonly 
   }
 }
 
-/** A recalculation needs the actual dates (or another fact) that are not known yet. */
+/** A recalculation cannot be made: the request is not approved, the dates are wrong, or the stay is no longer eligible. */
 export class RecalculationImpossible extends Data.TaggedError("RecalculationImpossible")<{
   readonly requestId: string;
   readonly why: string;
@@ -62,5 +62,23 @@ export class EnvelopeBelowCommitted extends Data.TaggedError("EnvelopeBelowCommi
 }> {
   override get message(): string {
     return `the ${this.scheme} envelope for ${this.academicYear} cannot be ${this.envelopeCents} cents: ${this.committedCents} are already committed`;
+  }
+}
+
+/** No partner institution with this id in the catalogue. */
+export class PartnerNotFound extends Data.TaggedError("PartnerNotFound")<{
+  readonly partnerId: string;
+}> {
+  override get message(): string {
+    return `no partner institution "${this.partnerId}"`;
+  }
+}
+
+/** No partner API key with this id. */
+export class PartnerKeyNotFound extends Data.TaggedError("PartnerKeyNotFound")<{
+  readonly id: string;
+}> {
+  override get message(): string {
+    return `no partner API key ${this.id}`;
   }
 }

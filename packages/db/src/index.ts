@@ -3,6 +3,8 @@ export * from "./audit-log.ts";
 export * from "./budgets.ts";
 export * from "./database.ts";
 export * from "./errors.ts";
+export * from "./grants.ts";
+export * from "./layers.ts";
 export * from "./partners.ts";
 export * as schema from "./schema/index.ts";
 export * from "./schemes.ts";

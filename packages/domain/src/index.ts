@@ -35,6 +35,7 @@ export * from "./notifications.ts";
 export * from "./partner-catalogue.ts";
 export * from "./plugin.ts";
 export * from "./registry.ts";
+export * from "./scheme-catalogue.ts";
 export * from "./simulation-report.ts";
 export * from "./situation.ts";
 export * from "./situation-validation.ts";

@@ -2,16 +2,18 @@ import { z } from "zod";
 import { CountryCodeSchema } from "./situation.ts";
 
 /** A host institution of the partner catalogue (rulebook §8). */
-export const PartnerSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case"),
-  name: z.string().min(1),
-  country: CountryCodeSchema,
-  city: z.string().min(1),
-  lat: z.number().min(-90).max(90),
-  lon: z.number().min(-180).max(180),
-  /** Agreements with the home institution: `erasmus`, `ka171`, `brafitec`, `arfitec`, `mexfitec`… */
-  agreements: z.array(z.string().min(1)),
-});
+export const PartnerSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case"),
+    name: z.string().min(1),
+    country: CountryCodeSchema,
+    city: z.string().min(1),
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+    /** Agreements with the home institution: `erasmus`, `ka171`, `brafitec`, `arfitec`, `mexfitec`… */
+    agreements: z.array(z.string().min(1)),
+  })
+  .meta({ id: "Partner" });
 export type Partner = z.output<typeof PartnerSchema>;
 
 /** The home institution: the facts every scheme reads about the school itself (rulebook §0). */

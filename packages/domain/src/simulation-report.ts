@@ -54,14 +54,16 @@ export const PlanSchema = z.object({
   excluded: z.array(z.object({ scheme: z.string(), reason: z.string() })),
 });
 
-export const SimulationReportSchema = z.object({
-  academicYear: z.string(),
-  fundedDays: z.number().int(),
-  /** One-way great-circle km, rounded down as the travel bands compare them; null for a typed destination without coordinates. */
-  distanceKm: z.number().int().nullable(),
-  schemes: z.array(SchemeResultSchema),
-  plan: PlanSchema,
-});
+export const SimulationReportSchema = z
+  .object({
+    academicYear: z.string(),
+    fundedDays: z.number().int(),
+    /** One-way great-circle km, rounded down as the travel bands compare them; null for a typed destination without coordinates. */
+    distanceKm: z.number().int().nullable(),
+    schemes: z.array(SchemeResultSchema),
+    plan: PlanSchema,
+  })
+  .meta({ id: "SimulationReport" });
 
 export type CriterionResultJson = z.output<typeof CriterionResultSchema>;
 export type Estimate = z.output<typeof EstimateSchema>;

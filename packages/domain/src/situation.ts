@@ -122,11 +122,16 @@ export const MobilitySchema = z
     path: ["end"],
   });
 
-export const SituationSchema = z.strictObject({
-  asOf: IsoDateSchema.optional(),
-  student: StudentSchema.optional(),
-  mobility: MobilitySchema,
-});
+export const SituationSchema = z
+  .strictObject({
+    asOf: IsoDateSchema.optional(),
+    student: StudentSchema.optional(),
+    mobility: MobilitySchema,
+  })
+  .meta({
+    id: "Situation",
+    description: "A student and a stay abroad: the input of every simulation (ARCHITECTURE §4.1)",
+  });
 
 export type Student = z.output<typeof StudentSchema>;
 export type Host = z.output<typeof HostSchema>;

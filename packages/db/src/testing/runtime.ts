@@ -1,27 +1,18 @@
 import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
 import { loadRegistry, schemesOf, TELECOM_PARIS_CONFIG } from "@envol/institution";
-import { type Effect, Layer, ManagedRuntime } from "effect";
-import { Applications } from "../applications.ts";
-import { Budgets } from "../budgets.ts";
-import { Database, type DatabaseConfig } from "../database.ts";
+import { type Effect, ManagedRuntime } from "effect";
+import type { DatabaseConfig } from "../database.ts";
+import { repositoriesLayer as productionLayer, type Repositories } from "../layers.ts";
 import { Partners } from "../partners.ts";
-import { Schemes } from "../schemes.ts";
-import { Users } from "../users.ts";
 import type { TestEngine } from "./index.ts";
 
 /** Every repository of the package over one database, with Télécom Paris's schemes (the AMI on). */
 export const repositoriesLayer = (config: DatabaseConfig) => {
   const registry = loadRegistry(TELECOM_PARIS_CONFIG, { enableAll: true });
-  const deps = Layer.mergeAll(
-    Database.layer(config),
-    Schemes.layer(schemesOf(TELECOM_PARIS_CONFIG, registry)),
-  );
-  return Layer.mergeAll(Applications.layer, Budgets.layer, Users.layer, Partners.layer).pipe(
-    Layer.provideMerge(deps),
-  );
+  return productionLayer(config, schemesOf(TELECOM_PARIS_CONFIG, registry));
 };
 
-export type Repositories = Layer.Success<ReturnType<typeof repositoriesLayer>>;
+export type { Repositories };
 
 /**
  * A runtime over a fresh database of `engine`, with the demo partner catalogue loaded. `dispose`

@@ -1,0 +1,136 @@
+import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
+import { loadRegistry, TELECOM_PARIS_CONFIG } from "@envol/institution";
+import { describe, expect, it } from "vitest";
+import { createApp } from "./app.ts";
+
+const registry = loadRegistry(TELECOM_PARIS_CONFIG);
+let ready = true;
+const app = createApp({
+  registry: () => registry,
+  partners: async () => DEMO_PARTNER_CATALOGUE.partners,
+  ready: async () => ready,
+  today: () => "2026-11-26",
+});
+
+const post = (body: string, headers: Record<string, string> = {}) =>
+  app.request("/api/simulations", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
+
+describe("the public API", () => {
+  it("simulates a stay, in the language asked", async () => {
+    const situation = {
+      mobility: { host: { partner: "tu-berlin" }, start: "2027-02-01", end: "2027-06-30" },
+    };
+    const en = await post(JSON.stringify(situation), {
+      "accept-language": "en-GB,en;q=0.9,fr;q=0.8",
+    });
+    expect(en.status).toBe(200);
+    expect(en.headers.get("content-language")).toBe("en");
+    const report = await en.json();
+    expect(report).toMatchObject({ academicYear: "2026-2027", fundedDays: 150, distanceKm: 890 });
+    expect(report.schemes.find((s: { scheme: string }) => s.scheme === "erasmus").name).toBe(
+      "Erasmus+ Europe",
+    );
+    const fr = await (await post(JSON.stringify(situation))).json();
+    expect(fr.schemes.find((s: { scheme: string }) => s.scheme === "idf").name).toBe(
+      "Bourse Mobilité Île-de-France",
+    );
+  });
+
+  it("lists each invalid field as problem+json", async () => {
+    const r = await post(
+      JSON.stringify({
+        mobility: { host: { country: "XX" }, start: "2027-02-30", end: "2027-01-01" },
+        extra: 1,
+      }),
+    );
+    expect(r.status).toBe(422);
+    expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    const body = await r.json();
+    expect(body).toMatchObject({ status: 422, type: expect.stringMatching(/validation$/) });
+    const paths = body.errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(["mobility.host.country", "mobility.start", "(body)"]),
+    );
+  });
+
+  it("names an unknown partner, refuses a body that is not JSON, and answers unknown routes with problem+json", async () => {
+    const unknown = await post(
+      JSON.stringify({
+        mobility: { host: { partner: "nowhere" }, start: "2027-02-01", end: "2027-03-01" },
+      }),
+    );
+    expect(unknown.status).toBe(422);
+    expect((await unknown.json()).errors).toEqual([
+      { path: "mobility.host.partner", message: 'no partner "nowhere" in the catalogue' },
+    ]);
+    const bad = await post("{not json");
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("content-type")).toMatch(/problem\+json/);
+    const missing = await app.request("/api/nothing-here");
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ status: 404, detail: "/api/nothing-here" });
+  });
+
+  it("describes the schemes with their rules and dated figures", async () => {
+    const list = await (
+      await app.request("/api/schemes", { headers: { "accept-language": "en" } })
+    ).json();
+    expect(list.map((s: { id: string }) => s.id)).toEqual([
+      "idf",
+      "erasmus",
+      "mic",
+      "fitec",
+      "alumni",
+    ]);
+    const erasmus = await (await app.request("/api/schemes/erasmus")).json();
+    expect(erasmus.criteria.map((c: { id: string }) => c.id)).toEqual([
+      "eche",
+      "level",
+      "destination",
+      "agreement",
+      "duration",
+      "cycle-cap",
+    ]);
+    for (const f of erasmus.figures)
+      expect(f).toMatchObject({
+        since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        source: expect.any(String),
+      });
+    expect((await app.request("/api/schemes/nope")).status).toBe(404);
+    expect((await app.request("/api/schemes?on=tomorrow")).status).toBe(422);
+  });
+
+  it("lists the partner catalogue and reports liveness and readiness", async () => {
+    const partners = await (await app.request("/api/partners")).json();
+    expect(partners).toHaveLength(DEMO_PARTNER_CATALOGUE.partners.length);
+    expect((await app.request("/api/health")).status).toBe(200);
+    expect((await app.request("/api/health/ready")).status).toBe(200);
+    ready = false;
+    expect((await app.request("/api/health/ready")).status).toBe(503);
+    ready = true;
+  });
+
+  it("documents itself: OpenAPI 3.1 and a reference page served by Envol, under a strict CSP", async () => {
+    const doc = await (await app.request("/api/openapi.json")).json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/simulations", "/api/schemes/{id}", "/api/partners"]),
+    );
+    expect(doc.components.schemas).toHaveProperty("Situation");
+    const page = await app.request("/api/docs");
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("/api/docs/swagger-ui-bundle.js");
+    expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+    const bundle = await app.request("/api/docs/swagger-ui-bundle.js");
+    expect(bundle.status).toBe(200);
+    const api = await app.request("/api/health");
+    expect(api.headers.get("content-security-policy")).toMatch(
+      /default-src 'self'.*frame-ancestors 'none'/,
+    );
+    expect(api.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+});

@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+/**
+ * The server's configuration, from the environment, validated at start: a bad variable stops
+ * the server with a message naming it, never a silent default.
+ */
+const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    /** Unset: the embedded PGlite database in ENVOL_DATA_DIR. Set: PostgreSQL. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .optional(),
+    ENVOL_DATA_DIR: z.string().min(1).default("./data/pglite"),
+    /** Where uploaded documents are kept: outside any served folder. */
+    ENVOL_FILES_DIR: z.string().min(1).default("./data/files"),
+    /** The built web app to serve on the same port. */
+    ENVOL_WEB_DIR: z.string().min(1).default("apps/web/dist"),
+    /** Load the demo data into an empty database (true by default, for `pnpm start`). */
+    ENVOL_SEED: z.enum(["true", "false"]).default("true"),
+    /** The public address, for cookies (Secure over https) and the SSO redirect. */
+    PUBLIC_URL: z.url().optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Envol <no-reply@envol.local>"),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((c, ctx) => {
+    const oidc = [c.OIDC_ISSUER, c.OIDC_CLIENT_ID, c.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+        if (!c[key])
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "is required when single sign-on is configured",
+          });
+      }
+    }
+  });
+
+export type Config = z.output<typeof ConfigSchema>;
+
+export class ConfigInvalid extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** @throws ConfigInvalid naming each bad variable */
+export const loadConfig = (env: Record<string, string | undefined>): Config => {
+  // an empty variable is an unset one (a shell's `VAR=` should not fail on the URL check)
+  const defined = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ""),
+  );
+  const parsed = ConfigSchema.safeParse(defined);
+  if (!parsed.success) {
+    throw new ConfigInvalid(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  return parsed.data;
+};

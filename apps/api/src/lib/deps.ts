@@ -1,0 +1,12 @@
+import type { IsoDate, Partner, Registry } from "@envol/domain";
+
+/** What the routes need from the rest of Envol; the server wires the real ones, tests theirs. */
+export interface AppDeps {
+  /** The schemes and the partner catalogue the simulator evaluates against. */
+  readonly registry: () => Registry;
+  readonly partners: () => Promise<readonly Partner[]>;
+  /** Whether the database answers. */
+  readonly ready: () => Promise<boolean>;
+  /** Today, at the edge: the domain never reads the clock itself. */
+  readonly today: () => IsoDate;
+}

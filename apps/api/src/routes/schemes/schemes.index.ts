@@ -1,0 +1,29 @@
+import { describeScheme } from "@envol/domain";
+import { createRouter } from "../../lib/create-router.ts";
+import type { AppDeps } from "../../lib/deps.ts";
+import { problem, problemBody } from "../../lib/problem.ts";
+import { getScheme, listSchemes } from "./schemes.routes.ts";
+
+export const schemesRouter = (deps: AppDeps) =>
+  createRouter()
+    .openapi(listSchemes, (c) => {
+      const on = c.req.valid("query").on ?? deps.today();
+      return c.json(
+        deps.registry().plugins.map((p) => describeScheme(p, c.get("lang"), on)),
+        200,
+      );
+    })
+    .openapi(getScheme, (c) => {
+      const plugin = deps.registry().byId.get(c.req.valid("param").id);
+      if (!plugin) {
+        const lang = c.get("lang");
+        return problem(
+          c,
+          problemBody(404, "not-found", lang === "en" ? "No such scheme" : "Aide inconnue"),
+        ) as never;
+      }
+      return c.json(
+        describeScheme(plugin, c.get("lang"), c.req.valid("query").on ?? deps.today()),
+        200,
+      );
+    });

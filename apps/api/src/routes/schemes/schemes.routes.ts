@@ -1,0 +1,46 @@
+import { SchemeDescriptionSchema } from "@envol/domain";
+import { createRoute, z } from "@hono/zod-openapi";
+import { problemResponse } from "../../lib/problem.ts";
+
+const On = z.object({
+  on: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+    .optional()
+    .meta({
+      description: "Show the figures in force on this date (a mobility's start); today by default",
+    }),
+});
+
+export const listSchemes = createRoute({
+  method: "get",
+  path: "/schemes",
+  tags: ["Public"],
+  summary: "The funding schemes the school offers",
+  description:
+    "Each scheme's rules in words and its dated figures, with their source and confidence.",
+  request: { query: On },
+  responses: {
+    200: {
+      description: "The schemes",
+      content: { "application/json": { schema: z.array(SchemeDescriptionSchema) } },
+    },
+    422: problemResponse("A query parameter is invalid"),
+  },
+});
+
+export const getScheme = createRoute({
+  method: "get",
+  path: "/schemes/{id}",
+  tags: ["Public"],
+  summary: "One funding scheme",
+  request: { params: z.object({ id: z.string().meta({ example: "erasmus" }) }), query: On },
+  responses: {
+    200: {
+      description: "The scheme",
+      content: { "application/json": { schema: SchemeDescriptionSchema } },
+    },
+    404: problemResponse("No such scheme"),
+    422: problemResponse("A query parameter is invalid"),
+  },
+});

@@ -1,0 +1,539 @@
+import {
+  type Actor,
+  BudgetExceeded,
+  type ConfiguredPlugin,
+  compareDates,
+  createRegistry,
+  evaluate,
+  formatMoney,
+  isIsoDate,
+  type Lang,
+  type SchemeResult,
+  type Situation,
+  UnknownPartner,
+} from "@envol/domain";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { Context, DateTime, Effect, Layer, Result } from "effect";
+import { Applications } from "./applications.ts";
+import { actorId, recordAudit } from "./audit-log.ts";
+import { Database } from "./database.ts";
+import { BudgetNotFound, RecalculationImpossible, RequestNotFound } from "./errors.ts";
+import {
+  applications,
+  auditEvents,
+  budgets,
+  type LedgerLine,
+  ledgerEntries,
+  outbox,
+  schemeRequests,
+  users,
+} from "./schema/index.ts";
+import { Schemes } from "./schemes.ts";
+import { type Tx, tagged, transact } from "./transact.ts";
+import { type RequestView, requestView } from "./views.ts";
+
+/** The dates the stay actually took, as the host or the office confirmed them. */
+export interface ActualDates {
+  readonly actualStart: string;
+  readonly actualEnd: string;
+  /**
+   * Recompute with the scheme's options in force today rather than those stored at approval
+   * (a staff choice: ARCHITECTURE §2.6).
+   */
+  readonly useCurrentOptions?: boolean;
+}
+
+/** What a recalculation did: the grant before and after, and the ledger line's explanation. */
+export interface Recalculation {
+  readonly request: RequestView;
+  readonly previousCents: number;
+  readonly approvedCents: number;
+  /** Positive: more is due to the student; negative: to recover. */
+  readonly differenceCents: number;
+  readonly explanation: readonly LedgerLine[];
+}
+
+export type RecalculationError =
+  | RequestNotFound
+  | RecalculationImpossible
+  | BudgetExceeded
+  | BudgetNotFound;
+
+/** Who may promote from the waiting list: the office, or Envol when it releases money. */
+export type PromotingActor = Extract<Actor, { readonly kind: "staff" | "system" }>;
+
+const isRecalculationError = tagged<RecalculationError>(
+  "RequestNotFound",
+  "RecalculationImpossible",
+  "BudgetExceeded",
+  "BudgetNotFound",
+);
+
+/** A grant is recomputed once approved and until its balance is settled. */
+const RECALCULABLE = new Set(["approved", "agreed", "advance_paid"]);
+
+/** Which options computed an amount, kept in the audit trail so the next recalculation can say it. */
+interface OptionsUsed {
+  readonly source: "approval" | "current";
+  readonly values: unknown;
+}
+
+/** What the audit trail keeps of a computed grant: enough to explain the next recalculation. */
+interface Computed {
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly approvedCents: number;
+  readonly options: OptionsUsed;
+  readonly lines: readonly LedgerLine[];
+}
+
+// the ledger and the audit trail are the office's record: written in French, as decide's are
+const LEDGER_LANG: Lang = "fr";
+
+const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }),
+};
+const formatDate = (iso: string, lang: Lang): string =>
+  dateFormats[lang].format(new Date(`${iso}T00:00:00Z`));
+
+/** The student's message: the confirmed dates, the new amount and what is left to pay or recover. */
+const recalculationMessage = (
+  lang: Lang,
+  f: {
+    readonly schemeName: string;
+    readonly start: string;
+    readonly end: string;
+    readonly previousCents: number;
+    readonly approvedCents: number;
+    readonly paidCents: number;
+  },
+) => {
+  const m = (c: number) => formatMoney(c, lang);
+  const rest = f.approvedCents - f.paidCents;
+  if (lang === "fr") {
+    const paid = f.paidCents > 0 ? ` Déjà versé : ${m(f.paidCents)}.` : "";
+    const then =
+      rest > 0
+        ? ` Reste à verser : ${m(rest)}.`
+        : rest < 0
+          ? ` Somme à reverser : ${m(-rest)} ; le service vous indiquera comment.`
+          : " Rien ne reste à verser.";
+    return {
+      subject: `Bourse recalculée : ${f.schemeName}`,
+      body: `Vos dates de séjour sont confirmées : du ${formatDate(f.start, "fr")} au ${formatDate(f.end, "fr")}. Votre bourse ${f.schemeName} passe de ${m(f.previousCents)} à ${m(f.approvedCents)}.${paid}${then}`,
+    };
+  }
+  const paid = f.paidCents > 0 ? ` Already paid: ${m(f.paidCents)}.` : "";
+  const then =
+    rest > 0
+      ? ` Still to be paid: ${m(rest)}.`
+      : rest < 0
+        ? ` To pay back: ${m(-rest)}; the office will tell you how.`
+        : " Nothing is left to pay.";
+  return {
+    subject: `Grant recalculated: ${f.schemeName}`,
+    body: `Your stay's dates are confirmed: from ${formatDate(f.start, "en")} to ${formatDate(f.end, "en")}. Your ${f.schemeName} grant changes from ${m(f.previousCents)} to ${m(f.approvedCents)}.${paid}${then}`,
+  };
+};
+
+/** Why a scheme result is not an amount: its unmet criteria, or the facts it still needs. */
+const whyNot = (result: SchemeResult): string => {
+  const unmet = result.criteria.filter((c) => c.status === "unmet").map((c) => c.reason);
+  if (unmet.length > 0) return `the scheme is no longer eligible: ${unmet.join("; ")}`;
+  if (result.missing.length > 0)
+    return `the scheme needs facts the situation does not give: ${result.missing.join(", ")}`;
+  return "the scheme gives no amount for these dates";
+};
+
+const sumOf = (lines: readonly LedgerLine[]): number =>
+  lines.reduce((total, l) => total + l.amountCents, 0);
+
+const paidSoFar = async (tx: Tx, requestId: string): Promise<number> => {
+  const rows = await tx
+    .select({ total: sql<string>`coalesce(sum(${ledgerEntries.amountCents}), 0)` })
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.requestId, requestId), eq(ledgerEntries.kind, "payment")));
+  return Number(rows[0]?.total ?? 0);
+};
+
+/**
+ * Grants once approved (ARCHITECTURE §2.6): recalculation on the actual dates, and promotion
+ * from the waiting list when money is released. Instalments (advance, balance) are decisions
+ * of `Applications.decide`.
+ */
+export class Grants extends Context.Service<
+  Grants,
+  {
+    /**
+     * Recomputes an approved grant on the stay's actual dates with the plugin options stored
+     * at approval (or the current ones), and records the difference as one explained ledger
+     * line, the envelope's commitment, an audit event and the student's message, in one
+     * transaction.
+     */
+    readonly recalculate: (
+      requestId: string,
+      dates: ActualDates,
+      actor: Actor,
+    ) => Effect.Effect<Recalculation, RecalculationError>;
+    /**
+     * Promotes the scheme's waitlisted requests of the year, longest waiting first, while their
+     * estimate fits what is left in the envelope; each in its own transaction. The ids promoted.
+     */
+    readonly promoteWaitlisted: (
+      scheme: string,
+      academicYear: string,
+      actor: PromotingActor,
+    ) => Effect.Effect<readonly string[], BudgetNotFound>;
+  }
+>()("@envol/db/Grants") {
+  static readonly layer = Layer.effect(
+    Grants,
+    Effect.gen(function* () {
+      const { db } = yield* Database;
+      const schemes = yield* Schemes;
+      const applicationsRepo = yield* Applications;
+      const registry = schemes.registry;
+
+      /** One scheme evaluated alone: its standalone amount, not its share of a plan. */
+      const evaluateAlone = (plugin: ConfiguredPlugin, situation: Situation): SchemeResult => {
+        const one = createRegistry({
+          institution: registry.institution,
+          plugins: [plugin],
+          partners: registry.partners,
+        });
+        const report = evaluate(situation, one, {
+          asOf: situation.asOf ?? situation.mobility.start,
+          lang: LEDGER_LANG,
+        });
+        return report.schemes[0] as SchemeResult;
+      };
+
+      /** An estimate's lines as the ledger keeps them. */
+      const linesOf = (result: SchemeResult): LedgerLine[] =>
+        (result.estimate?.lines ?? []).map((l) => ({
+          label: l.label,
+          amountCents: l.amountCents,
+          basis: l.basis,
+        }));
+
+      const recalculate = Effect.fn("Grants.recalculate")(function* (
+        requestId: string,
+        dates: ActualDates,
+        actor: Actor,
+      ) {
+        const at = yield* DateTime.nowAsDate;
+        return yield* transact(
+          db,
+          async (tx) => {
+            const impossible = (why: string) => new RecalculationImpossible({ requestId, why });
+            // the same lock order as Applications.decide: the request, then the envelope
+            const found = (
+              await tx
+                .select({ request: schemeRequests, application: applications, student: users })
+                .from(schemeRequests)
+                .innerJoin(applications, eq(applications.id, schemeRequests.applicationId))
+                .innerJoin(users, eq(users.id, applications.studentId))
+                .where(eq(schemeRequests.id, requestId))
+                .for("update", { of: schemeRequests })
+            )[0];
+            if (!found) throw new RequestNotFound({ id: requestId });
+            const { request, application, student } = found;
+            // a partner confirms the dates of its own students only; another's is not found
+            if (actor.kind === "partner" && application.hostPartnerId !== actor.partnerId)
+              throw new RequestNotFound({ id: requestId });
+            if (actor.kind === "student")
+              throw impossible("the actual dates are confirmed by the host or by the office");
+            if (dates.useCurrentOptions && actor.kind !== "staff")
+              throw impossible("only the office may recompute with the current options");
+            if (!RECALCULABLE.has(request.state) || request.approvedCents === null)
+              throw impossible(
+                `a ${request.state} request has no grant to recompute (it must be approved, agreed or advance paid)`,
+              );
+            const { actualStart, actualEnd } = dates;
+            if (!isIsoDate(actualStart) || !isIsoDate(actualEnd))
+              throw impossible("the actual dates must be calendar dates written YYYY-MM-DD");
+            if (compareDates(actualStart, actualEnd) > 0)
+              throw impossible(
+                `the stay cannot end (${actualEnd}) before it starts (${actualStart})`,
+              );
+
+            const current = registry.byId.get(request.scheme);
+            const configure = (options: unknown): ConfiguredPlugin | undefined => {
+              // options stored years ago may no longer validate: say so rather than crash
+              try {
+                return schemes.configureWith(request.scheme, options);
+              } catch (e) {
+                throw impossible(
+                  `the options stored at approval no longer configure ${request.scheme}: ${(e as Error).message}`,
+                );
+              }
+            };
+            const useCurrent = dates.useCurrentOptions === true || request.approvedOptions === null;
+            const plugin = useCurrent ? current : configure(request.approvedOptions);
+            if (!plugin) throw impossible(`the scheme ${request.scheme} is no longer offered`);
+            const options: OptionsUsed = {
+              source: useCurrent ? "current" : "approval",
+              values: plugin.options,
+            };
+
+            const situation = application.situation;
+            const actual: Situation = {
+              ...situation,
+              mobility: { ...situation.mobility, start: actualStart, end: actualEnd },
+            };
+            const evaluated = (() => {
+              // the catalogue may have lost the host since: a typed domain error, not a crash
+              try {
+                return evaluateAlone(plugin, actual);
+              } catch (e) {
+                if (e instanceof UnknownPartner) throw impossible(e.message);
+                throw e;
+              }
+            })();
+            if (evaluated.verdict !== "eligible" || !evaluated.estimate)
+              throw impossible(whyNot(evaluated));
+            const approvedCents = evaluated.estimate.totalCents;
+            const newLines = linesOf(evaluated);
+
+            // what the grant was: the last recalculation's lines, or the approval's estimate
+            const last = (
+              await tx
+                .select({ after: auditEvents.after })
+                .from(auditEvents)
+                .where(
+                  and(
+                    eq(auditEvents.entityType, "scheme_request"),
+                    eq(auditEvents.entityId, requestId),
+                    eq(auditEvents.action, "recalculate"),
+                  ),
+                )
+                .orderBy(sql`${auditEvents.id} desc`)
+                .limit(1)
+            )[0]?.after as Computed | undefined;
+            const previousCents = request.approvedCents;
+            const previous: Omit<Computed, "approvedCents"> = last ?? {
+              startDate: application.startDate,
+              endDate: application.endDate,
+              options: {
+                source: request.approvedOptions === null ? "current" : "approval",
+                values: request.approvedOptions ?? current?.options ?? null,
+              },
+              lines: (() => {
+                const approvedWith =
+                  request.approvedOptions === null ? current : configure(request.approvedOptions);
+                if (!approvedWith) return [];
+                const r = evaluateAlone(approvedWith, situation);
+                return linesOf(r);
+              })(),
+            };
+            const money = (c: number) => formatMoney(c, LEDGER_LANG);
+            const previousLines: LedgerLine[] = [...previous.lines];
+            // staff may have approved another amount than the estimate: the lines must add up
+            if (sumOf(previousLines) !== previousCents)
+              previousLines.push({
+                label: "Ajustement décidé par le service",
+                amountCents: previousCents - sumOf(previousLines),
+                basis: `montant accordé : ${money(previousCents)}`,
+              });
+            const difference = approvedCents - previousCents;
+            const explanation: LedgerLine[] = [
+              ...previousLines.map((l) => ({
+                ...l,
+                label: `Avant (du ${previous.startDate} au ${previous.endDate}) : ${l.label}`,
+              })),
+              ...newLines.map((l) => ({
+                ...l,
+                label: `Après (du ${actualStart} au ${actualEnd}) : ${l.label}`,
+              })),
+              {
+                label:
+                  difference > 0
+                    ? "Différence : complément dû"
+                    : difference < 0
+                      ? "Différence : somme à récupérer"
+                      : "Différence : aucune",
+                amountCents: difference,
+                basis: `${money(approvedCents)} − ${money(previousCents)}`,
+              },
+            ];
+
+            const budget = (
+              await tx
+                .select()
+                .from(budgets)
+                .where(
+                  and(
+                    eq(budgets.scheme, request.scheme),
+                    eq(budgets.academicYear, application.academicYear),
+                  ),
+                )
+                .for("update")
+            )[0];
+            if (!budget)
+              throw new BudgetNotFound({
+                scheme: request.scheme,
+                academicYear: application.academicYear,
+              });
+            const remaining = budget.envelopeCents - budget.committedCents;
+            // more money is a further commitment, bound by the envelope as an approval is
+            if (difference > remaining)
+              throw new BudgetExceeded({
+                requestId,
+                scheme: request.scheme,
+                requestedCents: difference,
+                remainingCents: remaining,
+              });
+            await tx
+              .update(budgets)
+              .set({
+                committedCents: sql`${budgets.committedCents} + ${difference}`,
+                updatedAt: at,
+              })
+              .where(eq(budgets.id, budget.id));
+            await tx.insert(ledgerEntries).values({
+              requestId,
+              budgetId: budget.id,
+              kind: "recalculation",
+              amountCents: difference,
+              instalment: null,
+              explanation,
+              at,
+            });
+            const updated = (
+              await tx
+                .update(schemeRequests)
+                .set({ approvedCents, updatedAt: at, version: request.version + 1 })
+                .where(eq(schemeRequests.id, requestId))
+                .returning()
+            )[0] as typeof schemeRequests.$inferSelect;
+            await tx
+              .update(applications)
+              .set({ actualStartDate: actualStart, actualEndDate: actualEnd, updatedAt: at })
+              .where(eq(applications.id, application.id));
+            const after: Computed = {
+              startDate: actualStart,
+              endDate: actualEnd,
+              approvedCents,
+              options,
+              lines: newLines,
+            };
+            await recordAudit(tx, {
+              at,
+              actor,
+              action: "recalculate",
+              entityType: "scheme_request",
+              entityId: requestId,
+              before: {
+                startDate: previous.startDate,
+                endDate: previous.endDate,
+                approvedCents: previousCents,
+                options: previous.options,
+              },
+              after,
+            });
+            const lang = student.lang;
+            const message = recalculationMessage(lang, {
+              schemeName: plugin.name[lang],
+              start: actualStart,
+              end: actualEnd,
+              previousCents,
+              approvedCents,
+              paidCents: await paidSoFar(tx, requestId),
+            });
+            await tx.insert(outbox).values({
+              topic: "request.recalculate",
+              recipient: student.email,
+              lang,
+              subject: message.subject,
+              body: message.body,
+              payload: {
+                requestId,
+                applicationId: application.id,
+                action: "recalculate",
+                actor: actorId(actor),
+                differenceCents: difference,
+              },
+              createdAt: at,
+              nextAttemptAt: at,
+            });
+            return {
+              request: requestView(updated),
+              previousCents,
+              approvedCents,
+              differenceCents: difference,
+              explanation,
+            } satisfies Recalculation;
+          },
+          isRecalculationError,
+        );
+      });
+
+      const promoteWaitlisted = Effect.fn("Grants.promoteWaitlisted")(function* (
+        scheme: string,
+        academicYear: string,
+        actor: PromotingActor,
+      ) {
+        const waiting = yield* Effect.promise(() =>
+          db
+            .select({ id: schemeRequests.id, updatedAt: schemeRequests.updatedAt })
+            .from(schemeRequests)
+            .innerJoin(applications, eq(applications.id, schemeRequests.applicationId))
+            .where(
+              and(
+                eq(schemeRequests.scheme, scheme),
+                eq(schemeRequests.state, "waitlisted"),
+                eq(applications.academicYear, academicYear),
+              ),
+            ),
+        );
+        if (waiting.length === 0) return [];
+        // when a request was waitlisted is the audit trail's to say; the row's updatedAt only
+        // stands in for a request waitlisted without one
+        const events = yield* Effect.promise(() =>
+          db
+            .select({ id: auditEvents.id, entityId: auditEvents.entityId })
+            .from(auditEvents)
+            .where(
+              and(
+                eq(auditEvents.entityType, "scheme_request"),
+                eq(auditEvents.action, "waitlist"),
+                inArray(
+                  auditEvents.entityId,
+                  waiting.map((w) => w.id),
+                ),
+              ),
+            ),
+        );
+        const waitlistedBy = new Map<string, number>();
+        for (const e of events)
+          waitlistedBy.set(e.entityId, Math.max(e.id, waitlistedBy.get(e.entityId) ?? 0));
+        const queue = [...waiting].sort((a, b) => {
+          const [ea, eb] = [waitlistedBy.get(a.id), waitlistedBy.get(b.id)];
+          if (ea !== undefined && eb !== undefined) return ea - eb;
+          if (ea !== undefined) return -1;
+          if (eb !== undefined) return 1;
+          return a.updatedAt.getTime() - b.updatedAt.getTime() || a.id.localeCompare(b.id);
+        });
+        const promoted: string[] = [];
+        for (const { id } of queue) {
+          const outcome = yield* Effect.result(
+            applicationsRepo.decide(id, { action: "promote" }, actor),
+          );
+          if (Result.isSuccess(outcome)) {
+            promoted.push(id);
+            continue;
+          }
+          const error = outcome.failure;
+          // the first that does not fit keeps its place: none behind it jumps the queue
+          if (error._tag === "BudgetExceeded") break;
+          if (error._tag === "BudgetNotFound") return yield* error;
+          // promoted or withdrawn meanwhile, or without an estimate to commit: staff decide it
+        }
+        return promoted;
+      });
+
+      return Grants.of({ recalculate, promoteWaitlisted });
+    }),
+  );
+}

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import type { IsoDate } from "./calendar-date.ts";
+import { describeCondition } from "./conditions.ts";
+import { formatQuantity } from "./facts.ts";
+import { type Figure, weakest } from "./figures.ts";
+import type { ConfiguredPlugin } from "./plugin.ts";
+import type { Lang } from "./text.ts";
+
+/** A scheme as the public catalogue shows it: its rules in words and its dated figures with their sources. */
+export const SchemeDescriptionSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    funder: z.string(),
+    url: z.string(),
+    summary: z.string(),
+    /** The weakest confidence among its figures in force: "assumed" amounts are estimates. */
+    confidence: z.enum(["official", "secondary", "assumed"]),
+    exclusiveWith: z.array(z.string()),
+    criteria: z.array(z.object({ id: z.string(), title: z.string().nullable(), rule: z.string() })),
+    figures: z.array(
+      z.object({
+        name: z.string(),
+        label: z.string(),
+        value: z.unknown(),
+        display: z.string(),
+        since: z.string(),
+        source: z.string(),
+        confidence: z.enum(["official", "secondary", "assumed"]),
+      }),
+    ),
+    periods: z.array(z.object({ since: z.string() })),
+  })
+  .meta({ id: "SchemeDescription" });
+
+export type SchemeDescription = z.output<typeof SchemeDescriptionSchema>;
+
+const display = (f: Figure, lang: Lang): string =>
+  typeof f.value === "number" && f.unit && f.unit !== "percent"
+    ? formatQuantity(f.value, f.unit === "cents" ? "cents" : f.unit, lang)
+    : typeof f.value === "number" && f.unit === "percent"
+      ? `${f.value} %`
+      : Array.isArray(f.value)
+        ? f.value.map(String).join(", ")
+        : typeof f.value === "object"
+          ? JSON.stringify(f.value)
+          : String(f.value);
+
+/** Describes a configured scheme in `lang`, with the figures in force on `on` (a mobility start, or today). */
+export const describeScheme = (
+  plugin: ConfiguredPlugin,
+  lang: Lang,
+  on: IsoDate,
+): SchemeDescription => {
+  const period = plugin.periodFor(on);
+  const figures = Object.entries(period.parameters).map(([name, f]) => ({
+    name,
+    label: f.label[lang],
+    value: f.value,
+    display: display(f, lang),
+    since: f.since,
+    source: f.source,
+    confidence: f.confidence,
+  }));
+  return {
+    id: plugin.id,
+    name: plugin.name[lang],
+    funder: plugin.funder[lang],
+    url: plugin.url,
+    summary: plugin.summary[lang],
+    confidence: weakest(...figures.map((f) => f.confidence)),
+    exclusiveWith: [...plugin.exclusive],
+    criteria: period.criteria.map((c) => ({
+      id: c.id,
+      title: c.title?.[lang] ?? null,
+      rule: describeCondition(c.condition, lang),
+    })),
+    figures,
+    periods: plugin.periods.map((p) => ({ since: p.since })),
+  };
+};
