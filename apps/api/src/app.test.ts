@@ -4,12 +4,18 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "./app.ts";
 
 const registry = loadRegistry(TELECOM_PARIS_CONFIG);
+
+/** A response's JSON, loosely typed for assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: assertions walk the JSON freely
+const json = async (r: Response): Promise<any> => r.json();
 let ready = true;
 const app = createApp({
   registry: () => registry,
   partners: async () => DEMO_PARTNER_CATALOGUE.partners,
   ready: async () => ready,
   today: () => "2026-11-26",
+  // the public routes never touch the database
+  run: () => Promise.reject(new Error("no database in these tests")),
 });
 
 const post = (body: string, headers: Record<string, string> = {}) =>
@@ -29,12 +35,12 @@ describe("the public API", () => {
     });
     expect(en.status).toBe(200);
     expect(en.headers.get("content-language")).toBe("en");
-    const report = await en.json();
+    const report = await json(en);
     expect(report).toMatchObject({ academicYear: "2026-2027", fundedDays: 150, distanceKm: 890 });
     expect(report.schemes.find((s: { scheme: string }) => s.scheme === "erasmus").name).toBe(
       "Erasmus+ Europe",
     );
-    const fr = await (await post(JSON.stringify(situation))).json();
+    const fr = await json(await post(JSON.stringify(situation)));
     expect(fr.schemes.find((s: { scheme: string }) => s.scheme === "idf").name).toBe(
       "Bourse Mobilité Île-de-France",
     );
@@ -49,7 +55,7 @@ describe("the public API", () => {
     );
     expect(r.status).toBe(422);
     expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-    const body = await r.json();
+    const body = await json(r);
     expect(body).toMatchObject({ status: 422, type: expect.stringMatching(/validation$/) });
     const paths = body.errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(
@@ -64,7 +70,7 @@ describe("the public API", () => {
       }),
     );
     expect(unknown.status).toBe(422);
-    expect((await unknown.json()).errors).toEqual([
+    expect((await json(unknown)).errors).toEqual([
       { path: "mobility.host.partner", message: 'no partner "nowhere" in the catalogue' },
     ]);
     const bad = await post("{not json");
@@ -72,13 +78,13 @@ describe("the public API", () => {
     expect(bad.headers.get("content-type")).toMatch(/problem\+json/);
     const missing = await app.request("/api/nothing-here");
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ status: 404, detail: "/api/nothing-here" });
+    expect(await json(missing)).toMatchObject({ status: 404, detail: "/api/nothing-here" });
   });
 
   it("describes the schemes with their rules and dated figures", async () => {
-    const list = await (
-      await app.request("/api/schemes", { headers: { "accept-language": "en" } })
-    ).json();
+    const list = await json(
+      await app.request("/api/schemes", { headers: { "accept-language": "en" } }),
+    );
     expect(list.map((s: { id: string }) => s.id)).toEqual([
       "idf",
       "erasmus",
@@ -86,7 +92,7 @@ describe("the public API", () => {
       "fitec",
       "alumni",
     ]);
-    const erasmus = await (await app.request("/api/schemes/erasmus")).json();
+    const erasmus = await json(await app.request("/api/schemes/erasmus"));
     expect(erasmus.criteria.map((c: { id: string }) => c.id)).toEqual([
       "eche",
       "level",
@@ -105,7 +111,7 @@ describe("the public API", () => {
   });
 
   it("lists the partner catalogue and reports liveness and readiness", async () => {
-    const partners = await (await app.request("/api/partners")).json();
+    const partners = await json(await app.request("/api/partners"));
     expect(partners).toHaveLength(DEMO_PARTNER_CATALOGUE.partners.length);
     expect((await app.request("/api/health")).status).toBe(200);
     expect((await app.request("/api/health/ready")).status).toBe(200);
@@ -115,7 +121,7 @@ describe("the public API", () => {
   });
 
   it("documents itself: OpenAPI 3.1 and a reference page served by Envol, under a strict CSP", async () => {
-    const doc = await (await app.request("/api/openapi.json")).json();
+    const doc = await json(await app.request("/api/openapi.json"));
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(["/api/simulations", "/api/schemes/{id}", "/api/partners"]),

@@ -1,9 +1,13 @@
+import type { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { authenticate } from "./lib/auth.ts";
 import { createRouter } from "./lib/create-router.ts";
 import type { AppDeps } from "./lib/deps.ts";
 import { language } from "./lib/language.ts";
+import { type Logger, requestLog } from "./lib/logger.ts";
 import { problem, problemBody } from "./lib/problem.ts";
 import { securityHeaders } from "./lib/security.ts";
+import { authRouter } from "./routes/auth/auth.index.ts";
 import { docsRouter } from "./routes/docs/docs.index.ts";
 import { healthRouter } from "./routes/health/health.index.ts";
 import { partnersRouter } from "./routes/partners/partners.index.ts";
@@ -13,8 +17,9 @@ import { simulationsRouter } from "./routes/simulations/simulations.index.ts";
 export type { AppDeps } from "./lib/deps.ts";
 
 /** The API's routes under /api, chained so that the typed client sees each of them. */
-const apiRoutes = (deps: AppDeps) =>
+const apiRoutes = (deps: AppDeps, options: { readonly https: boolean }) =>
   createRouter()
+    .route("/", authRouter(deps, options))
     .route("/", healthRouter(deps))
     .route("/", simulationsRouter(deps))
     .route("/", schemesRouter(deps))
@@ -24,14 +29,26 @@ const apiRoutes = (deps: AppDeps) =>
  * The Envol HTTP application: the API under /api, its OpenAPI 3.1 document and reference,
  * problem+json for every error.
  */
-export const createApp = (deps: AppDeps, options: { readonly https?: boolean } = {}) => {
-  const api = apiRoutes(deps);
+export interface AppOptions {
+  /** Served over https: Secure cookies and HSTS. */
+  readonly https?: boolean;
+  /** One log line per request. */
+  readonly logger?: Logger;
+  /** The web app, served for every path outside /api. */
+  readonly web?: Hono;
+}
+
+export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
+  const https = options.https ?? false;
+  const api = apiRoutes(deps, { https });
   const app = createRouter();
-  const headers = securityHeaders({ https: options.https ?? false });
+  if (options.logger) app.use("*", requestLog(options.logger));
+  const headers = securityHeaders({ https });
   app.use("*", (c, next) =>
     (c.req.path.startsWith("/api/docs") ? headers.docs : headers.app)(c, next),
   );
   app.use("*", language);
+  app.use("/api/*", authenticate(deps));
   app.route("/api", api);
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
@@ -43,6 +60,15 @@ export const createApp = (deps: AppDeps, options: { readonly https?: boolean } =
     },
   });
   app.route("/api", docsRouter());
+  if (options.web) {
+    const web = options.web;
+    // the API's unknown paths stay problem+json 404s, never the web app's page
+    app.all("*", (c, next) =>
+      c.req.path === "/api" || c.req.path.startsWith("/api/")
+        ? next()
+        : web.fetch(c.req.raw, c.env),
+    );
+  }
   app.notFound((c) => {
     const lang = c.get("lang");
     return problem(

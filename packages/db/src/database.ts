@@ -39,6 +39,10 @@ const MIGRATIONS = fileURLToPath(new URL("../drizzle", import.meta.url));
 /** An arbitrary but fixed key: instances starting together migrate one after the other. */
 const MIGRATION_LOCK = 7_310_442_019;
 
+const PGLITE_DURABLE_START = (
+  (PGlite as unknown as { defaultStartParams?: readonly string[] }).defaultStartParams ?? []
+).filter((p) => p !== "-F");
+
 /** Opens the database and applies the migrations (idempotent). */
 export const openDatabase = async (config: DatabaseConfig): Promise<OpenDatabase> => {
   if (config.url) {
@@ -56,7 +60,11 @@ export const openDatabase = async (config: DatabaseConfig): Promise<OpenDatabase
   }
   const dataDir = config.dataDir ?? DEFAULT_DATA_DIR;
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, {
+    // PGlite starts PostgreSQL with fsync off (-F); a data directory keeps it on, so that an
+    // acknowledged write survives a machine crash too, not only the process's death
+    ...(dataDir.startsWith("memory://") ? {} : { startParams: PGLITE_DURABLE_START }),
+  });
   const db = drizzlePglite({ client, schema }) as unknown as AppDatabase;
   await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS });
   return { db, kind: "pglite", close: () => client.close() };

@@ -1,10 +1,14 @@
 import { Layer } from "effect";
 import { Applications } from "./applications.ts";
+import { AuditTrail } from "./audit-trail.ts";
 import { Budgets } from "./budgets.ts";
 import { Database, type DatabaseConfig } from "./database.ts";
 import { Grants } from "./grants.ts";
+import { Outbox } from "./outbox-store.ts";
+import { PartnerKeys } from "./partner-keys.ts";
 import { Partners } from "./partners.ts";
 import { Schemes } from "./schemes.ts";
+import { Sessions, SignInAttempts } from "./sessions.ts";
 import { Users } from "./users.ts";
 
 /**
@@ -18,6 +22,11 @@ export const repositoriesLayer = (config: DatabaseConfig, schemes: Schemes["Serv
     Budgets.layer,
     Users.layer,
     Partners.layer,
+    Sessions.layer,
+    SignInAttempts.layer,
+    PartnerKeys.layer,
+    Outbox.layer,
+    AuditTrail.layer,
   ).pipe(Layer.provideMerge(deps));
   return Grants.layer.pipe(Layer.provideMerge(repositories));
 };

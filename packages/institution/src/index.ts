@@ -1,3 +1,4 @@
+export { TELECOM_PARIS_CONFIG } from "./institution.ts";
 export {
   DEFAULT_ADVANCE_PERCENT,
   type InstitutionConfig,
@@ -7,4 +8,3 @@ export {
   schemesOf,
   use,
 } from "./institution-config.ts";
-export { TELECOM_PARIS_CONFIG } from "./institution.ts";

@@ -5,6 +5,7 @@ import {
   type Institution,
   type Parameters,
   type Partner,
+  type PartnerLookup,
   type Registry,
   RegistryInvalid,
 } from "@envol/domain";
@@ -56,8 +57,8 @@ export interface InstitutionConfig {
 }
 
 export interface LoadOptions {
-  /** The partner catalogue; the demo catalogue of the rulebook by default. */
-  readonly partners?: readonly Partner[];
+  /** The partner catalogue (a list, or a lookup over the database's); the demo catalogue by default. */
+  readonly partners?: readonly Partner[] | PartnerLookup;
   /** Evaluate disabled plugins too (tests, and institutions trying a scheme out). */
   readonly enableAll?: boolean;
 }

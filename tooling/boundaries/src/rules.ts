@@ -25,8 +25,18 @@ export const RULES: readonly AreaRule[] = [
   },
   {
     folder: /^packages\/db$/,
-    description: "the database package depends on the domain and its database libraries, never on plugins or apps",
-    allow: ["@envol/domain", "drizzle-orm", "drizzle-kit", "@electric-sql/pglite", "pg", "effect", "zod", "node:*"],
+    description:
+      "the database package depends on the domain and its database libraries, never on plugins or apps",
+    allow: [
+      "@envol/domain",
+      "drizzle-orm",
+      "drizzle-kit",
+      "@electric-sql/pglite",
+      "pg",
+      "effect",
+      "zod",
+      "node:*",
+    ],
     testAllow: [...TEST_TOOLS, "@envol/institution"],
   },
   {

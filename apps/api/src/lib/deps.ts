@@ -1,4 +1,5 @@
 import type { IsoDate, Partner, Registry } from "@envol/domain";
+import type { Runner } from "./services.ts";
 
 /** What the routes need from the rest of Envol; the server wires the real ones, tests theirs. */
 export interface AppDeps {
@@ -9,4 +10,6 @@ export interface AppDeps {
   readonly ready: () => Promise<boolean>;
   /** Today, at the edge: the domain never reads the clock itself. */
   readonly today: () => IsoDate;
+  /** Runs repository Effects on the app's one ManagedRuntime. */
+  readonly run: Runner;
 }

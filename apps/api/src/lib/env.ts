@@ -1,6 +1,14 @@
+import type { SessionView } from "@envol/db";
 import type { Lang } from "@envol/domain";
 
 /** What every route may read from the context. */
 export interface AppEnv {
-  Variables: { lang: Lang };
+  Variables: {
+    lang: Lang;
+    /** The signed-in student or staff member, from the session cookie. */
+    session?: SessionView;
+    sessionToken?: string;
+    /** The partner school, from its API key. */
+    partnerId?: string;
+  };
 }

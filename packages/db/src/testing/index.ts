@@ -34,6 +34,16 @@ export const postgresEngine = (url: string): TestEngine => ({
       drop: async () => {
         const c = new pg.Client({ connectionString: url });
         await c.connect();
+        // pg's Pool.end() resolves before its connections have closed: forcing the drop then
+        // kills them mid-goodbye, and their FATAL 57P01 surfaces as an unhandled error
+        for (let i = 0; i < 250; i++) {
+          const open = await c.query(
+            "select count(*)::int as n from pg_stat_activity where datname = $1",
+            [name],
+          );
+          if (open.rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         await c.query(`drop database if exists ${name} with (force)`);
         await c.end();
       },

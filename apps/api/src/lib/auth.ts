@@ -1,0 +1,79 @@
+import { Sessions } from "@envol/db";
+
+import { getCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import type { AppDeps } from "./deps.ts";
+import type { AppEnv } from "./env.ts";
+import { problem, problemBody } from "./problem.ts";
+
+export const SESSION_COOKIE = "envol_session";
+export const CSRF_HEADER = "X-CSRF-Token";
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Reads who is calling: the session cookie of a student or staff member. A write made with the
+ * cookie must carry the session's CSRF token in X-CSRF-Token (a cross-site form cannot).
+ */
+export const authenticate = (deps: AppDeps) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const exit = await deps.run(Sessions.use((s) => s.find(token)));
+      const session = exit._tag === "Success" ? exit.value : undefined;
+      if (session) {
+        if (!SAFE.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken) {
+          const lang = c.get("lang");
+          return problem(
+            c,
+            problemBody(
+              403,
+              "csrf",
+              lang === "en" ? "Missing or wrong CSRF token" : "Jeton CSRF absent ou erroné",
+              {
+                detail: `send the session's csrfToken (GET /api/auth/session) in ${CSRF_HEADER}`,
+              },
+            ),
+          );
+        }
+        c.set("session", session);
+        c.set("sessionToken", token);
+      }
+    }
+    await next();
+  });
+
+/** Only a signed-in user of this role (401 when nobody is signed in, 403 for another role). */
+export const requireRole = (role: "student" | "staff") =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const session = c.get("session");
+    const lang = c.get("lang");
+    if (!session) {
+      return problem(
+        c,
+        problemBody(
+          401,
+          "unauthenticated",
+          lang === "en" ? "Sign in first" : "Connectez-vous d'abord",
+        ),
+      );
+    }
+    if (session.user.role !== role) {
+      return problem(
+        c,
+        problemBody(
+          403,
+          "forbidden",
+          lang === "en" ? "Not allowed for your role" : "Interdit pour votre rôle",
+        ),
+      );
+    }
+    await next();
+  });
+
+/** The signed-in user's session; the route is behind `requireRole`. */
+export const sessionOf = (c: { get: (key: "session") => AppEnv["Variables"]["session"] }) => {
+  const session = c.get("session");
+  if (!session) throw new Error("route without requireRole");
+  return session;
+};

@@ -1,0 +1,68 @@
+import type { Lang } from "@envol/domain";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { type Problem, problemBody } from "./problem.ts";
+
+interface Tagged {
+  readonly _tag: string;
+  readonly message?: string;
+  readonly [key: string]: unknown;
+}
+
+const T = {
+  notFound: { fr: "Introuvable", en: "Not found" },
+  conflict: { fr: "Action impossible dans l'état actuel", en: "Not possible in the current state" },
+  budget: { fr: "Budget insuffisant", en: "Not enough budget" },
+  invalid: { fr: "La requête n'est pas valide", en: "The request is not valid" },
+} as const;
+
+const HIDDEN = new Set([
+  "ApplicationNotFound",
+  "RequestNotFound",
+  "NotYourRequest",
+  "PartnerNotFound",
+]);
+
+/**
+ * The one place where a domain or repository error becomes an HTTP status: a resource the
+ * actor may not see is a 404 like a missing one; a move the lifecycle refuses is a 409; an
+ * envelope too small is a 409 that says how much is left; a bad input names its field (422).
+ */
+export const problemOf = (error: Tagged, lang: Lang): Problem => {
+  const tag = error._tag;
+  const make = (
+    status: ContentfulStatusCode,
+    kind: string,
+    title: { fr: string; en: string },
+    extra = {},
+  ) => problemBody(status, kind, title[lang], extra);
+  if (HIDDEN.has(tag)) return make(404, "not-found", T.notFound);
+  switch (tag) {
+    case "TransitionNotAllowed":
+    case "ApplicationNotEditable":
+    case "EnvelopeBelowCommitted":
+    case "RecalculationImpossible":
+      return make(409, "conflict", T.conflict, { detail: error.message });
+    case "BudgetExceeded":
+    case "BudgetNotFound":
+      return make(409, "budget", T.budget, { detail: error.message });
+    case "ActionInputInvalid":
+      return make(422, "validation", T.invalid, {
+        errors: [{ path: String(error.field), message: String(error.problem) }],
+      });
+    case "UnknownScheme":
+      return make(422, "validation", T.invalid, {
+        errors: [{ path: "schemes", message: `no scheme "${String(error.scheme)}" is offered` }],
+      });
+    case "UnknownPartner":
+      return make(422, "validation", T.invalid, {
+        errors: [
+          {
+            path: "mobility.host.partner",
+            message: `no partner "${String(error.partner)}" in the catalogue`,
+          },
+        ],
+      });
+    default:
+      return make(500, "internal", { fr: "Erreur interne", en: "Internal error" });
+  }
+};

@@ -1,0 +1,114 @@
+/**
+ * `pnpm start`: migrates the database (embedded PGlite in ./data unless DATABASE_URL is set),
+ * loads the demo data into an empty one, and serves the API and the web app on one port.
+ * Configuration comes from the environment and is validated first (config.ts); SIGTERM and
+ * SIGINT let in-flight requests finish, then close the database cleanly.
+ */
+
+import { Database, Partners, ping, repositoriesLayer, seedDemo } from "@envol/db";
+import type { Partner } from "@envol/domain";
+import { loadRegistry, schemesOf, TELECOM_PARIS_CONFIG } from "@envol/institution";
+import { serve } from "@hono/node-server";
+import { ManagedRuntime } from "effect";
+import { createApp } from "./app.ts";
+import { ConfigInvalid, loadConfig } from "./config.ts";
+import { todayInParis } from "./lib/clock.ts";
+import { makeLogger } from "./lib/logger.ts";
+import { hashPassword } from "./lib/passwords.ts";
+import { webRoutes } from "./web.ts";
+
+const config = (() => {
+  try {
+    return loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigInvalid) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+})();
+const logger = makeLogger(config.LOG_LEVEL);
+
+// the registry reads partners from the database's catalogue (staff edit it), through this cache
+const partners = new Map<string, Partner>();
+const registry = loadRegistry(TELECOM_PARIS_CONFIG, { partners: (id) => partners.get(id) });
+const runtime = ManagedRuntime.make(
+  repositoriesLayer(
+    { url: config.DATABASE_URL, dataDir: config.ENVOL_DATA_DIR },
+    schemesOf(TELECOM_PARIS_CONFIG, registry),
+  ),
+);
+
+const refreshPartners = async () => {
+  const list = await runtime.runPromise(Partners.use((p) => p.list()));
+  partners.clear();
+  for (const p of list) partners.set(p.id, p);
+  return list;
+};
+
+const DEMO_PASSWORDS = { student: "demo-etudiante", staff: "demo-dri" };
+
+const start = async () => {
+  const { db, kind } = await runtime.runPromise(Database);
+  logger.info(
+    { database: kind, dataDir: kind === "pglite" ? config.ENVOL_DATA_DIR : undefined },
+    "database ready",
+  );
+  if (config.ENVOL_SEED === "true") {
+    const seeded = await runtime.runPromise(seedDemo({ hashPassword, passwords: DEMO_PASSWORDS }));
+    if (seeded.created) {
+      logger.info({ accounts: seeded.accounts, partnerKey: seeded.partnerKey }, "demo data loaded");
+    }
+  }
+  await refreshPartners();
+  const https = config.PUBLIC_URL?.startsWith("https://") ?? false;
+  const app = createApp(
+    {
+      registry: () => registry,
+      partners: async () => [...partners.values()],
+      ready: () => ping(db),
+      today: todayInParis,
+      run: (effect) => runtime.runPromiseExit(effect),
+    },
+    { https, logger, web: webRoutes(config.ENVOL_WEB_DIR) },
+  );
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    logger.info(
+      { url: `http://${info.address === "0.0.0.0" ? "localhost" : info.address}:${info.port}` },
+      "Envol is listening",
+    );
+    console.log(
+      [
+        "",
+        `Envol: http://localhost:${info.port}  (API reference: http://localhost:${info.port}/api/docs)`,
+        `Demo student: etudiante@demo.envol.fr / ${DEMO_PASSWORDS.student}`,
+        `Demo staff:   dri@demo.envol.fr / ${DEMO_PASSWORDS.staff}`,
+        "",
+      ].join("\n"),
+    );
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, "shutting down: finishing requests in flight");
+    // a request that hangs must not keep the process forever
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(async () => {
+      await runtime.dispose();
+      logger.info("database closed, bye");
+      process.exit(0);
+    });
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+};
+
+start().catch(async (e) => {
+  logger.error({ error: String(e), stack: (e as Error).stack }, "start failed");
+  await runtime.dispose().catch(() => undefined);
+  process.exit(1);
+});

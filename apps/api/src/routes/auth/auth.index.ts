@@ -1,0 +1,113 @@
+import { Sessions, SignInAttempts, Users } from "@envol/db";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { Duration, Effect } from "effect";
+import type { Context } from "hono";
+import { deleteCookie, setCookie } from "hono/cookie";
+import { SESSION_COOKIE } from "../../lib/auth.ts";
+import { createRouter } from "../../lib/create-router.ts";
+import type { AppDeps } from "../../lib/deps.ts";
+import type { AppEnv } from "../../lib/env.ts";
+import { DUMMY_HASH, verifyPassword } from "../../lib/passwords.ts";
+import { problem, problemBody } from "../../lib/problem.ts";
+import { runEffect } from "../../lib/run-effect.ts";
+import { currentSession, signIn, signOut } from "./auth.routes.ts";
+
+export const SESSION_TTL = Duration.hours(8);
+
+const clientAddress = (c: Context<AppEnv>): string => {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    // no socket (an in-process request): one shared bucket
+    return "unknown";
+  }
+};
+
+/** Opens a session and sets its cookie: HttpOnly, SameSite=Lax, Secure over https. */
+export const openSession = (c: Context<AppEnv>, deps: AppDeps, userId: string, https: boolean) =>
+  runEffect(
+    c,
+    deps,
+    Effect.gen(function* () {
+      const sessions = yield* Sessions;
+      const opened = yield* sessions.open(userId, SESSION_TTL);
+      return { opened, session: yield* sessions.find(opened.token) };
+    }),
+    ({ opened, session }) => {
+      setCookie(c, SESSION_COOKIE, opened.token, {
+        httpOnly: true,
+        sameSite: "Lax",
+        secure: https,
+        path: "/",
+        expires: opened.expiresAt,
+      });
+      return c.json(session, 200);
+    },
+  );
+
+export const authRouter = (deps: AppDeps, options: { readonly https: boolean }) =>
+  createRouter()
+    .openapi(signIn, async (c) => {
+      const { email, password } = c.req.valid("json");
+      const lang = c.get("lang");
+      const keys = [`email:${email.trim().toLowerCase()}`, `ip:${clientAddress(c)}`];
+      const limited = await deps.run(
+        Effect.forEach(keys, (k) => SignInAttempts.use((a) => a.isLimited(k))).pipe(
+          Effect.map((xs) => xs.some(Boolean)),
+        ),
+      );
+      if (limited._tag === "Success" && limited.value) {
+        c.header("Retry-After", "900");
+        return problem(
+          c,
+          problemBody(
+            429,
+            "rate-limited",
+            lang === "en" ? "Too many failed attempts" : "Trop de tentatives échouées",
+            {
+              detail: lang === "en" ? "Try again in 15 minutes." : "Réessayez dans 15 minutes.",
+            },
+          ),
+        ) as never;
+      }
+      const found = await deps.run(Users.use((u) => u.findByEmail(email)));
+      const user = found._tag === "Success" ? found.value : undefined;
+      const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), password);
+      await deps.run(
+        Effect.forEach(keys, (k) =>
+          SignInAttempts.use((a) => a.record(k, ok && user !== undefined)),
+        ),
+      );
+      if (!ok || !user?.passwordHash) {
+        return problem(
+          c,
+          problemBody(
+            401,
+            "unauthenticated",
+            lang === "en" ? "Wrong email or password" : "Email ou mot de passe incorrect",
+          ),
+        ) as never;
+      }
+      return (await openSession(c, deps, user.id, options.https)) as never;
+    })
+    .openapi(currentSession, (c) => {
+      const session = c.get("session");
+      const lang = c.get("lang");
+      if (!session) {
+        return problem(
+          c,
+          problemBody(
+            401,
+            "unauthenticated",
+            lang === "en" ? "Nobody is signed in" : "Personne n'est connecté",
+          ),
+        ) as never;
+      }
+      return c.json(session, 200);
+    })
+    .openapi(signOut, async (c) => {
+      const token = c.get("sessionToken");
+      if (token) await deps.run(Sessions.use((s) => s.revoke(token)));
+      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      return c.body(null, 204);
+    });

@@ -1,0 +1,65 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { problemResponse } from "../../lib/problem.ts";
+
+export const SessionSchema = z
+  .object({
+    user: z.object({
+      id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      role: z.enum(["student", "staff"]),
+      lang: z.enum(["fr", "en"]),
+    }),
+    csrfToken: z.string().meta({
+      description: "Send it in X-CSRF-Token with every write made with the session cookie",
+    }),
+    expiresAt: z.string(),
+  })
+  .meta({ id: "Session" });
+
+export const signIn = createRoute({
+  method: "post",
+  path: "/auth/sign-in",
+  tags: ["Sign-in"],
+  summary: "Sign in with an email and a password (demo and local accounts)",
+  description:
+    "Opens a session in an HttpOnly cookie. Students and staff of the school sign in with its single sign-on (/api/auth/oidc/start) when it is configured.",
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z.object({ email: z.email(), password: z.string().min(1).max(1024) }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: "Signed in", content: { "application/json": { schema: SessionSchema } } },
+    401: problemResponse("Wrong email or password"),
+    422: problemResponse("A field is invalid"),
+    429: problemResponse("Too many failed attempts: wait before trying again"),
+  },
+});
+
+export const currentSession = createRoute({
+  method: "get",
+  path: "/auth/session",
+  tags: ["Sign-in"],
+  summary: "Who is signed in, and the CSRF token for writes",
+  responses: {
+    200: { description: "The session", content: { "application/json": { schema: SessionSchema } } },
+    401: problemResponse("Nobody is signed in"),
+  },
+});
+
+export const signOut = createRoute({
+  method: "post",
+  path: "/auth/sign-out",
+  tags: ["Sign-in"],
+  summary: "Sign out: the session stops working at once, on every instance",
+  responses: {
+    204: { description: "Signed out" },
+    403: problemResponse("Missing or wrong CSRF token"),
+  },
+});

@@ -1,0 +1,96 @@
+import type { ActorKind } from "@envol/domain";
+import { and, asc, desc, eq, lt } from "drizzle-orm";
+import { Context, Effect, Layer } from "effect";
+import { Database } from "./database.ts";
+import { auditEvents } from "./schema/index.ts";
+
+/** One audit event as the back office reads it. */
+export interface AuditEventView {
+  /** Increasing in the order the events were written: the cursor of {@link AuditTrail} pages. */
+  readonly id: number;
+  readonly at: string;
+  readonly actor: { readonly kind: ActorKind; readonly id: string };
+  readonly action: string;
+  readonly entityType: string;
+  readonly entityId: string;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly reason: string | null;
+}
+
+const view = (e: typeof auditEvents.$inferSelect): AuditEventView => ({
+  id: e.id,
+  at: e.at.toISOString(),
+  actor: { kind: e.actorKind, id: e.actorId },
+  action: e.action,
+  entityType: e.entityType,
+  entityId: e.entityId,
+  before: e.before,
+  after: e.after,
+  reason: e.reason,
+});
+
+/** The most events one page returns. */
+const MAX_PAGE = 200;
+
+/**
+ * Reads the audit trail. There is nothing here to change it: events are written by
+ * `recordAudit` in the transaction of the change they record, and the table refuses UPDATE
+ * and DELETE.
+ */
+export class AuditTrail extends Context.Service<
+  AuditTrail,
+  {
+    /** Everything that happened to one entity, oldest first. */
+    readonly forEntity: (
+      entityType: string,
+      entityId: string,
+    ) => Effect.Effect<readonly AuditEventView[]>;
+    /**
+     * The latest events, newest first, `limit` at a time (1 to 200, default 50). The next page
+     * is `{ before: <the last event's id> }`.
+     */
+    readonly recent: (options?: {
+      readonly limit?: number;
+      readonly before?: number;
+    }) => Effect.Effect<readonly AuditEventView[]>;
+  }
+>()("@envol/db/AuditTrail") {
+  static readonly layer = Layer.effect(
+    AuditTrail,
+    Effect.gen(function* () {
+      const { db } = yield* Database;
+
+      const forEntity = Effect.fn("AuditTrail.forEntity")(function* (
+        entityType: string,
+        entityId: string,
+      ) {
+        const rows = yield* Effect.promise(() =>
+          db
+            .select()
+            .from(auditEvents)
+            .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
+            .orderBy(asc(auditEvents.id)),
+        );
+        return rows.map(view);
+      });
+
+      const recent = Effect.fn("AuditTrail.recent")(function* (
+        options: { readonly limit?: number; readonly before?: number } = {},
+      ) {
+        const limit = Math.min(Math.max(Math.floor(options.limit ?? 50), 1), MAX_PAGE);
+        const rows = yield* Effect.promise(() =>
+          db
+            .select()
+            .from(auditEvents)
+            .where(options.before === undefined ? undefined : lt(auditEvents.id, options.before))
+            .orderBy(desc(auditEvents.id))
+            .limit(limit),
+        );
+        return rows.map(view);
+      });
+
+      return AuditTrail.of({ forEntity, recent });
+    }),
+  );
+}

@@ -1,0 +1,219 @@
+import { COMMITTED_STATES } from "@envol/domain";
+import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
+import { eq, sql } from "drizzle-orm";
+import { Layer, ManagedRuntime } from "effect";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Database, type DatabaseConfig } from "./database.ts";
+import { PartnerKeys } from "./partner-keys.ts";
+import {
+  applications,
+  auditEvents,
+  budgets,
+  ledgerEntries,
+  outbox,
+  partnerApiKeys,
+  partners,
+  schemeRequests,
+  users,
+} from "./schema/index.ts";
+import { DEMO_ACADEMIC_YEAR, type SeedResult, seedDemo } from "./seed.ts";
+import { repositoriesLayer, type TestEngine, testEngines } from "./testing/index.ts";
+import { Users } from "./users.ts";
+
+/** Stands in for the API's argon2id: the seed must store what the hasher returns. */
+const hashPassword = async (plain: string) => `hashed:${plain}`;
+
+const runtimeFor = (config: DatabaseConfig) =>
+  ManagedRuntime.make(PartnerKeys.layer.pipe(Layer.provideMerge(repositoriesLayer(config))));
+
+const open = async (engine: TestEngine) => {
+  const { config, drop } = await engine.create();
+  const runtime = runtimeFor(config);
+  return {
+    config,
+    run: runtime.runPromise,
+    dispose: async () => {
+      await runtime.dispose();
+      await drop();
+    },
+  };
+};
+
+type Run = Awaited<ReturnType<typeof open>>["run"];
+
+/** How many rows each table the seed writes to holds. */
+const counts = async (run: Run) => {
+  const { db } = await run(Database);
+  const n = (rows: { n: string | number }[]) => Number(rows[0]?.n ?? -1);
+  const c = sql<string>`count(*)`;
+  return {
+    partners: n(await db.select({ n: c }).from(partners)),
+    users: n(await db.select({ n: c }).from(users)),
+    applications: n(await db.select({ n: c }).from(applications)),
+    requests: n(await db.select({ n: c }).from(schemeRequests)),
+    budgets: n(await db.select({ n: c }).from(budgets)),
+    keys: n(await db.select({ n: c }).from(partnerApiKeys)),
+    ledger: n(await db.select({ n: c }).from(ledgerEntries)),
+    audit: n(await db.select({ n: c }).from(auditEvents)),
+    outbox: n(await db.select({ n: c }).from(outbox)),
+  };
+};
+
+describe.each(testEngines().map((e) => [e.name, e] as const))(
+  "demo seed on %s",
+  (_name, engine) => {
+    let t: Awaited<ReturnType<typeof open>>;
+    let result: SeedResult;
+    beforeAll(async () => {
+      t = await open(engine);
+      result = await t.run(seedDemo({ hashPassword }));
+    });
+    afterAll(async () => t?.dispose());
+
+    it("creates the demo accounts, with the passwords hashed by the given function", async () => {
+      expect(result.created).toBe(true);
+      expect(result.accounts).toEqual([
+        {
+          role: "student",
+          email: "etudiante@demo.envol.fr",
+          name: "Camille Martin",
+          password: "demo-etudiante",
+        },
+        {
+          role: "staff",
+          email: "dri@demo.envol.fr",
+          name: "Service des relations internationales",
+          password: "demo-dri",
+        },
+      ]);
+      const student = await t.run(Users.use((u) => u.findByEmail("etudiante@demo.envol.fr")));
+      expect(student).toMatchObject({
+        name: "Camille Martin",
+        role: "student",
+        lang: "fr",
+        passwordHash: "hashed:demo-etudiante",
+      });
+      const staff = await t.run(Users.use((u) => u.findByEmail("dri@demo.envol.fr")));
+      expect(staff).toMatchObject({ role: "staff", passwordHash: "hashed:demo-dri" });
+    });
+
+    it("issues a working key for TU Berlin, stored only hashed", async () => {
+      const key = result.partnerKey as string;
+      expect(key).toMatch(/^envol_pk_/);
+      expect(await t.run(PartnerKeys.use((k) => k.verify(key)))).toBe("tu-berlin");
+      const { db } = await t.run(Database);
+      expect(JSON.stringify(await db.select().from(partnerApiKeys))).not.toContain(key.slice(15));
+    });
+
+    it("loads the partner catalogue and an envelope for every scheme of the registry", async () => {
+      const c = await counts(t.run);
+      expect(c.partners).toBe(DEMO_PARTNER_CATALOGUE.partners.length);
+      const { db } = await t.run(Database);
+      const rows = await db.select().from(budgets);
+      expect(
+        Object.fromEntries(rows.map((b) => [`${b.scheme}/${b.academicYear}`, b.envelopeCents])),
+      ).toEqual({
+        [`idf/${DEMO_ACADEMIC_YEAR}`]: 15_000_000,
+        [`erasmus/${DEMO_ACADEMIC_YEAR}`]: 20_000_000,
+        [`mic/${DEMO_ACADEMIC_YEAR}`]: 6_000_000,
+        [`fitec/${DEMO_ACADEMIC_YEAR}`]: 4_000_000,
+        [`alumni/${DEMO_ACADEMIC_YEAR}`]: 2_000_000,
+        [`ami/${DEMO_ACADEMIC_YEAR}`]: 3_000_000,
+      });
+    });
+
+    it("files applications whose requests cover the lifecycle, from fixed situations", async () => {
+      const { db } = await t.run(Database);
+      const apps = await db.select().from(applications);
+      expect(new Set(apps.map((a) => a.situation.asOf))).toEqual(new Set(["2026-11-26"]));
+      expect(new Set(apps.map((a) => a.academicYear))).toEqual(new Set([DEMO_ACADEMIC_YEAR]));
+      const states = new Set((await db.select().from(schemeRequests)).map((r) => r.state));
+      for (const state of [
+        "draft",
+        "submitted",
+        "under_review",
+        "approved",
+        "agreed",
+        "advance_paid",
+        "waitlisted",
+        "rejected",
+        "withdrawn",
+      ])
+        expect(states, state).toContain(state);
+      const student = await t.run(Users.use((u) => u.findByEmail("etudiante@demo.envol.fr")));
+      const own = apps.filter((a) => a.studentId === student?.id);
+      expect(own.length).toBeGreaterThan(0);
+      expect(new Set(apps.map((a) => a.studentId)).size).toBeGreaterThanOrEqual(3);
+    });
+
+    it("commits against every envelope exactly what its approved requests add up to", async () => {
+      const { db } = await t.run(Database);
+      const requests = await db
+        .select({ request: schemeRequests, academicYear: applications.academicYear })
+        .from(schemeRequests)
+        .innerJoin(applications, eq(applications.id, schemeRequests.applicationId));
+      const rows = await db.select().from(budgets);
+      for (const b of rows) {
+        const committed = requests
+          .filter(
+            ({ request, academicYear }) =>
+              request.scheme === b.scheme &&
+              academicYear === b.academicYear &&
+              COMMITTED_STATES.has(request.state),
+          )
+          .reduce((sum, { request }) => sum + (request.approvedCents ?? 0), 0);
+        expect(b.committedCents, b.scheme).toBe(committed);
+      }
+      // not an empty truth: some money is committed, and an advance was paid
+      expect(rows.reduce((s, b) => s + b.committedCents, 0)).toBeGreaterThan(0);
+      expect(rows.find((b) => b.scheme === "fitec")?.paidCents).toBeGreaterThan(0);
+    });
+
+    it("changes nothing when run again, and cannot tell the key again", async () => {
+      const before = await counts(t.run);
+      expect(before).toMatchObject({ users: 5, applications: 5, requests: 9, budgets: 6, keys: 1 });
+      const again = await t.run(seedDemo({ hashPassword }));
+      expect(again.created).toBe(false);
+      expect(again.partnerKey).toBeUndefined();
+      expect(again.accounts).toEqual(result.accounts);
+      expect(await counts(t.run)).toEqual(before);
+    });
+
+    it("leaves the demo accounts without passwords when no hasher is given", async () => {
+      const fresh = await open(engine);
+      try {
+        const seeded = await fresh.run(seedDemo({ passwords: { student: "ignored" } }));
+        expect(seeded.accounts.map((a) => a.password)).toEqual([undefined, undefined]);
+        const student = await fresh.run(Users.use((u) => u.findByEmail("etudiante@demo.envol.fr")));
+        expect(student?.passwordHash).toBeNull();
+      } finally {
+        await fresh.dispose();
+      }
+    });
+
+    it.runIf(engine.name === "postgres")(
+      "seeds once when two instances start together on an empty database",
+      async () => {
+        const fresh = await open(engine);
+        const other = runtimeFor(fresh.config);
+        try {
+          const [a, b] = await Promise.all([
+            fresh.run(seedDemo({ hashPassword, passwords: { student: "custom" } })),
+            other.runPromise(seedDemo({ hashPassword, passwords: { student: "custom" } })),
+          ]);
+          expect([a.created, b.created].sort()).toEqual([false, true]);
+          expect([a.partnerKey, b.partnerKey].filter((k) => k !== undefined)).toHaveLength(1);
+          const c = await counts(fresh.run);
+          expect(c).toMatchObject({ users: 5, applications: 5, requests: 9, budgets: 6, keys: 1 });
+          const student = await fresh.run(
+            Users.use((u) => u.findByEmail("etudiante@demo.envol.fr")),
+          );
+          expect(student?.passwordHash).toBe("hashed:custom");
+        } finally {
+          await other.dispose();
+          await fresh.dispose();
+        }
+      },
+    );
+  },
+);

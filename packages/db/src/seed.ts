@@ -1,0 +1,399 @@
+import type { Actor, RequestState, Situation } from "@envol/domain";
+import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
+import { sql } from "drizzle-orm";
+import { Effect } from "effect";
+import { Applications, type Decision } from "./applications.ts";
+import { Budgets } from "./budgets.ts";
+import { Database } from "./database.ts";
+import { PartnerKeys } from "./partner-keys.ts";
+import { Partners } from "./partners.ts";
+import { Schemes } from "./schemes.ts";
+import { Users } from "./users.ts";
+
+/** The year every demo mobility falls in, and its envelopes. */
+export const DEMO_ACADEMIC_YEAR = "2026-2027";
+
+/** The date the demo students answered the simulator: situations never depend on the clock. */
+export const DEMO_AS_OF = "2026-11-26";
+
+/** The partner whose demo key the seed issues, and the key's label (how a second run finds it). */
+export const DEMO_PARTNER_ID = "tu-berlin";
+export const DEMO_PARTNER_KEY_LABEL = "Clé de démonstration";
+
+/** Demo envelopes for the rulebook's schemes, in cents; a scheme not listed gets the default. */
+export const DEMO_ENVELOPES_CENTS: Readonly<Record<string, number>> = {
+  idf: 15_000_000,
+  erasmus: 20_000_000,
+  mic: 6_000_000,
+  fitec: 4_000_000,
+  alumni: 2_000_000,
+  ami: 3_000_000,
+};
+const DEFAULT_ENVELOPE_CENTS = 5_000_000;
+
+const SEED_ACTOR: Actor = { kind: "system", process: "seed" };
+
+/** Keeps two instances starting together on one empty PostgreSQL from seeding twice. */
+const SEED_LOCK = 7_310_442_020;
+
+export interface SeedOptions {
+  /**
+   * Hashes the demo passwords (the API passes argon2id). Without it the demo accounts get no
+   * password and can only sign in through SSO.
+   */
+  readonly hashPassword?: (plain: string) => Promise<string>;
+  readonly passwords?: { readonly student?: string; readonly staff?: string };
+}
+
+export interface SeededAccount {
+  readonly role: "student" | "staff";
+  readonly email: string;
+  readonly name: string;
+  /** The demo password from the options, when one was set; what is stored is what the first run set. */
+  readonly password?: string;
+}
+
+export interface SeedResult {
+  /** Whether this run wrote anything: false on a database already seeded. */
+  readonly created: boolean;
+  /** The demo partner key: only the run that issued it can tell it, as it is stored hashed. */
+  readonly partnerKey?: string;
+  readonly accounts: readonly SeededAccount[];
+}
+
+/** The state a demo request is left in, and the decisions that take a draft there. */
+type DemoState = Extract<
+  RequestState,
+  | "draft"
+  | "submitted"
+  | "under_review"
+  | "approved"
+  | "agreed"
+  | "advance_paid"
+  | "waitlisted"
+  | "rejected"
+  | "withdrawn"
+>;
+
+type Step = { readonly by: "student" | "staff"; readonly decision: Decision };
+
+const submitted: readonly Step[] = [{ by: "student", decision: { action: "submit" } }];
+const underReview: readonly Step[] = [
+  ...submitted,
+  { by: "staff", decision: { action: "start-review" } },
+];
+const approved: readonly Step[] = [
+  ...underReview,
+  { by: "staff", decision: { action: "approve" } },
+];
+const agreed: readonly Step[] = [
+  ...approved,
+  { by: "student", decision: { action: "sign-agreement" } },
+];
+
+const PATHS: Readonly<Record<DemoState, readonly Step[]>> = {
+  draft: [],
+  submitted,
+  under_review: underReview,
+  approved,
+  agreed,
+  advance_paid: [...agreed, { by: "staff", decision: { action: "pay-advance" } }],
+  waitlisted: [
+    ...underReview,
+    {
+      by: "staff",
+      decision: { action: "waitlist", reason: "En attente de crédits libérés sur l'enveloppe" },
+    },
+  ],
+  rejected: [
+    ...underReview,
+    {
+      by: "staff",
+      decision: {
+        action: "reject",
+        reason: "Pièce manquante : avis d'imposition du foyer non fourni",
+      },
+    },
+  ],
+  withdrawn: [
+    ...submitted,
+    {
+      by: "student",
+      decision: { action: "withdraw", reason: "Financement obtenu par ailleurs" },
+    },
+  ],
+};
+
+interface DemoApplication {
+  readonly host: string;
+  readonly internship?: boolean;
+  readonly start: string;
+  readonly end: string;
+  /** Scheme → the state its request is left in; the schemes the registry lacks are skipped. */
+  readonly requests: Readonly<Record<string, DemoState>>;
+}
+
+interface DemoStudent {
+  readonly email: string;
+  readonly name: string;
+  readonly lang: "fr" | "en";
+  readonly echelon: "0bis" | "1" | "2" | "3" | "4" | "5" | "6" | "7";
+  readonly quotientFamilialCents: number;
+  readonly applications: readonly DemoApplication[];
+}
+
+const DEMO_STUDENT = { email: "etudiante@demo.envol.fr", name: "Camille Martin" };
+const DEMO_STAFF = { email: "dri@demo.envol.fr", name: "Service des relations internationales" };
+
+/** Between them the requests go through every state a reviewer meets. */
+const DEMO_STUDENTS: readonly DemoStudent[] = [
+  {
+    ...DEMO_STUDENT,
+    lang: "fr",
+    echelon: "4",
+    quotientFamilialCents: 900_000,
+    applications: [
+      {
+        host: "tu-berlin",
+        start: "2027-01-18",
+        end: "2027-04-30",
+        requests: { erasmus: "approved", idf: "under_review" },
+      },
+      {
+        host: "mcgill",
+        internship: true,
+        start: "2027-05-10",
+        end: "2027-06-30",
+        requests: { idf: "draft" },
+      },
+    ],
+  },
+  {
+    email: "lucas.bernard@demo.envol.fr",
+    name: "Lucas Bernard",
+    lang: "fr",
+    echelon: "2",
+    quotientFamilialCents: 1_400_000,
+    applications: [
+      {
+        host: "usp",
+        start: "2027-02-01",
+        end: "2027-06-30",
+        requests: { fitec: "advance_paid", mic: "submitted" },
+      },
+    ],
+  },
+  {
+    email: "ines.moreau@demo.envol.fr",
+    name: "Inès Moreau",
+    lang: "fr",
+    echelon: "6",
+    quotientFamilialCents: 600_000,
+    applications: [
+      {
+        host: "itba",
+        start: "2027-03-01",
+        end: "2027-07-31",
+        requests: { fitec: "waitlisted", idf: "rejected" },
+      },
+    ],
+  },
+  {
+    email: "emma.wilson@demo.envol.fr",
+    name: "Emma Wilson",
+    lang: "en",
+    echelon: "1",
+    quotientFamilialCents: 1_800_000,
+    applications: [
+      {
+        host: "kth",
+        start: "2027-01-15",
+        end: "2027-06-15",
+        requests: { erasmus: "agreed", idf: "withdrawn" },
+      },
+    ],
+  },
+];
+
+const situationOf = (student: DemoStudent, app: DemoApplication): Situation => ({
+  asOf: DEMO_AS_OF,
+  student: {
+    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
+    residenceRegion: "11",
+    crous: { boursier: true, echelon: student.echelon },
+    household: { quotientFamilial: student.quotientFamilialCents, nonTaxable: false },
+    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
+  },
+  mobility: {
+    kind: app.internship ? "internship" : "study",
+    framework: app.internship ? "internship-agreement" : "inter-institution-agreement",
+    host: { partner: app.host },
+    start: app.start,
+    end: app.end,
+  },
+});
+
+/**
+ * Runs `effect` holding a PostgreSQL advisory lock, in a transaction kept open on one
+ * connection of the pool while the effect works on the others. PGlite needs none: one
+ * process owns its data directory.
+ */
+const holdingSeedLock = <A, E, R>(
+  effect: Effect.Effect<A, E, R>,
+): Effect.Effect<A, E, R | Database> =>
+  Effect.gen(function* () {
+    const { db, kind } = yield* Database;
+    if (kind !== "postgres") return yield* effect;
+    const context = yield* Effect.context<R>();
+    const exit = yield* Effect.promise(() =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+        return Effect.runPromiseExitWith(context)(effect);
+      }),
+    );
+    return yield* exit;
+  });
+
+/**
+ * Demo data for an empty database, written through the repositories the app uses: the demo
+ * partner catalogue, an envelope per scheme for 2026-2027, a demo student and staff member,
+ * a partner key for TU Berlin, and applications from four demo students whose requests cover
+ * the lifecycle. Idempotent: what exists is left alone, so a second run writes nothing (and
+ * cannot tell the partner key again).
+ */
+export const seedDemo = (options: SeedOptions = {}) =>
+  holdingSeedLock(
+    Effect.gen(function* () {
+      const users = yield* Users;
+      const partners = yield* Partners;
+      const budgets = yield* Budgets;
+      const applications = yield* Applications;
+      const keys = yield* PartnerKeys;
+      const { registry } = yield* Schemes;
+      let created = false;
+
+      created = (yield* partners.seed(DEMO_PARTNER_CATALOGUE)) > 0 || created;
+
+      /** The user with this email, created (with a hashed password, if any) when missing. */
+      const account = Effect.fn("seedDemo.account")(function* (input: {
+        readonly email: string;
+        readonly name: string;
+        readonly role: "student" | "staff";
+        readonly lang: "fr" | "en";
+        readonly password?: string | undefined;
+      }) {
+        const existing = yield* users.findByEmail(input.email);
+        if (existing) return existing;
+        const { hashPassword } = options;
+        const passwordHash =
+          hashPassword && input.password !== undefined
+            ? yield* Effect.promise(() => hashPassword(input.password as string))
+            : null;
+        created = true;
+        return yield* users.ensure({ ...input, passwordHash });
+      });
+
+      const passwords = {
+        student: options.passwords?.student ?? "demo-etudiante",
+        staff: options.passwords?.staff ?? "demo-dri",
+      };
+      const staff = yield* account({
+        ...DEMO_STAFF,
+        role: "staff",
+        lang: "fr",
+        password: passwords.staff,
+      });
+      const staffActor: Actor = { kind: "staff", userId: staff.id };
+
+      const existingBudgets = new Set(
+        (yield* budgets.list(DEMO_ACADEMIC_YEAR)).map((b) => b.scheme),
+      );
+      for (const plugin of registry.plugins) {
+        if (existingBudgets.has(plugin.id)) continue;
+        yield* budgets
+          .setEnvelope(
+            plugin.id,
+            DEMO_ACADEMIC_YEAR,
+            DEMO_ENVELOPES_CENTS[plugin.id] ?? DEFAULT_ENVELOPE_CENTS,
+            SEED_ACTOR,
+          )
+          // a new envelope has nothing committed against it
+          .pipe(Effect.orDie);
+        created = true;
+      }
+
+      let partnerKey: string | undefined;
+      const demoKeys = (yield* keys.list(DEMO_PARTNER_ID)).filter(
+        (k) => k.label === DEMO_PARTNER_KEY_LABEL,
+      );
+      if (demoKeys.length === 0) {
+        // the catalogue loaded above holds the demo partner
+        const issued = yield* Effect.orDie(
+          keys.create(DEMO_PARTNER_ID, DEMO_PARTNER_KEY_LABEL, SEED_ACTOR),
+        );
+        partnerKey = issued.secret;
+        created = true;
+      }
+
+      for (const demo of DEMO_STUDENTS) {
+        const student = yield* account({
+          email: demo.email,
+          name: demo.name,
+          role: "student",
+          lang: demo.lang,
+          password: demo.email === DEMO_STUDENT.email ? passwords.student : undefined,
+        });
+        if ((yield* applications.listForStudent(student.id)).length > 0) continue;
+        const studentActor: Actor = { kind: "student", userId: student.id };
+        for (const app of demo.applications) {
+          const wanted = Object.entries(app.requests).filter(([scheme]) =>
+            registry.byId.has(scheme),
+          );
+          if (wanted.length === 0) continue;
+          // the demo data names only schemes the registry was just checked to offer, within
+          // envelopes far larger than the demo grants: a failure here is a bug, not a case
+          const filed = yield* Effect.orDie(
+            applications.create({
+              studentId: student.id,
+              situation: situationOf(demo, app),
+              schemes: wanted.map(([scheme]) => scheme),
+            }),
+          );
+          created = true;
+          for (const [scheme, state] of wanted) {
+            const request = filed.requests.find((r) => r.scheme === scheme);
+            if (!request) continue;
+            for (const step of PATHS[state]) {
+              yield* Effect.orDie(
+                applications.decide(
+                  request.id,
+                  step.decision,
+                  step.by === "staff" ? staffActor : studentActor,
+                ),
+              );
+            }
+          }
+        }
+      }
+
+      const hashed = options.hashPassword !== undefined;
+      const accounts: SeededAccount[] = [
+        {
+          role: "student",
+          ...DEMO_STUDENT,
+          ...(hashed && { password: passwords.student }),
+        },
+        {
+          role: "staff",
+          email: DEMO_STAFF.email,
+          name: DEMO_STAFF.name,
+          ...(hashed && { password: passwords.staff }),
+        },
+      ];
+      return {
+        created,
+        ...(partnerKey !== undefined && { partnerKey }),
+        accounts,
+      } satisfies SeedResult as SeedResult;
+    }),
+  );

@@ -1,0 +1,64 @@
+import { eq } from "drizzle-orm";
+import { Duration, Effect } from "effect";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Database } from "./database.ts";
+import { sessions } from "./schema/index.ts";
+import { Sessions, SignInAttempts } from "./sessions.ts";
+import { openTestRuntime, testEngines } from "./testing/index.ts";
+import { Users } from "./users.ts";
+
+describe.each(testEngines().map((e) => [e.name, e] as const))("sessions on %s", (_name, engine) => {
+  let t: Awaited<ReturnType<typeof openTestRuntime>>;
+  beforeAll(async () => {
+    t = await openTestRuntime(engine);
+  });
+  afterAll(async () => t?.dispose());
+
+  it("opens a session, finds it by its token, stores only the token's hash, and revokes it", async () => {
+    const user = await t.run(
+      Users.use((u) => u.ensure({ email: "s@example.org", name: "S", role: "student" })),
+    );
+    const opened = await t.run(Sessions.use((s) => s.open(user.id, Duration.hours(8))));
+    const found = await t.run(Sessions.use((s) => s.find(opened.token)));
+    expect(found).toMatchObject({
+      user: { id: user.id, role: "student" },
+      csrfToken: opened.csrfToken,
+    });
+    const { db } = await t.run(Database);
+    const rows = await db.select().from(sessions).where(eq(sessions.userId, user.id));
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain(opened.token);
+    await t.run(Sessions.use((s) => s.revoke(opened.token)));
+    expect(await t.run(Sessions.use((s) => s.find(opened.token)))).toBeUndefined();
+    expect(await t.run(Sessions.use((s) => s.find("not-a-token")))).toBeUndefined();
+  });
+
+  it("lets an expired session go", async () => {
+    const user = await t.run(
+      Users.use((u) => u.ensure({ email: "e@example.org", name: "E", role: "staff" })),
+    );
+    const opened = await t.run(Sessions.use((s) => s.open(user.id, Duration.millis(-1))));
+    expect(await t.run(Sessions.use((s) => s.find(opened.token)))).toBeUndefined();
+  });
+
+  it("limits failed sign-ins per key, whatever instance counted them", async () => {
+    const policy = { maxFailures: 3, window: Duration.minutes(15) };
+    const key = "email:victim@example.org";
+    for (let i = 0; i < 2; i++) await t.run(SignInAttempts.use((a) => a.record(key, false)));
+    expect(await t.run(SignInAttempts.use((a) => a.isLimited(key, policy)))).toBe(false);
+    await t.run(SignInAttempts.use((a) => a.record(key, false)));
+    expect(await t.run(SignInAttempts.use((a) => a.isLimited(key, policy)))).toBe(true);
+    expect(
+      await t.run(SignInAttempts.use((a) => a.isLimited("email:other@example.org", policy))),
+    ).toBe(false);
+    // a successful sign-in does not count as a failure
+    await t.run(SignInAttempts.use((a) => a.record("email:ok@example.org", true)));
+    expect(
+      await t.run(
+        SignInAttempts.use((a) =>
+          Effect.map(a.isLimited("email:ok@example.org", { ...policy, maxFailures: 1 }), (x) => x),
+        ),
+      ),
+    ).toBe(false);
+  });
+});
