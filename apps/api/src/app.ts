@@ -10,9 +10,12 @@ import { securityHeaders } from "./lib/security.ts";
 import { authRouter } from "./routes/auth/auth.index.ts";
 import { docsRouter } from "./routes/docs/docs.index.ts";
 import { healthRouter } from "./routes/health/health.index.ts";
+import { partnerRouter } from "./routes/partner/partner.index.ts";
 import { partnersRouter } from "./routes/partners/partners.index.ts";
 import { schemesRouter } from "./routes/schemes/schemes.index.ts";
 import { simulationsRouter } from "./routes/simulations/simulations.index.ts";
+import { staffRouter } from "./routes/staff/staff.index.ts";
+import { studentsRouter } from "./routes/students/students.index.ts";
 
 export type { AppDeps } from "./lib/deps.ts";
 
@@ -23,7 +26,10 @@ const apiRoutes = (deps: AppDeps, options: { readonly https: boolean }) =>
     .route("/", healthRouter(deps))
     .route("/", simulationsRouter(deps))
     .route("/", schemesRouter(deps))
-    .route("/", partnersRouter(deps));
+    .route("/", partnersRouter(deps))
+    .route("/", studentsRouter(deps))
+    .route("/", staffRouter(deps))
+    .route("/partner/v1", partnerRouter(deps));
 
 /**
  * The Envol HTTP application: the API under /api, its OpenAPI 3.1 document and reference,

@@ -7,6 +7,7 @@
 
 import { Database, Partners, ping, repositoriesLayer, seedDemo } from "@envol/db";
 import type { Partner } from "@envol/domain";
+import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
 import { loadRegistry, schemesOf, TELECOM_PARIS_CONFIG } from "@envol/institution";
 import { serve } from "@hono/node-server";
 import { ManagedRuntime } from "effect";
@@ -56,6 +57,9 @@ const start = async () => {
     "database ready",
   );
   if (config.ENVOL_SEED === "true") {
+    // the demo applications are evaluated against the catalogue: load it first
+    await runtime.runPromise(Partners.use((p) => p.seed(DEMO_PARTNER_CATALOGUE)));
+    await refreshPartners();
     const seeded = await runtime.runPromise(seedDemo({ hashPassword, passwords: DEMO_PASSWORDS }));
     if (seeded.created) {
       logger.info({ accounts: seeded.accounts, partnerKey: seeded.partnerKey }, "demo data loaded");

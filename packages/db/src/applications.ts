@@ -12,6 +12,7 @@ import {
   resolveHost,
   type Situation,
   transition,
+  UnknownPartner,
 } from "@envol/domain";
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { Context, DateTime, Effect, Layer, Result } from "effect";
@@ -115,7 +116,7 @@ export class Applications extends Context.Service<
       readonly studentId: string;
       readonly situation: Situation;
       readonly schemes: readonly string[];
-    }) => Effect.Effect<ApplicationView, UnknownScheme>;
+    }) => Effect.Effect<ApplicationView, UnknownScheme | UnknownPartner>;
     readonly get: (id: string) => Effect.Effect<ApplicationView, ApplicationNotFound>;
     readonly listForStudent: (studentId: string) => Effect.Effect<readonly ApplicationView[]>;
     /** Replaces the situation of an application whose requests are all drafts; the student's own only. */
@@ -123,7 +124,10 @@ export class Applications extends Context.Service<
       id: string,
       situation: Situation,
       actor: Actor,
-    ) => Effect.Effect<ApplicationView, ApplicationNotFound | ApplicationNotEditable>;
+    ) => Effect.Effect<
+      ApplicationView,
+      ApplicationNotFound | ApplicationNotEditable | UnknownPartner
+    >;
     /** Moves a request through its lifecycle, with its money, audit event and notification, in one transaction. */
     readonly decide: (
       requestId: string,
@@ -169,6 +173,11 @@ export class Applications extends Context.Service<
         for (const scheme of input.schemes) {
           if (!registry.byId.has(scheme)) return yield* new UnknownScheme({ scheme });
         }
+        const partner = isPartnerHost(input.situation.mobility.host)
+          ? input.situation.mobility.host.partner
+          : undefined;
+        if (partner !== undefined && !registry.partners(partner))
+          return yield* new UnknownPartner({ partner });
         const at = yield* now;
         const estimates = estimatesFor(input.situation);
         const host = resolveHost(input.situation, registry.partners);
@@ -255,6 +264,11 @@ export class Applications extends Context.Service<
         situation: Situation,
         actor: Actor,
       ) {
+        const partner = isPartnerHost(situation.mobility.host)
+          ? situation.mobility.host.partner
+          : undefined;
+        if (partner !== undefined && !registry.partners(partner))
+          return yield* new UnknownPartner({ partner });
         const at = yield* now;
         const estimates = estimatesFor(situation);
         const host = resolveHost(situation, registry.partners);

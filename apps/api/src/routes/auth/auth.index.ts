@@ -14,12 +14,12 @@ import { currentSession, signIn, signOut } from "./auth.routes.ts";
 
 export const SESSION_TTL = Duration.hours(8);
 
-const clientAddress = (c: Context<AppEnv>): string => {
+/** The client's address, when the request came over a socket (not an in-process call). */
+const clientAddress = (c: Context<AppEnv>): string | undefined => {
   try {
-    return getConnInfo(c).remote.address ?? "unknown";
+    return getConnInfo(c).remote.address;
   } catch {
-    // no socket (an in-process request): one shared bucket
-    return "unknown";
+    return undefined;
   }
 };
 
@@ -50,7 +50,8 @@ export const authRouter = (deps: AppDeps, options: { readonly https: boolean }) 
     .openapi(signIn, async (c) => {
       const { email, password } = c.req.valid("json");
       const lang = c.get("lang");
-      const keys = [`email:${email.trim().toLowerCase()}`, `ip:${clientAddress(c)}`];
+      const address = clientAddress(c);
+      const keys = [`email:${email.trim().toLowerCase()}`, ...(address ? [`ip:${address}`] : [])];
       const limited = await deps.run(
         Effect.forEach(keys, (k) => SignInAttempts.use((a) => a.isLimited(k))).pipe(
           Effect.map((xs) => xs.some(Boolean)),

@@ -1,0 +1,123 @@
+/**
+ * An Envol API over a real database for route tests: PGlite (and PostgreSQL with DATABASE_URL,
+ * through @envol/db/testing's engines), the demo data seeded through the repositories, and
+ * helpers that sign in like a browser (cookie + CSRF token) or call like a partner (API key).
+ */
+import { PartnerKeys, Partners, repositoriesLayer, seedDemo, Users } from "@envol/db";
+import type { TestEngine } from "@envol/db/testing";
+import type { Partner } from "@envol/domain";
+import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
+import { loadRegistry, schemesOf, TELECOM_PARIS_CONFIG } from "@envol/institution";
+import { ManagedRuntime } from "effect";
+import { type AppOptions, createApp } from "../app.ts";
+import { hashPassword } from "../lib/passwords.ts";
+
+export const DEMO = {
+  student: { email: "etudiante@demo.envol.fr", password: "demo-etudiante" },
+  staff: { email: "dri@demo.envol.fr", password: "demo-dri" },
+} as const;
+
+export const TODAY = "2026-11-26";
+
+/** A caller: the headers it sends (cookie and CSRF token, or an API key). */
+export interface Caller {
+  readonly headers: Record<string, string>;
+  readonly userId?: string;
+}
+
+export const ANONYMOUS: Caller = { headers: {} };
+
+export const openTestApp = async (engine: TestEngine, options: AppOptions = {}) => {
+  const { config, drop } = await engine.create();
+  const partners = new Map<string, Partner>();
+  const registry = loadRegistry(TELECOM_PARIS_CONFIG, { partners: (id) => partners.get(id) });
+  const runtime = ManagedRuntime.make(
+    repositoriesLayer(config, schemesOf(TELECOM_PARIS_CONFIG, registry)),
+  );
+  await runtime.runPromise(Partners.use((p) => p.seed(DEMO_PARTNER_CATALOGUE)));
+  for (const p of await runtime.runPromise(Partners.use((x) => x.list()))) partners.set(p.id, p);
+  const seeded = await runtime.runPromise(
+    seedDemo({
+      hashPassword,
+      passwords: { student: DEMO.student.password, staff: DEMO.staff.password },
+    }),
+  );
+  const app = createApp(
+    {
+      registry: () => registry,
+      partners: async () => [...partners.values()],
+      ready: async () => true,
+      today: () => TODAY,
+      run: (effect) => runtime.runPromiseExit(effect),
+    },
+    options,
+  );
+
+  /** Signs in with a password, as the web app does; returns the cookie and the CSRF token to send. */
+  const signIn = async (email: string, password: string): Promise<Caller> => {
+    const r = await app.request("/api/auth/sign-in", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    if (r.status !== 200)
+      throw new Error(`sign-in of ${email} failed: ${r.status} ${await r.text()}`);
+    const cookie = (r.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const session = (await r.json()) as { csrfToken: string; user: { id: string } };
+    return { headers: { cookie, "x-csrf-token": session.csrfToken }, userId: session.user.id };
+  };
+
+  /** A new student (a fresh email) with a password, signed in. */
+  const newStudent = async (email: string, password = "password-of-test"): Promise<Caller> => {
+    const passwordHash = await hashPassword(password);
+    await runtime.runPromise(
+      Users.use((u) =>
+        u.ensure({ email, name: email.split("@")[0] ?? email, role: "student", passwordHash }),
+      ),
+    );
+    return signIn(email, password);
+  };
+
+  /** A partner school calling with a fresh API key of its own. */
+  const partner = async (partnerId: string): Promise<Caller> => {
+    const created = await runtime.runPromise(
+      PartnerKeys.use((k) => k.create(partnerId, "test key", { kind: "system", process: "test" })),
+    );
+    return { headers: { authorization: `Bearer ${created.secret}` } };
+  };
+
+  /** A request as `caller`, with a JSON body when given. */
+  const call = (
+    caller: Caller,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    app.request(path, {
+      method,
+      headers: {
+        ...caller.headers,
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+
+  return {
+    app,
+    runtime,
+    registry,
+    seeded,
+    signIn,
+    newStudent,
+    partner,
+    call,
+    dispose: async () => {
+      await runtime.dispose();
+      await drop();
+    },
+  };
+};
+
+export type TestApp = Awaited<ReturnType<typeof openTestApp>>;
