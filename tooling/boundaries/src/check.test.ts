@@ -134,3 +134,20 @@ describe("checkWorkspace", () => {
     expect(violations.map((v) => v.specifier)).toEqual(["@envol/api"]);
   });
 });
+
+describe("type-only imports from an app", () => {
+  it("lets the typed client take the API's types, but not its code", () => {
+    const violations = checkWorkspace(
+      workspace({
+        "packages/api-client/package.json": JSON.stringify({
+          name: "@envol/api-client",
+          dependencies: { hono: "4" },
+          devDependencies: { "@envol/api": "workspace:*" },
+        }),
+        "packages/api-client/src/index.ts": `import type { AppType } ${["from", JSON.stringify("@envol/api")].join(" ")};\nexport type T = AppType;\n`,
+        "packages/api-client/src/leak.ts": `${imp("createApp", "@envol/api")}export const x = createApp;\n`,
+      }),
+    );
+    expect(violations.map((v) => `${v.file} ${v.specifier}`)).toEqual(["packages/api-client/src/leak.ts @envol/api"]);
+  });
+});

@@ -19,11 +19,14 @@ const IMPORT =
 const stripComments = (source: string): string =>
   source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
 
-export const importsOf = (source: string): string[] => {
-  const out: string[] = [];
+export const importsOf = (source: string): string[] => importsWithKind(source).map((i) => i.spec);
+
+/** Imports with whether they are type-only (`import type … from`), which leave no runtime edge. */
+export const importsWithKind = (source: string): { spec: string; typeOnly: boolean }[] => {
+  const out: { spec: string; typeOnly: boolean }[] = [];
   for (const m of stripComments(source).matchAll(IMPORT)) {
     const spec = m[1] ?? m[2] ?? m[3];
-    if (spec) out.push(spec);
+    if (spec) out.push({ spec, typeOnly: /^\W?(import|export)\s+type\s/.test(m[0]) });
   }
   return out;
 };
@@ -91,7 +94,7 @@ const checkPackageJson = (
     "optionalDependencies",
   ] as const) {
     for (const dep of Object.keys(pkg[field] ?? {})) {
-      if (!folder.startsWith("apps/") && APP_PACKAGES.test(dep)) {
+      if (!folder.startsWith("apps/") && APP_PACKAGES.test(dep) && !rule?.typesFromApps?.includes(dep)) {
         violations.push({
           file,
           specifier: dep,
@@ -118,7 +121,7 @@ export const checkWorkspace = (root: string): Violation[] => {
       const file = relative(absRoot, path).split(sep).join("/");
       const inPackage = relative(pkgDir, path).split(sep).join("/");
       const isTest = TEST_FILE.test(inPackage);
-      for (const spec of importsOf(readFileSync(path, "utf8"))) {
+      for (const { spec, typeOnly } of importsWithKind(readFileSync(path, "utf8"))) {
         if (spec.startsWith(".")) {
           const target = relative(pkgDir, resolve(dirname(path), spec));
           if (target.startsWith("..")) {
@@ -131,7 +134,10 @@ export const checkWorkspace = (root: string): Violation[] => {
           continue;
         }
         if (!folder.startsWith("apps/") && APP_PACKAGES.test(spec)) {
-          violations.push({ file, specifier: spec, why: "nothing outside apps/ imports an app" });
+          // the typed client takes the API's route types, and nothing else, from the app
+          if (!(typeOnly && rule?.typesFromApps?.includes(packageName(spec)))) {
+            violations.push({ file, specifier: spec, why: "nothing outside apps/ imports an app" });
+          }
           continue;
         }
         if (!rule || rule.allow === "any") continue;

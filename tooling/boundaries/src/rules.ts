@@ -11,6 +11,8 @@ export interface AreaRule {
   readonly allow: readonly string[] | "any";
   /** What test code may import on top of `allow`. */
   readonly testAllow: readonly string[];
+  /** Apps whose types (only: `import type`) the package may take. */
+  readonly typesFromApps?: readonly string[];
 }
 
 const TEST_TOOLS = ["vitest", "fast-check", "@fast-check/vitest", "node:*"];
@@ -38,6 +40,13 @@ export const RULES: readonly AreaRule[] = [
       "node:*",
     ],
     testAllow: [...TEST_TOOLS, "@envol/institution"],
+  },
+  {
+    folder: /^packages\/api-client$/,
+    description: "the typed client depends on hono's client and takes the API's types, never its code",
+    allow: ["hono", "@envol/domain"],
+    testAllow: TEST_TOOLS,
+    typesFromApps: ["@envol/api"],
   },
   {
     folder: /^packages\/institution$/,
