@@ -8,6 +8,7 @@ import { type Logger, requestLog } from "./lib/logger.ts";
 import { problem, problemBody } from "./lib/problem.ts";
 import { securityHeaders } from "./lib/security.ts";
 import { authRouter } from "./routes/auth/auth.index.ts";
+import { oidcRouter } from "./routes/auth/oidc.ts";
 import { docsRouter } from "./routes/docs/docs.index.ts";
 import { healthRouter } from "./routes/health/health.index.ts";
 import { partnerRouter } from "./routes/partner/partner.index.ts";
@@ -23,6 +24,7 @@ export type { AppDeps } from "./lib/deps.ts";
 const apiRoutes = (deps: AppDeps, options: { readonly https: boolean }) =>
   createRouter()
     .route("/", authRouter(deps, options))
+    .route("/", oidcRouter(deps, options))
     .route("/", healthRouter(deps))
     .route("/", simulationsRouter(deps))
     .route("/", schemesRouter(deps))
@@ -49,10 +51,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   const api = apiRoutes(deps, { https });
   const app = createRouter();
   if (options.logger) app.use("*", requestLog(options.logger));
-  const headers = securityHeaders({ https });
-  app.use("*", (c, next) =>
-    (c.req.path.startsWith("/api/docs") ? headers.docs : headers.app)(c, next),
-  );
+  app.use("*", securityHeaders({ https }));
   app.use("*", language);
   app.use("/api/*", authenticate(deps));
   app.route("/api", api);

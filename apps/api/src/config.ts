@@ -30,6 +30,10 @@ const ConfigSchema = z
     OIDC_ISSUER: z.url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_SCOPE: z.string().min(1).optional(),
+    /** Staff are recognised by this claim of the ID token holding one of OIDC_STAFF_VALUES. */
+    OIDC_STAFF_CLAIM: z.string().min(1).default("groups"),
+    OIDC_STAFF_VALUES: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((c, ctx) => {
@@ -43,6 +47,13 @@ const ConfigSchema = z
             message: "is required when single sign-on is configured",
           });
       }
+    }
+    if (oidc.every(Boolean) && !c.PUBLIC_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PUBLIC_URL"],
+        message: "is required when single sign-on is configured (the callback's address)",
+      });
     }
   });
 

@@ -14,8 +14,12 @@ import { ManagedRuntime } from "effect";
 import { createApp } from "./app.ts";
 import { ConfigInvalid, loadConfig } from "./config.ts";
 import { todayInParis } from "./lib/clock.ts";
+import { directoryFileStore } from "./lib/file-store.ts";
 import { makeLogger } from "./lib/logger.ts";
+import { mailTransport } from "./lib/mailer.ts";
+import { oidcSettingsOf } from "./lib/oidc-client.ts";
 import { hashPassword } from "./lib/passwords.ts";
+import { startOutboxSender } from "./notifications.ts";
 import { webRoutes } from "./web.ts";
 
 const config = (() => {
@@ -74,9 +78,20 @@ const start = async () => {
       ready: () => ping(db),
       today: todayInParis,
       run: (effect) => runtime.runPromiseExit(effect),
+      files: directoryFileStore(config.ENVOL_FILES_DIR, { notUnder: [config.ENVOL_WEB_DIR] }),
+      oidc: oidcSettingsOf(config),
     },
     { https, logger, web: webRoutes(config.ENVOL_WEB_DIR) },
   );
+  // notifications: SMTP when SMTP_URL is set, the log otherwise
+  const transport = mailTransport(config, logger);
+  const stopSender = startOutboxSender({
+    run: (effect) => runtime.runPromiseExit(effect),
+    transport,
+    logger,
+    intervalMs: 5_000,
+  });
+  logger.info({ transport: transport.kind }, "notification sender started");
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info(
       { url: `http://${info.address === "0.0.0.0" ? "localhost" : info.address}:${info.port}` },
@@ -102,6 +117,8 @@ const start = async () => {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(async () => {
+      await stopSender();
+      transport.close();
       await runtime.dispose();
       logger.info("database closed, bye");
       process.exit(0);

@@ -30,11 +30,25 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ENVOL_DATA_DIR: join(dataDir, "db"), ENVOL_FILES_DIR: join(dataDir, "files"), DATABASE_URL: "", LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ENVOL_DATA_DIR: join(dataDir, "db"),
+      ENVOL_FILES_DIR: join(dataDir, "files"),
+      DATABASE_URL: "",
+      LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 250));
   }
   client = createEnvolClient(base);
@@ -49,7 +63,11 @@ afterAll(async () => {
 describe("the typed client", () => {
   it("simulates a stay over HTTP, typed from the server's routes", async () => {
     const res = await client.simulations.$post(
-      { json: { mobility: { host: { partner: "tu-berlin" }, start: "2027-02-01", end: "2027-06-30" } } },
+      {
+        json: {
+          mobility: { host: { partner: "tu-berlin" }, start: "2027-02-01", end: "2027-06-30" },
+        },
+      },
       { headers: { "Accept-Language": "en" } },
     );
     expect(res.status).toBe(200);
@@ -63,7 +81,9 @@ describe("the typed client", () => {
     const schemes = await client.schemes.$get({ query: {} });
     expect(schemes.status).toBe(200);
     const bad = await client.simulations.$post({
-      json: { mobility: { host: { partner: "tu-berlin" }, start: "2027-02-30", end: "2027-06-30" } },
+      json: {
+        mobility: { host: { partner: "tu-berlin" }, start: "2027-02-30", end: "2027-06-30" },
+      },
     });
     expect(bad.status).toBe(422);
     expect(bad.headers.get("content-type")).toMatch(/problem\+json/);

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -34,7 +35,11 @@ export interface OpenDatabase {
 
 export const DEFAULT_DATA_DIR = "./data/pglite";
 
-const MIGRATIONS = fileURLToPath(new URL("../drizzle", import.meta.url));
+// found through the package, so that a bundle of the API (apps/api/dist) finds them too
+const MIGRATIONS = join(
+  dirname(createRequire(import.meta.url).resolve("@envol/db/package.json")),
+  "drizzle",
+);
 
 /** An arbitrary but fixed key: instances starting together migrate one after the other. */
 const MIGRATION_LOCK = 7_310_442_019;

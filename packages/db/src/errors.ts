@@ -82,3 +82,15 @@ export class PartnerKeyNotFound extends Data.TaggedError("PartnerKeyNotFound")<{
     return `no partner API key ${this.id}`;
   }
 }
+
+/**
+ * A single sign-on identity claims an email that already belongs to another SSO identity (an
+ * address the school gave to someone else before): the account is not handed over.
+ */
+export class OidcIdentityConflict extends Data.TaggedError("OidcIdentityConflict")<{
+  readonly email: string;
+}> {
+  override get message(): string {
+    return `${this.email} already belongs to another single sign-on identity`;
+  }
+}

@@ -12,7 +12,7 @@ import {
   type Situation,
   UnknownPartner,
 } from "@envol/domain";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { Context, DateTime, Effect, Layer, Result } from "effect";
 import { Applications } from "./applications.ts";
 import { actorId, recordAudit } from "./audit-log.ts";
@@ -22,6 +22,7 @@ import {
   applications,
   auditEvents,
   budgets,
+  type LedgerKind,
   type LedgerLine,
   ledgerEntries,
   outbox,
@@ -51,6 +52,17 @@ export interface Recalculation {
   /** Positive: more is due to the student; negative: to recover. */
   readonly differenceCents: number;
   readonly explanation: readonly LedgerLine[];
+}
+
+/** One line of a request's ledger: money committed, released, paid or recalculated, explained. */
+export interface LedgerEntryView {
+  readonly id: number;
+  readonly kind: LedgerKind;
+  /** Positive: committed, paid or due; negative: released or to recover. */
+  readonly amountCents: number;
+  readonly instalment: "advance" | "balance" | null;
+  readonly explanation: readonly LedgerLine[];
+  readonly at: string;
 }
 
 export type RecalculationError =
@@ -185,6 +197,10 @@ export class Grants extends Context.Service<
       academicYear: string,
       actor: PromotingActor,
     ) => Effect.Effect<readonly string[], BudgetNotFound>;
+    /** The ledger of one request, oldest line first. */
+    readonly ledgerFor: (
+      requestId: string,
+    ) => Effect.Effect<readonly LedgerEntryView[], RequestNotFound>;
   }
 >()("@envol/db/Grants") {
   static readonly layer = Layer.effect(
@@ -533,7 +549,34 @@ export class Grants extends Context.Service<
         return promoted;
       });
 
-      return Grants.of({ recalculate, promoteWaitlisted });
+      const ledgerFor = Effect.fn("Grants.ledgerFor")(function* (requestId: string) {
+        const [request, rows] = yield* Effect.promise(() =>
+          Promise.all([
+            db
+              .select({ id: schemeRequests.id })
+              .from(schemeRequests)
+              .where(eq(schemeRequests.id, requestId)),
+            db
+              .select()
+              .from(ledgerEntries)
+              .where(eq(ledgerEntries.requestId, requestId))
+              .orderBy(asc(ledgerEntries.id)),
+          ]),
+        );
+        if (request.length === 0) return yield* new RequestNotFound({ id: requestId });
+        return rows.map(
+          (e): LedgerEntryView => ({
+            id: e.id,
+            kind: e.kind,
+            amountCents: e.amountCents,
+            instalment: e.instalment,
+            explanation: e.explanation,
+            at: e.at.toISOString(),
+          }),
+        );
+      });
+
+      return Grants.of({ recalculate, promoteWaitlisted, ledgerFor });
     }),
   );
 }

@@ -3,6 +3,7 @@ import { Applications } from "./applications.ts";
 import { AuditTrail } from "./audit-trail.ts";
 import { Budgets } from "./budgets.ts";
 import { Database, type DatabaseConfig } from "./database.ts";
+import { Documents } from "./documents.ts";
 import { Grants } from "./grants.ts";
 import { Outbox } from "./outbox-store.ts";
 import { PartnerKeys } from "./partner-keys.ts";
@@ -27,6 +28,7 @@ export const repositoriesLayer = (config: DatabaseConfig, schemes: Schemes["Serv
     PartnerKeys.layer,
     Outbox.layer,
     AuditTrail.layer,
+    Documents.layer,
   ).pipe(Layer.provideMerge(deps));
   return Grants.layer.pipe(Layer.provideMerge(repositories));
 };

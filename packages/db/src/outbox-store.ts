@@ -45,6 +45,8 @@ export class Outbox extends Context.Service<
       id: number,
       error: string,
     ) => Effect.Effect<{ readonly attempts: number; readonly nextAttemptAt: Date } | undefined>;
+    /** Every message written to this address, sent or not, oldest first (a student's data export). */
+    readonly forRecipient: (recipient: string) => Effect.Effect<readonly OutboxMessage[]>;
   }
 >()("@envol/db/Outbox") {
   static readonly layer = Layer.effect(
@@ -119,7 +121,13 @@ export class Outbox extends Context.Service<
         );
       });
 
-      return Outbox.of({ pending, markSent, markFailed });
+      const forRecipient = Effect.fn("Outbox.forRecipient")(function* (recipient: string) {
+        return yield* Effect.promise(() =>
+          db.select().from(outbox).where(eq(outbox.recipient, recipient)).orderBy(asc(outbox.id)),
+        );
+      });
+
+      return Outbox.of({ pending, markSent, markFailed, forRecipient });
     }),
   );
 }

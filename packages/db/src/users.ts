@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { Context, DateTime, Effect, Layer } from "effect";
 import { Database } from "./database.ts";
+import { OidcIdentityConflict } from "./errors.ts";
 import { users } from "./schema/index.ts";
 
 export interface UserView {
@@ -33,6 +34,20 @@ export class Users extends Context.Service<
       readonly passwordHash?: string | null;
       readonly oidcSubject?: string | null;
     }) => Effect.Effect<UserView>;
+    /**
+     * The user of a single sign-on identity (the provider's `sub`): found by subject; else the
+     * account with this email, which gets linked to the subject if it had none (a demo or local
+     * account); else a new one. The provider is the authority on the role and the name: they are
+     * refreshed at each sign-in (so is the email when the new one is free). An email already
+     * linked to another subject fails with OidcIdentityConflict.
+     */
+    readonly ensureBySubject: (input: {
+      readonly subject: string;
+      readonly email: string;
+      readonly name: string;
+      readonly role: "student" | "staff";
+      readonly lang?: "fr" | "en";
+    }) => Effect.Effect<UserView, OidcIdentityConflict>;
     readonly get: (id: string) => Effect.Effect<UserView | undefined>;
     readonly findByEmail: (
       email: string,
@@ -69,6 +84,59 @@ export class Users extends Context.Service<
         });
       });
 
+      const ensureBySubject = Effect.fn("Users.ensureBySubject")(function* (
+        input: Parameters<Users["Service"]["ensureBySubject"]>[0],
+      ) {
+        const at = yield* DateTime.nowAsDate;
+        const email = normal(input.email);
+        const found = yield* Effect.promise(async () => {
+          const bySubject = (
+            await db.select().from(users).where(eq(users.oidcSubject, input.subject))
+          )[0];
+          if (bySubject) {
+            const emailTaken =
+              email !== bySubject.email &&
+              (
+                await db
+                  .select({ id: users.id })
+                  .from(users)
+                  .where(and(eq(users.email, email), ne(users.id, bySubject.id)))
+              ).length > 0;
+            const rows = await db
+              .update(users)
+              .set({ name: input.name, role: input.role, ...(emailTaken ? {} : { email }) })
+              .where(eq(users.id, bySubject.id))
+              .returning();
+            return rows[0] as typeof users.$inferSelect;
+          }
+          await db
+            .insert(users)
+            .values({
+              id: randomUUID(),
+              email,
+              name: input.name,
+              role: input.role,
+              lang: input.lang ?? "fr",
+              passwordHash: null,
+              oidcSubject: input.subject,
+              createdAt: at,
+            })
+            .onConflictDoNothing();
+          // linked only if it had no subject yet: a concurrent sign-in cannot steal it
+          const linked = await db
+            .update(users)
+            .set({ oidcSubject: input.subject, name: input.name, role: input.role })
+            .where(and(eq(users.email, email), isNull(users.oidcSubject)))
+            .returning();
+          if (linked[0]) return linked[0];
+          return (await db.select().from(users).where(eq(users.email, email)))[0];
+        });
+        if (!found || found.oidcSubject !== input.subject) {
+          return yield* new OidcIdentityConflict({ email });
+        }
+        return view(found);
+      });
+
       const get = Effect.fn("Users.get")(function* (id: string) {
         const row = (yield* Effect.promise(() =>
           db.select().from(users).where(eq(users.id, id)),
@@ -86,7 +154,7 @@ export class Users extends Context.Service<
         return row ? { ...view(row), passwordHash: row.passwordHash } : undefined;
       });
 
-      return Users.of({ ensure, get, findByEmail });
+      return Users.of({ ensure, ensureBySubject, get, findByEmail });
     }),
   );
 }

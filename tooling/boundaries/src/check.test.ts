@@ -148,6 +148,8 @@ describe("type-only imports from an app", () => {
         "packages/api-client/src/leak.ts": `${imp("createApp", "@envol/api")}export const x = createApp;\n`,
       }),
     );
-    expect(violations.map((v) => `${v.file} ${v.specifier}`)).toEqual(["packages/api-client/src/leak.ts @envol/api"]);
+    expect(violations.map((v) => `${v.file} ${v.specifier}`)).toEqual([
+      "packages/api-client/src/leak.ts @envol/api",
+    ]);
   });
 });

@@ -94,7 +94,10 @@ const checkPackageJson = (
     "optionalDependencies",
   ] as const) {
     for (const dep of Object.keys(pkg[field] ?? {})) {
-      if (!folder.startsWith("apps/") && APP_PACKAGES.test(dep) && !rule?.typesFromApps?.includes(dep)) {
+      const allowedApp =
+        rule?.typesFromApps?.includes(dep) ||
+        (field === "devDependencies" && rule?.runsApps?.includes(dep));
+      if (!folder.startsWith("apps/") && APP_PACKAGES.test(dep) && !allowedApp) {
         violations.push({
           file,
           specifier: dep,

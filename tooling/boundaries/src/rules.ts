@@ -13,6 +13,8 @@ export interface AreaRule {
   readonly testAllow: readonly string[];
   /** Apps whose types (only: `import type`) the package may take. */
   readonly typesFromApps?: readonly string[];
+  /** Apps it lists as devDependencies only so that they are built before it runs them (never imported). */
+  readonly runsApps?: readonly string[];
 }
 
 const TEST_TOOLS = ["vitest", "fast-check", "@fast-check/vitest", "node:*"];
@@ -43,10 +45,18 @@ export const RULES: readonly AreaRule[] = [
   },
   {
     folder: /^packages\/api-client$/,
-    description: "the typed client depends on hono's client and takes the API's types, never its code",
+    description:
+      "the typed client depends on hono's client and takes the API's types, never its code",
     allow: ["hono", "@envol/domain"],
     testAllow: TEST_TOOLS,
     typesFromApps: ["@envol/api"],
+  },
+  {
+    folder: /^tooling\/benchmarks$/,
+    description: "the benchmarks run the built API as a process; they never import it",
+    allow: "any",
+    testAllow: [],
+    runsApps: ["@envol/api"],
   },
   {
     folder: /^packages\/institution$/,

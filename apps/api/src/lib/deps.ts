@@ -1,4 +1,6 @@
 import type { IsoDate, Partner, Registry } from "@envol/domain";
+import type { FileStore } from "./file-store.ts";
+import type { OidcSettings } from "./oidc-client.ts";
 import type { Runner } from "./services.ts";
 
 /** What the routes need from the rest of Envol; the server wires the real ones, tests theirs. */
@@ -12,4 +14,8 @@ export interface AppDeps {
   readonly today: () => IsoDate;
   /** Runs repository Effects on the app's one ManagedRuntime. */
   readonly run: Runner;
+  /** Where uploaded documents' bytes go (default: ./data/files, outside any served folder). */
+  readonly files?: FileStore;
+  /** The school's single sign-on (OpenID Connect); absent: SSO is off (its routes answer 404). */
+  readonly oidc?: OidcSettings;
 }

@@ -1,4 +1,4 @@
-import type { Lang } from "@envol/domain";
+import { formatMoney, type Lang } from "@envol/domain";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type Problem, problemBody } from "./problem.ts";
 
@@ -20,7 +20,19 @@ const HIDDEN = new Set([
   "RequestNotFound",
   "NotYourRequest",
   "PartnerNotFound",
+  "PartnerKeyNotFound",
+  "DocumentNotFound",
 ]);
+
+/** How much is left in the envelope, in words and in euros: what the office needs to decide. */
+const budgetLeft = (error: Tagged, lang: Lang): string => {
+  const left = formatMoney(Number(error.remainingCents), lang);
+  const asked = formatMoney(Number(error.requestedCents), lang);
+  const scheme = String(error.scheme);
+  return lang === "en"
+    ? `Only ${left} is left in the ${scheme} envelope; ${asked} was asked.`
+    : `Il ne reste que ${left} sur l'enveloppe ${scheme} ; ${asked} demandés.`;
+};
 
 /**
  * The one place where a domain or repository error becomes an HTTP status: a resource the
@@ -43,6 +55,7 @@ export const problemOf = (error: Tagged, lang: Lang): Problem => {
     case "RecalculationImpossible":
       return make(409, "conflict", T.conflict, { detail: error.message });
     case "BudgetExceeded":
+      return make(409, "budget", T.budget, { detail: budgetLeft(error, lang) });
     case "BudgetNotFound":
       return make(409, "budget", T.budget, { detail: error.message });
     case "ActionInputInvalid":

@@ -3,6 +3,9 @@
  * through @envol/db/testing's engines), the demo data seeded through the repositories, and
  * helpers that sign in like a browser (cookie + CSRF token) or call like a partner (API key).
  */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PartnerKeys, Partners, repositoriesLayer, seedDemo, Users } from "@envol/db";
 import type { TestEngine } from "@envol/db/testing";
 import type { Partner } from "@envol/domain";
@@ -10,6 +13,8 @@ import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
 import { loadRegistry, schemesOf, TELECOM_PARIS_CONFIG } from "@envol/institution";
 import { ManagedRuntime } from "effect";
 import { type AppOptions, createApp } from "../app.ts";
+import { directoryFileStore } from "../lib/file-store.ts";
+import type { OidcSettings } from "../lib/oidc-client.ts";
 import { hashPassword } from "../lib/passwords.ts";
 
 export const DEMO = {
@@ -27,7 +32,10 @@ export interface Caller {
 
 export const ANONYMOUS: Caller = { headers: {} };
 
-export const openTestApp = async (engine: TestEngine, options: AppOptions = {}) => {
+export const openTestApp = async (
+  engine: TestEngine,
+  options: AppOptions & { readonly oidc?: OidcSettings } = {},
+) => {
   const { config, drop } = await engine.create();
   const partners = new Map<string, Partner>();
   const registry = loadRegistry(TELECOM_PARIS_CONFIG, { partners: (id) => partners.get(id) });
@@ -42,6 +50,9 @@ export const openTestApp = async (engine: TestEngine, options: AppOptions = {}) 
       passwords: { student: DEMO.student.password, staff: DEMO.staff.password },
     }),
   );
+  // uploaded documents go to a folder of this test app's own, removed with it
+  const filesDir = await mkdtemp(join(tmpdir(), "envol-files-"));
+  const files = directoryFileStore(filesDir);
   const app = createApp(
     {
       registry: () => registry,
@@ -49,6 +60,8 @@ export const openTestApp = async (engine: TestEngine, options: AppOptions = {}) 
       ready: async () => true,
       today: () => TODAY,
       run: (effect) => runtime.runPromiseExit(effect),
+      files,
+      ...(options.oidc ? { oidc: options.oidc } : {}),
     },
     options,
   );
@@ -107,6 +120,8 @@ export const openTestApp = async (engine: TestEngine, options: AppOptions = {}) 
   return {
     app,
     runtime,
+    files,
+    filesDir,
     registry,
     seeded,
     signIn,
@@ -115,6 +130,7 @@ export const openTestApp = async (engine: TestEngine, options: AppOptions = {}) 
     call,
     dispose: async () => {
       await runtime.dispose();
+      await rm(filesDir, { recursive: true, force: true });
       await drop();
     },
   };

@@ -1,4 +1,4 @@
-import { Sessions, SignInAttempts, Users } from "@envol/db";
+import { Sessions, type SessionView, SignInAttempts, Users } from "@envol/db";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { Duration, Effect } from "effect";
 import type { Context } from "hono";
@@ -23,8 +23,17 @@ const clientAddress = (c: Context<AppEnv>): string | undefined => {
   }
 };
 
-/** Opens a session and sets its cookie: HttpOnly, SameSite=Lax, Secure over https. */
-export const openSession = (c: Context<AppEnv>, deps: AppDeps, userId: string, https: boolean) =>
+/**
+ * Opens a session and sets its cookie: HttpOnly, SameSite=Lax, Secure over https. Answers with
+ * the session, or with `respond` (single sign-on redirects instead).
+ */
+export const openSession = (
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  userId: string,
+  https: boolean,
+  respond: (session: SessionView | undefined) => Response = (session) => c.json(session, 200),
+) =>
   runEffect(
     c,
     deps,
@@ -41,7 +50,7 @@ export const openSession = (c: Context<AppEnv>, deps: AppDeps, userId: string, h
         path: "/",
         expires: opened.expiresAt,
       });
-      return c.json(session, 200);
+      return respond(session);
     },
   );
 

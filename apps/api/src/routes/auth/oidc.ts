@@ -1,0 +1,173 @@
+/**
+ * Single sign-on through the school's OpenID Connect provider.
+ *
+ * Between the start and the callback, the PKCE verifier, the state, the nonce and where to go
+ * back are kept in a short-lived HttpOnly cookie (10 minutes, SameSite=Lax so that it comes back
+ * with the provider's top-level redirect; `__Host-` over https so that no other subdomain can set
+ * it). Not signed: the values are the browser's own secrets, only useful to it, and a cookie
+ * tampered with fails the state or PKCE check; no server-side state, so any instance can finish
+ * the flow another one started. The return path is checked again when it is read back.
+ *
+ * A failed sign-in (tampered or missing state, the provider's error, an email already bound to
+ * another SSO identity) redirects to `/?signin=failed`: the browser is mid-navigation, and a JSON
+ * page would strand the user. The reason goes to the log only.
+ */
+import { Users } from "@envol/db";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { createRouter } from "../../lib/create-router.ts";
+import type { AppDeps } from "../../lib/deps.ts";
+import type { AppEnv } from "../../lib/env.ts";
+import {
+  decodeFlow,
+  encodeFlow,
+  explain,
+  makeOidcClient,
+  OidcSignInFailed,
+  safeReturnTo,
+} from "../../lib/oidc-client.ts";
+import { problem, problemBody, problemResponse } from "../../lib/problem.ts";
+import { openSession } from "./auth.index.ts";
+
+export const FLOW_COOKIE = "envol_oidc";
+export const SIGN_IN_FAILED = "/?signin=failed";
+const FLOW_TTL_SECONDS = 600;
+
+const location = {
+  headers: z.object({ Location: z.string().meta({ description: "Where the browser goes next" }) }),
+};
+
+export const oidcStart = createRoute({
+  method: "get",
+  path: "/auth/oidc/start",
+  tags: ["Sign-in"],
+  summary: "Sign in with the school's single sign-on (OpenID Connect)",
+  description:
+    "Redirects the browser to the school's sign-in page (authorization code flow with PKCE). Once signed in there, the provider sends it back to /api/auth/oidc/callback, which opens the session and goes to `returnTo`.",
+  request: {
+    query: z.object({
+      returnTo: z.string().optional().meta({
+        description:
+          "A path of this site to go back to once signed in (default `/`); anything else, such as an absolute URL, is replaced by `/`",
+        example: "/applications",
+      }),
+    }),
+  },
+  responses: {
+    302: { description: "To the provider's sign-in page", ...location },
+    404: problemResponse("Single sign-on is not configured"),
+    503: problemResponse("The provider cannot be reached"),
+  },
+});
+
+export const oidcCallback = createRoute({
+  method: "get",
+  path: "/auth/oidc/callback",
+  tags: ["Sign-in"],
+  summary: "Where the single sign-on provider sends the browser back",
+  description:
+    "Checks the provider's answer (state, PKCE, ID token and its nonce), finds or creates the user, opens a session (HttpOnly cookie) and redirects to the `returnTo` given at the start. On any failure it redirects to `/?signin=failed`.",
+  request: {
+    query: z.object({
+      code: z.string().optional(),
+      state: z.string().optional(),
+      iss: z.string().optional(),
+      error: z.string().optional(),
+      error_description: z.string().optional(),
+    }),
+  },
+  responses: {
+    302: {
+      description: "Signed in: to `returnTo`, with the session cookie; or to `/?signin=failed`",
+      ...location,
+    },
+    404: problemResponse("Single sign-on is not configured"),
+  },
+});
+
+const notConfigured = (c: Context<AppEnv>) =>
+  problem(
+    c,
+    problemBody(
+      404,
+      "not-found",
+      c.get("lang") === "en"
+        ? "Single sign-on is not configured"
+        : "L'authentification unique n'est pas configurée",
+    ),
+  );
+
+const logFailure = (reason: string) =>
+  console.warn(JSON.stringify({ level: "warn", msg: "single sign-on failed", reason }));
+
+export const oidcRouter = (deps: AppDeps, options: { readonly https: boolean }) => {
+  // built once: a misconfigured issuer (plain http) stops the server at start
+  const oidc = deps.oidc ? makeOidcClient(deps.oidc) : undefined;
+  const cookie = options.https
+    ? ({ prefix: "host", secure: true } as const)
+    : ({ secure: false } as const);
+  const flowCookie = {
+    ...cookie,
+    path: "/",
+    httpOnly: true,
+    sameSite: "Lax",
+  } as const;
+
+  return createRouter()
+    .openapi(oidcStart, async (c) => {
+      if (!oidc) return notConfigured(c) as never;
+      const { returnTo } = c.req.valid("query");
+      let begun: Awaited<ReturnType<typeof oidc.begin>>;
+      try {
+        begun = await oidc.begin(safeReturnTo(returnTo));
+      } catch (e) {
+        logFailure(`discovery: ${explain(e)}`);
+        return problem(
+          c,
+          problemBody(
+            503,
+            "sso-unavailable",
+            c.get("lang") === "en"
+              ? "The single sign-on provider cannot be reached"
+              : "Le service d'authentification unique est injoignable",
+            {
+              detail:
+                c.get("lang") === "en" ? "Try again in a moment." : "Réessayez dans un instant.",
+            },
+          ),
+        ) as never;
+      }
+      setCookie(c, FLOW_COOKIE, encodeFlow(begun.flow), {
+        ...flowCookie,
+        maxAge: FLOW_TTL_SECONDS,
+      });
+      return c.redirect(begun.url.href, 302) as never;
+    })
+    .openapi(oidcCallback, async (c) => {
+      if (!oidc) return notConfigured(c) as never;
+      const flow = decodeFlow(
+        options.https ? getCookie(c, FLOW_COOKIE, "host") : getCookie(c, FLOW_COOKIE),
+      );
+      // one use only, whatever happens next
+      deleteCookie(c, FLOW_COOKIE, flowCookie);
+      const failed = (reason: string) => {
+        logFailure(reason);
+        return c.redirect(SIGN_IN_FAILED, 302) as never;
+      };
+      if (!flow) return failed("no sign-in in progress in this browser (missing flow cookie)");
+      let identity: Awaited<ReturnType<typeof oidc.finish>>;
+      try {
+        identity = await oidc.finish(new URL(c.req.url).searchParams, flow);
+      } catch (e) {
+        return failed(e instanceof OidcSignInFailed ? e.reason : explain(e));
+      }
+      const user = await deps.run(
+        Users.use((u) => u.ensureBySubject({ ...identity, lang: identity.lang ?? c.get("lang") })),
+      );
+      if (user._tag === "Failure") return failed(`user: ${String(user.cause)}`);
+      return (await openSession(c, deps, user.value.id, options.https, () =>
+        c.redirect(safeReturnTo(flow.returnTo), 302),
+      )) as never;
+    });
+};

@@ -1,0 +1,87 @@
+/**
+ * An application as a partner school reads it: an EWP Outgoing Mobility (omobilities v2 names,
+ * shared/reference/anchors.md §b), with the student's name and email and nothing else personal.
+ */
+import type { ApplicationView, UserView } from "@envol/db";
+import { FINAL_STATES, type RequestState } from "@envol/domain";
+
+export const OMOBILITY_STATUSES = ["nomination", "live", "recognized", "cancelled"] as const;
+export type OMobilityStatus = (typeof OMOBILITY_STATUSES)[number];
+
+export interface OMobility {
+  readonly omobility_id: string;
+  readonly sending_hei_id: string;
+  readonly receiving_hei_id: string;
+  readonly receiving_academic_year_id: string;
+  readonly activity_type: "student-studies" | "student-traineeships";
+  readonly status: OMobilityStatus;
+  readonly planned_arrival_date: string;
+  readonly planned_departure_date: string;
+  readonly actual_arrival_date: string | null;
+  readonly actual_departure_date: string | null;
+  readonly student: { readonly name: string; readonly email: string };
+  readonly modified_at: string;
+}
+
+/** Granted and running: the stay is funded (EWP `live`). */
+const LIVE: ReadonlySet<RequestState> = new Set(["approved", "agreed", "advance_paid"]);
+/** Still being decided by the sending school (EWP `nomination`). */
+const NOMINATED: ReadonlySet<RequestState> = new Set(["submitted", "under_review", "waitlisted"]);
+
+/** The requests a partner may know of: never a draft, which the student has not sent yet. */
+export const nominatedRequests = (application: ApplicationView) =>
+  application.requests.filter((r) => r.state !== "draft");
+
+/**
+ * Whether `partnerId` may see the application: it is the host, and the student has sent at
+ * least one request. Anything else is answered as a missing mobility.
+ */
+export const isVisibleTo = (application: ApplicationView, partnerId: string): boolean =>
+  application.hostPartnerId === partnerId && nominatedRequests(application).length > 0;
+
+/**
+ * The mobility's EWP status from its requests' states, the most advanced stage winning: one
+ * completed grant means the stay took place and was settled (`recognized`); otherwise one
+ * running grant makes it `live`; one request still being decided, a `nomination`; when every
+ * request was withdrawn, cancelled or rejected, `cancelled`.
+ */
+export const statusOf = (states: readonly RequestState[]): OMobilityStatus => {
+  if (states.includes("completed")) return "recognized";
+  if (states.some((s) => LIVE.has(s))) return "live";
+  if (states.some((s) => NOMINATED.has(s))) return "nomination";
+  return "cancelled";
+};
+
+/** The requests whose grant the actual dates recalculate: awarded and not yet settled. */
+export const runningGrants = (application: ApplicationView) =>
+  application.requests.filter((r) => LIVE.has(r.state));
+
+/** The requests a partner's decision acts on: those not final and not drafts. */
+export const openRequests = (application: ApplicationView) =>
+  nominatedRequests(application).filter((r) => !FINAL_STATES.has(r.state));
+
+/** Our academic years are `2026-2027`; EWP writes them `2026/2027`. */
+export const ewpAcademicYear = (year: string): string => year.replace("-", "/");
+export const envolAcademicYear = (ewpYear: string): string => ewpYear.replace("/", "-");
+
+export const toOMobility = (
+  application: ApplicationView,
+  student: Pick<UserView, "name" | "email">,
+  sendingHeiId: string,
+): OMobility => ({
+  omobility_id: application.id,
+  sending_hei_id: sendingHeiId,
+  receiving_hei_id: application.hostPartnerId ?? "",
+  receiving_academic_year_id: ewpAcademicYear(application.academicYear),
+  activity_type:
+    application.situation.mobility.kind === "internship"
+      ? "student-traineeships"
+      : "student-studies",
+  status: statusOf(nominatedRequests(application).map((r) => r.state)),
+  planned_arrival_date: application.startDate,
+  planned_departure_date: application.endDate,
+  actual_arrival_date: application.actualStartDate,
+  actual_departure_date: application.actualEndDate,
+  student: { name: student.name, email: student.email },
+  modified_at: application.updatedAt,
+});

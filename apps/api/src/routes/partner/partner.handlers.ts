@@ -1,0 +1,213 @@
+import {
+  ApplicationNotFound,
+  Applications,
+  type ApplicationView,
+  AuditTrail,
+  Grants,
+  type QueueRow,
+  Users,
+} from "@envol/db";
+import type { Actor, Lang } from "@envol/domain";
+import type { RouteHandler, z } from "@hono/zod-openapi";
+import { Effect } from "effect";
+import type { AppDeps } from "../../lib/deps.ts";
+import type { AppEnv } from "../../lib/env.ts";
+import { partnerOf } from "../../lib/partner-auth.ts";
+import { problem, problemBody } from "../../lib/problem.ts";
+import { runEffect } from "../../lib/run-effect.ts";
+import {
+  envolAcademicYear,
+  isVisibleTo,
+  nominatedRequests,
+  openRequests,
+  runningGrants,
+  statusOf,
+  toOMobility,
+} from "./omobility.ts";
+import type {
+  decideOMobility,
+  getOMobility,
+  listOMobilities,
+  OMobilityIndexSchema,
+  OMobilitySchema,
+} from "./partner.routes.ts";
+
+// runEffect answers a plain Response: the bodies are checked against the schemas here instead
+type OMobilityOut = z.input<typeof OMobilitySchema>;
+type OMobilityIndex = z.input<typeof OMobilityIndexSchema>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The queue's largest page: the index reads the partner's requests page by page. */
+const PAGE = 200;
+
+/** The reason a student is told when the host refuses without a comment. */
+const DEFAULT_REJECTION: Record<Lang, string> = {
+  fr: "Candidature refusée par l'établissement d'accueil",
+  en: "Nomination rejected by the host institution",
+};
+
+/**
+ * The application behind a mobility id when the partner may see it. A malformed id, a missing
+ * one, another host's and a draft are the same ApplicationNotFound: the same 404.
+ */
+const visibleApplication = (id: string, partnerId: string) =>
+  Effect.gen(function* () {
+    if (!UUID.test(id)) return yield* new ApplicationNotFound({ id });
+    const application = yield* Applications.use((a) => a.get(id));
+    if (!isVisibleTo(application, partnerId)) return yield* new ApplicationNotFound({ id });
+    return application;
+  });
+
+const studentOf = (application: ApplicationView) =>
+  Effect.gen(function* () {
+    const student = yield* Users.use((u) => u.get(application.studentId));
+    // the database's foreign key makes this impossible: a defect, not a partner's problem
+    if (!student) return yield* Effect.die(new Error(`no student ${application.studentId}`));
+    return student;
+  });
+
+/** Every request of the partner's mobilities, through the staff queue's filters. */
+const requestsHostedBy = (partnerId: string, academicYear: string | undefined) =>
+  Effect.gen(function* () {
+    const applications = yield* Applications;
+    const rows: QueueRow[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = yield* applications.queue({
+        hostPartnerId: partnerId,
+        ...(academicYear !== undefined && { academicYear }),
+        sort: "start-asc",
+        limit: PAGE,
+        offset,
+      });
+      rows.push(...page.rows);
+      if (page.rows.length < PAGE || offset + PAGE >= page.total) return rows;
+    }
+  });
+
+export const listHandler =
+  (deps: AppDeps): RouteHandler<typeof listOMobilities, AppEnv> =>
+  (c) => {
+    const partnerId = partnerOf(c);
+    const query = c.req.valid("query");
+    const since =
+      query.modified_since === undefined ? undefined : new Date(query.modified_since).getTime();
+    const year =
+      query.receiving_academic_year_id === undefined
+        ? undefined
+        : envolAcademicYear(query.receiving_academic_year_id);
+    return runEffect(c, deps, requestsHostedBy(partnerId, year), (rows) => {
+      // one mobility per application; it changed when its latest request did (a decision or a
+      // recalculation writes the request and the application at the same instant)
+      const byApplication = new Map<string, { modified: number; nominated: boolean }>();
+      for (const { request } of rows) {
+        const seen = byApplication.get(request.applicationId) ?? { modified: 0, nominated: false };
+        byApplication.set(request.applicationId, {
+          modified: Math.max(seen.modified, new Date(request.updatedAt).getTime()),
+          nominated: seen.nominated || request.state !== "draft",
+        });
+      }
+      const omobilities = [...byApplication]
+        .filter(([, m]) => m.nominated && (since === undefined || m.modified > since))
+        .map(([id, m]) => ({ omobility_id: id, modified_at: new Date(m.modified).toISOString() }));
+      return c.json({ omobilities } satisfies OMobilityIndex, 200);
+    }) as never;
+  };
+
+export const getHandler =
+  (deps: AppDeps): RouteHandler<typeof getOMobility, AppEnv> =>
+  (c) => {
+    const partnerId = partnerOf(c);
+    const { omobility_id } = c.req.valid("param");
+    const sendingHeiId = deps.registry().institution.id;
+    return runEffect(
+      c,
+      deps,
+      Effect.gen(function* () {
+        const application = yield* visibleApplication(omobility_id, partnerId);
+        return toOMobility(application, yield* studentOf(application), sendingHeiId);
+      }),
+      (omobility) => c.json(omobility satisfies OMobilityOut, 200),
+    ) as never;
+  };
+
+export const decideHandler =
+  (deps: AppDeps): RouteHandler<typeof decideOMobility, AppEnv> =>
+  (c) => {
+    const partnerId = partnerOf(c);
+    const actor: Actor = { kind: "partner", partnerId };
+    const { omobility_id } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const sendingHeiId = deps.registry().institution.id;
+    const lang = c.get("lang");
+
+    const verify = (application: ApplicationView, actualStart: string, actualEnd: string) =>
+      Effect.gen(function* () {
+        const grants = runningGrants(application);
+        if (grants.length === 0) return false;
+        for (const request of grants) {
+          // the same dates again change nothing: PUT is idempotent, one ledger line per change
+          const events = yield* AuditTrail.use((a) => a.forEntity("scheme_request", request.id));
+          const last = events.filter((e) => e.action === "recalculate").at(-1)?.after as
+            | { readonly startDate?: string; readonly endDate?: string }
+            | undefined;
+          if (last?.startDate === actualStart && last.endDate === actualEnd) continue;
+          yield* Grants.use((g) => g.recalculate(request.id, { actualStart, actualEnd }, actor));
+        }
+        return true;
+      });
+
+    const reject = (application: ApplicationView) =>
+      Effect.gen(function* () {
+        const student = yield* studentOf(application);
+        const reason = body.comment ?? DEFAULT_REJECTION[student.lang];
+        for (const request of openRequests(application))
+          yield* Applications.use((a) => a.decide(request.id, { action: "cancel", reason }, actor));
+      });
+
+    return runEffect(
+      c,
+      deps,
+      Effect.gen(function* () {
+        const application = yield* visibleApplication(omobility_id, partnerId);
+        if (
+          body.decision === "verified" &&
+          body.actual_arrival_date !== undefined &&
+          body.actual_departure_date !== undefined
+        ) {
+          const done = yield* verify(
+            application,
+            body.actual_arrival_date,
+            body.actual_departure_date,
+          );
+          if (!done)
+            return {
+              kind: "no-grant",
+              status: statusOf(nominatedRequests(application).map((r) => r.state)),
+            } as const;
+        } else if (body.decision === "rejected") {
+          yield* reject(application);
+        }
+        // pending, or verified without dates: nothing of Envol's changes (the comment is not kept)
+        const updated = yield* Applications.use((a) => a.get(application.id));
+        const omobility = toOMobility(updated, yield* studentOf(updated), sendingHeiId);
+        return { kind: "done", omobility } as const;
+      }),
+      (outcome) =>
+        outcome.kind === "done"
+          ? c.json(outcome.omobility satisfies OMobilityOut, 200)
+          : problem(
+              c,
+              problemBody(
+                409,
+                "conflict",
+                lang === "en"
+                  ? "Not possible in the current state"
+                  : "Action impossible dans l'état actuel",
+                {
+                  detail: `no awarded grant to recalculate on the actual dates: the mobility is ${outcome.status}`,
+                },
+              ),
+            ),
+    ) as never;
+  };

@@ -1,0 +1,180 @@
+import { compareDates, IsoDateSchema } from "@envol/domain";
+import { createRoute, z } from "@hono/zod-openapi";
+import { PARTNER_SECURITY_SCHEME } from "../../lib/partner-auth.ts";
+import { problemResponse } from "../../lib/problem.ts";
+import { OMOBILITY_STATUSES } from "./omobility.ts";
+
+const TAGS = ["Partner schools"];
+const security = [{ [PARTNER_SECURITY_SCHEME]: [] }];
+
+const EwpAcademicYearSchema = z
+  .string()
+  .regex(/^\d{4}\/\d{4}$/, "must be an academic year written YYYY/YYYY, such as 2026/2027")
+  .refine((y) => Number(y.slice(5)) === Number(y.slice(0, 4)) + 1, {
+    message: "the second year must follow the first, such as 2026/2027",
+  })
+  .meta({ description: "An academic year as EWP writes it", example: "2026/2027" });
+
+export const OMobilitySchema = z
+  .object({
+    omobility_id: z.string().meta({ example: "0b7e9c1e-8a3f-4d5e-9a63-4c1f2d3e4f50" }),
+    sending_hei_id: z
+      .string()
+      .meta({ description: "The sending school", example: "telecom-paris" }),
+    receiving_hei_id: z
+      .string()
+      .meta({ description: "The host: the calling partner", example: "tu-berlin" }),
+    receiving_academic_year_id: EwpAcademicYearSchema,
+    activity_type: z.enum(["student-studies", "student-traineeships"]),
+    status: z.enum(OMOBILITY_STATUSES).meta({
+      description:
+        "nomination: the sending school is still deciding; live: a grant is awarded and running; recognized: the stay is over and its grant settled; cancelled: every request was withdrawn, cancelled or rejected",
+    }),
+    planned_arrival_date: IsoDateSchema,
+    planned_departure_date: IsoDateSchema,
+    actual_arrival_date: IsoDateSchema.nullable().meta({
+      description: "As confirmed by the host (PUT …/decision) or by the sending school",
+    }),
+    actual_departure_date: IsoDateSchema.nullable(),
+    student: z.object({ name: z.string(), email: z.string() }).meta({
+      description: "The student's name and email: no other personal data is shared",
+    }),
+    modified_at: z.string().meta({
+      description: "When the mobility last changed (what `modified_since` compares with)",
+      example: "2026-11-26T10:00:00.000Z",
+    }),
+  })
+  .meta({ id: "OMobility" });
+
+export const OMobilityIndexSchema = z
+  .object({
+    omobilities: z.array(z.object({ omobility_id: z.string(), modified_at: z.string() })),
+  })
+  .meta({ id: "OMobilityIndex" });
+
+const unauthorized = problemResponse(
+  "No API key, or an unknown or revoked one (with WWW-Authenticate: Bearer)",
+);
+const notFound = problemResponse(
+  "No such mobility, or not one to the calling partner: the two are not told apart",
+);
+
+export const listOMobilities = createRoute({
+  method: "get",
+  path: "/omobilities",
+  tags: TAGS,
+  security,
+  summary: "The index: the mobilities of our students to your institution",
+  description:
+    "EWP Outgoing Mobilities `index`: the ids (and modification times) of the mobilities to the calling partner, oldest planned arrival first. Mobilities still in draft are never listed.",
+  request: {
+    query: z.object({
+      receiving_academic_year_id: EwpAcademicYearSchema.optional(),
+      modified_since: z.iso.datetime({ offset: true }).optional().meta({
+        description: "Only the mobilities modified after this moment (ISO 8601 date-time)",
+        example: "2026-11-01T00:00:00Z",
+      }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "The index",
+      content: { "application/json": { schema: OMobilityIndexSchema } },
+    },
+    401: unauthorized,
+    422: problemResponse("A query parameter is invalid"),
+  },
+});
+
+const OMobilityParams = z.object({
+  omobility_id: z.string().meta({ example: "0b7e9c1e-8a3f-4d5e-9a63-4c1f2d3e4f50" }),
+});
+
+export const getOMobility = createRoute({
+  method: "get",
+  path: "/omobilities/{omobility_id}",
+  tags: TAGS,
+  security,
+  summary: "One mobility: its status, planned dates and student",
+  description:
+    "EWP Outgoing Mobilities `get`. The status is derived from the student's funding requests.",
+  request: { params: OMobilityParams },
+  responses: {
+    200: {
+      description: "The mobility",
+      content: { "application/json": { schema: OMobilitySchema } },
+    },
+    401: unauthorized,
+    404: notFound,
+  },
+});
+
+export const DecisionSchema = z
+  .object({
+    decision: z.enum(["pending", "verified", "rejected"]).meta({
+      description:
+        "verified: you accept the student (with the actual dates once the stay is over, the grants are recalculated on them); rejected: you refuse the nomination (the student's open requests are cancelled); pending: not decided yet",
+    }),
+    comment: z.string().trim().min(1).max(2000).optional().meta({
+      description: "With rejected: the reason the student is told",
+    }),
+    actual_arrival_date: IsoDateSchema.optional(),
+    actual_departure_date: IsoDateSchema.optional(),
+  })
+  .superRefine((d, ctx) => {
+    const arrival = d.actual_arrival_date;
+    const departure = d.actual_departure_date;
+    if (arrival === undefined && departure === undefined) return;
+    if (d.decision !== "verified") {
+      for (const key of ["actual_arrival_date", "actual_departure_date"] as const)
+        if (d[key] !== undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "actual dates go with a verified decision only",
+          });
+      return;
+    }
+    if (arrival === undefined || departure === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: [arrival === undefined ? "actual_arrival_date" : "actual_departure_date"],
+        message: "the actual arrival and departure dates go together",
+      });
+      return;
+    }
+    if (compareDates(arrival, departure) > 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["actual_departure_date"],
+        message: "must not be before the actual arrival date",
+      });
+  })
+  .meta({ id: "OMobilityDecision" });
+
+export const decideOMobility = createRoute({
+  method: "put",
+  path: "/omobilities/{omobility_id}/decision",
+  tags: TAGS,
+  security,
+  summary: "Your decision on a mobility: pending, verified or rejected",
+  description:
+    "The EWP Incoming Mobilities data, written by the host. `verified` with `actual_arrival_date` and `actual_departure_date` recalculates each awarded grant on the actual dates (a ledger line explains the difference; the student is told); sending the same dates again changes nothing. `rejected` cancels the student's open requests, with `comment` as the reason. `pending` changes nothing (the comment is not kept). Answers the mobility as it now is.",
+  request: {
+    params: OMobilityParams,
+    body: { required: true, content: { "application/json": { schema: DecisionSchema } } },
+  },
+  responses: {
+    200: {
+      description: "The mobility after the decision",
+      content: { "application/json": { schema: OMobilitySchema } },
+    },
+    400: problemResponse("The body is not JSON"),
+    401: unauthorized,
+    404: notFound,
+    409: problemResponse(
+      "The decision is not possible now: no awarded grant to recalculate on the actual dates, the stay is no longer eligible on them, or the envelope cannot cover the difference",
+    ),
+    422: problemResponse("A field is invalid: each is listed with its path and why"),
+  },
+});

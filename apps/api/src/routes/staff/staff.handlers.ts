@@ -1,0 +1,565 @@
+import {
+  Applications,
+  type ApplicationView,
+  AuditTrail,
+  Budgets,
+  type BudgetView,
+  Documents,
+  Grants,
+  PartnerKeys,
+  Partners,
+  type QueueFilter,
+  type QueueRow,
+  Users,
+  type UserView,
+} from "@envol/db";
+import {
+  type Actor,
+  availableActions,
+  evaluate,
+  isPartnerHost,
+  type Lang,
+  type SimulationReport,
+  UnknownPartner,
+} from "@envol/domain";
+import type { RouteConfig, RouteHandler } from "@hono/zod-openapi";
+import { Effect } from "effect";
+import type { Context } from "hono";
+import { sessionOf } from "../../lib/auth.ts";
+import type { AppDeps } from "../../lib/deps.ts";
+import type { AppEnv } from "../../lib/env.ts";
+import { problem, problemBody } from "../../lib/problem.ts";
+import { runEffect } from "../../lib/run-effect.ts";
+import { csvDownload, euros, frenchExcelCsv, text } from "./staff.csv.ts";
+import type {
+  applicationDetail,
+  createPartnerKey,
+  decide,
+  entityAudit,
+  exportBudgets,
+  exportRequests,
+  ledger,
+  listBudgets,
+  listPartnerKeys,
+  pay,
+  queue,
+  recalculate,
+  recentAudit,
+  revokePartnerKey,
+  setEnvelope,
+} from "./staff.routes.ts";
+
+type Handler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
+
+/** The signed-in staff member, as the lifecycle and the audit trail name them. */
+const staffOf = (c: Context<AppEnv>): Extract<Actor, { kind: "staff" }> => ({
+  kind: "staff",
+  userId: sessionOf(c).user.id,
+});
+
+/** The queue's query as the repository's filter. */
+const filterOf = (q: {
+  readonly scheme?: string | undefined;
+  readonly state?: string | undefined;
+  readonly academicYear?: string | undefined;
+  readonly destination?: string | undefined;
+  readonly partner?: string | undefined;
+  readonly sort: QueueFilter["sort"];
+}): QueueFilter => ({
+  ...(q.scheme !== undefined && { scheme: q.scheme }),
+  ...(q.state !== undefined && { state: q.state }),
+  ...(q.academicYear !== undefined && { academicYear: q.academicYear }),
+  ...(q.destination !== undefined && { destinationCountry: q.destination }),
+  ...(q.partner !== undefined && { hostPartnerId: q.partner }),
+  ...(q.sort !== undefined && { sort: q.sort }),
+});
+
+/** The students behind some rows, each read once. */
+const studentsOf = (ids: readonly string[]) =>
+  Effect.gen(function* () {
+    const users = yield* Users;
+    const unique = [...new Set(ids)];
+    const found = yield* Effect.forEach(unique, (id) => users.get(id), { concurrency: 8 });
+    const byId = new Map<string, UserView>();
+    for (const u of found) if (u) byId.set(u.id, u);
+    return byId;
+  });
+
+const studentSummary = (byId: ReadonlyMap<string, UserView>, id: string) => {
+  const u = byId.get(id);
+  return { id, name: u?.name ?? "", email: u?.email ?? "" };
+};
+
+// ---------------------------------------------------------------- the queue
+
+export const queueHandler =
+  (deps: AppDeps): Handler<typeof queue> =>
+  (c) => {
+    const q = c.req.valid("query");
+    const effect = Effect.gen(function* () {
+      const page = yield* Applications.use((a) =>
+        a.queue({ ...filterOf(q), limit: q.limit, offset: q.offset }),
+      );
+      const students = yield* studentsOf(page.rows.map((r) => r.studentId));
+      return { page, students };
+    });
+    return runEffect(c, deps, effect, ({ page, students }) =>
+      c.json(
+        {
+          items: page.rows.map(({ studentId, ...row }) => ({
+            ...row,
+            student: studentSummary(students, studentId),
+          })),
+          total: page.total,
+          limit: q.limit,
+          offset: q.offset,
+        },
+        200,
+      ),
+    ) as never;
+  };
+
+// ---------------------------------------------------------------- one application
+
+/**
+ * The eligibility report of the situation as submitted, on today's rules and figures (the
+ * office decides now, whatever the student saw when they applied).
+ */
+const liveEligibility = (
+  deps: AppDeps,
+  application: ApplicationView,
+  lang: Lang,
+): { asOf: string; report: SimulationReport | null; unavailable?: string } => {
+  const asOf = deps.today();
+  try {
+    const report = evaluate({ ...application.situation, asOf }, deps.registry(), { asOf, lang });
+    return { asOf, report };
+  } catch (e) {
+    // the host may have left the catalogue since the student applied: say so, do not fail
+    if (e instanceof UnknownPartner) return { asOf, report: null, unavailable: e.message };
+    throw e;
+  }
+};
+
+export const applicationDetailHandler =
+  (deps: AppDeps): Handler<typeof applicationDetail> =>
+  (c) => {
+    const { id } = c.req.valid("param");
+    const effect = Effect.gen(function* () {
+      const application = yield* Applications.use((a) => a.get(id));
+      const student = yield* Users.use((u) => u.get(application.studentId));
+      const budgets = yield* Budgets.use((b) => b.list(application.academicYear));
+      const documents = yield* Documents.use((d) => d.list(application.id));
+      const audit = yield* AuditTrail;
+      const trails = yield* Effect.forEach(
+        [
+          ["application", application.id] as const,
+          ...application.requests.map((r) => ["scheme_request", r.id] as const),
+          ...documents.map((d) => ["document", d.id] as const),
+        ],
+        ([type, entity]) => audit.forEntity(type, entity),
+      );
+      return { application, student, budgets, documents, history: trails.flat() };
+    });
+    return runEffect(c, deps, effect, ({ application, student, budgets, documents, history }) => {
+      const staff = staffOf(c);
+      const { requests, ...rest } = application;
+      return c.json(
+        {
+          application: rest,
+          student: student
+            ? { id: student.id, name: student.name, email: student.email, lang: student.lang }
+            : null,
+          requests: requests.map((r) => ({
+            ...r,
+            availableActions: availableActions(
+              {
+                id: r.id,
+                scheme: r.scheme,
+                state: r.state,
+                studentId: application.studentId,
+                hostPartnerId: application.hostPartnerId,
+                approvedCents: r.approvedCents,
+              },
+              staff,
+            ),
+            budget: budgets.find((b) => b.scheme === r.scheme) ?? null,
+          })),
+          eligibility: liveEligibility(deps, application, c.get("lang")),
+          documents: [...documents],
+          history: [...history].sort((a, b) => a.id - b.id),
+        },
+        200,
+      );
+    }) as never;
+  };
+
+// ---------------------------------------------------------------- decisions
+
+export const decideHandler =
+  (deps: AppDeps): Handler<typeof decide> =>
+  (c) => {
+    const { id } = c.req.valid("param");
+    const decision = c.req.valid("json");
+    return runEffect(
+      c,
+      deps,
+      Applications.use((a) => a.decide(id, decision, staffOf(c))),
+      (request) => c.json(request, 200),
+    ) as never;
+  };
+
+// ---------------------------------------------------------------- recalculation, payments, ledger
+
+export const recalculateHandler =
+  (deps: AppDeps): Handler<typeof recalculate> =>
+  (c) => {
+    const { id } = c.req.valid("param");
+    const { actualStart, actualEnd, useCurrentOptions } = c.req.valid("json");
+    return runEffect(
+      c,
+      deps,
+      Grants.use((g) =>
+        g.recalculate(
+          id,
+          { actualStart, actualEnd, ...(useCurrentOptions !== undefined && { useCurrentOptions }) },
+          staffOf(c),
+        ),
+      ),
+      (done) =>
+        c.json(
+          {
+            request: done.request,
+            previousCents: done.previousCents,
+            approvedCents: done.approvedCents,
+            differenceCents: done.differenceCents,
+            explanation: [...done.explanation],
+          },
+          200,
+        ),
+    ) as never;
+  };
+
+export const payHandler =
+  (deps: AppDeps): Handler<typeof pay> =>
+  (c) => {
+    const { id } = c.req.valid("param");
+    const { instalment, amountCents } = c.req.valid("json");
+    const effect = Effect.gen(function* () {
+      const request = yield* Applications.use((a) =>
+        a.decide(
+          id,
+          instalment === "advance"
+            ? { action: "pay-advance", ...(amountCents !== undefined && { amountCents }) }
+            : { action: "complete" },
+          staffOf(c),
+        ),
+      );
+      const lines = yield* Grants.use((g) => g.ledgerFor(id));
+      // each instalment is paid once: its line is the one of this payment (none for a zero balance)
+      const payment = lines.find((l) => l.kind === "payment" && l.instalment === instalment);
+      return { request, payment: payment ?? null };
+    });
+    return runEffect(c, deps, effect, (paid) => c.json(paid, 200)) as never;
+  };
+
+export const ledgerHandler =
+  (deps: AppDeps): Handler<typeof ledger> =>
+  (c) => {
+    const { id } = c.req.valid("param");
+    return runEffect(
+      c,
+      deps,
+      Grants.use((g) => g.ledgerFor(id)),
+      (lines) => c.json([...lines], 200),
+    ) as never;
+  };
+
+// ---------------------------------------------------------------- budgets
+
+export const listBudgetsHandler =
+  (deps: AppDeps): Handler<typeof listBudgets> =>
+  (c) => {
+    const { academicYear } = c.req.valid("query");
+    return runEffect(
+      c,
+      deps,
+      Budgets.use((b) => b.list(academicYear)),
+      (budgets) => c.json([...budgets], 200),
+    ) as never;
+  };
+
+export const setEnvelopeHandler =
+  (deps: AppDeps): Handler<typeof setEnvelope> =>
+  (c) => {
+    const { scheme, academicYear } = c.req.valid("param");
+    const { envelopeCents, promoteWaitlisted } = c.req.valid("json");
+    const lang = c.get("lang");
+    if (!deps.registry().byId.has(scheme)) {
+      return problem(
+        c,
+        problemBody(404, "not-found", lang === "en" ? "No such scheme" : "Aide inconnue", {
+          detail: scheme,
+        }),
+      ) as never;
+    }
+    const staff = staffOf(c);
+    const effect = Effect.gen(function* () {
+      const budgets = yield* Budgets;
+      const set = yield* budgets.setEnvelope(scheme, academicYear, envelopeCents, staff);
+      if (!promoteWaitlisted) return { budget: set, promoted: [] as readonly string[] };
+      const promoted = yield* Grants.use((g) => g.promoteWaitlisted(scheme, academicYear, staff));
+      // the promotions committed money: the envelope as it stands after them
+      const now = (yield* budgets.list(academicYear)).find((b) => b.scheme === scheme);
+      return { budget: now ?? set, promoted };
+    });
+    return runEffect(c, deps, effect, ({ budget, promoted }) =>
+      c.json({ budget, promoted: [...promoted] }, 200),
+    ) as never;
+  };
+
+// ---------------------------------------------------------------- audit trail
+
+export const recentAuditHandler =
+  (deps: AppDeps): Handler<typeof recentAudit> =>
+  (c) => {
+    const { limit, before } = c.req.valid("query");
+    return runEffect(
+      c,
+      deps,
+      AuditTrail.use((a) => a.recent({ limit, ...(before !== undefined && { before }) })),
+      (events) =>
+        c.json(
+          {
+            items: [...events],
+            nextBefore: events.length === limit ? (events.at(-1)?.id ?? null) : null,
+          },
+          200,
+        ),
+    ) as never;
+  };
+
+export const entityAuditHandler =
+  (deps: AppDeps): Handler<typeof entityAudit> =>
+  (c) => {
+    const { entityType, entityId } = c.req.valid("param");
+    return runEffect(
+      c,
+      deps,
+      AuditTrail.use((a) => a.forEntity(entityType, entityId)),
+      (events) => c.json([...events], 200),
+    ) as never;
+  };
+
+// ---------------------------------------------------------------- CSV exports
+
+const PAGE = 200;
+
+/** Every row of the queue that matches, page after page. */
+const allRows = (filter: QueueFilter) =>
+  Effect.gen(function* () {
+    const applications = yield* Applications;
+    const rows: QueueRow[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = yield* applications.queue({ ...filter, limit: PAGE, offset });
+      rows.push(...page.rows);
+      if (page.rows.length < PAGE || rows.length >= page.total) return rows;
+    }
+  });
+
+const REQUEST_COLUMNS: Record<Lang, readonly string[]> = {
+  fr: [
+    "Dossier",
+    "Étudiant",
+    "Email",
+    "Aide",
+    "État",
+    "Année universitaire",
+    "Pays",
+    "Établissement d'accueil",
+    "Début",
+    "Fin",
+    "Estimation (€)",
+    "Accordé (€)",
+  ],
+  en: [
+    "Application",
+    "Student",
+    "Email",
+    "Scheme",
+    "State",
+    "Academic year",
+    "Country",
+    "Host",
+    "Start",
+    "End",
+    "Estimate (€)",
+    "Approved (€)",
+  ],
+};
+
+export const exportRequestsHandler =
+  (deps: AppDeps): Handler<typeof exportRequests> =>
+  (c) => {
+    const filter = filterOf(c.req.valid("query"));
+    const lang = c.get("lang");
+    const effect = Effect.gen(function* () {
+      const rows = yield* allRows(filter);
+      const students = yield* studentsOf(rows.map((r) => r.studentId));
+      // a host typed by hand has its name in the situation only
+      const inline = [
+        ...new Set(
+          rows.filter((r) => r.hostPartnerId === null).map((r) => r.request.applicationId),
+        ),
+      ];
+      const applications = yield* Applications;
+      const typed = yield* Effect.forEach(inline, (id) => Effect.option(applications.get(id)), {
+        concurrency: 8,
+      });
+      const hostNames = new Map<string, string>();
+      for (const found of typed) {
+        if (found._tag !== "Some") continue;
+        const host = found.value.situation.mobility.host;
+        if (!isPartnerHost(host)) hostNames.set(found.value.id, host.name ?? host.city ?? "");
+      }
+      return { rows, students, hostNames };
+    });
+    return runEffect(c, deps, effect, ({ rows, students, hostNames }) => {
+      const registry = deps.registry();
+      const body = frenchExcelCsv(
+        REQUEST_COLUMNS[lang],
+        rows.map((r) => {
+          const student = students.get(r.studentId);
+          const host =
+            r.hostPartnerId === null
+              ? (hostNames.get(r.request.applicationId) ?? "")
+              : (registry.partners(r.hostPartnerId)?.name ?? r.hostPartnerId);
+          return [
+            r.request.applicationId,
+            text(student?.name),
+            text(student?.email),
+            registry.byId.get(r.request.scheme)?.name[lang] ?? r.request.scheme,
+            r.request.state,
+            r.academicYear,
+            r.destinationCountry,
+            text(host),
+            r.startDate,
+            r.endDate,
+            euros(r.request.estimatedCents),
+            euros(r.request.approvedCents),
+          ];
+        }),
+      );
+      return csvDownload(
+        c,
+        `envol-${lang === "en" ? "requests" : "demandes"}-${deps.today()}.csv`,
+        body,
+      );
+    }) as never;
+  };
+
+const BUDGET_COLUMNS: Record<Lang, readonly string[]> = {
+  fr: [
+    "Code",
+    "Aide",
+    "Année universitaire",
+    "Enveloppe (€)",
+    "Engagé (€)",
+    "Versé (€)",
+    "Restant (€)",
+  ],
+  en: [
+    "Code",
+    "Scheme",
+    "Academic year",
+    "Envelope (€)",
+    "Committed (€)",
+    "Paid (€)",
+    "Remaining (€)",
+  ],
+};
+
+export const exportBudgetsHandler =
+  (deps: AppDeps): Handler<typeof exportBudgets> =>
+  (c) => {
+    const { academicYear } = c.req.valid("query");
+    const lang = c.get("lang");
+    return runEffect(
+      c,
+      deps,
+      Budgets.use((b) => b.list(academicYear)),
+      (budgets: readonly BudgetView[]) => {
+        const registry = deps.registry();
+        const body = frenchExcelCsv(
+          BUDGET_COLUMNS[lang],
+          budgets.map((b) => [
+            b.scheme,
+            registry.byId.get(b.scheme)?.name[lang] ?? b.scheme,
+            b.academicYear,
+            euros(b.envelopeCents),
+            euros(b.committedCents),
+            euros(b.paidCents),
+            euros(b.remainingCents),
+          ]),
+        );
+        return csvDownload(c, `envol-budgets-${academicYear ?? deps.today()}.csv`, body);
+      },
+    ) as never;
+  };
+
+// ---------------------------------------------------------------- partner API keys
+
+export const listPartnerKeysHandler =
+  (deps: AppDeps): Handler<typeof listPartnerKeys> =>
+  (c) => {
+    const { partner } = c.req.valid("query");
+    return runEffect(
+      c,
+      deps,
+      PartnerKeys.use((k) => k.list(partner)),
+      (keys) => c.json([...keys], 200),
+    ) as never;
+  };
+
+export const createPartnerKeyHandler =
+  (deps: AppDeps): Handler<typeof createPartnerKey> =>
+  (c) => {
+    const { partnerId, label } = c.req.valid("json");
+    const staff = staffOf(c);
+    const effect = Effect.gen(function* () {
+      const partner = yield* Partners.use((p) => p.get(partnerId));
+      if (!partner) return undefined;
+      return yield* PartnerKeys.use((k) => k.create(partnerId, label, staff));
+    });
+    return runEffect(c, deps, effect, (created) => {
+      if (!created) {
+        const lang = c.get("lang");
+        return problem(
+          c,
+          problemBody(
+            422,
+            "validation",
+            lang === "en" ? "The request is not valid" : "La requête n'est pas valide",
+            {
+              errors: [
+                { path: "partnerId", message: `no partner "${partnerId}" in the catalogue` },
+              ],
+            },
+          ),
+        );
+      }
+      return c.json(created, 201);
+    }) as never;
+  };
+
+export const revokePartnerKeyHandler =
+  (deps: AppDeps): Handler<typeof revokePartnerKey> =>
+  (c) => {
+    const { id } = c.req.valid("param");
+    return runEffect(
+      c,
+      deps,
+      PartnerKeys.use((k) => k.revoke(id, staffOf(c))),
+      (key) => c.json(key, 200),
+    ) as never;
+  };

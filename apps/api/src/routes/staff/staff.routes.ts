@@ -1,0 +1,615 @@
+import {
+  ACTOR_KINDS,
+  CountryCodeSchema,
+  IsoDateSchema,
+  isAcademicYear,
+  REQUEST_ACTIONS,
+  REQUEST_STATES,
+  SimulationReportSchema,
+  SituationSchema,
+} from "@envol/domain";
+import { createRoute, z } from "@hono/zod-openapi";
+import { problemResponse } from "../../lib/problem.ts";
+
+/**
+ * The international office's back office (ARCHITECTURE §4.2): the queue, an application's
+ * detail with its live eligibility, decisions, budgets, recalculation, payments, the audit
+ * trail, CSV exports and the partners' API keys. Every route is for a signed-in staff member.
+ */
+
+const TAGS = ["Staff"];
+
+/** Who may not call a staff route, said by every one of them. */
+const denied = {
+  401: problemResponse("Nobody is signed in"),
+  403: problemResponse("Not a staff member, or a write without the session's CSRF token"),
+} as const;
+
+// ---------------------------------------------------------------- values
+
+const Cents = z.number().int().meta({ description: "euro cents" });
+
+const AcademicYearSchema = z
+  .string()
+  .refine(isAcademicYear, {
+    message: "must be an academic year written YYYY-YYYY, such as 2026-2027",
+  })
+  .meta({ description: "An academic year, 1 July to 30 June", example: "2026-2027" });
+
+const IdParam = z.object({
+  id: z.uuid().meta({ example: "5f0c6a3e-1d2b-4c6f-9a4e-2b1f3c4d5e6f" }),
+});
+
+const RequestStateSchema = z.enum(REQUEST_STATES);
+
+export const RequestSchema = z.object({
+  id: z.string(),
+  applicationId: z.string(),
+  scheme: z.string(),
+  state: RequestStateSchema,
+  /** The standalone estimate when the student applied. */
+  estimatedCents: Cents.nullable(),
+  approvedCents: Cents.nullable(),
+  approvedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+
+const StudentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  lang: z.enum(["fr", "en"]),
+});
+
+export const BudgetSchema = z.object({
+  scheme: z.string(),
+  academicYear: z.string(),
+  envelopeCents: Cents,
+  committedCents: Cents,
+  paidCents: Cents,
+  /** The envelope less what is committed: what can still be approved. */
+  remainingCents: Cents,
+});
+
+const LedgerLineSchema = z.object({ label: z.string(), amountCents: Cents, basis: z.string() });
+
+export const LedgerEntrySchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(["commitment", "release", "payment", "recalculation"]),
+  /** Positive: committed, paid or due; negative: released or to recover. */
+  amountCents: Cents,
+  instalment: z.enum(["advance", "balance"]).nullable(),
+  explanation: z.array(LedgerLineSchema),
+  at: z.string(),
+});
+
+export const AuditEventSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.object({ kind: z.enum(ACTOR_KINDS), id: z.string() }),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string().nullable(),
+});
+
+export const PartnerKeySchema = z.object({
+  id: z.string(),
+  partnerId: z.string(),
+  label: z.string(),
+  prefix: z.string().meta({ description: "The key's first characters, to recognise it" }),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+
+// ---------------------------------------------------------------- the queue
+
+const QueueFilterSchema = z.object({
+  scheme: z.string().min(1).optional().meta({ example: "idf" }),
+  state: RequestStateSchema.optional(),
+  academicYear: AcademicYearSchema.optional(),
+  destination: CountryCodeSchema.optional().meta({ description: "The host's country" }),
+  partner: z.string().min(1).optional().meta({ description: "The host partner's id" }),
+  sort: z
+    .enum(["updated-desc", "updated-asc", "start-asc"])
+    .default("updated-desc")
+    .meta({ description: "Last change first (default), oldest change first, or earliest stay" }),
+});
+
+export const QueueItemSchema = z.object({
+  request: RequestSchema,
+  student: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  academicYear: z.string(),
+  destinationCountry: z.string(),
+  hostPartnerId: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string(),
+});
+
+export const queue = createRoute({
+  method: "get",
+  path: "/staff/queue",
+  tags: TAGS,
+  summary: "The requests to review: filtered, sorted, paginated",
+  request: {
+    query: QueueFilterSchema.extend({
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      offset: z.coerce.number().int().min(0).default(0),
+    }),
+  },
+  responses: {
+    200: {
+      description: "One page of the queue and how many requests match",
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              items: z.array(QueueItemSchema),
+              total: z.number().int(),
+              limit: z.number().int(),
+              offset: z.number().int(),
+            })
+            .meta({ id: "StaffQueuePage" }),
+        },
+      },
+    },
+    ...denied,
+    422: problemResponse("A query parameter is invalid"),
+  },
+});
+
+// ---------------------------------------------------------------- one application
+
+export const ApplicationDetailSchema = z
+  .object({
+    application: z.object({
+      id: z.string(),
+      studentId: z.string(),
+      situation: SituationSchema,
+      academicYear: z.string(),
+      hostPartnerId: z.string().nullable(),
+      destinationCountry: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      actualStartDate: z.string().nullable(),
+      actualEndDate: z.string().nullable(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+    }),
+    student: StudentSchema.nullable(),
+    requests: z.array(
+      RequestSchema.extend({
+        availableActions: z
+          .array(z.enum(REQUEST_ACTIONS))
+          .meta({ description: "What the office may do with the request now" }),
+        budget: BudgetSchema.nullable().meta({
+          description: "The scheme's envelope for the application's year (null: none set yet)",
+        }),
+      }),
+    ),
+    eligibility: z.object({
+      asOf: z.string().meta({ description: "The rules and figures in force on this date: today" }),
+      report: SimulationReportSchema.nullable(),
+      /** Why there is no report (the host left the catalogue). */
+      unavailable: z.string().optional(),
+    }),
+    documents: z
+      .array(
+        z.object({
+          id: z.string(),
+          applicationId: z.string(),
+          kind: z.string().meta({ description: "The checklist item it answers" }),
+          fileName: z.string(),
+          mediaType: z.string(),
+          sizeBytes: z.number().int(),
+          sha256: z.string(),
+          uploadedBy: z.string(),
+          uploadedAt: z.string(),
+        }),
+      )
+      .meta({ description: "The documents the student uploaded (their metadata), oldest first" }),
+    history: z.array(AuditEventSchema).meta({
+      description:
+        "The audit events of the application, its requests and its documents, oldest first",
+    }),
+  })
+  .meta({ id: "StaffApplicationDetail" });
+
+export const applicationDetail = createRoute({
+  method: "get",
+  path: "/staff/applications/{id}",
+  tags: TAGS,
+  summary:
+    "An application: the student, the live eligibility report, each request, the documents and the history",
+  description:
+    "The eligibility report is computed now, on the situation as the student submitted it, with today's rules and figures, in the language of Accept-Language. Each request comes with the actions the office may take and what is left in its scheme's envelope.",
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: "The application",
+      content: { "application/json": { schema: ApplicationDetailSchema } },
+    },
+    ...denied,
+    404: problemResponse("No such application"),
+    422: problemResponse("The id is not a UUID"),
+  },
+});
+
+// ---------------------------------------------------------------- decisions
+
+const Reason = z.string().trim().min(1, "must say why").max(2000);
+const Amount = z.number().int().positive().meta({
+  description: "euro cents; the estimate made when the student applied by default",
+});
+
+export const DecisionSchema = z
+  .discriminatedUnion("action", [
+    z.strictObject({ action: z.literal("start-review") }),
+    z.strictObject({ action: z.literal("approve"), amountCents: Amount.optional() }),
+    z.strictObject({ action: z.literal("reject"), reason: Reason }),
+    z.strictObject({ action: z.literal("waitlist"), reason: Reason.optional() }),
+    z.strictObject({ action: z.literal("promote"), amountCents: Amount.optional() }),
+    z.strictObject({ action: z.literal("sign-agreement") }),
+    z.strictObject({ action: z.literal("cancel"), reason: Reason }),
+  ])
+  .meta({ id: "StaffDecision" });
+
+export const decide = createRoute({
+  method: "post",
+  path: "/staff/requests/{id}/decision",
+  tags: TAGS,
+  summary: "Decide on a request: review, approve, reject, waitlist, promote, agreement, cancel",
+  description:
+    "Approving commits the amount against the scheme's envelope for the year; when too little is left the answer is a 409 that says how much. A rejection and a cancellation must say why. The student is notified.",
+  request: {
+    params: IdParam,
+    body: { required: true, content: { "application/json": { schema: DecisionSchema } } },
+  },
+  responses: {
+    200: {
+      description: "The request after the decision",
+      content: { "application/json": { schema: RequestSchema } },
+    },
+    ...denied,
+    404: problemResponse("No such request"),
+    409: problemResponse("Not possible in the request's state, or not enough left in the envelope"),
+    422: problemResponse("A field is invalid"),
+  },
+});
+
+// ---------------------------------------------------------------- recalculation, payments, ledger
+
+export const recalculate = createRoute({
+  method: "post",
+  path: "/staff/requests/{id}/recalculation",
+  tags: TAGS,
+  summary: "Recompute an approved grant on the stay's actual dates",
+  description:
+    "With the scheme's options stored at approval, or today's when `useCurrentOptions` is true. The difference becomes one ledger line, explained line by line.",
+  request: {
+    params: IdParam,
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z
+            .strictObject({
+              actualStart: IsoDateSchema,
+              actualEnd: IsoDateSchema,
+              useCurrentOptions: z.boolean().optional(),
+            })
+            .refine((d) => d.actualStart <= d.actualEnd, {
+              message: "the stay must end on or after its start date",
+              path: ["actualEnd"],
+            }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: "The grant before and after, and the ledger line's explanation",
+      content: {
+        "application/json": {
+          schema: z.object({
+            request: RequestSchema,
+            previousCents: Cents,
+            approvedCents: Cents,
+            differenceCents: Cents.meta({
+              description: "Positive: more is due to the student; negative: to recover",
+            }),
+            explanation: z.array(LedgerLineSchema),
+          }),
+        },
+      },
+    },
+    ...denied,
+    404: problemResponse("No such request"),
+    409: problemResponse(
+      "The request has no grant to recompute, the stay is no longer eligible, or the envelope is too small",
+    ),
+    422: problemResponse("A field is invalid"),
+  },
+});
+
+export const pay = createRoute({
+  method: "post",
+  path: "/staff/requests/{id}/payments",
+  tags: TAGS,
+  summary: "Record a payment: the advance, or the balance that settles the grant",
+  description:
+    "The advance defaults to the scheme's share of the approved amount. The balance is what the grant comes to less what was paid (negative: to recover); it completes the request.",
+  request: {
+    params: IdParam,
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z
+            .strictObject({
+              instalment: z.enum(["advance", "balance"]),
+              amountCents: Amount.optional().meta({ description: "The advance only, in cents" }),
+            })
+            .refine((p) => p.instalment === "advance" || p.amountCents === undefined, {
+              message: "the balance is computed (the grant less what was paid): give no amount",
+              path: ["amountCents"],
+            }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description:
+        "The request after the payment, and the ledger line it wrote (none for a zero balance)",
+      content: {
+        "application/json": {
+          schema: z.object({ request: RequestSchema, payment: LedgerEntrySchema.nullable() }),
+        },
+      },
+    },
+    ...denied,
+    404: problemResponse("No such request"),
+    409: problemResponse("Not possible in the request's state"),
+    422: problemResponse("A field is invalid"),
+  },
+});
+
+export const ledger = createRoute({
+  method: "get",
+  path: "/staff/requests/{id}/ledger",
+  tags: TAGS,
+  summary: "The money of a request: commitments, releases, payments, recalculations",
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: "The ledger, oldest line first",
+      content: { "application/json": { schema: z.array(LedgerEntrySchema) } },
+    },
+    ...denied,
+    404: problemResponse("No such request"),
+    422: problemResponse("The id is not a UUID"),
+  },
+});
+
+// ---------------------------------------------------------------- budgets
+
+const YearQuery = z.object({ academicYear: AcademicYearSchema.optional() });
+
+export const listBudgets = createRoute({
+  method: "get",
+  path: "/staff/budgets",
+  tags: TAGS,
+  summary: "The envelopes per scheme and year: envelope, committed, paid, remaining",
+  request: { query: YearQuery },
+  responses: {
+    200: {
+      description: "The envelopes",
+      content: { "application/json": { schema: z.array(BudgetSchema) } },
+    },
+    ...denied,
+    422: problemResponse("A query parameter is invalid"),
+  },
+});
+
+export const setEnvelope = createRoute({
+  method: "put",
+  path: "/staff/budgets/{scheme}/{academicYear}",
+  tags: TAGS,
+  summary: "Set a scheme's envelope for a year, and promote from the waiting list",
+  description:
+    "Never below what is already committed (409). With `promoteWaitlisted`, the scheme's waitlisted requests of the year are then approved, longest waiting first, while their estimate fits.",
+  request: {
+    params: z.object({
+      scheme: z.string().min(1).meta({ example: "idf" }),
+      academicYear: AcademicYearSchema,
+    }),
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z.strictObject({
+            envelopeCents: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+            promoteWaitlisted: z.boolean().optional(),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: "The envelope as it stands, and the requests promoted",
+      content: {
+        "application/json": {
+          schema: z.object({ budget: BudgetSchema, promoted: z.array(z.string()) }),
+        },
+      },
+    },
+    ...denied,
+    404: problemResponse("The school offers no such scheme"),
+    409: problemResponse("The envelope would be below what is committed"),
+    422: problemResponse("A field is invalid"),
+  },
+});
+
+// ---------------------------------------------------------------- audit trail
+
+export const recentAudit = createRoute({
+  method: "get",
+  path: "/staff/audit",
+  tags: TAGS,
+  summary: "The latest audit events, newest first",
+  request: {
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      before: z.coerce.number().int().positive().optional().meta({
+        description: "The next page: events before this id (the previous page's nextBefore)",
+      }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "One page of events",
+      content: {
+        "application/json": {
+          schema: z.object({
+            items: z.array(AuditEventSchema),
+            nextBefore: z.number().int().nullable(),
+          }),
+        },
+      },
+    },
+    ...denied,
+    422: problemResponse("A query parameter is invalid"),
+  },
+});
+
+export const entityAudit = createRoute({
+  method: "get",
+  path: "/staff/audit/{entityType}/{entityId}",
+  tags: TAGS,
+  summary: "Everything that happened to one entity, oldest first",
+  request: {
+    params: z.object({
+      entityType: z
+        .string()
+        .regex(/^[a-z_]{1,40}$/, "must be an entity type such as scheme_request")
+        .meta({ example: "scheme_request" }),
+      entityId: z.string().min(1).max(200),
+    }),
+  },
+  responses: {
+    200: {
+      description: "The events",
+      content: { "application/json": { schema: z.array(AuditEventSchema) } },
+    },
+    ...denied,
+    422: problemResponse("A parameter is invalid"),
+  },
+});
+
+// ---------------------------------------------------------------- CSV exports
+
+const csvResponse = (description: string) => ({
+  description: `${description}: UTF-8 with a BOM, \`;\` between fields, CRLF line ends, euros with a decimal comma (what a French Excel opens as is)`,
+  content: { "text/csv": { schema: z.string() } },
+});
+
+export const exportRequests = createRoute({
+  method: "get",
+  path: "/staff/exports/requests.csv",
+  tags: TAGS,
+  summary: "The requests as CSV, with the queue's filters",
+  request: { query: QueueFilterSchema },
+  responses: {
+    200: csvResponse("One row per request"),
+    ...denied,
+    422: problemResponse("A query parameter is invalid"),
+  },
+});
+
+export const exportBudgets = createRoute({
+  method: "get",
+  path: "/staff/exports/budgets.csv",
+  tags: TAGS,
+  summary: "The envelopes as CSV",
+  request: { query: YearQuery },
+  responses: {
+    200: csvResponse("One row per scheme and year"),
+    ...denied,
+    422: problemResponse("A query parameter is invalid"),
+  },
+});
+
+// ---------------------------------------------------------------- partner API keys
+
+export const listPartnerKeys = createRoute({
+  method: "get",
+  path: "/staff/partner-keys",
+  tags: TAGS,
+  summary: "The partners' API keys (never their secrets)",
+  request: {
+    query: z.object({ partner: z.string().min(1).optional().meta({ example: "tu-berlin" }) }),
+  },
+  responses: {
+    200: {
+      description: "The keys, oldest first",
+      content: { "application/json": { schema: z.array(PartnerKeySchema) } },
+    },
+    ...denied,
+    422: problemResponse("A query parameter is invalid"),
+  },
+});
+
+export const createPartnerKey = createRoute({
+  method: "post",
+  path: "/staff/partner-keys",
+  tags: TAGS,
+  summary: "Issue an API key for a partner school: the secret is shown once, here",
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z.strictObject({
+            partnerId: z.string().min(1).meta({ example: "tu-berlin" }),
+            label: z.string().trim().min(1).max(200),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description:
+        "The key, and its secret: send it as `Authorization: Bearer …`; it cannot be shown again",
+      content: {
+        "application/json": { schema: z.object({ key: PartnerKeySchema, secret: z.string() }) },
+      },
+    },
+    ...denied,
+    422: problemResponse("A field is invalid, or no such partner"),
+  },
+});
+
+export const revokePartnerKey = createRoute({
+  method: "delete",
+  path: "/staff/partner-keys/{id}",
+  tags: TAGS,
+  summary: "Revoke a partner's API key for good",
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: "The key, revoked",
+      content: { "application/json": { schema: PartnerKeySchema } },
+    },
+    ...denied,
+    404: problemResponse("No such key"),
+    422: problemResponse("The id is not a UUID"),
+  },
+});

@@ -1,0 +1,699 @@
+import { randomUUID } from "node:crypto";
+import { Applications, Documents, Users } from "@envol/db";
+import { testEngines } from "@envol/db/testing";
+import { evaluate, formatMoney, type Situation } from "@envol/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ANONYMOUS,
+  type Caller,
+  DEMO,
+  openTestApp,
+  type TestApp,
+  TODAY,
+} from "../../testing/test-app.ts";
+
+/** A response's JSON, loosely typed for assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: assertions walk the JSON freely
+const json = async (r: Response): Promise<any> => r.json();
+
+/** An IDF-eligible student (Île-de-France resident, CROUS grant holder) going to `host`. */
+const situation = (
+  start: string,
+  end: string,
+  host: Situation["mobility"]["host"] = { partner: "tu-berlin" },
+): Situation => ({
+  asOf: "2026-11-26",
+  student: {
+    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
+    residenceRegion: "11",
+    crous: { boursier: true, echelon: "4" },
+    household: { quotientFamilial: 900_000, nonTaxable: false },
+    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
+  },
+  mobility: {
+    kind: "study",
+    framework: "inter-institution-agreement",
+    host,
+    start,
+    end,
+  },
+});
+
+interface Item {
+  request: { id: string; scheme: string; state: string; updatedAt: string; applicationId: string };
+  student: { name: string; email: string };
+  startDate: string;
+  academicYear: string;
+  destinationCountry: string;
+  hostPartnerId: string | null;
+}
+
+describe.each(testEngines().map((e) => [e.name, e] as const))(
+  "staff routes on %s",
+  (_name, engine) => {
+    let t: TestApp;
+    let staff: Caller;
+    beforeAll(async () => {
+      t = await openTestApp(engine);
+      staff = await t.signIn(DEMO.staff.email, DEMO.staff.password);
+    });
+    afterAll(async () => t?.dispose());
+
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      t.call(staff, "GET", path, undefined, headers);
+    const decide = (id: string, body: unknown, headers: Record<string, string> = {}) =>
+      t.call(staff, "POST", `/api/staff/requests/${id}/decision`, body, headers);
+    const setEnvelope = (scheme: string, year: string, body: unknown) =>
+      t.call(staff, "PUT", `/api/staff/budgets/${scheme}/${year}`, body);
+    const budgetOf = async (scheme: string, year: string) =>
+      (await json(await get(`/api/staff/budgets?academicYear=${year}`))).find(
+        (b: { scheme: string }) => b.scheme === scheme,
+      );
+
+    /** A new student's application, its requests submitted (what the student area does). */
+    const filed = async (
+      name: string,
+      [start, end]: readonly [string, string],
+      options: { schemes?: string[]; host?: Situation["mobility"]["host"]; submit?: boolean } = {},
+    ) => {
+      const email = `${randomUUID().slice(0, 8)}@example.org`;
+      const run = t.runtime.runPromise;
+      const student = await run(
+        Users.use((u) => u.ensure({ email, name, role: "student", lang: "fr" })),
+      );
+      const app = await run(
+        Applications.use((a) =>
+          a.create({
+            studentId: student.id,
+            situation: situation(start, end, options.host),
+            schemes: options.schemes ?? ["idf"],
+          }),
+        ),
+      );
+      if (options.submit !== false)
+        for (const r of app.requests)
+          await run(
+            Applications.use((a) =>
+              a.decide(r.id, { action: "submit" }, { kind: "student", userId: student.id }),
+            ),
+          );
+      const first = app.requests[0];
+      if (!first) throw new Error("no request filed");
+      return { app, student, email, request: first };
+    };
+
+    /** A filed IDF request taken by the office to `approved` over HTTP. */
+    const approved = async (
+      name: string,
+      dates: readonly [string, string],
+      amountCents?: number,
+    ) => {
+      const f = await filed(name, dates);
+      expect((await decide(f.request.id, { action: "start-review" })).status).toBe(200);
+      const r = await decide(f.request.id, {
+        action: "approve",
+        ...(amountCents !== undefined && { amountCents }),
+      });
+      expect(r.status).toBe(200);
+      return { ...f, approved: await json(r) };
+    };
+
+    it("lists the seeded queue with each student's name and email, filtered, sorted and paginated", async () => {
+      const all = await json(await get("/api/staff/queue"));
+      // the seed: Camille 3 requests, Lucas 2, Inès 2, Emma 2
+      expect(all).toMatchObject({ total: 9, limit: 50, offset: 0 });
+      const items = all.items as Item[];
+      expect(items).toHaveLength(9);
+      const camille = items.filter((i) => i.student.name === "Camille Martin");
+      expect(camille).toHaveLength(3);
+      expect(camille[0]?.student.email).toBe(DEMO.student.email);
+      const times = items.map((i) => Date.parse(i.request.updatedAt));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+
+      const query = async (q: string) =>
+        (await json(await get(`/api/staff/queue?${q}`))) as {
+          items: Item[];
+          total: number;
+        };
+      const idf = await query("scheme=idf");
+      expect(idf.total).toBe(4);
+      expect(idf.items.every((i) => i.request.scheme === "idf")).toBe(true);
+      const waiting = await query("state=waitlisted");
+      expect(waiting.items.map((i) => [i.student.name, i.request.scheme])).toEqual([
+        ["Inès Moreau", "fitec"],
+      ]);
+      expect((await query("scheme=idf&state=rejected")).items[0]?.student.name).toBe("Inès Moreau");
+      const germany = await query("destination=DE");
+      expect(germany.total).toBe(2);
+      expect(germany.items.every((i) => i.hostPartnerId === "tu-berlin")).toBe(true);
+      const kth = await query("partner=kth");
+      expect(kth.items.map((i) => i.student.name)).toEqual(["Emma Wilson", "Emma Wilson"]);
+      expect((await query("academicYear=2026-2027")).total).toBe(9);
+      expect((await query("academicYear=2032-2033")).total).toBe(0);
+
+      const byStart = (await query("sort=start-asc")).items.map((i) => i.startDate);
+      expect(byStart).toEqual([...byStart].sort());
+      expect(byStart[0]).toBe("2027-01-15");
+      const oldest = (await query("sort=updated-asc")).items.map((i) =>
+        Date.parse(i.request.updatedAt),
+      );
+      expect(oldest).toEqual([...oldest].sort((a, b) => a - b));
+
+      const pageData = await Promise.all(
+        [0, 4, 8].map(async (offset) =>
+          json(await get(`/api/staff/queue?limit=4&offset=${offset}`)),
+        ),
+      );
+      expect(pageData.map((p) => [p.items.length, p.total, p.limit, p.offset])).toEqual([
+        [4, 9, 4, 0],
+        [4, 9, 4, 4],
+        [1, 9, 4, 8],
+      ]);
+      expect(pageData.flatMap((p) => p.items.map((i: Item) => i.request.id))).toEqual(
+        items.map((i) => i.request.id),
+      );
+
+      for (const [q, field] of [
+        ["limit=0", "limit"],
+        ["limit=201", "limit"],
+        ["offset=-1", "offset"],
+        ["state=pending", "state"],
+        ["destination=XX", "destination"],
+        ["academicYear=2026-2028", "academicYear"],
+        ["sort=name", "sort"],
+      ] as const) {
+        const r = await get(`/api/staff/queue?${q}`);
+        expect(r.status, q).toBe(422);
+        expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+        expect((await json(r)).errors.map((e: { path: string }) => e.path)).toContain(field);
+      }
+    });
+
+    it("filters requests of its own making by year, and sorts them by start", async () => {
+      const later = await filed("Zacharie Petit", ["2033-03-01", "2033-05-31"]);
+      const sooner = await filed("Anna Petit", ["2033-01-10", "2033-04-30"], {
+        schemes: ["idf", "erasmus"],
+      });
+      const page = await json(await get("/api/staff/queue?academicYear=2032-2033&sort=start-asc"));
+      expect(page.total).toBe(3);
+      expect(
+        page.items.map((i: Item) => [i.student.name, i.request.scheme, i.request.state]),
+      ).toEqual([
+        ["Anna Petit", expect.any(String), "submitted"],
+        ["Anna Petit", expect.any(String), "submitted"],
+        ["Zacharie Petit", "idf", "submitted"],
+      ]);
+      expect(page.items[2].request.applicationId).toBe(later.app.id);
+      expect(page.items[0].request.applicationId).toBe(sooner.app.id);
+      const second = await json(
+        await get("/api/staff/queue?academicYear=2032-2033&sort=start-asc&limit=1&offset=2"),
+      );
+      expect(second).toMatchObject({ total: 3, limit: 1, offset: 2 });
+      expect(second.items.map((i: Item) => i.student.name)).toEqual(["Zacharie Petit"]);
+    });
+
+    it("shows an application with its live eligibility, in French and in English", async () => {
+      const [row] = (
+        await json(
+          await get("/api/staff/queue?partner=tu-berlin&scheme=idf&academicYear=2026-2027"),
+        )
+      ).items;
+      const id = row.request.applicationId as string;
+      const uploaded = await t.runtime.runPromise(
+        Documents.use((d) =>
+          d.insert({
+            applicationId: id,
+            kind: "learning-agreement",
+            fileName: "contrat d'études.pdf",
+            mediaType: "application/pdf",
+            sizeBytes: 1234,
+            sha256: "0".repeat(64),
+            storageKey: randomUUID(),
+            actor: { kind: "student", userId: row.student.id },
+          }),
+        ),
+      );
+      const fr = await get(`/api/staff/applications/${id}`);
+      expect(fr.status).toBe(200);
+      const detail = await json(fr);
+      expect(detail.student).toMatchObject({ name: "Camille Martin", email: DEMO.student.email });
+      expect(detail.application).toMatchObject({
+        id,
+        academicYear: "2026-2027",
+        hostPartnerId: "tu-berlin",
+        situation: { mobility: { host: { partner: "tu-berlin" } } },
+      });
+      // live: the stored situation evaluated now, on today's rules, in the caller's language
+      const live = (lang: "fr" | "en") =>
+        evaluate({ ...detail.application.situation, asOf: TODAY }, t.registry, {
+          asOf: TODAY,
+          lang,
+        });
+      expect(detail.eligibility).toEqual({ asOf: TODAY, report: live("fr") });
+      const idfFr = detail.eligibility.report.schemes.find(
+        (s: { scheme: string }) => s.scheme === "idf",
+      );
+      expect(idfFr.name).toBe("Bourse Mobilité Île-de-France");
+
+      const en = await json(
+        await get(`/api/staff/applications/${id}`, { "accept-language": "en-GB,en;q=0.9" }),
+      );
+      expect(en.eligibility).toEqual({ asOf: TODAY, report: live("en") });
+      expect(
+        en.eligibility.report.schemes.find((s: { scheme: string }) => s.scheme === "idf").name,
+      ).toBe("Île-de-France mobility grant");
+
+      const byScheme = Object.fromEntries(
+        detail.requests.map((r: { scheme: string }) => [r.scheme, r]),
+      );
+      expect(byScheme.erasmus).toMatchObject({
+        state: "approved",
+        availableActions: ["sign-agreement", "cancel"],
+        budget: { scheme: "erasmus", academicYear: "2026-2027", envelopeCents: 20_000_000 },
+      });
+      const erasmusBudget = byScheme.erasmus.budget;
+      expect(erasmusBudget.committedCents).toBeGreaterThanOrEqual(byScheme.erasmus.approvedCents);
+      expect(erasmusBudget.remainingCents).toBe(
+        erasmusBudget.envelopeCents - erasmusBudget.committedCents,
+      );
+      expect(byScheme.idf).toMatchObject({
+        state: "under_review",
+        availableActions: ["approve", "reject", "waitlist", "cancel"],
+        budget: { scheme: "idf", envelopeCents: 15_000_000 },
+      });
+
+      expect(detail.documents).toEqual([
+        {
+          id: uploaded.id,
+          applicationId: id,
+          kind: "learning-agreement",
+          fileName: "contrat d'études.pdf",
+          mediaType: "application/pdf",
+          sizeBytes: 1234,
+          sha256: "0".repeat(64),
+          uploadedBy: row.student.id,
+          uploadedAt: uploaded.uploadedAt,
+        },
+      ]);
+      expect(JSON.stringify(detail)).not.toContain("storageKey");
+      const history = detail.history as { id: number; action: string; entityType: string }[];
+      expect(history.map((e) => e.id)).toEqual([...history.map((e) => e.id)].sort((a, b) => a - b));
+      expect(history[0]).toMatchObject({ action: "create-application", entityType: "application" });
+      expect(history.filter((e) => e.entityType === "scheme_request").map((e) => e.action)).toEqual(
+        expect.arrayContaining(["submit", "start-review", "approve"]),
+      );
+      expect(history.at(-1)).toMatchObject({ action: "upload-document", entityType: "document" });
+
+      const missing = await get(`/api/staff/applications/${randomUUID()}`);
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      expect((await get("/api/staff/applications/not-an-id")).status).toBe(422);
+    });
+
+    it("approves within the envelope, refuses beyond it saying how much is left, and promotes when it grows", async () => {
+      const year = "2027-2028";
+      const set = await setEnvelope("idf", year, { envelopeCents: 300_000 });
+      expect(set.status).toBe(200);
+      expect(await json(set)).toEqual({
+        budget: {
+          scheme: "idf",
+          academicYear: year,
+          envelopeCents: 300_000,
+          committedCents: 0,
+          paidCents: 0,
+          remainingCents: 300_000,
+        },
+        promoted: [],
+      });
+
+      // 1 October 2027 to 29 February 2028: 150 days at 450 € a month
+      const first = await approved("Alice Durand", ["2027-10-01", "2028-02-29"]);
+      expect(first.approved).toMatchObject({ state: "approved", approvedCents: 225_000 });
+      expect(await budgetOf("idf", year)).toMatchObject({
+        committedCents: 225_000,
+        remainingCents: 75_000,
+      });
+
+      const second = await filed("Bruno Durand", ["2027-10-01", "2028-02-29"]);
+      await decide(second.request.id, { action: "start-review" });
+      const beyond = await decide(second.request.id, { action: "approve" });
+      expect(beyond.status).toBe(409);
+      expect(beyond.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      const refused = await json(beyond);
+      expect(refused.type).toMatch(/budget$/);
+      expect(refused.detail).toContain(formatMoney(75_000, "fr"));
+      const inEnglish = await json(
+        await decide(second.request.id, { action: "approve" }, { "accept-language": "en" }),
+      );
+      expect(inEnglish.detail).toContain(`Only ${formatMoney(75_000, "en")} is left`);
+      expect(await budgetOf("idf", year)).toMatchObject({ committedCents: 225_000 });
+
+      const below = await setEnvelope("idf", year, { envelopeCents: 200_000 });
+      expect(below.status).toBe(409);
+      expect((await json(below)).detail).toContain("225000");
+
+      const waitlisted = await decide(second.request.id, { action: "waitlist" });
+      expect(await json(waitlisted)).toMatchObject({ state: "waitlisted", approvedCents: null });
+      const raised = await setEnvelope("idf", year, {
+        envelopeCents: 500_000,
+        promoteWaitlisted: true,
+      });
+      expect(raised.status).toBe(200);
+      expect(await json(raised)).toEqual({
+        budget: expect.objectContaining({
+          envelopeCents: 500_000,
+          committedCents: 450_000,
+          remainingCents: 50_000,
+        }),
+        promoted: [second.request.id],
+      });
+
+      expect((await setEnvelope("nope", year, { envelopeCents: 1 })).status).toBe(404);
+      expect((await setEnvelope("idf", "2027-2029", { envelopeCents: 1 })).status).toBe(422);
+      const negative = await setEnvelope("idf", year, { envelopeCents: -1 });
+      expect((await json(negative)).errors[0].path).toBe("envelopeCents");
+      expect((await decide(randomUUID(), { action: "start-review" })).status).toBe(404);
+    });
+
+    it("refuses a rejection without a reason, naming the field, and records one with it", async () => {
+      const f = await filed("Chloé Roux", ["2033-09-15", "2034-01-31"]);
+      await decide(f.request.id, { action: "start-review" });
+      for (const body of [{ action: "reject" }, { action: "reject", reason: "   " }]) {
+        const r = await decide(f.request.id, body);
+        expect(r.status).toBe(422);
+        expect((await json(r)).errors.map((e: { path: string }) => e.path)).toEqual(["reason"]);
+      }
+      const unknown = await decide(f.request.id, { action: "approve-everything" });
+      expect(unknown.status).toBe(422);
+      expect((await json(unknown)).errors[0].path).toBe("action");
+
+      const rejected = await decide(f.request.id, {
+        action: "reject",
+        reason: "Dossier incomplet : relevé de notes manquant",
+      });
+      expect(await json(rejected)).toMatchObject({ state: "rejected" });
+      const again = await decide(f.request.id, { action: "approve" });
+      expect(again.status).toBe(409);
+      const trail = await json(await get(`/api/staff/audit/scheme_request/${f.request.id}`));
+      expect(trail.at(-1)).toMatchObject({
+        action: "reject",
+        reason: "Dossier incomplet : relevé de notes manquant",
+        actor: { kind: "staff", id: staff.userId },
+      });
+    });
+
+    it("recalculates on the actual dates over HTTP: 150 approved days, 130 actual, 1 950 € with the ledger line explained", async () => {
+      const year = "2025-2026";
+      expect((await setEnvelope("idf", year, { envelopeCents: 1_000_000 })).status).toBe(200);
+      const { request, approved: granted } = await approved("Denis Lefèvre", [
+        "2026-02-01",
+        "2026-06-30",
+      ]);
+      expect(granted.approvedCents).toBe(225_000);
+
+      const wrong = await t.call(staff, "POST", `/api/staff/requests/${request.id}/recalculation`, {
+        actualStart: "2026-06-10",
+        actualEnd: "2026-02-01",
+      });
+      expect(wrong.status).toBe(422);
+      expect((await json(wrong)).errors[0].path).toBe("actualEnd");
+
+      const r = await t.call(staff, "POST", `/api/staff/requests/${request.id}/recalculation`, {
+        actualStart: "2026-02-01",
+        actualEnd: "2026-06-10",
+      });
+      expect(r.status).toBe(200);
+      const done = await json(r);
+      const eur = (c: number) => formatMoney(c, "fr");
+      expect(done).toMatchObject({
+        request: { id: request.id, state: "approved", approvedCents: 195_000 },
+        previousCents: 225_000,
+        approvedCents: 195_000,
+        differenceCents: -30_000,
+      });
+      expect(done.explanation).toEqual([
+        {
+          label: "Avant (du 2026-02-01 au 2026-06-30) : Bourse mensuelle",
+          amountCents: 225_000,
+          basis: `${eur(45_000)} × 150/30 jours`,
+        },
+        {
+          label: "Après (du 2026-02-01 au 2026-06-10) : Bourse mensuelle",
+          amountCents: 195_000,
+          basis: `${eur(45_000)} × 130/30 jours`,
+        },
+        {
+          label: "Différence : somme à récupérer",
+          amountCents: -30_000,
+          basis: `${eur(195_000)} − ${eur(225_000)}`,
+        },
+      ]);
+
+      const ledger = await json(await get(`/api/staff/requests/${request.id}/ledger`));
+      expect(
+        ledger.map((l: { kind: string; amountCents: number }) => [l.kind, l.amountCents]),
+      ).toEqual([
+        ["commitment", 225_000],
+        ["recalculation", -30_000],
+      ]);
+      expect(ledger[1].explanation).toEqual(done.explanation);
+      expect(await budgetOf("idf", year)).toMatchObject({ committedCents: 195_000 });
+      expect((await get(`/api/staff/requests/${randomUUID()}/ledger`)).status).toBe(404);
+
+      const draft = await filed("Eve Lefèvre", ["2026-02-01", "2026-06-30"], { submit: false });
+      const notYet = await t.call(
+        staff,
+        "POST",
+        `/api/staff/requests/${draft.request.id}/recalculation`,
+        {
+          actualStart: "2026-02-01",
+          actualEnd: "2026-06-10",
+        },
+      );
+      expect(notYet.status).toBe(409);
+    });
+
+    it("pays the advance, then the balance that completes the grant", async () => {
+      const year = "2024-2025";
+      await setEnvelope("idf", year, { envelopeCents: 2_000_000 });
+      const { request } = await approved("Fanny Girard", ["2025-02-01", "2025-06-30"]);
+      const paidBefore = (await budgetOf("idf", year)).paidCents as number;
+      const pay = (body: unknown) =>
+        t.call(staff, "POST", `/api/staff/requests/${request.id}/payments`, body);
+
+      // no advance before the grant agreement is signed
+      expect((await pay({ instalment: "advance" })).status).toBe(409);
+      expect(await json(await decide(request.id, { action: "sign-agreement" }))).toMatchObject({
+        state: "agreed",
+      });
+      const advance = await pay({ instalment: "advance" });
+      expect(advance.status).toBe(200);
+      expect(await json(advance)).toMatchObject({
+        request: { state: "advance_paid", approvedCents: 225_000 },
+        payment: { kind: "payment", instalment: "advance", amountCents: 180_000 },
+      });
+
+      const withAmount = await pay({ instalment: "balance", amountCents: 45_000 });
+      expect(withAmount.status).toBe(422);
+      expect((await json(withAmount)).errors[0].path).toBe("amountCents");
+      const balance = await pay({ instalment: "balance" });
+      expect(balance.status).toBe(200);
+      expect(await json(balance)).toMatchObject({
+        request: { state: "completed" },
+        payment: { kind: "payment", instalment: "balance", amountCents: 45_000 },
+      });
+      expect((await budgetOf("idf", year)).paidCents - paidBefore).toBe(225_000);
+      const ledger = await json(await get(`/api/staff/requests/${request.id}/ledger`));
+      expect(
+        ledger.map((l: { kind: string; instalment: string | null; amountCents: number }) => [
+          l.kind,
+          l.instalment,
+          l.amountCents,
+        ]),
+      ).toEqual([
+        ["commitment", null, 225_000],
+        ["payment", "advance", 180_000],
+        ["payment", "balance", 45_000],
+      ]);
+      expect((await pay({ instalment: "balance" })).status).toBe(409);
+    });
+
+    it("exports CSV that a French Excel opens: BOM, semicolons, CRLF, decimal commas, accents and quoting", async () => {
+      const year = "2030-2031";
+      await setEnvelope("idf", year, { envelopeCents: 1_000_000 });
+      const quoted = await approved(
+        'Zoé "Zaza" Dupont; fils',
+        ["2031-02-01", "2031-06-30"],
+        123_456,
+      );
+      const typed = await filed("=1+2", ["2031-02-01", "2031-06-30"], {
+        host: { name: "Université d'Été; campus", country: "ES", city: "Sevilla" },
+      });
+
+      const r = await get(`/api/staff/exports/requests.csv?academicYear=${year}&sort=start-asc`);
+      expect(r.status).toBe(200);
+      expect(r.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      expect(r.headers.get("content-disposition")).toBe(
+        `attachment; filename="envol-demandes-${TODAY}.csv"`,
+      );
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).slice(1);
+      // CRLF only, and one after the last row
+      expect(csv.endsWith("\r\n")).toBe(true);
+      expect(csv.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
+      const lines = csv.split("\r\n").slice(0, -1);
+      expect(lines[0]).toBe(
+        "Dossier;Étudiant;Email;Aide;État;Année universitaire;Pays;Établissement d'accueil;Début;Fin;Estimation (€);Accordé (€)",
+      );
+      expect(lines).toHaveLength(3);
+      const zoe = lines.find((l) => l.includes("Zaza"));
+      expect(zoe).toBe(
+        [
+          quoted.app.id,
+          '"Zoé ""Zaza"" Dupont; fils"',
+          quoted.email,
+          "Bourse Mobilité Île-de-France",
+          "approved",
+          year,
+          "DE",
+          "Technische Universität Berlin",
+          "2031-02-01",
+          "2031-06-30",
+          // the scheme's rules stop at 2027-2028: no estimate, an amount the office decided
+          "",
+          "1234,56",
+        ].join(";"),
+      );
+      const formula = lines.find((l) => l.includes(typed.app.id));
+      // a name that looks like a formula is shown, never run; a host with a semicolon is quoted
+      expect(formula).toContain(";'=1+2;");
+      expect(formula).toContain(';"Université d\'Été; campus";');
+      expect(formula).toMatch(/;submitted;2030-2031;ES;/);
+
+      // the queue's filters apply
+      const idfOnly = await get("/api/staff/exports/requests.csv?scheme=idf&state=rejected");
+      const rejected = (await idfOnly.text()).split("\r\n").filter((l) => l !== "");
+      expect(rejected).toHaveLength(3);
+      expect(rejected.slice(1).join("\n")).toContain("Inès Moreau");
+
+      const budgets = await get("/api/staff/exports/budgets.csv?academicYear=2026-2027");
+      expect(budgets.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      expect(budgets.headers.get("content-disposition")).toBe(
+        'attachment; filename="envol-budgets-2026-2027.csv"',
+      );
+      const bBytes = new Uint8Array(await budgets.arrayBuffer());
+      expect([...bBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const bLines = new TextDecoder().decode(bBytes).split("\r\n");
+      expect(bLines[0]).toBe(
+        "Code;Aide;Année universitaire;Enveloppe (€);Engagé (€);Versé (€);Restant (€)",
+      );
+      const idfBudget = await budgetOf("idf", "2026-2027");
+      const cell = (c: number) => `${Math.floor(c / 100)},${String(c % 100).padStart(2, "0")}`;
+      expect(bLines).toContain(
+        [
+          "idf",
+          "Bourse Mobilité Île-de-France",
+          "2026-2027",
+          "150000,00",
+          cell(idfBudget.committedCents),
+          cell(idfBudget.paidCents),
+          cell(idfBudget.remainingCents),
+        ].join(";"),
+      );
+      const english = await get("/api/staff/exports/budgets.csv", { "accept-language": "en" });
+      expect((await english.text()).split("\r\n")[0]).toBe(
+        "Code;Scheme;Academic year;Envelope (€);Committed (€);Paid (€);Remaining (€)",
+      );
+    });
+
+    it("issues a partner key whose secret is shown once, lists it without it, and revokes it", async () => {
+      const created = await t.call(staff, "POST", "/api/staff/partner-keys", {
+        partnerId: "kth",
+        label: "Clé de KTH",
+      });
+      expect(created.status).toBe(201);
+      const { key, secret } = await json(created);
+      expect(secret).toMatch(/^envol_pk_/);
+      expect(key).toMatchObject({
+        partnerId: "kth",
+        label: "Clé de KTH",
+        prefix: secret.slice(0, 15),
+        createdBy: staff.userId,
+        revokedAt: null,
+      });
+
+      const listed = await get("/api/staff/partner-keys?partner=kth");
+      const text = await listed.text();
+      expect(text).not.toContain(secret);
+      expect(JSON.parse(text).map((k: { id: string }) => k.id)).toEqual([key.id]);
+      const all = await json(await get("/api/staff/partner-keys"));
+      expect(all.map((k: { partnerId: string }) => k.partnerId)).toEqual(
+        expect.arrayContaining(["kth", "tu-berlin"]),
+      );
+
+      const revoked = await t.call(staff, "DELETE", `/api/staff/partner-keys/${key.id}`);
+      expect(revoked.status).toBe(200);
+      expect((await json(revoked)).revokedAt).toEqual(expect.any(String));
+      expect((await json(await get("/api/staff/partner-keys?partner=kth")))[0].revokedAt).toEqual(
+        expect.any(String),
+      );
+      const trail = await json(await get(`/api/staff/audit/partner_api_key/${key.id}`));
+      expect(trail.map((e: { action: string }) => e.action)).toEqual([
+        "create-partner-key",
+        "revoke-partner-key",
+      ]);
+
+      expect(
+        (await t.call(staff, "DELETE", `/api/staff/partner-keys/${randomUUID()}`)).status,
+      ).toBe(404);
+      const unknown = await t.call(staff, "POST", "/api/staff/partner-keys", {
+        partnerId: "nowhere",
+        label: "x",
+      });
+      expect(unknown.status).toBe(422);
+      expect((await json(unknown)).errors[0].path).toBe("partnerId");
+      const unlabelled = await t.call(staff, "POST", "/api/staff/partner-keys", {
+        partnerId: "kth",
+      });
+      expect((await json(unlabelled)).errors[0].path).toBe("label");
+    });
+
+    it("pages through the audit trail, newest first", async () => {
+      const first = await json(await get("/api/staff/audit?limit=3"));
+      expect(first.items).toHaveLength(3);
+      const ids = first.items.map((e: { id: number }) => e.id);
+      expect(ids).toEqual([...ids].sort((a, b) => b - a));
+      expect(first.nextBefore).toBe(ids[2]);
+      const next = await json(await get(`/api/staff/audit?limit=3&before=${first.nextBefore}`));
+      expect(next.items).toHaveLength(3);
+      expect(next.items[0].id).toBeLessThan(ids[2]);
+      expect((await get("/api/staff/audit?limit=0")).status).toBe(422);
+    });
+
+    it("answers 401 to anonymous callers and 403 to students on every staff route", async () => {
+      const doc = await json(await t.app.request("/api/openapi.json"));
+      const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
+        .filter(([path]) => path.startsWith("/api/staff/"))
+        .flatMap(([path, operations]) => Object.keys(operations).map((m) => [m, path] as const));
+      expect(routes).toHaveLength(15);
+      const student = await t.signIn(DEMO.student.email, DEMO.student.password);
+      const sample: Record<string, string> = {
+        id: randomUUID(),
+        scheme: "idf",
+        academicYear: "2026-2027",
+        entityType: "scheme_request",
+        entityId: randomUUID(),
+      };
+      for (const [method, template] of routes) {
+        const path = template.replace(/\{(\w+)\}/g, (_, name: string) => sample[name] ?? name);
+        const body = method === "get" || method === "delete" ? undefined : {};
+        const anonymous = await t.call(ANONYMOUS, method.toUpperCase(), path, body);
+        expect(anonymous.status, `${method} ${path} anonymous`).toBe(401);
+        expect(anonymous.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+        const asStudent = await t.call(student, method.toUpperCase(), path, body);
+        expect(asStudent.status, `${method} ${path} student`).toBe(403);
+      }
+    });
+  },
+);

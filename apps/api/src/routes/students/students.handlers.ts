@@ -1,0 +1,474 @@
+import { createHash } from "node:crypto";
+import {
+  ApplicationNotFound,
+  Applications,
+  type ApplicationView,
+  type AuditEventView,
+  AuditTrail,
+  type Decision,
+  Documents,
+  type DocumentView,
+  Outbox,
+  RequestNotFound,
+  type RequestView,
+  Users,
+} from "@envol/db";
+import {
+  type Actor,
+  availableActions,
+  evaluate,
+  type IsoDate,
+  type Lang,
+  type Registry,
+  type SimulationReport,
+  UnknownPartner,
+} from "@envol/domain";
+import type { RouteHandler } from "@hono/zod-openapi";
+import { Effect } from "effect";
+import { fileTypeFromBuffer } from "file-type";
+import type { Context, MiddlewareHandler } from "hono";
+import { sessionOf } from "../../lib/auth.ts";
+import type { AppDeps } from "../../lib/deps.ts";
+import type { AppEnv } from "../../lib/env.ts";
+import { DEFAULT_FILES_DIR, directoryFileStore, type FileStore } from "../../lib/file-store.ts";
+import { problem, problemBody } from "../../lib/problem.ts";
+import { runEffect } from "../../lib/run-effect.ts";
+import {
+  type createApplication,
+  DOCUMENT_MEDIA_TYPES,
+  type downloadDocument,
+  type exportMyData,
+  type getApplication,
+  type listApplications,
+  MAX_DOCUMENT_BYTES,
+  type signAgreement,
+  type submitRequest,
+  tooLarge,
+  type updateDraft,
+  type uploadDocument,
+  type withdrawRequest,
+} from "./students.routes.ts";
+
+type StudentActor = Extract<Actor, { readonly kind: "student" }>;
+
+const actorOf = (c: Context<AppEnv>): StudentActor => ({
+  kind: "student",
+  userId: sessionOf(c).user.id,
+});
+
+/** The student's own application; another student's is not found, like a missing one. */
+const ownApplication = (id: string, actor: StudentActor) =>
+  Applications.use((a) => a.get(id)).pipe(
+    Effect.filterOrFail(
+      (app) => app.studentId === actor.userId,
+      () => new ApplicationNotFound({ id }),
+    ),
+  );
+
+const withActions = (app: ApplicationView, r: RequestView, actor: Actor) => ({
+  ...r,
+  actions: availableActions(
+    {
+      id: r.id,
+      scheme: r.scheme,
+      state: r.state,
+      studentId: app.studentId,
+      hostPartnerId: app.hostPartnerId,
+      approvedCents: r.approvedCents,
+    },
+    actor,
+  ),
+});
+
+/** The application as its student reads it: each request with what they may do next. */
+const studentApplication = (app: ApplicationView, actor: Actor) => {
+  const { studentId: _, ...rest } = app;
+  return { ...rest, requests: app.requests.map((r) => withActions(app, r, actor)) };
+};
+
+/**
+ * The stored situation evaluated today (the rules and figures in force now, not those of the
+ * day the student simulated), reduced to the schemes the application requests. Null when it
+ * cannot be evaluated any more: its host partner has left the catalogue.
+ */
+const liveEligibility = (
+  app: ApplicationView,
+  registry: Registry,
+  today: IsoDate,
+  lang: Lang,
+): SimulationReport | null => {
+  const { asOf: _, ...situation } = app.situation;
+  let report: SimulationReport;
+  try {
+    report = evaluate(situation, registry, { asOf: today, lang });
+  } catch (e) {
+    if (e instanceof UnknownPartner) return null;
+    throw e;
+  }
+  const requested = new Set(app.requests.map((r) => r.scheme));
+  const items = report.plan.items.filter((i) => requested.has(i.scheme));
+  return {
+    ...report,
+    schemes: report.schemes.filter((s) => requested.has(s.scheme)),
+    plan: {
+      items,
+      totalCents: items.reduce((sum, i) => sum + i.amountCents, 0),
+      excluded: report.plan.excluded.filter((x) => requested.has(x.scheme)),
+    },
+  };
+};
+
+/** The documents the requested schemes ask for, once each, marked uploaded or not. */
+const checklistOf = (report: SimulationReport | null, documents: readonly DocumentView[]) => {
+  const items = new Map<string, { id: string; label: string; schemes: string[] }>();
+  for (const scheme of report?.schemes ?? []) {
+    for (const d of scheme.documents) {
+      const item = items.get(d.id);
+      if (item) item.schemes.push(scheme.scheme);
+      else items.set(d.id, { id: d.id, label: d.label, schemes: [scheme.scheme] });
+    }
+  }
+  return [...items.values()].map((item) => {
+    const uploaded = documents.filter((d) => d.kind === item.id);
+    return { ...item, uploaded: uploaded.length > 0, documents: uploaded };
+  });
+};
+
+/** What happened to the application, its requests and its documents, in the order it happened. */
+const historyOf = (app: ApplicationView, documents: readonly DocumentView[]) =>
+  Effect.gen(function* () {
+    const trail = yield* AuditTrail;
+    const entities: [string, string][] = [
+      ["application", app.id],
+      ...app.requests.map((r): [string, string] => ["scheme_request", r.id]),
+      ...documents.map((d): [string, string] => ["document", d.id]),
+    ];
+    const events = yield* Effect.forEach(entities, ([type, id]) => trail.forEntity(type, id), {
+      concurrency: 4,
+    });
+    return events
+      .flat()
+      .sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id)
+      .map(historyEvent);
+  });
+
+/** An audit event as the student sees it: who acted by kind, not the staff member's id. */
+const historyEvent = (e: AuditEventView) => ({
+  id: e.id,
+  at: e.at,
+  actor: { kind: e.actor.kind },
+  action: e.action,
+  entityType: e.entityType as "application" | "scheme_request" | "document",
+  entityId: e.entityId,
+  before: e.before,
+  after: e.after,
+  reason: e.reason,
+});
+
+export const createApplicationHandler =
+  (deps: AppDeps): RouteHandler<typeof createApplication, AppEnv> =>
+  async (c) => {
+    const { situation, schemes } = c.req.valid("json");
+    const actor = actorOf(c);
+    return (await runEffect(
+      c,
+      deps,
+      Applications.use((a) => a.create({ studentId: actor.userId, situation, schemes })),
+      (app) => c.json(studentApplication(app, actor), 201),
+    )) as never;
+  };
+
+export const listApplicationsHandler =
+  (deps: AppDeps): RouteHandler<typeof listApplications, AppEnv> =>
+  async (c) => {
+    const actor = actorOf(c);
+    return (await runEffect(
+      c,
+      deps,
+      Applications.use((a) => a.listForStudent(actor.userId)),
+      (apps) =>
+        c.json(
+          apps.map((app) => studentApplication(app, actor)),
+          200,
+        ),
+    )) as never;
+  };
+
+export const getApplicationHandler =
+  (deps: AppDeps): RouteHandler<typeof getApplication, AppEnv> =>
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const actor = actorOf(c);
+    const today = deps.today();
+    return (await runEffect(
+      c,
+      deps,
+      Effect.gen(function* () {
+        const app = yield* ownApplication(id, actor);
+        const documents = yield* Documents.use((d) => d.list(app.id));
+        const history = yield* historyOf(app, documents);
+        return { app, documents, history };
+      }),
+      ({ app, documents, history }) => {
+        const eligibility = liveEligibility(app, deps.registry(), today, c.get("lang"));
+        return c.json(
+          {
+            ...studentApplication(app, actor),
+            eligibility,
+            eligibilityAsOf: today,
+            checklist: checklistOf(eligibility, documents),
+            history,
+          },
+          200,
+        );
+      },
+    )) as never;
+  };
+
+export const updateDraftHandler =
+  (deps: AppDeps): RouteHandler<typeof updateDraft, AppEnv> =>
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const { situation } = c.req.valid("json");
+    const actor = actorOf(c);
+    return (await runEffect(
+      c,
+      deps,
+      Applications.use((a) => a.updateDraft(id, situation, actor)),
+      (app) => c.json(studentApplication(app, actor), 200),
+    )) as never;
+  };
+
+/** A decision of the student on one request of one of their applications. */
+const decide = (
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  params: { readonly id: string; readonly requestId: string },
+  decision: Decision,
+) => {
+  const actor = actorOf(c);
+  return runEffect(
+    c,
+    deps,
+    Effect.gen(function* () {
+      const app = yield* ownApplication(params.id, actor);
+      // a request of another application (even the student's own) is not found under this one
+      if (!app.requests.some((r) => r.id === params.requestId))
+        return yield* new RequestNotFound({ id: params.requestId });
+      const request = yield* Applications.use((a) => a.decide(params.requestId, decision, actor));
+      return { app, request };
+    }),
+    ({ app, request }) => c.json(withActions(app, request, actor), 200),
+  );
+};
+
+export const submitRequestHandler =
+  (deps: AppDeps): RouteHandler<typeof submitRequest, AppEnv> =>
+  async (c) =>
+    (await decide(c, deps, c.req.valid("param"), { action: "submit" })) as never;
+
+export const withdrawRequestHandler =
+  (deps: AppDeps): RouteHandler<typeof withdrawRequest, AppEnv> =>
+  async (c) => {
+    const { reason } = c.req.valid("json");
+    return (await decide(c, deps, c.req.valid("param"), {
+      action: "withdraw",
+      ...(reason !== undefined && { reason }),
+    })) as never;
+  };
+
+export const signAgreementHandler =
+  (deps: AppDeps): RouteHandler<typeof signAgreement, AppEnv> =>
+  async (c) =>
+    (await decide(c, deps, c.req.valid("param"), { action: "sign-agreement" })) as never;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Before an upload's body is read: another student's application is a 404 at once, not after
+ * receiving up to 10 MiB for nothing. (Anonymous callers and staff go on to `requireRole`; an id
+ * that is not a UUID to the parameter validation.)
+ */
+export const uploadGuard =
+  (deps: AppDeps): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const session = c.get("session");
+    const id = c.req.param("id");
+    if (c.req.method !== "POST" || session?.user.role !== "student" || !id || !UUID.test(id))
+      return next();
+    const found = await deps.run(ownApplication(id, actorOf(c)));
+    if (found._tag === "Success") return next();
+    return runEffect(c, deps, Effect.fail(new ApplicationNotFound({ id })), () => c.body(null));
+  };
+
+/** The uploaded file's name, for display: no folders, no control characters, not too long. */
+const displayName = (name: string) =>
+  (name.split(/[/\\]/).pop() ?? "")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 200) || "document";
+
+const ALLOWED = new Set<string>(DOCUMENT_MEDIA_TYPES);
+
+export const uploadDocumentHandler =
+  (deps: AppDeps, files: FileStore): RouteHandler<typeof uploadDocument, AppEnv> =>
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const { kind, file } = c.req.valid("form");
+    const lang = c.get("lang");
+    const actor = actorOf(c);
+    // the body limit let through the file's framing: the file itself is counted here
+    if (file.size > MAX_DOCUMENT_BYTES) return tooLarge(c) as never;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const type = await fileTypeFromBuffer(bytes);
+    if (!type || !ALLOWED.has(type.mime)) {
+      return problem(
+        c,
+        problemBody(
+          415,
+          "unsupported-media-type",
+          lang === "en" ? "Unsupported file type" : "Type de fichier refusé",
+          {
+            detail:
+              lang === "en"
+                ? `A document must be a PDF, a JPEG or a PNG; this file's content is ${type ? type.mime : "not recognised"}, whatever its name.`
+                : `Un document doit être un PDF, un JPEG ou un PNG ; le contenu de ce fichier est ${type ? type.mime : "inconnu"}, quel que soit son nom.`,
+          },
+        ),
+      ) as never;
+    }
+    const mediaType = type.mime;
+    const today = deps.today();
+    return (await runEffect(
+      c,
+      deps,
+      Effect.gen(function* () {
+        const app = yield* ownApplication(id, actor);
+        const checklist = checklistOf(liveEligibility(app, deps.registry(), today, lang), []);
+        if (!checklist.some((item) => item.id === kind))
+          return { ok: false, checklist: checklist.map((i) => i.id) } as const;
+        const key = yield* files.put(bytes);
+        const document = yield* Documents.use((d) =>
+          d.insert({
+            applicationId: app.id,
+            kind,
+            fileName: displayName(file.name),
+            mediaType,
+            sizeBytes: bytes.length,
+            sha256: createHash("sha256").update(bytes).digest("hex"),
+            storageKey: key,
+            actor,
+          }),
+        ).pipe(Effect.onError(() => files.remove(key)));
+        return { ok: true, document } as const;
+      }),
+      (r) =>
+        !r.ok
+          ? problem(
+              c,
+              problemBody(
+                422,
+                "validation",
+                lang === "en" ? "The request is not valid" : "La requête n'est pas valide",
+                {
+                  errors: [
+                    {
+                      path: "kind",
+                      message: `not in this application's checklist (${r.checklist.join(", ") || "empty"})`,
+                    },
+                  ],
+                },
+              ),
+            )
+          : c.json(r.document, 201),
+    )) as never;
+  };
+
+/** `filename` for old clients (ASCII), `filename*` (RFC 6266, RFC 8187) for the real name. */
+const attachment = (name: string) => {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\%]/g, "_");
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+};
+
+export const downloadDocumentHandler =
+  (deps: AppDeps, files: FileStore): RouteHandler<typeof downloadDocument, AppEnv> =>
+  async (c) => {
+    const { id, documentId } = c.req.valid("param");
+    const actor = actorOf(c);
+    return (await runEffect(
+      c,
+      deps,
+      Effect.gen(function* () {
+        const app = yield* ownApplication(id, actor);
+        const document = yield* Documents.use((d) => d.get(app.id, documentId));
+        const bytes = yield* files.get(document.storageKey);
+        // metadata without its bytes: the store lost them, which is the server's fault
+        if (!bytes) return yield* Effect.die(new Error(`document ${document.id} has no bytes`));
+        return { document, bytes };
+      }),
+      ({ document, bytes }) =>
+        c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+          "Content-Type": document.mediaType,
+          "Content-Length": String(bytes.length),
+          "Content-Disposition": attachment(document.fileName),
+          "X-Content-Type-Options": "nosniff",
+          "Cache-Control": "private, no-store",
+        }),
+    )) as never;
+  };
+
+export const exportMyDataHandler =
+  (deps: AppDeps): RouteHandler<typeof exportMyData, AppEnv> =>
+  async (c) => {
+    const actor = actorOf(c);
+    return (await runEffect(
+      c,
+      deps,
+      Effect.gen(function* () {
+        const account = yield* Users.use((u) => u.get(actor.userId));
+        if (!account) return yield* Effect.die(new Error("signed in as a missing user"));
+        const applications = yield* Applications.use((a) => a.listForStudent(actor.userId));
+        const documents = yield* Documents.use((d) => d.listForStudent(actor.userId));
+        const history = yield* Effect.forEach(applications, (app) =>
+          historyOf(
+            app,
+            documents.filter((d) => d.applicationId === app.id),
+          ),
+        );
+        const messages = yield* Outbox.use((o) => o.forRecipient(account.email));
+        return { account, applications, documents, history: history.flat(), messages };
+      }),
+      ({ account, applications, documents, history, messages }) => {
+        c.header("Content-Disposition", 'attachment; filename="envol-export.json"');
+        c.header("Cache-Control", "private, no-store");
+        return c.json(
+          {
+            exportedAt: new Date().toISOString(),
+            account,
+            applications: applications.map(({ studentId: _, ...app }) => app),
+            documents,
+            history,
+            notifications: messages.map((m) => ({
+              id: m.id,
+              topic: m.topic,
+              lang: m.lang,
+              subject: m.subject,
+              body: m.body,
+              createdAt: m.createdAt.toISOString(),
+              sentAt: m.sentAt ? m.sentAt.toISOString() : null,
+            })),
+          },
+          200,
+        );
+      },
+    )) as never;
+  };
+
+/** The file store of the app, or the configured default folder. */
+export const filesOf = (deps: AppDeps): FileStore =>
+  deps.files ?? directoryFileStore(DEFAULT_FILES_DIR);

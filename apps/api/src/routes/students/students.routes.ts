@@ -1,0 +1,365 @@
+import {
+  REQUEST_ACTIONS,
+  REQUEST_STATES,
+  SimulationReportSchema,
+  SituationSchema,
+} from "@envol/domain";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { requireRole } from "../../lib/auth.ts";
+import type { AppEnv } from "../../lib/env.ts";
+import { problem, problemBody, problemResponse } from "../../lib/problem.ts";
+
+/** The largest document a student may upload: 10 MiB. */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+/** Room in a multipart body for its framing and the `kind` field, on top of the file. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+/** The 413 of a document too large, in the problem+json of every error. */
+export const tooLarge = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => {
+  const lang = c.get("lang");
+  return problem(
+    c,
+    problemBody(413, "too-large", lang === "en" ? "File too large" : "Fichier trop volumineux", {
+      detail:
+        lang === "en"
+          ? "A document may be 10 MiB at most."
+          : "Un document ne peut dépasser 10 Mio.",
+    }),
+  );
+};
+
+/**
+ * Refuses a body too large for a document before reading it when Content-Length says so, and
+ * otherwise stops reading as soon as the count goes past the limit.
+ */
+const documentBodyLimit = bodyLimit({
+  maxSize: MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD_BYTES,
+  onError: tooLarge,
+}) as MiddlewareHandler<AppEnv>;
+
+/** What a document may be, recognised by its content (magic bytes), never by its name. */
+export const DOCUMENT_MEDIA_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
+
+const TAGS = ["Student"];
+
+const Uuid = z.uuid().meta({ example: "6f1c2a8e-2f4b-4c1e-9a51-0d3f6b1e7c42" });
+const ApplicationParams = z.object({ id: Uuid });
+const RequestParams = z.object({ id: Uuid, requestId: Uuid });
+const DocumentParams = z.object({ id: Uuid, documentId: Uuid });
+
+export const StudentRequestSchema = z
+  .object({
+    id: z.string(),
+    applicationId: z.string(),
+    scheme: z.string(),
+    state: z.enum(REQUEST_STATES),
+    estimatedCents: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "The standalone estimate when the student applied (cents)" }),
+    approvedCents: z.number().int().nullable(),
+    approvedAt: z.string().nullable(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+    actions: z
+      .array(z.enum(REQUEST_ACTIONS))
+      .meta({ description: "What the signed-in student may do with this request now" }),
+  })
+  .meta({ id: "StudentRequest" });
+
+export const StudentApplicationSchema = z
+  .object({
+    id: z.string(),
+    situation: SituationSchema,
+    academicYear: z.string(),
+    hostPartnerId: z.string().nullable(),
+    destinationCountry: z.string(),
+    startDate: z.string(),
+    endDate: z.string(),
+    actualStartDate: z.string().nullable(),
+    actualEndDate: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    requests: z.array(StudentRequestSchema),
+  })
+  .meta({ id: "StudentApplication" });
+
+export const DocumentSchema = z
+  .object({
+    id: z.string(),
+    applicationId: z.string(),
+    kind: z.string().meta({ description: "The checklist item it answers" }),
+    fileName: z.string().meta({ description: "The uploaded file's name, for display only" }),
+    mediaType: z.enum(DOCUMENT_MEDIA_TYPES).meta({ description: "Recognised from the content" }),
+    sizeBytes: z.number().int(),
+    sha256: z.string(),
+    uploadedBy: z.string(),
+    uploadedAt: z.string(),
+  })
+  .meta({ id: "StudentDocument" });
+
+export const ChecklistItemSchema = z
+  .object({
+    id: z.string().meta({ example: "learning-agreement" }),
+    label: z.string(),
+    schemes: z.array(z.string()).meta({ description: "The requested schemes that ask for it" }),
+    uploaded: z.boolean(),
+    documents: z.array(DocumentSchema),
+  })
+  .meta({ id: "ChecklistItem" });
+
+export const HistoryEventSchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actor: z.object({ kind: z.enum(["student", "staff", "partner", "system"]) }),
+    action: z.string().meta({ example: "submit" }),
+    entityType: z.enum(["application", "scheme_request", "document"]),
+    entityId: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    reason: z.string().nullable(),
+  })
+  .meta({ id: "ApplicationHistoryEvent" });
+
+export const StudentApplicationDetailSchema = StudentApplicationSchema.extend({
+  eligibility: SimulationReportSchema.nullable().meta({
+    description:
+      "The situation evaluated today, with the rules and figures in force today, for the requested schemes (null when it can no longer be evaluated: its host left the partner catalogue)",
+  }),
+  eligibilityAsOf: z.string().meta({ description: "The date the eligibility was evaluated on" }),
+  checklist: z.array(ChecklistItemSchema),
+  history: z.array(HistoryEventSchema).meta({ description: "Oldest first" }),
+}).meta({ id: "StudentApplicationDetail" });
+
+const CreateApplicationSchema = z.object({
+  situation: SituationSchema,
+  schemes: z
+    .array(z.string().min(1).max(64))
+    .min(1)
+    .max(20)
+    .meta({ description: "The schemes to apply for", example: ["erasmus", "idf"] }),
+});
+
+const UpdateDraftSchema = z.object({ situation: SituationSchema });
+
+const WithdrawSchema = z.object({ reason: z.string().trim().min(1).max(2000).optional() });
+
+const UploadSchema = z.object({
+  kind: z
+    .string()
+    .min(1)
+    .max(100)
+    .meta({ description: "The checklist item the file answers", example: "learning-agreement" }),
+  file: z
+    .custom<File>((v) => v instanceof File, { message: "must be a file" })
+    .meta({ type: "string", format: "binary", description: "PDF, JPEG or PNG; 10 MiB at most" }),
+});
+
+const student = [requireRole("student")] as MiddlewareHandler<AppEnv>[];
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+const signedIn = {
+  401: problemResponse("Nobody is signed in"),
+  403: problemResponse("Not a student, or a write without the CSRF token"),
+} as const;
+
+export const createApplication = createRoute({
+  method: "post",
+  path: "/applications",
+  tags: TAGS,
+  summary: "Apply with a simulated situation",
+  description:
+    "Files an application for the given schemes, one draft request per scheme, with the situation stored exactly as submitted.",
+  middleware: student,
+  request: {
+    body: { required: true, content: { "application/json": { schema: CreateApplicationSchema } } },
+  },
+  responses: {
+    201: json(StudentApplicationSchema, "The application, its requests in draft"),
+    ...signedIn,
+    422: problemResponse("A field is invalid, or a scheme or partner is unknown"),
+  },
+});
+
+export const listApplications = createRoute({
+  method: "get",
+  path: "/applications",
+  tags: TAGS,
+  summary: "My applications",
+  middleware: student,
+  responses: {
+    200: json(z.array(StudentApplicationSchema), "The student's applications, newest first"),
+    ...signedIn,
+  },
+});
+
+export const getApplication = createRoute({
+  method: "get",
+  path: "/applications/{id}",
+  tags: TAGS,
+  summary: "One of my applications, with its live eligibility, checklist and history",
+  middleware: student,
+  request: { params: ApplicationParams },
+  responses: {
+    200: json(StudentApplicationDetailSchema, "The application"),
+    ...signedIn,
+    404: problemResponse("No such application of yours"),
+    422: problemResponse("The id is not valid"),
+  },
+});
+
+export const updateDraft = createRoute({
+  method: "put",
+  path: "/applications/{id}",
+  tags: TAGS,
+  summary: "Change the situation of a draft application",
+  middleware: student,
+  request: {
+    params: ApplicationParams,
+    body: { required: true, content: { "application/json": { schema: UpdateDraftSchema } } },
+  },
+  responses: {
+    200: json(StudentApplicationSchema, "The application with its new situation"),
+    ...signedIn,
+    404: problemResponse("No such application of yours"),
+    409: problemResponse("The application is no longer a draft"),
+    422: problemResponse("A field is invalid"),
+  },
+});
+
+const decisionResponses = {
+  200: json(StudentRequestSchema, "The request in its new state"),
+  ...signedIn,
+  404: problemResponse("No such request in an application of yours"),
+  409: problemResponse("Not possible in the request's current state"),
+  422: problemResponse("A field is invalid"),
+} as const;
+
+export const submitRequest = createRoute({
+  method: "post",
+  path: "/applications/{id}/requests/{requestId}/submit",
+  tags: TAGS,
+  summary: "Submit a draft request to the office",
+  middleware: student,
+  request: { params: RequestParams },
+  responses: decisionResponses,
+});
+
+export const withdrawRequest = createRoute({
+  method: "post",
+  path: "/applications/{id}/requests/{requestId}/withdraw",
+  tags: TAGS,
+  summary: "Withdraw a request that is not final, with an optional reason",
+  middleware: student,
+  request: {
+    params: RequestParams,
+    body: { required: false, content: { "application/json": { schema: WithdrawSchema } } },
+  },
+  responses: decisionResponses,
+});
+
+export const signAgreement = createRoute({
+  method: "post",
+  path: "/applications/{id}/requests/{requestId}/sign-agreement",
+  tags: TAGS,
+  summary: "Sign the grant agreement of an approved request",
+  middleware: student,
+  request: { params: RequestParams },
+  responses: decisionResponses,
+});
+
+export const uploadDocument = createRoute({
+  method: "post",
+  path: "/applications/{id}/documents",
+  tags: TAGS,
+  summary: "Upload a document of the checklist",
+  description:
+    "A PDF, JPEG or PNG of 10 MiB at most, recognised by its content (a renamed file is refused). The file is stored under a random name outside any served folder.",
+  middleware: [...student, documentBodyLimit],
+  request: {
+    params: ApplicationParams,
+    body: { required: true, content: { "multipart/form-data": { schema: UploadSchema } } },
+  },
+  responses: {
+    201: json(DocumentSchema, "The document's metadata"),
+    ...signedIn,
+    404: problemResponse("No such application of yours"),
+    413: problemResponse("The file is larger than 10 MiB"),
+    415: problemResponse("The file is not a PDF, a JPEG or a PNG"),
+    422: problemResponse("A field is missing or invalid, or the kind is not in the checklist"),
+  },
+});
+
+export const downloadDocument = createRoute({
+  method: "get",
+  path: "/applications/{id}/documents/{documentId}",
+  tags: TAGS,
+  summary: "Download one of my documents",
+  middleware: student,
+  request: { params: DocumentParams },
+  responses: {
+    200: {
+      description: "The file, as an attachment",
+      content: Object.fromEntries(
+        DOCUMENT_MEDIA_TYPES.map((t) => [t, { schema: z.string().meta({ format: "binary" }) }]),
+      ),
+    },
+    ...signedIn,
+    404: problemResponse("No such document in an application of yours"),
+    422: problemResponse("An id is not valid"),
+  },
+});
+
+export const StudentExportSchema = z
+  .object({
+    exportedAt: z.string(),
+    account: z.object({
+      id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      role: z.enum(["student", "staff"]),
+      lang: z.enum(["fr", "en"]),
+    }),
+    applications: z.array(
+      StudentApplicationSchema.omit({ requests: true }).extend({
+        requests: z.array(StudentRequestSchema.omit({ actions: true })),
+      }),
+    ),
+    documents: z.array(DocumentSchema),
+    history: z.array(HistoryEventSchema),
+    notifications: z.array(
+      z.object({
+        id: z.number().int(),
+        topic: z.string(),
+        lang: z.enum(["fr", "en"]),
+        subject: z.string(),
+        body: z.string(),
+        createdAt: z.string(),
+        sentAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "StudentExport" });
+
+export const exportMyData = createRoute({
+  method: "get",
+  path: "/me/export",
+  tags: TAGS,
+  summary: "Everything Envol keeps about me, as JSON",
+  description:
+    "The account, every application with its situation and requests, the documents' metadata, the history of all of them and the notifications sent: a data-portability export (GDPR art. 20), as a file to save.",
+  middleware: student,
+  responses: {
+    200: json(StudentExportSchema, "The export (Content-Disposition: attachment)"),
+    ...signedIn,
+  },
+});

@@ -1,0 +1,174 @@
+import { randomUUID } from "node:crypto";
+import type { Actor } from "@envol/domain";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { Context, Data, DateTime, Effect, Layer } from "effect";
+import { recordAudit } from "./audit-log.ts";
+import { Database } from "./database.ts";
+import { applications, documents } from "./schema/index.ts";
+
+/** A document's metadata as the student and staff read it: never where its bytes are kept. */
+export interface DocumentView {
+  readonly id: string;
+  readonly applicationId: string;
+  /** The checklist item it answers ("learning-agreement"). */
+  readonly kind: string;
+  /** The name the student's file had, for display only: the bytes are stored under another. */
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  readonly uploadedBy: string;
+  readonly uploadedAt: string;
+}
+
+/** A document with the key of its bytes in the file store, for the one who serves them. */
+export interface StoredDocument extends DocumentView {
+  readonly storageKey: string;
+}
+
+/** No document with this id in this application (or not one the actor may see). */
+export class DocumentNotFound extends Data.TaggedError("DocumentNotFound")<{
+  readonly applicationId: string;
+  readonly id: string;
+}> {
+  override get message(): string {
+    return `no document ${this.id} in application ${this.applicationId}`;
+  }
+}
+
+const view = (d: typeof documents.$inferSelect): DocumentView => ({
+  id: d.id,
+  applicationId: d.applicationId,
+  kind: d.kind,
+  fileName: d.fileName,
+  mediaType: d.mediaType,
+  sizeBytes: d.sizeBytes,
+  sha256: d.sha256,
+  uploadedBy: d.uploadedBy,
+  uploadedAt: d.uploadedAt.toISOString(),
+});
+
+/**
+ * The metadata of uploaded documents (the bytes live in a file store, outside any served
+ * folder, under `storageKey`). Who may see which application is the caller's check: this
+ * repository only keeps a document inside the application it was filed in.
+ */
+export class Documents extends Context.Service<
+  Documents,
+  {
+    /** Records an uploaded document, with its audit event, in one transaction. */
+    readonly insert: (input: {
+      readonly applicationId: string;
+      readonly kind: string;
+      readonly fileName: string;
+      readonly mediaType: string;
+      readonly sizeBytes: number;
+      readonly sha256: string;
+      readonly storageKey: string;
+      readonly actor: Extract<Actor, { readonly kind: "student" | "staff" }>;
+    }) => Effect.Effect<DocumentView>;
+    /** An application's documents, oldest first. */
+    readonly list: (applicationId: string) => Effect.Effect<readonly DocumentView[]>;
+    /** The documents of all of a student's applications, oldest first. */
+    readonly listForStudent: (studentId: string) => Effect.Effect<readonly DocumentView[]>;
+    /** One document of one application. */
+    readonly get: (
+      applicationId: string,
+      id: string,
+    ) => Effect.Effect<StoredDocument, DocumentNotFound>;
+  }
+>()("@envol/db/Documents") {
+  static readonly layer = Layer.effect(
+    Documents,
+    Effect.gen(function* () {
+      const { db } = yield* Database;
+
+      const insert = Effect.fn("Documents.insert")(function* (
+        input: Parameters<Documents["Service"]["insert"]>[0],
+      ) {
+        const at = yield* DateTime.nowAsDate;
+        const id = randomUUID();
+        return yield* Effect.promise(() =>
+          db.transaction(async (tx) => {
+            const row = (
+              await tx
+                .insert(documents)
+                .values({
+                  id,
+                  applicationId: input.applicationId,
+                  kind: input.kind,
+                  fileName: input.fileName,
+                  mediaType: input.mediaType,
+                  sizeBytes: input.sizeBytes,
+                  sha256: input.sha256,
+                  storageKey: input.storageKey,
+                  uploadedBy: input.actor.userId,
+                  uploadedAt: at,
+                })
+                .returning()
+            )[0] as typeof documents.$inferSelect;
+            await recordAudit(tx, {
+              at,
+              actor: input.actor,
+              action: "upload-document",
+              entityType: "document",
+              entityId: id,
+              after: {
+                applicationId: input.applicationId,
+                kind: input.kind,
+                fileName: input.fileName,
+                mediaType: input.mediaType,
+                sizeBytes: input.sizeBytes,
+                sha256: input.sha256,
+              },
+            });
+            return view(row);
+          }),
+        );
+      });
+
+      const list = Effect.fn("Documents.list")(function* (applicationId: string) {
+        const rows = yield* Effect.promise(() =>
+          db
+            .select()
+            .from(documents)
+            .where(eq(documents.applicationId, applicationId))
+            .orderBy(asc(documents.uploadedAt), asc(documents.id)),
+        );
+        return rows.map(view);
+      });
+
+      const listForStudent = Effect.fn("Documents.listForStudent")(function* (studentId: string) {
+        const rows = yield* Effect.promise(() =>
+          db
+            .select({ document: documents })
+            .from(documents)
+            .where(
+              inArray(
+                documents.applicationId,
+                db
+                  .select({ id: applications.id })
+                  .from(applications)
+                  .where(eq(applications.studentId, studentId)),
+              ),
+            )
+            .orderBy(asc(documents.uploadedAt), asc(documents.id)),
+        );
+        return rows.map((r) => view(r.document));
+      });
+
+      const get = Effect.fn("Documents.get")(function* (applicationId: string, id: string) {
+        const row = (yield* Effect.promise(() =>
+          db
+            .select()
+            .from(documents)
+            .where(and(eq(documents.id, id), eq(documents.applicationId, applicationId))),
+        ))[0];
+        if (!row) return yield* new DocumentNotFound({ applicationId, id });
+        return { ...view(row), storageKey: row.storageKey };
+      });
+
+      return Documents.of({ insert, list, listForStudent, get });
+    }),
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * `pnpm bench`, the API part: POST /api/simulations under load (autocannon, 50 connections)
+ * against the real server (the bundle `pnpm start` runs, on an embedded database), next to a
+ * bare Hono route echoing the same JSON, in the same run. Target: ≥ 50 % of the bare route's
+ * throughput.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import autocannon from "autocannon";
+import { build } from "esbuild";
+
+const root = resolve(import.meta.dirname, "../../..");
+const seconds = Number(process.env.BENCH_API_SECONDS ?? 10);
+const body = readFileSync(join(root, "docs/examples/situation.json"), "utf8");
+
+const freePort = () =>
+  new Promise<number>((ok) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => ok(port));
+    });
+  });
+
+const start = async (
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> => {
+  const port = await freePort();
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    const ok = await fetch(`${url}/api/simulations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) return { child, url };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill();
+  throw new Error(`server ${args.join(" ")} did not answer`);
+};
+
+const load = (url: string) =>
+  autocannon({
+    url: `${url}/api/simulations`,
+    method: "POST",
+    headers: { "content-type": "application/json", "accept-language": "fr" },
+    body,
+    connections: 50,
+    duration: seconds,
+  });
+
+const stop = (child: ChildProcess) =>
+  new Promise<void>((ok) => {
+    child.once("exit", () => ok());
+    child.kill("SIGTERM");
+  });
+
+const dist = mkdtempSync(join(tmpdir(), "envol-bench-"));
+try {
+  const echoBundle = join(dist, "echo.mjs");
+  await build({
+    entryPoints: [join(import.meta.dirname, "echo-server.ts")],
+    outfile: echoBundle,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    logLevel: "warning",
+  });
+
+  const echo = await start([echoBundle], {});
+  await load(echo.url); // warm-up run, not counted: both servers get one
+  const bare = await load(echo.url);
+  await stop(echo.child);
+
+  const envol = await start([join(root, "apps/api/dist/main.mjs")], {
+    ENVOL_DATA_DIR: join(dist, "db"),
+    ENVOL_FILES_DIR: join(dist, "files"),
+    DATABASE_URL: "",
+    ENVOL_WEB_DIR: join(dist, "no-web"),
+  });
+  await load(envol.url);
+  const api = await load(envol.url);
+  await stop(envol.child);
+
+  const row = (r: autocannon.Result) => ({
+    "requests/s": Math.round(r.requests.average),
+    "p99 ms": r.latency.p99,
+    "median ms": r.latency.p50,
+    errors: r.errors + r.non2xx,
+  });
+  console.log(
+    `\nPOST /api/simulations, autocannon, 50 connections, ${seconds} s each (Node ${process.version})`,
+  );
+  console.table({
+    "Envol (pnpm start's bundle)": row(api),
+    "bare Hono echo of the same JSON": row(bare),
+  });
+  const share = api.requests.average / bare.requests.average;
+  console.log(
+    `Envol / bare route = ${(share * 100).toFixed(0)} % of the throughput (target ≥ 50 %: ${share >= 0.5 ? "within the target" : "UNDER the target"})`,
+  );
+} finally {
+  rmSync(dist, { recursive: true, force: true });
+}

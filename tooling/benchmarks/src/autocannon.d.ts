@@ -1,0 +1,26 @@
+/** The few parts of autocannon 9 (which ships no types) that the benchmark uses. */
+declare module "autocannon" {
+  namespace autocannon {
+    interface Histogram {
+      readonly average: number;
+      readonly p50: number;
+      readonly p99: number;
+    }
+    interface Result {
+      readonly requests: Histogram;
+      readonly latency: Histogram;
+      readonly errors: number;
+      readonly non2xx: number;
+    }
+    interface Options {
+      readonly url: string;
+      readonly method?: string;
+      readonly headers?: Record<string, string>;
+      readonly body?: string;
+      readonly connections?: number;
+      readonly duration?: number;
+    }
+  }
+  function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
+  export default autocannon;
+}
