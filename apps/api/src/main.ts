@@ -60,10 +60,11 @@ const start = async () => {
     { database: kind, dataDir: kind === "pglite" ? config.ENVOL_DATA_DIR : undefined },
     "database ready",
   );
+  // the partner catalogue is reference data: an empty database gets the versioned one
+  // (idempotent; staff's changes are kept); the demo applications are evaluated against it
+  await runtime.runPromise(Partners.use((p) => p.seed(DEMO_PARTNER_CATALOGUE)));
+  await refreshPartners();
   if (config.ENVOL_SEED === "true") {
-    // the demo applications are evaluated against the catalogue: load it first
-    await runtime.runPromise(Partners.use((p) => p.seed(DEMO_PARTNER_CATALOGUE)));
-    await refreshPartners();
     const seeded = await runtime.runPromise(seedDemo({ hashPassword, passwords: DEMO_PASSWORDS }));
     if (seeded.created) {
       logger.info({ accounts: seeded.accounts, partnerKey: seeded.partnerKey }, "demo data loaded");

@@ -37,22 +37,26 @@ beforeAll(async () => {
       ENVOL_DATA_DIR: join(dataDir, "db"),
       ENVOL_FILES_DIR: join(dataDir, "files"),
       DATABASE_URL: "",
+      ENVOL_SEED: "false",
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  for (let i = 0; i < 120; i++) {
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 250));
+  let exited = false;
+  server.once("exit", () => {
+    exited = true;
+  });
+  // on a loaded machine (every suite at once on two cores) the first start can take a while
+  for (let ready = false; !ready; ) {
+    if (exited) throw new Error("the server exited before answering");
+    ready = await fetch(`${base}/api/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (!ready) await new Promise((r) => setTimeout(r, 250));
   }
   client = createEnvolClient(base);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   server?.kill("SIGTERM");
