@@ -22,17 +22,11 @@ import {
   ApplicationNotEditable,
   ApplicationNotFound,
   BudgetNotFound,
-  RequestNotFound,
+  type RequestNotFound,
   UnknownScheme,
 } from "./errors.ts";
-import {
-  applications,
-  budgets,
-  ledgerEntries,
-  outbox,
-  schemeRequests,
-  users,
-} from "./schema/index.ts";
+import { lockRequest } from "./request-lock.ts";
+import { applications, budgets, ledgerEntries, outbox, schemeRequests } from "./schema/index.ts";
 import { Schemes } from "./schemes.ts";
 import { type Tx, tagged, transact } from "./transact.ts";
 import { type ApplicationView, applicationView, type RequestView, requestView } from "./views.ts";
@@ -338,17 +332,7 @@ export class Applications extends Context.Service<
         return yield* transact(
           db,
           async (tx) => {
-            const found = (
-              await tx
-                .select({ request: schemeRequests, application: applications, student: users })
-                .from(schemeRequests)
-                .innerJoin(applications, eq(applications.id, schemeRequests.applicationId))
-                .innerJoin(users, eq(users.id, applications.studentId))
-                .where(eq(schemeRequests.id, requestId))
-                .for("update", { of: schemeRequests })
-            )[0];
-            if (!found) throw new RequestNotFound({ id: requestId });
-            const { request, application, student } = found;
+            const { request, application, student } = await lockRequest(tx, requestId);
             const snapshot: RequestSnapshot = {
               id: request.id,
               scheme: request.scheme,

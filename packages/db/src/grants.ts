@@ -18,6 +18,7 @@ import { Applications } from "./applications.ts";
 import { actorId, recordAudit } from "./audit-log.ts";
 import { Database } from "./database.ts";
 import { BudgetNotFound, RecalculationImpossible, RequestNotFound } from "./errors.ts";
+import { lockRequest } from "./request-lock.ts";
 import {
   applications,
   auditEvents,
@@ -27,7 +28,6 @@ import {
   ledgerEntries,
   outbox,
   schemeRequests,
-  users,
 } from "./schema/index.ts";
 import { Schemes } from "./schemes.ts";
 import { type Tx, tagged, transact } from "./transact.ts";
@@ -244,17 +244,7 @@ export class Grants extends Context.Service<
           async (tx) => {
             const impossible = (why: string) => new RecalculationImpossible({ requestId, why });
             // the same lock order as Applications.decide: the request, then the envelope
-            const found = (
-              await tx
-                .select({ request: schemeRequests, application: applications, student: users })
-                .from(schemeRequests)
-                .innerJoin(applications, eq(applications.id, schemeRequests.applicationId))
-                .innerJoin(users, eq(users.id, applications.studentId))
-                .where(eq(schemeRequests.id, requestId))
-                .for("update", { of: schemeRequests })
-            )[0];
-            if (!found) throw new RequestNotFound({ id: requestId });
-            const { request, application, student } = found;
+            const { request, application, student } = await lockRequest(tx, requestId);
             // a partner confirms the dates of its own students only; another's is not found
             if (actor.kind === "partner" && application.hostPartnerId !== actor.partnerId)
               throw new RequestNotFound({ id: requestId });
