@@ -18,8 +18,20 @@ export const CountryCodeSchema = z
   .refine(isCountryCode, { message: "must be an ISO 3166-1 alpha-2 country code such as DE" })
   .meta({ description: "ISO 3166-1 alpha-2 country code", example: "DE" });
 
+/**
+ * The most a situation may state as one amount: 1 000 000 000 €, so that the sums and products
+ * the schemes make of a situation's amounts stay exact (four costs of 2^53 cents each added up
+ * were not, and the evaluation threw).
+ */
+export const MAX_SITUATION_CENTS = 100_000_000_000;
+
 /** An amount of money in euro cents (12 000 € is 1200000). */
-export const CentsSchema = z.number().int().nonnegative().meta({ description: "euro cents" });
+export const CentsSchema = z
+  .number()
+  .int()
+  .nonnegative()
+  .max(MAX_SITUATION_CENTS)
+  .meta({ description: "euro cents" });
 
 export const PROGRAMME_LEVELS = ["bachelor", "master", "engineering", "doctorate"] as const;
 export const PROGRAMME_MODES = ["initial", "apprenticeship", "continuing"] as const;

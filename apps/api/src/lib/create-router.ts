@@ -1,6 +1,29 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./env.ts";
-import { issuesOf, problem, problemBody } from "./problem.ts";
+import { issuesOf, type Problem, problem, problemBody } from "./problem.ts";
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Where a validated request value holds text that no database column can store: a NUL
+ * character, or half of a surrogate pair (JSON can write both as escapes). Found by the fuzz
+ * test: PostgreSQL refuses them in text and jsonb, which was a 500.
+ */
+const unstorableText = (value: unknown, path: readonly string[] = []): Problem["errors"] => {
+  if (typeof value === "string")
+    return UNSTORABLE.test(value)
+      ? [
+          {
+            path: path.join(".") || "(body)",
+            message: "must not contain NUL characters or unpaired surrogates",
+          },
+        ]
+      : [];
+  if (value !== null && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => unstorableText(v, [...path, k]) ?? []);
+  return [];
+};
 
 /**
  * A router whose request validation fails the same way everywhere: 422, problem+json, each
@@ -9,7 +32,8 @@ import { issuesOf, problem, problemBody } from "./problem.ts";
 export const createRouter = () =>
   new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (result.success) return;
+      const errors = result.success ? unstorableText(result.data) : issuesOf(result.error);
+      if (!errors?.length) return;
       const lang = c.get("lang");
       return problem(
         c,
@@ -17,9 +41,7 @@ export const createRouter = () =>
           422,
           "validation",
           lang === "en" ? "The request is not valid" : "La requête n'est pas valide",
-          {
-            errors: issuesOf(result.error),
-          },
+          { errors },
         ),
       );
     },

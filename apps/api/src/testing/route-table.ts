@@ -151,7 +151,10 @@ export const registeredRoutes = (app: Pick<Hono, "routes">) => {
 export const encodeBody = (
   mediaType: string,
   value: unknown,
-): { readonly body: BodyInit; readonly headers: Record<string, string> } => {
+): {
+  readonly body: NonNullable<RequestInit["body"]>;
+  readonly headers: Record<string, string>;
+} => {
   if (mediaType === "multipart/form-data") {
     const form = new FormData();
     for (const [key, field] of Object.entries((value ?? {}) as Record<string, unknown>)) {
@@ -162,4 +165,14 @@ export const encodeBody = (
     return { body: form, headers: {} };
   }
   return { body: JSON.stringify(value), headers: { "content-type": mediaType } };
+};
+
+/**
+ * A `METHOD path` pattern as a RegExp over operation labels: `*` for any characters but a
+ * space, a method of `*` for any method (`* /api/staff/*` matches `POST /api/staff/queue`).
+ */
+export const labelPattern = (pattern: string): RegExp => {
+  const [method, path] = pattern.split(" ") as [string, string];
+  const literal = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", "[^ ]*");
+  return new RegExp(`^${method === "*" ? "[A-Z]+" : literal(method)} ${literal(path)}$`);
 };
