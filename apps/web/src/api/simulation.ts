@@ -1,0 +1,27 @@
+import type { Lang, SimulationReport, Situation } from "@envol/domain";
+import { envol } from "./envol-client.ts";
+
+/** The API refused the request: each field it names and why (in the API's words). */
+export class SimulationRejected extends Error {
+  constructor(readonly fields: readonly { readonly path: string; readonly message: string }[]) {
+    super("simulation rejected");
+  }
+}
+
+/** `POST /api/simulations` in `lang`: the report of ARCHITECTURE §4.1, already translated. */
+export const simulate = async (
+  situation: Situation,
+  lang: Lang,
+  signal?: AbortSignal,
+): Promise<SimulationReport> => {
+  const res = await envol.simulations.$post(
+    { json: situation },
+    { headers: { "Accept-Language": lang }, init: { signal } },
+  );
+  if (res.status === 200) return res.json();
+  if (res.status === 422) {
+    const problem = await res.json();
+    throw new SimulationRejected(problem.errors ?? [{ path: "", message: problem.title }]);
+  }
+  throw new Error(`simulation: HTTP ${res.status}`);
+};

@@ -1,0 +1,173 @@
+import {
+  formatMoney,
+  type Lang,
+  type SimulationReport,
+  type Situation,
+  type Verdict,
+} from "@envol/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { SimulationRejected, simulate } from "../api/simulation.ts";
+import { formatDate } from "../i18n/format-date.ts";
+import { formatUnit } from "../i18n/format-unit.ts";
+import { MissingQuestions } from "./missing-questions.tsx";
+import { PlanSummary } from "./plan-summary.tsx";
+import { SchemeCard } from "./scheme-card.tsx";
+import { ShareLink } from "./share-link.tsx";
+import { encodeSituation } from "./situation-link.ts";
+
+const VERDICT_ORDER: Record<Verdict, number> = { eligible: 0, incomplete: 1, ineligible: 2 };
+
+export interface ResultsPanelProps {
+  /** The last valid situation, or undefined before there is one. */
+  readonly situation: Situation | undefined;
+  /** The answers as they are now, valid or not: what a shared link reopens. */
+  readonly answers: unknown;
+  /** The answers on screen are not valid: the results are those of the previous ones. */
+  readonly stale: boolean;
+  readonly onAnswer: (path: string) => void;
+}
+
+/**
+ * The results, next to the form: the best combination on top, then one card per scheme (the
+ * eligible ones first). They are computed by the API for the last valid answers, in the
+ * student's language; the previous results stay on screen while the next ones load, and a
+ * polite live region says when they change.
+ */
+export const ResultsPanel = ({ situation, answers, stale, onAnswer }: ResultsPanelProps) => {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const simulation = useQuery({
+    queryKey: ["simulation", lang, situation],
+    queryFn: ({ signal }) => simulate(situation as Situation, lang, signal),
+    enabled: situation !== undefined,
+    placeholderData: keepPreviousData,
+    staleTime: 5 * 60_000,
+    retry: (count, error) => !(error instanceof SimulationRejected) && count < 2,
+  });
+  const report = situation ? simulation.data : undefined;
+  const fetching = simulation.isFetching;
+  const error = simulation.error;
+  const announcement = useAnnouncement(report, lang);
+  const missing = report?.schemes.flatMap((s) => s.missing) ?? [];
+  const schemes = [...(report?.schemes ?? [])].sort(
+    (a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict],
+  );
+
+  return (
+    <section
+      id="results"
+      className="results"
+      aria-labelledby="results-title"
+      aria-busy={fetching}
+      tabIndex={-1}
+    >
+      <div className="results__heading">
+        <h2 id="results-title">{t("results.title")}</h2>
+        {fetching && report && <span className="results__updating">{t("results.updating")}</span>}
+      </div>
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
+
+      {error && <ResultsError error={error} onRetry={() => void simulation.refetch()} />}
+      {stale && report && <p className="notice notice--warning">{t("results.stale")}</p>}
+
+      {!situation && <p className="results__waiting">{t("results.waiting")}</p>}
+      {situation && !report && fetching && (
+        <p className="results__waiting">{t("results.loading")}</p>
+      )}
+
+      {situation && report && (
+        <>
+          <p className="results__stay">
+            {t("results.stay", {
+              start: formatDate(situation.mobility.start, lang),
+              end: formatDate(situation.mobility.end, lang),
+              duration: formatUnit(report.fundedDays, "day", lang),
+              year: report.academicYear,
+            })}{" "}
+            {report.distanceKm === null
+              ? t("results.noDistance")
+              : t("results.distance", {
+                  distance: formatUnit(report.distanceKm, "kilometer", lang),
+                })}
+          </p>
+          <PlanSummary report={report} />
+          <div className="results__actions">
+            <Link
+              to="/student/$"
+              params={{ _splat: "apply" }}
+              search={{ s: encodeSituation(situation) }}
+              className="button button--primary"
+              aria-describedby="apply-hint"
+            >
+              {t("results.apply")}
+            </Link>
+            <p id="apply-hint" className="results__hint">
+              {t("results.applyHint")}
+            </p>
+            <ShareLink answers={answers} />
+          </div>
+          {missing.length > 0 && (
+            <MissingQuestions paths={missing} onAnswer={onAnswer} variant="summary" />
+          )}
+          <div className="schemes">
+            {schemes.map((scheme) => (
+              <SchemeCard key={scheme.scheme} scheme={scheme} onAnswer={onAnswer} />
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+};
+
+/** One sentence for screen readers each time a new report arrives. */
+const useAnnouncement = (report: SimulationReport | undefined, lang: Lang): string => {
+  const { t } = useTranslation();
+  const [announcement, setAnnouncement] = useState("");
+  useEffect(() => {
+    if (!report) return;
+    setAnnouncement(
+      t("results.announce", {
+        total: formatMoney(report.plan.totalCents, lang),
+        eligible: report.schemes.filter((s) => s.verdict === "eligible").length,
+      }),
+    );
+  }, [report, lang, t]);
+  return announcement;
+};
+
+const ResultsError = ({
+  error,
+  onRetry,
+}: {
+  readonly error: unknown;
+  readonly onRetry: () => void;
+}) => {
+  const { t } = useTranslation();
+  if (error instanceof SimulationRejected)
+    return (
+      <div className="notice notice--error" role="alert">
+        <p>{t("results.rejected")}</p>
+        <ul>
+          {error.fields.map((f) => (
+            <li key={`${f.path}:${f.message}`}>
+              {f.path && <code>{f.path}</code>} {f.message}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  return (
+    <div className="notice notice--error" role="alert">
+      <p>{error instanceof TypeError ? t("results.offline") : t("results.failed")}</p>
+      <button type="button" className="button" onClick={onRetry}>
+        {t("results.retry")}
+      </button>
+    </div>
+  );
+};

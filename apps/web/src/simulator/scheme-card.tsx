@@ -1,0 +1,124 @@
+import { formatMoney, type Lang, type SchemeResult } from "@envol/domain";
+import { useTranslation } from "react-i18next";
+import { MissingQuestions } from "./missing-questions.tsx";
+
+const VERDICT_ICON = { eligible: "✓", ineligible: "✗", incomplete: "?" } as const;
+const STATUS_ICON = { met: "✓", unmet: "✗", unknown: "?" } as const;
+
+/**
+ * One funding scheme's result: its verdict, its amount line by line with the basis of each, how
+ * sure the figures are, every condition with its reason and what would change it (in the API's
+ * words, already in the student's language), and the questions that would settle it.
+ */
+export const SchemeCard = ({
+  scheme,
+  onAnswer,
+}: {
+  readonly scheme: SchemeResult;
+  readonly onAnswer: (path: string) => void;
+}) => {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const headingId = `scheme-${scheme.scheme}`;
+  const open = scheme.criteria.filter((c) => c.status !== "met");
+  const met = scheme.criteria.filter((c) => c.status === "met");
+  const estimate = scheme.estimate;
+  return (
+    <article className={`scheme scheme--${scheme.verdict}`} aria-labelledby={headingId}>
+      <header className="scheme__header">
+        <h3 id={headingId} className="scheme__name">
+          {scheme.name}
+        </h3>
+        <span className={`badge badge--${scheme.verdict}`}>
+          <span aria-hidden="true">{VERDICT_ICON[scheme.verdict]} </span>
+          {t(`results.verdict.${scheme.verdict}`)}
+        </span>
+      </header>
+
+      {estimate && scheme.verdict !== "ineligible" ? (
+        <div className="scheme__amount">
+          <p className="amount">
+            <span className="amount__label">{t("results.amount")}</span>
+            <span className="amount__value">{formatMoney(estimate.totalCents, lang)}</span>
+          </p>
+          <p className={`confidence confidence--${estimate.confidence}`}>
+            {t(`results.confidence.${estimate.confidence}`)}
+          </p>
+          {estimate.lines.length > 0 && (
+            <>
+              <h4 className="scheme__subheading">{t("results.lines")}</h4>
+              <ul className="lines">
+                {estimate.lines.map((line) => (
+                  <li key={line.id} className="line">
+                    <span className="line__label">{line.label}</span>
+                    <span className="line__amount">{formatMoney(line.amountCents, lang)}</span>
+                    <span className="line__basis">{line.basis}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {estimate.notes.length > 0 && (
+            <>
+              <h4 className="scheme__subheading">{t("results.notes")}</h4>
+              <ul className="notes">
+                {estimate.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      ) : (
+        <p className="scheme__no-amount">{t("results.noAmount")}</p>
+      )}
+
+      {scheme.missing.length > 0 && (
+        <MissingQuestions paths={scheme.missing} onAnswer={onAnswer} variant="inline" />
+      )}
+
+      <h4 className="scheme__subheading">{t("results.criteria.title")}</h4>
+      {open.length > 0 && <Criteria criteria={open} />}
+      {met.length > 0 && (
+        <details className="disclosure">
+          <summary>{t("results.criteria.met", { n: met.length })}</summary>
+          <Criteria criteria={met} />
+        </details>
+      )}
+
+      {scheme.documents.length > 0 && (
+        <details className="disclosure">
+          <summary>{t("results.documents", { n: scheme.documents.length })}</summary>
+          <ul className="documents">
+            {scheme.documents.map((d) => (
+              <li key={d.id}>{d.label}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </article>
+  );
+};
+
+const Criteria = ({ criteria }: { readonly criteria: SchemeResult["criteria"] }) => {
+  const { t } = useTranslation();
+  return (
+    <ul className="criteria">
+      {criteria.map((c) => (
+        <li key={c.id} className={`criterion criterion--${c.status}`}>
+          <span className="criterion__status">
+            <span aria-hidden="true">{STATUS_ICON[c.status]} </span>
+            {t(`results.criteria.status.${c.status}`)}
+          </span>
+          <span className="criterion__reason">{c.reason}</span>
+          {c.hint && (
+            <span className="criterion__hint">
+              {/* an unknown condition's hint is the question itself ("Tell us: …") */}
+              {c.status === "unmet" ? t("results.criteria.hint", { hint: c.hint }) : c.hint}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+};

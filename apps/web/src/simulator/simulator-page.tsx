@@ -1,0 +1,196 @@
+import type { Situation } from "@envol/domain";
+import { useNavigate, useSearch } from "@tanstack/react-router";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { FormProvider, type Resolver, useForm, useWatch } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { useDocumentTitle } from "../shell/use-document-title.ts";
+import { loadDestinationQuestions, MobilityStep } from "./mobility-step.tsx";
+import { questionFor, STEP_ONE, type Step } from "./questions.ts";
+import { saveDraft, startingSituation } from "./situation-draft.ts";
+import { fromSituation, type SituationForm, toSituation } from "./situation-form.ts";
+import { useDebouncedValue } from "./use-debounced-value.ts";
+
+/*
+ * What the first screen does not show is loaded just after it: the validation (zod and the
+ * domain's schema), the second step, the results. `scripts/bundle-report.ts` weighs both parts.
+ */
+const loadValidation = () => import("./situation-validation.ts");
+const loadSituationStep = () => import("./situation-step.tsx");
+const loadResults = () => import("./results-panel.tsx");
+const SituationStep = lazy(() => loadSituationStep().then((m) => ({ default: m.SituationStep })));
+const ResultsPanel = lazy(() => loadResults().then((m) => ({ default: m.ResultsPanel })));
+
+const resolver: Resolver<SituationForm> = async (values, context, options) =>
+  (await loadValidation()).situationResolver(values, context, options);
+
+type Validation = Awaited<ReturnType<typeof loadValidation>>;
+
+const storage = (): Storage | undefined => {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The public simulator: two short steps (the stay, then the student's situation) and the
+ * results beside them, recomputed by the API a moment after each answer. The answers are kept in
+ * this browser and can be shared as a link; a link wins over what the browser kept.
+ */
+export const SimulatorPage = () => {
+  const { t } = useTranslation();
+  useDocumentTitle(t("simulator.documentTitle"));
+  const search = useSearch({ from: "/" });
+  const navigate = useNavigate({ from: "/" });
+  const [initial] = useState(() => fromSituation(startingSituation(search.s, storage())));
+  const form = useForm<SituationForm>({ defaultValues: initial, resolver, mode: "onTouched" });
+  const [step, setStep] = useState<Step>(1);
+  // where the focus goes next: the step's heading, or a question (see `useFocusRequest`)
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const focusDone = useCallback(() => setFocusTarget(null), []);
+  const fieldToFocus = focusTarget?.startsWith("#") ? null : focusTarget;
+  const [validation, setValidation] = useState<Validation | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void loadValidation().then((m) => live && setValidation(m));
+    // the rest of the simulator, while the student reads the first screen
+    const later = () => {
+      void loadResults();
+      void loadSituationStep();
+      void loadDestinationQuestions();
+    };
+    // Safari has no requestIdleCallback
+    const idle = "requestIdleCallback" in window;
+    const id = idle ? window.requestIdleCallback(later) : window.setTimeout(later, 200);
+    return () => {
+      live = false;
+      if (idle) window.cancelIdleCallback(id);
+      else window.clearTimeout(id);
+    };
+  }, []);
+
+  // a shared link has done its work once read: the address goes back to plain "/"
+  useEffect(() => {
+    if (search.s !== undefined) void navigate({ search: {}, replace: true });
+  }, [search.s, navigate]);
+
+  const values = useWatch({ control: form.control }) as SituationForm;
+  const answers = useMemo(() => toSituation(values), [values]);
+  const valid = useMemo(() => validation?.validSituation(answers), [validation, answers]);
+  // the last valid situation: the results stay on screen while an answer is being corrected
+  const lastValid = useRef<Situation | undefined>(undefined);
+  if (valid) lastValid.current = valid;
+  const situation = useDebouncedValue(lastValid.current, 350);
+  const settledAnswers = useDebouncedValue(answers, 350);
+  useEffect(() => saveDraft(settledAnswers, storage()), [settledAnswers]);
+
+  useEffect(() => {
+    if (!focusTarget?.startsWith("#")) return;
+    document.getElementById(focusTarget.slice(1))?.focus();
+    setFocusTarget(null);
+  }, [focusTarget]);
+
+  const goTo = async (next: Step) => {
+    if (next === 2 && !(await form.trigger(STEP_ONE, { shouldFocus: true }))) return;
+    setStep(next);
+    setFocusTarget("#step-title");
+  };
+
+  const answer = (path: string) => {
+    const question = questionFor(path, form.getValues("mobility.destination"));
+    if (!question) return;
+    setStep(question.step);
+    setFocusTarget(question.name);
+  };
+
+  return (
+    <div className="simulator">
+      <div className="simulator__intro">
+        <h1>{t("simulator.title")}</h1>
+        <p>{t("simulator.intro")}</p>
+      </div>
+      <div className="simulator__columns">
+        <FormProvider {...form}>
+          <form
+            className="simulator__form"
+            aria-labelledby="step-title"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (step === 1) void goTo(2);
+              else setFocusTarget("#results");
+            }}
+          >
+            <ol className="steps" aria-label={t("simulator.stepsLabel")}>
+              {([1, 2] as const).map((n) => (
+                <li key={n} className="steps__item">
+                  <button
+                    type="button"
+                    className="steps__button"
+                    aria-current={step === n ? "step" : undefined}
+                    onClick={() => void goTo(n)}
+                  >
+                    <span className="steps__number" aria-hidden="true">
+                      {n}
+                    </span>
+                    {t(n === 1 ? "simulator.steps.mobility" : "simulator.steps.situation")}
+                  </button>
+                </li>
+              ))}
+            </ol>
+            <h2 id="step-title" className="step-title" tabIndex={-1}>
+              <span className="step-title__count">{t("simulator.stepOf", { step, total: 2 })}</span>{" "}
+              {t(step === 1 ? "simulator.steps.mobility" : "simulator.steps.situation")}
+            </h2>
+            {step === 1 ? (
+              <MobilityStep focus={fieldToFocus} onFocused={focusDone} />
+            ) : (
+              <Suspense fallback={<p className="field__status">{t("app.loading")}</p>}>
+                <SituationStep focus={fieldToFocus} onFocused={focusDone} />
+              </Suspense>
+            )}
+            <div className="step-actions">
+              {step === 1 ? (
+                <button type="submit" className="button button--primary">
+                  {t("simulator.next")}
+                </button>
+              ) : (
+                <button type="button" className="button" onClick={() => void goTo(1)}>
+                  {t("simulator.previous")}
+                </button>
+              )}
+              {situation && (
+                <a className="step-actions__results" href="#results">
+                  {t("simulator.seeResults")}
+                </a>
+              )}
+            </div>
+          </form>
+          <Suspense fallback={<ResultsPlaceholder />}>
+            <ResultsPanel
+              situation={situation}
+              answers={answers}
+              stale={valid === undefined && situation !== undefined}
+              onAnswer={answer}
+            />
+          </Suspense>
+        </FormProvider>
+      </div>
+    </div>
+  );
+};
+
+/** The results' frame while their code loads: the same heading and the invitation to answer. */
+const ResultsPlaceholder = () => {
+  const { t } = useTranslation();
+  return (
+    <section id="results" className="results" aria-labelledby="results-title" tabIndex={-1}>
+      <div className="results__heading">
+        <h2 id="results-title">{t("results.title")}</h2>
+      </div>
+      <p className="results__waiting">{t("results.waiting")}</p>
+    </section>
+  );
+};

@@ -1,0 +1,122 @@
+import { SituationSchema } from "@envol/domain";
+import { describe, expect, it } from "vitest";
+import { emptyForm, fromSituation, type SituationForm, toSituation } from "./situation-form.ts";
+
+/** The request of ARCHITECTURE §4.1, without asOf. */
+const REQUEST = {
+  student: {
+    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
+    residenceRegion: "11",
+    crous: { boursier: true, echelon: "5" },
+    household: { quotientFamilial: 1200000, nonTaxable: false },
+    fewerOpportunities: { disability: false, qpv: false, zrr: false },
+    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
+  },
+  mobility: {
+    kind: "study",
+    framework: "inter-institution-agreement",
+    host: { partner: "tu-berlin" },
+    start: "2027-02-01",
+    end: "2027-06-30",
+    greenTravel: false,
+    costs: { transport: 30000, visa: 0, insurance: 12000, installation: 50000 },
+  },
+};
+
+const withMobility = (patch: Partial<SituationForm["mobility"]>): SituationForm => {
+  const form = emptyForm();
+  return { ...form, mobility: { ...form.mobility, ...patch } };
+};
+
+describe("toSituation", () => {
+  it("leaves every unanswered question out, so that the engine reads it as unknown", () => {
+    expect(toSituation(emptyForm())).toEqual({ mobility: {} });
+  });
+
+  it("turns euros into cents, rounded to the cent", () => {
+    const form = emptyForm();
+    form.student.household.quotientFamilial = 12000.5;
+    form.mobility.costs.transport = 0.1 + 0.2;
+    const request = toSituation(form);
+    expect(request.student).toEqual({ household: { quotientFamilial: 1200050 } });
+    expect(request.mobility).toEqual({ costs: { transport: 30 } });
+  });
+
+  it("keeps a 'no' as false and drops an unanswered question", () => {
+    const form = emptyForm();
+    form.student.fewerOpportunities = { disability: "no", qpv: "", zrr: "yes" };
+    expect(toSituation(form).student).toEqual({
+      fewerOpportunities: { disability: false, zrr: true },
+    });
+  });
+
+  it("sends no destination until the student chooses how to give it", () => {
+    const host = { partner: "kth", name: "", country: "BR", city: "", lat: null, lon: null };
+    expect(toSituation(withMobility({ destination: "", host })).mobility).toEqual({});
+  });
+
+  it("sends the partner only when the student chose one, else the destination typed", () => {
+    const host = {
+      partner: "kth",
+      name: "",
+      country: "BR",
+      city: " Recife ",
+      lat: -8.05,
+      lon: null,
+    };
+    expect(toSituation(withMobility({ destination: "partner", host })).mobility).toEqual({
+      host: { partner: "kth" },
+    });
+    expect(toSituation(withMobility({ destination: "typed", host })).mobility).toEqual({
+      host: { country: "BR", city: "Recife", lat: -8.05 },
+    });
+  });
+
+  it("drops the échelon of a student who says they hold no CROUS grant", () => {
+    const form = emptyForm();
+    form.student.crous = { boursier: "no", echelon: "6" };
+    expect(toSituation(form).student).toEqual({ crous: { boursier: false } });
+  });
+
+  it("keeps a value out of range as typed, so that the schema names it", () => {
+    const form = emptyForm();
+    form.student.programme.year = 12;
+    expect(toSituation(form).student).toEqual({ programme: { year: 12 } });
+  });
+});
+
+describe("fromSituation", () => {
+  it("reads the contract's example back into answers that give the same request", () => {
+    const form = fromSituation(REQUEST);
+    expect(form.mobility.destination).toBe("partner");
+    expect(form.student.household.quotientFamilial).toBe(12000);
+    expect(form.student.programme.gapYear).toBe("no");
+    expect(toSituation(form)).toEqual(REQUEST);
+    expect(SituationSchema.safeParse(toSituation(form)).success).toBe(true);
+  });
+
+  it("reads a typed destination as one", () => {
+    const form = fromSituation({ mobility: { host: { country: "JP", city: "Kyoto" } } });
+    expect(form.mobility.destination).toBe("typed");
+    expect(form.mobility.host.country).toBe("JP");
+  });
+
+  it("leaves unanswered what it cannot read, whatever a link holds", () => {
+    for (const junk of [
+      null,
+      42,
+      "x",
+      [],
+      { mobility: 3 },
+      { student: { crous: { echelon: "9" } } },
+    ]) {
+      expect(fromSituation(junk)).toEqual(emptyForm());
+    }
+    const form = fromSituation({
+      mobility: { kind: "holiday", start: 20270201, costs: { visa: "10" } },
+    });
+    expect(form.mobility.kind).toBe("");
+    expect(form.mobility.start).toBe("");
+    expect(form.mobility.costs.visa).toBeNull();
+  });
+});

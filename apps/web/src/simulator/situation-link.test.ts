@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { decodeSituation, encodeSituation } from "./situation-link.ts";
+
+describe("situation links", () => {
+  it("round-trips a situation, accents included, in URL-safe characters only", () => {
+    const situation = {
+      mobility: { host: { country: "CH", city: "Zürich", name: "École ✈ Δ" }, start: "2027-02-01" },
+      student: { household: { quotientFamilial: 1200000 } },
+    };
+    const param = encodeSituation(situation);
+    expect(param).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeSituation(param)).toEqual(situation);
+  });
+
+  it("gives nothing for a parameter that is not a situation", () => {
+    const truncated = encodeSituation({ mobility: { start: "2027-02-01" } }).slice(0, -3);
+    for (const param of [
+      "",
+      "%%%",
+      truncated,
+      encodeSituation([1, 2]),
+      encodeSituation("x"),
+      btoa("\xff\xfe"),
+    ]) {
+      expect(decodeSituation(param)).toBeUndefined();
+    }
+  });
+});
