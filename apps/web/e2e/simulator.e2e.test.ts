@@ -1,0 +1,88 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeSituation } from "../src/simulator/situation-link.ts";
+import { axeViolations, launch } from "./browser.ts";
+import { hasChromium, ROOT, startServer } from "./server.ts";
+
+const SHOTS = join(ROOT, "apps/web/e2e/screenshots");
+
+/** The rulebook's first worked example, as a shared link carries it. */
+const EXAMPLE = {
+  student: {
+    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
+    crous: { boursier: true, echelon: "5" },
+    household: { quotientFamilial: 1200000, nonTaxable: false },
+    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
+  },
+  mobility: {
+    kind: "study",
+    framework: "inter-institution-agreement",
+    host: { partner: "tu-berlin" },
+    start: "2027-02-01",
+    end: "2027-06-30",
+    greenTravel: false,
+    costs: { transport: 30000, visa: 0, insurance: 12000, installation: 50000 },
+  },
+};
+
+describe.skipIf(!hasChromium)(
+  "the simulator in Debian's Chromium (skipped without /usr/bin/chromium)",
+  () => {
+    let server: Awaited<ReturnType<typeof startServer>>;
+    let browser: Browser;
+    beforeAll(async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      server = await startServer();
+      browser = await launch();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+    });
+
+    it("answers a shared link in French: the best combination of the first worked example, 4 510 €", async () => {
+      const page = await browser.newPage({
+        locale: "fr-FR",
+        viewport: { width: 1280, height: 900 },
+      });
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+      // a Content-Security-Policy violation is reported on the console
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(m.text());
+      });
+      await page.goto(`${server.url}/?s=${encodeSituation(EXAMPLE)}`);
+      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("fr");
+      const total = page.getByText(/4\s510\s€/).first();
+      await total.waitFor({ timeout: 20_000 });
+      expect(await page.getByText("Erasmus+ Europe").count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(SHOTS, "simulator-fr.png"), fullPage: true });
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it("switches to English, remembers it, and keeps the answers", async () => {
+      const page = await browser.newPage({
+        locale: "en-GB",
+        viewport: { width: 390, height: 844 },
+      });
+      await page.goto(`${server.url}/?s=${encodeSituation(EXAMPLE)}`);
+      await page
+        .getByText(/4\s510\s€/)
+        .first()
+        .waitFor({ timeout: 20_000 });
+      await page.getByRole("button", { name: "English" }).click();
+      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+      await page.getByText("€4,510").first().waitFor({ timeout: 20_000 });
+      await page.reload();
+      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+      await page.getByText("€4,510").first().waitFor({ timeout: 20_000 });
+      await page.screenshot({ path: join(SHOTS, "simulator-en-phone.png"), fullPage: true });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+  },
+);
