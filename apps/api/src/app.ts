@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "./lib/auth.ts";
 import { createRouter } from "./lib/create-router.ts";
@@ -52,6 +53,8 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   const app = createRouter();
   if (options.logger) app.use("*", requestLog(options.logger));
   app.use("*", securityHeaders({ https }));
+  // gzip or deflate when the client accepts it (the web app's scripts, the API's reports)
+  app.use("*", compress());
   app.use("*", language);
   app.use("/api/*", authenticate(deps));
   app.route("/api", api);

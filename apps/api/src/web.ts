@@ -27,5 +27,17 @@ export const webRoutes = (dir: string) => {
   const app = new Hono();
   if (!existsSync(index)) return app.get("*", (c) => c.html(PLACEHOLDER));
   const html = readFileSync(index, "utf8");
-  return app.use("*", serveStatic({ root })).get("*", (c) => c.html(html));
+  return (
+    app
+      // file names under /assets carry their content's hash: they never change
+      .use("/assets/*", async (c, next) => {
+        await next();
+        if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
+      })
+      .use("*", serveStatic({ root }))
+      .get("*", (c) => {
+        c.header("Cache-Control", "no-cache");
+        return c.html(html);
+      })
+  );
 };

@@ -1,0 +1,52 @@
+/**
+ * Lighthouse 12 (the last for Node 20) with Debian's Chromium on the simulator served by
+ * `pnpm start`'s bundle: prints the performance and accessibility scores (targets ≥ 95 and 100)
+ * and exits non-zero below them. Part of `pnpm bench`.
+ */
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { CHROMIUM, startServer } from "../e2e/server.ts";
+
+const bin = join(import.meta.dirname, "../node_modules/.bin/lighthouse");
+const flags =
+  "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic";
+
+const server = await startServer();
+try {
+  const results: Record<string, { performance: number; accessibility: number }> = {};
+  for (const lang of ["fr", "en"] as const) {
+    const out = execFileSync(
+      bin,
+      [
+        `${server.url}/`,
+        "--output=json",
+        "--quiet",
+        "--only-categories=performance,accessibility",
+        `--chrome-flags=${flags}`,
+        `--extra-headers=${JSON.stringify({ "Accept-Language": lang })}`,
+        `--locale=${lang}`,
+      ],
+      {
+        env: { ...process.env, CHROME_PATH: CHROMIUM },
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    const lhr = JSON.parse(out) as { categories: Record<string, { score: number | null }> };
+    results[`simulator (${lang})`] = {
+      performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+      accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+    };
+  }
+  console.log("\nLighthouse 12 (mobile preset, simulated throttling), Debian Chromium");
+  console.table(results);
+  const ok = Object.values(results).every((r) => r.performance >= 95 && r.accessibility === 100);
+  console.log(
+    ok
+      ? "within the targets (performance ≥ 95, accessibility 100)"
+      : "UNDER the targets (performance ≥ 95, accessibility 100)",
+  );
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  await server.stop();
+}
