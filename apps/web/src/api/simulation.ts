@@ -16,7 +16,8 @@ export const simulate = async (
 ): Promise<SimulationReport> => {
   const res = await envol.simulations.$post(
     { json: situation },
-    { headers: { "Accept-Language": lang }, init: { signal } },
+    // public: without the session cookie, which would make it a write needing the CSRF token
+    { headers: { "Accept-Language": lang }, init: { signal, credentials: "omit" } },
   );
   if (res.status === 200) return res.json();
   if (res.status === 422) {

@@ -1,19 +1,55 @@
+import "../student/student.css";
 import { createLazyRoute } from "@tanstack/react-router";
-import { useTranslation } from "react-i18next";
-import { useDocumentTitle } from "../shell/use-document-title.ts";
+import { getI18n } from "react-i18next";
+import { loadAuthTexts } from "../auth/auth-texts.ts";
+import { SignedIn } from "../auth/signed-in.tsx";
+import { isLang } from "../i18n/language.ts";
+import { RouteNotFound } from "../shell/route-states.tsx";
+import { ApplicationPage } from "../student/application-page.tsx";
+import { ApplicationsPage } from "../student/applications-page.tsx";
+import { ApplyPage } from "../student/apply-page.tsx";
+import { StudentLayout } from "../student/student-layout.tsx";
+import { studentPage } from "../student/student-page.ts";
+import { loadStudentTexts, useStudentTranslation } from "../student/student-texts.ts";
+
+// the area's texts in the current language before its first render (French comes with the chunk)
+const { language } = getI18n();
+if (isLang(language)) await Promise.all([loadStudentTexts(language), loadAuthTexts(language)]);
+
+/** The session role this area is for (a variable: a literal `role` prop reads as an ARIA role to the linter). */
+const STUDENT = "student";
 
 /**
- * The student area (applications, documents, decisions), loaded only when visited. For now a
- * placeholder: `/student/apply?s=…` receives the simulator's answers (see `situation-link.ts`).
+ * The student area, loaded only when visited: a student signs in (the same form whatever page
+ * they asked for), then finds their applications, applies with a simulation's answers
+ * (`/student/apply?s=…`, see `situation-link.ts`), and follows each application (its requests,
+ * documents and history). The pages are chosen by the address after `/student/`.
  */
 const StudentArea = () => {
-  const { t } = useTranslation();
-  useDocumentTitle(t("areas.student.title"));
+  const { t } = useStudentTranslation();
+  const { _splat } = Route.useParams();
+  const { s } = Route.useSearch() as { s?: string };
+  const page = studentPage(_splat);
+  if (page.page === "not-found") return <RouteNotFound />;
+  const applying = page.page === "apply";
   return (
-    <div className="placeholder">
-      <h1>{t("areas.student.title")}</h1>
-      <p>{t("areas.student.coming")}</p>
-    </div>
+    <SignedIn
+      role={STUDENT}
+      signInTitle={applying ? t("signIn.applyTitle") : t("signIn.title")}
+      signInIntro={applying ? <p>{t("signIn.applyIntro")}</p> : undefined}
+    >
+      {(session) => (
+        <StudentLayout session={session}>
+          {page.page === "apply" ? (
+            <ApplyPage link={s} />
+          ) : page.page === "application" ? (
+            <ApplicationPage id={page.id} />
+          ) : (
+            <ApplicationsPage />
+          )}
+        </StudentLayout>
+      )}
+    </SignedIn>
   );
 };
 

@@ -1,0 +1,49 @@
+/**
+ * What the API said when it refused (RFC 9457 problem details): its status, title and detail,
+ * already in the language asked, and for a validation error each field and why.
+ */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string | undefined,
+    readonly errors: readonly { readonly path: string; readonly message: string }[],
+  ) {
+    super(detail ? `${title}: ${detail}` : title);
+  }
+
+  /** What a validation error says about one field (its dotted path), if anything. */
+  fieldError(path: string): string | undefined {
+    return this.errors.find((e) => e.path === path)?.message;
+  }
+}
+
+interface ProblemBody {
+  readonly title?: unknown;
+  readonly detail?: unknown;
+  readonly errors?: unknown;
+}
+
+const isFieldError = (e: unknown): e is { path: string; message: string } =>
+  typeof e === "object" &&
+  e !== null &&
+  typeof (e as { path?: unknown }).path === "string" &&
+  typeof (e as { message?: unknown }).message === "string";
+
+/** The problem in a refused response; a body that is not one (a proxy's page) keeps the status. */
+export const problemOf = async (res: {
+  readonly status: number;
+  readonly statusText?: string;
+  json(): Promise<unknown>;
+}): Promise<ApiProblem> => {
+  const body = (await res.json().catch(() => ({}))) as ProblemBody;
+  return new ApiProblem(
+    res.status,
+    typeof body.title === "string" ? body.title : `HTTP ${res.status}`,
+    typeof body.detail === "string" ? body.detail : undefined,
+    Array.isArray(body.errors) ? body.errors.filter(isFieldError) : [],
+  );
+};
+
+export const isProblem = (e: unknown, status?: number): e is ApiProblem =>
+  e instanceof ApiProblem && (status === undefined || e.status === status);

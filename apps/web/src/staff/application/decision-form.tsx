@@ -1,0 +1,243 @@
+import { formatMoney } from "@envol/domain";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useId } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
+import { isProblem } from "../api-problem.ts";
+import {
+  centsOf,
+  commitsMoney,
+  type DecisionAction,
+  DecisionSchema,
+  type DecisionValues,
+  decisionBody,
+  decisionFieldOf,
+  leftAfter,
+  reasonOf,
+} from "../decision.ts";
+import { WriteProblem } from "../load-problem.tsx";
+import { MoneyField } from "../money-field.tsx";
+import { decide, type StaffRequest } from "../staff-api.ts";
+import { useNames } from "../staff-names.ts";
+import { useStaffTranslation } from "../texts/staff-texts.ts";
+import { useStaffWrite } from "../use-staff-write.ts";
+
+/**
+ * The office's decision on a request: one of the decisions open now, with what it needs (an
+ * amount to approve, defaulting to the estimate, with what the envelope has left shown before
+ * approving; a reason to reject or cancel). What the API refuses is said next to the form: a
+ * field it names under that field, an envelope too small or a state that moved on above the
+ * button.
+ */
+export const DecisionForm = ({
+  request,
+  decisions,
+  schemeName,
+  onDone,
+}: {
+  readonly request: StaffRequest;
+  readonly decisions: readonly DecisionAction[];
+  readonly schemeName: string;
+  /** What was done, said by the request's panel (this form may be gone by then); null clears it. */
+  readonly onDone: (message: string | null) => void;
+}) => {
+  const { t } = useStaffTranslation();
+  const { lang } = useNames();
+  const id = useId();
+  const defaults: DecisionValues = {
+    // never a decision chosen in advance: cancelling is sometimes the only one open
+    action: "",
+    amount: request.estimatedCents === null ? null : request.estimatedCents / 100,
+    reason: "",
+  };
+  const form = useForm<DecisionValues>({
+    resolver: zodResolver(DecisionSchema),
+    defaultValues: defaults,
+  });
+  const write = useStaffWrite((api, values: DecisionValues) =>
+    decide(api, request.id, decisionBody(values)),
+  );
+  const action = useWatch({ control: form.control, name: "action" });
+  const amount = useWatch({ control: form.control, name: "amount" });
+  const reason = reasonOf(action);
+  const errors = form.formState.errors;
+  const errorText = (key: string | undefined) =>
+    key === undefined
+      ? undefined
+      : key.startsWith("api:")
+        ? key.slice(4)
+        : t(`decision.errors.${key as "action"}`);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    if (write.isPending) return;
+    onDone(null);
+    try {
+      const after = await write.mutateAsync(values);
+      onDone(t("decision.done", { state: t(`states.${after.state}`) }));
+      form.reset({ ...defaults, action: "" });
+    } catch (e) {
+      if (isProblem(e, 422))
+        for (const err of e.errors) {
+          const field = decisionFieldOf(err.path);
+          if (field) form.setError(field, { type: "server", message: `api:${err.message}` });
+        }
+    }
+  });
+
+  const budget = request.budget;
+  const amountCents = amount === null || Number.isNaN(amount) ? null : centsOf(amount);
+  const after =
+    budget && amountCents !== null ? leftAfter(budget.remainingCents, amountCents) : null;
+
+  return (
+    <form className="staff-decision" aria-labelledby={`${id}-title`} onSubmit={onSubmit} noValidate>
+      <h4 id={`${id}-title`} className="staff-decision__title">
+        {t("decision.title", { scheme: schemeName })}
+      </h4>
+      <Controller
+        control={form.control}
+        name="action"
+        render={({ field }) => (
+          <fieldset
+            className="field field--choice"
+            data-invalid={errors.action ? true : undefined}
+            aria-describedby={errors.action ? `${id}-action-error` : undefined}
+          >
+            <legend className="field__label">{t("decision.action")}</legend>
+            <div className="choices">
+              {decisions.map((d, i) => (
+                <label key={d} className="choice">
+                  <input
+                    ref={i === 0 ? field.ref : undefined}
+                    type="radio"
+                    className="choice__input"
+                    name={field.name}
+                    value={d}
+                    checked={field.value === d}
+                    onChange={() => {
+                      field.onChange(d);
+                      write.reset();
+                      onDone(null);
+                    }}
+                    onBlur={field.onBlur}
+                  />
+                  <span className="choice__label">{t(`decision.actions.${d}`)}</span>
+                </label>
+              ))}
+            </div>
+            {errors.action && (
+              <p id={`${id}-action-error`} className="field__error">
+                {errorText(errors.action.message)}
+              </p>
+            )}
+          </fieldset>
+        )}
+      />
+
+      {commitsMoney(action) && (
+        <>
+          <Controller
+            control={form.control}
+            name="amount"
+            render={({ field }) => (
+              <MoneyField
+                label={t("decision.amount")}
+                description={
+                  request.estimatedCents === null
+                    ? t("decision.amountNoEstimate")
+                    : t("decision.amountHint", {
+                        estimate: formatMoney(request.estimatedCents, lang),
+                      })
+                }
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                inputRef={field.ref}
+                name={field.name}
+                error={errorText(errors.amount?.message)}
+              />
+            )}
+          />
+          <div
+            className={`staff-budget-preview${after !== null && after < 0 ? " staff-budget-preview--over" : ""}`}
+            aria-live="polite"
+          >
+            {budget === null ? (
+              <p>{t("decision.noEnvelope")}</p>
+            ) : (
+              <>
+                <p>
+                  {t("decision.left", {
+                    left: formatMoney(budget.remainingCents, lang),
+                    envelope: formatMoney(budget.envelopeCents, lang),
+                  })}
+                </p>
+                {after !== null && amountCents !== null && (
+                  <p className="staff-budget-preview__after">
+                    {after >= 0
+                      ? t("decision.leftAfter", {
+                          amount: formatMoney(amountCents, lang),
+                          left: formatMoney(after, lang),
+                        })
+                      : t("decision.over", {
+                          amount: formatMoney(amountCents, lang),
+                          missing: formatMoney(-after, lang),
+                        })}
+                  </p>
+                )}
+              </>
+            )}
+          </div>
+        </>
+      )}
+
+      {reason !== null && (
+        <div className="field" data-invalid={errors.reason ? true : undefined}>
+          <label className="field__label" htmlFor={`${id}-reason`}>
+            {reason === "required" ? t("decision.reason") : t("decision.reasonOptional")}
+          </label>
+          <p id={`${id}-reason-hint`} className="field__description">
+            {t("decision.reasonHint")}
+          </p>
+          <textarea
+            id={`${id}-reason`}
+            className="field__input staff-textarea"
+            rows={3}
+            aria-invalid={errors.reason ? true : undefined}
+            aria-describedby={`${id}-reason-hint${errors.reason ? ` ${id}-reason-error` : ""}`}
+            {...form.register("reason")}
+          />
+          {errors.reason && (
+            <p id={`${id}-reason-error`} className="field__error">
+              {errorText(errors.reason.message)}
+            </p>
+          )}
+        </div>
+      )}
+
+      <WriteProblem error={shownAboveButton(write.error)} />
+      <div className="staff-form-actions">
+        <button
+          type="submit"
+          className="button button--primary"
+          aria-disabled={write.isPending ? true : undefined}
+        >
+          {write.isPending
+            ? t("decision.pending")
+            : action === ""
+              ? t("decision.submit")
+              : commitsMoney(action) && amountCents !== null
+                ? t(`decision.submitWith.${action}`, { amount: formatMoney(amountCents, lang) })
+                : t(`decision.actions.${action}`)}
+        </button>
+      </div>
+    </form>
+  );
+};
+
+/** A refusal is said above the button, unless each field it names is already marked. */
+const shownAboveButton = (error: unknown): unknown =>
+  isProblem(error, 422) &&
+  error.errors.length > 0 &&
+  error.errors.every((e) => decisionFieldOf(e.path) !== null)
+    ? null
+    : error;

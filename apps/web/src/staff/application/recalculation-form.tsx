@@ -1,0 +1,152 @@
+import { formatMoney } from "@envol/domain";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import { isProblem } from "../api-problem.ts";
+import { WriteProblem } from "../load-problem.tsx";
+import { RecalculationSchema, type RecalculationValues } from "../recalculation.ts";
+import {
+  type ApplicationDetail,
+  type Recalculation,
+  recalculate,
+  type StaffRequest,
+} from "../staff-api.ts";
+import { useNames } from "../staff-names.ts";
+import { useStaffTranslation } from "../texts/staff-texts.ts";
+import { useStaffWrite } from "../use-staff-write.ts";
+
+/**
+ * Recomputing a grant on the stay's actual dates (those the host confirmed, else the planned
+ * ones, to correct): the API answers with the grant before and after and the difference, line
+ * by line, which becomes a ledger line (due to the student, or to recover).
+ */
+export const RecalculationForm = ({
+  request,
+  application,
+}: {
+  readonly request: StaffRequest;
+  readonly application: ApplicationDetail["application"];
+}) => {
+  const { t } = useStaffTranslation();
+  const id = useId();
+  const form = useForm<RecalculationValues>({
+    resolver: zodResolver(RecalculationSchema),
+    defaultValues: {
+      actualStart: application.actualStartDate ?? application.startDate,
+      actualEnd: application.actualEndDate ?? application.endDate,
+      useCurrentOptions: false,
+    },
+  });
+  const [result, setResult] = useState<Recalculation | null>(null);
+  const write = useStaffWrite((api, values: RecalculationValues) =>
+    recalculate(api, request.id, {
+      actualStart: values.actualStart,
+      actualEnd: values.actualEnd,
+      ...(values.useCurrentOptions && { useCurrentOptions: true }),
+    }),
+  );
+  const errors = form.formState.errors;
+  const message = (key: string | undefined) =>
+    key === undefined
+      ? undefined
+      : key.startsWith("api:")
+        ? key.slice(4)
+        : t(`recalculation.errors.${key as "date"}`);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    if (write.isPending) return;
+    setResult(null);
+    try {
+      setResult(await write.mutateAsync(values));
+    } catch (e) {
+      if (isProblem(e, 422))
+        for (const err of e.errors)
+          if (err.path === "actualStart" || err.path === "actualEnd")
+            form.setError(err.path, { type: "server", message: `api:${err.message}` });
+    }
+  });
+
+  return (
+    <details className="disclosure staff-money-form">
+      <summary>{t("recalculation.title")}</summary>
+      <form aria-label={t("recalculation.title")} onSubmit={onSubmit} noValidate>
+        <p className="field__description">
+          {application.actualStartDate
+            ? t("recalculation.confirmedHint")
+            : t("recalculation.plannedHint")}
+        </p>
+        <div className="field-row">
+          {(["actualStart", "actualEnd"] as const).map((name) => (
+            <div key={name} className="field" data-invalid={errors[name] ? true : undefined}>
+              <label className="field__label" htmlFor={`${id}-${name}`}>
+                {t(`recalculation.${name}`)}
+              </label>
+              <input
+                id={`${id}-${name}`}
+                type="date"
+                className="field__input"
+                aria-invalid={errors[name] ? true : undefined}
+                aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
+                {...form.register(name)}
+              />
+              {errors[name] && (
+                <p id={`${id}-${name}-error`} className="field__error">
+                  {message(errors[name]?.message)}
+                </p>
+              )}
+            </div>
+          ))}
+        </div>
+        <label className="staff-checkbox">
+          <input type="checkbox" {...form.register("useCurrentOptions")} />
+          <span>{t("recalculation.useCurrentOptions")}</span>
+        </label>
+        <WriteProblem error={isProblem(write.error, 422) ? null : write.error} />
+        <div className="staff-form-actions">
+          <button
+            type="submit"
+            className="button button--primary"
+            aria-disabled={write.isPending ? true : undefined}
+          >
+            {write.isPending ? t("recalculation.pending") : t("recalculation.submit")}
+          </button>
+        </div>
+        <div role="status">{result && <RecalculationResult result={result} />}</div>
+      </form>
+    </details>
+  );
+};
+
+const RecalculationResult = ({ result }: { readonly result: Recalculation }) => {
+  const { t } = useStaffTranslation();
+  const { lang } = useNames();
+  const d = result.differenceCents;
+  return (
+    <div className="staff-recalculation">
+      <p>
+        {t("recalculation.result", {
+          before: formatMoney(result.previousCents, lang),
+          after: formatMoney(result.approvedCents, lang),
+        })}{" "}
+        <strong>
+          {d === 0
+            ? t("recalculation.same")
+            : d > 0
+              ? t("recalculation.due", { amount: formatMoney(d, lang) })
+              : t("recalculation.recover", { amount: formatMoney(-d, lang) })}
+        </strong>
+      </p>
+      {result.explanation.length > 0 && (
+        <ul className="lines">
+          {result.explanation.map((line, i) => (
+            <li key={i} className="line">
+              <span>{line.label}</span>
+              <span className="line__amount">{formatMoney(line.amountCents, lang)}</span>
+              <span className="line__basis">{line.basis}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+};

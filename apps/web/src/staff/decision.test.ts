@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import {
+  canRecalculate,
+  centsOf,
+  DecisionSchema,
+  type DecisionValues,
+  decisionBody,
+  decisionFieldOf,
+  decisionsOf,
+  instalmentOf,
+  leftAfter,
+  reasonOf,
+} from "./decision.ts";
+
+const errorsOf = (v: DecisionValues) => {
+  const r = DecisionSchema.safeParse(v);
+  return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}:${i.message}`);
+};
+
+describe("the decisions offered", () => {
+  it("are the API's open actions that are decisions, in the form's order", () => {
+    expect(decisionsOf(["cancel", "reject", "promote"])).toEqual(["promote", "reject", "cancel"]);
+    expect(decisionsOf(["pay-advance", "cancel"])).toEqual(["cancel"]);
+    expect(decisionsOf([])).toEqual([]);
+  });
+
+  it("ask for a reason when they refuse or stop a request", () => {
+    expect(reasonOf("reject")).toBe("required");
+    expect(reasonOf("cancel")).toBe("required");
+    expect(reasonOf("waitlist")).toBe("optional");
+    expect(reasonOf("approve")).toBeNull();
+  });
+});
+
+describe("the decision form's checks", () => {
+  const blank: DecisionValues = { action: "", amount: null, reason: "" };
+
+  it("want a decision", () => {
+    expect(errorsOf(blank)).toEqual(["action:action"]);
+  });
+
+  it("want a positive amount to approve or promote", () => {
+    expect(errorsOf({ ...blank, action: "approve" })).toEqual(["amount:amountRequired"]);
+    expect(errorsOf({ ...blank, action: "promote", amount: Number.NaN })).toEqual([
+      "amount:amountRequired",
+    ]);
+    expect(errorsOf({ ...blank, action: "approve", amount: 0 })).toEqual(["amount:amountPositive"]);
+    expect(errorsOf({ ...blank, action: "approve", amount: 1460 })).toEqual([]);
+  });
+
+  it("want a reason to reject or cancel, not to waitlist", () => {
+    expect(errorsOf({ ...blank, action: "reject", reason: "  " })).toEqual([
+      "reason:reasonRequired",
+    ]);
+    expect(errorsOf({ ...blank, action: "cancel", reason: "Stay cancelled" })).toEqual([]);
+    expect(errorsOf({ ...blank, action: "waitlist" })).toEqual([]);
+  });
+
+  it("refuse a reason longer than the API keeps", () => {
+    expect(errorsOf({ ...blank, action: "reject", reason: "x".repeat(2001) })).toEqual([
+      "reason:reasonTooLong",
+    ]);
+  });
+});
+
+describe("the decision's body", () => {
+  it("sends the amount in cents, rounded", () => {
+    expect(centsOf(1460.5)).toBe(146050);
+    expect(centsOf(0.1 + 0.2)).toBe(30);
+    expect(decisionBody({ action: "approve", amount: 1469.73, reason: "ignored" })).toEqual({
+      action: "approve",
+      amountCents: 146973,
+    });
+  });
+
+  it("sends the reason trimmed, and none for an empty optional one", () => {
+    expect(decisionBody({ action: "reject", amount: 12, reason: " Too late \n" })).toEqual({
+      action: "reject",
+      reason: "Too late",
+    });
+    expect(decisionBody({ action: "waitlist", amount: null, reason: " " })).toEqual({
+      action: "waitlist",
+    });
+    expect(decisionBody({ action: "start-review", amount: 5, reason: "x" })).toEqual({
+      action: "start-review",
+    });
+  });
+
+  it("names the form's field an API error is about", () => {
+    expect(decisionFieldOf("amountCents")).toBe("amount");
+    expect(decisionFieldOf("reason")).toBe("reason");
+    expect(decisionFieldOf("action")).toBeNull();
+  });
+});
+
+describe("money", () => {
+  it("says what an approval leaves in the envelope", () => {
+    expect(leftAfter(3710000, 290000)).toBe(3420000);
+    expect(leftAfter(100000, 146973)).toBe(-46973);
+  });
+
+  it("offers the advance once agreed, then the balance", () => {
+    expect(instalmentOf(["pay-advance", "cancel"])).toBe("advance");
+    expect(instalmentOf(["complete", "cancel"])).toBe("balance");
+    expect(instalmentOf(["sign-agreement", "cancel"])).toBeNull();
+    expect(instalmentOf([])).toBeNull();
+  });
+
+  it("recomputes a grant that is approved and not settled", () => {
+    expect(canRecalculate("approved", 1000)).toBe(true);
+    expect(canRecalculate("advance_paid", 1000)).toBe(true);
+    expect(canRecalculate("completed", 1000)).toBe(false);
+    expect(canRecalculate("approved", null)).toBe(false);
+  });
+});

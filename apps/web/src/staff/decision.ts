@@ -1,0 +1,117 @@
+import type { RequestAction, RequestState } from "@envol/domain";
+import { z } from "zod";
+import type { Decision } from "./staff-api.ts";
+
+/**
+ * The decision form's model: which decisions the office may take on a request now (the API
+ * says which actions are open; the payments have their own form), what each needs, and the
+ * body of `POST /api/staff/requests/{id}/decision`. Amounts are typed in euros and sent in
+ * cents.
+ */
+
+/** The decisions, in the order the form offers them (the payments are not decisions). */
+export const DECISION_ACTIONS = [
+  "start-review",
+  "approve",
+  "promote",
+  "waitlist",
+  "reject",
+  "sign-agreement",
+  "cancel",
+] as const satisfies readonly RequestAction[];
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+
+/** The decisions open on a request, from the actions the API lists for it. */
+export const decisionsOf = (available: readonly RequestAction[]): DecisionAction[] =>
+  DECISION_ACTIONS.filter((a) => available.includes(a));
+
+/** Approving and promoting commit money against the envelope: they need an amount. */
+export const commitsMoney = (action: DecisionAction | ""): action is "approve" | "promote" =>
+  action === "approve" || action === "promote";
+
+/** Whether the decision asks for a reason: "required", "optional", or none. */
+export const reasonOf = (action: DecisionAction | ""): "required" | "optional" | null =>
+  action === "reject" || action === "cancel"
+    ? "required"
+    : action === "waitlist"
+      ? "optional"
+      : null;
+
+/** Euros as typed (React Aria's NumberField gives a number, NaN when empty) to cents. */
+export const centsOf = (euros: number): number => Math.round(euros * 100);
+
+/** The form's values: the amount in euros (null when empty), the reason as typed. */
+export interface DecisionValues {
+  readonly action: DecisionAction | "";
+  readonly amount: number | null;
+  readonly reason: string;
+}
+
+/** Each error is the key of its sentence (`decision.errors.<key>`), translated where shown. */
+export const DecisionSchema = z
+  .object({
+    action: z.union([z.enum(DECISION_ACTIONS), z.literal("")]),
+    // React Aria's NumberField gives NaN for an empty field
+    amount: z.union([z.number(), z.nan()]).nullable(),
+    reason: z.string(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.action === "") ctx.addIssue({ code: "custom", path: ["action"], message: "action" });
+    if (commitsMoney(v.action)) {
+      if (v.amount === null || Number.isNaN(v.amount))
+        ctx.addIssue({ code: "custom", path: ["amount"], message: "amountRequired" });
+      else if (centsOf(v.amount) <= 0)
+        ctx.addIssue({ code: "custom", path: ["amount"], message: "amountPositive" });
+    }
+    if (reasonOf(v.action) === "required" && v.reason.trim() === "")
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "reasonRequired" });
+    if (v.reason.trim().length > 2000)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "reasonTooLong" });
+  });
+
+/** The body the API takes for valid values (checked by `DecisionSchema` first). */
+export const decisionBody = (v: DecisionValues): Decision => {
+  const reason = v.reason.trim();
+  switch (v.action) {
+    case "approve":
+    case "promote":
+      return v.amount === null
+        ? { action: v.action }
+        : { action: v.action, amountCents: centsOf(v.amount) };
+    case "reject":
+    case "cancel":
+      return { action: v.action, reason };
+    case "waitlist":
+      return reason === "" ? { action: "waitlist" } : { action: "waitlist", reason };
+    case "start-review":
+    case "sign-agreement":
+      return { action: v.action };
+    case "":
+      throw new Error("no decision chosen");
+  }
+};
+
+/** The form's field that an API validation error names (`amountCents` is the amount). */
+export const decisionFieldOf = (path: string): "amount" | "reason" | null =>
+  path === "amountCents" ? "amount" : path === "reason" ? "reason" : null;
+
+/** What is left in the envelope once `amountCents` is committed; negative: it does not fit. */
+export const leftAfter = (remainingCents: number, amountCents: number): number =>
+  remainingCents - amountCents;
+
+// ---------------------------------------------------------------- money after the decision
+
+/**
+ * The instalment the office may record now, from the request's open actions: the advance once
+ * the agreement is signed (`pay-advance`), then the balance that settles it (`complete`).
+ */
+export const instalmentOf = (available: readonly RequestAction[]): "advance" | "balance" | null =>
+  available.includes("pay-advance") ? "advance" : available.includes("complete") ? "balance" : null;
+
+/** A grant is recomputed on the actual dates while approved and not yet settled. */
+export const canRecalculate = (state: RequestState, approvedCents: number | null): boolean =>
+  approvedCents !== null &&
+  (state === "approved" || state === "agreed" || state === "advance_paid");
+
+/** Money has moved on a request once it was approved: it has a ledger to show. */
+export const hasLedger = (approvedAt: string | null): boolean => approvedAt !== null;

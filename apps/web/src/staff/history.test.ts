@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { historyActionOf, stateChangeOf } from "./history.ts";
+
+describe("the history", () => {
+  it("names the actions it knows, and leaves the others to be shown as they are", () => {
+    expect(historyActionOf("approve")).toBe("approve");
+    expect(historyActionOf("nominate")).toBeNull();
+  });
+
+  it("reads the change of state an event records", () => {
+    expect(stateChangeOf({ state: "submitted" }, { state: "under_review" })).toEqual({
+      from: "submitted",
+      to: "under_review",
+    });
+    expect(stateChangeOf(null, { state: "draft" })).toEqual({ from: null, to: "draft" });
+  });
+
+  it("finds none when the state stays or is not recorded", () => {
+    expect(stateChangeOf({ state: "approved" }, { state: "approved" })).toBeNull();
+    expect(stateChangeOf(null, { schemes: ["idf"] })).toBeNull();
+    expect(stateChangeOf("x", 3)).toBeNull();
+  });
+});

@@ -1,0 +1,125 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useId } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { isProblem } from "../api-problem.ts";
+import { WriteProblem } from "../load-problem.tsx";
+import { type CreatedPartnerKey, createPartnerKey } from "../staff-api.ts";
+import { useNames } from "../staff-names.ts";
+import { useStaffTranslation } from "../texts/staff-texts.ts";
+import { useStaffWrite } from "../use-staff-write.ts";
+
+/** Each message is the key of its sentence under `keys.errors`. */
+const KeySchema = z.object({
+  partnerId: z.string().min(1, "partner"),
+  label: z.string().trim().min(1, "label").max(200, "labelTooLong"),
+});
+type KeyValues = z.input<typeof KeySchema>;
+
+/** Issuing a key for a partner school of the catalogue, named so that it can be told apart. */
+export const CreateKeyForm = ({
+  onCreated,
+}: {
+  readonly onCreated: (created: CreatedPartnerKey) => void;
+}) => {
+  const { t } = useStaffTranslation();
+  const names = useNames();
+  const id = useId();
+  const form = useForm<KeyValues>({
+    resolver: zodResolver(KeySchema),
+    defaultValues: { partnerId: "", label: "" },
+  });
+  const write = useStaffWrite((api, values: KeyValues) =>
+    createPartnerKey(api, { partnerId: values.partnerId, label: values.label.trim() }),
+  );
+  const errors = form.formState.errors;
+  const message = (key: string | undefined) =>
+    key === undefined
+      ? undefined
+      : key.startsWith("api:")
+        ? key.slice(4)
+        : t(`keys.errors.${key as "label"}`);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    if (write.isPending) return;
+    try {
+      const created = await write.mutateAsync(values);
+      form.reset();
+      onCreated(created);
+    } catch (e) {
+      if (isProblem(e, 422))
+        for (const err of e.errors)
+          if (err.path === "partnerId" || err.path === "label")
+            form.setError(err.path, { type: "server", message: `api:${err.message}` });
+    }
+  });
+
+  const partners = [...names.partners].sort((a, b) => a.name.localeCompare(b.name, names.lang));
+  return (
+    <form
+      className="staff-panel staff-key-form"
+      aria-labelledby={`${id}-title`}
+      onSubmit={onSubmit}
+      noValidate
+    >
+      <h2 id={`${id}-title`}>{t("keys.create.title")}</h2>
+      <div className="field-row">
+        <div className="field" data-invalid={errors.partnerId ? true : undefined}>
+          <label className="field__label" htmlFor={`${id}-partner`}>
+            {t("keys.create.partner")}
+          </label>
+          <select
+            id={`${id}-partner`}
+            className="field__input"
+            aria-invalid={errors.partnerId ? true : undefined}
+            aria-describedby={errors.partnerId ? `${id}-partner-error` : undefined}
+            {...form.register("partnerId")}
+          >
+            <option value="">{t("keys.create.choosePartner")}</option>
+            {partners.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+          {errors.partnerId && (
+            <p id={`${id}-partner-error`} className="field__error">
+              {message(errors.partnerId.message)}
+            </p>
+          )}
+        </div>
+        <div className="field" data-invalid={errors.label ? true : undefined}>
+          <label className="field__label" htmlFor={`${id}-label`}>
+            {t("keys.create.label")}
+          </label>
+          <p id={`${id}-label-hint`} className="field__description">
+            {t("keys.create.labelHint")}
+          </p>
+          <input
+            id={`${id}-label`}
+            className="field__input"
+            autoComplete="off"
+            aria-invalid={errors.label ? true : undefined}
+            aria-describedby={`${id}-label-hint${errors.label ? ` ${id}-label-error` : ""}`}
+            {...form.register("label")}
+          />
+          {errors.label && (
+            <p id={`${id}-label-error`} className="field__error">
+              {message(errors.label.message)}
+            </p>
+          )}
+        </div>
+      </div>
+      <WriteProblem error={isProblem(write.error, 422) ? null : write.error} />
+      <div className="staff-form-actions">
+        <button
+          type="submit"
+          className="button button--primary"
+          aria-disabled={write.isPending ? true : undefined}
+        >
+          {write.isPending ? t("keys.create.pending") : t("keys.create.submit")}
+        </button>
+      </div>
+    </form>
+  );
+};

@@ -1,0 +1,198 @@
+import type { EnvolClient } from "@envol/api-client";
+import type { Lang } from "@envol/domain";
+import { queryOptions } from "@tanstack/react-query";
+import { envol } from "../api/envol-client.ts";
+import { SIGNED_IN } from "../auth/session.ts";
+import { problemOf } from "./api-problem.ts";
+import type { QueueFilters } from "./queue-filters.ts";
+import { exportRequestsQuery, queueQuery } from "./queue-filters.ts";
+
+/**
+ * The back office's calls to the API (`/api/staff/…`): TanStack Query options for the reads,
+ * plain functions for the writes, all made with the signed-in client of `useEnvolClient()` (it
+ * sends the session's CSRF token and asks for answers in the current language, `lang` here). A
+ * refusal is thrown as an `ApiProblem`. Every key starts with `SIGNED_IN`: signing out drops
+ * them all.
+ */
+
+const init = (signal: AbortSignal) => ({ init: { signal } });
+
+export const staffKeys = {
+  all: [SIGNED_IN, "staff"] as const,
+  queue: (filters: QueueFilters) => [SIGNED_IN, "staff", "queue", filters] as const,
+  application: (id: string) => [SIGNED_IN, "staff", "application", id] as const,
+  ledger: (requestId: string) => [SIGNED_IN, "staff", "ledger", requestId] as const,
+  budgets: (academicYear: string) => [SIGNED_IN, "staff", "budgets", academicYear] as const,
+  partnerKeys: [SIGNED_IN, "staff", "partner-keys"] as const,
+};
+
+// ---------------------------------------------------------------- reads
+
+export const queueQueryOptions = (api: EnvolClient, filters: QueueFilters) =>
+  queryOptions({
+    queryKey: staffKeys.queue(filters),
+    queryFn: async ({ signal }) => {
+      const res = await api.staff.queue.$get({ query: queueQuery(filters) }, init(signal));
+      if (res.status === 200) return res.json();
+      throw await problemOf(res);
+    },
+  });
+
+/** The application; its live eligibility report is written in `lang`. */
+export const applicationQueryOptions = (api: EnvolClient, id: string, lang: Lang) =>
+  queryOptions({
+    queryKey: [...staffKeys.application(id), lang],
+    queryFn: async ({ signal }) => {
+      const res = await api.staff.applications[":id"].$get({ param: { id } }, init(signal));
+      if (res.status === 200) return res.json();
+      throw await problemOf(res);
+    },
+  });
+
+export const ledgerQueryOptions = (api: EnvolClient, requestId: string) =>
+  queryOptions({
+    queryKey: staffKeys.ledger(requestId),
+    queryFn: async ({ signal }) => {
+      const res = await api.staff.requests[":id"].ledger.$get(
+        { param: { id: requestId } },
+        init(signal),
+      );
+      if (res.status === 200) return res.json();
+      throw await problemOf(res);
+    },
+  });
+
+export const budgetsQueryOptions = (api: EnvolClient, academicYear: string) =>
+  queryOptions({
+    queryKey: staffKeys.budgets(academicYear),
+    queryFn: async ({ signal }) => {
+      const res = await api.staff.budgets.$get({ query: { academicYear } }, init(signal));
+      if (res.status === 200) return res.json();
+      throw await problemOf(res);
+    },
+  });
+
+export const partnerKeysQueryOptions = (api: EnvolClient) =>
+  queryOptions({
+    queryKey: staffKeys.partnerKeys,
+    queryFn: async ({ signal }) => {
+      const res = await api.staff["partner-keys"].$get({ query: {} }, init(signal));
+      if (res.status === 200) return res.json();
+      throw await problemOf(res);
+    },
+  });
+
+/** The scheme catalogue in `lang` (`GET /api/schemes`, public), for the schemes' names. */
+export const schemesQueryOptions = (lang: Lang) =>
+  queryOptions({
+    queryKey: ["schemes", lang],
+    queryFn: async ({ signal }) => {
+      const res = await envol.schemes.$get(
+        { query: {} },
+        { headers: { "Accept-Language": lang }, init: { signal } },
+      );
+      if (res.status === 200) return res.json();
+      throw await problemOf(res);
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+type Data<F extends (...args: never[]) => { queryFn?: unknown }> = Awaited<
+  ReturnType<Extract<ReturnType<F>["queryFn"], (...args: never[]) => unknown>>
+>;
+
+export type QueuePage = Data<typeof queueQueryOptions>;
+export type QueueItem = QueuePage["items"][number];
+export type ApplicationDetail = Data<typeof applicationQueryOptions>;
+export type StaffRequest = ApplicationDetail["requests"][number];
+export type LedgerEntry = Data<typeof ledgerQueryOptions>[number];
+export type Budget = Data<typeof budgetsQueryOptions>[number];
+export type PartnerKey = Data<typeof partnerKeysQueryOptions>[number];
+export type SchemeInfo = Data<typeof schemesQueryOptions>[number];
+
+// ---------------------------------------------------------------- links
+
+const pathOf = (url: URL): string => `${url.pathname}${url.search}`;
+
+/** The CSV of every request the filters keep, all pages: a link, the browser downloads it. */
+export const requestsCsvHref = (filters: QueueFilters): string =>
+  pathOf(envol.staff.exports["requests.csv"].$url({ query: exportRequestsQuery(filters) }));
+
+export const budgetsCsvHref = (academicYear: string): string =>
+  pathOf(envol.staff.exports["budgets.csv"].$url({ query: { academicYear } }));
+
+// ---------------------------------------------------------------- writes
+
+export type Decision = Parameters<
+  EnvolClient["staff"]["requests"][":id"]["decision"]["$post"]
+>[0]["json"];
+
+export const decide = async (api: EnvolClient, requestId: string, decision: Decision) => {
+  const res = await api.staff.requests[":id"].decision.$post({
+    param: { id: requestId },
+    json: decision,
+  });
+  if (res.status === 200) return res.json();
+  throw await problemOf(res);
+};
+
+export const recalculate = async (
+  api: EnvolClient,
+  requestId: string,
+  body: { actualStart: string; actualEnd: string; useCurrentOptions?: boolean },
+) => {
+  const res = await api.staff.requests[":id"].recalculation.$post({
+    param: { id: requestId },
+    json: body,
+  });
+  if (res.status === 200) return res.json();
+  throw await problemOf(res);
+};
+
+export type Recalculation = Awaited<ReturnType<typeof recalculate>>;
+
+export const pay = async (
+  api: EnvolClient,
+  requestId: string,
+  body: { instalment: "advance" | "balance"; amountCents?: number },
+) => {
+  const res = await api.staff.requests[":id"].payments.$post({
+    param: { id: requestId },
+    json: body,
+  });
+  if (res.status === 200) return res.json();
+  throw await problemOf(res);
+};
+
+export type Payment = Awaited<ReturnType<typeof pay>>;
+
+export const setEnvelope = async (
+  api: EnvolClient,
+  scheme: string,
+  academicYear: string,
+  body: { envelopeCents: number; promoteWaitlisted?: boolean },
+) => {
+  const res = await api.staff.budgets[":scheme"][":academicYear"].$put({
+    param: { scheme, academicYear },
+    json: body,
+  });
+  if (res.status === 200) return res.json();
+  throw await problemOf(res);
+};
+
+export const createPartnerKey = async (
+  api: EnvolClient,
+  body: { partnerId: string; label: string },
+) => {
+  const res = await api.staff["partner-keys"].$post({ json: body });
+  if (res.status === 201) return res.json();
+  throw await problemOf(res);
+};
+
+export type CreatedPartnerKey = Awaited<ReturnType<typeof createPartnerKey>>;
+
+export const revokePartnerKey = async (api: EnvolClient, id: string) => {
+  const res = await api.staff["partner-keys"][":id"].$delete({ param: { id } });
+  if (res.status === 200) return res.json();
+  throw await problemOf(res);
+};

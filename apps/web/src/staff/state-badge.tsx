@@ -1,0 +1,22 @@
+import type { RequestState } from "@envol/domain";
+import { useStaffTranslation } from "./texts/staff-texts.ts";
+
+/** Where a request stands, in words and in a colour that follows the words (never alone). */
+const TONE: Record<RequestState, "neutral" | "progress" | "ok" | "no" | "wait"> = {
+  draft: "neutral",
+  submitted: "progress",
+  under_review: "progress",
+  approved: "ok",
+  agreed: "ok",
+  advance_paid: "ok",
+  completed: "ok",
+  rejected: "no",
+  cancelled: "no",
+  withdrawn: "neutral",
+  waitlisted: "wait",
+};
+
+export const StateBadge = ({ state }: { readonly state: RequestState }) => {
+  const { t } = useStaffTranslation();
+  return <span className={`staff-state staff-state--${TONE[state]}`}>{t(`states.${state}`)}</span>;
+};

@@ -1,0 +1,87 @@
+import { formatMoney, type Lang } from "@envol/domain";
+import { Link } from "@tanstack/react-router";
+import { formatDate } from "../i18n/format-date.ts";
+import { useDocumentTitle } from "../shell/use-document-title.ts";
+import { LoadError, Loading } from "./query-state.tsx";
+import { StateBadge } from "./state-badge.tsx";
+import type { StudentApplication } from "./student-api.ts";
+import { applicationSplat } from "./student-page.ts";
+import { useApplications, useSchemeNames } from "./student-queries.ts";
+import { useStudentTranslation } from "./student-texts.ts";
+import { useDestinationName } from "./use-destination-name.ts";
+
+/** `/student`: the student's applications, newest first, each with its requests' states. */
+export const ApplicationsPage = () => {
+  const { t } = useStudentTranslation();
+  useDocumentTitle(t("list.title"));
+  const applications = useApplications();
+  return (
+    <div className="student-page">
+      <h1>{t("list.title")}</h1>
+      <p className="student-page__lede">{t("list.intro")}</p>
+      {applications.isPending ? (
+        <Loading />
+      ) : applications.isError ? (
+        <LoadError error={applications.error} onRetry={() => void applications.refetch()} />
+      ) : applications.data.length === 0 ? (
+        <div className="empty">
+          <p>{t("list.empty")}</p>
+          <Link to="/" className="button button--primary">
+            {t("list.toSimulator")}
+          </Link>
+        </div>
+      ) : (
+        <ul className="application-list">
+          {applications.data.map((application) => (
+            <li key={application.id}>
+              <ApplicationSummary application={application} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+};
+
+const ApplicationSummary = ({ application }: { readonly application: StudentApplication }) => {
+  const { t, i18n } = useStudentTranslation();
+  const lang = i18n.language as Lang;
+  const destination = useDestinationName()(application.situation);
+  const names = useSchemeNames().data;
+  const headingId = `application-${application.id}`;
+  return (
+    <article className="application-card" aria-labelledby={headingId}>
+      <h2 id={headingId} className="application-card__title">
+        <Link to="/student/$" params={{ _splat: applicationSplat(application.id) }}>
+          {destination}
+        </Link>
+      </h2>
+      <p className="application-card__stay">
+        {t("common.stay", {
+          start: formatDate(application.startDate, lang),
+          end: formatDate(application.endDate, lang),
+        })}{" "}
+        · {t("common.year", { year: application.academicYear })} ·{" "}
+        {t("list.created", { date: formatDate(application.createdAt.slice(0, 10), lang) })}
+      </p>
+      <h3 className="visually-hidden">{t("list.requests")}</h3>
+      <ul className="request-lines">
+        {application.requests.map((request) => (
+          <li key={request.id} className="request-line">
+            <span className="request-line__scheme">
+              {names?.get(request.scheme) ?? request.scheme}
+            </span>
+            <StateBadge state={request.state} />
+            <span className="request-line__amount">
+              {request.approvedCents !== null
+                ? t("list.approved", { amount: formatMoney(request.approvedCents, lang) })
+                : request.estimatedCents !== null
+                  ? t("list.estimate", { amount: formatMoney(request.estimatedCents, lang) })
+                  : null}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+};

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { formatTimestamp } from "./format-timestamp.ts";
+
+describe("an instant", () => {
+  it("is written with its date and time in the language", () => {
+    expect(formatTimestamp("2026-11-26T17:24:41.278Z", "fr", "UTC")).toBe(
+      "26 novembre 2026 à 17:24",
+    );
+    expect(formatTimestamp("2026-11-26T17:24:41.278Z", "en", "UTC")).toBe(
+      "26 November 2026 at 17:24",
+    );
+  });
+
+  it("is in the reader's time zone", () => {
+    expect(formatTimestamp("2026-11-26T23:30:00Z", "en", "Europe/Paris")).toBe(
+      "27 November 2026 at 00:30",
+    );
+  });
+
+  it("is left as it is when it is not an instant", () => {
+    expect(formatTimestamp("soon", "fr", "UTC")).toBe("soon");
+  });
+});

@@ -1,0 +1,147 @@
+import { formatMoney, type Lang } from "@envol/domain";
+import { useRef, useState } from "react";
+import { ConfirmDialog } from "./confirm-dialog.tsx";
+import { StateBadge } from "./state-badge.tsx";
+import {
+  ApiProblem,
+  STUDENT_ACTIONS,
+  type StudentAction,
+  type StudentRequest,
+} from "./student-api.ts";
+import { useRequestAction } from "./student-queries.ts";
+import { useStudentTranslation } from "./student-texts.ts";
+
+/** The longest reason the API takes with a withdrawal. */
+const MAX_REASON = 2000;
+
+/**
+ * One request of the application: its grant, its state and what it means, the amounts
+ * (estimated when applying, approved), and what the student may do now (the API says which):
+ * submit at once; withdraw (with an optional reason) and sign the agreement after a question.
+ */
+export const RequestCard = ({
+  applicationId,
+  request,
+  schemeName,
+}: {
+  readonly applicationId: string;
+  readonly request: StudentRequest;
+  readonly schemeName: string;
+}) => {
+  const { t, i18n } = useStudentTranslation();
+  const lang = i18n.language as Lang;
+  const act = useRequestAction(applicationId);
+  const [done, setDone] = useState<StudentAction | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const headingId = `request-${request.id}`;
+  const actions = STUDENT_ACTIONS.filter((a) => request.actions.includes(a));
+
+  const run = (action: StudentAction, reason?: string) => {
+    if (act.isPending) return;
+    setDone(null);
+    act.mutate(
+      { requestId: request.id, action, reason },
+      {
+        onSuccess: () => {
+          setDone(action);
+          // the button pressed may be gone with the new state: the focus stays on the request
+          heading.current?.focus();
+        },
+      },
+    );
+  };
+
+  const error = act.error;
+  return (
+    <article className="request" aria-labelledby={headingId}>
+      <header className="request__header">
+        <h3 id={headingId} ref={heading} tabIndex={-1} className="request__name">
+          {schemeName}
+        </h3>
+        <StateBadge state={request.state} />
+      </header>
+      <p className="request__help">{t(`stateHelp.${request.state}`)}</p>
+      <dl className="request__amounts">
+        <div>
+          <dt>{t("common.estimate")}</dt>
+          <dd>
+            {request.estimatedCents === null
+              ? t("common.noAmount")
+              : formatMoney(request.estimatedCents, lang)}
+          </dd>
+        </div>
+        {request.approvedCents !== null && (
+          <div>
+            <dt>{t("common.approved")}</dt>
+            <dd className="request__approved">{formatMoney(request.approvedCents, lang)}</dd>
+          </div>
+        )}
+      </dl>
+      {actions.length > 0 && (
+        <div className="request__actions">
+          {actions.map((action) =>
+            action === "submit" ? (
+              <button
+                key={action}
+                type="button"
+                className="button button--primary"
+                aria-disabled={act.isPending ? true : undefined}
+                onClick={() => run("submit")}
+              >
+                {t("application.actions.submit")}
+              </button>
+            ) : action === "withdraw" ? (
+              <ConfirmDialog
+                key={action}
+                trigger={t("application.actions.withdraw")}
+                title={t("withdraw.title", { scheme: schemeName })}
+                body={<p>{t("withdraw.body")}</p>}
+                reason={{
+                  label: t("withdraw.reason"),
+                  description: t("withdraw.reasonHint"),
+                  maxLength: MAX_REASON,
+                }}
+                confirm={t("withdraw.confirm")}
+                cancel={t("withdraw.cancel")}
+                onConfirm={(reason) => run("withdraw", reason)}
+              />
+            ) : (
+              <ConfirmDialog
+                key={action}
+                trigger={t("application.actions.sign-agreement")}
+                title={t("sign.title", { scheme: schemeName })}
+                body={
+                  <p>
+                    {t("sign.body", {
+                      amount: formatMoney(request.approvedCents ?? 0, lang),
+                    })}
+                  </p>
+                }
+                confirm={t("sign.confirm")}
+                cancel={t("sign.cancel")}
+                onConfirm={() => run("sign-agreement")}
+              />
+            ),
+          )}
+        </div>
+      )}
+      <p role="status" className="request__status">
+        {act.isPending
+          ? t("application.working")
+          : done && t(`application.done.${done}`, { scheme: schemeName })}
+      </p>
+      {error && (
+        <p role="alert" className="notice notice--error">
+          {error instanceof ApiProblem && error.status === 409
+            ? t("application.conflict")
+            : error instanceof TypeError
+              ? t("common.offline")
+              : t("application.actionFailed", {
+                  reason:
+                    error instanceof ApiProblem ? (error.detail ?? error.title) : error.message,
+                })}
+        </p>
+      )}
+    </article>
+  );
+};
