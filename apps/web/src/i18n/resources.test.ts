@@ -1,4 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { authEn } from "../auth/auth.en.ts";
+import { authFr } from "../auth/auth.fr.ts";
+import { staffEn } from "../staff/texts/staff.en.ts";
+import { staffFr } from "../staff/texts/staff.fr.ts";
+import { studentEn } from "../student/student.en.ts";
+import { studentFr } from "../student/student.fr.ts";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";
 
@@ -17,9 +23,15 @@ const leaves = (tree: Tree, prefix = ""): Map<string, string> => {
 const placeholders = (s: string): string[] =>
   [...s.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1] ?? "").sort();
 
-describe("the texts of the web app", () => {
-  const french = leaves(fr);
-  const english = leaves(en);
+// every namespace of the app, the shell's and each area's, in both languages
+describe.each([
+  ["app (shell and simulator)", fr, en],
+  ["auth", authFr, authEn],
+  ["student", studentFr, studentEn],
+  ["staff", staffFr, staffEn],
+] as const)("the %s texts", (_, frTexts, enTexts) => {
+  const french = leaves(frTexts as Tree);
+  const english = leaves(enTexts as Tree);
 
   it("exist in French and English, with the same keys", () => {
     expect([...english.keys()].sort()).toEqual([...french.keys()].sort());
