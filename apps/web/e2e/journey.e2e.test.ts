@@ -1,0 +1,183 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeSituation } from "../src/simulator/situation-link.ts";
+import { axeViolations, launch } from "./browser.ts";
+import { hasChromium, ROOT, startServer } from "./server.ts";
+
+const SHOTS = join(ROOT, "apps/web/e2e/screenshots");
+const WAIT = { timeout: 30_000 };
+
+/** The rulebook's first worked example, as in the simulator's browser test. */
+const EXAMPLE = {
+  student: {
+    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
+    crous: { boursier: true, echelon: "5" },
+    household: { quotientFamilial: 1200000, nonTaxable: false },
+    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
+  },
+  mobility: {
+    kind: "study",
+    framework: "inter-institution-agreement",
+    host: { partner: "tu-berlin" },
+    start: "2027-02-01",
+    end: "2027-06-30",
+    greenTravel: false,
+    costs: { transport: 30000, visa: 0, insurance: 12000, installation: 50000 },
+  },
+};
+
+/** The smallest valid PDF: one empty page, with a correct cross-reference table. */
+const minimalPdf = () => {
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+  ];
+  let body = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, "0")} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, "latin1");
+};
+
+const signIn = async (page: Page, email: string, password: string) => {
+  await page.getByLabel(/Adresse électronique/).fill(email);
+  await page.getByLabel(/Mot de passe/).fill(password);
+  await page.getByRole("button", { name: /Se connecter/ }).click();
+};
+
+const frenchContext = async (browser: Browser) => {
+  const context = await browser.newContext({
+    locale: "fr-FR",
+    timezoneId: "Europe/Paris",
+    viewport: { width: 1280, height: 900 },
+  });
+  await context.addInitScript(() => localStorage.setItem("envol.lang", "fr"));
+  return context;
+};
+
+describe.skipIf(!hasChromium)(
+  "a student's application and the office's decision in Debian's Chromium (skipped without /usr/bin/chromium)",
+  () => {
+    let server: Awaited<ReturnType<typeof startServer>>;
+    let browser: Browser;
+    let files: string;
+    let student: BrowserContext;
+    let studentPage: Page;
+    let applicationUrl = "";
+    beforeAll(async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      files = mkdtempSync(join(tmpdir(), "envol-journey-"));
+      server = await startServer();
+      browser = await launch();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+      if (files) rmSync(files, { recursive: true, force: true });
+    });
+
+    it("apply with an upload: signs in, creates the application, provides a PDF and sends a request", async () => {
+      student = await frenchContext(browser);
+      const page = await student.newPage();
+      studentPage = page;
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+
+      await page.goto(`${server.url}/student/apply?s=${encodeSituation(EXAMPLE)}`);
+      await page.getByRole("heading", { level: 1 }).waitFor(WAIT);
+      await signIn(page, "etudiante@demo.envol.fr", "demo-etudiante");
+
+      const create = page.getByRole("button", { name: "Créer ma candidature" });
+      await create.waitFor(WAIT);
+      await create.click();
+      await page.getByRole("heading", { level: 2, name: "Pièces à fournir" }).waitFor(WAIT);
+      applicationUrl = page.url();
+      expect(applicationUrl).toMatch(/\/student\/applications\/[^/?#]+/);
+
+      const pdf = join(files, "contrat-etudes.pdf");
+      writeFileSync(pdf, minimalPdf());
+      const item = page.getByRole("article", { name: /Contrat pédagogique/ });
+      const [chooser] = await Promise.all([
+        page.waitForEvent("filechooser", WAIT),
+        item.getByRole("button", { name: /Ajouter un/ }).click(),
+      ]);
+      await chooser.setFiles(pdf);
+      await item.getByText(/contrat-etudes\.pdf est envoyé/).waitFor(WAIT);
+
+      const erasmus = page.getByRole("article", { name: "Erasmus+ Europe", exact: true });
+      await erasmus.getByRole("button", { name: "Envoyer à la DRI" }).click();
+      await page
+        .getByText(/Demande Erasmus\+ Europe envoyée à la DRI/)
+        .first()
+        .waitFor(WAIT);
+
+      await page.screenshot({ path: join(SHOTS, "journey-student-applied.png"), fullPage: true });
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+
+    it("a staff decision the student then sees: the office approves, the student's page says so", async () => {
+      expect(applicationUrl).not.toBe("");
+      const id = new URL(applicationUrl).pathname.split("/").pop();
+      const staff = await frenchContext(browser);
+      const page = await staff.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+
+      await page.goto(`${server.url}/staff/queue`);
+      await page.getByRole("heading", { level: 1 }).waitFor(WAIT);
+      await signIn(page, "dri@demo.envol.fr", "demo-dri");
+      await page.locator("table tbody tr").first().waitFor(WAIT);
+
+      await page.goto(`${server.url}/staff/applications/${id}`);
+      const panel = page.getByRole("article", { name: "Erasmus+ Europe", exact: true });
+      const decision = panel.getByRole("form", { name: /Décision/ });
+      await decision.waitFor(WAIT);
+
+      await decision.getByLabel("Commencer l'instruction", { exact: true }).check();
+      await decision.getByRole("button", { name: "Commencer l'instruction" }).click();
+      await expect
+        .poll(() => panel.getByRole("status").textContent(), WAIT)
+        .toMatch(/maintenant\s«\sEn instruction\s»/);
+
+      const approve = decision.getByLabel("Accorder", { exact: true });
+      await approve.waitFor(WAIT);
+      await approve.check();
+      await decision.getByRole("button", { name: /^Accorder / }).click();
+      await expect
+        .poll(() => panel.getByRole("status").textContent(), WAIT)
+        .toMatch(/maintenant\s«\sAccordée\s»/);
+
+      await page.screenshot({ path: join(SHOTS, "journey-staff-approved.png"), fullPage: true });
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await staff.close();
+
+      // back to the student, who sees the decision
+      await studentPage.reload();
+      const card = studentPage.getByRole("article", { name: "Erasmus+ Europe", exact: true });
+      // the badge: a sign for the eye (hidden from screen readers), then the state in words
+      await expect
+        .poll(() => card.locator(".state").first().textContent(), WAIT)
+        .toMatch(/Accordée$/);
+      const history = studentPage.getByRole("region", { name: "Historique" });
+      await history.getByText("Demande accordée").first().waitFor(WAIT);
+      await studentPage.screenshot({
+        path: join(SHOTS, "journey-student-approved.png"),
+        fullPage: true,
+      });
+      expect(await axeViolations(studentPage)).toEqual([]);
+      await student.close();
+    });
+  },
+);
