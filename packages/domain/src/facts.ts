@@ -1,6 +1,7 @@
 import { countryName } from "./countries.ts";
 import type { EvaluationContext } from "./evaluation-context.ts";
 import { formatMoney } from "./money.ts";
+import type { Situation } from "./situation.ts";
 import type { Lang, Text } from "./text.ts";
 
 /** How a numeric fact reads: days, cents, km, months or a plain count. */
@@ -65,7 +66,7 @@ export const enumFact = (
 export const booleanFact = (spec: FactSpec<boolean>): BooleanFact => ({ ...spec, type: "boolean" });
 
 // French takes the singular for 0 and 1 ("0 jour"); English only for exactly one ("0 days").
-const plural = (n: number, one: string, many: string): string => (Math.abs(n) <= 1 ? one : many);
+const pluralFr = (n: number, one: string, many: string): string => (Math.abs(n) <= 1 ? one : many);
 const pluralEn = (n: number, one: string, many: string): string => (Math.abs(n) === 1 ? one : many);
 
 /** Formats a quantity in its unit: `formatQuantity(150, "days", "fr")` is "150 jours". */
@@ -74,7 +75,7 @@ export const formatQuantity = (value: number, unit: Unit, lang: Lang): string =>
     case "cents":
       return formatMoney(value, lang);
     case "days":
-      return `${value} ${lang === "fr" ? plural(value, "jour", "jours") : pluralEn(value, "day", "days")}`;
+      return `${value} ${lang === "fr" ? pluralFr(value, "jour", "jours") : pluralEn(value, "day", "days")}`;
     case "months":
       return `${value} ${lang === "fr" ? "mois" : pluralEn(value, "month", "months")}`;
     case "km":
@@ -369,6 +370,13 @@ export const fewerOpportunities = booleanFact({
 
 const COST_PATHS = ["transport", "visa", "insurance", "installation"] as const;
 
+/** No cost field answered at all (named fields rather than a loop over keys: a hot path). */
+const noCostGiven = (c: NonNullable<Situation["mobility"]["costs"]>): boolean =>
+  c.transport === undefined &&
+  c.visa === undefined &&
+  c.insurance === undefined &&
+  c.installation === undefined;
+
 /** The sum of the declared costs; unknown when no cost at all is declared. */
 export const declaredCosts = numberFact({
   id: "declaredCosts",
@@ -377,16 +385,7 @@ export const declaredCosts = numberFact({
   paths: COST_PATHS.map((k) => `mobility.costs.${k}`),
   get: (ctx) => {
     const c = ctx.situation.mobility.costs;
-    // named fields rather than a loop over keys: this runs several times per evaluation
-    if (
-      !c ||
-      (c.transport === undefined &&
-        c.visa === undefined &&
-        c.insurance === undefined &&
-        c.installation === undefined)
-    ) {
-      return undefined;
-    }
+    if (!c || noCostGiven(c)) return undefined;
     return (c.transport ?? 0) + (c.visa ?? 0) + (c.insurance ?? 0) + (c.installation ?? 0);
   },
 });
@@ -405,15 +404,7 @@ export const declaredCostCount = numberFact({
   paths: COST_PATHS.map((k) => `mobility.costs.${k}`),
   get: (ctx) => {
     const c = ctx.situation.mobility.costs;
-    if (
-      !c ||
-      (c.transport === undefined &&
-        c.visa === undefined &&
-        c.insurance === undefined &&
-        c.installation === undefined)
-    ) {
-      return undefined;
-    }
+    if (!c || noCostGiven(c)) return undefined;
     return (
       Number((c.transport ?? 0) > 0) +
       Number((c.visa ?? 0) > 0) +

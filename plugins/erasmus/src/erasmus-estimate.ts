@@ -19,18 +19,20 @@ import {
   travelBandRange,
   weakest,
 } from "@envol/domain";
-import { type TravelSupportPolicy, travelBandConfidence } from "./erasmus-figures.ts";
+import type { ErasmusParameters } from "./erasmus.ts";
+import { travelBandConfidence } from "./erasmus-figures.ts";
 
 /** The figures the estimate reads, as `parameters` gives them. */
-export interface EstimateFigures {
-  readonly rateGroup1: Figure<number>;
-  readonly rateGroup2: Figure<number>;
-  readonly rateGroup3: Figure<number>;
-  readonly internshipTopUp: Figure<number>;
-  readonly fewerOpportunitiesTopUp: Figure<number>;
-  readonly travelSupport: Figure<TravelSupportPolicy>;
-  readonly greenTopUp: Figure<number>;
-}
+export type EstimateFigures = Pick<
+  ErasmusParameters,
+  | "rateGroup1"
+  | "rateGroup2"
+  | "rateGroup3"
+  | "internshipTopUp"
+  | "fewerOpportunitiesTopUp"
+  | "travelSupport"
+  | "greenTopUp"
+>;
 
 const rateOf = (p: EstimateFigures, group: ErasmusCountryGroup): Figure<number> =>
   group === 1 ? p.rateGroup1 : group === 2 ? p.rateGroup2 : p.rateGroup3;

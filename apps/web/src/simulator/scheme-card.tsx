@@ -1,10 +1,9 @@
 import { formatMoney, type Lang, type SchemeResult } from "@envol/domain";
 import { useTranslation } from "react-i18next";
+import { CriterionList } from "../shell/criterion-list.tsx";
 import { MissingQuestions } from "./missing-questions.tsx";
 
 const VERDICT_ICON = { eligible: "✓", ineligible: "✗", incomplete: "?" } as const;
-const STATUS_ICON = { met: "✓", unmet: "✗", unknown: "?" } as const;
-
 /**
  * One funding scheme's result: its verdict, its amount line by line with the basis of each, how
  * sure the figures are, every condition with its reason and what would change it (in the API's
@@ -103,22 +102,14 @@ export const SchemeCard = ({
 const Criteria = ({ criteria }: { readonly criteria: SchemeResult["criteria"] }) => {
   const { t } = useTranslation();
   return (
-    <ul className="criteria">
-      {criteria.map((c) => (
-        <li key={c.id} className={`criterion criterion--${c.status}`}>
-          <span className="criterion__status">
-            <span aria-hidden="true">{STATUS_ICON[c.status]} </span>
-            {t(`results.criteria.status.${c.status}`)}
-          </span>
-          <span className="criterion__reason">{c.reason}</span>
-          {c.hint && (
-            <span className="criterion__hint">
-              {/* an unknown condition's hint is the question itself ("Tell us: …") */}
-              {c.status === "unmet" ? t("results.criteria.hint", { hint: c.hint }) : c.hint}
-            </span>
-          )}
-        </li>
-      ))}
-    </ul>
+    <CriterionList
+      criteria={criteria}
+      statusLabel={(status) => t(`results.criteria.status.${status}`)}
+      // an unknown condition's hint is the question itself ("Tell us: …")
+      hintText={(c) =>
+        c.status === "unmet" ? t("results.criteria.hint", { hint: c.hint ?? "" }) : (c.hint ?? "")
+      }
+      reasonClassName="criterion__reason"
+    />
   );
 };

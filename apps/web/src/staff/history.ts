@@ -1,3 +1,4 @@
+import { REQUEST_ACTIONS } from "@envol/domain";
 /**
  * The history's lines: the audit trail's actions the back office names in words (anything else
  * is shown as the API writes it), and the change of state an event records.
@@ -5,17 +6,7 @@
 export const HISTORY_ACTIONS = [
   "create-application",
   "update-draft",
-  "submit",
-  "start-review",
-  "approve",
-  "reject",
-  "waitlist",
-  "promote",
-  "sign-agreement",
-  "pay-advance",
-  "complete",
-  "withdraw",
-  "cancel",
+  ...REQUEST_ACTIONS,
   "upload-document",
   "recalculate",
 ] as const;

@@ -2,14 +2,13 @@ import { formatMoney, type SchemeResult } from "@envol/domain";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../i18n/format-date.ts";
 import { formatUnit } from "../../i18n/format-unit.ts";
+import { CriterionList } from "../../shell/criterion-list.tsx";
 import { questionFor } from "../../simulator/questions.ts";
 import type { ApplicationDetail } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
 
 const VERDICT_ICON = { eligible: "✓", ineligible: "✗", incomplete: "?" } as const;
-const STATUS_ICON = { met: "✓", unmet: "✗", unknown: "?" } as const;
-
 /**
  * The eligibility of the submitted situation under today's rules and figures, scheme by
  * scheme: the verdict, the amount with its lines, each condition with its reason and hint (the
@@ -115,17 +114,9 @@ const SchemeEligibility = ({ scheme }: { readonly scheme: SchemeResult }) => {
 const Criteria = ({ criteria }: { readonly criteria: SchemeResult["criteria"] }) => {
   const { t } = useStaffTranslation();
   return (
-    <ul className="criteria">
-      {criteria.map((c) => (
-        <li key={c.id} className={`criterion criterion--${c.status}`}>
-          <span className="criterion__status">
-            <span aria-hidden="true">{STATUS_ICON[c.status]} </span>
-            {t(`eligibility.status.${c.status}`)}
-          </span>
-          <span>{c.reason}</span>
-          {c.hint && <span className="criterion__hint">{c.hint}</span>}
-        </li>
-      ))}
-    </ul>
+    <CriterionList
+      criteria={criteria}
+      statusLabel={(status) => t(`eligibility.status.${status}`)}
+    />
   );
 };
