@@ -175,8 +175,19 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("outbox on %s", (_
     // on PostgreSQL the claimers are two instances, each with its own pool; PGlite has one
     // connection per data directory, so there they race on it
     const other = engine.name === "postgres" ? otherInstance(t.config) : undefined;
+    // every claimer first opens its connection (the other instance also runs its migrations
+    // check), then all start together: otherwise the warm instance can drain the queue before
+    // the cold one has connected, and there is no race to test
+    let warmed = 0;
+    let go = () => {};
+    const allWarm = new Promise<void>((resolve) => {
+      go = resolve;
+    });
     const claimers = [t.run, other?.runPromise ?? t.run].flatMap((run) =>
       [0, 1, 2].map(() => async () => {
+        await run(Outbox.use((o) => o.pending(1, new Date(0))));
+        if (++warmed === 6) go();
+        await allWarm;
         const got: number[] = [];
         for (;;) {
           const batch = (await run(Outbox.use((o) => o.pending(7, now)))).filter(
