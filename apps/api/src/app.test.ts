@@ -63,6 +63,23 @@ describe("the public API", () => {
     );
   });
 
+  it("names each text no database could store: a NUL character or half a surrogate pair", async () => {
+    const r = await post(
+      '{"mobility":{"host":{"name":"TU\\u0000Berlin","country":"DE","city":"\\ud800Berlin","lat":52.5,"lon":13.3},"start":"2027-02-01","end":"2027-06-30"}}',
+    );
+    expect(r.status).toBe(422);
+    expect((await json(r)).errors).toEqual([
+      {
+        path: "mobility.host.name",
+        message: "must not contain NUL characters or unpaired surrogates",
+      },
+      {
+        path: "mobility.host.city",
+        message: "must not contain NUL characters or unpaired surrogates",
+      },
+    ]);
+  });
+
   it("names an unknown partner, refuses a body that is not JSON, and answers unknown routes with problem+json", async () => {
     const unknown = await post(
       JSON.stringify({

@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
-import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "./lib/auth.ts";
+import { compression } from "./lib/compression.ts";
 import { createRouter } from "./lib/create-router.ts";
 import type { AppDeps } from "./lib/deps.ts";
 import { language } from "./lib/language.ts";
@@ -53,8 +53,9 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   const app = createRouter();
   if (options.logger) app.use("*", requestLog(options.logger));
   app.use("*", securityHeaders({ https }));
-  // gzip or deflate when the client accepts it (the web app's scripts, the API's reports)
-  app.use("*", compress());
+  // gzip or deflate when the client accepts it (the web app's scripts, the API's reports); the
+  // responses also vary on Accept-Language (the language middleware's choice)
+  app.use("*", compression({ varyAlsoOn: ["Accept-Language"] }));
   app.use("*", language);
   app.use("/api/*", authenticate(deps));
   app.route("/api", api);

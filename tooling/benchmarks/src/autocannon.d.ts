@@ -9,6 +9,8 @@ declare module "autocannon" {
     interface Result {
       readonly requests: Histogram;
       readonly latency: Histogram;
+      /** Bytes per second read from the server (headers and bodies). */
+      readonly throughput: Histogram;
       readonly errors: number;
       readonly non2xx: number;
     }

@@ -1,5 +1,6 @@
 import type { Lang } from "@envol/domain";
 import { createMiddleware } from "hono/factory";
+import { presetHeaders } from "./response-headers.ts";
 
 /** Accept-Language picks French or English (French by default, the school's language). */
 export const pickLanguage = (header: string | undefined): Lang => {
@@ -17,9 +18,16 @@ export const pickLanguage = (header: string | undefined): Lang => {
   return (first?.lang as Lang | undefined) ?? "fr";
 };
 
+const CONTENT_LANGUAGE = {
+  fr: [["Content-Language", "fr"]],
+  en: [["Content-Language", "en"]],
+} as const;
+
+/** The language of the request in `c.get("lang")`, and in the response's Content-Language. */
 export const language = createMiddleware<{ Variables: { lang: Lang } }>(async (c, next) => {
-  c.set("lang", pickLanguage(c.req.header("Accept-Language")));
-  c.header("Content-Language", c.get("lang"));
-  c.header("Vary", "Accept-Language", { append: true });
+  const lang = pickLanguage(c.req.header("Accept-Language"));
+  c.set("lang", lang);
+  const after = presetHeaders(c, CONTENT_LANGUAGE[lang]);
   await next();
+  after();
 });

@@ -1,0 +1,119 @@
+/**
+ * The headers every response carries, over real HTTP: served by @hono/node-server they are
+ * written on Node's response rather than on Hono's (lib/response-headers.ts), a path that
+ * `app.request` never takes.
+ */
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
+import { loadRegistry, TELECOM_PARIS_CONFIG } from "@envol/institution";
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "./app.ts";
+
+const registry = loadRegistry(TELECOM_PARIS_CONFIG);
+const web = new Hono().get("/*", (c) => c.html("<!doctype html><title>Envol</title>"));
+const app = createApp(
+  {
+    registry: () => registry,
+    partners: async () => DEMO_PARTNER_CATALOGUE.partners,
+    ready: async () => true,
+    today: () => "2026-11-26",
+    run: () => Promise.reject(new Error("no database in these tests")),
+  },
+  { web },
+);
+
+let server: ReturnType<typeof serve>;
+let base = "";
+beforeAll(async () => {
+  await new Promise<void>((ready) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
+      base = `http://127.0.0.1:${info.port}`;
+      ready();
+    });
+  });
+});
+afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+const simulate = (body: string, headers: Record<string, string> = {}) =>
+  fetch(`${base}/api/simulations`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
+const SITUATION = JSON.stringify({
+  mobility: { host: { partner: "tu-berlin" }, start: "2027-02-01", end: "2027-06-30" },
+});
+
+const expectSecurityHeaders = (r: Response, csp: RegExp) => {
+  expect(r.headers.get("content-security-policy")).toMatch(csp);
+  expect(r.headers.get("x-content-type-options")).toBe("nosniff");
+  expect(r.headers.get("x-frame-options")).toBe("DENY");
+  expect(r.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+  expect(r.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+};
+const APP_CSP =
+  /^default-src 'self'; script-src 'self'; style-src 'self' 'sha256-.*frame-ancestors 'none'$/;
+
+describe("headers over HTTP", () => {
+  it("on a report, an invalid body, an unknown route and the web app", async () => {
+    const report = await simulate(SITUATION, { "accept-language": "en" });
+    expect(report.status).toBe(200);
+    expect(report.headers.get("content-type")).toBe("application/json");
+    expect(report.headers.get("content-language")).toBe("en");
+    expect(report.headers.get("vary")).toBe("Accept-Encoding, Accept-Language");
+    expectSecurityHeaders(report, APP_CSP);
+    expect((await report.json()).fundedDays).toBe(150);
+
+    const invalid = await simulate("{}");
+    expect(invalid.status).toBe(422);
+    expect(invalid.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(invalid.headers.get("content-language")).toBe("fr");
+    expectSecurityHeaders(invalid, APP_CSP);
+
+    const missing = await fetch(`${base}/api/nothing-here`);
+    expect(missing.status).toBe(404);
+    expectSecurityHeaders(missing, APP_CSP);
+
+    const page = await fetch(`${base}/some/page`);
+    expect(await page.text()).toContain("<title>Envol</title>");
+    expectSecurityHeaders(page, APP_CSP);
+  });
+
+  it("the reference page allows the inline styles Swagger UI sets, and nothing else does", async () => {
+    const docs = await fetch(`${base}/api/docs`);
+    expect(docs.status).toBe(200);
+    expectSecurityHeaders(docs, /style-src 'self' 'unsafe-inline'/);
+  });
+
+  it("gzip when asked, still varying on both encoding and language", async () => {
+    const raw = await new Promise<{
+      headers: Record<string, string | string[] | undefined>;
+      body: Buffer;
+    }>((done, fail) => {
+      // node's fetch decompresses on its own: a plain request shows what was sent
+      import("node:http").then(({ request }) => {
+        const req = request(
+          `${base}/api/simulations`,
+          {
+            method: "POST",
+            headers: { "content-type": "application/json", "accept-encoding": "gzip" },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (c: Buffer) => chunks.push(c));
+            res.on("end", () => done({ headers: res.headers, body: Buffer.concat(chunks) }));
+          },
+        );
+        req.on("error", fail);
+        req.end(SITUATION);
+      }, fail);
+    });
+    expect(raw.headers["content-encoding"]).toBe("gzip");
+    expect(raw.headers.vary).toBe("Accept-Encoding, Accept-Language");
+    expect(raw.headers["content-security-policy"]).toMatch(APP_CSP);
+    expect(JSON.parse(gunzipSync(raw.body).toString("utf8")).fundedDays).toBe(150);
+  });
+});
