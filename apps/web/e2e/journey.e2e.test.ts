@@ -5,29 +5,11 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeSituation } from "../src/simulator/situation-link.ts";
 import { axeViolations, launch } from "./browser.ts";
+import { DEMO, EXAMPLE, frenchContext, signIn } from "./demo.ts";
 import { hasChromium, ROOT, startServer } from "./server.ts";
 
 const SHOTS = join(ROOT, "apps/web/e2e/screenshots");
 const WAIT = { timeout: 30_000 };
-
-/** The rulebook's first worked example, as in the simulator's browser test. */
-const EXAMPLE = {
-  student: {
-    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-    crous: { boursier: true, echelon: "5" },
-    household: { quotientFamilial: 1200000, nonTaxable: false },
-    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-  },
-  mobility: {
-    kind: "study",
-    framework: "inter-institution-agreement",
-    host: { partner: "tu-berlin" },
-    start: "2027-02-01",
-    end: "2027-06-30",
-    greenTravel: false,
-    costs: { transport: 30000, visa: 0, insurance: 12000, installation: 50000 },
-  },
-};
 
 /** The smallest valid PDF: one empty page, with a correct cross-reference table. */
 const minimalPdf = () => {
@@ -47,22 +29,6 @@ const minimalPdf = () => {
   for (const off of offsets) body += `${String(off).padStart(10, "0")} 00000 n \n`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, "latin1");
-};
-
-const signIn = async (page: Page, email: string, password: string) => {
-  await page.getByLabel(/Adresse électronique/).fill(email);
-  await page.getByLabel(/Mot de passe/).fill(password);
-  await page.getByRole("button", { name: /Se connecter/ }).click();
-};
-
-const frenchContext = async (browser: Browser) => {
-  const context = await browser.newContext({
-    locale: "fr-FR",
-    timezoneId: "Europe/Paris",
-    viewport: { width: 1280, height: 900 },
-  });
-  await context.addInitScript(() => localStorage.setItem("envol.lang", "fr"));
-  return context;
 };
 
 describe.skipIf(!hasChromium)(
@@ -95,7 +61,7 @@ describe.skipIf(!hasChromium)(
 
       await page.goto(`${server.url}/student/apply?s=${encodeSituation(EXAMPLE)}`);
       await page.getByRole("heading", { level: 1 }).waitFor(WAIT);
-      await signIn(page, "etudiante@demo.envol.fr", "demo-etudiante");
+      await signIn(page, DEMO.student.email, DEMO.student.password);
 
       const create = page.getByRole("button", { name: "Créer ma candidature" });
       await create.waitFor(WAIT);
@@ -136,7 +102,7 @@ describe.skipIf(!hasChromium)(
 
       await page.goto(`${server.url}/staff/queue`);
       await page.getByRole("heading", { level: 1 }).waitFor(WAIT);
-      await signIn(page, "dri@demo.envol.fr", "demo-dri");
+      await signIn(page, DEMO.staff.email, DEMO.staff.password);
       await page.locator("table tbody tr").first().waitFor(WAIT);
 
       await page.goto(`${server.url}/staff/applications/${id}`);

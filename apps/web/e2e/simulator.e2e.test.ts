@@ -4,28 +4,10 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeSituation } from "../src/simulator/situation-link.ts";
 import { axeViolations, launch } from "./browser.ts";
+import { EXAMPLE } from "./demo.ts";
 import { hasChromium, ROOT, startServer } from "./server.ts";
 
 const SHOTS = join(ROOT, "apps/web/e2e/screenshots");
-
-/** The rulebook's first worked example, as a shared link carries it. */
-const EXAMPLE = {
-  student: {
-    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-    crous: { boursier: true, echelon: "5" },
-    household: { quotientFamilial: 1200000, nonTaxable: false },
-    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-  },
-  mobility: {
-    kind: "study",
-    framework: "inter-institution-agreement",
-    host: { partner: "tu-berlin" },
-    start: "2027-02-01",
-    end: "2027-06-30",
-    greenTravel: false,
-    costs: { transport: 30000, visa: 0, insurance: 12000, installation: 50000 },
-  },
-};
 
 describe.skipIf(!hasChromium)(
   "the simulator in Debian's Chromium (skipped without /usr/bin/chromium)",

@@ -1,0 +1,54 @@
+/**
+ * Shared by the browser tests: the demo accounts, the rulebook's first worked example, a
+ * browser context in one language, signing in.
+ */
+import type { Browser, Page } from "playwright-core";
+
+/** The accounts the server's demo data creates (see `packages/db/src/seed.ts`). */
+export const DEMO = {
+  student: { email: "etudiante@demo.envol.fr", password: "demo-etudiante" },
+  staff: { email: "dri@demo.envol.fr", password: "demo-dri" },
+} as const;
+
+/** The rulebook's first worked example, as a shared link carries it (best combination: 4 510 €). */
+export const EXAMPLE = {
+  student: {
+    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
+    crous: { boursier: true, echelon: "5" },
+    household: { quotientFamilial: 1200000, nonTaxable: false },
+    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
+  },
+  mobility: {
+    kind: "study",
+    framework: "inter-institution-agreement",
+    host: { partner: "tu-berlin" },
+    start: "2027-02-01",
+    end: "2027-06-30",
+    greenTravel: false,
+    costs: { transport: 30000, visa: 0, insurance: 12000, installation: 50000 },
+  },
+};
+
+/** A fresh context (no session) in `lang`, the choice remembered as the language switch does. */
+export const contextIn = async (
+  browser: Browser,
+  lang: "fr" | "en",
+  viewport: { width: number; height: number } = { width: 1280, height: 900 },
+) => {
+  const context = await browser.newContext({
+    locale: lang === "fr" ? "fr-FR" : "en-GB",
+    timezoneId: "Europe/Paris",
+    viewport,
+  });
+  await context.addInitScript((l) => localStorage.setItem("envol.lang", l), lang);
+  return context;
+};
+
+export const frenchContext = (browser: Browser) => contextIn(browser, "fr");
+
+/** Fills the page's sign-in form (French or English) and sends it. */
+export const signIn = async (page: Page, email: string, password: string) => {
+  await page.getByLabel(/Adresse électronique|Email address/).fill(email);
+  await page.getByLabel(/Mot de passe|Password/).fill(password);
+  await page.getByRole("button", { name: /Se connecter|Sign in/ }).click();
+};
