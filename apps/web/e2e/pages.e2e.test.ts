@@ -175,8 +175,12 @@ describe.skipIf(!hasChromium)(
       await page.getByRole("heading", { name: "Historique" }).first().waitFor(WAIT);
       await check(page, "staff-application-fr");
 
-      // (an application that does not exist is not checked here: the office's queries try again
-      // three times before saying so, 7 s)
+      // an application that does not exist: said at once (a refusal is not tried again)
+      const started = Date.now();
+      await page.goto(`${server.url}/staff/applications/${NO_SUCH_ID}`);
+      await page.getByText("Cette candidature n'existe pas, ou plus.").waitFor(WAIT);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      await check(page, "staff-application-missing-fr");
 
       // the budgets of the demo year: the chart drawn, the table beside it
       await page.goto(`${server.url}/staff/budgets?academicYear=2026-2027`);

@@ -1,10 +1,11 @@
 import type { Lang, SimulationReport, Situation } from "@envol/domain";
+import { ApiProblem } from "./api-problem.ts";
 import { envol } from "./envol-client.ts";
 
-/** The API refused the request: each field it names and why (in the API's words). */
-export class SimulationRejected extends Error {
+/** The API refused the situation (422): each field it names and why (in the API's words). */
+export class SimulationRejected extends ApiProblem {
   constructor(readonly fields: readonly { readonly path: string; readonly message: string }[]) {
-    super("simulation rejected");
+    super(422, "simulation rejected", undefined, fields);
   }
 }
 

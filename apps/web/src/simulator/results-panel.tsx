@@ -45,7 +45,6 @@ export const ResultsPanel = ({ situation, answers, stale, onAnswer }: ResultsPan
     enabled: situation !== undefined,
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
-    retry: (count, error) => !(error instanceof SimulationRejected) && count < 2,
   });
   const report = situation ? simulation.data : undefined;
   const fetching = simulation.isFetching;

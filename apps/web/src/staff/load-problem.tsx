@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { isProblem } from "../api/api-problem.ts";
 import { sessionEnded } from "../auth/session.ts";
-import { isProblem } from "./api-problem.ts";
 import { useStaffTranslation } from "./texts/staff-texts.ts";
 
 /**

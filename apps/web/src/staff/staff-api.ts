@@ -1,9 +1,9 @@
 import type { EnvolClient } from "@envol/api-client";
 import type { Lang } from "@envol/domain";
 import { queryOptions } from "@tanstack/react-query";
+import { problemOf } from "../api/api-problem.ts";
 import { envol } from "../api/envol-client.ts";
 import { SIGNED_IN } from "../auth/session.ts";
-import { problemOf } from "./api-problem.ts";
 import type { QueueFilters } from "./queue-filters.ts";
 import { exportRequestsQuery, queueQuery } from "./queue-filters.ts";
 

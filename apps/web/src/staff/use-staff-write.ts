@@ -1,8 +1,8 @@
 import type { EnvolClient } from "@envol/api-client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { isProblem } from "../api/api-problem.ts";
 import { sessionEnded } from "../auth/session.ts";
 import { useEnvolClient } from "../auth/use-envol-client.ts";
-import { isProblem } from "./api-problem.ts";
 import { staffKeys } from "./staff-api.ts";
 
 /**

@@ -10,12 +10,12 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { SimulationRejected, simulate } from "../api/simulation.ts";
+import { ApiProblem } from "../api/api-problem.ts";
+import { simulate } from "../api/simulation.ts";
 import { useDocumentTitle } from "../shell/use-document-title.ts";
 import { PlanSummary } from "../simulator/plan-summary.tsx";
 import { decodeSituation } from "../simulator/situation-link.ts";
 import { SituationDetails } from "./situation-details.tsx";
-import { ApiProblem } from "./student-api.ts";
 import { applicationSplat } from "./student-page.ts";
 import { useCreateApplication } from "./student-queries.ts";
 import { useStudentTranslation } from "./student-texts.ts";
@@ -75,7 +75,6 @@ const ApplyWith = ({
     queryKey: ["simulation", lang, situation],
     queryFn: ({ signal }) => simulate(situation, lang, signal),
     staleTime: 5 * 60_000,
-    retry: (count, error) => !(error instanceof SimulationRejected) && count < 2,
   });
   const report = simulation.data;
   return (

@@ -1,4 +1,4 @@
-import { ApiProblem } from "./student-api.ts";
+import { ApiProblem } from "../api/api-problem.ts";
 import { useStudentTranslation } from "./student-texts.ts";
 
 /** While a page's data loads. */

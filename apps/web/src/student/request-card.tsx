@@ -1,13 +1,9 @@
 import { formatMoney, type Lang } from "@envol/domain";
 import { useRef, useState } from "react";
+import { ApiProblem } from "../api/api-problem.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { StateBadge } from "./state-badge.tsx";
-import {
-  ApiProblem,
-  STUDENT_ACTIONS,
-  type StudentAction,
-  type StudentRequest,
-} from "./student-api.ts";
+import { STUDENT_ACTIONS, type StudentAction, type StudentRequest } from "./student-api.ts";
 import { useRequestAction } from "./student-queries.ts";
 import { useStudentTranslation } from "./student-texts.ts";
 

@@ -1,4 +1,5 @@
 import type { EnvolClient } from "@envol/api-client";
+import { problemOf } from "../api/api-problem.ts";
 
 /**
  * The student area's reads and writes, through the typed client of a signed-in student
@@ -22,36 +23,6 @@ export type HistoryEvent = ApplicationDetail["history"][number];
 /** What the student may do with a request from this page. */
 export type StudentAction = "submit" | "withdraw" | "sign-agreement";
 export const STUDENT_ACTIONS: readonly StudentAction[] = ["submit", "sign-agreement", "withdraw"];
-
-/** A refusal of the API, with its problem+json (RFC 9457) when it sent one. */
-export class ApiProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    readonly detail?: string,
-    readonly errors: readonly { readonly path: string; readonly message: string }[] = [],
-  ) {
-    super(`HTTP ${String(status)}: ${title}`);
-  }
-}
-
-const problemOf = async (res: Response): Promise<ApiProblem> => {
-  try {
-    const body = (await res.json()) as {
-      title?: unknown;
-      detail?: unknown;
-      errors?: { path: string; message: string }[];
-    };
-    return new ApiProblem(
-      res.status,
-      typeof body.title === "string" ? body.title : res.statusText,
-      typeof body.detail === "string" ? body.detail : undefined,
-      Array.isArray(body.errors) ? body.errors : [],
-    );
-  } catch {
-    return new ApiProblem(res.status, res.statusText);
-  }
-};
 
 /** The body of a successful answer, or the API's problem thrown. */
 const ok = async <R extends Response>(

@@ -2,11 +2,11 @@ import type { Lang } from "@envol/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { ApiProblem } from "../api/api-problem.ts";
 import { envol as publicEnvol } from "../api/envol-client.ts";
 import { SIGNED_IN, sessionEnded } from "../auth/session.ts";
 import { useEnvolClient } from "../auth/use-envol-client.ts";
 import {
-  ApiProblem,
   actOnRequest,
   createApplication,
   getApplication,
@@ -22,9 +22,6 @@ import {
 export const applicationsKey = [SIGNED_IN, "applications"] as const;
 export const applicationKey = (id: string) => [SIGNED_IN, "application", id] as const;
 
-// the API's refusals are answers, not failures to try again
-const retry = (count: number, error: unknown) => !(error instanceof ApiProblem) && count < 2;
-
 /** A 401 from any of these calls: the session is over, on the server and here. */
 const useSessionExpiry = (error: unknown) => {
   const queryClient = useQueryClient();
@@ -38,7 +35,6 @@ export const useApplications = () => {
   const query = useQuery({
     queryKey: applicationsKey,
     queryFn: ({ signal }) => listApplications(envol, signal),
-    retry,
   });
   useSessionExpiry(query.error);
   return query;
@@ -51,7 +47,6 @@ export const useApplication = (id: string) => {
   const query = useQuery({
     queryKey: [...applicationKey(id), i18n.language],
     queryFn: ({ signal }) => getApplication(envol, id, signal),
-    retry,
   });
   useSessionExpiry(query.error);
   return query;

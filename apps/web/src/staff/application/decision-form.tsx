@@ -2,7 +2,7 @@ import { formatMoney } from "@envol/domain";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useId } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { isProblem } from "../api-problem.ts";
+import { isProblem } from "../../api/api-problem.ts";
 import {
   centsOf,
   commitsMoney,

@@ -1,6 +1,6 @@
 import { formatMoney } from "@envol/domain";
 import { type FormEvent, useId, useState } from "react";
-import { isProblem } from "../api-problem.ts";
+import { isProblem } from "../../api/api-problem.ts";
 import { centsOf } from "../decision.ts";
 import { WriteProblem } from "../load-problem.tsx";
 import { MoneyField } from "../money-field.tsx";

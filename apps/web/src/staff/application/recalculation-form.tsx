@@ -2,7 +2,7 @@ import { formatMoney } from "@envol/domain";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
-import { isProblem } from "../api-problem.ts";
+import { isProblem } from "../../api/api-problem.ts";
 import { WriteProblem } from "../load-problem.tsx";
 import { RecalculationSchema, type RecalculationValues } from "../recalculation.ts";
 import {

@@ -1,7 +1,7 @@
 import { formatMoney } from "@envol/domain";
 import { type FormEvent, useState } from "react";
 import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
-import { isProblem } from "../api-problem.ts";
+import { isProblem } from "../../api/api-problem.ts";
 import type { BudgetNumbers } from "../budget-rows.ts";
 import { centsOf } from "../decision.ts";
 import { WriteProblem } from "../load-problem.tsx";

@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { isProblem } from "../api-problem.ts";
+import { isProblem } from "../../api/api-problem.ts";
 import { WriteProblem } from "../load-problem.tsx";
 import { type CreatedPartnerKey, createPartnerKey } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";

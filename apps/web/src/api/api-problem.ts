@@ -45,5 +45,13 @@ export const problemOf = async (res: {
   );
 };
 
+/**
+ * Whether a query tries again after `error` (every query's rule, set on the query client): the
+ * API's refusals (a problem below 500: not found, not allowed, invalid) are answers, not
+ * failures; a lost connection or a server error is tried twice more.
+ */
+export const retryUnlessRefused = (failures: number, error: unknown): boolean =>
+  !(error instanceof ApiProblem && error.status < 500) && failures < 2;
+
 export const isProblem = (e: unknown, status?: number): e is ApiProblem =>
   e instanceof ApiProblem && (status === undefined || e.status === status);
