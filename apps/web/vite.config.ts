@@ -1,5 +1,10 @@
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { en } from "./src/i18n/en.ts";
+import { fr } from "./src/i18n/fr.ts";
+import { fillStaticShell, staticShellFile } from "./src/static-shell/static-shell.ts";
 
 /**
  * React Aria ships its built-in strings (a combo box's "Show suggestions", its screen reader
@@ -23,12 +28,38 @@ const reactAriaLocales = (keep: readonly string[]): Plugin => ({
 });
 
 /**
+ * index.html's static first screen in the app's texts (see `src/static-shell`): French in
+ * index.html, the same page in English beside it as index.en.html, with the same scripts.
+ */
+const staticShell = (): Plugin => {
+  let outDir = "";
+  let template: string | undefined;
+  return {
+    name: "envol:static-shell",
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    transformIndexHtml: {
+      order: "post",
+      handler(html) {
+        template = html;
+        return fillStaticShell(html, "fr", fr);
+      },
+    },
+    writeBundle() {
+      if (template === undefined) return;
+      writeFileSync(join(outDir, staticShellFile("en")), fillStaticShell(template, "en", en));
+    },
+  };
+};
+
+/**
  * The web app. In development `vite` proxies /api to the API on port 3000; in production the API
  * serves `dist/` on its own port. The build writes a manifest so that `scripts/bundle-report.ts`
  * can weigh what each route loads.
  */
 export default defineConfig({
-  plugins: [react(), reactAriaLocales(["fr-FR", "en-US"])],
+  plugins: [react(), reactAriaLocales(["fr-FR", "en-US"]), staticShell()],
   server: {
     proxy: { "/api": { target: "http://127.0.0.1:3000", changeOrigin: false } },
   },
@@ -38,8 +69,10 @@ export default defineConfig({
   build: {
     target: "es2022",
     manifest: true,
-    // every browser that runs es2022 supports <link rel="modulepreload">: no polyfill to ship
-    modulePreload: { polyfill: false },
+    // no <link rel="modulepreload"> tags: the entry (src/boot.ts) imports the app once the
+    // static page is painted, and adding a tag per chunk then cost the main thread more than the
+    // one round trip it saves (the browser fetches a module's imports in parallel anyway)
+    modulePreload: false,
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -65,7 +65,7 @@ describe("headers over HTTP", () => {
     expect(report.headers.get("content-language")).toBe("en");
     expect(report.headers.get("vary")).toBe("Accept-Encoding, Accept-Language");
     expectSecurityHeaders(report, APP_CSP);
-    expect((await report.json()).fundedDays).toBe(150);
+    expect(((await report.json()) as { fundedDays: number }).fundedDays).toBe(150);
 
     const invalid = await simulate("{}");
     expect(invalid.status).toBe(422);

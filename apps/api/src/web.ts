@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import { getCookie } from "hono/cookie";
 
 /** Shown until the web app is built: the API is up and documented. */
 const PLACEHOLDER = `<!doctype html>
@@ -17,16 +18,28 @@ const PLACEHOLDER = `<!doctype html>
 </html>
 `;
 
+/** The cookie the web app sets with the chosen language (apps/web/src/i18n/language.ts). */
+const LANGUAGE_COOKIE = "envol_lang";
+
 /**
- * The built web app on the same port as the API: its files, and index.html for any other path
- * (client-side routes). A placeholder page until the web app is built.
+ * The built web app on the same port as the API: its files, and its page for any other path
+ * (client-side routes): index.html in French, or index.en.html when the language cookie says
+ * English, so that the page painted before the scripts run is already in the reader's language.
+ * A placeholder page until the web app is built.
  */
 export const webRoutes = (dir: string) => {
   const root = resolve(dir);
   const index = join(root, "index.html");
   const app = new Hono();
   if (!existsSync(index)) return app.get("*", (c) => c.html(PLACEHOLDER));
-  const html = readFileSync(index, "utf8");
+  const french = readFileSync(index, "utf8");
+  const englishFile = join(root, "index.en.html");
+  const english = existsSync(englishFile) ? readFileSync(englishFile, "utf8") : french;
+  const page = (c: Context) => {
+    c.header("Cache-Control", "no-cache");
+    c.header("Vary", "Cookie");
+    return c.html(getCookie(c, LANGUAGE_COOKIE) === "en" ? english : french);
+  };
   return (
     app
       // file names under /assets carry their content's hash: they never change
@@ -34,10 +47,9 @@ export const webRoutes = (dir: string) => {
         await next();
         if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
       })
+      .get("/", page)
+      .get("/index.html", page)
       .use("*", serveStatic({ root }))
-      .get("*", (c) => {
-        c.header("Cache-Control", "no-cache");
-        return c.html(html);
-      })
+      .get("*", page)
   );
 };

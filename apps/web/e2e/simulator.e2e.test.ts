@@ -59,7 +59,9 @@ describe.skipIf(!hasChromium)(
       await page.getByRole("button", { name: "English" }).click();
       await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
       await page.getByText("€4,510").first().waitFor({ timeout: 20_000 });
-      await page.reload();
+      // the server now sends the page in English: its first paint, before any script, too
+      const reloaded = await page.reload();
+      expect(await reloaded?.text()).toMatch(/<html lang="en">[\s\S]*<h1>Which grants/);
       await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
       await page.getByText("€4,510").first().waitFor({ timeout: 20_000 });
       await page.screenshot({ path: join(SHOTS, "simulator-en-phone.png"), fullPage: true });

@@ -1,7 +1,7 @@
 /**
  * What each route of the built web app makes the browser download, in gzip kilobytes, from the
- * Vite manifest (`dist/.vite/manifest.json`): the simulator's first screen (the entry and its
- * static imports; in English, the English texts too, which the app loads before its first
+ * Vite manifest (`dist/.vite/manifest.json`): the simulator's first screen (the entry, the app it
+ * imports once the static page is painted, and their static imports; in English, the English texts too, which the app loads before its first
  * render), what the simulator loads right after it, and the student and staff areas (their lazy
  * chunk and its imports, beyond what the first screen already loaded).
  *
@@ -72,7 +72,10 @@ const entries = Object.entries(manifest)
   .map(([k]) => k);
 if (entries.length !== 1)
   throw new Error(`expected one entry, found ${entries.join(", ") || "none"}`);
-const firstScreen = closure(entries);
+// the entry (src/boot.ts: the stylesheet) imports the app once the static page is painted
+const appKey = Object.keys(manifest).find((k) => manifest[k]?.src === "src/main.tsx");
+if (!appKey) throw new Error("src/main.tsx: no chunk (does src/boot.ts still import it?)");
+const firstScreen = closure([...entries, appKey]);
 
 const areaKeys = AREAS.map((area) => {
   const key = Object.keys(manifest).find((k) => manifest[k]?.src === area.src);

@@ -3,7 +3,7 @@ import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Messages } from "./fr.ts";
 import { fr } from "./fr.ts";
-import { initialLanguage, LANGUAGE_KEY } from "./language.ts";
+import { initialLanguage, LANGUAGE_KEY, languageCookie } from "./language.ts";
 
 /**
  * i18next with French bundled (the default, the school's language) and English loaded when it
@@ -30,18 +30,32 @@ const storedLanguage = (): string | null => {
   }
 };
 
+const tellServer = (lang: Lang) => {
+  // biome-ignore lint/suspicious/noDocumentCookie: one fixed cookie; the Cookie Store API is not in every browser students use
+  document.cookie = languageCookie(lang);
+};
+
+/** Remembers `lang` in this browser, and tells the server with the next page it sends. */
+const remember = (lang: Lang) => {
+  tellServer(lang);
+  try {
+    localStorage.setItem(LANGUAGE_KEY, lang);
+  } catch {
+    // not remembered here; the cookie still says it
+  }
+};
+
 /** Switches the whole app to `lang`, once its texts are there; the choice is remembered. */
 export const switchLanguage = async (lang: Lang): Promise<void> => {
   await ensureLoaded(lang);
   await i18n.changeLanguage(lang);
-  try {
-    localStorage.setItem(LANGUAGE_KEY, lang);
-  } catch {
-    // switched, just not remembered
-  }
+  remember(lang);
 };
 
-const startLanguage = initialLanguage(storedLanguage());
+const stored = storedLanguage();
+const startLanguage = initialLanguage(stored, document.documentElement.lang);
+// a choice made before the cookie existed: the server learns it now
+if (stored !== null) tellServer(startLanguage);
 
 await i18n.use(initReactI18next).init({
   resources: { fr: { translation: fr } },

@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { en } from "../i18n/en.ts";
+import { fr } from "../i18n/fr.ts";
+import { fillStaticShell, staticShellFile } from "./static-shell.ts";
+
+const template = readFileSync(join(import.meta.dirname, "../../index.html"), "utf8");
+
+describe("the static first screen", () => {
+  it("is index.html filled with the app's own texts, in French and in English", () => {
+    const french = fillStaticShell(template, "fr", fr);
+    const english = fillStaticShell(template, "en", en);
+    for (const page of [french, english]) expect(page).not.toMatch(/\{\{|\}\}/);
+    expect(french).toContain('<html lang="fr">');
+    expect(french).toContain(`<h1>${fr.simulator.title.replace("'", "&#39;")}</h1>`);
+    expect(french).toContain(`<title>${fr.simulator.documentTitle} — Envol</title>`);
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain(`<h1>${en.simulator.title.replace("'", "&#39;")}</h1>`);
+    expect(english).toContain(`aria-label="${en.app.navLabel}"`);
+    expect(english).toContain(`>${en.app.nav.staff}</a>`);
+    // the same page otherwise: only the texts differ
+    expect(english.replace(/>[^<]*</g, "><").replace(/"[^"]*"/g, '""')).toBe(
+      french.replace(/>[^<]*</g, "><").replace(/"[^"]*"/g, '""'),
+    );
+  });
+
+  it("escapes the texts and names a placeholder that the resources lack", () => {
+    const messages = { ...fr, app: { ...fr.app, name: `<b>"Envol" & co</b>` } };
+    expect(fillStaticShell("<a title='{{app.name}}'>{{app.name}}</a>", "fr", messages)).toBe(
+      "<a title='&lt;b&gt;&quot;Envol&quot; &amp; co&lt;/b&gt;'>&lt;b&gt;&quot;Envol&quot; &amp; co&lt;/b&gt;</a>",
+    );
+    expect(() => fillStaticShell("<p>{{simulator.nothing}}</p>", "fr", fr)).toThrow(
+      'index.html: no text "simulator.nothing" in the resources',
+    );
+    expect(() => fillStaticShell("<p>{{app.nav}}</p>", "fr", fr)).toThrow(/"app.nav"/);
+  });
+
+  it("is served from index.html in French and index.en.html in English", () => {
+    expect(staticShellFile("fr")).toBe("index.html");
+    expect(staticShellFile("en")).toBe("index.en.html");
+  });
+});
