@@ -4,7 +4,11 @@ import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 import { en } from "./src/i18n/en.ts";
 import { fr } from "./src/i18n/fr.ts";
-import { fillStaticShell, staticShellFile } from "./src/static-shell/static-shell.ts";
+import {
+  fillStaticShell,
+  STATIC_SHELL_PAGES,
+  staticShellFile,
+} from "./src/static-shell/static-shell.ts";
 
 /**
  * React Aria ships its built-in strings (a combo box's "Show suggestions", its screen reader
@@ -28,8 +32,9 @@ const reactAriaLocales = (keep: readonly string[]): Plugin => ({
 });
 
 /**
- * index.html's static first screen in the app's texts (see `src/static-shell`): French in
- * index.html, the same page in English beside it as index.en.html, with the same scripts.
+ * index.html's static first screen in the app's texts (see `src/static-shell`): the simulator's
+ * page in French as index.html, and beside it, with the same scripts, the simulator's in English
+ * and the other pages' in both languages.
  */
 const staticShell = (): Plugin => {
   let outDir = "";
@@ -48,7 +53,10 @@ const staticShell = (): Plugin => {
     },
     writeBundle() {
       if (template === undefined) return;
-      writeFileSync(join(outDir, staticShellFile("en")), fillStaticShell(template, "en", en));
+      for (const { lang, page } of STATIC_SHELL_PAGES) {
+        const html = fillStaticShell(template, lang, lang === "fr" ? fr : en, page);
+        writeFileSync(join(outDir, staticShellFile(lang, page)), html);
+      }
     },
   };
 };

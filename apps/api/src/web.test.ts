@@ -7,43 +7,50 @@ import { webRoutes } from "./web.ts";
 const dir = mkdtempSync(join(tmpdir(), "envol-web-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 mkdirSync(join(dir, "assets"));
-writeFileSync(join(dir, "index.html"), '<html lang="fr"><h1>Quelles aides ?</h1></html>');
-writeFileSync(join(dir, "index.en.html"), '<html lang="en"><h1>Which grants?</h1></html>');
+const PAGES = {
+  "index.html": "simulator fr",
+  "index.en.html": "simulator en",
+  "page.html": "page fr",
+  "page.en.html": "page en",
+};
+for (const [file, text] of Object.entries(PAGES)) writeFileSync(join(dir, file), `<p>${text}</p>`);
 writeFileSync(join(dir, "assets", "app-1234.js"), "export {};");
 
-const get = (path: string, cookie?: string) =>
-  webRoutes(dir).request(path, cookie ? { headers: { cookie } } : {});
+const text = async (path: string, cookie?: string) => {
+  const res = await webRoutes(dir).request(path, cookie ? { headers: { cookie } } : {});
+  expect(res.status).toBe(200);
+  expect(res.headers.get("cache-control")).toBe("no-cache");
+  expect(res.headers.get("vary")).toBe("Cookie");
+  return res.text();
+};
 
 describe("the web app's files", () => {
-  it("sends the page in the language of the cookie, French without one", async () => {
-    for (const path of [
-      "/",
-      "/index.html",
-      "/student/applications",
-      "/staff/queue?state=submitted",
-    ]) {
-      const french = await get(path);
-      expect(french.status).toBe(200);
-      expect(await french.text()).toContain('lang="fr"');
-      expect(french.headers.get("cache-control")).toBe("no-cache");
-      expect(french.headers.get("vary")).toBe("Cookie");
-      expect(await (await get(path, "envol_lang=en")).text()).toContain("Which grants?");
-      expect(await (await get(path, "other=1; envol_lang=fr")).text()).toContain('lang="fr"');
-      expect(await (await get(path, "envol_lang=de")).text()).toContain('lang="fr"');
+  it("sends the simulator's page or the other pages', in the language of the cookie, French without one", async () => {
+    for (const path of ["/", "/index.html"]) {
+      expect(await text(path)).toContain("simulator fr");
+      expect(await text(path, "envol_lang=en")).toContain("simulator en");
+      expect(await text(path, "other=1; envol_lang=fr")).toContain("simulator fr");
+      expect(await text(path, "envol_lang=de")).toContain("simulator fr");
+    }
+    for (const path of ["/student/applications", "/staff/queue?state=submitted", "/nowhere"]) {
+      expect(await text(path)).toContain("page fr");
+      expect(await text(path, "envol_lang=en")).toContain("page en");
     }
   });
 
   it("serves the hashed assets for a year", async () => {
-    const asset = await get("/assets/app-1234.js");
+    const asset = await webRoutes(dir).request("/assets/app-1234.js");
     expect(asset.status).toBe(200);
     expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
   });
 
-  it("sends the French page when the build has no English one, and a placeholder before any build", async () => {
+  it("sends index.html everywhere from a build without the other pages, a placeholder before any build", async () => {
     const old = mkdtempSync(join(tmpdir(), "envol-web-old-"));
-    writeFileSync(join(old, "index.html"), '<html lang="fr"><h1>Quelles aides ?</h1></html>');
-    const page = await webRoutes(old).request("/", { headers: { cookie: "envol_lang=en" } });
-    expect(await page.text()).toContain('lang="fr"');
+    writeFileSync(join(old, "index.html"), "<p>simulator fr</p>");
+    for (const path of ["/", "/student/"]) {
+      const page = await webRoutes(old).request(path, { headers: { cookie: "envol_lang=en" } });
+      expect(await page.text()).toContain("simulator fr");
+    }
     const none = await webRoutes(join(old, "missing")).request("/");
     expect(await none.text()).toContain("/api/docs");
     rmSync(old, { recursive: true, force: true });

@@ -23,22 +23,30 @@ const LANGUAGE_COOKIE = "envol_lang";
 
 /**
  * The built web app on the same port as the API: its files, and its page for any other path
- * (client-side routes): index.html in French, or index.en.html when the language cookie says
- * English, so that the page painted before the scripts run is already in the reader's language.
- * A placeholder page until the web app is built.
+ * (client-side routes). The build writes that page four times (apps/web/src/static-shell): the
+ * simulator's (index.html, index.en.html) and the other pages' (page.html, page.en.html), in
+ * French, or in English when the language cookie says so, so that what is painted before the
+ * scripts run is already the right page in the reader's language. A build without them gets
+ * index.html everywhere; no build, a placeholder page.
  */
 export const webRoutes = (dir: string) => {
   const root = resolve(dir);
   const index = join(root, "index.html");
   const app = new Hono();
   if (!existsSync(index)) return app.get("*", (c) => c.html(PLACEHOLDER));
-  const french = readFileSync(index, "utf8");
-  const englishFile = join(root, "index.en.html");
-  const english = existsSync(englishFile) ? readFileSync(englishFile, "utf8") : french;
-  const page = (c: Context) => {
+  const simulatorFr = readFileSync(index, "utf8");
+  const read = (file: string, otherwise: string) => {
+    const path = join(root, file);
+    return existsSync(path) ? readFileSync(path, "utf8") : otherwise;
+  };
+  const pages = {
+    simulator: { fr: simulatorFr, en: read("index.en.html", simulatorFr) },
+    other: { fr: read("page.html", simulatorFr), en: read("page.en.html", simulatorFr) },
+  };
+  const send = (which: keyof typeof pages) => (c: Context) => {
     c.header("Cache-Control", "no-cache");
     c.header("Vary", "Cookie");
-    return c.html(getCookie(c, LANGUAGE_COOKIE) === "en" ? english : french);
+    return c.html(pages[which][getCookie(c, LANGUAGE_COOKIE) === "en" ? "en" : "fr"]);
   };
   return (
     app
@@ -47,9 +55,9 @@ export const webRoutes = (dir: string) => {
         await next();
         if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
       })
-      .get("/", page)
-      .get("/index.html", page)
+      .get("/", send("simulator"))
+      .get("/index.html", send("simulator"))
       .use("*", serveStatic({ root }))
-      .get("*", page)
+      .get("*", send("other"))
   );
 };

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { en } from "../i18n/en.ts";
 import { fr } from "../i18n/fr.ts";
-import { fillStaticShell, staticShellFile } from "./static-shell.ts";
+import { fillStaticShell, STATIC_SHELL_PAGES, staticShellFile } from "./static-shell.ts";
 
 const template = readFileSync(join(import.meta.dirname, "../../index.html"), "utf8");
 
@@ -36,8 +36,26 @@ describe("the static first screen", () => {
     expect(() => fillStaticShell("<p>{{app.nav}}</p>", "fr", fr)).toThrow(/"app.nav"/);
   });
 
-  it("is served from index.html in French and index.en.html in English", () => {
+  it("has a page for the other pages: the shell without the simulator's heading", () => {
+    const other = fillStaticShell(template, "en", en, "other");
+    expect(other).not.toMatch(/\{\{|\}\}|<h1>|simulator__intro/);
+    expect(other).toContain("<title>Envol</title>");
+    expect(other).toContain(`<a href="/">${en.app.nav.simulator}</a>`);
+    expect(fillStaticShell(template, "fr", fr)).toContain(
+      `<a href="/" aria-current="page">${fr.app.nav.simulator}</a>`,
+    );
+    expect(other).toContain('<main id="main" class="site-main" tabindex="-1">');
+  });
+
+  it("writes four files: the simulator's and the other pages', in French and in English", () => {
     expect(staticShellFile("fr")).toBe("index.html");
     expect(staticShellFile("en")).toBe("index.en.html");
+    expect(staticShellFile("fr", "other")).toBe("page.html");
+    expect(staticShellFile("en", "other")).toBe("page.en.html");
+    expect(STATIC_SHELL_PAGES.map((p) => staticShellFile(p.lang, p.page))).toEqual([
+      "index.en.html",
+      "page.html",
+      "page.en.html",
+    ]);
   });
 });
