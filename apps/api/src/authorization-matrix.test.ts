@@ -41,8 +41,8 @@ const OPERATIONS = operationsOf(DOCUMENT);
  * How big the document is. When a route is added or removed this changes: check that the
  * policy entry it falls under (below) is the right one, then update the numbers.
  */
-const DOCUMENT_PATHS = 36;
-const DOCUMENT_OPERATIONS = 39;
+const DOCUMENT_PATHS = 37;
+const DOCUMENT_OPERATIONS = 40;
 
 /** The routes served outside the OpenAPI document (plain Hono), with a request reaching each. */
 const PLAIN_ROUTES: Readonly<Record<string, string>> = {
@@ -201,6 +201,8 @@ const pathValues = (path: string, f: Fixtures): Record<string, string> => {
   if (path.startsWith("/api/staff/budgets/")) return { scheme: "idf", academicYear: "2026-2027" };
   if (path.startsWith("/api/staff/audit/"))
     return { entityType: "scheme_request", entityId: f.berlinRequestId };
+  if (path.startsWith("/api/staff/applications/{id}/documents/"))
+    return { id: f.draftId, documentId: f.documentId };
   if (path.startsWith("/api/staff/applications/")) return { id: f.berlinId };
   if (path.startsWith("/api/staff/requests/")) return { id: f.berlinRequestId };
   if (path.startsWith("/api/partner/v1/omobilities/")) return { omobility_id: f.berlinId };

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -109,6 +109,14 @@ describe.skipIf(!hasChromium)(
       const panel = page.getByRole("article", { name: "Erasmus+ Europe", exact: true });
       const decision = panel.getByRole("form", { name: /Décision/ });
       await decision.waitFor(WAIT);
+
+      // the office opens the document the student sent: the same bytes
+      const [download] = await Promise.all([
+        page.waitForEvent("download", WAIT),
+        page.getByRole("link", { name: "Télécharger contrat-etudes.pdf" }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe("contrat-etudes.pdf");
+      expect(readFileSync(await download.path())).toEqual(minimalPdf());
 
       await decision.getByLabel("Commencer l'instruction", { exact: true }).check();
       await decision.getByRole("button", { name: "Commencer l'instruction" }).click();

@@ -87,3 +87,7 @@ export const directoryFileStore = (
 
 /** Where uploads go when the server is not told (config.ts's ENVOL_FILES_DIR default). */
 export const DEFAULT_FILES_DIR = "./data/files";
+
+/** The app's file store: the one it was given, else a directory under ./data. */
+export const filesOf = (deps: { readonly files?: FileStore }): FileStore =>
+  deps.files ?? directoryFileStore(DEFAULT_FILES_DIR);

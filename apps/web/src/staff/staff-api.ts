@@ -121,6 +121,14 @@ export const requestsCsvHref = (filters: QueueFilters): string =>
 export const budgetsCsvHref = (academicYear: string): string =>
   pathOf(envol.staff.exports["budgets.csv"].$url({ query: { academicYear } }));
 
+/** A document the student uploaded: an attachment, downloaded with the session's cookie. */
+export const documentHref = (applicationId: string, documentId: string): string =>
+  pathOf(
+    envol.staff.applications[":id"].documents[":documentId"].$url({
+      param: { id: applicationId, documentId },
+    }),
+  );
+
 // ---------------------------------------------------------------- writes
 
 export type Decision = Parameters<

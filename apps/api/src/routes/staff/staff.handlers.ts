@@ -27,12 +27,15 @@ import { Effect } from "effect";
 import type { Context } from "hono";
 import { sessionOf } from "../../lib/auth.ts";
 import type { AppDeps } from "../../lib/deps.ts";
+import { documentDownload } from "../../lib/document-download.ts";
 import type { AppEnv } from "../../lib/env.ts";
+import { filesOf } from "../../lib/file-store.ts";
 import { problem, problemBody } from "../../lib/problem.ts";
 import { runEffect } from "../../lib/run-effect.ts";
 import { csvDownload, euros, frenchExcelCsv, text } from "./staff.csv.ts";
 import type {
   applicationDetail,
+  applicationDocument,
   createPartnerKey,
   decide,
   entityAudit,
@@ -140,6 +143,25 @@ const liveEligibility = (
     throw e;
   }
 };
+
+/** A document of any application: the office reviews them all. */
+export const applicationDocumentHandler =
+  (deps: AppDeps): Handler<typeof applicationDocument> =>
+  (c) => {
+    const { id, documentId } = c.req.valid("param");
+    const files = filesOf(deps);
+    const effect = Effect.gen(function* () {
+      const application = yield* Applications.use((a) => a.get(id));
+      const document = yield* Documents.use((d) => d.get(application.id, documentId));
+      const bytes = yield* files.get(document.storageKey);
+      // metadata without its bytes: the store lost them, which is the server's fault
+      if (!bytes) return yield* Effect.die(new Error(`document ${document.id} has no bytes`));
+      return { document, bytes };
+    });
+    return runEffect(c, deps, effect, ({ document, bytes }) =>
+      documentDownload(c, document, bytes),
+    ) as never;
+  };
 
 export const applicationDetailHandler =
   (deps: AppDeps): Handler<typeof applicationDetail> =>

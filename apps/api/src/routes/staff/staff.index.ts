@@ -3,6 +3,7 @@ import { createRouter } from "../../lib/create-router.ts";
 import type { AppDeps } from "../../lib/deps.ts";
 import {
   applicationDetailHandler,
+  applicationDocumentHandler,
   createPartnerKeyHandler,
   decideHandler,
   entityAuditHandler,
@@ -20,6 +21,7 @@ import {
 } from "./staff.handlers.ts";
 import {
   applicationDetail,
+  applicationDocument,
   createPartnerKey,
   decide,
   entityAudit,
@@ -44,6 +46,7 @@ export const staffRouter = (deps: AppDeps) => {
   return router
     .openapi(queue, queueHandler(deps))
     .openapi(applicationDetail, applicationDetailHandler(deps))
+    .openapi(applicationDocument, applicationDocumentHandler(deps))
     .openapi(decide, decideHandler(deps))
     .openapi(recalculate, recalculateHandler(deps))
     .openapi(pay, payHandler(deps))

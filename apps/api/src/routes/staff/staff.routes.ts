@@ -9,6 +9,7 @@ import {
   SituationSchema,
 } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
+import { documentDownloadResponse } from "../../lib/document-download.ts";
 import { problemResponse } from "../../lib/problem.ts";
 
 /**
@@ -237,6 +238,26 @@ export const applicationDetail = createRoute({
     ...denied,
     404: problemResponse("No such application"),
     422: problemResponse("The id is not a UUID"),
+  },
+});
+
+export const applicationDocument = createRoute({
+  method: "get",
+  path: "/staff/applications/{id}/documents/{documentId}",
+  tags: TAGS,
+  summary: "Download a document of an application",
+  description:
+    "The file the student uploaded, as an attachment, in the media type recognised from its content when it was uploaded.",
+  request: {
+    params: IdParam.extend({
+      documentId: z.uuid().meta({ example: "0b8e4f6a-3c2d-4e1f-8a7b-6c5d4e3f2a1b" }),
+    }),
+  },
+  responses: {
+    200: documentDownloadResponse,
+    ...denied,
+    404: problemResponse("No such document in this application"),
+    422: problemResponse("An id is not a UUID"),
   },
 });
 

@@ -310,6 +310,56 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect((await get("/api/staff/applications/not-an-id")).status).toBe(422);
     });
 
+    it("downloads a document of an application, and only through that application", async () => {
+      const berlin = (
+        await json(
+          await get("/api/staff/queue?partner=tu-berlin&scheme=idf&academicYear=2026-2027"),
+        )
+      ).items[0];
+      const other = await filed("Autre Étudiante", ["2027-02-01", "2027-06-30"]);
+      const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0xff]);
+      const run = t.runtime.runPromise;
+      const storageKey = await run(t.files.put(bytes));
+      const document = await run(
+        Documents.use((d) =>
+          d.insert({
+            applicationId: berlin.request.applicationId,
+            kind: "learning-agreement",
+            fileName: "contrat d'études « final ».pdf",
+            mediaType: "application/pdf",
+            sizeBytes: bytes.length,
+            sha256: "1".repeat(64),
+            storageKey,
+            actor: { kind: "student", userId: berlin.student.id },
+          }),
+        ),
+      );
+      const path = (applicationId: string, documentId: string) =>
+        `/api/staff/applications/${applicationId}/documents/${documentId}`;
+
+      const res = await get(path(berlin.request.applicationId, document.id));
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/pdf");
+      expect(res.headers.get("content-disposition")).toBe(
+        `attachment; filename="contrat d'_tudes _ final _.pdf"; filename*=UTF-8''contrat%20d%27%C3%A9tudes%20%C2%AB%20final%20%C2%BB.pdf`,
+      );
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("cache-control")).toBe("private, no-store");
+      expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+
+      // the document is not another application's, and an unknown one is not anybody's
+      for (const [applicationId, documentId] of [
+        [other.app.id, document.id],
+        [berlin.request.applicationId, randomUUID()],
+        [randomUUID(), document.id],
+      ] as const) {
+        const missing = await get(path(applicationId, documentId));
+        expect(missing.status).toBe(404);
+        expect(missing.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      }
+      expect((await get(path(berlin.request.applicationId, "nope"))).status).toBe(422);
+    });
+
     it("approves within the envelope, refuses beyond it saying how much is left, and promotes when it grows", async () => {
       const year = "2027-2028";
       const set = await setEnvelope("idf", year, { envelopeCents: 300_000 });
@@ -676,10 +726,11 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
         .filter(([path]) => path.startsWith("/api/staff/"))
         .flatMap(([path, operations]) => Object.keys(operations).map((m) => [m, path] as const));
-      expect(routes).toHaveLength(15);
+      expect(routes).toHaveLength(16);
       const student = await t.signIn(DEMO.student.email, DEMO.student.password);
       const sample: Record<string, string> = {
         id: randomUUID(),
+        documentId: randomUUID(),
         scheme: "idf",
         academicYear: "2026-2027",
         entityType: "scheme_request",

@@ -29,13 +29,13 @@ import { fileTypeFromBuffer } from "file-type";
 import type { Context, MiddlewareHandler } from "hono";
 import { sessionOf } from "../../lib/auth.ts";
 import type { AppDeps } from "../../lib/deps.ts";
+import { DOCUMENT_MEDIA_TYPES, documentDownload } from "../../lib/document-download.ts";
 import type { AppEnv } from "../../lib/env.ts";
-import { DEFAULT_FILES_DIR, directoryFileStore, type FileStore } from "../../lib/file-store.ts";
+import type { FileStore } from "../../lib/file-store.ts";
 import { problem, problemBody } from "../../lib/problem.ts";
 import { runEffect } from "../../lib/run-effect.ts";
 import {
   type createApplication,
-  DOCUMENT_MEDIA_TYPES,
   type downloadDocument,
   type exportMyData,
   type getApplication,
@@ -385,16 +385,6 @@ export const uploadDocumentHandler =
     )) as never;
   };
 
-/** `filename` for old clients (ASCII), `filename*` (RFC 6266, RFC 8187) for the real name. */
-const attachment = (name: string) => {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\%]/g, "_");
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-};
-
 export const downloadDocumentHandler =
   (deps: AppDeps, files: FileStore): RouteHandler<typeof downloadDocument, AppEnv> =>
   async (c) => {
@@ -411,14 +401,7 @@ export const downloadDocumentHandler =
         if (!bytes) return yield* Effect.die(new Error(`document ${document.id} has no bytes`));
         return { document, bytes };
       }),
-      ({ document, bytes }) =>
-        c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-          "Content-Type": document.mediaType,
-          "Content-Length": String(bytes.length),
-          "Content-Disposition": attachment(document.fileName),
-          "X-Content-Type-Options": "nosniff",
-          "Cache-Control": "private, no-store",
-        }),
+      ({ document, bytes }) => documentDownload(c, document, bytes),
     )) as never;
   };
 
@@ -470,5 +453,3 @@ export const exportMyDataHandler =
   };
 
 /** The file store of the app, or the configured default folder. */
-export const filesOf = (deps: AppDeps): FileStore =>
-  deps.files ?? directoryFileStore(DEFAULT_FILES_DIR);

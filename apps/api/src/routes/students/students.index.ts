@@ -1,10 +1,10 @@
 import { createRouter } from "../../lib/create-router.ts";
 import type { AppDeps } from "../../lib/deps.ts";
+import { filesOf } from "../../lib/file-store.ts";
 import {
   createApplicationHandler,
   downloadDocumentHandler,
   exportMyDataHandler,
-  filesOf,
   getApplicationHandler,
   listApplicationsHandler,
   signAgreementHandler,

@@ -8,6 +8,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requireRole } from "../../lib/auth.ts";
+import { DOCUMENT_MEDIA_TYPES, documentDownloadResponse } from "../../lib/document-download.ts";
 import type { AppEnv } from "../../lib/env.ts";
 import { problem, problemBody, problemResponse } from "../../lib/problem.ts";
 
@@ -39,9 +40,6 @@ const documentBodyLimit = bodyLimit({
   maxSize: MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD_BYTES,
   onError: tooLarge,
 }) as MiddlewareHandler<AppEnv>;
-
-/** What a document may be, recognised by its content (magic bytes), never by its name. */
-export const DOCUMENT_MEDIA_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
 
 const TAGS = ["Student"];
 
@@ -307,12 +305,7 @@ export const downloadDocument = createRoute({
   middleware: student,
   request: { params: DocumentParams },
   responses: {
-    200: {
-      description: "The file, as an attachment",
-      content: Object.fromEntries(
-        DOCUMENT_MEDIA_TYPES.map((t) => [t, { schema: z.string().meta({ format: "binary" }) }]),
-      ),
-    },
+    200: documentDownloadResponse,
     ...signedIn,
     404: problemResponse("No such document in an application of yours"),
     422: problemResponse("An id is not valid"),

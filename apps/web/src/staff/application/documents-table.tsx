@@ -1,9 +1,9 @@
 import { formatInstant } from "../format-instant.ts";
-import type { ApplicationDetail } from "../staff-api.ts";
+import { type ApplicationDetail, documentHref } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
 
-/** The documents the student uploaded: what each answers, its file, size and date. */
+/** The documents the student uploaded: what each answers, its file (a download), size and date. */
 export const DocumentsTable = ({
   documents,
   headingId,
@@ -40,7 +40,15 @@ export const DocumentsTable = ({
               {documents.map((d) => (
                 <tr key={d.id}>
                   <td data-label={t("documents.kind")}>{d.kind}</td>
-                  <th scope="row">{d.fileName}</th>
+                  <th scope="row">
+                    <a
+                      href={documentHref(d.applicationId, d.id)}
+                      download={d.fileName}
+                      aria-label={t("documents.download", { name: d.fileName })}
+                    >
+                      {d.fileName}
+                    </a>
+                  </th>
                   <td className="staff-numeric" data-label={t("documents.size")}>
                     {size.format(Math.max(1, Math.round(d.sizeBytes / 1000)))}
                   </td>

@@ -282,6 +282,7 @@ export const staffEn: StaffMessages = {
     file: "File",
     size: "Size",
     uploadedAt: "Uploaded on",
+    download: "Download {{name}}",
   },
   history: {
     title: "History",

@@ -286,6 +286,7 @@ export const staffFr = {
     file: "Fichier",
     size: "Taille",
     uploadedAt: "Envoyée le",
+    download: "Télécharger {{name}}",
   },
   history: {
     title: "Historique",
