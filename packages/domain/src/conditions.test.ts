@@ -9,6 +9,7 @@ import {
   between,
   type Condition,
   type CustomOutcome,
+  compileCriterion,
   criterion,
   custom,
   describeCondition,
@@ -627,5 +628,76 @@ describe("describeCondition", () => {
   ] as const)("describes %# in French and English", (c, fr, en) => {
     expect(describeCondition(c, "fr")).toBe(fr);
     expect(describeCondition(c, "en")).toBe(en);
+  });
+});
+
+describe("a compiled criterion (memoised on its facts' values)", () => {
+  const outcomeOf = (r: ReturnType<typeof evaluateCriterion>) => ({
+    view: { id: r.id, status: r.status, reason: r.reason, hint: r.hint },
+    missing: r.missing,
+  });
+  // the alumni aid's means test: decided by the grant alone when the student holds one
+  const means = criterion(
+    "means",
+    anyOf(isTrue(crousBoursier), anyOf(isTrue(nonTaxable), atMost(quotientFamilial, 1_919_000))),
+  );
+  const student = fc.record(
+    {
+      crous: fc.record({ boursier: fc.boolean() }, { requiredKeys: [] }),
+      household: fc.record(
+        {
+          nonTaxable: fc.boolean(),
+          quotientFamilial: fc.oneof(
+            fc.constantFrom(0, 1_919_000, 1_919_001),
+            fc.integer({ min: 0, max: 40 }).map((n) => n * 100_000),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    { requiredKeys: [] },
+  );
+
+  it("answers what evaluating it afresh answers, whatever order the situations come in", () => {
+    const compiled = compileCriterion(means, { fr: "Aide des alumni", en: "Alumni aid" });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(student, fc.constantFrom<Lang>("fr", "en")), { maxLength: 60 }),
+        (runs) => {
+          for (const [s, lang] of runs) {
+            const ctx = contextOf({ student: s }, lang);
+            const fresh = evaluateCriterion(
+              means,
+              ctx,
+              lang,
+              lang === "fr" ? "Aide des alumni" : "Alumni aid",
+            );
+            expect(compiled.evaluate(ctx, lang)).toEqual(outcomeOf(fresh));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("keeps a result decided by the first facts whatever the others are", () => {
+    const compiled = compileCriterion(means, { fr: "Aide des alumni", en: "Alumni aid" });
+    const first = compiled.evaluate(
+      contextOf(
+        { student: { crous: { boursier: true }, household: { quotientFamilial: 100 } } },
+        "fr",
+      ),
+      "fr",
+    );
+    const second = compiled.evaluate(
+      contextOf(
+        { student: { crous: { boursier: true }, household: { quotientFamilial: 9_999_999 } } },
+        "fr",
+      ),
+      "fr",
+    );
+    // the same object: found in the memo under the grant alone
+    expect(second).toBe(first);
+    expect(first.view.status).toBe("met");
   });
 });

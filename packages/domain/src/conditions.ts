@@ -330,6 +330,8 @@ interface Outcome {
   readonly reason: string;
   /** For unmet: the change that meets it, without the "Met if" prefix. */
   readonly phrase: string;
+  /** For an `anyOf` that holds: the index of the alternative that decided it. */
+  readonly decidedBy?: number;
 }
 
 const NONE: readonly string[] = [];
@@ -493,59 +495,65 @@ const combine = (
   ctx: EvaluationContext,
   lang: Lang,
 ): Outcome => {
+  // written with loops rather than array helpers: every simulation runs it for most criteria
+  const isAll = c.kind === "all";
+  const conditions = c.conditions;
   const outcomes: Outcome[] = [];
-  for (const x of c.conditions) {
+  let unmet = 0;
+  let unknown = 0;
+  for (const x of conditions) {
     const o = evaluateCondition(x, ctx, lang);
     // one alternative that holds decides, and is the reason: no need to look further
-    if (c.kind === "any" && o.status === "met") {
+    if (!isAll && o.status === "met") {
       return {
         status: "met",
         missing: NONE,
         unknown: NONE,
         reason: nested(x, o, lang),
         phrase: "",
+        decidedBy: outcomes.length,
       };
     }
+    if (o.status === "unmet") unmet++;
+    else if (o.status === "unknown") unknown++;
     outcomes.push(o);
   }
-  const decisive: Status = c.kind === "all" ? "unmet" : "met";
-  const decided = outcomes.findIndex((o) => o.status === decisive);
   const sep = lang === "fr" ? " ; " : "; ";
-  if (decided >= 0) {
-    const picked =
-      c.kind === "any"
-        ? [decided] // one alternative that holds is the reason
-        : outcomes.flatMap((o, i) => (o.status === "unmet" ? [i] : []));
-    const reason = picked
-      .map((i) => nested(c.conditions[i] as Condition, outcomes[i] as Outcome, lang))
-      .join(sep);
-    const phrase =
-      c.kind === "all"
-        ? picked
-            .map((i) => grouped(c.conditions[i] as Condition, (outcomes[i] as Outcome).phrase))
-            .join(lang === "fr" ? " et " : " and ")
-        : "";
-    return { status: decisive, missing: NONE, unknown: NONE, reason, phrase };
+  // allOf with a condition unmet: every unmet one is the reason, unknown ones aside
+  if (isAll && unmet > 0) {
+    const and = lang === "fr" ? " et " : " and ";
+    let reason = "";
+    let phrase = "";
+    for (let i = 0; i < outcomes.length; i++) {
+      const o = outcomes[i] as Outcome;
+      if (o.status !== "unmet") continue;
+      const x = conditions[i] as Condition;
+      reason = reason === "" ? nested(x, o, lang) : reason + sep + nested(x, o, lang);
+      phrase = phrase === "" ? grouped(x, o.phrase) : phrase + and + grouped(x, o.phrase);
+    }
+    return { status: "unmet", missing: NONE, unknown: NONE, reason, phrase };
   }
-  const unknowns = outcomes.filter((o) => o.status === "unknown");
-  if (unknowns.length > 0) {
-    return {
-      status: "unknown",
-      missing: [...new Set(unknowns.flatMap((o) => o.missing))],
-      unknown: [...new Set(unknowns.flatMap((o) => o.unknown))],
-      reason: "",
-      phrase: "",
-    };
+  if (unknown > 0) {
+    const missing: string[] = [];
+    const labels: string[] = [];
+    for (const o of outcomes) {
+      if (o.status !== "unknown") continue;
+      for (const m of o.missing) if (!missing.includes(m)) missing.push(m);
+      for (const u of o.unknown) if (!labels.includes(u)) labels.push(u);
+    }
+    return { status: "unknown", missing, unknown: labels, reason: "", phrase: "" };
   }
   // every child agrees: all met (for allOf) or all unmet (for anyOf)
-  const status: Status = c.kind === "all" ? "met" : "unmet";
-  const reason = outcomes.map((o, i) => nested(c.conditions[i] as Condition, o, lang)).join(sep);
-  const phrase =
-    status === "unmet"
-      ? outcomes
-          .map((o, i) => grouped(c.conditions[i] as Condition, o.phrase))
-          .join(lang === "fr" ? " ou " : " or ")
-      : "";
+  const status: Status = isAll ? "met" : "unmet";
+  const or = lang === "fr" ? " ou " : " or ";
+  let reason = "";
+  let phrase = "";
+  for (let i = 0; i < outcomes.length; i++) {
+    const o = outcomes[i] as Outcome;
+    const x = conditions[i] as Condition;
+    reason = i === 0 ? nested(x, o, lang) : reason + sep + nested(x, o, lang);
+    if (!isAll) phrase = i === 0 ? grouped(x, o.phrase) : phrase + or + grouped(x, o.phrase);
+  }
   return { status, missing: NONE, unknown: NONE, reason, phrase };
 };
 
@@ -618,54 +626,87 @@ const MEMO_TRIAL = 2000;
  * result is shared. A criterion with `custom` is evaluated afresh every time.
  */
 export const compileCriterion = (crit: Criterion, schemeName: Text): CompiledCriterion => {
-  const compute = (ctx: EvaluationContext, lang: Lang) =>
-    outcomeOf(computeCriterion(crit, ctx, lang, schemeName[lang]));
   const facts = cacheableFacts(crit.condition);
-  if (facts === null) return { criterion: crit, evaluate: compute };
-  // One map level per fact, keyed by its value (no key strings to build). A criterion on a
-  // fact with many values (a quotient familial to the cent) rarely sees the same values twice:
-  // after a trial, its memo is dropped if it misses more than it hits.
-  type Level = Map<unknown, Level | CriterionOutcome>;
+  if (facts === null)
+    return {
+      criterion: crit,
+      evaluate: (ctx, lang) => outcomeOf(computeCriterion(crit, ctx, lang, schemeName[lang])),
+    };
+  // How many of the facts (in the order they are read) decide an `anyOf` that holds by its
+  // alternative k: those of alternatives 0…k. The others are not read then.
+  const c = crit.condition;
+  const decidedWith =
+    c.kind === "any"
+      ? c.conditions.map(
+          (_, k) => (cacheableFacts(anyOf(...c.conditions.slice(0, k + 1))) ?? facts).length,
+        )
+      : undefined;
+  // One map level per fact, keyed by its value (no key strings to build). A result decided by
+  // the first facts alone (a CROUS grant holder meets the alumni aid's means test whatever the
+  // quotient familial) is kept at the level of the last fact it read. A criterion on a fact with
+  // many values (a quotient familial to the cent) rarely sees the same values twice: after a
+  // trial, its memo is dropped if it misses more than it hits.
+  type Level = Map<unknown, Level | Decided>;
   const memo: Record<Lang, Level> = { fr: new Map(), en: new Map() };
   const last = facts.length - 1;
   let lookups = 0;
   let hits = 0;
   let entries = 0;
   let memoOn = true;
+  const compute = (ctx: EvaluationContext, lang: Lang) => {
+    const o = evaluateCondition(c, ctx, lang);
+    const outcome = outcomeOf(resultOf(crit, o, lang, schemeName[lang]));
+    const needs = o.decidedBy !== undefined ? decidedWith?.[o.decidedBy] : undefined;
+    return { outcome, needs: needs ?? facts.length };
+  };
   return {
     criterion: crit,
     evaluate: (ctx, lang) => {
-      if (!memoOn) return compute(ctx, lang);
-      let level = memo[lang];
-      for (let i = 0; i < last; i++) {
-        const v = (facts[i] as Fact).get(ctx);
-        let next = level.get(v) as Level | undefined;
-        if (next === undefined) {
-          next = new Map();
-          level.set(v, next);
-        }
-        level = next;
-      }
-      const key = (facts[last] as Fact).get(ctx);
-      let result = level.get(key) as CriterionOutcome | undefined;
+      if (!memoOn) return compute(ctx, lang).outcome;
       lookups++;
-      if (result === undefined) {
-        result = compute(ctx, lang);
+      let level = memo[lang];
+      for (let i = 0; ; i++) {
+        const value = (facts[i] as Fact).get(ctx);
+        const entry = level.get(value);
+        if (entry instanceof Decided) {
+          hits++;
+          return entry.outcome;
+        }
+        if (entry !== undefined && i < last) {
+          level = entry;
+          continue;
+        }
+        // not seen: computed, and kept under the values of the facts that decided it
+        const { outcome, needs } = compute(ctx, lang);
         if (++entries > MEMO_SIZE) {
           memo.fr = new Map();
           memo.en = new Map();
           entries = 0;
-        } else level.set(key, result);
-      } else hits++;
-      if (lookups === MEMO_TRIAL && hits * 2 < lookups) {
-        memoOn = false;
-        memo.fr = new Map();
-        memo.en = new Map();
+        } else {
+          let key = value;
+          for (let j = i + 1; j < needs; j++) {
+            const next: Level = new Map();
+            level.set(key, next);
+            level = next;
+            key = (facts[j] as Fact).get(ctx);
+          }
+          level.set(key, new Decided(outcome));
+        }
+        if (lookups === MEMO_TRIAL && hits * 2 < lookups) {
+          memoOn = false;
+          memo.fr = new Map();
+          memo.en = new Map();
+        }
+        return outcome;
       }
-      return result;
     },
   };
 };
+
+/** A memo's entry: the outcome, decided by the facts read on the way to it. */
+class Decided {
+  constructor(readonly outcome: CriterionOutcome) {}
+}
 
 /**
  * The facts a condition reads, when its result depends on nothing else: null when it holds a
@@ -698,9 +739,12 @@ const computeCriterion = (
   ctx: EvaluationContext,
   lang: Lang,
   schemeName: string,
-): CriterionResult => {
+): CriterionResult =>
+  resultOf(crit, evaluateCondition(crit.condition, ctx, lang), lang, schemeName);
+
+/** A criterion's result from its condition's outcome. */
+const resultOf = (crit: Criterion, o: Outcome, lang: Lang, schemeName: string): CriterionResult => {
   const c = crit.condition;
-  const o = evaluateCondition(c, ctx, lang);
   const w = W[lang];
   if (o.status === "unknown") {
     const labels = joinWords(o.unknown, lang, "and");

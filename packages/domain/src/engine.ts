@@ -1,8 +1,9 @@
 import type { IsoDate } from "./calendar-date.ts";
+import type { CompiledCriterion } from "./conditions.ts";
 import { type EvaluationContext, makeEvaluationContext } from "./evaluation-context.ts";
 import { bestPlan, type PlanCandidate } from "./funding-plan.ts";
 import { apportion, roundHalfUp } from "./money.ts";
-import type { ConfiguredPlugin, EstimateDraft, PlanPeer } from "./plugin.ts";
+import type { ConfiguredPlugin, DocumentItem, EstimateDraft, PlanPeer } from "./plugin.ts";
 import type { Registry } from "./registry.ts";
 import type {
   CriterionResultJson,
@@ -47,6 +48,16 @@ interface Evaluated {
   readonly peer: PlanPeer | undefined;
 }
 
+/** The checklist as the report shows it, in `lang`. */
+const documentViews = (items: readonly DocumentItem[], lang: Lang): SchemeResult["documents"] => {
+  const out = new Array<SchemeResult["documents"][number]>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as DocumentItem;
+    out[i] = { id: item.id, label: item.label[lang] };
+  }
+  return out;
+};
+
 const evaluateScheme = (
   plugin: ConfiguredPlugin,
   ctx: EvaluationContext,
@@ -54,17 +65,20 @@ const evaluateScheme = (
 ): Evaluated => {
   const period = plugin.periodFor(ctx.situation.mobility.start);
   const name = plugin.name[lang];
-  const criteria: CriterionResultJson[] = [];
+  // every simulation runs this for every scheme: sized arrays, loops, and no throwaway Set
+  const compiled = period.compiled;
+  const criteria = new Array<CriterionResultJson>(compiled.length);
   let verdict: Verdict = "eligible";
   let missing: string[] | undefined;
-  for (const compiled of period.compiled) {
+  for (let i = 0; i < compiled.length; i++) {
     // the view is shared between reports: results are immutable
-    const { view, missing: lacking } = compiled.evaluate(ctx, lang);
-    criteria.push(view);
+    const { view, missing: lacking } = (compiled[i] as CompiledCriterion).evaluate(ctx, lang);
+    criteria[i] = view;
     if (view.status === "unmet") verdict = "ineligible";
     else if (view.status === "unknown") {
       if (verdict === "eligible") verdict = "incomplete";
-      missing = missing ? missing.concat(lacking) : [...lacking];
+      missing ??= [];
+      for (const path of lacking) if (!missing.includes(path)) missing.push(path);
     }
   }
   const draft = verdict === "ineligible" ? undefined : plugin.estimate(ctx, period);
@@ -74,13 +88,10 @@ const evaluateScheme = (
     name,
     verdict,
     criteria,
-    missing: verdict === "ineligible" || !missing ? [] : [...new Set(missing)],
+    missing: verdict === "ineligible" || !missing ? [] : missing,
     estimate,
     // the checklist is for schemes one can apply to
-    documents:
-      verdict === "ineligible"
-        ? []
-        : plugin.documents(ctx, period).map((d) => ({ id: d.id, label: d.label[lang] })),
+    documents: verdict === "ineligible" ? [] : documentViews(plugin.documents(ctx, period), lang),
   };
   // only an eligible scheme enters the plan
   const peer: PlanPeer | undefined =

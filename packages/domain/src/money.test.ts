@@ -4,6 +4,7 @@ import {
   add,
   cents,
   compare,
+  formatInteger,
   formatMoney,
   max,
   min,
@@ -156,5 +157,38 @@ describe("formatMoney, against Intl.NumberFormat", () => {
       expect(formatMoney(cents, "fr")).toBe(reference(cents, "fr"));
       expect(formatMoney(cents, "en")).toBe(reference(cents, "en"));
     }
+  });
+});
+
+describe("formatInteger", () => {
+  it("writes a whole number as Intl.NumberFormat does, in French and in English", () => {
+    const intl = { fr: new Intl.NumberFormat("fr-FR"), en: new Intl.NumberFormat("en-GB") };
+    const values = [0, 7, 999, 1_000, 1_999, 12_345, 999_999, 1_000_000, 123_456_789, -5, -12_345];
+    for (const lang of ["fr", "en"] as const)
+      for (const n of values) expect(formatInteger(n, lang)).toBe(intl[lang].format(n));
+  });
+});
+
+describe("formatMoney's cache", () => {
+  it("never answers an amount with another one's text, in either language", () => {
+    // 5 000 amounts for 2 048 slots, twice over: slots are shared and overwritten
+    const amounts = Array.from({ length: 5_000 }, (_, i) => ((i * 7_919) % 4_000_000) - 1_000);
+    const intl = (lang: "fr" | "en", fraction: boolean) =>
+      new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", {
+        style: "currency",
+        currency: "EUR",
+        minimumFractionDigits: fraction ? 2 : 0,
+        maximumFractionDigits: fraction ? 2 : 0,
+      });
+    const formats = {
+      fr: [intl("fr", false), intl("fr", true)],
+      en: [intl("en", false), intl("en", true)],
+    };
+    for (let round = 0; round < 2; round++)
+      for (const lang of ["fr", "en"] as const)
+        for (const cents of amounts)
+          expect(formatMoney(cents, lang)).toBe(
+            (formats[lang][cents % 100 === 0 ? 0 : 1] as Intl.NumberFormat).format(cents / 100),
+          );
   });
 });

@@ -12,6 +12,7 @@ import {
   type Figure,
   FRANCE_AND_OVERSEAS,
   facts,
+  formatInteger,
   formatMoney,
   isTrue,
   KA131_DESTINATIONS,
@@ -172,11 +173,6 @@ export type MicOptions = z.output<typeof micOptions>;
 
 // ---------------------------------------------------------------- words
 
-const KM_FORMAT: Record<Lang, Intl.NumberFormat> = {
-  fr: new Intl.NumberFormat("fr-FR"),
-  en: new Intl.NumberFormat("en-GB"),
-};
-
 /**
  * "tranche 500–1 999 km (890 km aller), tarif standard". The distance shows rounded down, as the
  * band is chosen (domain `travelBand`), so a 7 999.6 km stay does not read "8 000 km".
@@ -184,13 +180,12 @@ const KM_FORMAT: Record<Lang, Intl.NumberFormat> = {
 const travelBasis = (distanceKm: number, callYear: number, green: boolean): Text => {
   const { fromKm, toKm } = travelBandRange(distanceKm, callYear);
   const words = (lang: Lang): string => {
-    const f = KM_FORMAT[lang];
-    const from = f.format(fromKm);
+    const from = formatInteger(fromKm, lang);
     const range =
       toKm === undefined
         ? `${from} km ${lang === "fr" ? "et plus" : "and more"}`
-        : `${from}–${f.format(toKm)} km`;
-    const km = f.format(Math.floor(distanceKm));
+        : `${from}–${formatInteger(toKm, lang)} km`;
+    const km = formatInteger(Math.floor(distanceKm), lang);
     return lang === "fr"
       ? `tranche ${range} (${km} km aller), tarif ${green ? "voyage bas carbone" : "standard"}`
       : `band ${range} (${km} km one way), ${green ? "green travel" : "standard"} rate`;
