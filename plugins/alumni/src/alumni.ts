@@ -157,7 +157,18 @@ const IN_PLAN_NOTE: Text = {
  * What every estimate says (rulebook §5): the caps are guesses until the office sets them
  * (no public figures, "the UI says so"), and the budget is limited, so staff rank requests.
  */
-const standingNotes = (p: AlumniParameters): Text[] => {
+/** The notes every estimate carries, written once per set of parameters (they depend on nothing else). */
+const standingNotes = (p: AlumniParameters): readonly Text[] => {
+  let notes = standing.get(p);
+  if (notes === undefined) {
+    notes = writeStandingNotes(p);
+    standing.set(p, notes);
+  }
+  return notes;
+};
+const standing = new WeakMap<AlumniParameters, readonly Text[]>();
+
+const writeStandingNotes = (p: AlumniParameters): readonly Text[] => {
   const budget: Text = {
     fr: "L'aide dépend d'un budget limité : les demandes sont classées selon le besoin.",
     en: "The aid has a limited budget: requests are ranked by need.",
@@ -235,10 +246,11 @@ export const alumni = defineFundingPlugin({
         confidence: weakest(cap.confidence),
         lines: [],
         notes: [
-          {
-            fr: `Déclarez vos frais (transport, visa, assurance, installation) : l'aide les rembourse jusqu'à ${formatMoney(cap.value, "fr")} (${where.fr}).`,
-            en: `Declare your costs (transport, visa, insurance, installation): the aid pays them up to ${formatMoney(cap.value, "en")} (${where.en}).`,
-          },
+          lazyText((lang) =>
+            lang === "fr"
+              ? `Déclarez vos frais (transport, visa, assurance, installation) : l'aide les rembourse jusqu'à ${formatMoney(cap.value, "fr")} (${where.fr}).`
+              : `Declare your costs (transport, visa, insurance, installation): the aid pays them up to ${formatMoney(cap.value, "en")} (${where.en}).`,
+          ),
           ...general,
         ],
       };
