@@ -146,6 +146,8 @@ describe.skipIf(!hasChromium)(
         .toMatch(/Accordée$/);
       const history = studentPage.getByRole("region", { name: "Historique" });
       await history.getByText("Demande accordée").first().waitFor(WAIT);
+      // and that the office downloaded the document they sent
+      await history.getByText("Pièce consultée par la DRI").first().waitFor(WAIT);
       await studentPage.screenshot({
         path: join(SHOTS, "journey-student-approved.png"),
         fullPage: true,

@@ -15,9 +15,12 @@ export const actorId = (actor: Actor): string => {
   }
 };
 
-/** Writes one audit event, inside the transaction of the change it records. */
+/**
+ * Writes one audit event, inside the transaction of the change it records (or alone, for an
+ * event that changes nothing: a document read).
+ */
 export const recordAudit = (
-  tx: Tx,
+  tx: Pick<Tx, "insert">,
   event: {
     readonly at: Date;
     readonly actor: Actor;

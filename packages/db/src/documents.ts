@@ -71,6 +71,14 @@ export class Documents extends Context.Service<
     readonly list: (applicationId: string) => Effect.Effect<readonly DocumentView[]>;
     /** The documents of all of a student's applications, oldest first. */
     readonly listForStudent: (studentId: string) => Effect.Effect<readonly DocumentView[]>;
+    /**
+     * Records that someone other than its owner downloaded a document (the office reviewing
+     * it): an audit event, so that the student and the office can see who read what, and when.
+     */
+    readonly recordDownload: (
+      document: Pick<DocumentView, "id" | "applicationId" | "kind" | "fileName">,
+      actor: Actor,
+    ) => Effect.Effect<void>;
     /** One document of one application. */
     readonly get: (
       applicationId: string,
@@ -168,7 +176,28 @@ export class Documents extends Context.Service<
         return { ...view(row), storageKey: row.storageKey };
       });
 
-      return Documents.of({ insert, list, listForStudent, get });
+      const recordDownload = Effect.fn("Documents.recordDownload")(function* (
+        document: Pick<DocumentView, "id" | "applicationId" | "kind" | "fileName">,
+        actor: Actor,
+      ) {
+        const at = yield* DateTime.nowAsDate;
+        yield* Effect.promise(() =>
+          recordAudit(db, {
+            at,
+            actor,
+            action: "download-document",
+            entityType: "document",
+            entityId: document.id,
+            after: {
+              applicationId: document.applicationId,
+              kind: document.kind,
+              fileName: document.fileName,
+            },
+          }),
+        );
+      });
+
+      return Documents.of({ insert, list, listForStudent, get, recordDownload });
     }),
   );
 }

@@ -8,6 +8,7 @@ export const HISTORY_ACTIONS = [
   "update-draft",
   ...REQUEST_ACTIONS,
   "upload-document",
+  "download-document",
   "recalculate",
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];

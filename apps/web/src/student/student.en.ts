@@ -178,6 +178,7 @@ export const studentEn: StudentMessages = {
       "create-application": "Application created",
       "update-draft": "Answers changed",
       "upload-document": "Document added",
+      "download-document": "Document viewed by the international office",
       recalculate: "Amount recalculated",
       submit: "Request sent",
       "start-review": "Review started",

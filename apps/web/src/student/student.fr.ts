@@ -183,6 +183,7 @@ export const studentFr = {
       "create-application": "Candidature créée",
       "update-draft": "Réponses modifiées",
       "upload-document": "Pièce ajoutée",
+      "download-document": "Pièce consultée par la DRI",
       recalculate: "Montant recalculé",
       submit: "Demande envoyée",
       "start-review": "Examen commencé",

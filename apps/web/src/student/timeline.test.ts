@@ -118,6 +118,29 @@ describe("the timeline of an application", () => {
     });
   });
 
+  it("says when the office downloaded one of the student's documents", () => {
+    const [entry] = timelineEntries(
+      [
+        event({
+          id: 9,
+          at: "2026-11-24T08:00:00.000Z",
+          action: "download-document",
+          actor: { kind: "staff" },
+          entityType: "document",
+          entityId: "doc-1",
+          after: { applicationId: APP, kind: "learning-agreement", fileName: "la.pdf" },
+        }),
+      ],
+      REQUESTS,
+    );
+    expect(entry).toMatchObject({
+      action: "download-document",
+      actor: "staff",
+      fileName: "la.pdf",
+      documentKind: "learning-agreement",
+    });
+  });
+
   it("lists the grants applied for when the application is created", () => {
     expect(entries.find((e) => e.id === 1)).toMatchObject({
       action: "create-application",

@@ -14,6 +14,7 @@ export const TIMELINE_ACTIONS = [
   "create-application",
   "update-draft",
   "upload-document",
+  "download-document",
   "recalculate",
   ...REQUEST_ACTIONS,
 ] as const;

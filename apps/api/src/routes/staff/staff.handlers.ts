@@ -144,18 +144,23 @@ const liveEligibility = (
   }
 };
 
-/** A document of any application: the office reviews them all. */
+/**
+ * A document of any application: the office reviews them all, and each download is in the
+ * audit trail (the student's history shows who read their documents, and when).
+ */
 export const applicationDocumentHandler =
   (deps: AppDeps): Handler<typeof applicationDocument> =>
   (c) => {
     const { id, documentId } = c.req.valid("param");
     const files = filesOf(deps);
+    const staff = staffOf(c);
     const effect = Effect.gen(function* () {
       const application = yield* Applications.use((a) => a.get(id));
       const document = yield* Documents.use((d) => d.get(application.id, documentId));
       const bytes = yield* files.get(document.storageKey);
       // metadata without its bytes: the store lost them, which is the server's fault
       if (!bytes) return yield* Effect.die(new Error(`document ${document.id} has no bytes`));
+      yield* Documents.use((d) => d.recordDownload(document, staff));
       return { document, bytes };
     });
     return runEffect(c, deps, effect, ({ document, bytes }) =>

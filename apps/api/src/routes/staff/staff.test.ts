@@ -346,6 +346,17 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(res.headers.get("cache-control")).toBe("private, no-store");
       expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+      // the download is in the audit trail, as the office's, and in the application's history
+      const history = (
+        await json(await get(`/api/staff/applications/${berlin.request.applicationId}`))
+      ).history as { action: string; entityId: string; actor: { kind: string } }[];
+      expect(history.at(-1)).toMatchObject({
+        action: "download-document",
+        entityType: "document",
+        entityId: document.id,
+        actor: { kind: "staff" },
+        after: { fileName: "contrat d'études « final ».pdf", kind: "learning-agreement" },
+      });
 
       // the document is not another application's, and an unknown one is not anybody's
       for (const [applicationId, documentId] of [

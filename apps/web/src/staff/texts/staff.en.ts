@@ -312,6 +312,7 @@ export const staffEn: StaffMessages = {
       withdraw: "Request withdrawn",
       cancel: "Request cancelled",
       "upload-document": "Document uploaded",
+      "download-document": "Document downloaded",
       recalculate: "Grant recomputed",
     },
   },

@@ -316,6 +316,7 @@ export const staffFr = {
       withdraw: "Demande retirée",
       cancel: "Demande annulée",
       "upload-document": "Pièce envoyée",
+      "download-document": "Pièce téléchargée",
       recalculate: "Subvention recalculée",
     },
   },
