@@ -128,7 +128,10 @@ describe.skipIf(!hasChromium)(
       await check(page, "student-application-fr");
 
       await page.goto(`${server.url}/student/applications/${NO_SUCH_ID}`);
-      await page.getByRole("alert").filter({ hasText: /\S/ }).first().waitFor(WAIT);
+      await page
+        .getByRole("alert")
+        .getByText("Cette candidature n'existe pas, ou elle n'est pas la vôtre.")
+        .waitFor(WAIT);
       await check(page, "student-application-missing-fr");
 
       await page.goto(`${server.url}/staff/queue`);

@@ -1,12 +1,24 @@
 import "./i18n/i18n.ts";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
-import { retryUnlessRefused } from "./api/api-problem.ts";
+import { isProblem, retryUnlessRefused } from "./api/api-problem.ts";
+import { sessionEnded } from "./auth/session-cache.ts";
 import { router } from "./router.tsx";
 
+/**
+ * A 401 from any read or write: the session expired (or was ended elsewhere). It ends here too,
+ * for every area at once: no private data is kept, and the page asking for the session shows
+ * its sign-in form.
+ */
+const endSessionOn401 = (error: unknown) => {
+  if (isProblem(error, 401)) sessionEnded(queryClient);
+};
+
 const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: endSessionOn401 }),
+  mutationCache: new MutationCache({ onError: endSessionOn401 }),
   defaultOptions: { queries: { refetchOnWindowFocus: false, retry: retryUnlessRefused } },
 });
 

@@ -1,5 +1,5 @@
 import type { Lang, SimulationReport, Situation } from "@envol/domain";
-import { ApiProblem } from "./api-problem.ts";
+import { ApiProblem, problemOf } from "./api-problem.ts";
 import { envol } from "./envol-client.ts";
 
 /** The API refused the situation (422): each field it names and why (in the API's words). */
@@ -22,8 +22,8 @@ export const simulate = async (
   );
   if (res.status === 200) return res.json();
   if (res.status === 422) {
-    const problem = await res.json();
-    throw new SimulationRejected(problem.errors ?? [{ path: "", message: problem.title }]);
+    const { errors, title } = await problemOf(res);
+    throw new SimulationRejected(errors.length > 0 ? errors : [{ path: "", message: title }]);
   }
   throw new Error(`simulation: HTTP ${res.status}`);
 };

@@ -1,4 +1,6 @@
 import { createLazyRoute, Navigate, useParams } from "@tanstack/react-router";
+import { loadForCurrentLanguage } from "../auth/area-texts.ts";
+import { loadAuthTexts } from "../auth/auth-texts.ts";
 import { SignedIn } from "../auth/signed-in.tsx";
 import { RouteNotFound } from "../shell/route-states.tsx";
 import { ApplicationPage } from "../staff/application/application-page.tsx";
@@ -7,7 +9,10 @@ import { PartnerKeysPage } from "../staff/partner-keys/partner-keys-page.tsx";
 import { QueuePage } from "../staff/queue/queue-page.tsx";
 import { StaffLayout } from "../staff/staff-layout.tsx";
 import { type StaffPage, staffPageOf } from "../staff/staff-pages.ts";
-import { useStaffTranslation } from "../staff/texts/staff-texts.ts";
+import { loadStaffTexts, useStaffTranslation } from "../staff/texts/staff-texts.ts";
+
+// the area's texts in the current language before its first render (French comes with the chunk)
+await loadForCurrentLanguage(loadStaffTexts, loadAuthTexts);
 
 /** The role the area is for (a constant: a `role="…"` prop reads to linters as an ARIA role). */
 const STAFF = "staff";

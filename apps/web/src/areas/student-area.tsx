@@ -1,9 +1,8 @@
 import "../student/student.css";
 import { createLazyRoute } from "@tanstack/react-router";
-import { getI18n } from "react-i18next";
+import { loadForCurrentLanguage } from "../auth/area-texts.ts";
 import { loadAuthTexts } from "../auth/auth-texts.ts";
 import { SignedIn } from "../auth/signed-in.tsx";
-import { isLang } from "../i18n/language.ts";
 import { RouteNotFound } from "../shell/route-states.tsx";
 import { ApplicationPage } from "../student/application-page.tsx";
 import { ApplicationsPage } from "../student/applications-page.tsx";
@@ -13,8 +12,7 @@ import { studentPage } from "../student/student-page.ts";
 import { loadStudentTexts, useStudentTranslation } from "../student/student-texts.ts";
 
 // the area's texts in the current language before its first render (French comes with the chunk)
-const { language } = getI18n();
-if (isLang(language)) await Promise.all([loadStudentTexts(language), loadAuthTexts(language)]);
+await loadForCurrentLanguage(loadStudentTexts, loadAuthTexts);
 
 /** The session role this area is for (a variable: a literal `role` prop reads as an ARIA role to the linter). */
 const STUDENT = "student";

@@ -3,12 +3,12 @@ import type { Resources } from "i18next";
 import { use } from "react";
 import { getI18n, useTranslation } from "react-i18next";
 import { isLang } from "../i18n/language.ts";
+import type { Strings } from "../i18n/strings.ts";
 
 type Namespace = Exclude<keyof Resources, "translation">;
-type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 /** A namespace's texts in every language but French: loaded when that language is chosen. */
-export type OtherLanguages<N extends Namespace> = Record<
+type OtherLanguages<N extends Namespace> = Record<
   Exclude<Lang, "fr">,
   () => Promise<Strings<Resources[N]>>
 >;
@@ -62,4 +62,19 @@ export const areaTexts = <N extends Namespace>(
     /** Loads a language's texts ahead (before the first render, or when idle). */
     load,
   });
+};
+
+/**
+ * Loads areas' texts in the current language at once, before an area's first render (its
+ * chunk awaits it at the top): its pages then render without suspending for each namespace in
+ * turn. French comes with the chunks, so this waits for nothing in French.
+ *
+ * @example
+ * await loadForCurrentLanguage(loadStudentTexts, loadAuthTexts);
+ */
+export const loadForCurrentLanguage = async (
+  ...loads: readonly ((lang: Lang) => Promise<void>)[]
+): Promise<void> => {
+  const { language } = getI18n();
+  if (isLang(language)) await Promise.all(loads.map((load) => load(language)));
 };

@@ -1,5 +1,9 @@
 import { type QueryClient, queryOptions, useQuery } from "@tanstack/react-query";
+import { problemOf } from "../api/api-problem.ts";
 import { envol } from "../api/envol-client.ts";
+import { SESSION_KEY, sessionEnded } from "./session-cache.ts";
+
+export { SESSION_KEY, SIGNED_IN, sessionEnded, sessionStarted } from "./session-cache.ts";
 
 type SessionResponse = Awaited<ReturnType<typeof envol.auth.session.$get>>;
 
@@ -7,21 +11,6 @@ type SessionResponse = Awaited<ReturnType<typeof envol.auth.session.$get>>;
 export type Session = Awaited<ReturnType<Extract<SessionResponse, { status: 200 }>["json"]>>;
 
 export type SessionUser = Session["user"];
-
-/** The session's place in the query cache. */
-export const SESSION_KEY = ["session"] as const;
-
-/**
- * The first element of the key of every query that reads a signed-in person's data (their
- * applications, the staff queue…): those queries are dropped when the session starts or ends.
- *
- * @example
- * useQuery({ queryKey: [SIGNED_IN, "applications"], queryFn: … })
- */
-export const SIGNED_IN = "signed-in";
-
-const dropSignedInData = (queryClient: QueryClient) =>
-  queryClient.removeQueries({ queryKey: [SIGNED_IN] });
 
 /** The session, or null when nobody is signed in (401). */
 export const sessionQuery = queryOptions({
@@ -31,7 +20,7 @@ export const sessionQuery = queryOptions({
     const status: number = res.status;
     if (res.status === 200) return res.json();
     if (status === 401) return null;
-    throw new Error(`session: HTTP ${String(status)}`);
+    throw await problemOf(res);
   },
   staleTime: 5 * 60_000,
   retry: 1,
@@ -42,21 +31,6 @@ export const sessionQuery = queryOptions({
  * in, undefined while it is being checked.
  */
 export const useSession = () => useQuery(sessionQuery);
-
-/**
- * Signed in: the session goes into the cache, so every page that reads it moves on at once, and
- * whatever an earlier person's queries held is dropped.
- */
-export const sessionStarted = (queryClient: QueryClient, session: Session): void => {
-  dropSignedInData(queryClient);
-  queryClient.setQueryData(SESSION_KEY, session);
-};
-
-/** The session ended (signed out, or expired: a 401): no one is signed in, no private data is kept. */
-export const sessionEnded = (queryClient: QueryClient): void => {
-  queryClient.setQueryData(SESSION_KEY, null);
-  dropSignedInData(queryClient);
-};
 
 /**
  * `POST /api/auth/sign-out` with the session's CSRF token; the session stops working at once on

@@ -32,16 +32,6 @@ export const en: Messages = {
       body: "The page could not be shown. Reload it; if the problem persists, write to the international office.",
     },
   },
-  areas: {
-    student: {
-      title: "Student area",
-      coming: "Your applications, your document checklist and the decisions are coming here soon.",
-    },
-    staff: {
-      title: "International relations office",
-      coming: "The application queue, decisions, budgets and exports are coming here soon.",
-    },
-  },
   simulator: {
     documentTitle: "Funding simulator for stays abroad",
     title: "Which grants for your stay abroad?",

@@ -1,3 +1,5 @@
+import type { Strings } from "./strings.ts";
+
 /**
  * Every text of the web app in French, the default language. `en.ts` has the same keys (the
  * compiler checks it, and `resources.test.ts` checks the placeholders). Texts that come from the
@@ -33,18 +35,6 @@ export const fr = {
     error: {
       title: "Quelque chose s'est mal passé",
       body: "La page n'a pas pu s'afficher. Rechargez-la ; si le problème persiste, écrivez à la DRI.",
-    },
-  },
-  areas: {
-    student: {
-      title: "Espace étudiant",
-      coming:
-        "Vos candidatures, la liste de vos pièces et le suivi des décisions arrivent bientôt ici.",
-    },
-    staff: {
-      title: "Espace de la Direction des relations internationales",
-      coming:
-        "La file des candidatures, les décisions, les budgets et les exports arrivent bientôt ici.",
     },
   },
   simulator: {
@@ -338,8 +328,6 @@ export const fr = {
     "06": "Mayotte",
   },
 } as const;
-
-type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 /** The shape every language's texts have: the French keys, any strings. */
 export type Messages = Strings<typeof fr>;

@@ -9,7 +9,7 @@ import { initialLanguage, LANGUAGE_KEY, languageCookie } from "./language.ts";
  * i18next with French bundled (the default, the school's language) and English loaded when it
  * is chosen: a French first screen does not carry the English texts.
  */
-export const i18n = i18next.createInstance();
+const i18n = i18next.createInstance();
 
 const loaders: Record<Lang, () => Promise<Messages>> = {
   fr: async () => fr,

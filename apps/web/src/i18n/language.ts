@@ -10,7 +10,7 @@ export const isLang = (value: unknown): value is Lang =>
  * The cookie that tells the server the chosen language, so that the page it sends is already in
  * it (index.html or index.en.html, see apps/api/src/web.ts).
  */
-export const LANGUAGE_COOKIE = "envol_lang";
+const LANGUAGE_COOKIE = "envol_lang";
 
 /** `envol_lang=…` for `document.cookie`: the whole site, a year, never sent cross-site. */
 export const languageCookie = (lang: Lang): string =>

@@ -1,10 +1,4 @@
-import {
-  formatMoney,
-  type Lang,
-  type SimulationReport,
-  type Situation,
-  type Verdict,
-} from "@envol/domain";
+import { formatMoney, type Lang, type SimulationReport, type Situation } from "@envol/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
@@ -12,13 +6,12 @@ import { useTranslation } from "react-i18next";
 import { SimulationRejected, simulate } from "../api/simulation.ts";
 import { formatDate } from "../i18n/format-date.ts";
 import { formatUnit } from "../i18n/format-unit.ts";
+import { byVerdict } from "../shell/verdict-badge.tsx";
 import { MissingQuestions } from "./missing-questions.tsx";
 import { PlanSummary } from "./plan-summary.tsx";
 import { SchemeCard } from "./scheme-card.tsx";
 import { ShareLink } from "./share-link.tsx";
 import { encodeSituation } from "./situation-link.ts";
-
-const VERDICT_ORDER: Record<Verdict, number> = { eligible: 0, incomplete: 1, ineligible: 2 };
 
 export interface ResultsPanelProps {
   /** The last valid situation, or undefined before there is one. */
@@ -51,9 +44,7 @@ export const ResultsPanel = ({ situation, answers, stale, onAnswer }: ResultsPan
   const error = simulation.error;
   const announcement = useAnnouncement(report, lang);
   const missing = report?.schemes.flatMap((s) => s.missing) ?? [];
-  const schemes = [...(report?.schemes ?? [])].sort(
-    (a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict],
-  );
+  const schemes = byVerdict(report?.schemes ?? []);
 
   return (
     <section

@@ -1,9 +1,9 @@
 import { formatMoney, type Lang, type SchemeResult } from "@envol/domain";
 import { useTranslation } from "react-i18next";
 import { CriterionList } from "../shell/criterion-list.tsx";
+import { VerdictBadge } from "../shell/verdict-badge.tsx";
 import { MissingQuestions } from "./missing-questions.tsx";
 
-const VERDICT_ICON = { eligible: "✓", ineligible: "✗", incomplete: "?" } as const;
 /**
  * One funding scheme's result: its verdict, its amount line by line with the basis of each, how
  * sure the figures are, every condition with its reason and what would change it (in the API's
@@ -28,10 +28,7 @@ export const SchemeCard = ({
         <h3 id={headingId} className="scheme__name">
           {scheme.name}
         </h3>
-        <span className={`badge badge--${scheme.verdict}`}>
-          <span aria-hidden="true">{VERDICT_ICON[scheme.verdict]} </span>
-          {t(`results.verdict.${scheme.verdict}`)}
-        </span>
+        <VerdictBadge verdict={scheme.verdict} label={t(`results.verdict.${scheme.verdict}`)} />
       </header>
 
       {estimate && scheme.verdict !== "ineligible" ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetRows, budgetTotals, chartData, committedShare } from "./budget-rows.ts";
+import { budgetRows, budgetTotals, chartData } from "./budget-rows.ts";
 
 const schemes = [
   { id: "idf", name: "Bourse Mobilité Île-de-France" },
@@ -64,10 +64,5 @@ describe("the chart", () => {
         remaining: 197527.74,
       },
     ]);
-  });
-
-  it("says how much of an envelope is committed", () => {
-    expect(committedShare(fitec)).toBe(7);
-    expect(committedShare({ ...fitec, envelopeCents: 0, committedCents: 0 })).toBe(0);
   });
 });

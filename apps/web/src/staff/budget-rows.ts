@@ -77,7 +77,3 @@ export const chartData = (rows: readonly BudgetRow[]): ChartDatum[] =>
           },
         ],
   );
-
-/** The share of the envelope already committed, 0 to 100 (for "36 % committed"). */
-export const committedShare = (b: BudgetNumbers): number =>
-  b.envelopeCents === 0 ? 0 : Math.round((b.committedCents / b.envelopeCents) * 100);

@@ -1,13 +1,11 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
 import { isProblem } from "../api/api-problem.ts";
-import { sessionEnded } from "../auth/session.ts";
 import { useStaffTranslation } from "./texts/staff-texts.ts";
 
 /**
  * What a page says when its data could not be read: the area is the office's (403, for a
- * student), the thing does not exist (404), or something failed, with "try again". An expired
- * session (401) ends it here: the page then shows the sign-in form.
+ * student), the thing does not exist (404), or something failed, with "try again". Nothing for
+ * an expired session (401): the query client ends it (`main.tsx`), and the sign-in form takes
+ * the page's place.
  */
 export const LoadProblem = ({
   error,
@@ -17,12 +15,7 @@ export const LoadProblem = ({
   readonly onRetry: () => void;
 }) => {
   const { t } = useStaffTranslation();
-  const queryClient = useQueryClient();
-  const expired = isProblem(error, 401);
-  useEffect(() => {
-    if (expired) sessionEnded(queryClient);
-  }, [expired, queryClient]);
-  if (expired) return null;
+  if (isProblem(error, 401)) return null;
   if (isProblem(error, 403))
     return (
       <div className="notice notice--error" role="alert">

@@ -82,21 +82,6 @@ export const partnerKeysQueryOptions = (api: EnvolClient) =>
     },
   });
 
-/** The scheme catalogue in `lang` (`GET /api/schemes`, public), for the schemes' names. */
-export const schemesQueryOptions = (lang: Lang) =>
-  queryOptions({
-    queryKey: ["schemes", lang],
-    queryFn: async ({ signal }) => {
-      const res = await envol.schemes.$get(
-        { query: {} },
-        { headers: { "Accept-Language": lang }, init: { signal } },
-      );
-      if (res.status === 200) return res.json();
-      throw await problemOf(res);
-    },
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-
 type Data<F extends (...args: never[]) => { queryFn?: unknown }> = Awaited<
   ReturnType<Extract<ReturnType<F>["queryFn"], (...args: never[]) => unknown>>
 >;
@@ -105,10 +90,8 @@ export type QueuePage = Data<typeof queueQueryOptions>;
 export type QueueItem = QueuePage["items"][number];
 export type ApplicationDetail = Data<typeof applicationQueryOptions>;
 export type StaffRequest = ApplicationDetail["requests"][number];
-export type LedgerEntry = Data<typeof ledgerQueryOptions>[number];
 export type Budget = Data<typeof budgetsQueryOptions>[number];
 export type PartnerKey = Data<typeof partnerKeysQueryOptions>[number];
-export type SchemeInfo = Data<typeof schemesQueryOptions>[number];
 
 // ---------------------------------------------------------------- links
 

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { partnersQuery } from "../api/partners.ts";
-import { schemesQueryOptions } from "./staff-api.ts";
+import { schemesQuery } from "../api/schemes.ts";
 
 /**
  * The names behind the ids the staff routes return: schemes (from the catalogue, in the
@@ -13,7 +13,7 @@ import { schemesQueryOptions } from "./staff-api.ts";
 export const useNames = () => {
   const { i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const schemes = useQuery(schemesQueryOptions(lang));
+  const schemes = useQuery(schemesQuery(lang));
   const partners = useQuery(partnersQuery);
   return useMemo(() => {
     const schemeNames = new Map((schemes.data ?? []).map((s) => [s.id, s.name]));
@@ -24,13 +24,7 @@ export const useNames = () => {
       partners: partners.data ?? [],
       scheme: (id: string) => schemeNames.get(id) ?? id,
       partner: (id: string) => partnerNames.get(id) ?? id,
-      country: (code: string) => {
-        try {
-          return countryName(code, lang);
-        } catch {
-          return code;
-        }
-      },
+      country: (code: string) => countryName(code, lang),
     };
   }, [lang, schemes.data, partners.data]);
 };

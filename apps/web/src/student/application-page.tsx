@@ -1,10 +1,11 @@
 import type { Lang } from "@envol/domain";
 import { Link } from "@tanstack/react-router";
 import { formatDate } from "../i18n/format-date.ts";
+import { RoutePending } from "../shell/route-states.tsx";
 import { useDocumentTitle } from "../shell/use-document-title.ts";
 import { DocumentChecklist } from "./document-checklist.tsx";
 import { EligibilitySummary } from "./eligibility-summary.tsx";
-import { LoadError, Loading } from "./query-state.tsx";
+import { LoadError } from "./query-state.tsx";
 import { RequestCard } from "./request-card.tsx";
 import { SituationDetails } from "./situation-details.tsx";
 import type { ApplicationDetail } from "./student-api.ts";
@@ -32,7 +33,7 @@ export const ApplicationPage = ({ id }: { readonly id: string }) => {
       {application.isPending ? (
         <>
           <DocumentTitle title={t("application.documentTitle")} />
-          <Loading />
+          <RoutePending />
         </>
       ) : application.isError ? (
         <>

@@ -1,8 +1,9 @@
 import { formatMoney, type Lang } from "@envol/domain";
 import { Link } from "@tanstack/react-router";
 import { formatDate } from "../i18n/format-date.ts";
+import { RoutePending } from "../shell/route-states.tsx";
 import { useDocumentTitle } from "../shell/use-document-title.ts";
-import { LoadError, Loading } from "./query-state.tsx";
+import { LoadError } from "./query-state.tsx";
 import { StateBadge } from "./state-badge.tsx";
 import type { StudentApplication } from "./student-api.ts";
 import { applicationSplat } from "./student-page.ts";
@@ -20,7 +21,7 @@ export const ApplicationsPage = () => {
       <h1>{t("list.title")}</h1>
       <p className="student-page__lede">{t("list.intro")}</p>
       {applications.isPending ? (
-        <Loading />
+        <RoutePending />
       ) : applications.isError ? (
         <LoadError error={applications.error} onRetry={() => void applications.refetch()} />
       ) : applications.data.length === 0 ? (

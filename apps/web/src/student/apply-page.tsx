@@ -4,7 +4,6 @@ import {
   type SchemeResult,
   type Situation,
   SituationSchema,
-  type Verdict,
 } from "@envol/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
@@ -13,15 +12,13 @@ import { useTranslation } from "react-i18next";
 import { ApiProblem } from "../api/api-problem.ts";
 import { simulate } from "../api/simulation.ts";
 import { useDocumentTitle } from "../shell/use-document-title.ts";
+import { byVerdict, VerdictBadge } from "../shell/verdict-badge.tsx";
 import { PlanSummary } from "../simulator/plan-summary.tsx";
 import { decodeSituation } from "../simulator/situation-link.ts";
 import { SituationDetails } from "./situation-details.tsx";
 import { applicationSplat } from "./student-page.ts";
 import { useCreateApplication } from "./student-queries.ts";
 import { useStudentTranslation } from "./student-texts.ts";
-
-const VERDICT_ORDER: Record<Verdict, number> = { eligible: 0, incomplete: 1, ineligible: 2 };
-const VERDICT_ICON = { eligible: "✓", ineligible: "✗", incomplete: "?" } as const;
 
 /** The situation a link carries, checked with the schema the API applies: or why there is none. */
 const situationOf = (link: string | undefined): Situation | "none" | "unreadable" => {
@@ -131,7 +128,7 @@ const SchemeChoice = ({
   const [pickOne, setPickOne] = useState(false);
   const firstBox = useRef<HTMLInputElement>(null);
   const id = useId();
-  const sorted = [...schemes].sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]);
+  const sorted = byVerdict(schemes);
 
   const toggle = (scheme: string, on: boolean) => {
     const next = new Set(selected);
@@ -201,10 +198,10 @@ const SchemeChoice = ({
                   )}
               </label>
               <p id={noteId} className="pick__note">
-                <span className={`badge badge--${scheme.verdict}`}>
-                  <span aria-hidden="true">{VERDICT_ICON[scheme.verdict]} </span>
-                  {tApp(`results.verdict.${scheme.verdict}`)}
-                </span>{" "}
+                <VerdictBadge
+                  verdict={scheme.verdict}
+                  label={tApp(`results.verdict.${scheme.verdict}`)}
+                />{" "}
                 {scheme.verdict === "ineligible" && unmet
                   ? t("apply.ineligible", { reason: unmet.reason })
                   : null}

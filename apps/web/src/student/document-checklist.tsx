@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from "react";
 import { Button, FileTrigger, Label, ProgressBar } from "react-aria-components";
 import { useSession } from "../auth/session.ts";
 import { useEnvolClient } from "../auth/use-envol-client.ts";
+import { formatInstant } from "../i18n/format-instant.ts";
 import { formatBytes } from "./format-bytes.ts";
-import { formatTimestamp } from "./format-timestamp.ts";
 import {
   type ApplicationDetail,
   type ChecklistItem,
@@ -176,7 +176,7 @@ const ChecklistEntry = ({
                 {t("documents.item", {
                   name: d.fileName,
                   size: formatBytes(d.sizeBytes, lang),
-                  date: formatTimestamp(d.uploadedAt, lang),
+                  date: formatInstant(d.uploadedAt, lang),
                 })}
               </span>{" "}
               <a

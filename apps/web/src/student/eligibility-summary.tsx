@@ -1,10 +1,9 @@
 import { formatMoney, type Lang, type SchemeResult } from "@envol/domain";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../i18n/format-date.ts";
+import { VerdictBadge } from "../shell/verdict-badge.tsx";
 import type { ApplicationDetail } from "./student-api.ts";
 import { useStudentTranslation } from "./student-texts.ts";
-
-const VERDICT_ICON = { eligible: "✓", ineligible: "✗", incomplete: "?" } as const;
 
 /**
  * The application's situation evaluated today (the API does it with the rules and figures in
@@ -56,10 +55,7 @@ const SchemeVerdict = ({ scheme }: { readonly scheme: SchemeResult }) => {
     <div className={`verdict verdict--${scheme.verdict}`}>
       <p className="verdict__head">
         <strong className="verdict__name">{scheme.name}</strong>
-        <span className={`badge badge--${scheme.verdict}`}>
-          <span aria-hidden="true">{VERDICT_ICON[scheme.verdict]} </span>
-          {tApp(`results.verdict.${scheme.verdict}`)}
-        </span>
+        <VerdictBadge verdict={scheme.verdict} label={tApp(`results.verdict.${scheme.verdict}`)} />
       </p>
       {scheme.estimate && scheme.verdict !== "ineligible" && (
         <p className="verdict__amount">

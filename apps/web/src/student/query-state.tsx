@@ -1,16 +1,6 @@
 import { ApiProblem } from "../api/api-problem.ts";
 import { useStudentTranslation } from "./student-texts.ts";
 
-/** While a page's data loads. */
-export const Loading = () => {
-  const { t } = useStudentTranslation();
-  return (
-    <p className="route-pending" role="status">
-      {t("common.loading")}
-    </p>
-  );
-};
-
 /** A page's data could not be read: why, in a sentence, and "try again" when it may help. */
 export const LoadError = ({
   error,

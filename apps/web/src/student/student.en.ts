@@ -42,7 +42,6 @@ export const studentEn: StudentMessages = {
     cancelled: "This request was cancelled.",
   },
   common: {
-    loading: "Loading…",
     failed: "This information could not be loaded.",
     offline: "The server does not answer. Check your connection, then try again.",
     retry: "Try again",

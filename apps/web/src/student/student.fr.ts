@@ -46,7 +46,6 @@ export const studentFr = {
     cancelled: "Cette demande a été annulée.",
   },
   common: {
-    loading: "Chargement…",
     failed: "Ces informations n'ont pas pu être chargées.",
     offline: "Le serveur ne répond pas. Vérifiez votre connexion, puis réessayez.",
     retry: "Réessayer",

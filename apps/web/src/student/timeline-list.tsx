@@ -1,5 +1,5 @@
 import { formatMoney, type Lang } from "@envol/domain";
-import { formatTimestamp } from "./format-timestamp.ts";
+import { formatInstant } from "../i18n/format-instant.ts";
 import { StateBadge } from "./state-badge.tsx";
 import type { ApplicationDetail } from "./student-api.ts";
 import { useStudentTranslation } from "./student-texts.ts";
@@ -59,7 +59,7 @@ const Entry = ({
       <p className="timeline__when">
         {t("timeline.by", {
           actor: t(`timeline.actors.${entry.actor}`),
-          date: formatTimestamp(entry.at, lang),
+          date: formatInstant(entry.at, lang),
         })}
       </p>
       {entry.to && entry.action !== "other" && (

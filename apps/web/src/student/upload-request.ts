@@ -1,3 +1,4 @@
+import { signedInHeaders } from "../auth/use-envol-client.ts";
 import { type UploadOutcome, uploadOutcome } from "./upload-outcome.ts";
 
 /** The upload was stopped by the student (`signal`), or the network failed. */
@@ -39,8 +40,8 @@ export const uploadDocument = ({
   new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
-    xhr.setRequestHeader("X-CSRF-Token", csrfToken);
-    xhr.setRequestHeader("Accept-Language", lang);
+    for (const [name, value] of Object.entries(signedInHeaders(csrfToken, lang)))
+      xhr.setRequestHeader(name, value);
     xhr.setRequestHeader("Accept", "application/json");
     xhr.upload.addEventListener("progress", (e) =>
       onProgress(e.loaded, e.lengthComputable ? e.total : file.size),

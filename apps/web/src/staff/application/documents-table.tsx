@@ -1,4 +1,4 @@
-import { formatInstant } from "../format-instant.ts";
+import { formatInstant } from "../../i18n/format-instant.ts";
 import { type ApplicationDetail, documentHref } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";

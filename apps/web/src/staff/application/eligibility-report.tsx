@@ -3,12 +3,12 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "../../i18n/format-date.ts";
 import { formatUnit } from "../../i18n/format-unit.ts";
 import { CriterionList } from "../../shell/criterion-list.tsx";
+import { VerdictBadge } from "../../shell/verdict-badge.tsx";
 import { questionFor } from "../../simulator/questions.ts";
 import type { ApplicationDetail } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
 
-const VERDICT_ICON = { eligible: "✓", ineligible: "✗", incomplete: "?" } as const;
 /**
  * The eligibility of the submitted situation under today's rules and figures, scheme by
  * scheme: the verdict, the amount with its lines, each condition with its reason and hint (the
@@ -63,10 +63,7 @@ const SchemeEligibility = ({ scheme }: { readonly scheme: SchemeResult }) => {
         <h3 id={id} className="scheme__name">
           {scheme.name}
         </h3>
-        <span className={`badge badge--${scheme.verdict}`}>
-          <span aria-hidden="true">{VERDICT_ICON[scheme.verdict]} </span>
-          {t(`eligibility.verdict.${scheme.verdict}`)}
-        </span>
+        <VerdictBadge verdict={scheme.verdict} label={t(`eligibility.verdict.${scheme.verdict}`)} />
       </header>
       {scheme.estimate && scheme.verdict !== "ineligible" && (
         <>

@@ -1,5 +1,5 @@
 import { formatMoney, REQUEST_STATES, type RequestState } from "@envol/domain";
-import { formatInstant } from "../format-instant.ts";
+import { formatInstant } from "../../i18n/format-instant.ts";
 import { historyActionOf, stateChangeOf } from "../history.ts";
 import type { ApplicationDetail } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";

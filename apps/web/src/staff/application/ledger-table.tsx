@@ -2,7 +2,7 @@ import { formatMoney } from "@envol/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
-import { formatInstant } from "../format-instant.ts";
+import { formatInstant } from "../../i18n/format-instant.ts";
 import { LoadProblem } from "../load-problem.tsx";
 import { ledgerQueryOptions } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";

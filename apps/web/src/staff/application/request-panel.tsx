@@ -1,8 +1,8 @@
 import { formatMoney, type SchemeResult } from "@envol/domain";
 import { useState } from "react";
 import { formatDate } from "../../i18n/format-date.ts";
+import { formatInstant } from "../../i18n/format-instant.ts";
 import { canRecalculate, decisionsOf, hasLedger, instalmentOf } from "../decision.ts";
-import { formatInstant } from "../format-instant.ts";
 import type { ApplicationDetail, StaffRequest } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";
 import { StateBadge } from "../state-badge.tsx";

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
+import { formatInstant } from "../../i18n/format-instant.ts";
 import { useDocumentTitle } from "../../shell/use-document-title.ts";
-import { formatInstant } from "../format-instant.ts";
 import { LoadProblem } from "../load-problem.tsx";
 import { type CreatedPartnerKey, partnerKeysQueryOptions } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";

@@ -1,12 +1,13 @@
 import type { Lang } from "@envol/domain";
-import { localeOf } from "../i18n/language.ts";
+import { localeOf } from "./language.ts";
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * A moment recorded by the API (an ISO timestamp in UTC) in the reader's time zone:
- * "26 novembre 2026 à 18:24", "26 November 2026 at 18:24". Calendar dates without a time go
- * through `formatDate` instead.
+ * A moment recorded by the API (an ISO timestamp) for people, in `lang` and the reader's time
+ * zone: "26 novembre 2026 à 18:24", "26 November 2026 at 18:24". What is not an instant is left
+ * as it is. Calendar dates without a time go through `formatDate` instead. `timeZone` is for
+ * tests.
  */
 export const formatInstant = (iso: string, lang: Lang, timeZone?: string): string => {
   const key = `${lang}/${timeZone ?? ""}`;
