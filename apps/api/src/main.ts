@@ -70,7 +70,6 @@ const start = async () => {
       logger.info({ accounts: seeded.accounts, partnerKey: seeded.partnerKey }, "demo data loaded");
     }
   }
-  await refreshPartners();
   const https = config.PUBLIC_URL?.startsWith("https://") ?? false;
   const app = createApp(
     {

@@ -59,8 +59,13 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  server?.kill("SIGTERM");
-  await new Promise((r) => server?.once("exit", r));
+  // "exit" is emitted once: a server that already exited, or died of a signal (its exitCode
+  // stays null then), would be waited for forever
+  if (server?.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((r) => server.once("exit", r));
+    server.kill("SIGTERM");
+    await exited;
+  }
   rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -25,7 +25,7 @@ import {
   type RequestNotFound,
   UnknownScheme,
 } from "./errors.ts";
-import { lockRequest } from "./request-lock.ts";
+import { lockBudget, lockRequest, paidSoFar } from "./request-lock.ts";
 import { applications, budgets, ledgerEntries, outbox, schemeRequests } from "./schema/index.ts";
 import { Schemes } from "./schemes.ts";
 import { type Tx, tagged, transact } from "./transact.ts";
@@ -65,6 +65,11 @@ export interface QueueRow {
   readonly academicYear: string;
   readonly destinationCountry: string;
   readonly hostPartnerId: string | null;
+  /**
+   * A host typed by hand is named in the situation only: its name, else its city (empty when
+   * it has neither). Null for a catalogue partner, which the catalogue names.
+   */
+  readonly hostName: string | null;
   readonly startDate: string;
   readonly endDate: string;
 }
@@ -79,27 +84,6 @@ const isDecisionError = tagged<DecisionError>(
 );
 
 const now = DateTime.nowAsDate;
-
-/** The money of a request: what it was paid so far (advance, balance). */
-const paidSoFar = async (tx: Tx, requestId: string): Promise<number> => {
-  const rows = await tx
-    .select({ total: sql<string>`coalesce(sum(${ledgerEntries.amountCents}), 0)` })
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.requestId, requestId), eq(ledgerEntries.kind, "payment")));
-  return Number(rows[0]?.total ?? 0);
-};
-
-/** The envelope of a scheme and year, locked until the transaction ends. */
-const lockBudget = async (tx: Tx, scheme: string, academicYear: string) => {
-  const rows = await tx
-    .select()
-    .from(budgets)
-    .where(and(eq(budgets.scheme, scheme), eq(budgets.academicYear, academicYear)))
-    .for("update");
-  const budget = rows[0];
-  if (!budget) throw new BudgetNotFound({ scheme, academicYear });
-  return budget;
-};
 
 /** Applications, their scheme requests and every decision on them (ARCHITECTURE §2.6, §3). */
 export class Applications extends Context.Service<
@@ -176,44 +160,42 @@ export class Applications extends Context.Service<
         const estimates = estimatesFor(input.situation);
         const host = resolveHost(input.situation, registry.partners);
         const id = randomUUID();
-        return yield* Effect.orDie(
-          Effect.promise(() =>
-            db.transaction(async (tx) => {
-              await tx.insert(applications).values({
-                id,
-                studentId: input.studentId,
-                situation: input.situation,
-                academicYear: academicYearOf(input.situation.mobility.start),
-                hostPartnerId: isPartnerHost(input.situation.mobility.host)
-                  ? input.situation.mobility.host.partner
-                  : null,
-                destinationCountry: host.country,
-                startDate: input.situation.mobility.start,
-                endDate: input.situation.mobility.end,
-                createdAt: at,
+        return yield* Effect.promise(() =>
+          db.transaction(async (tx) => {
+            await tx.insert(applications).values({
+              id,
+              studentId: input.studentId,
+              situation: input.situation,
+              academicYear: academicYearOf(input.situation.mobility.start),
+              hostPartnerId: isPartnerHost(input.situation.mobility.host)
+                ? input.situation.mobility.host.partner
+                : null,
+              destinationCountry: host.country,
+              startDate: input.situation.mobility.start,
+              endDate: input.situation.mobility.end,
+              createdAt: at,
+              updatedAt: at,
+            });
+            for (const scheme of new Set(input.schemes)) {
+              await tx.insert(schemeRequests).values({
+                id: randomUUID(),
+                applicationId: id,
+                scheme,
+                state: "draft",
+                estimatedCents: estimates.get(scheme) ?? null,
                 updatedAt: at,
               });
-              for (const scheme of new Set(input.schemes)) {
-                await tx.insert(schemeRequests).values({
-                  id: randomUUID(),
-                  applicationId: id,
-                  scheme,
-                  state: "draft",
-                  estimatedCents: estimates.get(scheme) ?? null,
-                  updatedAt: at,
-                });
-              }
-              await recordAudit(tx, {
-                at,
-                actor: { kind: "student", userId: input.studentId },
-                action: "create-application",
-                entityType: "application",
-                entityId: id,
-                after: { schemes: [...new Set(input.schemes)] },
-              });
-              return (await load(tx, id)) as ApplicationView;
-            }),
-          ),
+            }
+            await recordAudit(tx, {
+              at,
+              actor: { kind: "student", userId: input.studentId },
+              action: "create-application",
+              entityType: "application",
+              entityId: id,
+              after: { schemes: [...new Set(input.schemes)] },
+            });
+            return (await load(tx, id)) as ApplicationView;
+          }),
         );
       });
 
@@ -546,15 +528,19 @@ export class Applications extends Context.Service<
           ]),
         );
         return {
-          rows: rows.map(({ request, application }) => ({
-            request: requestView(request),
-            studentId: application.studentId,
-            academicYear: application.academicYear,
-            destinationCountry: application.destinationCountry,
-            hostPartnerId: application.hostPartnerId,
-            startDate: application.startDate,
-            endDate: application.endDate,
-          })),
+          rows: rows.map(({ request, application }): QueueRow => {
+            const host = application.situation.mobility.host;
+            return {
+              request: requestView(request),
+              studentId: application.studentId,
+              academicYear: application.academicYear,
+              destinationCountry: application.destinationCountry,
+              hostPartnerId: application.hostPartnerId,
+              hostName: isPartnerHost(host) ? null : (host.name ?? host.city ?? ""),
+              startDate: application.startDate,
+              endDate: application.endDate,
+            };
+          }),
           total: Number(count[0]?.n ?? 0),
         };
       });

@@ -120,7 +120,6 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         ["start-review", "staff", null],
         ["reject", "staff", "incomplete"],
       ]);
-      expect(events.map((e) => e.id)).toEqual([...events.map((e) => e.id)].sort((x, y) => x - y));
     });
 
     it("pages through the latest events, newest first, without gaps or repeats", async () => {

@@ -17,8 +17,8 @@ import { Context, DateTime, Effect, Layer, Result } from "effect";
 import { Applications } from "./applications.ts";
 import { actorId, recordAudit } from "./audit-log.ts";
 import { Database } from "./database.ts";
-import { BudgetNotFound, RecalculationImpossible, RequestNotFound } from "./errors.ts";
-import { lockRequest } from "./request-lock.ts";
+import { type BudgetNotFound, RecalculationImpossible, RequestNotFound } from "./errors.ts";
+import { lockBudget, lockRequest, paidSoFar } from "./request-lock.ts";
 import {
   applications,
   auditEvents,
@@ -30,7 +30,7 @@ import {
   schemeRequests,
 } from "./schema/index.ts";
 import { Schemes } from "./schemes.ts";
-import { type Tx, tagged, transact } from "./transact.ts";
+import { tagged, transact } from "./transact.ts";
 import { type RequestView, requestView } from "./views.ts";
 
 /** The dates the stay actually took, as the host or the office confirmed them. */
@@ -160,14 +160,6 @@ const whyNot = (result: SchemeResult): string => {
 
 const sumOf = (lines: readonly LedgerLine[]): number =>
   lines.reduce((total, l) => total + l.amountCents, 0);
-
-const paidSoFar = async (tx: Tx, requestId: string): Promise<number> => {
-  const rows = await tx
-    .select({ total: sql<string>`coalesce(sum(${ledgerEntries.amountCents}), 0)` })
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.requestId, requestId), eq(ledgerEntries.kind, "payment")));
-  return Number(rows[0]?.total ?? 0);
-};
 
 /**
  * Grants once approved (ARCHITECTURE §2.6): recalculation on the actual dates, and promotion
@@ -326,8 +318,13 @@ export class Grants extends Context.Service<
                 values: request.approvedOptions ?? current?.options ?? null,
               },
               lines: (() => {
+                // the plugin configured above when it is the approval's, else configured now
                 const approvedWith =
-                  request.approvedOptions === null ? current : configure(request.approvedOptions);
+                  request.approvedOptions === null
+                    ? current
+                    : useCurrent
+                      ? configure(request.approvedOptions)
+                      : plugin;
                 if (!approvedWith) return [];
                 const r = evaluateAlone(approvedWith, situation);
                 return linesOf(r);
@@ -364,23 +361,7 @@ export class Grants extends Context.Service<
               },
             ];
 
-            const budget = (
-              await tx
-                .select()
-                .from(budgets)
-                .where(
-                  and(
-                    eq(budgets.scheme, request.scheme),
-                    eq(budgets.academicYear, application.academicYear),
-                  ),
-                )
-                .for("update")
-            )[0];
-            if (!budget)
-              throw new BudgetNotFound({
-                scheme: request.scheme,
-                academicYear: application.academicYear,
-              });
+            const budget = await lockBudget(tx, request.scheme, application.academicYear);
             const remaining = budget.envelopeCents - budget.committedCents;
             // more money is a further commitment, bound by the envelope as an approval is
             if (difference > remaining)

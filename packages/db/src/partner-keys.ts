@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Actor } from "@envol/domain";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { Context, DateTime, Effect, Layer } from "effect";
@@ -6,6 +6,7 @@ import { recordAudit } from "./audit-log.ts";
 import { Database } from "./database.ts";
 import { PartnerKeyNotFound, PartnerNotFound } from "./errors.ts";
 import { partnerApiKeys, partners } from "./schema/index.ts";
+import { hashOf } from "./secret-hash.ts";
 import { tagged, transact } from "./transact.ts";
 
 /** Every key starts with this, so that a leaked one is recognisable (and secret scanners can match it). */
@@ -43,9 +44,6 @@ const view = (k: typeof partnerApiKeys.$inferSelect): PartnerKeyView => ({
   revokedAt: k.revokedAt?.toISOString() ?? null,
   lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
 });
-
-/** Keys are 256 random bits: a fast hash cannot be brute-forced, and it lets `verify` look a key up by it. */
-const hashOf = (secret: string): string => createHash("sha256").update(secret).digest("hex");
 
 /** Partner API keys: each bound to one partner institution, shown once, stored hashed, revocable. */
 export class PartnerKeys extends Context.Service<

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
-import { RequestNotFound } from "./errors.ts";
-import { applications, schemeRequests, users } from "./schema/index.ts";
+import { and, eq, sql } from "drizzle-orm";
+import { BudgetNotFound, RequestNotFound } from "./errors.ts";
+import { applications, budgets, ledgerEntries, schemeRequests, users } from "./schema/index.ts";
 import type { Tx } from "./transact.ts";
 
 /**
@@ -22,4 +22,30 @@ export const lockRequest = async (tx: Tx, requestId: string) => {
   )[0];
   if (!found) throw new RequestNotFound({ id: requestId });
   return found;
+};
+
+/**
+ * The envelope of a scheme and year, locked until the transaction ends: always after the
+ * request's own lock ({@link lockRequest}).
+ *
+ * @throws BudgetNotFound
+ */
+export const lockBudget = async (tx: Tx, scheme: string, academicYear: string) => {
+  const rows = await tx
+    .select()
+    .from(budgets)
+    .where(and(eq(budgets.scheme, scheme), eq(budgets.academicYear, academicYear)))
+    .for("update");
+  const budget = rows[0];
+  if (!budget) throw new BudgetNotFound({ scheme, academicYear });
+  return budget;
+};
+
+/** The money of a request: what it was paid so far (advance, balance). */
+export const paidSoFar = async (tx: Tx, requestId: string): Promise<number> => {
+  const rows = await tx
+    .select({ total: sql<string>`coalesce(sum(${ledgerEntries.amountCents}), 0)` })
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.requestId, requestId), eq(ledgerEntries.kind, "payment")));
+  return Number(rows[0]?.total ?? 0);
 };

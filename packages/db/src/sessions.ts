@@ -1,11 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { Context, DateTime, Duration, Effect, Layer } from "effect";
 import { Database } from "./database.ts";
 import { sessions, signInAttempts, users } from "./schema/index.ts";
-import type { UserView } from "./users.ts";
+import { hashOf } from "./secret-hash.ts";
+import { type UserView, userView } from "./users.ts";
 
-const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const token = () => randomBytes(32).toString("base64url");
 
 /** A session as the API sees it once the cookie's token matched. */
@@ -46,7 +46,7 @@ export class Sessions extends Context.Service<
         yield* Effect.promise(() =>
           db
             .insert(sessions)
-            .values({ id: sha256(secret), userId, csrfToken, createdAt: now, expiresAt }),
+            .values({ id: hashOf(secret), userId, csrfToken, createdAt: now, expiresAt }),
         );
         return { token: secret, csrfToken, expiresAt };
       });
@@ -60,7 +60,7 @@ export class Sessions extends Context.Service<
             .innerJoin(users, eq(users.id, sessions.userId))
             .where(
               and(
-                eq(sessions.id, sha256(secret)),
+                eq(sessions.id, hashOf(secret)),
                 isNull(sessions.revokedAt),
                 gt(sessions.expiresAt, now),
               ),
@@ -69,13 +69,7 @@ export class Sessions extends Context.Service<
         if (!row) return undefined;
         const { user, session } = row;
         return {
-          user: {
-            id: user.id,
-            email: user.email,
-            name: user.name,
-            role: user.role,
-            lang: user.lang,
-          },
+          user: userView(user),
           csrfToken: session.csrfToken,
           expiresAt: session.expiresAt.toISOString(),
         };
@@ -87,7 +81,7 @@ export class Sessions extends Context.Service<
           db
             .update(sessions)
             .set({ revokedAt: now })
-            .where(and(eq(sessions.id, sha256(secret)), isNull(sessions.revokedAt))),
+            .where(and(eq(sessions.id, hashOf(secret)), isNull(sessions.revokedAt))),
         );
       });
 

@@ -13,7 +13,8 @@ export interface UserView {
   readonly lang: "fr" | "en";
 }
 
-const view = (u: typeof users.$inferSelect): UserView => ({
+/** A user row as the API sees it: never the password's hash, never the SSO subject. */
+export const userView = (u: typeof users.$inferSelect): UserView => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -80,7 +81,7 @@ export class Users extends Context.Service<
             })
             .onConflictDoNothing({ target: users.email });
           const row = (await db.select().from(users).where(eq(users.email, email)))[0];
-          return view(row as typeof users.$inferSelect);
+          return userView(row as typeof users.$inferSelect);
         });
       });
 
@@ -134,14 +135,14 @@ export class Users extends Context.Service<
         if (!found || found.oidcSubject !== input.subject) {
           return yield* new OidcIdentityConflict({ email });
         }
-        return view(found);
+        return userView(found);
       });
 
       const get = Effect.fn("Users.get")(function* (id: string) {
         const row = (yield* Effect.promise(() =>
           db.select().from(users).where(eq(users.id, id)),
         ))[0];
-        return row ? view(row) : undefined;
+        return row ? userView(row) : undefined;
       });
 
       const findByEmail = Effect.fn("Users.findByEmail")(function* (email: string) {
@@ -151,7 +152,7 @@ export class Users extends Context.Service<
             .from(users)
             .where(eq(users.email, normal(email))),
         ))[0];
-        return row ? { ...view(row), passwordHash: row.passwordHash } : undefined;
+        return row ? { ...userView(row), passwordHash: row.passwordHash } : undefined;
       });
 
       return Users.of({ ensure, ensureBySubject, get, findByEmail });

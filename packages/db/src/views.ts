@@ -31,9 +31,6 @@ export interface ApplicationView {
   readonly requests: readonly RequestView[];
 }
 
-const iso = (d: Date | string): string =>
-  typeof d === "string" ? new Date(d).toISOString() : d.toISOString();
-
 export const requestView = (r: typeof schemeRequests.$inferSelect): RequestView => ({
   id: r.id,
   applicationId: r.applicationId,
@@ -41,8 +38,8 @@ export const requestView = (r: typeof schemeRequests.$inferSelect): RequestView 
   state: r.state,
   estimatedCents: r.estimatedCents,
   approvedCents: r.approvedCents,
-  approvedAt: r.approvedAt ? iso(r.approvedAt) : null,
-  updatedAt: iso(r.updatedAt),
+  approvedAt: r.approvedAt?.toISOString() ?? null,
+  updatedAt: r.updatedAt.toISOString(),
   version: r.version,
 });
 
@@ -60,7 +57,7 @@ export const applicationView = (
   endDate: a.endDate,
   actualStartDate: a.actualStartDate,
   actualEndDate: a.actualEndDate,
-  createdAt: iso(a.createdAt),
-  updatedAt: iso(a.updatedAt),
+  createdAt: a.createdAt.toISOString(),
+  updatedAt: a.updatedAt.toISOString(),
   requests: [...requests].sort((x, y) => x.scheme.localeCompare(y.scheme)).map(requestView),
 });

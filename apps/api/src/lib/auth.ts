@@ -77,3 +77,9 @@ export const sessionOf = (c: { get: (key: "session") => AppEnv["Variables"]["ses
   if (!session) throw new Error("route without requireRole");
   return session;
 };
+
+/** The signed-in user as the lifecycle and the audit trail name them; the route is behind `requireRole(kind)`. */
+export const actorOf = <K extends "student" | "staff">(
+  c: { get: (key: "session") => AppEnv["Variables"]["session"] },
+  kind: K,
+): { readonly kind: K; readonly userId: string } => ({ kind, userId: sessionOf(c).user.id });

@@ -1,6 +1,8 @@
-import type { DocumentView } from "@envol/db";
+import { Documents, type DocumentView } from "@envol/db";
 import { z } from "@hono/zod-openapi";
+import { Effect } from "effect";
 import type { Context } from "hono";
+import type { FileStore } from "./file-store.ts";
 
 /** What a document may be, recognised by its content (magic bytes), never by its name. */
 export const DOCUMENT_MEDIA_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
@@ -22,6 +24,19 @@ export const attachment = (name: string) => {
   );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 };
+
+/**
+ * A document of an application with its bytes, for the student who uploaded it and for the
+ * office alike. Metadata without its bytes means the store lost them, which is the server's
+ * fault: a defect, not a 404.
+ */
+export const documentBytes = (files: FileStore, applicationId: string, documentId: string) =>
+  Effect.gen(function* () {
+    const document = yield* Documents.use((d) => d.get(applicationId, documentId));
+    const bytes = yield* files.get(document.storageKey);
+    if (!bytes) return yield* Effect.die(new Error(`document ${document.id} has no bytes`));
+    return { document, bytes };
+  });
 
 /**
  * An uploaded document's bytes as a download: its checked media type, never sniffed, never

@@ -2,11 +2,14 @@ import { formatMoney, type Lang } from "@envol/domain";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type Problem, problemBody } from "./problem.ts";
 
+/** A domain or repository error, as thrown or failed: a Data.TaggedError is one. */
 interface Tagged {
   readonly _tag: string;
   readonly message?: string;
-  readonly [key: string]: unknown;
 }
+
+/** Its own fields, read by name: each tag says which it has. */
+type Fields = Tagged & { readonly [key: string]: unknown };
 
 const T = {
   notFound: { fr: "Introuvable", en: "Not found" },
@@ -25,7 +28,7 @@ const HIDDEN = new Set([
 ]);
 
 /** How much is left in the envelope, in words and in euros: what the office needs to decide. */
-const budgetLeft = (error: Tagged, lang: Lang): string => {
+const budgetLeft = (error: Fields, lang: Lang): string => {
   const left = formatMoney(Number(error.remainingCents), lang);
   const asked = formatMoney(Number(error.requestedCents), lang);
   const scheme = String(error.scheme);
@@ -39,7 +42,8 @@ const budgetLeft = (error: Tagged, lang: Lang): string => {
  * actor may not see is a 404 like a missing one; a move the lifecycle refuses is a 409; an
  * envelope too small is a 409 that says how much is left; a bad input names its field (422).
  */
-export const problemOf = (error: Tagged, lang: Lang): Problem => {
+export const problemOf = (tagged: Tagged, lang: Lang): Problem => {
+  const error = tagged as Fields;
   const tag = error._tag;
   const make = (
     status: ContentfulStatusCode,

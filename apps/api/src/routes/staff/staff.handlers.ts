@@ -13,23 +13,16 @@ import {
   Users,
   type UserView,
 } from "@envol/db";
-import {
-  type Actor,
-  availableActions,
-  evaluate,
-  isPartnerHost,
-  type Lang,
-  type SimulationReport,
-  UnknownPartner,
-} from "@envol/domain";
+import { availableActions, type Lang, type SimulationReport } from "@envol/domain";
 import type { RouteConfig, RouteHandler } from "@hono/zod-openapi";
-import { Effect } from "effect";
-import type { Context } from "hono";
-import { sessionOf } from "../../lib/auth.ts";
+import { Effect, Result } from "effect";
+import { applicationAuditEvents } from "../../lib/application-audit.ts";
+import { actorOf } from "../../lib/auth.ts";
 import type { AppDeps } from "../../lib/deps.ts";
-import { documentDownload } from "../../lib/document-download.ts";
+import { documentBytes, documentDownload } from "../../lib/document-download.ts";
 import type { AppEnv } from "../../lib/env.ts";
-import { filesOf } from "../../lib/file-store.ts";
+import { evaluateToday } from "../../lib/evaluate-today.ts";
+import type { FileStore } from "../../lib/file-store.ts";
 import { problem, problemBody } from "../../lib/problem.ts";
 import { runEffect } from "../../lib/run-effect.ts";
 import { csvDownload, euros, frenchExcelCsv, text } from "./staff.csv.ts";
@@ -54,12 +47,6 @@ import type {
 
 type Handler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
 
-/** The signed-in staff member, as the lifecycle and the audit trail name them. */
-const staffOf = (c: Context<AppEnv>): Extract<Actor, { kind: "staff" }> => ({
-  kind: "staff",
-  userId: sessionOf(c).user.id,
-});
-
 /** The queue's query as the repository's filter. */
 const filterOf = (q: {
   readonly scheme?: string | undefined;
@@ -67,14 +54,14 @@ const filterOf = (q: {
   readonly academicYear?: string | undefined;
   readonly destination?: string | undefined;
   readonly partner?: string | undefined;
-  readonly sort: QueueFilter["sort"];
+  readonly sort: NonNullable<QueueFilter["sort"]>;
 }): QueueFilter => ({
   ...(q.scheme !== undefined && { scheme: q.scheme }),
   ...(q.state !== undefined && { state: q.state }),
   ...(q.academicYear !== undefined && { academicYear: q.academicYear }),
   ...(q.destination !== undefined && { destinationCountry: q.destination }),
   ...(q.partner !== undefined && { hostPartnerId: q.partner }),
-  ...(q.sort !== undefined && { sort: q.sort }),
+  sort: q.sort,
 });
 
 /** The students behind some rows, each read once. */
@@ -109,7 +96,7 @@ export const queueHandler =
     return runEffect(c, deps, effect, ({ page, students }) =>
       c.json(
         {
-          items: page.rows.map(({ studentId, ...row }) => ({
+          items: page.rows.map(({ studentId, hostName: _, ...row }) => ({
             ...row,
             student: studentSummary(students, studentId),
           })),
@@ -134,14 +121,11 @@ const liveEligibility = (
   lang: Lang,
 ): { asOf: string; report: SimulationReport | null; unavailable?: string } => {
   const asOf = deps.today();
-  try {
-    const report = evaluate({ ...application.situation, asOf }, deps.registry(), { asOf, lang });
-    return { asOf, report };
-  } catch (e) {
-    // the host may have left the catalogue since the student applied: say so, do not fail
-    if (e instanceof UnknownPartner) return { asOf, report: null, unavailable: e.message };
-    throw e;
-  }
+  const evaluated = evaluateToday({ ...application.situation, asOf }, deps.registry(), asOf, lang);
+  // the host may have left the catalogue since the student applied: say so, do not fail
+  return Result.isSuccess(evaluated)
+    ? { asOf, report: evaluated.success }
+    : { asOf, report: null, unavailable: evaluated.failure.message };
 };
 
 /**
@@ -149,19 +133,15 @@ const liveEligibility = (
  * audit trail (the student's history shows who read their documents, and when).
  */
 export const applicationDocumentHandler =
-  (deps: AppDeps): Handler<typeof applicationDocument> =>
+  (deps: AppDeps, files: FileStore): Handler<typeof applicationDocument> =>
   (c) => {
     const { id, documentId } = c.req.valid("param");
-    const files = filesOf(deps);
-    const staff = staffOf(c);
+    const staff = actorOf(c, "staff");
     const effect = Effect.gen(function* () {
       const application = yield* Applications.use((a) => a.get(id));
-      const document = yield* Documents.use((d) => d.get(application.id, documentId));
-      const bytes = yield* files.get(document.storageKey);
-      // metadata without its bytes: the store lost them, which is the server's fault
-      if (!bytes) return yield* Effect.die(new Error(`document ${document.id} has no bytes`));
-      yield* Documents.use((d) => d.recordDownload(document, staff));
-      return { document, bytes };
+      const found = yield* documentBytes(files, application.id, documentId);
+      yield* Documents.use((d) => d.recordDownload(found.document, staff));
+      return found;
     });
     return runEffect(c, deps, effect, ({ document, bytes }) =>
       documentDownload(c, document, bytes),
@@ -177,19 +157,11 @@ export const applicationDetailHandler =
       const student = yield* Users.use((u) => u.get(application.studentId));
       const budgets = yield* Budgets.use((b) => b.list(application.academicYear));
       const documents = yield* Documents.use((d) => d.list(application.id));
-      const audit = yield* AuditTrail;
-      const trails = yield* Effect.forEach(
-        [
-          ["application", application.id] as const,
-          ...application.requests.map((r) => ["scheme_request", r.id] as const),
-          ...documents.map((d) => ["document", d.id] as const),
-        ],
-        ([type, entity]) => audit.forEntity(type, entity),
-      );
-      return { application, student, budgets, documents, history: trails.flat() };
+      const history = yield* applicationAuditEvents(application, documents);
+      return { application, student, budgets, documents, history };
     });
     return runEffect(c, deps, effect, ({ application, student, budgets, documents, history }) => {
-      const staff = staffOf(c);
+      const staff = actorOf(c, "staff");
       const { requests, ...rest } = application;
       return c.json(
         {
@@ -231,7 +203,7 @@ export const decideHandler =
     return runEffect(
       c,
       deps,
-      Applications.use((a) => a.decide(id, decision, staffOf(c))),
+      Applications.use((a) => a.decide(id, decision, actorOf(c, "staff"))),
       (request) => c.json(request, 200),
     ) as never;
   };
@@ -250,7 +222,7 @@ export const recalculateHandler =
         g.recalculate(
           id,
           { actualStart, actualEnd, ...(useCurrentOptions !== undefined && { useCurrentOptions }) },
-          staffOf(c),
+          actorOf(c, "staff"),
         ),
       ),
       (done) =>
@@ -279,7 +251,7 @@ export const payHandler =
           instalment === "advance"
             ? { action: "pay-advance", ...(amountCents !== undefined && { amountCents }) }
             : { action: "complete" },
-          staffOf(c),
+          actorOf(c, "staff"),
         ),
       );
       const lines = yield* Grants.use((g) => g.ledgerFor(id));
@@ -330,7 +302,7 @@ export const setEnvelopeHandler =
         }),
       ) as never;
     }
-    const staff = staffOf(c);
+    const staff = actorOf(c, "staff");
     const effect = Effect.gen(function* () {
       const budgets = yield* Budgets;
       const set = yield* budgets.setEnvelope(scheme, academicYear, envelopeCents, staff);
@@ -433,25 +405,9 @@ export const exportRequestsHandler =
     const effect = Effect.gen(function* () {
       const rows = yield* allRows(filter);
       const students = yield* studentsOf(rows.map((r) => r.studentId));
-      // a host typed by hand has its name in the situation only
-      const inline = [
-        ...new Set(
-          rows.filter((r) => r.hostPartnerId === null).map((r) => r.request.applicationId),
-        ),
-      ];
-      const applications = yield* Applications;
-      const typed = yield* Effect.forEach(inline, (id) => Effect.option(applications.get(id)), {
-        concurrency: 8,
-      });
-      const hostNames = new Map<string, string>();
-      for (const found of typed) {
-        if (found._tag !== "Some") continue;
-        const host = found.value.situation.mobility.host;
-        if (!isPartnerHost(host)) hostNames.set(found.value.id, host.name ?? host.city ?? "");
-      }
-      return { rows, students, hostNames };
+      return { rows, students };
     });
-    return runEffect(c, deps, effect, ({ rows, students, hostNames }) => {
+    return runEffect(c, deps, effect, ({ rows, students }) => {
       const registry = deps.registry();
       const body = frenchExcelCsv(
         REQUEST_COLUMNS[lang],
@@ -459,7 +415,7 @@ export const exportRequestsHandler =
           const student = students.get(r.studentId);
           const host =
             r.hostPartnerId === null
-              ? (hostNames.get(r.request.applicationId) ?? "")
+              ? (r.hostName ?? "")
               : (registry.partners(r.hostPartnerId)?.name ?? r.hostPartnerId);
           return [
             r.request.applicationId,
@@ -552,7 +508,7 @@ export const createPartnerKeyHandler =
   (deps: AppDeps): Handler<typeof createPartnerKey> =>
   (c) => {
     const { partnerId, label } = c.req.valid("json");
-    const staff = staffOf(c);
+    const staff = actorOf(c, "staff");
     const effect = Effect.gen(function* () {
       const partner = yield* Partners.use((p) => p.get(partnerId));
       if (!partner) return undefined;
@@ -586,7 +542,7 @@ export const revokePartnerKeyHandler =
     return runEffect(
       c,
       deps,
-      PartnerKeys.use((k) => k.revoke(id, staffOf(c))),
+      PartnerKeys.use((k) => k.revoke(id, actorOf(c, "staff"))),
       (key) => c.json(key, 200),
     ) as never;
   };

@@ -1,6 +1,7 @@
 import { requireRole } from "../../lib/auth.ts";
 import { createRouter } from "../../lib/create-router.ts";
 import type { AppDeps } from "../../lib/deps.ts";
+import { filesOf } from "../../lib/file-store.ts";
 import {
   applicationDetailHandler,
   applicationDocumentHandler,
@@ -40,13 +41,14 @@ import {
 
 /** The international office's back office, under /api/staff: signed-in staff only. */
 export const staffRouter = (deps: AppDeps) => {
+  const files = filesOf(deps);
   const router = createRouter();
   // before any validation: a caller who is not staff learns nothing about a route's inputs
   router.use("/staff/*", requireRole("staff"));
   return router
     .openapi(queue, queueHandler(deps))
     .openapi(applicationDetail, applicationDetailHandler(deps))
-    .openapi(applicationDocument, applicationDocumentHandler(deps))
+    .openapi(applicationDocument, applicationDocumentHandler(deps, files))
     .openapi(decide, decideHandler(deps))
     .openapi(recalculate, recalculateHandler(deps))
     .openapi(pay, payHandler(deps))

@@ -4,7 +4,6 @@ import {
   Applications,
   type ApplicationView,
   type AuditEventView,
-  AuditTrail,
   type Decision,
   Documents,
   type DocumentView,
@@ -16,23 +15,28 @@ import {
 import {
   type Actor,
   availableActions,
-  evaluate,
   type IsoDate,
   type Lang,
   type Registry,
   type SimulationReport,
-  UnknownPartner,
 } from "@envol/domain";
 import type { RouteHandler } from "@hono/zod-openapi";
-import { Effect } from "effect";
+import { Effect, Result } from "effect";
 import { fileTypeFromBuffer } from "file-type";
 import type { Context, MiddlewareHandler } from "hono";
-import { sessionOf } from "../../lib/auth.ts";
+import { applicationAuditEvents } from "../../lib/application-audit.ts";
+import { actorOf } from "../../lib/auth.ts";
 import type { AppDeps } from "../../lib/deps.ts";
-import { DOCUMENT_MEDIA_TYPES, documentDownload } from "../../lib/document-download.ts";
+import {
+  DOCUMENT_MEDIA_TYPES,
+  documentBytes,
+  documentDownload,
+} from "../../lib/document-download.ts";
 import type { AppEnv } from "../../lib/env.ts";
+import { evaluateToday } from "../../lib/evaluate-today.ts";
 import type { FileStore } from "../../lib/file-store.ts";
 import { problem, problemBody } from "../../lib/problem.ts";
+import { problemOf } from "../../lib/problems-of-errors.ts";
 import { runEffect } from "../../lib/run-effect.ts";
 import {
   type createApplication,
@@ -50,11 +54,6 @@ import {
 } from "./students.routes.ts";
 
 type StudentActor = Extract<Actor, { readonly kind: "student" }>;
-
-const actorOf = (c: Context<AppEnv>): StudentActor => ({
-  kind: "student",
-  userId: sessionOf(c).user.id,
-});
 
 /** The student's own application; another student's is not found, like a missing one. */
 const ownApplication = (id: string, actor: StudentActor) =>
@@ -98,13 +97,9 @@ const liveEligibility = (
   lang: Lang,
 ): SimulationReport | null => {
   const { asOf: _, ...situation } = app.situation;
-  let report: SimulationReport;
-  try {
-    report = evaluate(situation, registry, { asOf: today, lang });
-  } catch (e) {
-    if (e instanceof UnknownPartner) return null;
-    throw e;
-  }
+  const evaluated = evaluateToday(situation, registry, today, lang);
+  if (Result.isFailure(evaluated)) return null;
+  const report = evaluated.success;
   const requested = new Set(app.requests.map((r) => r.scheme));
   const items = report.plan.items.filter((i) => requested.has(i.scheme));
   return {
@@ -136,21 +131,11 @@ const checklistOf = (report: SimulationReport | null, documents: readonly Docume
 
 /** What happened to the application, its requests and its documents, in the order it happened. */
 const historyOf = (app: ApplicationView, documents: readonly DocumentView[]) =>
-  Effect.gen(function* () {
-    const trail = yield* AuditTrail;
-    const entities: [string, string][] = [
-      ["application", app.id],
-      ...app.requests.map((r): [string, string] => ["scheme_request", r.id]),
-      ...documents.map((d): [string, string] => ["document", d.id]),
-    ];
-    const events = yield* Effect.forEach(entities, ([type, id]) => trail.forEntity(type, id), {
-      concurrency: 4,
-    });
-    return events
-      .flat()
-      .sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id)
-      .map(historyEvent);
-  });
+  applicationAuditEvents(app, documents).pipe(
+    Effect.map((events) =>
+      events.sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id).map(historyEvent),
+    ),
+  );
 
 /** An audit event as the student sees it: who acted by kind, not the staff member's id. */
 const historyEvent = (e: AuditEventView) => ({
@@ -169,7 +154,7 @@ export const createApplicationHandler =
   (deps: AppDeps): RouteHandler<typeof createApplication, AppEnv> =>
   async (c) => {
     const { situation, schemes } = c.req.valid("json");
-    const actor = actorOf(c);
+    const actor = actorOf(c, "student");
     return (await runEffect(
       c,
       deps,
@@ -181,7 +166,7 @@ export const createApplicationHandler =
 export const listApplicationsHandler =
   (deps: AppDeps): RouteHandler<typeof listApplications, AppEnv> =>
   async (c) => {
-    const actor = actorOf(c);
+    const actor = actorOf(c, "student");
     return (await runEffect(
       c,
       deps,
@@ -198,7 +183,7 @@ export const getApplicationHandler =
   (deps: AppDeps): RouteHandler<typeof getApplication, AppEnv> =>
   async (c) => {
     const { id } = c.req.valid("param");
-    const actor = actorOf(c);
+    const actor = actorOf(c, "student");
     const today = deps.today();
     return (await runEffect(
       c,
@@ -230,7 +215,7 @@ export const updateDraftHandler =
   async (c) => {
     const { id } = c.req.valid("param");
     const { situation } = c.req.valid("json");
-    const actor = actorOf(c);
+    const actor = actorOf(c, "student");
     return (await runEffect(
       c,
       deps,
@@ -246,7 +231,7 @@ const decide = (
   params: { readonly id: string; readonly requestId: string },
   decision: Decision,
 ) => {
-  const actor = actorOf(c);
+  const actor = actorOf(c, "student");
   return runEffect(
     c,
     deps,
@@ -296,9 +281,9 @@ export const uploadGuard =
     const id = c.req.param("id");
     if (c.req.method !== "POST" || session?.user.role !== "student" || !id || !UUID.test(id))
       return next();
-    const found = await deps.run(ownApplication(id, actorOf(c)));
+    const found = await deps.run(ownApplication(id, actorOf(c, "student")));
     if (found._tag === "Success") return next();
-    return runEffect(c, deps, Effect.fail(new ApplicationNotFound({ id })), () => c.body(null));
+    return problem(c, problemOf(new ApplicationNotFound({ id }), c.get("lang")));
   };
 
 /** The uploaded file's name, for display: no folders, no control characters, not too long. */
@@ -317,7 +302,7 @@ export const uploadDocumentHandler =
     const { id } = c.req.valid("param");
     const { kind, file } = c.req.valid("form");
     const lang = c.get("lang");
-    const actor = actorOf(c);
+    const actor = actorOf(c, "student");
     // the body limit let through the file's framing: the file itself is counted here
     if (file.size > MAX_DOCUMENT_BYTES) return tooLarge(c) as never;
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -389,17 +374,13 @@ export const downloadDocumentHandler =
   (deps: AppDeps, files: FileStore): RouteHandler<typeof downloadDocument, AppEnv> =>
   async (c) => {
     const { id, documentId } = c.req.valid("param");
-    const actor = actorOf(c);
+    const actor = actorOf(c, "student");
     return (await runEffect(
       c,
       deps,
       Effect.gen(function* () {
         const app = yield* ownApplication(id, actor);
-        const document = yield* Documents.use((d) => d.get(app.id, documentId));
-        const bytes = yield* files.get(document.storageKey);
-        // metadata without its bytes: the store lost them, which is the server's fault
-        if (!bytes) return yield* Effect.die(new Error(`document ${document.id} has no bytes`));
-        return { document, bytes };
+        return yield* documentBytes(files, app.id, documentId);
       }),
       ({ document, bytes }) => documentDownload(c, document, bytes),
     )) as never;
@@ -408,7 +389,7 @@ export const downloadDocumentHandler =
 export const exportMyDataHandler =
   (deps: AppDeps): RouteHandler<typeof exportMyData, AppEnv> =>
   async (c) => {
-    const actor = actorOf(c);
+    const actor = actorOf(c, "student");
     return (await runEffect(
       c,
       deps,
@@ -451,5 +432,3 @@ export const exportMyDataHandler =
       },
     )) as never;
   };
-
-/** The file store of the app, or the configured default folder. */
