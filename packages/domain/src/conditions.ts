@@ -653,6 +653,11 @@ export const compileCriterion = (crit: Criterion, schemeName: Text): CompiledCri
   let hits = 0;
   let entries = 0;
   let memoOn = true;
+  const clear = () => {
+    memo.fr = new Map();
+    memo.en = new Map();
+    entries = 0;
+  };
   const compute = (ctx: EvaluationContext, lang: Lang) => {
     const o = evaluateCondition(c, ctx, lang);
     const outcome = outcomeOf(resultOf(crit, o, lang, schemeName[lang]));
@@ -664,6 +669,12 @@ export const compileCriterion = (crit: Criterion, schemeName: Text): CompiledCri
     evaluate: (ctx, lang) => {
       if (!memoOn) return compute(ctx, lang).outcome;
       lookups++;
+      // the trial runs here, whether this lookup would hit or miss, so it always runs once
+      if (lookups === MEMO_TRIAL && hits * 2 < lookups) {
+        memoOn = false;
+        clear();
+        return compute(ctx, lang).outcome;
+      }
       let level = memo[lang];
       for (let i = 0; ; i++) {
         const value = (facts[i] as Fact).get(ctx);
@@ -679,9 +690,7 @@ export const compileCriterion = (crit: Criterion, schemeName: Text): CompiledCri
         // not seen: computed, and kept under the values of the facts that decided it
         const { outcome, needs } = compute(ctx, lang);
         if (++entries > MEMO_SIZE) {
-          memo.fr = new Map();
-          memo.en = new Map();
-          entries = 0;
+          clear();
         } else {
           let key = value;
           for (let j = i + 1; j < needs; j++) {
@@ -691,11 +700,6 @@ export const compileCriterion = (crit: Criterion, schemeName: Text): CompiledCri
             key = (facts[j] as Fact).get(ctx);
           }
           level.set(key, new Decided(outcome));
-        }
-        if (lookups === MEMO_TRIAL && hits * 2 < lookups) {
-          memoOn = false;
-          memo.fr = new Map();
-          memo.en = new Map();
         }
         return outcome;
       }

@@ -216,7 +216,8 @@ describe("evaluate: estimates", () => {
   });
 
   it("rounds the total once, from the exact lines", () => {
-    // two lines of half a cent each: 1 cent in total, although each line shows 1 cent
+    // two lines of half a cent each: 1 cent together, although each alone would round to 1 cent
+    // (shown as 1 and 0 cents)
     const halves = defineFundingPlugin({
       id: "halves",
       name: { fr: "Moitiés", en: "Halves" },

@@ -3,7 +3,13 @@ import type { CompiledCriterion } from "./conditions.ts";
 import { type EvaluationContext, makeEvaluationContext } from "./evaluation-context.ts";
 import { bestPlan, type PlanCandidate } from "./funding-plan.ts";
 import { apportion, roundHalfUp } from "./money.ts";
-import type { ConfiguredPlugin, DocumentItem, EstimateDraft, PlanPeer } from "./plugin.ts";
+import type {
+  ConfiguredPeriod,
+  ConfiguredPlugin,
+  DocumentItem,
+  EstimateDraft,
+  PlanPeer,
+} from "./plugin.ts";
 import type { Registry } from "./registry.ts";
 import type {
   CriterionResultJson,
@@ -44,6 +50,8 @@ const finishEstimate = (draft: EstimateDraft, lang: Lang): Estimate => {
 
 interface Evaluated {
   readonly plugin: ConfiguredPlugin;
+  /** The parameter period in force for the stay, looked up once: the plan weighs many shares. */
+  readonly period: ConfiguredPeriod;
   readonly result: SchemeResult;
   readonly peer: PlanPeer | undefined;
 }
@@ -107,7 +115,7 @@ const evaluateScheme = (
           })),
         }
       : undefined;
-  return { plugin, result, peer };
+  return { plugin, period, result, peer };
 };
 
 const EXCLUDED = {
@@ -149,8 +157,7 @@ const makePlan = (
             scheme: e.plugin.id,
             standaloneCents: peer.amountCents,
             share: (ids: readonly string[]) => {
-              const period = e.plugin.periodFor(ctx.situation.mobility.start);
-              const s = inPlan(ctx, period, ids.map(peerOf));
+              const s = inPlan(ctx, e.period, ids.map(peerOf));
               return { amountCents: roundHalfUp(s.amount), note: s.basis[lang] };
             },
           }

@@ -1,7 +1,7 @@
 import { countryName } from "./countries.ts";
 import type { EvaluationContext } from "./evaluation-context.ts";
 import { formatMoney } from "./money.ts";
-import type { Situation } from "./situation.ts";
+import { COST_KINDS, type Situation } from "./situation.ts";
 import type { Lang, Text } from "./text.ts";
 
 /** How a numeric fact reads: days, cents, km, months or a plain count. */
@@ -368,7 +368,8 @@ export const fewerOpportunities = booleanFact({
   },
 });
 
-const COST_PATHS = ["transport", "visa", "insurance", "installation"] as const;
+/** The situation fields of the declared costs, from the kinds: a new kind is reported too. */
+const COST_PATHS: readonly string[] = COST_KINDS.map((k) => `mobility.costs.${k}`);
 
 /** No cost field answered at all (named fields rather than a loop over keys: a hot path). */
 const noCostGiven = (c: NonNullable<Situation["mobility"]["costs"]>): boolean =>
@@ -382,7 +383,7 @@ export const declaredCosts = numberFact({
   id: "declaredCosts",
   label: { fr: "frais déclarés", en: "declared costs" },
   unit: "cents",
-  paths: COST_PATHS.map((k) => `mobility.costs.${k}`),
+  paths: COST_PATHS,
   get: (ctx) => {
     const c = ctx.situation.mobility.costs;
     if (!c || noCostGiven(c)) return undefined;
@@ -401,7 +402,7 @@ export const declaredCostCount = numberFact({
     en: "declared costs of the stay (transport, visa, insurance, installation)",
   },
   unit: "count",
-  paths: COST_PATHS.map((k) => `mobility.costs.${k}`),
+  paths: COST_PATHS,
   get: (ctx) => {
     const c = ctx.situation.mobility.costs;
     if (!c || noCostGiven(c)) return undefined;

@@ -28,6 +28,7 @@ export {
 export * from "./figures.ts";
 export * from "./funded-days.ts";
 export * from "./funding-plan.ts";
+export * from "./ids.ts";
 export * from "./institution.ts";
 export * from "./means-test.ts";
 export * from "./money.ts";

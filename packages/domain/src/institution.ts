@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { KEBAB_CASE } from "./ids.ts";
 import { CountryCodeSchema } from "./situation.ts";
 
 /** A host institution of the partner catalogue (rulebook §8). */
 export const PartnerSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case"),
+    id: z.string().regex(KEBAB_CASE, "must be kebab-case"),
     name: z.string().min(1),
     country: CountryCodeSchema,
     city: z.string().min(1),

@@ -84,13 +84,32 @@ export const apportion = (parts: readonly Amount[]): number[] => {
   return out;
 };
 
-const intl = (lang: Lang, fraction: boolean): Intl.NumberFormat =>
-  new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", {
-    style: "currency",
-    currency: "EUR",
-    minimumFractionDigits: fraction ? 2 : 0,
-    maximumFractionDigits: fraction ? 2 : 0,
-  });
+const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
+
+/**
+ * Intl's euro formats, with and without cents, made on first use and kept: making one costs
+ * far more than using it.
+ */
+const currencyFormats: Record<Lang, Map<boolean, Intl.NumberFormat>> = {
+  fr: new Map(),
+  en: new Map(),
+};
+
+const intl = (lang: Lang, fraction: boolean): Intl.NumberFormat => {
+  const formats = currencyFormats[lang];
+  let format = formats.get(fraction);
+  if (!format) {
+    const digits = fraction ? 2 : 0;
+    format = new Intl.NumberFormat(LOCALES[lang], {
+      style: "currency",
+      currency: "EUR",
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formats.set(fraction, format);
+  }
+  return format;
+};
 
 interface MoneyPattern {
   readonly prefix: string;
@@ -157,11 +176,20 @@ export const formatMoney = (valueCents: number, lang: Lang): string => {
  * Without Intl on the common path, which costs about a microsecond a call.
  */
 export const formatInteger = (n: number, lang: Lang): string =>
-  Number.isSafeInteger(n) && n >= 0 ? grouped(n, patterns[lang].group) : INTEGER[lang].format(n);
+  Number.isSafeInteger(n) && n >= 0
+    ? grouped(n, patterns[lang].group)
+    : integerFormat(lang).format(n);
 
-const INTEGER: Record<Lang, Intl.NumberFormat> = {
-  fr: new Intl.NumberFormat("fr-FR"),
-  en: new Intl.NumberFormat("en-GB"),
+const integerFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
+
+/** Intl's integer format, made on first use and kept: only negative or unsafe numbers need it. */
+const integerFormat = (lang: Lang): Intl.NumberFormat => {
+  let format = integerFormats[lang];
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[lang]);
+    integerFormats[lang] = format;
+  }
+  return format;
 };
 
 const FORMATTED_SLOTS = 2048;

@@ -1,9 +1,8 @@
 import { RegistryInvalid } from "./errors.ts";
 import type { PartnerLookup } from "./evaluation-context.ts";
+import { KEBAB_CASE } from "./ids.ts";
 import { type Institution, InstitutionSchema, type Partner } from "./institution.ts";
 import type { ConfiguredPlugin } from "./plugin.ts";
-
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** The institution, its schemes and its partner catalogue: what the engine evaluates against. */
 export interface Registry {
@@ -34,7 +33,7 @@ export const createRegistry = (input: {
   }
   const byId = new Map<string, ConfiguredPlugin>();
   for (const p of input.plugins) {
-    if (!KEBAB.test(p.id)) problems.push(`plugin id "${p.id}" must be kebab-case`);
+    if (!KEBAB_CASE.test(p.id)) problems.push(`plugin id "${p.id}" must be kebab-case`);
     if (byId.has(p.id)) problems.push(`two plugins have the id "${p.id}"`);
     byId.set(p.id, p);
     for (const period of p.periods) {
@@ -49,13 +48,7 @@ export const createRegistry = (input: {
   }
   if (problems.length > 0) throw new RegistryInvalid({ problems });
 
-  const pairs = new Set<string>();
-  for (const p of input.plugins) {
-    for (const other of p.exclusive) {
-      pairs.add(`${p.id}\u0000${other}`);
-      pairs.add(`${other}\u0000${p.id}`);
-    }
-  }
+  const pairs = exclusivePairs(input.plugins);
   let partners: PartnerLookup;
   if (typeof input.partners === "function") partners = input.partners;
   else {
@@ -67,6 +60,31 @@ export const createRegistry = (input: {
     plugins: input.plugins,
     byId,
     partners,
-    exclusive: (a, b) => pairs.has(`${a}\u0000${b}`),
+    exclusive: (a, b) => pairs.get(a)?.has(b) ?? false,
   };
+};
+
+/**
+ * Which schemes each scheme cannot be combined with, both ways round (either one naming the
+ * other is enough). Built once: the plan's search asks for every pair it weighs.
+ */
+const exclusivePairs = (
+  plugins: readonly ConfiguredPlugin[],
+): ReadonlyMap<string, ReadonlySet<string>> => {
+  const pairs = new Map<string, Set<string>>();
+  const add = (a: string, b: string) => {
+    let others = pairs.get(a);
+    if (!others) {
+      others = new Set();
+      pairs.set(a, others);
+    }
+    others.add(b);
+  };
+  for (const p of plugins) {
+    for (const other of p.exclusive) {
+      add(p.id, other);
+      add(other, p.id);
+    }
+  }
+  return pairs;
 };

@@ -4,6 +4,7 @@ import { describeCondition } from "./conditions.ts";
 import { formatQuantity } from "./facts.ts";
 import { type Figure, weakest } from "./figures.ts";
 import type { ConfiguredPlugin } from "./plugin.ts";
+import { ConfidenceSchema } from "./simulation-report.ts";
 import type { Lang } from "./text.ts";
 
 /** A scheme as the public catalogue shows it: its rules in words and its dated figures with their sources. */
@@ -15,7 +16,7 @@ export const SchemeDescriptionSchema = z
     url: z.string(),
     summary: z.string(),
     /** The weakest confidence among its figures in force: "assumed" amounts are estimates. */
-    confidence: z.enum(["official", "secondary", "assumed"]),
+    confidence: ConfidenceSchema,
     exclusiveWith: z.array(z.string()),
     criteria: z.array(z.object({ id: z.string(), title: z.string().nullable(), rule: z.string() })),
     figures: z.array(
@@ -26,7 +27,7 @@ export const SchemeDescriptionSchema = z
         display: z.string(),
         since: z.string(),
         source: z.string(),
-        confidence: z.enum(["official", "secondary", "assumed"]),
+        confidence: ConfidenceSchema,
       }),
     ),
     periods: z.array(z.object({ since: z.string() })),

@@ -15,6 +15,7 @@ import {
   facts,
   formatMoney,
   isTrue,
+  KEBAB_CASE,
   type Lang,
   lazyText,
   max,
@@ -24,6 +25,7 @@ import {
   oneOf,
   optionFigure,
   type PlanPeer,
+  QF_CEILING_CENTS,
   sub,
   sum,
   type Text,
@@ -65,7 +67,7 @@ const CAP_OUTSIDE_EUROPE: Figure<number> = {
  * proposal (§5.2 ALU-2 [I]), hence `assumed` here.
  */
 const QF_CEILING: Figure<number> = {
-  value: 1_919_000,
+  value: QF_CEILING_CENTS,
   since: SINCE,
   source:
     "rulebook.md §0 means test and §5; funding-research.md §5.2 ALU-2 [I] reusing §1 IDF-10 (aides-jeunes region-ile-de-france-bourses-mobilite-etudiants-dut-licence-master.yml, quotient_familial <= 19190)",
@@ -73,8 +75,6 @@ const QF_CEILING: Figure<number> = {
   label: { fr: "Plafond de quotient familial", en: "Family quotient ceiling" },
   unit: "cents",
 };
-
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Options: every field defaulted to the rulebook's figure, so an institution changes it in configuration. */
 export const alumniOptions = z.object({
@@ -86,7 +86,7 @@ export const alumniOptions = z.object({
   capOutsideEuropeCents: z.number().int().nonnegative().default(CAP_OUTSIDE_EUROPE.value),
   /** Schemes this aid cannot be combined with: none in rulebook §5. */
   exclusiveWith: z
-    .array(z.string().regex(KEBAB, "must be a kebab-case scheme id such as erasmus"))
+    .array(z.string().regex(KEBAB_CASE, "must be a kebab-case scheme id such as erasmus"))
     .default([]),
 });
 
@@ -117,17 +117,23 @@ const declaredCosts = (ctx: EvaluationContext): { kind: CostKind; cents: number 
   return out;
 };
 
-/** The cap for the destination: Europe as rulebook §0 defines it for caps, else the world cap. */
-const capFor = (ctx: EvaluationContext, p: AlumniParameters): Figure<number> =>
-  EUROPE.codes.has(ctx.host.country) ? p.capEurope : p.capOutsideEurope;
+/** A cap and the words that say which one it is. */
+interface Cap {
+  readonly figure: Figure<number>;
+  readonly where: Text;
+}
 
-const CAP_WHERE: Record<"europe" | "outside", Text> = {
-  europe: { fr: "plafond en Europe", en: "cap in Europe" },
-  outside: { fr: "plafond hors d'Europe", en: "cap outside Europe" },
-};
+const IN_EUROPE: Text = { fr: "plafond en Europe", en: "cap in Europe" };
+const OUTSIDE_EUROPE: Text = { fr: "plafond hors d'Europe", en: "cap outside Europe" };
 
-const capWhere = (ctx: EvaluationContext): Text =>
-  CAP_WHERE[EUROPE.codes.has(ctx.host.country) ? "europe" : "outside"];
+/**
+ * The cap for the destination: Europe as rulebook §0 defines it for caps, else the world cap.
+ * The figure and its words together, so the destination is looked up once.
+ */
+const capFor = (ctx: EvaluationContext, p: AlumniParameters): Cap =>
+  EUROPE.codes.has(ctx.host.country)
+    ? { figure: p.capEurope, where: IN_EUROPE }
+    : { figure: p.capOutsideEurope, where: OUTSIDE_EUROPE };
 
 /** "920 € de frais déclarés : transport 300 € + assurance 120 € + installation 500 €". */
 const costsPhrase = (ctx: EvaluationContext, totalCents: number, lang: Lang): string => {
@@ -156,8 +162,8 @@ const IN_PLAN_NOTE: Text = {
 /**
  * What every estimate says (rulebook §5): the caps are guesses until the office sets them
  * (no public figures, "the UI says so"), and the budget is limited, so staff rank requests.
+ * Written once per set of parameters: they depend on nothing else.
  */
-/** The notes every estimate carries, written once per set of parameters (they depend on nothing else). */
 const standingNotes = (p: AlumniParameters): readonly Text[] => {
   let notes = standing.get(p);
   if (notes === undefined) {
@@ -236,14 +242,14 @@ export const alumni = defineFundingPlugin({
     }),
   ],
   estimate: ({ ctx, parameters: p }) => {
-    const cap = capFor(ctx, p);
-    const where = capWhere(ctx);
+    const { figure: cap, where } = capFor(ctx, p);
     const general = standingNotes(p);
     const totalCents = facts.declaredCosts.get(ctx);
-    if (totalCents === undefined || declaredCosts(ctx).length === 0) {
+    // costs all at 0 never get here: the `costs` criterion makes the aid ineligible first
+    if (totalCents === undefined) {
       // rulebook §0: an unknown fact is never assumed, so no amount until costs are declared
       return {
-        confidence: weakest(cap.confidence),
+        confidence: cap.confidence,
         lines: [],
         notes: [
           lazyText((lang) =>
@@ -268,7 +274,7 @@ export const alumni = defineFundingPlugin({
     }
     notes.push(IN_PLAN_NOTE, ...general);
     return {
-      confidence: weakest(cap.confidence),
+      confidence: cap.confidence,
       lines: [
         {
           id: "real-costs",
@@ -285,7 +291,7 @@ export const alumni = defineFundingPlugin({
     };
   },
   inPlan: ({ ctx, parameters: p, peers }) => {
-    const cap = capFor(ctx, p);
+    const cap = capFor(ctx, p).figure;
     const totalCents = facts.declaredCosts.get(ctx) ?? 0;
     const paid = travelPaidBy(peers);
     const travel: Amount = sum(paid.map((t) => cents(t.cents)));

@@ -11,9 +11,10 @@ import {
   FRANCE_AND_OVERSEAS,
   facts,
   formatQuantity,
+  IsoDateSchema,
   inForce,
-  isIsoDate,
   isTrue,
+  lazyText,
   monthlyBasis,
   noneOf,
   oneOf,
@@ -121,9 +122,7 @@ const DEFAULT_PERIODS = [SINCE_2018, SINCE_2024] as const;
 
 const PeriodSchema = z
   .strictObject({
-    since: z.string().refine((d): boolean => isIsoDate(d), {
-      message: "must be a calendar date written YYYY-MM-DD",
-    }),
+    since: IsoDateSchema,
     minFundedDays: z.number().int().min(1),
     maxFundedDays: z.number().int().min(1),
     lifetimeCapDays: z.number().int().min(1),
@@ -216,9 +215,6 @@ const criteria = (_options: AmiOptions, p: AmiParameters): Criterion[] => [
   ),
 ];
 
-const daysText = (value: number): Text =>
-  text(formatQuantity(value, "days", "fr"), formatQuantity(value, "days", "en"));
-
 /** The proof of the stay: the host's acceptance for studies, the internship agreement otherwise. */
 const mobilityProof = (kind: string | undefined): DocumentItem =>
   kind === "internship"
@@ -238,6 +234,24 @@ const mobilityProof = (kind: string | undefined): DocumentItem =>
             "Acceptance letter (studies) or internship agreement (internship)",
           ),
         };
+
+/**
+ * Every estimate's first note, the same each time: the school decides how many monthly payments
+ * it grants (service-public F380).
+ */
+const MOST_THIS_STAY: Text = text(
+  `Montant maximal pour ce séjour : l'établissement décide du nombre de mensualités (durée, éloignement, coût de la vie) selon les crédits AMI qu'il reçoit.`,
+  `The most this stay can receive: the school decides how many monthly payments to grant (length, distance, cost of living) within the AMI credits it receives.`,
+);
+
+/** The assumption made while the AMI months already received are unknown, in the language read. */
+const lifetimeCapNote = (capDays: number): Text =>
+  lazyText((lang) => {
+    const cap = formatQuantity(capDays, "days", lang);
+    return lang === "fr"
+      ? `Suppose que vos mois d'AMI déjà perçus et ce séjour ne dépassent pas ${cap} en tout ; indiquez combien de mois vous avez déjà reçus.`
+      : `Assumes the AMI months you already received and this stay stay within ${cap} in all; tell us how many months you already received.`;
+  });
 
 /**
  * Aide à la mobilité internationale (rulebook §6): the Ministry of Higher Education's monthly
@@ -267,21 +281,9 @@ export const ami = defineFundingPlugin({
   estimate: ({ ctx, parameters: p }) => {
     const rate = p.monthlyRate.value;
     const paidDays = Math.min(ctx.fundedDays, p.maxFundedDays.value);
-    const cap = daysText(p.lifetimeCapDays.value);
-    const notes: Text[] = [
-      // the school decides how many monthly payments it grants (service-public F380)
-      text(
-        `Montant maximal pour ce séjour : l'établissement décide du nombre de mensualités (durée, éloignement, coût de la vie) selon les crédits AMI qu'il reçoit.`,
-        `The most this stay can receive: the school decides how many monthly payments to grant (length, distance, cost of living) within the AMI credits it receives.`,
-      ),
-    ];
+    const notes: Text[] = [MOST_THIS_STAY];
     if (facts.amiDaysAfterStay.get(ctx) === undefined) {
-      notes.push(
-        text(
-          `Suppose que vos mois d'AMI déjà perçus et ce séjour ne dépassent pas ${cap.fr} en tout ; indiquez combien de mois vous avez déjà reçus.`,
-          `Assumes the AMI months you already received and this stay stay within ${cap.en} in all; tell us how many months you already received.`,
-        ),
-      );
+      notes.push(lifetimeCapNote(p.lifetimeCapDays.value));
     }
     return {
       confidence: weakest(p.monthlyRate.confidence, p.maxFundedDays.confidence),

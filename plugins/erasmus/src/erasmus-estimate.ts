@@ -9,6 +9,7 @@ import {
   type Figure,
   facts,
   formatMoney,
+  formatQuantity,
   lazyText,
   lumpSumBasis,
   monthlyBasis,
@@ -23,7 +24,7 @@ import type { ErasmusParameters } from "./erasmus.ts";
 import { travelBandConfidence } from "./erasmus-figures.ts";
 
 /** The figures the estimate reads, as `parameters` gives them. */
-export type EstimateFigures = Pick<
+type EstimateFigures = Pick<
   ErasmusParameters,
   | "rateGroup1"
   | "rateGroup2"
@@ -52,18 +53,19 @@ const travelLine = (
   const band = travelBand(distanceKm, callYear);
   const amount = green ? band.greenCents : band.standardCents;
   const range = bandName(distanceKm, callYear);
-  // whole km rounded down, as the band is chosen (travelBand): 499.6 km reads "499 km", in the 100–499 band
-  const km = `${Math.floor(distanceKm)} km`;
   return {
     line: {
       id: "travel",
       label: { fr: "Forfait voyage", en: "Travel support" },
       amount: cents(amount),
-      basis: lazyText((lang) =>
-        lang === "fr"
+      basis: lazyText((lang) => {
+        // whole km rounded down, as the band is chosen (travelBand): 499.6 km reads "499 km",
+        // in the 100–499 band
+        const km = formatQuantity(distanceKm, "km", lang);
+        return lang === "fr"
           ? `forfait aller-retour de ${formatMoney(amount, "fr")}, tranche ${range} (${km})${green ? ", tarif bas carbone" : ""}`
-          : `round-trip lump sum of ${formatMoney(amount, "en")}, ${range} band (${km})${green ? ", green rate" : ""}`,
-      ),
+          : `round-trip lump sum of ${formatMoney(amount, "en")}, ${range} band (${km})${green ? ", green rate" : ""}`;
+      }),
       covers: "transport",
     },
     confidence: travelBandConfidence(band.fromKm, callYear),

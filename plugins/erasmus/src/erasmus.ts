@@ -12,6 +12,7 @@ import {
   facts,
   isTrue,
   KA131_DESTINATIONS,
+  KEBAB_CASE,
   oneOf,
   optionFigure,
   PROGRAMME_LEVELS,
@@ -40,9 +41,7 @@ import {
 const rateCents = z.number().int().nonnegative();
 // the agency's "2 à 12 mois" for long-term stays (funding-research.md §2.2 ER-6)
 const durationDays = z.number().int().min(60).max(360);
-const schemeId = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a scheme id in kebab-case, such as mic");
+const schemeId = z.string().regex(KEBAB_CASE, "must be a scheme id in kebab-case, such as mic");
 
 /**
  * Options: every field defaulted to the rulebook's figure (rulebook §2), so an institution
@@ -257,8 +256,9 @@ export const erasmus = defineFundingPlugin({
         },
       },
     );
-    const proof = fewerOpportunitiesProofs(ctx);
-    if (facts.fewerOpportunities.get(ctx) === true && proof.length > 0)
+    // true only when one of its criteria holds, so there is always at least one proof to name
+    if (facts.fewerOpportunities.get(ctx) === true) {
+      const proof = fewerOpportunitiesProofs(ctx);
       docs.push({
         id: "fewer-opportunities-proof",
         label: {
@@ -266,6 +266,7 @@ export const erasmus = defineFundingPlugin({
           en: `Proof for the fewer-opportunities top-up: ${proof.map((t) => t.en).join(" or ")}`,
         },
       });
+    }
     // green travel is declared on a sworn statement or shown by tickets (wikis.ec.europa.eu/x/UINTC)
     if (facts.greenTravel.get(ctx) === true)
       docs.push({

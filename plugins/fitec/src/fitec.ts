@@ -13,6 +13,7 @@ import {
   formatMoney,
   isTrue,
   joinWords,
+  KEBAB_CASE,
   type Lang,
   lazyText,
   lumpSumBasis,
@@ -38,7 +39,7 @@ const BRAFAGRI_SOURCE =
   "travel for French students); to be confirmed by the office";
 
 /** A FITEC programme: the partner country, its name and the catalogue agreement naming its projects. */
-export interface FitecProgramme {
+interface FitecProgramme {
   readonly country: string;
   readonly name: string;
   readonly agreement: string;
@@ -105,8 +106,6 @@ const MAX_SEMESTERS = 2;
 
 // ---------------------------------------------------------------- options
 
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 /**
  * Every field defaulted to the rulebook's figure (§4), so an institution changes it in its
  * configuration, never in this file.
@@ -119,7 +118,9 @@ export const fitecOptions = z
         z.object({
           country: CountryCodeSchema,
           name: z.string().min(1),
-          agreement: z.string().regex(KEBAB, "must be a kebab-case agreement id such as brafitec"),
+          agreement: z
+            .string()
+            .regex(KEBAB_CASE, "must be a kebab-case agreement id such as brafitec"),
         }),
       )
       .min(1)
@@ -137,7 +138,7 @@ export const fitecOptions = z
     oneSemesterMaxDays: z.number().int().positive().default(ONE_SEMESTER_MAX_DAYS.value),
     /** Schemes not combinable with this one for the same stay (school policy, research §7). */
     exclusiveWith: z
-      .array(z.string().regex(KEBAB, "must be a scheme id such as mic"))
+      .array(z.string().regex(KEBAB_CASE, "must be a scheme id such as mic"))
       .default(["mic"]),
   })
   .refine((o) => !o.exclusiveWith.includes("fitec"), {

@@ -234,10 +234,31 @@ const criteria = (_options: IdfOptions, p: IdfParameters): Criterion[] => [
     : []),
 ];
 
-const money = (value: number): Text => text(formatMoney(value, "fr"), formatMoney(value, "en"));
+// The estimate's texts are lazy: the engine reads one language, so only that one is built.
 
-const days = (value: number): Text =>
-  text(formatQuantity(value, "days", "fr"), formatQuantity(value, "days", "en"));
+/** The note when the stay is longer than the Region pays for. */
+const paidDaysNote = (paidDays: number, fundedDays: number): Text =>
+  lazyText((lang) => {
+    const paid = formatQuantity(paidDays, "days", lang);
+    const all = formatQuantity(fundedDays, "days", lang);
+    return lang === "fr"
+      ? `Seuls ${paid} sur ${all} sont financés : la Région paie au plus ${paid} par année universitaire.`
+      : `Only ${paid} of ${all} are funded: the Region pays for ${paid} at most per academic year.`;
+  });
+
+/** The note when the computed grant is above the annual cap. */
+const capNote = (computedCents: number, capCents: number): Text =>
+  lazyText((lang) => {
+    const before = formatMoney(computedCents, lang);
+    const limit = formatMoney(capCents, lang);
+    return lang === "fr"
+      ? `Le calcul (${before}) dépasse le plafond de ${limit} par année universitaire : la bourse est ramenée au plafond, une bourse déjà reçue cette année comptant aussi.`
+      : `The computed amount (${before}) exceeds the cap of ${limit} per academic year: the grant is lowered to the cap, and a grant already received this year counts too.`;
+  });
+
+/** The basis of a capped grant: "min(4 000 €, 450 € × 360/30 jours)". */
+const cappedBasis = (capCents: number, basis: Text): Text =>
+  lazyText((lang) => `min(${formatMoney(capCents, lang)}, ${basis[lang]})`);
 
 /** The proof of the stay: an acceptance letter for studies, the internship agreement for an internship. */
 const mobilityProof = (kind: string | undefined, framework: string | undefined): DocumentItem => {
@@ -309,24 +330,8 @@ export const idf = defineFundingPlugin({
         ),
       );
     }
-    if (paidDays < ctx.fundedDays) {
-      const [paid, all] = [days(paidDays), days(ctx.fundedDays)];
-      notes.push(
-        text(
-          `Seuls ${paid.fr} sur ${all.fr} sont financés : la Région paie au plus ${paid.fr} par année universitaire.`,
-          `Only ${paid.en} of ${all.en} are funded: the Region pays for ${paid.en} at most per academic year.`,
-        ),
-      );
-    }
-    if (capped) {
-      const [before, limit] = [money(roundHalfUp(computed)), money(cap)];
-      notes.push(
-        text(
-          `Le calcul (${before.fr}) dépasse le plafond de ${limit.fr} par année universitaire : la bourse est ramenée au plafond, une bourse déjà reçue cette année comptant aussi.`,
-          `The computed amount (${before.en}) exceeds the cap of ${limit.en} per academic year: the grant is lowered to the cap, and a grant already received this year counts too.`,
-        ),
-      );
-    }
+    if (paidDays < ctx.fundedDays) notes.push(paidDaysNote(paidDays, ctx.fundedDays));
+    if (capped) notes.push(capNote(roundHalfUp(computed), cap));
     return {
       confidence: weakest(
         SCHEME_CONFIDENCE,
@@ -339,9 +344,7 @@ export const idf = defineFundingPlugin({
           id: "monthly-grant",
           label: text("Bourse mensuelle", "Monthly grant"),
           amount: capped ? cents(cap) : computed,
-          basis: capped
-            ? text(`min(${money(cap).fr}, ${basis.fr})`, `min(${money(cap).en}, ${basis.en})`)
-            : basis,
+          basis: capped ? cappedBasis(cap, basis) : basis,
           covers: "living",
         },
       ],

@@ -16,6 +16,7 @@ import {
   formatMoney,
   isTrue,
   KA131_DESTINATIONS,
+  KEBAB_CASE,
   type Lang,
   lazyText,
   monthlyBasis,
@@ -123,8 +124,6 @@ const TRAVEL_BANDS_2024: Figure<readonly TravelBand[]> = {
 
 // ---------------------------------------------------------------- options
 
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 /**
  * Every field defaulted to the rulebook's figure (§3), so an institution changes it in its
  * configuration, never in this file.
@@ -147,7 +146,7 @@ export const micOptions = z
     /** The partner-catalogue agreement that names a host in the school's KA171 project. */
     projectAgreement: z
       .string()
-      .regex(KEBAB, "must be a kebab-case agreement id such as ka171")
+      .regex(KEBAB_CASE, "must be a kebab-case agreement id such as ka171")
       .default("ka171"),
     // Long-term student mobility lasts 2 to 12 months (funding-research.md §3.2 MIC-5): a school
     // may narrow the window, not widen it.
@@ -157,7 +156,7 @@ export const micOptions = z
     cycleCapDays: z.number().int().positive().max(720).default(CYCLE_CAP_DAYS.value),
     /** Schemes not combinable with this one: one EU grant per period; FITEC by school policy. */
     exclusiveWith: z
-      .array(z.string().regex(KEBAB, "must be a scheme id such as erasmus"))
+      .array(z.string().regex(KEBAB_CASE, "must be a scheme id such as erasmus"))
       .default(["erasmus", "fitec"]),
   })
   .refine((o) => o.minDays <= o.maxDays, {

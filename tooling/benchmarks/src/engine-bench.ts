@@ -46,13 +46,13 @@ const medianUs = <T>(
   return median(samples);
 };
 
-export interface Measure {
+interface Measure {
   readonly perSecond: number;
   readonly medianUs: number;
   readonly totalMs: number;
 }
 
-export interface EngineBenchResult {
+interface EngineBenchResult {
   readonly situations: number;
   readonly engine: Measure;
   readonly floor: Measure;

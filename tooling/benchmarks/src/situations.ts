@@ -5,7 +5,7 @@
 import { addDays, type Partner } from "@envol/domain";
 
 /** mulberry32: a small seeded generator, so every run measures the same situations. */
-export const random = (seed: number) => {
+const random = (seed: number) => {
   let a = seed >>> 0;
   return (): number => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -4,6 +4,7 @@ import { isIsoDate } from "../calendar-date.ts";
 import { describeCondition } from "../conditions.ts";
 import { evaluate } from "../engine.ts";
 import { CONFIDENCE_ORDER } from "../figures.ts";
+import { KEBAB_CASE } from "../ids.ts";
 import type { Institution, Partner } from "../institution.ts";
 import type { ConfiguredPlugin, FundingPlugin, Parameters } from "../plugin.ts";
 import { createRegistry } from "../registry.ts";
@@ -97,11 +98,11 @@ export const runPluginConformance = <S extends z.ZodType, P extends Parameters>(
     });
 
     it("has a kebab-case id and unique criterion ids", () => {
-      expect(plugin.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(plugin.id).toMatch(KEBAB_CASE);
       for (const period of configure().periods) {
         const ids = period.criteria.map((c) => c.id);
         expect(new Set(ids).size, `duplicate criterion ids: ${ids.join(", ")}`).toBe(ids.length);
-        for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+        for (const id of ids) expect(id).toMatch(KEBAB_CASE);
       }
     });
 
