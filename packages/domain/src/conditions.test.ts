@@ -700,4 +700,23 @@ describe("a compiled criterion (memoised on its facts' values)", () => {
     expect(second).toBe(first);
     expect(first.view.status).toBe("met");
   });
+
+  it("keeps nothing under a known quotient familial (many values), but keeps it unknown", () => {
+    const compiled = compileCriterion(means, { fr: "Aide des alumni", en: "Alumni aid" });
+    const run = (household: Record<string, unknown>) =>
+      compiled.evaluate(
+        contextOf({ student: { crous: { boursier: false }, household } }, "en"),
+        "en",
+      );
+    const known = run({ nonTaxable: false, quotientFamilial: 2_500_000 });
+    const again = run({ nonTaxable: false, quotientFamilial: 2_500_000 });
+    // equal, but computed afresh: the amount was not made a key
+    expect(again).toEqual(known);
+    expect(again).not.toBe(known);
+    expect(known.view.status).toBe("unmet");
+    const unknown = run({ nonTaxable: false });
+    expect(run({ nonTaxable: false })).toBe(unknown);
+    expect(unknown.view.status).toBe("unknown");
+    expect(unknown.missing).toEqual(["student.household.quotientFamilial"]);
+  });
 });

@@ -643,19 +643,23 @@ export const compileCriterion = (crit: Criterion, schemeName: Text): CompiledCri
       : undefined;
   // One map level per fact, keyed by its value (no key strings to build). A result decided by
   // the first facts alone (a CROUS grant holder meets the alumni aid's means test whatever the
-  // quotient familial) is kept at the level of the last fact it read. A criterion on a fact with
-  // many values (a quotient familial to the cent) rarely sees the same values twice: after a
-  // trial, its memo is dropped if it misses more than it hits.
+  // quotient familial) is kept at the level of the last fact it read. A fact marked
+  // `manyValues` (a quotient familial to the cent) is not a key: a result that needs its known
+  // value is computed afresh, while one decided before it, or with it unknown, is still kept.
+  // Any other fact with values that rarely come back shows in a trial: the memo is dropped if
+  // it misses more than it hits.
   type Level = Map<unknown, Level | Decided>;
-  const memo: Record<Lang, Level> = { fr: new Map(), en: new Map() };
+  // one memo per language, as two variables: read on every evaluation of every criterion
+  let memoFr: Level = new Map();
+  let memoEn: Level = new Map();
   const last = facts.length - 1;
   let lookups = 0;
   let hits = 0;
   let entries = 0;
   let memoOn = true;
   const clear = () => {
-    memo.fr = new Map();
-    memo.en = new Map();
+    memoFr = new Map();
+    memoEn = new Map();
     entries = 0;
   };
   const compute = (ctx: EvaluationContext, lang: Lang) => {
@@ -675,9 +679,15 @@ export const compileCriterion = (crit: Criterion, schemeName: Text): CompiledCri
         clear();
         return compute(ctx, lang).outcome;
       }
-      let level = memo[lang];
+      let level = lang === "fr" ? memoFr : memoEn;
       for (let i = 0; ; i++) {
-        const value = (facts[i] as Fact).get(ctx);
+        const fact = facts[i] as Fact;
+        const value = fact.get(ctx);
+        if (value !== undefined && fact.manyValues) {
+          // not kept, and not counted in the trial: the memo is for the other values
+          lookups--;
+          return compute(ctx, lang).outcome;
+        }
         const entry = level.get(value);
         if (entry instanceof Decided) {
           hits++;
@@ -689,18 +699,25 @@ export const compileCriterion = (crit: Criterion, schemeName: Text): CompiledCri
         }
         // not seen: computed, and kept under the values of the facts that decided it
         const { outcome, needs } = compute(ctx, lang);
+        // the keys of the facts after this one that decided it, unless one is a known value of
+        // a fact with many values
+        const keys: unknown[] = [value];
+        for (let j = i + 1; j < needs; j++) {
+          const next = facts[j] as Fact;
+          const key = next.get(ctx);
+          if (key !== undefined && next.manyValues) return outcome;
+          keys.push(key);
+        }
         if (++entries > MEMO_SIZE) {
           clear();
-        } else {
-          let key = value;
-          for (let j = i + 1; j < needs; j++) {
-            const next: Level = new Map();
-            level.set(key, next);
-            level = next;
-            key = (facts[j] as Fact).get(ctx);
-          }
-          level.set(key, new Decided(outcome));
+          return outcome;
         }
+        for (let j = 0; j < keys.length - 1; j++) {
+          const next: Level = new Map();
+          level.set(keys[j], next);
+          level = next;
+        }
+        level.set(keys[keys.length - 1], new Decided(outcome));
         return outcome;
       }
     },

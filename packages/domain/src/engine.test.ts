@@ -77,6 +77,19 @@ describe("evaluate: verdicts", () => {
     expect(report.distanceKm).toBe(890);
   });
 
+  it("measures a partner's distance from each registry's own campus", () => {
+    // the partner's place is kept between simulations: another campus must not reuse it
+    const elsewhere = createRegistry({
+      institution: { ...INSTITUTION, lat: 43.6047, lon: 1.4442 },
+      plugins: [],
+      partners: PARTNERS,
+    });
+    const fromToulouse = evaluate(situation(), elsewhere, { asOf: ASOF });
+    // Toulouse to TU Berlin: 1 323.6 km by the haversine formula, rounded down
+    expect(fromToulouse.distanceKm).toBe(1323);
+    expect(run().distanceKm).toBe(890);
+  });
+
   it("reports every scheme of the registry, in its order, and matches the public contract", () => {
     expect(report.schemes.map((s) => s.scheme)).toEqual([
       "monthly",

@@ -4,7 +4,7 @@ import { greatCircleKm } from "./distance.ts";
 import { UnknownPartner } from "./errors.ts";
 import { fundedDays } from "./funded-days.ts";
 import type { Institution, Partner } from "./institution.ts";
-import { isPartnerHost, type Situation } from "./situation.ts";
+import { type InlineHost, isPartnerHost, type Situation } from "./situation.ts";
 import type { Lang } from "./text.ts";
 
 /** The destination once the partner catalogue has been consulted. */
@@ -42,42 +42,63 @@ export interface EvaluationContext {
 export type PartnerLookup = (id: string) => Partner | undefined;
 
 const NO_AGREEMENTS: ReadonlySet<string> = new Set();
-const agreementSets = new WeakMap<Partner, ReadonlySet<string>>();
 
-const agreementsOf = (partner: Partner): ReadonlySet<string> => {
-  let set = agreementSets.get(partner);
-  if (!set) {
-    set = new Set(partner.agreements);
-    agreementSets.set(partner, set);
-  }
-  return set;
+/** A catalogue partner resolved once, with its distance from the campus it was measured from. */
+interface PartnerPlace {
+  readonly host: ResolvedHost;
+  readonly from: Institution;
+  readonly distanceKm: number | undefined;
+}
+
+// a partner's entry, agreements and coordinates never change: most simulations name one
+const partnerPlaces = new WeakMap<Partner, PartnerPlace>();
+
+const distanceFrom = (institution: Institution, host: ResolvedHost): number | undefined =>
+  host.lat !== undefined && host.lon !== undefined
+    ? greatCircleKm(institution, { lat: host.lat, lon: host.lon })
+    : undefined;
+
+const partnerHost = (partner: Partner): ResolvedHost => ({
+  partner,
+  name: partner.name,
+  country: partner.country,
+  city: partner.city,
+  lat: partner.lat,
+  lon: partner.lon,
+  agreements: new Set(partner.agreements),
+});
+
+const placeOf = (partner: Partner, institution: Institution): PartnerPlace => {
+  const known = partnerPlaces.get(partner);
+  if (known !== undefined && known.from === institution) return known;
+  const host = partnerHost(partner);
+  const place = { host, from: institution, distanceKm: distanceFrom(institution, host) };
+  partnerPlaces.set(partner, place);
+  return place;
 };
+
+const partnerOf = (situation: Situation, partners: PartnerLookup): Partner | undefined => {
+  const host = situation.mobility.host;
+  if (!isPartnerHost(host)) return undefined;
+  const partner = partners(host.partner);
+  if (!partner) throw new UnknownPartner({ partner: host.partner });
+  return partner;
+};
+
+const inlineHost = (host: InlineHost): ResolvedHost => ({
+  partner: undefined,
+  name: host.name,
+  country: host.country,
+  city: host.city,
+  lat: host.lat,
+  lon: host.lon,
+  agreements: NO_AGREEMENTS,
+});
 
 /** Resolves the host against the catalogue. @throws UnknownPartner for an id not in it. */
 export const resolveHost = (situation: Situation, partners: PartnerLookup): ResolvedHost => {
-  const host = situation.mobility.host;
-  if (isPartnerHost(host)) {
-    const partner = partners(host.partner);
-    if (!partner) throw new UnknownPartner({ partner: host.partner });
-    return {
-      partner,
-      name: partner.name,
-      country: partner.country,
-      city: partner.city,
-      lat: partner.lat,
-      lon: partner.lon,
-      agreements: agreementsOf(partner),
-    };
-  }
-  return {
-    partner: undefined,
-    name: host.name,
-    country: host.country,
-    city: host.city,
-    lat: host.lat,
-    lon: host.lon,
-    agreements: NO_AGREEMENTS,
-  };
+  const partner = partnerOf(situation, partners);
+  return partner ? partnerHost(partner) : inlineHost(situation.mobility.host as InlineHost);
 };
 
 export const makeEvaluationContext = (
@@ -87,8 +108,19 @@ export const makeEvaluationContext = (
   asOf: IsoDate,
   lang: Lang,
 ): EvaluationContext => {
-  const host = resolveHost(situation, partners);
-  const academicYear = academicYearOf(situation.mobility.start);
+  const partner = partnerOf(situation, partners);
+  let host: ResolvedHost;
+  let distanceKm: number | undefined;
+  if (partner) {
+    const place = placeOf(partner, institution);
+    host = place.host;
+    distanceKm = place.distanceKm;
+  } else {
+    host = inlineHost(situation.mobility.host as InlineHost);
+    distanceKm = distanceFrom(institution, host);
+  }
+  const { start, end } = situation.mobility;
+  const academicYear = academicYearOf(start);
   return {
     situation,
     institution,
@@ -97,10 +129,7 @@ export const makeEvaluationContext = (
     lang,
     academicYear,
     callYear: academicYearStart(academicYear),
-    fundedDays: fundedDays(situation.mobility.start, situation.mobility.end),
-    distanceKm:
-      host.lat !== undefined && host.lon !== undefined
-        ? greatCircleKm(institution, { lat: host.lat, lon: host.lon })
-        : undefined,
+    fundedDays: fundedDays(start, end),
+    distanceKm,
   };
 };

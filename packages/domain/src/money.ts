@@ -143,13 +143,21 @@ const patternOf = (lang: Lang): MoneyPattern => {
 
 const patterns: Record<Lang, MoneyPattern> = { fr: patternOf("fr"), en: patternOf("en") };
 
+/** "000" … "999": the groups after the first, without slicing a string per group. */
+const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, i) =>
+  String(i).padStart(3, "0"),
+);
+
+/** A non-negative safe integer with its thousands separated: 1234567 → "1 234 567". */
 const grouped = (n: number, separator: string): string => {
-  const digits = String(n);
-  if (digits.length <= 3) return digits;
-  const head = digits.length % 3 || 3;
-  let out = digits.slice(0, head);
-  for (let i = head; i < digits.length; i += 3) out += separator + digits.slice(i, i + 3);
-  return out;
+  if (n < 1000) return String(n);
+  let out = THREE_DIGITS[n % 1000] as string;
+  let rest = Math.floor(n / 1000);
+  while (rest >= 1000) {
+    out = `${THREE_DIGITS[rest % 1000]}${separator}${out}`;
+    rest = Math.floor(rest / 1000);
+  }
+  return `${rest}${separator}${out}`;
 };
 
 /**
@@ -158,16 +166,17 @@ const grouped = (n: number, separator: string): string => {
  * is "€1,460.50". Whole euros are shown without decimals.
  */
 export const formatMoney = (valueCents: number, lang: Lang): string => {
-  // rates, caps and thresholds come back on every evaluation: a direct-mapped cache keeps the
-  // last amount of each slot, found without hashing and never cleared (a Map memo cost twice
-  // the formatting itself on amounts that do not repeat, such as a student's declared costs)
-  const cache = formatted[lang];
-  const slot = (valueCents ^ (valueCents >>> 11)) & (FORMATTED_SLOTS - 1);
-  if (cache.keys[slot] === valueCents) return cache.texts[slot] as string;
-  const s = formatMoneyOnce(valueCents, lang);
-  cache.keys[slot] = valueCents;
-  cache.texts[slot] = s;
-  return s;
+  // plain string work, and no cache: a cache of the last amounts (a Map, then a direct-mapped
+  // table) cost more than it saved, the amounts that do not repeat (a quotient familial, a
+  // student's costs) outliving their evaluation in it and loading the garbage collector
+  if (valueCents < 0 || !Number.isSafeInteger(valueCents))
+    return intl(lang, valueCents % 100 !== 0).format(valueCents / 100);
+  const p = patterns[lang];
+  const euros = grouped(Math.floor(valueCents / 100), p.group);
+  const rest = valueCents % 100;
+  return rest === 0
+    ? `${p.prefix}${euros}${p.suffix}`
+    : `${p.prefix}${euros}${p.decimal}${rest < 10 ? "0" : ""}${rest}${p.suffix}`;
 };
 
 /**
@@ -190,25 +199,4 @@ const integerFormat = (lang: Lang): Intl.NumberFormat => {
     integerFormats[lang] = format;
   }
   return format;
-};
-
-const FORMATTED_SLOTS = 2048;
-const formattedCache = () => ({
-  // NaN equals nothing: an empty slot never matches
-  keys: new Float64Array(FORMATTED_SLOTS).fill(Number.NaN),
-  texts: new Array<string>(FORMATTED_SLOTS),
-});
-const formatted: Record<Lang, ReturnType<typeof formattedCache>> = {
-  fr: formattedCache(),
-  en: formattedCache(),
-};
-
-const formatMoneyOnce = (valueCents: number, lang: Lang): string => {
-  const fraction = valueCents % 100 !== 0;
-  if (valueCents < 0 || !Number.isSafeInteger(valueCents))
-    return intl(lang, fraction).format(valueCents / 100);
-  const p = patterns[lang];
-  const euros = grouped(Math.floor(valueCents / 100), p.group);
-  const cents = fraction ? `${p.decimal}${String(valueCents % 100).padStart(2, "0")}` : "";
-  return `${p.prefix}${euros}${cents}${p.suffix}`;
 };
