@@ -191,6 +191,62 @@ const writeStandingNotes = (p: AlumniParameters): readonly Text[] => {
   ];
 };
 
+// The checklist's items, built once: `documents` picks among them.
+
+/** The means proof of a CROUS grant holder, whom rulebook §0 admits whatever the household. */
+const CROUS_NOTIFICATION: DocumentItem = {
+  id: "crous-notification",
+  label: { fr: "Notification définitive de bourse du CROUS", en: "CROUS grant notification" },
+};
+
+/** The means proof of a student without a CROUS grant, for the quotient familial test. */
+const TAX_NOTICE: DocumentItem = {
+  id: "tax-notice",
+  label: {
+    fr: "Dernier avis d'imposition (ou de non-imposition) du foyer",
+    en: "Household's latest tax notice (or non-taxable notice)",
+  },
+};
+
+/** The means proof while it is unknown whether the student holds a CROUS grant. */
+const MEANS_PROOF: DocumentItem = {
+  id: "means-proof",
+  label: {
+    fr: "Notification de bourse du CROUS, ou à défaut dernier avis d'imposition du foyer",
+    en: "CROUS grant notification, or else the household's latest tax notice",
+  },
+};
+
+const receipt = (kind: CostKind): DocumentItem => ({
+  id: `receipt-${kind}`,
+  label: {
+    fr: `Facture ou devis : ${COST_LABELS[kind].fr}`,
+    en: `Receipt or quote: ${COST_LABELS[kind].en}`,
+  },
+});
+
+/** The receipt for each cost the student declared. */
+const RECEIPTS: Readonly<Record<CostKind, DocumentItem>> = {
+  transport: receipt("transport"),
+  visa: receipt("visa"),
+  insurance: receipt("insurance"),
+  installation: receipt("installation"),
+};
+
+/** The receipts while no cost is declared yet. */
+const ALL_RECEIPTS: DocumentItem = {
+  id: "receipts",
+  label: {
+    fr: "Factures ou devis des frais engagés (transport, visa, assurance, installation)",
+    en: "Receipts or quotes for the costs (transport, visa, insurance, installation)",
+  },
+};
+
+const BANK_DETAILS: DocumentItem = {
+  id: "bank-details",
+  label: { fr: "Relevé d'identité bancaire (RIB)", en: "Bank details (RIB)" },
+};
+
 /**
  * Télécom Paris alumni mobility aid (rulebook §5): a one-off aid from the school and its alumni
  * (since 2013) for students with few resources, paying the real costs of going abroad
@@ -320,57 +376,11 @@ export const alumni = defineFundingPlugin({
   },
   documents: ({ ctx }): DocumentItem[] => {
     const boursier = facts.crousBoursier.get(ctx);
-    const means: DocumentItem =
-      boursier === true
-        ? {
-            id: "crous-notification",
-            label: {
-              fr: "Notification définitive de bourse du CROUS",
-              en: "CROUS grant notification",
-            },
-          }
-        : boursier === false
-          ? {
-              id: "tax-notice",
-              label: {
-                fr: "Dernier avis d'imposition (ou de non-imposition) du foyer",
-                en: "Household's latest tax notice (or non-taxable notice)",
-              },
-            }
-          : {
-              id: "means-proof",
-              label: {
-                fr: "Notification de bourse du CROUS, ou à défaut dernier avis d'imposition du foyer",
-                en: "CROUS grant notification, or else the household's latest tax notice",
-              },
-            };
+    const means =
+      boursier === true ? CROUS_NOTIFICATION : boursier === false ? TAX_NOTICE : MEANS_PROOF;
     const declared = declaredCosts(ctx);
-    const receipts: DocumentItem[] =
-      declared.length > 0
-        ? declared.map((c) => ({
-            id: `receipt-${c.kind}`,
-            label: {
-              fr: `Facture ou devis : ${COST_LABELS[c.kind].fr}`,
-              en: `Receipt or quote: ${COST_LABELS[c.kind].en}`,
-            },
-          }))
-        : [
-            {
-              id: "receipts",
-              label: {
-                fr: "Factures ou devis des frais engagés (transport, visa, assurance, installation)",
-                en: "Receipts or quotes for the costs (transport, visa, insurance, installation)",
-              },
-            },
-          ];
-    return [
-      means,
-      ...receipts,
-      {
-        id: "bank-details",
-        label: { fr: "Relevé d'identité bancaire (RIB)", en: "Bank details (RIB)" },
-      },
-    ];
+    const receipts = declared.length > 0 ? declared.map((c) => RECEIPTS[c.kind]) : [ALL_RECEIPTS];
+    return [means, ...receipts, BANK_DETAILS];
   },
   exclusive: (options) => options.exclusiveWith,
 });

@@ -215,25 +215,61 @@ const criteria = (_options: AmiOptions, p: AmiParameters): Criterion[] => [
   ),
 ];
 
+// The checklist's items (funding-research.md §6.1), built once: `documents` picks among them.
+
+const CROUS_NOTIFICATION: DocumentItem = {
+  id: "crous-notification",
+  label: text(
+    "Notification définitive de bourse du CROUS",
+    "CROUS grant notification (final award)",
+  ),
+};
+
+const MOBILITY_PROJECT: DocumentItem = {
+  id: "mobility-project",
+  label: text("Projet d'études ou de stage à l'étranger", "Study or internship project abroad"),
+};
+
+const INTERNSHIP_AGREEMENT: DocumentItem = {
+  id: "internship-agreement",
+  label: text("Convention de stage", "Internship agreement"),
+};
+
+const ACCEPTANCE_LETTER: DocumentItem = {
+  id: "acceptance-letter",
+  label: text(
+    "Lettre d'acceptation de l'établissement d'accueil",
+    "Acceptance letter from the host institution",
+  ),
+};
+
+/** The proof of the stay while its kind is unknown: the checklist says which for what. */
+const MOBILITY_PROOF: DocumentItem = {
+  id: "mobility-proof",
+  label: text(
+    "Lettre d'acceptation (études) ou convention de stage (stage)",
+    "Acceptance letter (studies) or internship agreement (internship)",
+  ),
+};
+
+/** The attendance certificates the school checks before it pays. */
+const ATTENDANCE_CERTIFICATE: DocumentItem = {
+  id: "attendance-certificate",
+  label: text(
+    "Attestations de présence dans l'établissement ou l'organisme d'accueil",
+    "Certificates of attendance from the host",
+  ),
+};
+
+const BANK_DETAILS: DocumentItem = { id: "bank-details", label: text("RIB", "Bank details (RIB)") };
+
 /** The proof of the stay: the host's acceptance for studies, the internship agreement otherwise. */
 const mobilityProof = (kind: string | undefined): DocumentItem =>
   kind === "internship"
-    ? { id: "internship-agreement", label: text("Convention de stage", "Internship agreement") }
+    ? INTERNSHIP_AGREEMENT
     : kind === "study"
-      ? {
-          id: "acceptance-letter",
-          label: text(
-            "Lettre d'acceptation de l'établissement d'accueil",
-            "Acceptance letter from the host institution",
-          ),
-        }
-      : {
-          id: "mobility-proof",
-          label: text(
-            "Lettre d'acceptation (études) ou convention de stage (stage)",
-            "Acceptance letter (studies) or internship agreement (internship)",
-          ),
-        };
+      ? ACCEPTANCE_LETTER
+      : MOBILITY_PROOF;
 
 /**
  * Every estimate's first note, the same each time: the school decides how many monthly payments
@@ -302,26 +338,11 @@ export const ami = defineFundingPlugin({
   // the application file (funding-research.md §6.1): the CROUS grant notice, the study or
   // internship project with its proof, and attendance certificates the school checks to pay
   documents: ({ ctx }) => [
-    {
-      id: "crous-notification",
-      label: text(
-        "Notification définitive de bourse du CROUS",
-        "CROUS grant notification (final award)",
-      ),
-    },
-    {
-      id: "mobility-project",
-      label: text("Projet d'études ou de stage à l'étranger", "Study or internship project abroad"),
-    },
+    CROUS_NOTIFICATION,
+    MOBILITY_PROJECT,
     mobilityProof(facts.mobilityKind.get(ctx)),
-    {
-      id: "attendance-certificate",
-      label: text(
-        "Attestations de présence dans l'établissement ou l'organisme d'accueil",
-        "Certificates of attendance from the host",
-      ),
-    },
-    { id: "bank-details", label: text("RIB", "Bank details (RIB)") },
+    ATTENDANCE_CERTIFICATE,
+    BANK_DETAILS,
   ],
   exclusive: (options) => options.exclusiveWith,
 });

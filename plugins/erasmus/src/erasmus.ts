@@ -145,6 +145,37 @@ const TRAINEESHIP_AGREEMENT: DocumentItem = {
   },
 };
 
+const GRANT_AGREEMENT: DocumentItem = {
+  id: "grant-agreement",
+  label: { fr: "Contrat de bourse Erasmus+ signé", en: "Signed Erasmus+ grant agreement" },
+};
+
+const ATTENDANCE_CERTIFICATE: DocumentItem = {
+  id: "attendance-certificate",
+  label: {
+    fr: "Attestation de présence (dates d'arrivée et de départ)",
+    en: "Attendance certificate (arrival and departure dates)",
+  },
+};
+
+/** The EU survey every participant answers at the end of the stay. */
+const PARTICIPANT_REPORT: DocumentItem = {
+  id: "participant-report",
+  label: {
+    fr: "Rapport du participant (questionnaire UE en fin de séjour)",
+    en: "Participant report (EU survey at the end of the stay)",
+  },
+};
+
+/** Green travel is declared on a sworn statement or shown by tickets (wikis.ec.europa.eu/x/UINTC). */
+const GREEN_TRAVEL_PROOF: DocumentItem = {
+  id: "green-travel-proof",
+  label: {
+    fr: "Déclaration sur l'honneur ou billets du voyage bas carbone",
+    en: "Sworn statement or tickets for the green journey",
+  },
+};
+
 /**
  * Erasmus+ Europe, KA131 long-term student mobility (rulebook §2): the European Union funds,
  * through the Agence Erasmus+ France, a monthly grant for a study period at a partner
@@ -236,26 +267,7 @@ export const erasmus = defineFundingPlugin({
     // kind unknown: the student needs one of the two, and the checklist says which for what
     if (kind !== "internship") docs.push(LEARNING_AGREEMENT);
     if (kind !== "study") docs.push(TRAINEESHIP_AGREEMENT);
-    docs.push(
-      {
-        id: "grant-agreement",
-        label: { fr: "Contrat de bourse Erasmus+ signé", en: "Signed Erasmus+ grant agreement" },
-      },
-      {
-        id: "attendance-certificate",
-        label: {
-          fr: "Attestation de présence (dates d'arrivée et de départ)",
-          en: "Attendance certificate (arrival and departure dates)",
-        },
-      },
-      {
-        id: "participant-report",
-        label: {
-          fr: "Rapport du participant (questionnaire UE en fin de séjour)",
-          en: "Participant report (EU survey at the end of the stay)",
-        },
-      },
-    );
+    docs.push(GRANT_AGREEMENT, ATTENDANCE_CERTIFICATE, PARTICIPANT_REPORT);
     // true only when one of its criteria holds, so there is always at least one proof to name
     if (facts.fewerOpportunities.get(ctx) === true) {
       const proof = fewerOpportunitiesProofs(ctx);
@@ -267,15 +279,7 @@ export const erasmus = defineFundingPlugin({
         },
       });
     }
-    // green travel is declared on a sworn statement or shown by tickets (wikis.ec.europa.eu/x/UINTC)
-    if (facts.greenTravel.get(ctx) === true)
-      docs.push({
-        id: "green-travel-proof",
-        label: {
-          fr: "Déclaration sur l'honneur ou billets du voyage bas carbone",
-          en: "Sworn statement or tickets for the green journey",
-        },
-      });
+    if (facts.greenTravel.get(ctx) === true) docs.push(GREEN_TRAVEL_PROOF);
     return docs;
   },
   exclusive: (o) => o.exclusiveWith,

@@ -205,6 +205,33 @@ const LANGUAGE: Readonly<Record<string, Text>> = {
 
 const doc = (id: string, fr: string, en: string): DocumentItem => ({ id, label: { fr, en } });
 
+/** The language certificate for each host country whose language is known, built once. */
+const LANGUAGE_CERTIFICATES: Readonly<Record<string, DocumentItem>> = Object.fromEntries(
+  Object.entries(LANGUAGE).map(([country, language]) => [
+    country,
+    doc(
+      "language-certificate",
+      `Attestation de niveau en ${language.fr} exigé par le projet`,
+      `Certificate of the level of ${language.en} the project requires`,
+    ),
+  ]),
+);
+
+/** The language certificate when the host country's language is not in the table. */
+const ANY_LANGUAGE_CERTIFICATE = doc(
+  "language-certificate",
+  "Attestation du niveau de langue exigé par le projet",
+  "Certificate of the language level the project requires",
+);
+
+const ACCEPTANCE_LETTER = doc(
+  "acceptance-letter",
+  "Lettre d'acceptation de l'université d'accueil",
+  "Host university's acceptance letter",
+);
+
+const VISA = doc("visa", "Visa d'études du pays d'accueil", "Student visa for the host country");
+
 // ---------------------------------------------------------------- the plugin
 
 /**
@@ -309,30 +336,16 @@ export const fitec = defineFundingPlugin({
   // funding-research.md §4.3: study plan, language certificate, acceptance, visa.
   documents: ({ ctx, parameters: p }) => {
     const programme = programmeOf(p.programmes.value, ctx)?.name ?? "FITEC";
-    const language = LANGUAGE[ctx.host.country];
     return [
+      // names the programme, which the institution configures: built per call
       doc(
         "study-plan",
         `Contrat d'études validé par les deux coordinateurs du projet ${programme}`,
         `Study plan approved by both coordinators of the ${programme} project`,
       ),
-      language
-        ? doc(
-            "language-certificate",
-            `Attestation de niveau en ${language.fr} exigé par le projet`,
-            `Certificate of the level of ${language.en} the project requires`,
-          )
-        : doc(
-            "language-certificate",
-            "Attestation du niveau de langue exigé par le projet",
-            "Certificate of the language level the project requires",
-          ),
-      doc(
-        "acceptance-letter",
-        "Lettre d'acceptation de l'université d'accueil",
-        "Host university's acceptance letter",
-      ),
-      doc("visa", "Visa d'études du pays d'accueil", "Student visa for the host country"),
+      LANGUAGE_CERTIFICATES[ctx.host.country] ?? ANY_LANGUAGE_CERTIFICATE,
+      ACCEPTANCE_LETTER,
+      VISA,
     ];
   },
   exclusive: (o) => o.exclusiveWith,

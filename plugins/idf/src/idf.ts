@@ -260,6 +260,68 @@ const capNote = (computedCents: number, capCents: number): Text =>
 const cappedBasis = (capCents: number, basis: Text): Text =>
   lazyText((lang) => `min(${formatMoney(capCents, lang)}, ${basis[lang]})`);
 
+// The checklist's items (funding-research.md §1.7), built once: `documents` picks among them.
+
+/** The means proof when the household is not taxable. */
+const NON_TAXABLE_NOTICE: DocumentItem = {
+  id: "tax-notice",
+  label: text("Avis de non-imposition du foyer", "Household's non-taxable notice"),
+};
+
+/** The means proof when the household is taxable. */
+const TAX_NOTICE: DocumentItem = {
+  id: "tax-notice",
+  label: text("Dernier avis d'imposition du foyer", "Household's latest tax notice"),
+};
+
+/** The means proof while the household's tax status is unknown: either notice. */
+const ANY_TAX_NOTICE: DocumentItem = {
+  id: "tax-notice",
+  label: text(
+    "Dernier avis d'imposition (ou de non-imposition) du foyer",
+    "Household's latest tax notice (or non-taxable notice)",
+  ),
+};
+
+const BANK_DETAILS: DocumentItem = { id: "bank-details", label: text("RIB", "Bank details (RIB)") };
+
+const ACCEPTANCE_LETTER: DocumentItem = {
+  id: "acceptance-letter",
+  label: text(
+    "Lettre d'acceptation de l'établissement d'accueil",
+    "Acceptance letter from the host institution",
+  ),
+};
+
+const INTERNSHIP_AGREEMENT: DocumentItem = {
+  id: "internship-agreement",
+  label: text("Convention de stage", "Internship agreement"),
+};
+
+/** The proof of the stay while its kind is unknown: the checklist says which for what. */
+const MOBILITY_PROOF: DocumentItem = {
+  id: "mobility-proof",
+  label: text(
+    "Lettre d'acceptation (études) ou convention de stage (stage)",
+    "Acceptance letter (studies) or internship agreement (internship)",
+  ),
+};
+
+/** Only when the institution requires residence in Île-de-France (IDF-1b). */
+const RESIDENCE_PROOF: DocumentItem = {
+  id: "residence-proof",
+  label: text("Justificatif de domicile en Île-de-France", "Proof of residence in Île-de-France"),
+};
+
+/** The stay report that releases the last instalment (funding-research.md §1.6). */
+const STAY_REPORT: DocumentItem = {
+  id: "stay-report",
+  label: text(
+    "Rapport de séjour (pour le dernier versement)",
+    "Stay report (for the last instalment)",
+  ),
+};
+
 /** The proof of the stay: an acceptance letter for studies, the internship agreement for an internship. */
 const mobilityProof = (kind: string | undefined, framework: string | undefined): DocumentItem => {
   const resolved =
@@ -269,26 +331,9 @@ const mobilityProof = (kind: string | undefined, framework: string | undefined):
       : framework === "inter-institution-agreement"
         ? "study"
         : undefined);
-  if (resolved === "study")
-    return {
-      id: "acceptance-letter",
-      label: text(
-        "Lettre d'acceptation de l'établissement d'accueil",
-        "Acceptance letter from the host institution",
-      ),
-    };
-  if (resolved === "internship")
-    return {
-      id: "internship-agreement",
-      label: text("Convention de stage", "Internship agreement"),
-    };
-  return {
-    id: "mobility-proof",
-    label: text(
-      "Lettre d'acceptation (études) ou convention de stage (stage)",
-      "Acceptance letter (studies) or internship agreement (internship)",
-    ),
-  };
+  if (resolved === "study") return ACCEPTANCE_LETTER;
+  if (resolved === "internship") return INTERNSHIP_AGREEMENT;
+  return MOBILITY_PROOF;
 };
 
 /**
@@ -356,38 +401,11 @@ export const idf = defineFundingPlugin({
   documents: ({ ctx, options }) => {
     const nonTaxable = facts.nonTaxable.get(ctx);
     return [
-      {
-        id: "tax-notice",
-        label:
-          nonTaxable === true
-            ? text("Avis de non-imposition du foyer", "Household's non-taxable notice")
-            : nonTaxable === false
-              ? text("Dernier avis d'imposition du foyer", "Household's latest tax notice")
-              : text(
-                  "Dernier avis d'imposition (ou de non-imposition) du foyer",
-                  "Household's latest tax notice (or non-taxable notice)",
-                ),
-      },
-      { id: "bank-details", label: text("RIB", "Bank details (RIB)") },
+      nonTaxable === true ? NON_TAXABLE_NOTICE : nonTaxable === false ? TAX_NOTICE : ANY_TAX_NOTICE,
+      BANK_DETAILS,
       mobilityProof(facts.mobilityKind.get(ctx), facts.framework.get(ctx)),
-      ...(options.requireResidence
-        ? [
-            {
-              id: "residence-proof",
-              label: text(
-                "Justificatif de domicile en Île-de-France",
-                "Proof of residence in Île-de-France",
-              ),
-            },
-          ]
-        : []),
-      {
-        id: "stay-report",
-        label: text(
-          "Rapport de séjour (pour le dernier versement)",
-          "Stay report (for the last instalment)",
-        ),
-      },
+      ...(options.requireResidence ? [RESIDENCE_PROOF] : []),
+      STAY_REPORT,
     ];
   },
   exclusive: (options) => options.exclusiveWith,

@@ -192,8 +192,6 @@ const travelBasis = (distanceKm: number, callYear: number, green: boolean): Text
   return lazyText(words);
 };
 
-const doc = (id: string, fr: string, en: string): DocumentItem => ({ id, label: { fr, en } });
-
 /**
  * Abroad and outside the KA131 countries, i.e. Regions 1-12 (rulebook §3). KA131_DESTINATIONS
  * already leaves France out, so France is excluded separately.
@@ -203,43 +201,114 @@ const abroadOutsideErasmusEurope: Condition = allOf(
   noneOf(facts.hostCountry, KA131_DESTINATIONS),
 );
 
+// ---------------------------------------------------------------- documents
+
+const LEARNING_AGREEMENT: DocumentItem = {
+  id: "learning-agreement",
+  label: { fr: "Contrat pédagogique (Learning Agreement)", en: "Learning Agreement" },
+};
+
+const TRAINEESHIP_AGREEMENT: DocumentItem = {
+  id: "traineeship-agreement",
+  label: {
+    fr: "Contrat pédagogique de stage (Learning Agreement for Traineeships) et convention de stage",
+    en: "Learning Agreement for Traineeships and internship agreement",
+  },
+};
+
+const GRANT_AGREEMENT: DocumentItem = {
+  id: "grant-agreement",
+  label: { fr: "Contrat de mobilité Erasmus+ signé", en: "Signed Erasmus+ grant agreement" },
+};
+
+/** The visa, which the KA171 destinations, all outside Europe, add to the Erasmus+ documents. */
+const VISA: DocumentItem = {
+  id: "visa",
+  label: {
+    fr: "Visa ou titre de séjour du pays d'accueil",
+    en: "Visa or residence permit of the host country",
+  },
+};
+
+const ATTENDANCE_CERTIFICATE: DocumentItem = {
+  id: "attendance-certificate",
+  label: {
+    fr: "Attestation de présence (dates d'arrivée et de départ)",
+    en: "Attendance certificate (arrival and departure dates)",
+  },
+};
+
+/** The EU survey every participant answers at the end of the stay. */
+const PARTICIPANT_REPORT: DocumentItem = {
+  id: "participant-report",
+  label: { fr: "Rapport du participant (EU Survey)", en: "Participant report (EU Survey)" },
+};
+
+const GREEN_TRAVEL_PROOF: DocumentItem = {
+  id: "green-travel-proof",
+  label: {
+    fr: "Billets ou déclaration sur l'honneur du voyage bas carbone",
+    en: "Tickets or sworn statement for green travel",
+  },
+};
+
+/** The reminder while the student has not said whether a fewer-opportunities ground applies. */
+const FEWER_OPPORTUNITIES_REMINDER: readonly DocumentItem[] = [
+  {
+    id: "fewer-opportunities-proof",
+    label: {
+      fr: "Justificatif « moins d'opportunités », s'il s'applique (notification CROUS échelon 6 ou 7, MDPH ou ALD, adresse en QPV ou ZRR)",
+      en: "Proof of fewer opportunities, if it applies (CROUS notice at level 6 or 7, disability or long-term illness, address in a QPV or ZRR)",
+    },
+  },
+];
+
+/** The CROUS grant notice for each échelon that counts as fewer opportunities. */
+const CROUS_NOTICES: Readonly<Record<"6" | "7", DocumentItem>> = {
+  "6": {
+    id: "crous-notice",
+    label: { fr: "Notification de bourse CROUS (échelon 6)", en: "CROUS grant notice (level 6)" },
+  },
+  "7": {
+    id: "crous-notice",
+    label: { fr: "Notification de bourse CROUS (échelon 7)", en: "CROUS grant notice (level 7)" },
+  },
+};
+
+const DISABILITY_PROOF: DocumentItem = {
+  id: "disability-proof",
+  label: {
+    fr: "Justificatif de handicap ou d'affection de longue durée (MDPH, ALD)",
+    en: "Proof of disability or long-term illness",
+  },
+};
+
+/** Quartier prioritaire de la politique de la ville. */
+const QPV_PROOF: DocumentItem = {
+  id: "qpv-proof",
+  label: { fr: "Justificatif de domicile en QPV", en: "Proof of address in a QPV" },
+};
+
+/** Zone de revitalisation rurale. */
+const ZRR_PROOF: DocumentItem = {
+  id: "zrr-proof",
+  label: { fr: "Justificatif de domicile en ZRR", en: "Proof of address in a ZRR" },
+};
+
 /**
  * The proof for each fewer-opportunities ground the student declared (funding-research.md
  * §2.10), or a reminder when the question is still open.
  */
-const fewerOpportunitiesProofs = (ctx: EvaluationContext): DocumentItem[] => {
+const fewerOpportunitiesProofs = (ctx: EvaluationContext): readonly DocumentItem[] => {
   const fewer = facts.fewerOpportunities.get(ctx);
   if (fewer === false) return [];
-  if (fewer === undefined)
-    return [
-      doc(
-        "fewer-opportunities-proof",
-        "Justificatif « moins d'opportunités », s'il s'applique (notification CROUS échelon 6 ou 7, MDPH ou ALD, adresse en QPV ou ZRR)",
-        "Proof of fewer opportunities, if it applies (CROUS notice at level 6 or 7, disability or long-term illness, address in a QPV or ZRR)",
-      ),
-    ];
+  if (fewer === undefined) return FEWER_OPPORTUNITIES_REMINDER;
   const echelon = facts.crousEchelon.get(ctx);
   const docs: DocumentItem[] = [];
-  if (echelon === "6" || echelon === "7")
-    docs.push(
-      doc(
-        "crous-notice",
-        `Notification de bourse CROUS (échelon ${echelon})`,
-        `CROUS grant notice (level ${echelon})`,
-      ),
-    );
-  if (facts.disability.get(ctx) === true)
-    docs.push(
-      doc(
-        "disability-proof",
-        "Justificatif de handicap ou d'affection de longue durée (MDPH, ALD)",
-        "Proof of disability or long-term illness",
-      ),
-    );
-  if (facts.qpv.get(ctx) === true)
-    docs.push(doc("qpv-proof", "Justificatif de domicile en QPV", "Proof of address in a QPV"));
-  if (facts.zrr.get(ctx) === true)
-    docs.push(doc("zrr-proof", "Justificatif de domicile en ZRR", "Proof of address in a ZRR"));
+  if (echelon === "6" || echelon === "7") docs.push(CROUS_NOTICES[echelon]);
+  if (facts.disability.get(ctx) === true) docs.push(DISABILITY_PROOF);
+  if (facts.qpv.get(ctx) === true) docs.push(QPV_PROOF);
+  if (facts.zrr.get(ctx) === true) docs.push(ZRR_PROOF);
   return docs;
 };
 
@@ -380,48 +449,14 @@ export const mic = defineFundingPlugin({
   documents: ({ ctx }) => {
     const internship = facts.mobilityKind.get(ctx) === "internship";
     const docs: DocumentItem[] = [
-      internship
-        ? doc(
-            "traineeship-agreement",
-            "Contrat pédagogique de stage (Learning Agreement for Traineeships) et convention de stage",
-            "Learning Agreement for Traineeships and internship agreement",
-          )
-        : doc(
-            "learning-agreement",
-            "Contrat pédagogique (Learning Agreement)",
-            "Learning Agreement",
-          ),
-      doc(
-        "grant-agreement",
-        "Contrat de mobilité Erasmus+ signé",
-        "Signed Erasmus+ grant agreement",
-      ),
-      doc(
-        "visa",
-        "Visa ou titre de séjour du pays d'accueil",
-        "Visa or residence permit of the host country",
-      ),
-      doc(
-        "attendance-certificate",
-        "Attestation de présence (dates d'arrivée et de départ)",
-        "Attendance certificate (arrival and departure dates)",
-      ),
-      doc(
-        "participant-report",
-        "Rapport du participant (EU Survey)",
-        "Participant report (EU Survey)",
-      ),
+      internship ? TRAINEESHIP_AGREEMENT : LEARNING_AGREEMENT,
+      GRANT_AGREEMENT,
+      VISA,
+      ATTENDANCE_CERTIFICATE,
+      PARTICIPANT_REPORT,
     ];
     docs.push(...fewerOpportunitiesProofs(ctx));
-    if (ctx.situation.mobility.greenTravel === true) {
-      docs.push(
-        doc(
-          "green-travel-proof",
-          "Billets ou déclaration sur l'honneur du voyage bas carbone",
-          "Tickets or sworn statement for green travel",
-        ),
-      );
-    }
+    if (ctx.situation.mobility.greenTravel === true) docs.push(GREEN_TRAVEL_PROOF);
     return docs;
   },
   exclusive: (o) => o.exclusiveWith,
