@@ -1,3 +1,4 @@
+import { formatMoney, type Lang, quotedState, type Text } from "@envol/domain";
 import { Data } from "effect";
 
 /** No application with this id, or not one the actor may see (the two are not told apart). */
@@ -24,6 +25,12 @@ export class BudgetNotFound extends Data.TaggedError("BudgetNotFound")<{
   override get message(): string {
     return `no budget for ${this.scheme} in ${this.academicYear}`;
   }
+
+  explain(lang: Lang): string {
+    return lang === "en"
+      ? `No envelope is set for ${this.scheme} in ${this.academicYear}: nothing can be approved until the office sets one.`
+      : `Aucune enveloppe n'est fixée pour ${this.scheme} en ${this.academicYear} : rien ne peut être accordé avant que la DRI en fixe une.`;
+  }
 }
 
 /** Only a draft can be edited: once submitted, the situation is what the office reviews. */
@@ -33,6 +40,13 @@ export class ApplicationNotEditable extends Data.TaggedError("ApplicationNotEdit
 }> {
   override get message(): string {
     return `application ${this.id} can no longer be edited (its requests are ${this.states.join(", ")})`;
+  }
+
+  explain(lang: Lang): string {
+    const states = [...new Set(this.states)].map((s) => quotedState(s, lang)).join(", ");
+    return lang === "en"
+      ? `This application can no longer be edited: only drafts can, and its requests are ${states}.`
+      : `Ce dossier ne peut plus être modifié : seuls les brouillons le peuvent, et ses demandes sont ${states}.`;
   }
 }
 
@@ -46,10 +60,17 @@ export class UnknownScheme extends Data.TaggedError("UnknownScheme")<{ readonly 
 /** A recalculation cannot be made: the request is not approved, the dates are wrong, or the stay is no longer eligible. */
 export class RecalculationImpossible extends Data.TaggedError("RecalculationImpossible")<{
   readonly requestId: string;
-  readonly why: string;
+  /** Why, in both languages. */
+  readonly why: Text;
 }> {
   override get message(): string {
-    return `cannot recalculate request ${this.requestId}: ${this.why}`;
+    return `cannot recalculate request ${this.requestId}: ${this.why.en}`;
+  }
+
+  explain(lang: Lang): string {
+    return lang === "en"
+      ? `The grant cannot be recalculated: ${this.why.en}.`
+      : `La bourse ne peut pas être recalculée : ${this.why.fr}.`;
   }
 }
 
@@ -62,6 +83,14 @@ export class EnvelopeBelowCommitted extends Data.TaggedError("EnvelopeBelowCommi
 }> {
   override get message(): string {
     return `the ${this.scheme} envelope for ${this.academicYear} cannot be ${this.envelopeCents} cents: ${this.committedCents} are already committed`;
+  }
+
+  explain(lang: Lang): string {
+    const envelope = formatMoney(this.envelopeCents, lang);
+    const committed = formatMoney(this.committedCents, lang);
+    return lang === "en"
+      ? `The ${this.scheme} envelope for ${this.academicYear} cannot be ${envelope}: ${committed} is already committed.`
+      : `L'enveloppe ${this.scheme} de ${this.academicYear} ne peut pas être de ${envelope} : ${committed} sont déjà engagés.`;
   }
 }
 

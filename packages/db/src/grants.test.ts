@@ -368,7 +368,10 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
     ).toMatchObject({
       _tag: "RecalculationImpossible",
       requestId: draft.id,
-      why: expect.stringMatching(/draft/),
+      why: {
+        fr: expect.stringMatching(/^une demande « brouillon » n'a pas de bourse à recalculer/),
+        en: expect.stringMatching(/^a request that is “draft” has no grant to recompute/),
+      },
     });
 
     const missing = "00000000-0000-4000-8000-00000000dead";
@@ -388,15 +391,24 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
       errorOf(await attempt({ actualStart: "2025-06-10", actualEnd: "2025-02-01" })),
     ).toMatchObject({
       _tag: "RecalculationImpossible",
-      why: "the stay cannot end (2025-02-01) before it starts (2025-06-10)",
+      why: {
+        fr: "le séjour ne peut pas finir (2025-02-01) avant de commencer (2025-06-10)",
+        en: "the stay cannot end (2025-02-01) before it starts (2025-06-10)",
+      },
     });
     expect(
       errorOf(await attempt({ actualStart: "2025-02-01", actualEnd: "2025-02-20" })),
     ).toMatchObject({
       _tag: "RecalculationImpossible",
-      why: expect.stringContaining(
-        "Durée financée : 20 jours ; Bourse Mobilité Île-de-France exige au moins 30 jours.",
-      ),
+      why: {
+        // the unmet criterion's reason, in each language
+        fr: expect.stringContaining(
+          "l'aide n'est plus accordable : Durée financée : 20 jours ; Bourse Mobilité Île-de-France exige au moins 30 jours",
+        ),
+        en: expect.stringContaining(
+          "the scheme is no longer eligible: Funded duration: 20 days; Île-de-France mobility grant requires at least 30 days",
+        ),
+      },
     });
     expect(errorOf(await attempt(dates, me))).toMatchObject({ _tag: "RecalculationImpossible" });
     // another host's partner does not see the request

@@ -8,8 +8,11 @@ import {
   formatMoney,
   isIsoDate,
   type Lang,
+  quotedState,
   type SchemeResult,
   type Situation,
+  type Text,
+  text,
   UnknownPartner,
 } from "@envol/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
@@ -150,12 +153,23 @@ const recalculationMessage = (
 };
 
 /** Why a scheme result is not an amount: its unmet criteria, or the facts it still needs. */
-const whyNot = (result: SchemeResult): string => {
-  const unmet = result.criteria.filter((c) => c.status === "unmet").map((c) => c.reason);
-  if (unmet.length > 0) return `the scheme is no longer eligible: ${unmet.join("; ")}`;
-  if (result.missing.length > 0)
-    return `the scheme needs facts the situation does not give: ${result.missing.join(", ")}`;
-  return "the scheme gives no amount for these dates";
+const whyNot = (fr: SchemeResult, en: SchemeResult): Text => {
+  const unmet = (r: SchemeResult) =>
+    r.criteria.filter((c) => c.status === "unmet").map((c) => c.reason.replace(/\.$/, ""));
+  if (unmet(fr).length > 0)
+    return text(
+      `l'aide n'est plus accordable : ${unmet(fr).join(" ; ")}`,
+      `the scheme is no longer eligible: ${unmet(en).join("; ")}`,
+    );
+  if (fr.missing.length > 0)
+    return text(
+      `l'aide a besoin de faits que la situation ne donne pas : ${fr.missing.join(", ")}`,
+      `the scheme needs facts the situation does not give: ${fr.missing.join(", ")}`,
+    );
+  return text(
+    "l'aide ne donne aucun montant pour ces dates",
+    "the scheme gives no amount for these dates",
+  );
 };
 
 const sumOf = (lines: readonly LedgerLine[]): number =>
@@ -204,7 +218,11 @@ export class Grants extends Context.Service<
       const registry = schemes.registry;
 
       /** One scheme evaluated alone: its standalone amount, not its share of a plan. */
-      const evaluateAlone = (plugin: ConfiguredPlugin, situation: Situation): SchemeResult => {
+      const evaluateAlone = (
+        plugin: ConfiguredPlugin,
+        situation: Situation,
+        lang: Lang = LEDGER_LANG,
+      ): SchemeResult => {
         const one = createRegistry({
           institution: registry.institution,
           plugins: [plugin],
@@ -212,7 +230,7 @@ export class Grants extends Context.Service<
         });
         const report = evaluate(situation, one, {
           asOf: situation.asOf ?? situation.mobility.start,
-          lang: LEDGER_LANG,
+          lang,
         });
         return report.schemes[0] as SchemeResult;
       };
@@ -234,26 +252,47 @@ export class Grants extends Context.Service<
         return yield* transact(
           db,
           async (tx) => {
-            const impossible = (why: string) => new RecalculationImpossible({ requestId, why });
+            const impossible = (why: Text) => new RecalculationImpossible({ requestId, why });
             // the same lock order as Applications.decide: the request, then the envelope
             const { request, application, student } = await lockRequest(tx, requestId);
             // a partner confirms the dates of its own students only; another's is not found
             if (actor.kind === "partner" && application.hostPartnerId !== actor.partnerId)
               throw new RequestNotFound({ id: requestId });
             if (actor.kind === "student")
-              throw impossible("the actual dates are confirmed by the host or by the office");
+              throw impossible(
+                text(
+                  "les dates réelles sont confirmées par l'établissement d'accueil ou par la DRI",
+                  "the actual dates are confirmed by the host or by the office",
+                ),
+              );
             if (dates.useCurrentOptions && actor.kind !== "staff")
-              throw impossible("only the office may recompute with the current options");
+              throw impossible(
+                text(
+                  "seule la DRI peut recalculer avec les options en vigueur",
+                  "only the office may recompute with the current options",
+                ),
+              );
             if (!RECALCULABLE.has(request.state) || request.approvedCents === null)
               throw impossible(
-                `a ${request.state} request has no grant to recompute (it must be approved, agreed or advance paid)`,
+                text(
+                  `une demande ${quotedState(request.state, "fr")} n'a pas de bourse à recalculer (elle doit être accordée, sa convention signée ou son avance versée)`,
+                  `a request that is ${quotedState(request.state, "en")} has no grant to recompute (it must be approved, agreed or advance paid)`,
+                ),
               );
             const { actualStart, actualEnd } = dates;
             if (!isIsoDate(actualStart) || !isIsoDate(actualEnd))
-              throw impossible("the actual dates must be calendar dates written YYYY-MM-DD");
+              throw impossible(
+                text(
+                  "les dates réelles doivent être des dates écrites AAAA-MM-JJ",
+                  "the actual dates must be calendar dates written YYYY-MM-DD",
+                ),
+              );
             if (compareDates(actualStart, actualEnd) > 0)
               throw impossible(
-                `the stay cannot end (${actualEnd}) before it starts (${actualStart})`,
+                text(
+                  `le séjour ne peut pas finir (${actualEnd}) avant de commencer (${actualStart})`,
+                  `the stay cannot end (${actualEnd}) before it starts (${actualStart})`,
+                ),
               );
 
             const current = registry.byId.get(request.scheme);
@@ -262,14 +301,24 @@ export class Grants extends Context.Service<
               try {
                 return schemes.configureWith(request.scheme, options);
               } catch (e) {
+                const problem = (e as Error).message;
                 throw impossible(
-                  `the options stored at approval no longer configure ${request.scheme}: ${(e as Error).message}`,
+                  text(
+                    `les options enregistrées à l'accord ne configurent plus ${request.scheme} : ${problem}`,
+                    `the options stored at approval no longer configure ${request.scheme}: ${problem}`,
+                  ),
                 );
               }
             };
             const useCurrent = dates.useCurrentOptions === true || request.approvedOptions === null;
             const plugin = useCurrent ? current : configure(request.approvedOptions);
-            if (!plugin) throw impossible(`the scheme ${request.scheme} is no longer offered`);
+            if (!plugin)
+              throw impossible(
+                text(
+                  `l'aide ${request.scheme} n'est plus proposée`,
+                  `the scheme ${request.scheme} is no longer offered`,
+                ),
+              );
             const options: OptionsUsed = {
               source: useCurrent ? "current" : "approval",
               values: plugin.options,
@@ -285,12 +334,18 @@ export class Grants extends Context.Service<
               try {
                 return evaluateAlone(plugin, actual);
               } catch (e) {
-                if (e instanceof UnknownPartner) throw impossible(e.message);
+                if (e instanceof UnknownPartner)
+                  throw impossible(
+                    text(
+                      `l'établissement « ${e.partner} » n'est plus au catalogue des partenaires`,
+                      `the partner "${e.partner}" is no longer in the catalogue`,
+                    ),
+                  );
                 throw e;
               }
             })();
             if (evaluated.verdict !== "eligible" || !evaluated.estimate)
-              throw impossible(whyNot(evaluated));
+              throw impossible(whyNot(evaluated, evaluateAlone(plugin, actual, "en")));
             const approvedCents = evaluated.estimate.totalCents;
             const newLines = linesOf(evaluated);
 

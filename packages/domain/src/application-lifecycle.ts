@@ -1,4 +1,7 @@
 import { Data, Result } from "effect";
+import { formatMoney } from "./money.ts";
+import { refusalOf } from "./request-words.ts";
+import type { Lang } from "./text.ts";
 
 /**
  * The lifecycle of a scheme request (ARCHITECTURE §2.6). A student files one application per
@@ -142,6 +145,11 @@ export class TransitionNotAllowed extends Data.TaggedError("TransitionNotAllowed
   override get message(): string {
     return `a ${this.actor} cannot ${this.action} request ${this.requestId} in state ${this.state}`;
   }
+
+  /** For the reader: who may do it, or from which states (see {@link refusalOf}). */
+  explain(lang: Lang): string {
+    return refusalOf(this, TRANSITIONS[this.action])[lang];
+  }
 }
 
 /** The actor may make this kind of transition, but not on this request (not theirs). */
@@ -164,6 +172,15 @@ export class BudgetExceeded extends Data.TaggedError("BudgetExceeded")<{
 }> {
   override get message(): string {
     return `approving ${this.requestedCents} cents for ${this.scheme} exceeds the ${this.remainingCents} cents left in its envelope`;
+  }
+
+  /** For the reader: how much is left and how much was asked, what the office needs to decide. */
+  explain(lang: Lang): string {
+    const left = formatMoney(this.remainingCents, lang);
+    const asked = formatMoney(this.requestedCents, lang);
+    return lang === "en"
+      ? `Only ${left} is left in the ${this.scheme} envelope; ${asked} was asked.`
+      : `Il ne reste que ${left} sur l'enveloppe ${this.scheme} ; ${asked} demandés.`;
   }
 }
 

@@ -1,4 +1,5 @@
 import { Data } from "effect";
+import type { Lang } from "./text.ts";
 
 /** The situation names a partner id that is not in the catalogue (field `mobility.host.partner`). */
 export class UnknownPartner extends Data.TaggedError("UnknownPartner")<{
@@ -28,3 +29,11 @@ export class RegistryInvalid extends Data.TaggedError("RegistryInvalid")<{
     return `invalid funding registry:\n${this.problems.map((p) => `  - ${p}`).join("\n")}`;
   }
 }
+
+/** An error that says itself to the reader, in their language: the detail of a 409. */
+export interface Explained {
+  readonly explain: (lang: Lang) => string;
+}
+
+export const isExplained = (error: unknown): error is Explained =>
+  typeof (error as Partial<Explained> | null)?.explain === "function";

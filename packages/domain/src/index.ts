@@ -36,6 +36,7 @@ export * from "./notifications.ts";
 export * from "./partner-catalogue.ts";
 export * from "./plugin.ts";
 export * from "./registry.ts";
+export * from "./request-words.ts";
 export * from "./scheme-catalogue.ts";
 export * from "./simulation-report.ts";
 export * from "./situation.ts";

@@ -1,4 +1,4 @@
-import { formatMoney, type Lang } from "@envol/domain";
+import { isExplained, type Lang } from "@envol/domain";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type Problem, problemBody } from "./problem.ts";
 
@@ -27,16 +27,6 @@ const HIDDEN = new Set([
   "DocumentNotFound",
 ]);
 
-/** How much is left in the envelope, in words and in euros: what the office needs to decide. */
-const budgetLeft = (error: Fields, lang: Lang): string => {
-  const left = formatMoney(Number(error.remainingCents), lang);
-  const asked = formatMoney(Number(error.requestedCents), lang);
-  const scheme = String(error.scheme);
-  return lang === "en"
-    ? `Only ${left} is left in the ${scheme} envelope; ${asked} was asked.`
-    : `Il ne reste que ${left} sur l'enveloppe ${scheme} ; ${asked} demandés.`;
-};
-
 /**
  * The one place where a domain or repository error becomes an HTTP status: a resource the
  * actor may not see is a 404 like a missing one; a move the lifecycle refuses is a 409; an
@@ -52,16 +42,17 @@ export const problemOf = (tagged: Tagged, lang: Lang): Problem => {
     extra = {},
   ) => problemBody(status, kind, title[lang], extra);
   if (HIDDEN.has(tag)) return make(404, "not-found", T.notFound);
+  // the detail in the reader's language when the error can say itself, else its message
+  const detail = isExplained(tagged) ? tagged.explain(lang) : error.message;
   switch (tag) {
     case "TransitionNotAllowed":
     case "ApplicationNotEditable":
     case "EnvelopeBelowCommitted":
     case "RecalculationImpossible":
-      return make(409, "conflict", T.conflict, { detail: error.message });
+      return make(409, "conflict", T.conflict, { detail });
     case "BudgetExceeded":
-      return make(409, "budget", T.budget, { detail: budgetLeft(error, lang) });
     case "BudgetNotFound":
-      return make(409, "budget", T.budget, { detail: error.message });
+      return make(409, "budget", T.budget, { detail });
     case "ActionInputInvalid":
       return make(422, "validation", T.invalid, {
         errors: [{ path: String(error.field), message: String(error.problem) }],

@@ -411,7 +411,9 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
 
       const below = await setEnvelope("idf", year, { envelopeCents: 200_000 });
       expect(below.status).toBe(409);
-      expect((await json(below)).detail).toContain("225000");
+      expect((await json(below)).detail).toBe(
+        `L'enveloppe idf de ${year} ne peut pas être de ${formatMoney(200_000, "fr")} : ${formatMoney(225_000, "fr")} sont déjà engagés.`,
+      );
 
       const waitlisted = await decide(second.request.id, { action: "waitlist" });
       expect(await json(waitlisted)).toMatchObject({ state: "waitlisted", approvedCents: null });
@@ -455,6 +457,9 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(await json(rejected)).toMatchObject({ state: "rejected" });
       const again = await decide(f.request.id, { action: "approve" });
       expect(again.status).toBe(409);
+      expect((await json(again)).detail).toBe(
+        "Impossible d'accorder cette demande : elle est « refusée » ; c'est possible seulement quand elle est « en instruction ».",
+      );
       const trail = await json(await get(`/api/staff/audit/scheme_request/${f.request.id}`));
       expect(trail.at(-1)).toMatchObject({
         action: "reject",

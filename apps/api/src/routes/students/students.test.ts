@@ -155,7 +155,12 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
     const expectProblem = async (r: Response, status: number) => {
       expect(r.status).toBe(status);
       expect(r.headers.get("content-type")).toContain("application/problem+json");
-      const body = (await r.json()) as { status: number; type: string; title: string };
+      const body = (await r.json()) as {
+        status: number;
+        type: string;
+        title: string;
+        detail?: string;
+      };
       expect(body.status).toBe(status);
       return body;
     };
@@ -201,15 +206,33 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         state: "submitted",
         actions: ["withdraw"],
       });
-      // no longer a draft: the situation is what the office reviews
-      await expectProblem(
+      // no longer a draft: the situation is what the office reviews, and the student is told
+      // why in their language
+      const notEditable = await expectProblem(
         await t.call(me, "PUT", `/api/applications/${app.id}`, { situation: situation() }),
         409,
       );
+      expect(notEditable.detail).toMatch(
+        /^Ce dossier ne peut plus être modifié : seuls les brouillons le peuvent, et ses demandes sont .*« envoyée »/,
+      );
       // submitting twice is a conflict, not a silent success
-      await expectProblem(
+      const twice = await expectProblem(
         await t.call(me, "POST", `/api/applications/${app.id}/requests/${erasmus.id}/submit`),
         409,
+      );
+      expect(twice.detail).toBe(
+        "Impossible d'envoyer cette demande : elle est « envoyée » ; c'est possible seulement quand elle est « brouillon ».",
+      );
+      const inEnglish = await expectProblem(
+        await t.call(
+          { headers: { ...me.headers, "accept-language": "en" } },
+          "POST",
+          `/api/applications/${app.id}/requests/${erasmus.id}/submit`,
+        ),
+        409,
+      );
+      expect(inEnglish.detail).toBe(
+        "Cannot submit this request: it is “submitted”; this is possible only when it is “draft”.",
       );
 
       await t.runtime.runPromise(
