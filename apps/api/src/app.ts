@@ -6,7 +6,7 @@ import { createRouter } from "./lib/create-router.ts";
 import type { AppDeps } from "./lib/deps.ts";
 import { language } from "./lib/language.ts";
 import { type Logger, requestLog } from "./lib/logger.ts";
-import { problem, problemBody } from "./lib/problem.ts";
+import { problem, problemBody, TITLES } from "./lib/problem.ts";
 import { securityHeaders } from "./lib/security.ts";
 import { authRouter } from "./routes/auth/auth.index.ts";
 import { oidcRouter } from "./routes/auth/oidc.ts";
@@ -82,7 +82,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
     const lang = c.get("lang");
     return problem(
       c,
-      problemBody(404, "not-found", lang === "en" ? "Not found" : "Introuvable", {
+      problemBody(404, "not-found", TITLES.notFound[lang], {
         detail: c.req.path,
       }),
     );
@@ -109,10 +109,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
         stack: (error as Error).stack,
       }),
     );
-    return problem(
-      c,
-      problemBody(500, "internal", lang === "en" ? "Internal error" : "Erreur interne"),
-    );
+    return problem(c, problemBody(500, "internal", TITLES.internal[lang]));
   });
   return app;
 };

@@ -4,7 +4,7 @@ import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./env.ts";
-import { problem, problemBody } from "./problem.ts";
+import { problem, problemBody, TITLES } from "./problem.ts";
 
 export const SESSION_COOKIE = "envol_session";
 export const CSRF_HEADER = "X-CSRF-Token";
@@ -26,14 +26,9 @@ export const authenticate = (deps: AppDeps) =>
           const lang = c.get("lang");
           return problem(
             c,
-            problemBody(
-              403,
-              "csrf",
-              lang === "en" ? "Missing or wrong CSRF token" : "Jeton CSRF absent ou erroné",
-              {
-                detail: `send the session's csrfToken (GET /api/auth/session) in ${CSRF_HEADER}`,
-              },
-            ),
+            problemBody(403, "csrf", TITLES.csrf[lang], {
+              detail: `send the session's csrfToken (GET /api/auth/session) in ${CSRF_HEADER}`,
+            }),
           );
         }
         c.set("session", session);
@@ -49,24 +44,10 @@ export const requireRole = (role: "student" | "staff") =>
     const session = c.get("session");
     const lang = c.get("lang");
     if (!session) {
-      return problem(
-        c,
-        problemBody(
-          401,
-          "unauthenticated",
-          lang === "en" ? "Sign in first" : "Connectez-vous d'abord",
-        ),
-      );
+      return problem(c, problemBody(401, "unauthenticated", TITLES.signInFirst[lang]));
     }
     if (session.user.role !== role) {
-      return problem(
-        c,
-        problemBody(
-          403,
-          "forbidden",
-          lang === "en" ? "Not allowed for your role" : "Interdit pour votre rôle",
-        ),
-      );
+      return problem(c, problemBody(403, "forbidden", TITLES.forbidden[lang]));
     }
     await next();
   });

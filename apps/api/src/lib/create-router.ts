@@ -1,6 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./env.ts";
-import { issuesOf, type Problem, problem, problemBody } from "./problem.ts";
+import { issuesOf, type Problem, problem, problemBody, TITLES } from "./problem.ts";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -42,14 +42,6 @@ export const createRouter = () =>
       const errors = result.success ? unstorableText(result.data) : issuesOf(result.error);
       if (!errors?.length) return;
       const lang = c.get("lang");
-      return problem(
-        c,
-        problemBody(
-          422,
-          "validation",
-          lang === "en" ? "The request is not valid" : "La requête n'est pas valide",
-          { errors },
-        ),
-      );
+      return problem(c, problemBody(422, "validation", TITLES.invalid[lang], { errors }));
     },
   });

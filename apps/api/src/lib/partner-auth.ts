@@ -3,7 +3,7 @@ import { Cause, Exit } from "effect";
 import { createMiddleware } from "hono/factory";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./env.ts";
-import { problem, problemBody } from "./problem.ts";
+import { problem, problemBody, TITLES } from "./problem.ts";
 
 /** The OpenAPI security scheme of the partner API (registered by its router). */
 export const PARTNER_SECURITY_SCHEME = "partnerKey";
@@ -40,19 +40,12 @@ export const partnerAuth = (deps: AppDeps) =>
       );
       return problem(
         c,
-        problemBody(
-          401,
-          "unauthenticated",
-          lang === "en"
-            ? "A valid partner API key is required"
-            : "Une clé d'API partenaire valide est requise",
-          {
-            detail:
-              secret === undefined
-                ? "send Authorization: Bearer <your API key>"
-                : "the API key is unknown or has been revoked",
-          },
-        ),
+        problemBody(401, "unauthenticated", TITLES.partnerKeyRequired[lang], {
+          detail:
+            secret === undefined
+              ? "send Authorization: Bearer <your API key>"
+              : "the API key is unknown or has been revoked",
+        }),
       );
     }
     c.set("partnerId", partnerId);

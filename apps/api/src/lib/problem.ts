@@ -1,3 +1,4 @@
+import type { Text } from "@envol/domain";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -24,6 +25,36 @@ export const ProblemSchema = z
 export type Problem = z.output<typeof ProblemSchema>;
 
 export const PROBLEM_TYPE = "https://envol.telecom-paris.fr/problems/";
+
+/** Every problem title, in French and English: the reader's language is picked per request. */
+export const TITLES = {
+  notFound: { fr: "Introuvable", en: "Not found" },
+  internal: { fr: "Erreur interne", en: "Internal error" },
+  invalid: { fr: "La requête n'est pas valide", en: "The request is not valid" },
+  conflict: { fr: "Action impossible dans l'état actuel", en: "Not possible in the current state" },
+  budget: { fr: "Budget insuffisant", en: "Not enough budget" },
+  csrf: { fr: "Jeton CSRF absent ou erroné", en: "Missing or wrong CSRF token" },
+  signInFirst: { fr: "Connectez-vous d'abord", en: "Sign in first" },
+  forbidden: { fr: "Interdit pour votre rôle", en: "Not allowed for your role" },
+  tooManyAttempts: { fr: "Trop de tentatives échouées", en: "Too many failed attempts" },
+  wrongCredentials: { fr: "Email ou mot de passe incorrect", en: "Wrong email or password" },
+  nobodySignedIn: { fr: "Personne n'est connecté", en: "Nobody is signed in" },
+  noSuchScheme: { fr: "Aide inconnue", en: "No such scheme" },
+  tooLarge: { fr: "Fichier trop volumineux", en: "File too large" },
+  unsupportedType: { fr: "Type de fichier refusé", en: "Unsupported file type" },
+  partnerKeyRequired: {
+    fr: "Une clé d'API partenaire valide est requise",
+    en: "A valid partner API key is required",
+  },
+  ssoNotConfigured: {
+    fr: "L'authentification unique n'est pas configurée",
+    en: "Single sign-on is not configured",
+  },
+  ssoUnavailable: {
+    fr: "Le service d'authentification unique est injoignable",
+    en: "The single sign-on provider cannot be reached",
+  },
+} as const satisfies Record<string, Text>;
 
 export const problemBody = (
   status: ContentfulStatusCode,

@@ -1,6 +1,6 @@
 import { isExplained, type Lang } from "@envol/domain";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { type Problem, problemBody } from "./problem.ts";
+import { type Problem, problemBody, TITLES } from "./problem.ts";
 
 /** A domain or repository error, as thrown or failed: a Data.TaggedError is one. */
 interface Tagged {
@@ -10,13 +10,6 @@ interface Tagged {
 
 /** Its own fields, read by name: each tag says which it has. */
 type Fields = Tagged & { readonly [key: string]: unknown };
-
-const T = {
-  notFound: { fr: "Introuvable", en: "Not found" },
-  conflict: { fr: "Action impossible dans l'état actuel", en: "Not possible in the current state" },
-  budget: { fr: "Budget insuffisant", en: "Not enough budget" },
-  invalid: { fr: "La requête n'est pas valide", en: "The request is not valid" },
-} as const;
 
 const HIDDEN = new Set([
   "ApplicationNotFound",
@@ -41,7 +34,7 @@ export const problemOf = (tagged: Tagged, lang: Lang): Problem => {
     title: { fr: string; en: string },
     extra = {},
   ) => problemBody(status, kind, title[lang], extra);
-  if (HIDDEN.has(tag)) return make(404, "not-found", T.notFound);
+  if (HIDDEN.has(tag)) return make(404, "not-found", TITLES.notFound);
   // the detail in the reader's language when the error can say itself, else its message
   const detail = isExplained(tagged) ? tagged.explain(lang) : error.message;
   switch (tag) {
@@ -49,20 +42,20 @@ export const problemOf = (tagged: Tagged, lang: Lang): Problem => {
     case "ApplicationNotEditable":
     case "EnvelopeBelowCommitted":
     case "RecalculationImpossible":
-      return make(409, "conflict", T.conflict, { detail });
+      return make(409, "conflict", TITLES.conflict, { detail });
     case "BudgetExceeded":
     case "BudgetNotFound":
-      return make(409, "budget", T.budget, { detail });
+      return make(409, "budget", TITLES.budget, { detail });
     case "ActionInputInvalid":
-      return make(422, "validation", T.invalid, {
+      return make(422, "validation", TITLES.invalid, {
         errors: [{ path: String(error.field), message: String(error.problem) }],
       });
     case "UnknownScheme":
-      return make(422, "validation", T.invalid, {
+      return make(422, "validation", TITLES.invalid, {
         errors: [{ path: "schemes", message: `no scheme "${String(error.scheme)}" is offered` }],
       });
     case "UnknownPartner":
-      return make(422, "validation", T.invalid, {
+      return make(422, "validation", TITLES.invalid, {
         errors: [
           {
             path: "mobility.host.partner",
@@ -71,6 +64,6 @@ export const problemOf = (tagged: Tagged, lang: Lang): Problem => {
         ],
       });
     default:
-      return make(500, "internal", { fr: "Erreur interne", en: "Internal error" });
+      return make(500, "internal", TITLES.internal);
   }
 };

@@ -2,7 +2,7 @@ import { Cause, type Effect, Exit, Option } from "effect";
 import type { Context } from "hono";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./env.ts";
-import { problem, problemBody } from "./problem.ts";
+import { problem, problemBody, TITLES } from "./problem.ts";
 import { problemOf } from "./problems-of-errors.ts";
 import type { AppServices } from "./services.ts";
 
@@ -36,8 +36,5 @@ export const runEffect = async <A, E>(
       cause: Cause.pretty(exit.cause),
     }),
   );
-  return problem(
-    c,
-    problemBody(500, "internal", lang === "en" ? "Internal error" : "Erreur interne"),
-  );
+  return problem(c, problemBody(500, "internal", TITLES.internal[lang]));
 };

@@ -8,7 +8,7 @@ import { createRouter } from "../../lib/create-router.ts";
 import type { AppDeps } from "../../lib/deps.ts";
 import type { AppEnv } from "../../lib/env.ts";
 import { DUMMY_HASH, verifyPassword } from "../../lib/passwords.ts";
-import { problem, problemBody } from "../../lib/problem.ts";
+import { problem, problemBody, TITLES } from "../../lib/problem.ts";
 import { runEffect } from "../../lib/run-effect.ts";
 import { currentSession, signIn, signOut } from "./auth.routes.ts";
 
@@ -70,14 +70,9 @@ export const authRouter = (deps: AppDeps, options: { readonly https: boolean }) 
         c.header("Retry-After", "900");
         return problem(
           c,
-          problemBody(
-            429,
-            "rate-limited",
-            lang === "en" ? "Too many failed attempts" : "Trop de tentatives échouées",
-            {
-              detail: lang === "en" ? "Try again in 15 minutes." : "Réessayez dans 15 minutes.",
-            },
-          ),
+          problemBody(429, "rate-limited", TITLES.tooManyAttempts[lang], {
+            detail: lang === "en" ? "Try again in 15 minutes." : "Réessayez dans 15 minutes.",
+          }),
         ) as never;
       }
       const found = await deps.run(Users.use((u) => u.findByEmail(email)));
@@ -91,11 +86,7 @@ export const authRouter = (deps: AppDeps, options: { readonly https: boolean }) 
       if (!ok || !user?.passwordHash) {
         return problem(
           c,
-          problemBody(
-            401,
-            "unauthenticated",
-            lang === "en" ? "Wrong email or password" : "Email ou mot de passe incorrect",
-          ),
+          problemBody(401, "unauthenticated", TITLES.wrongCredentials[lang]),
         ) as never;
       }
       return (await openSession(c, deps, user.id, options.https)) as never;
@@ -106,11 +97,7 @@ export const authRouter = (deps: AppDeps, options: { readonly https: boolean }) 
       if (!session) {
         return problem(
           c,
-          problemBody(
-            401,
-            "unauthenticated",
-            lang === "en" ? "Nobody is signed in" : "Personne n'est connecté",
-          ),
+          problemBody(401, "unauthenticated", TITLES.nobodySignedIn[lang]),
         ) as never;
       }
       return c.json(session, 200);

@@ -27,7 +27,7 @@ import {
   OidcSignInFailed,
   safeReturnTo,
 } from "../../lib/oidc-client.ts";
-import { problem, problemBody, problemResponse } from "../../lib/problem.ts";
+import { problem, problemBody, problemResponse, TITLES } from "../../lib/problem.ts";
 import { openSession } from "./auth.index.ts";
 
 export const FLOW_COOKIE = "envol_oidc";
@@ -87,16 +87,7 @@ export const oidcCallback = createRoute({
 });
 
 const notConfigured = (c: Context<AppEnv>) =>
-  problem(
-    c,
-    problemBody(
-      404,
-      "not-found",
-      c.get("lang") === "en"
-        ? "Single sign-on is not configured"
-        : "L'authentification unique n'est pas configurée",
-    ),
-  );
+  problem(c, problemBody(404, "not-found", TITLES.ssoNotConfigured[c.get("lang")]));
 
 const logFailure = (reason: string) =>
   console.warn(JSON.stringify({ level: "warn", msg: "single sign-on failed", reason }));
@@ -125,17 +116,10 @@ export const oidcRouter = (deps: AppDeps, options: { readonly https: boolean }) 
         logFailure(`discovery: ${explain(e)}`);
         return problem(
           c,
-          problemBody(
-            503,
-            "sso-unavailable",
-            c.get("lang") === "en"
-              ? "The single sign-on provider cannot be reached"
-              : "Le service d'authentification unique est injoignable",
-            {
-              detail:
-                c.get("lang") === "en" ? "Try again in a moment." : "Réessayez dans un instant.",
-            },
-          ),
+          problemBody(503, "sso-unavailable", TITLES.ssoUnavailable[c.get("lang")], {
+            detail:
+              c.get("lang") === "en" ? "Try again in a moment." : "Réessayez dans un instant.",
+          }),
         ) as never;
       }
       setCookie(c, FLOW_COOKIE, encodeFlow(begun.flow), {

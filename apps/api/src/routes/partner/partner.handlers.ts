@@ -13,7 +13,7 @@ import { Effect } from "effect";
 import type { AppDeps } from "../../lib/deps.ts";
 import type { AppEnv } from "../../lib/env.ts";
 import { partnerOf } from "../../lib/partner-auth.ts";
-import { problem, problemBody } from "../../lib/problem.ts";
+import { problem, problemBody, TITLES } from "../../lib/problem.ts";
 import { runEffect } from "../../lib/run-effect.ts";
 import {
   envolAcademicYear,
@@ -198,16 +198,9 @@ export const decideHandler =
           ? c.json(outcome.omobility satisfies OMobilityOut, 200)
           : problem(
               c,
-              problemBody(
-                409,
-                "conflict",
-                lang === "en"
-                  ? "Not possible in the current state"
-                  : "Action impossible dans l'état actuel",
-                {
-                  detail: `no awarded grant to recalculate on the actual dates: the mobility is ${outcome.status}`,
-                },
-              ),
+              problemBody(409, "conflict", TITLES.conflict[lang], {
+                detail: `no awarded grant to recalculate on the actual dates: the mobility is ${outcome.status}`,
+              }),
             ),
     ) as never;
   };

@@ -1,7 +1,7 @@
 import { describeScheme } from "@envol/domain";
 import { createRouter } from "../../lib/create-router.ts";
 import type { AppDeps } from "../../lib/deps.ts";
-import { problem, problemBody } from "../../lib/problem.ts";
+import { problem, problemBody, TITLES } from "../../lib/problem.ts";
 import { getScheme, listSchemes } from "./schemes.routes.ts";
 
 export const schemesRouter = (deps: AppDeps) =>
@@ -17,10 +17,7 @@ export const schemesRouter = (deps: AppDeps) =>
       const plugin = deps.registry().byId.get(c.req.valid("param").id);
       if (!plugin) {
         const lang = c.get("lang");
-        return problem(
-          c,
-          problemBody(404, "not-found", lang === "en" ? "No such scheme" : "Aide inconnue"),
-        ) as never;
+        return problem(c, problemBody(404, "not-found", TITLES.noSuchScheme[lang])) as never;
       }
       return c.json(
         describeScheme(plugin, c.get("lang"), c.req.valid("query").on ?? deps.today()),

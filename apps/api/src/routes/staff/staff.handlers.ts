@@ -23,7 +23,7 @@ import { documentBytes, documentDownload } from "../../lib/document-download.ts"
 import type { AppEnv } from "../../lib/env.ts";
 import { evaluateToday } from "../../lib/evaluate-today.ts";
 import type { FileStore } from "../../lib/file-store.ts";
-import { problem, problemBody } from "../../lib/problem.ts";
+import { problem, problemBody, TITLES } from "../../lib/problem.ts";
 import { runEffect } from "../../lib/run-effect.ts";
 import { csvDownload, euros, frenchExcelCsv, text } from "./staff.csv.ts";
 import type {
@@ -297,7 +297,7 @@ export const setEnvelopeHandler =
     if (!deps.registry().byId.has(scheme)) {
       return problem(
         c,
-        problemBody(404, "not-found", lang === "en" ? "No such scheme" : "Aide inconnue", {
+        problemBody(404, "not-found", TITLES.noSuchScheme[lang], {
           detail: scheme,
         }),
       ) as never;
@@ -519,16 +519,9 @@ export const createPartnerKeyHandler =
         const lang = c.get("lang");
         return problem(
           c,
-          problemBody(
-            422,
-            "validation",
-            lang === "en" ? "The request is not valid" : "La requête n'est pas valide",
-            {
-              errors: [
-                { path: "partnerId", message: `no partner "${partnerId}" in the catalogue` },
-              ],
-            },
-          ),
+          problemBody(422, "validation", TITLES.invalid[lang], {
+            errors: [{ path: "partnerId", message: `no partner "${partnerId}" in the catalogue` }],
+          }),
         );
       }
       return c.json(created, 201);

@@ -35,7 +35,7 @@ import {
 import type { AppEnv } from "../../lib/env.ts";
 import { evaluateToday } from "../../lib/evaluate-today.ts";
 import type { FileStore } from "../../lib/file-store.ts";
-import { problem, problemBody } from "../../lib/problem.ts";
+import { problem, problemBody, TITLES } from "../../lib/problem.ts";
 import { problemOf } from "../../lib/problems-of-errors.ts";
 import { runEffect } from "../../lib/run-effect.ts";
 import {
@@ -310,17 +310,12 @@ export const uploadDocumentHandler =
     if (!type || !ALLOWED.has(type.mime)) {
       return problem(
         c,
-        problemBody(
-          415,
-          "unsupported-media-type",
-          lang === "en" ? "Unsupported file type" : "Type de fichier refusé",
-          {
-            detail:
-              lang === "en"
-                ? `A document must be a PDF, a JPEG or a PNG; this file's content is ${type ? type.mime : "not recognised"}, whatever its name.`
-                : `Un document doit être un PDF, un JPEG ou un PNG ; le contenu de ce fichier est ${type ? type.mime : "inconnu"}, quel que soit son nom.`,
-          },
-        ),
+        problemBody(415, "unsupported-media-type", TITLES.unsupportedType[lang], {
+          detail:
+            lang === "en"
+              ? `A document must be a PDF, a JPEG or a PNG; this file's content is ${type ? type.mime : "not recognised"}, whatever its name.`
+              : `Un document doit être un PDF, un JPEG ou un PNG ; le contenu de ce fichier est ${type ? type.mime : "inconnu"}, quel que soit son nom.`,
+        }),
       ) as never;
     }
     const mediaType = type.mime;
@@ -352,19 +347,14 @@ export const uploadDocumentHandler =
         !r.ok
           ? problem(
               c,
-              problemBody(
-                422,
-                "validation",
-                lang === "en" ? "The request is not valid" : "La requête n'est pas valide",
-                {
-                  errors: [
-                    {
-                      path: "kind",
-                      message: `not in this application's checklist (${r.checklist.join(", ") || "empty"})`,
-                    },
-                  ],
-                },
-              ),
+              problemBody(422, "validation", TITLES.invalid[lang], {
+                errors: [
+                  {
+                    path: "kind",
+                    message: `not in this application's checklist (${r.checklist.join(", ") || "empty"})`,
+                  },
+                ],
+              }),
             )
           : c.json(r.document, 201),
     )) as never;

@@ -10,7 +10,7 @@ import { bodyLimit } from "hono/body-limit";
 import { requireRole } from "../../lib/auth.ts";
 import { DOCUMENT_MEDIA_TYPES, documentDownloadResponse } from "../../lib/document-download.ts";
 import type { AppEnv } from "../../lib/env.ts";
-import { problem, problemBody, problemResponse } from "../../lib/problem.ts";
+import { problem, problemBody, problemResponse, TITLES } from "../../lib/problem.ts";
 
 /** The largest document a student may upload: 10 MiB. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -23,7 +23,7 @@ export const tooLarge = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => {
   const lang = c.get("lang");
   return problem(
     c,
-    problemBody(413, "too-large", lang === "en" ? "File too large" : "Fichier trop volumineux", {
+    problemBody(413, "too-large", TITLES.tooLarge[lang], {
       detail:
         lang === "en"
           ? "A document may be 10 MiB at most."
