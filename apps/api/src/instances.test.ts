@@ -4,9 +4,7 @@
  * sessions, and a race of approvals sent to both at once never commits more than the envelope.
  * PostgreSQL only (DATABASE_URL): PGlite belongs to a single process.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,16 +15,14 @@ import {
   DEMO_ENVELOPES_CENTS,
   DEMO_PARTNER_ID,
   DEMO_PARTNER_KEY_LABEL,
-  Partners,
-  repositoriesLayer,
   schema,
   Users,
 } from "@envol/db";
 import { postgresEngine } from "@envol/db/testing";
-import { type Actor, type Partner, type Situation, SituationSchema } from "@envol/domain";
-import { loadRegistry, schemesOf, TELECOM_PARIS_CONFIG } from "@envol/institution";
-import { ManagedRuntime } from "effect";
+import { type Actor, type Situation, SituationSchema } from "@envol/domain";
+import { freePort, type ServerProcess, spawnServerProcess } from "@envol/server-process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type EnvolRuntime, makeEnvolRuntime } from "./envol-runtime.ts";
 import { DEMO } from "./testing/test-app.ts";
 
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -41,78 +37,18 @@ const REQUESTS = 50;
 
 // ---------------------------------------------------------------- the server processes
 
-interface Instance {
-  readonly name: string;
-  readonly base: string;
-  readonly child: ChildProcessWithoutNullStreams;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** The end of what it printed, for the message of a failure. */
-  readonly output: () => string;
-}
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
-
 /** `node --import tsx` (one process: the tsx binary would start a grandchild), stdin a pipe it watches. */
-const startInstance = (name: string, port: number, env: Record<string, string>): Instance => {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(ENVOL_|SMTP_|OIDC_|PUBLIC_URL|MAIL_FROM|PORT|HOST|LOG_LEVEL)/.test(k),
-    ),
-  );
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "--import", DIE_WITH_PARENT, "apps/api/src/main.ts"],
-    {
-      cwd: ROOT,
-      env: { ...inherited, ...env, PORT: String(port), HOST: "127.0.0.1" },
-      stdio: ["pipe", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  const keep = (chunk: string) => {
-    output = (output + chunk).slice(-6_000);
-  };
-  child.stdout.setEncoding("utf8").on("data", keep);
-  child.stderr.setEncoding("utf8").on("data", keep);
-  child.stdin.on("error", () => undefined);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
-  );
-  return { name, base: `http://127.0.0.1:${port}`, child, exited, output: () => output };
-};
-
-const untilReady = async (instance: Instance, timeoutMs: number) => {
-  let exit: { code: number | null } | undefined;
-  void instance.exited.then((e) => {
-    exit = e;
+const startInstance = (name: string, port: number, env: Record<string, string>): ServerProcess =>
+  spawnServerProcess({
+    name,
+    args: ["--import", "tsx", "--import", DIE_WITH_PARENT, "apps/api/src/main.ts"],
+    cwd: ROOT,
+    env,
+    port,
   });
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exit) throw new Error(`${instance.name} exited (${exit.code}):\n${instance.output()}`);
-    const ready = await fetch(`${instance.base}/api/health/ready`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${instance.name} not ready after ${timeoutMs} ms:\n${instance.output()}`);
-};
 
 /** Resolves with how it exited, or with `undefined` after `ms`. */
-const exitWithin = (instance: Instance, ms: number) =>
+const exitWithin = (instance: ServerProcess, ms: number) =>
   Promise.race([
     instance.exited,
     new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms)),
@@ -125,13 +61,13 @@ interface Caller {
 }
 
 const call = (
-  instance: Instance,
+  instance: ServerProcess,
   caller: Caller,
   method: string,
   path: string,
   body?: unknown,
 ): Promise<Response> =>
-  fetch(`${instance.base}${path}`, {
+  fetch(`${instance.url}${path}`, {
     method,
     headers: {
       ...caller.headers,
@@ -143,8 +79,12 @@ const call = (
 // biome-ignore lint/suspicious/noExplicitAny: response bodies, checked by the assertions
 const json = async (r: Response): Promise<any> => r.json();
 
-const signIn = async (instance: Instance, email: string, password: string): Promise<Caller> => {
-  const r = await fetch(`${instance.base}/api/auth/sign-in`, {
+const signIn = async (
+  instance: ServerProcess,
+  email: string,
+  password: string,
+): Promise<Caller> => {
+  const r = await fetch(`${instance.url}/api/auth/sign-in`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, password }),
@@ -177,23 +117,19 @@ const situation: Situation = SituationSchema.parse({
 });
 
 /** The repositories on the servers' database, set up as main.ts sets up its own. */
-const openRuntime = async (url: string) => {
-  const partners = new Map<string, Partner>();
-  const registry = loadRegistry(TELECOM_PARIS_CONFIG, { partners: (id) => partners.get(id) });
-  const runtime = ManagedRuntime.make(
-    repositoriesLayer({ url }, schemesOf(TELECOM_PARIS_CONFIG, registry)),
-  );
-  for (const p of await runtime.runPromise(Partners.use((x) => x.list()))) partners.set(p.id, p);
-  return { runtime, registry };
+const openRuntime = async (url: string): Promise<EnvolRuntime> => {
+  const envol = makeEnvolRuntime({ url });
+  await envol.refreshPartners();
+  return envol;
 };
 
 // ---------------------------------------------------------------- the suite
 
 describe("two API instances on one PostgreSQL", () => {
-  const instances: Instance[] = [];
+  const instances: ServerProcess[] = [];
   let database: { readonly url: string; readonly drop: () => Promise<void> } | undefined;
   let filesDir: string | undefined;
-  let repositories: Awaited<ReturnType<typeof openRuntime>> | undefined;
+  let repositories: EnvolRuntime | undefined;
   // whatever happens to this process, its servers must not outlive it (the preload covers SIGKILL)
   const killAll = () => {
     for (const i of instances) if (i.child.exitCode === null) i.child.kill("SIGKILL");
@@ -216,7 +152,7 @@ describe("two API instances on one PostgreSQL", () => {
     };
     const [p1, p2] = await Promise.all([freePort(), freePort()]);
     instances.push(startInstance("instance 1", p1, env), startInstance("instance 2", p2, env));
-    await Promise.all(instances.map((i) => untilReady(i, 25_000)));
+    await Promise.all(instances.map((i) => i.untilReady({ timeoutMs: 25_000, pollMs: 100 })));
     timings.startMs = Date.now() - started;
     repositories = await openRuntime(url);
   });
@@ -399,7 +335,7 @@ describe("two API instances on one PostgreSQL", () => {
 
       const approved = answers.filter((a) => a.status === 200);
       const refused = answers.filter((a) => a.status === 409);
-      const sideOf = (instance: Instance) => {
+      const sideOf = (instance: ServerProcess) => {
         const mine = answers.filter((a) => a.instance === instance.name);
         return {
           sent: mine.length,

@@ -5,20 +5,16 @@
  * SIGINT let in-flight requests finish, then close the database cleanly.
  */
 
-import { Database, Partners, ping, repositoriesLayer, seedDemo } from "@envol/db";
-import type { Partner } from "@envol/domain";
-import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
-import { loadRegistry, schemesOf, TELECOM_PARIS_CONFIG } from "@envol/institution";
+import { Database, ping } from "@envol/db";
 import { serve } from "@hono/node-server";
-import { ManagedRuntime } from "effect";
 import { createApp } from "./app.ts";
 import { ConfigInvalid, loadConfig } from "./config.ts";
+import { DEMO_PASSWORDS, makeEnvolRuntime } from "./envol-runtime.ts";
 import { todayInParis } from "./lib/clock.ts";
 import { directoryFileStore } from "./lib/file-store.ts";
 import { makeLogger } from "./lib/logger.ts";
 import { mailTransport } from "./lib/mailer.ts";
 import { oidcSettingsOf } from "./lib/oidc-client.ts";
-import { hashPassword } from "./lib/passwords.ts";
 import { startOutboxSender } from "./notifications.ts";
 import { webRoutes } from "./web.ts";
 
@@ -35,24 +31,8 @@ const config = (() => {
 })();
 const logger = makeLogger(config.LOG_LEVEL);
 
-// the registry reads partners from the database's catalogue (staff edit it), through this cache
-const partners = new Map<string, Partner>();
-const registry = loadRegistry(TELECOM_PARIS_CONFIG, { partners: (id) => partners.get(id) });
-const runtime = ManagedRuntime.make(
-  repositoriesLayer(
-    { url: config.DATABASE_URL, dataDir: config.ENVOL_DATA_DIR },
-    schemesOf(TELECOM_PARIS_CONFIG, registry),
-  ),
-);
-
-const refreshPartners = async () => {
-  const list = await runtime.runPromise(Partners.use((p) => p.list()));
-  partners.clear();
-  for (const p of list) partners.set(p.id, p);
-  return list;
-};
-
-const DEMO_PASSWORDS = { student: "demo-etudiante", staff: "demo-dri" };
+const envol = makeEnvolRuntime({ url: config.DATABASE_URL, dataDir: config.ENVOL_DATA_DIR });
+const { runtime } = envol;
 
 const start = async () => {
   const { db, kind } = await runtime.runPromise(Database);
@@ -60,12 +40,10 @@ const start = async () => {
     { database: kind, dataDir: kind === "pglite" ? config.ENVOL_DATA_DIR : undefined },
     "database ready",
   );
-  // the partner catalogue is reference data: an empty database gets the versioned one
-  // (idempotent; staff's changes are kept); the demo applications are evaluated against it
-  await runtime.runPromise(Partners.use((p) => p.seed(DEMO_PARTNER_CATALOGUE)));
-  await refreshPartners();
+  // the demo applications are evaluated against the partner catalogue: it goes first
+  await envol.loadPartners();
   if (config.ENVOL_SEED === "true") {
-    const seeded = await runtime.runPromise(seedDemo({ hashPassword, passwords: DEMO_PASSWORDS }));
+    const seeded = await envol.seedDemo();
     if (seeded.created) {
       logger.info({ accounts: seeded.accounts, partnerKey: seeded.partnerKey }, "demo data loaded");
     }
@@ -73,11 +51,9 @@ const start = async () => {
   const https = config.PUBLIC_URL?.startsWith("https://") ?? false;
   const app = createApp(
     {
-      registry: () => registry,
-      partners: async () => [...partners.values()],
+      ...envol.appDeps,
       ready: () => ping(db),
       today: todayInParis,
-      run: (effect) => runtime.runPromiseExit(effect),
       files: directoryFileStore(config.ENVOL_FILES_DIR, { notUnder: [config.ENVOL_WEB_DIR] }),
       oidc: oidcSettingsOf(config),
     },

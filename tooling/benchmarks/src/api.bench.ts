@@ -5,11 +5,10 @@
  * throughput. A third row puts the echo's 0.7 KB next to the report's 9 KB: a bare route that
  * sends back Envol's report for the situation, the most any server returning it could do here.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { startServerProcess } from "@envol/server-process";
 import autocannon from "autocannon";
 import { build } from "esbuild";
 
@@ -17,40 +16,23 @@ const root = resolve(import.meta.dirname, "../../..");
 const seconds = Number(process.env.BENCH_API_SECONDS ?? 10);
 const body = readFileSync(join(root, "docs/examples/situation.json"), "utf8");
 
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-
-const start = async (
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; url: string }> => {
-  const port = await freePort();
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`${url}/api/simulations`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body,
-    }).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) return { child, url };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill();
-  throw new Error(`server ${args.join(" ")} did not answer`);
+const SIMULATE: RequestInit = {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body,
 };
+
+/** `node <args>` on a free port, once it answers a simulation (the echo has no health route). */
+const start = (args: string[], env: Record<string, string>) =>
+  startServerProcess({
+    name: `server ${args.join(" ")}`,
+    args,
+    cwd: root,
+    env: { ...env, LOG_LEVEL: "warn" },
+    showStderr: true,
+    probe: { path: "/api/simulations", init: SIMULATE },
+    timeoutMs: 60_000,
+  });
 
 const load = (url: string) =>
   autocannon({
@@ -60,12 +42,6 @@ const load = (url: string) =>
     body,
     connections: 50,
     duration: seconds,
-  });
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((ok) => {
-    child.once("exit", () => ok());
-    child.kill("SIGTERM");
   });
 
 const dist = mkdtempSync(join(tmpdir(), "envol-bench-"));
@@ -93,7 +69,7 @@ try {
     headers: { "content-type": "application/json", "accept-language": "fr" },
     body,
   }).then((r) => r.text());
-  await stop(envolFirst.child);
+  await envolFirst.stop();
   const reportFile = join(dist, "report.json");
   writeFileSync(reportFile, report);
 
@@ -101,7 +77,7 @@ try {
     const server = await start(args, env);
     await load(server.url); // warm-up run, not counted: every server gets one
     const result = await load(server.url);
-    await stop(server.child);
+    await server.stop();
     return result;
   };
   const bare = await measure([echoBundle], {});

@@ -48,8 +48,16 @@ export const RULES: readonly AreaRule[] = [
     description:
       "the typed client depends on hono's client and takes the API's types, never its code",
     allow: ["hono", "@envol/domain"],
-    testAllow: TEST_TOOLS,
+    // its test runs the real API as a process
+    testAllow: [...TEST_TOOLS, "@envol/server-process"],
     typesFromApps: ["@envol/api"],
+  },
+  {
+    folder: /^tooling\/server-process$/,
+    description:
+      "the server-process helper runs a server with Node alone: it never imports the app it runs",
+    allow: ["node:*"],
+    testAllow: TEST_TOOLS,
   },
   {
     folder: /^tooling\/benchmarks$/,

@@ -6,20 +6,17 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PartnerKeys, Partners, repositoriesLayer, seedDemo, Users } from "@envol/db";
+import { PartnerKeys, Users } from "@envol/db";
 import type { TestEngine } from "@envol/db/testing";
-import type { Partner } from "@envol/domain";
-import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
-import { loadRegistry, schemesOf, TELECOM_PARIS_CONFIG } from "@envol/institution";
-import { ManagedRuntime } from "effect";
 import { type AppOptions, createApp } from "../app.ts";
+import { DEMO_PASSWORDS, makeEnvolRuntime } from "../envol-runtime.ts";
 import { directoryFileStore } from "../lib/file-store.ts";
 import type { OidcSettings } from "../lib/oidc-client.ts";
 import { hashPassword } from "../lib/passwords.ts";
 
 export const DEMO = {
-  student: { email: "etudiante@demo.envol.fr", password: "demo-etudiante" },
-  staff: { email: "dri@demo.envol.fr", password: "demo-dri" },
+  student: { email: "etudiante@demo.envol.fr", password: DEMO_PASSWORDS.student },
+  staff: { email: "dri@demo.envol.fr", password: DEMO_PASSWORDS.staff },
 } as const;
 
 export const TODAY = "2026-11-26";
@@ -37,29 +34,18 @@ export const openTestApp = async (
   options: AppOptions & { readonly oidc?: OidcSettings } = {},
 ) => {
   const { config, drop } = await engine.create();
-  const partners = new Map<string, Partner>();
-  const registry = loadRegistry(TELECOM_PARIS_CONFIG, { partners: (id) => partners.get(id) });
-  const runtime = ManagedRuntime.make(
-    repositoriesLayer(config, schemesOf(TELECOM_PARIS_CONFIG, registry)),
-  );
-  await runtime.runPromise(Partners.use((p) => p.seed(DEMO_PARTNER_CATALOGUE)));
-  for (const p of await runtime.runPromise(Partners.use((x) => x.list()))) partners.set(p.id, p);
-  const seeded = await runtime.runPromise(
-    seedDemo({
-      hashPassword,
-      passwords: { student: DEMO.student.password, staff: DEMO.staff.password },
-    }),
-  );
+  const envol = makeEnvolRuntime(config);
+  const { runtime, registry } = envol;
+  await envol.loadPartners();
+  const seeded = await envol.seedDemo();
   // uploaded documents go to a folder of this test app's own, removed with it
   const filesDir = await mkdtemp(join(tmpdir(), "envol-files-"));
   const files = directoryFileStore(filesDir);
   const app = createApp(
     {
-      registry: () => registry,
-      partners: async () => [...partners.values()],
+      ...envol.appDeps,
       ready: async () => true,
       today: () => TODAY,
-      run: (effect) => runtime.runPromiseExit(effect),
       files,
       ...(options.oidc ? { oidc: options.oidc } : {}),
     },

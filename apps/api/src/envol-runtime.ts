@@ -1,0 +1,70 @@
+/**
+ * Envol's runtime as a process builds it: the institution's registry, which reads the partner
+ * schools from the database's catalogue through an in-memory cache, and the process's one
+ * ManagedRuntime of the repositories over the given database. The server (main.ts), the route
+ * tests' app (testing/test-app.ts) and the two-instance test build it here, so that they run the
+ * same wiring; what differs between them (configuration, logging, files, seeding, shutdown)
+ * stays with each.
+ */
+import { type DatabaseConfig, Partners, repositoriesLayer, seedDemo } from "@envol/db";
+import type { Partner } from "@envol/domain";
+import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
+import { loadRegistry, schemesOf, TELECOM_PARIS_CONFIG } from "@envol/institution";
+import { ManagedRuntime } from "effect";
+import type { AppDeps } from "./app.ts";
+import { hashPassword } from "./lib/passwords.ts";
+
+/** The demo accounts' passwords: `pnpm start` prints them, the tests sign in with them. */
+export const DEMO_PASSWORDS = { student: "demo-etudiante", staff: "demo-dri" } as const;
+
+/**
+ * The registry, the runtime and the partner cache between them, over `database`. Nothing is
+ * opened until the runtime first runs an Effect; `runtime.dispose()` closes the database.
+ *
+ * @example
+ * const envol = makeEnvolRuntime({ url: process.env.DATABASE_URL });
+ * await envol.loadPartners();
+ * const app = createApp({ ...envol.appDeps, ready, today, files });
+ */
+export const makeEnvolRuntime = (database: DatabaseConfig) => {
+  // the registry reads partners from the database's catalogue (staff edit it), through this cache
+  const partners = new Map<string, Partner>();
+  const registry = loadRegistry(TELECOM_PARIS_CONFIG, { partners: (id) => partners.get(id) });
+  const runtime = ManagedRuntime.make(
+    repositoriesLayer(database, schemesOf(TELECOM_PARIS_CONFIG, registry)),
+  );
+
+  /** Reads the database's partner catalogue into the cache, in place of what it held. */
+  const refreshPartners = async () => {
+    const list = await runtime.runPromise(Partners.use((p) => p.list()));
+    partners.clear();
+    for (const p of list) partners.set(p.id, p);
+    return list;
+  };
+
+  const appDeps: Pick<AppDeps, "registry" | "partners" | "run"> = {
+    registry: () => registry,
+    partners: async () => [...partners.values()],
+    run: (effect) => runtime.runPromiseExit(effect),
+  };
+
+  return {
+    registry,
+    runtime,
+    refreshPartners,
+    /**
+     * The partner catalogue is reference data: an empty database gets the versioned one
+     * (idempotent; staff's changes are kept), then the cache is read from the database.
+     */
+    loadPartners: async () => {
+      await runtime.runPromise(Partners.use((p) => p.seed(DEMO_PARTNER_CATALOGUE)));
+      return refreshPartners();
+    },
+    /** The demo accounts, budgets and applications, loaded into an empty database only. */
+    seedDemo: () => runtime.runPromise(seedDemo({ hashPassword, passwords: DEMO_PASSWORDS })),
+    /** What `createApp` takes from the runtime; the caller adds `ready`, `today`, `files`… */
+    appDeps,
+  };
+};
+
+export type EnvolRuntime = ReturnType<typeof makeEnvolRuntime>;
