@@ -28,6 +28,7 @@ import {
   crousBoursier,
   erasmusDaysInCycle,
   fewerOpportunities,
+  fewerOpportunitiesGrounds,
   fundedDays,
   gapYear,
   hostCountry,
@@ -435,6 +436,27 @@ describe("three-valued logic", () => {
     });
     const known = { student: { crous: { boursier: true }, fewerOpportunities: { zrr: true } } };
     expect(check(isTrue(fewerOpportunities), known, "en").status).toBe("met");
+  });
+
+  it("lists the grounds of fewer opportunities that hold, in the rulebook's order", () => {
+    const grounds = (student: unknown) => fewerOpportunitiesGrounds(contextOf({ student }, "fr"));
+    expect(grounds({})).toEqual([]);
+    expect(
+      grounds({
+        crous: { echelon: "7" },
+        fewerOpportunities: { zrr: true, qpv: false, disability: true },
+      }),
+    ).toEqual(["high-echelon", "disability", "zrr"]);
+    // échelon 5 is not a ground; nor is an unanswered question
+    expect(grounds({ crous: { echelon: "5" }, fewerOpportunities: { qpv: true } })).toEqual([
+      "qpv",
+    ]);
+    // known false everywhere: the fact is false, not unknown
+    const none = {
+      crous: { boursier: false },
+      fewerOpportunities: { disability: false, qpv: false, zrr: false },
+    };
+    expect(check(isTrue(fewerOpportunities), { student: none }, "en").status).toBe("unmet");
   });
 
   // Kleene's strong three-valued logic, written independently of the engine.

@@ -331,6 +331,48 @@ export const hostHasAgreement = (agreement: string, name: Text): BooleanFact =>
     get: (ctx) => ctx.host.agreements.has(agreement),
   });
 
+/** A French ground of fewer opportunities (rulebook §0). */
+export type FewerOpportunitiesGround = "high-echelon" | "disability" | "qpv" | "zrr";
+
+/**
+ * The grounds, in the rulebook's order: whether each holds (undefined when not answered) and the
+ * field that answers it. A CROUS échelon 6 or 7 is known false for a student known not to hold
+ * a grant.
+ */
+const GROUNDS: readonly {
+  readonly ground: FewerOpportunitiesGround;
+  readonly holds: (s: Situation["student"]) => boolean | undefined;
+  readonly path: string;
+}[] = [
+  {
+    ground: "high-echelon",
+    holds: (s) => {
+      const echelon = s?.crous?.echelon;
+      if (echelon !== undefined) return echelon === "6" || echelon === "7";
+      return s?.crous?.boursier === false ? false : undefined;
+    },
+    path: crousEchelon.paths[0] as string,
+  },
+  {
+    ground: "disability",
+    holds: (s) => s?.fewerOpportunities?.disability,
+    path: disability.paths[0] as string,
+  },
+  { ground: "qpv", holds: (s) => s?.fewerOpportunities?.qpv, path: qpv.paths[0] as string },
+  { ground: "zrr", holds: (s) => s?.fewerOpportunities?.zrr, path: zrr.paths[0] as string },
+];
+
+/**
+ * The grounds of fewer opportunities that hold for the student, in the rulebook's order: what a
+ * scheme asks proofs for (one each, any one being enough).
+ */
+export const fewerOpportunitiesGrounds = (
+  ctx: EvaluationContext,
+): readonly FewerOpportunitiesGround[] => {
+  const s = student(ctx);
+  return GROUNDS.filter((g) => g.holds(s) === true).map((g) => g.ground);
+};
+
 /**
  * Fewer opportunities, the French criteria (rulebook §0): CROUS échelon 6 or 7, or disability,
  * or QPV, or ZRR. True as soon as one holds; false when all are known to be false; otherwise
@@ -342,35 +384,21 @@ export const fewerOpportunities = booleanFact({
     fr: "moins d'opportunités (échelon 6-7, handicap, QPV ou ZRR)",
     en: "fewer opportunities (échelon 6-7, disability, QPV or ZRR)",
   },
-  paths: [...crousEchelon.paths, ...disability.paths, ...qpv.paths, ...zrr.paths],
+  paths: GROUNDS.map((g) => g.path),
   get: (ctx) => {
     const s = student(ctx);
-    const echelon = s?.crous?.echelon;
-    const highEchelon =
-      echelon !== undefined
-        ? echelon === "6" || echelon === "7"
-        : s?.crous?.boursier === false
-          ? false
-          : undefined;
-    const parts = [
-      highEchelon,
-      s?.fewerOpportunities?.disability,
-      s?.fewerOpportunities?.qpv,
-      s?.fewerOpportunities?.zrr,
-    ];
-    if (parts.includes(true)) return true;
-    return parts.includes(undefined) ? undefined : false;
+    let unknown = false;
+    // a loop, not an array of answers: every simulation reads it for two schemes
+    for (const g of GROUNDS) {
+      const holds = g.holds(s);
+      if (holds === true) return true;
+      if (holds === undefined) unknown = true;
+    }
+    return unknown ? undefined : false;
   },
   missing: (ctx) => {
     const s = student(ctx);
-    const out: string[] = [];
-    if (s?.crous?.echelon === undefined && s?.crous?.boursier !== false)
-      out.push("student.crous.echelon");
-    if (s?.fewerOpportunities?.disability === undefined)
-      out.push("student.fewerOpportunities.disability");
-    if (s?.fewerOpportunities?.qpv === undefined) out.push("student.fewerOpportunities.qpv");
-    if (s?.fewerOpportunities?.zrr === undefined) out.push("student.fewerOpportunities.zrr");
-    return out;
+    return GROUNDS.filter((g) => g.holds(s) === undefined).map((g) => g.path);
   },
 });
 

@@ -20,6 +20,7 @@ export {
   type EnumFact,
   enumFact,
   type Fact,
+  type FewerOpportunitiesGround,
   formatQuantity,
   type NumberFact,
   numberFact,

@@ -8,6 +8,7 @@ import {
   type DocumentItem,
   defineFundingPlugin,
   type EvaluationContext,
+  type FewerOpportunitiesGround,
   type Figure,
   facts,
   isTrue,
@@ -112,22 +113,18 @@ const ERASMUS_AGREEMENT: Text = {
  * (rulebook §0; funding-research.md §2.10 lists the CROUS notice, MDPH/ALD proof and QPV/ZRR
  * address). Any one of them is enough.
  */
-const fewerOpportunitiesProofs = (ctx: EvaluationContext): Text[] => {
-  const out: Text[] = [];
-  const echelon = facts.crousEchelon.get(ctx);
-  if (echelon === "6" || echelon === "7")
-    out.push({
-      fr: "notification de bourse CROUS (échelon 6 ou 7)",
-      en: "CROUS grant notice (échelon 6 or 7)",
-    });
-  if (facts.disability.get(ctx) === true)
-    out.push({ fr: "justificatif MDPH ou ALD", en: "MDPH or long-term illness certificate" });
-  if (facts.qpv.get(ctx) === true)
-    out.push({ fr: "justificatif de domicile en QPV", en: "proof of address in a QPV" });
-  if (facts.zrr.get(ctx) === true)
-    out.push({ fr: "justificatif de domicile en ZRR", en: "proof of address in a ZRR" });
-  return out;
+const GROUND_PROOFS: Readonly<Record<FewerOpportunitiesGround, Text>> = {
+  "high-echelon": {
+    fr: "notification de bourse CROUS (échelon 6 ou 7)",
+    en: "CROUS grant notice (échelon 6 or 7)",
+  },
+  disability: { fr: "justificatif MDPH ou ALD", en: "MDPH or long-term illness certificate" },
+  qpv: { fr: "justificatif de domicile en QPV", en: "proof of address in a QPV" },
+  zrr: { fr: "justificatif de domicile en ZRR", en: "proof of address in a ZRR" },
 };
+
+const fewerOpportunitiesProofs = (ctx: EvaluationContext): Text[] =>
+  facts.fewerOpportunitiesGrounds(ctx).map((g) => GROUND_PROOFS[g]);
 
 const LEARNING_AGREEMENT: DocumentItem = {
   id: "learning-agreement",

@@ -9,6 +9,7 @@ import {
   defineFundingPlugin,
   type EstimateLine,
   type EvaluationContext,
+  type FewerOpportunitiesGround,
   type Figure,
   FRANCE_AND_OVERSEAS,
   facts,
@@ -275,24 +276,25 @@ const CROUS_NOTICES: Readonly<Record<"6" | "7", DocumentItem>> = {
   },
 };
 
-const DISABILITY_PROOF: DocumentItem = {
-  id: "disability-proof",
-  label: {
-    fr: "Justificatif de handicap ou d'affection de longue durée (MDPH, ALD)",
-    en: "Proof of disability or long-term illness",
+/** The proof of each other ground: QPV, quartier prioritaire; ZRR, zone de revitalisation rurale. */
+const GROUND_PROOFS: Readonly<
+  Record<Exclude<FewerOpportunitiesGround, "high-echelon">, DocumentItem>
+> = {
+  disability: {
+    id: "disability-proof",
+    label: {
+      fr: "Justificatif de handicap ou d'affection de longue durée (MDPH, ALD)",
+      en: "Proof of disability or long-term illness",
+    },
   },
-};
-
-/** Quartier prioritaire de la politique de la ville. */
-const QPV_PROOF: DocumentItem = {
-  id: "qpv-proof",
-  label: { fr: "Justificatif de domicile en QPV", en: "Proof of address in a QPV" },
-};
-
-/** Zone de revitalisation rurale. */
-const ZRR_PROOF: DocumentItem = {
-  id: "zrr-proof",
-  label: { fr: "Justificatif de domicile en ZRR", en: "Proof of address in a ZRR" },
+  qpv: {
+    id: "qpv-proof",
+    label: { fr: "Justificatif de domicile en QPV", en: "Proof of address in a QPV" },
+  },
+  zrr: {
+    id: "zrr-proof",
+    label: { fr: "Justificatif de domicile en ZRR", en: "Proof of address in a ZRR" },
+  },
 };
 
 /**
@@ -303,13 +305,13 @@ const fewerOpportunitiesProofs = (ctx: EvaluationContext): readonly DocumentItem
   const fewer = facts.fewerOpportunities.get(ctx);
   if (fewer === false) return [];
   if (fewer === undefined) return FEWER_OPPORTUNITIES_REMINDER;
-  const echelon = facts.crousEchelon.get(ctx);
-  const docs: DocumentItem[] = [];
-  if (echelon === "6" || echelon === "7") docs.push(CROUS_NOTICES[echelon]);
-  if (facts.disability.get(ctx) === true) docs.push(DISABILITY_PROOF);
-  if (facts.qpv.get(ctx) === true) docs.push(QPV_PROOF);
-  if (facts.zrr.get(ctx) === true) docs.push(ZRR_PROOF);
-  return docs;
+  return facts
+    .fewerOpportunitiesGrounds(ctx)
+    .map((g) =>
+      g === "high-echelon"
+        ? CROUS_NOTICES[facts.crousEchelon.get(ctx) === "7" ? "7" : "6"]
+        : GROUND_PROOFS[g],
+    );
 };
 
 // ---------------------------------------------------------------- the plugin
