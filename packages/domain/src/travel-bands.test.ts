@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TRAVEL_BANDS, travelBand, travelBandRange } from "./travel-bands.ts";
+import { TRAVEL_BANDS, travelBand, travelBandConfidence, travelBandRange } from "./travel-bands.ts";
 
 // Amounts in euros, as in the rulebook §0 and funding-research.md §9; the code holds cents.
 describe("travelBand, call 2024 onwards", () => {
@@ -87,5 +87,19 @@ describe("travelBandRange", () => {
 
   it("leaves the last band open", () => {
     expect(travelBandRange(9400, 2024)).toEqual({ fromKm: 8000, toKm: undefined });
+  });
+});
+
+describe("travelBandConfidence", () => {
+  it("rates each row by where it was read (funding-research.md §9)", () => {
+    // call 2024: read on vu.nl below 3 000 km, recalled from 3 000 to 7 999 km, mfja.fr beyond
+    expect(travelBandConfidence(0, 2024)).toBe("official");
+    expect(travelBandConfidence(2000, 2026)).toBe("official");
+    expect(travelBandConfidence(3000, 2024)).toBe("assumed");
+    expect(travelBandConfidence(4000, 2024)).toBe("assumed");
+    expect(travelBandConfidence(8000, 2024)).toBe("secondary");
+    // calls 2021-2023: a university page for the whole table
+    expect(travelBandConfidence(100, 2023)).toBe("secondary");
+    expect(travelBandConfidence(4000, 2021)).toBe("secondary");
   });
 });

@@ -1,3 +1,4 @@
+import type { Confidence } from "./figures.ts";
 import { versioned } from "./versioned.ts";
 
 /** One distance band: from `fromKm` (inclusive) up to the next band; amounts in cents for the round trip. */
@@ -13,6 +14,20 @@ const bands = (rows: readonly (readonly [number, number, number])[]): readonly T
     standardCents: standard * 100,
     greenCents: green * 100,
   }));
+
+/**
+ * How sure we are of one row of {@link TRAVEL_BANDS} (funding-research.md §9): Call 2024 rows
+ * below 3 000 km were read on vu.nl (official), the ≥ 8 000 km amount on mfja.fr (secondary),
+ * the 3 000–7 999 km rows are recalled (assumed); the Calls 2021-2023 table comes from a
+ * university page (secondary). Erasmus+ and the international credit mobility pay the same
+ * rows, so a line reports the confidence of the row it used.
+ */
+export const travelBandConfidence = (fromKm: number, callYear: number): Confidence => {
+  if (callYear < 2024) return "secondary";
+  if (fromKm >= 8000) return "secondary";
+  if (fromKm >= 3000) return "assumed";
+  return "official";
+};
 
 /**
  * Erasmus+ travel support by one-way distance band (funding-research.md §9, rulebook §0).

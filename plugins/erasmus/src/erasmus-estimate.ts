@@ -17,11 +17,11 @@ import {
   type Text,
   type TravelBand,
   travelBand,
+  travelBandConfidence,
   travelBandRange,
   weakest,
 } from "@envol/domain";
 import type { ErasmusParameters } from "./erasmus.ts";
-import { travelBandConfidence } from "./erasmus-figures.ts";
 
 /** The figures the estimate reads, as `parameters` gives them. */
 type EstimateFigures = Pick<

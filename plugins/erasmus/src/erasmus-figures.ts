@@ -1,4 +1,4 @@
-import type { Confidence, Figure, ProgrammeLevel } from "@envol/domain";
+import type { Figure, ProgrammeLevel } from "@envol/domain";
 
 /**
  * The rulebook's default figures for Erasmus+ Europe (rulebook §2), each with the date it took
@@ -154,16 +154,4 @@ export const TRAVEL_BANDS_2024: Figure<string> = {
   // the weakest rows (3 000–7 999 km) are recalled, not read; each line reports its own row
   confidence: "assumed",
   label: { fr: "Forfaits voyage par distance", en: "Travel support by distance band" },
-};
-
-/**
- * How sure we are of one row of the travel-band table (funding-research.md §9): Call 2024
- * rows below 3 000 km were read on vu.nl (V), the ≥ 8 000 km amount on mfja.fr (S), the
- * 3 000–7 999 km rows are recalled (I); the Calls 2021-2023 table comes from a university page (S).
- */
-export const travelBandConfidence = (fromKm: number, callYear: number): Confidence => {
-  if (callYear < 2024) return "secondary";
-  if (fromKm >= 8000) return "secondary";
-  if (fromKm >= 3000) return "assumed";
-  return "official";
 };

@@ -30,6 +30,7 @@ import {
   TRAVEL_BANDS,
   type TravelBand,
   travelBand,
+  travelBandConfidence,
   travelBandRange,
   weakest,
 } from "@envol/domain";
@@ -434,7 +435,8 @@ export const mic = defineFundingPlugin({
         basis: travelBasis(ctx.distanceKm, ctx.callYear, green),
         covers: "transport",
       });
-      used.push(p.travelBands.confidence);
+      // the row's own confidence, as Erasmus+ reports it: the table's figure is its weakest row
+      used.push(travelBandConfidence(band.fromKm, ctx.callYear));
       if (
         ctx.situation.mobility.greenTravel === undefined &&
         band.greenCents > band.standardCents
