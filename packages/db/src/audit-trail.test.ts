@@ -122,6 +122,36 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       ]);
     });
 
+    it("reads several entities' events in one query, oldest first, and nothing else", async () => {
+      const all = await t.run(AuditTrail.use((a) => a.recent({ limit: 200 })));
+      const request = all.find((e) => e.entityType === "scheme_request");
+      if (!request) throw new Error("no request event");
+      const wanted = [
+        { type: "budget", id: "erasmus/2026-2027" },
+        { type: "scheme_request", id: request.entityId },
+        { type: "budget", id: "no-such/2026-2027" },
+      ];
+      const events = await t.run(AuditTrail.use((a) => a.forEntities(wanted)));
+      // exactly what one query per entity gives, in the order the events were written
+      const one = async (type: string, id: string) =>
+        t.run(AuditTrail.use((a) => a.forEntity(type, id)));
+      const expected = [
+        ...(await one("budget", "erasmus/2026-2027")),
+        ...(await one("scheme_request", request.entityId)),
+      ].sort((x, y) => x.id - y.id);
+      expect(events).toEqual(expected);
+      expect(events.map((e) => e.entityType)).toEqual([
+        "budget",
+        "budget",
+        "scheme_request",
+        "scheme_request",
+        "scheme_request",
+      ]);
+      // the idf envelope, another entity of the same type, is left out
+      expect(events.some((e) => e.entityId === "idf/2026-2027")).toBe(false);
+      expect(await t.run(AuditTrail.use((a) => a.forEntities([])))).toEqual([]);
+    });
+
     it("pages through the latest events, newest first, without gaps or repeats", async () => {
       const all = await t.run(AuditTrail.use((a) => a.recent({ limit: 200 })));
       // three envelopes, then the application's creation and three decisions

@@ -1,5 +1,5 @@
 import type { ActorKind } from "@envol/domain";
-import { and, asc, desc, eq, lt } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
 import { Context, Effect, Layer } from "effect";
 import { Database } from "./database.ts";
 import { auditEvents } from "./schema/index.ts";
@@ -47,6 +47,13 @@ export class AuditTrail extends Context.Service<
       entityId: string,
     ) => Effect.Effect<readonly AuditEventView[]>;
     /**
+     * Everything that happened to several entities (an application, its requests and its
+     * documents), oldest first, in one query.
+     */
+    readonly forEntities: (
+      entities: readonly { readonly type: string; readonly id: string }[],
+    ) => Effect.Effect<readonly AuditEventView[]>;
+    /**
      * The latest events, newest first, `limit` at a time (1 to 200, default 50). The next page
      * is `{ before: <the last event's id> }`.
      */
@@ -75,6 +82,33 @@ export class AuditTrail extends Context.Service<
         return rows.map(view);
       });
 
+      const forEntities = Effect.fn("AuditTrail.forEntities")(function* (
+        entities: readonly { readonly type: string; readonly id: string }[],
+      ) {
+        if (entities.length === 0) return [];
+        // one (type, ids) condition per entity type, each served by the (type, id) index
+        const idsByType = new Map<string, string[]>();
+        for (const { type, id } of entities) {
+          const ids = idsByType.get(type);
+          if (ids) ids.push(id);
+          else idsByType.set(type, [id]);
+        }
+        const rows = yield* Effect.promise(() =>
+          db
+            .select()
+            .from(auditEvents)
+            .where(
+              or(
+                ...[...idsByType].map(([type, ids]) =>
+                  and(eq(auditEvents.entityType, type), inArray(auditEvents.entityId, ids)),
+                ),
+              ),
+            )
+            .orderBy(asc(auditEvents.id)),
+        );
+        return rows.map(view);
+      });
+
       const recent = Effect.fn("AuditTrail.recent")(function* (
         options: { readonly limit?: number; readonly before?: number } = {},
       ) {
@@ -90,7 +124,7 @@ export class AuditTrail extends Context.Service<
         return rows.map(view);
       });
 
-      return AuditTrail.of({ forEntity, recent });
+      return AuditTrail.of({ forEntity, forEntities, recent });
     }),
   );
 }

@@ -1,5 +1,4 @@
 import { type ApplicationView, AuditTrail, type DocumentView } from "@envol/db";
-import { Effect } from "effect";
 
 /**
  * Everything the audit trail holds about an application: its own events, its requests' and its
@@ -9,15 +8,10 @@ export const applicationAuditEvents = (
   application: Pick<ApplicationView, "id" | "requests">,
   documents: readonly Pick<DocumentView, "id">[],
 ) =>
-  Effect.gen(function* () {
-    const trail = yield* AuditTrail;
-    const entities: (readonly [string, string])[] = [
-      ["application", application.id],
-      ...application.requests.map((r) => ["scheme_request", r.id] as const),
-      ...documents.map((d) => ["document", d.id] as const),
-    ];
-    const events = yield* Effect.forEach(entities, ([type, id]) => trail.forEntity(type, id), {
-      concurrency: 4,
-    });
-    return events.flat();
-  });
+  AuditTrail.use((trail) =>
+    trail.forEntities([
+      { type: "application", id: application.id },
+      ...application.requests.map((r) => ({ type: "scheme_request", id: r.id })),
+      ...documents.map((d) => ({ type: "document", id: d.id })),
+    ]),
+  );

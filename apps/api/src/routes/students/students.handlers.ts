@@ -133,7 +133,7 @@ const checklistOf = (report: SimulationReport | null, documents: readonly Docume
 const historyOf = (app: ApplicationView, documents: readonly DocumentView[]) =>
   applicationAuditEvents(app, documents).pipe(
     Effect.map((events) =>
-      events.sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id).map(historyEvent),
+      [...events].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id).map(historyEvent),
     ),
   );
 
