@@ -105,7 +105,30 @@ describe.skipIf(!hasChromium)(
       await signIn(page, DEMO.staff.email, DEMO.staff.password);
       await page.locator("table tbody tr").first().waitFor(WAIT);
 
+      // the host, TU Berlin, answers through the partner API with a key the office issues
+      await page.goto(`${server.url}/staff/partner-keys`);
+      await page.getByLabel("Établissement partenaire").selectOption("tu-berlin");
+      await page.getByLabel("Nom de la clé").fill("Service des échanges de TU Berlin");
+      await page.getByRole("button", { name: "Émettre la clé" }).click();
+      const shown = page.getByRole("alertdialog");
+      await shown.waitFor(WAIT);
+      await expect.poll(() => shown.getByRole("textbox").inputValue(), WAIT).not.toBe("");
+      const key = await shown.getByRole("textbox").inputValue();
+      await shown.getByRole("button", { name: "J'ai enregistré le secret" }).click();
+      const answered = await fetch(`${server.url}/api/partner/v1/omobilities/${id}/decision`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify({ decision: "pending", comment: "Learning agreement à signer" }),
+      });
+      expect(answered.status).toBe(200);
+
       await page.goto(`${server.url}/staff/applications/${id}`);
+      // what the host said, in the application's history
+      const said = page.getByRole("region", { name: "Historique" });
+      await said
+        .getByText("Réponse de l'établissement d'accueil — pas encore décidé")
+        .waitFor(WAIT);
+      await said.getByText("Commentaire\u00a0: Learning agreement à signer").waitFor(WAIT);
       const panel = page.getByRole("article", { name: "Erasmus+ Europe", exact: true });
       const decision = panel.getByRole("form", { name: /Décision/ });
       await decision.waitFor(WAIT);
@@ -148,6 +171,8 @@ describe.skipIf(!hasChromium)(
       await history.getByText("Demande accordée").first().waitFor(WAIT);
       // and that the office downloaded the document they sent
       await history.getByText("Pièce consultée par la DRI").first().waitFor(WAIT);
+      // what the host wrote to the school is not in the student's history
+      expect(await history.getByText("Learning agreement à signer").count()).toBe(0);
       await studentPage.screenshot({
         path: join(SHOTS, "journey-student-approved.png"),
         fullPage: true,

@@ -26,7 +26,14 @@ import {
   UnknownScheme,
 } from "./errors.ts";
 import { lockBudget, lockRequest, paidSoFar } from "./request-lock.ts";
-import { applications, budgets, ledgerEntries, outbox, schemeRequests } from "./schema/index.ts";
+import {
+  applications,
+  auditEvents,
+  budgets,
+  ledgerEntries,
+  outbox,
+  schemeRequests,
+} from "./schema/index.ts";
 import { Schemes } from "./schemes.ts";
 import { type Tx, tagged, transact } from "./transact.ts";
 import { type ApplicationView, applicationView, type RequestView, requestView } from "./views.ts";
@@ -74,6 +81,14 @@ export interface QueueRow {
   readonly endDate: string;
 }
 
+/** What a host partner says of a mobility: the EWP `pending` / `verified` / `rejected`. */
+export interface HostDecision {
+  readonly decision: "pending" | "verified" | "rejected";
+  readonly actualArrivalDate?: string;
+  readonly actualDepartureDate?: string;
+  readonly comment?: string;
+}
+
 const isDecisionError = tagged<DecisionError>(
   "TransitionNotAllowed",
   "NotYourRequest",
@@ -112,6 +127,16 @@ export class Applications extends Context.Service<
       decision: Decision,
       actor: Actor,
     ) => Effect.Effect<RequestView, DecisionError>;
+    /**
+     * Keeps what the host partner said of the mobility (EWP Incoming Mobilities: its decision,
+     * the actual dates it gave, its comment) in the application's history, as `host-decision`.
+     * The same statement again, as a repeated PUT sends it, is kept once.
+     */
+    readonly recordHostDecision: (
+      applicationId: string,
+      statement: HostDecision,
+      actor: Actor,
+    ) => Effect.Effect<void>;
     /** The staff queue: filtered, sorted, paginated. */
     readonly queue: (
       filter: QueueFilter,
@@ -545,7 +570,66 @@ export class Applications extends Context.Service<
         };
       });
 
-      return Applications.of({ create, get, listForStudent, updateDraft, decide, queue });
+      const recordHostDecision = Effect.fn("Applications.recordHostDecision")(function* (
+        applicationId: string,
+        statement: HostDecision,
+        actor: Actor,
+      ) {
+        const at = yield* now;
+        const { comment, ...said } = statement;
+        yield* Effect.promise(() =>
+          db.transaction(async (tx) => {
+            // one statement at a time per application, so that a repeat is seen as one
+            await tx
+              .select({ id: applications.id })
+              .from(applications)
+              .where(eq(applications.id, applicationId))
+              .for("update");
+            const last = (
+              await tx
+                .select({ after: auditEvents.after, reason: auditEvents.reason })
+                .from(auditEvents)
+                .where(
+                  and(
+                    eq(auditEvents.entityType, "application"),
+                    eq(auditEvents.entityId, applicationId),
+                    eq(auditEvents.action, "host-decision"),
+                  ),
+                )
+                .orderBy(desc(auditEvents.id))
+                .limit(1)
+            )[0];
+            // field by field: jsonb does not keep the order of keys
+            const before = last?.after as Omit<HostDecision, "comment"> | undefined;
+            if (
+              before?.decision === said.decision &&
+              before.actualArrivalDate === said.actualArrivalDate &&
+              before.actualDepartureDate === said.actualDepartureDate &&
+              last?.reason === (comment ?? null)
+            )
+              return;
+            await recordAudit(tx, {
+              at,
+              actor,
+              action: "host-decision",
+              entityType: "application",
+              entityId: applicationId,
+              after: said,
+              reason: comment ?? null,
+            });
+          }),
+        );
+      });
+
+      return Applications.of({
+        create,
+        get,
+        listForStudent,
+        updateDraft,
+        decide,
+        recordHostDecision,
+        queue,
+      });
     }),
   );
 }

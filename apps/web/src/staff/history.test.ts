@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { historyActionOf, stateChangeOf } from "./history.ts";
+import { historyActionOf, hostStatementOf, stateChangeOf } from "./history.ts";
 
 describe("the history", () => {
   it("names the actions it knows, and leaves the others to be shown as they are", () => {
@@ -19,5 +19,29 @@ describe("the history", () => {
     expect(stateChangeOf({ state: "approved" }, { state: "approved" })).toBeNull();
     expect(stateChangeOf(null, { schemes: ["idf"] })).toBeNull();
     expect(stateChangeOf("x", 3)).toBeNull();
+  });
+});
+
+describe("the host's answer", () => {
+  it("reads the decision and the actual dates a host-decision event records", () => {
+    expect(historyActionOf("host-decision")).toBe("host-decision");
+    expect(hostStatementOf({ decision: "pending" })).toEqual({ decision: "pending" });
+    expect(
+      hostStatementOf({
+        decision: "verified",
+        actualArrivalDate: "2027-02-03",
+        actualDepartureDate: "2027-06-12",
+      }),
+    ).toEqual({
+      decision: "verified",
+      actualArrivalDate: "2027-02-03",
+      actualDepartureDate: "2027-06-12",
+    });
+  });
+
+  it("finds nothing in an event it cannot read", () => {
+    expect(hostStatementOf(null)).toBeNull();
+    expect(hostStatementOf({ decision: "maybe" })).toBeNull();
+    expect(hostStatementOf({ state: "approved" })).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ export const HISTORY_ACTIONS = [
   "upload-document",
   "download-document",
   "recalculate",
+  "host-decision",
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
@@ -30,4 +31,27 @@ export const stateChangeOf = (
   const from = stateOf(before);
   const to = stateOf(after);
   return to !== null && to !== from ? { from, to } : null;
+};
+
+/** What the host partner said (a `host-decision` event): its decision and the actual dates. */
+export interface HostStatement {
+  readonly decision: "pending" | "verified" | "rejected";
+  readonly actualArrivalDate?: string;
+  readonly actualDepartureDate?: string;
+}
+
+const HOST_DECISIONS: readonly string[] = ["pending", "verified", "rejected"];
+
+export const hostStatementOf = (after: unknown): HostStatement | null => {
+  if (typeof after !== "object" || after === null) return null;
+  const a = after as Record<string, unknown>;
+  if (typeof a.decision !== "string" || !HOST_DECISIONS.includes(a.decision)) return null;
+  const date = (v: unknown) => (typeof v === "string" ? v : undefined);
+  const arrival = date(a.actualArrivalDate);
+  const departure = date(a.actualDepartureDate);
+  return {
+    decision: a.decision as HostStatement["decision"],
+    ...(arrival !== undefined ? { actualArrivalDate: arrival } : {}),
+    ...(departure !== undefined ? { actualDepartureDate: departure } : {}),
+  };
 };

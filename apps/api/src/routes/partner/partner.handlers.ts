@@ -170,6 +170,23 @@ export const decideHandler =
       deps,
       Effect.gen(function* () {
         const application = yield* visibleApplication(omobility_id, partnerId);
+        // what the host said, kept in the application's history whatever it changes
+        yield* Applications.use((a) =>
+          a.recordHostDecision(
+            application.id,
+            {
+              decision: body.decision,
+              ...(body.actual_arrival_date !== undefined
+                ? { actualArrivalDate: body.actual_arrival_date }
+                : {}),
+              ...(body.actual_departure_date !== undefined
+                ? { actualDepartureDate: body.actual_departure_date }
+                : {}),
+              ...(body.comment !== undefined ? { comment: body.comment } : {}),
+            },
+            actor,
+          ),
+        );
         if (
           body.decision === "verified" &&
           body.actual_arrival_date !== undefined &&
@@ -188,7 +205,7 @@ export const decideHandler =
         } else if (body.decision === "rejected") {
           yield* reject(application);
         }
-        // pending, or verified without dates: nothing of Envol's changes (the comment is not kept)
+        // pending, or verified without dates: nothing else of Envol's changes
         const updated = yield* Applications.use((a) => a.get(application.id));
         const omobility = toOMobility(updated, yield* studentOf(updated), sendingHeiId);
         return { kind: "done", omobility } as const;

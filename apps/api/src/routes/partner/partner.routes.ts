@@ -116,7 +116,8 @@ export const DecisionSchema = z
         "verified: you accept the student (with the actual dates once the stay is over, the grants are recalculated on them); rejected: you refuse the nomination (the student's open requests are cancelled); pending: not decided yet",
     }),
     comment: z.string().trim().min(1).max(2000).optional().meta({
-      description: "With rejected: the reason the student is told",
+      description:
+        "Kept in the application's history, which the international office reads; with rejected, also the reason the student is told",
     }),
     actual_arrival_date: IsoDateSchema.optional(),
     actual_departure_date: IsoDateSchema.optional(),
@@ -159,7 +160,7 @@ export const decideOMobility = createRoute({
   security,
   summary: "Your decision on a mobility: pending, verified or rejected",
   description:
-    "The EWP Incoming Mobilities data, written by the host. `verified` with `actual_arrival_date` and `actual_departure_date` recalculates each awarded grant on the actual dates (a ledger line explains the difference; the student is told); sending the same dates again changes nothing. `rejected` cancels the student's open requests, with `comment` as the reason. `pending` changes nothing (the comment is not kept). Answers the mobility as it now is.",
+    "The EWP Incoming Mobilities data, written by the host. `verified` with `actual_arrival_date` and `actual_departure_date` recalculates each awarded grant on the actual dates (a ledger line explains the difference; the student is told); sending the same dates again changes nothing. `rejected` cancels the student's open requests, with `comment` as the reason. `pending` changes nothing else. Every decision, with its dates and comment, is kept in the application's history (the international office sees it); the same decision sent again is kept once. Answers the mobility as it now is.",
   request: {
     params: OMobilityParams,
     body: { required: true, content: { "application/json": { schema: DecisionSchema } } },

@@ -373,6 +373,11 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       });
       expect(pending.status).toBe(200);
       expect(((await pending.json()) as { status: string }).status).toBe("nomination");
+      // the same statement again is kept once
+      await t.call(berlin, "PUT", `${BASE}/omobilities/${mobility.id}/decision`, {
+        decision: "pending",
+        comment: "waiting for the learning agreement",
+      });
 
       const rejected = await t.call(berlin, "PUT", `${BASE}/omobilities/${mobility.id}/decision`, {
         decision: "rejected",
@@ -388,6 +393,60 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const cancelled = mail.filter((m) => m.topic === "request.cancel");
       expect(cancelled).toHaveLength(2);
       expect(cancelled[0]?.body).toContain("Reason: No place left in the programme");
+      // what the host said, in the application's history for the office
+      const said = await t.runtime.runPromise(
+        AuditTrail.use((a) => a.forEntity("application", mobility.id)),
+      );
+      expect(
+        said.filter((e) => e.action === "host-decision").map((e) => [e.actor, e.after, e.reason]),
+      ).toEqual([
+        [
+          { kind: "partner", id: "tu-berlin" },
+          { decision: "pending" },
+          "waiting for the learning agreement",
+        ],
+        [
+          { kind: "partner", id: "tu-berlin" },
+          { decision: "rejected" },
+          "No place left in the programme",
+        ],
+      ]);
+    });
+
+    it("shows the office what the host said, and keeps it from the student", async () => {
+      const me = await t.newStudent("flow.said@example.org");
+      const created = await t.runtime.runPromise(
+        Applications.use((a) =>
+          a.create({
+            studentId: me.userId ?? "",
+            situation: situation("tu-berlin", "2027-02-01", "2027-06-10"),
+            schemes: ["idf"],
+          }),
+        ),
+      );
+      const request = created.requests[0]?.id ?? "";
+      await t.runtime.runPromise(
+        Applications.use((a) =>
+          a.decide(request, { action: "submit" }, { kind: "student", userId: me.userId ?? "" }),
+        ),
+      );
+      const said = await t.call(berlin, "PUT", `${BASE}/omobilities/${created.id}/decision`, {
+        decision: "verified",
+        comment: "Learning agreement received",
+      });
+      expect(said.status).toBe(200);
+      type History = { history: { action: string; reason: string | null; after: unknown }[] };
+      const office = await t.signIn(DEMO.staff.email, DEMO.staff.password);
+      const staffView = (await (
+        await t.call(office, "GET", `/api/staff/applications/${created.id}`)
+      ).json()) as History;
+      expect(staffView.history.filter((e) => e.action === "host-decision")).toMatchObject([
+        { after: { decision: "verified" }, reason: "Learning agreement received" },
+      ]);
+      const studentView = (await (
+        await t.call(me, "GET", `/api/applications/${created.id}`)
+      ).json()) as History;
+      expect(studentView.history.map((e) => e.action)).toEqual(["create-application", "submit"]);
     });
 
     it("refuses actual dates without a running grant (409) and inconsistent ones (422)", async () => {

@@ -129,11 +129,21 @@ const checklistOf = (report: SimulationReport | null, documents: readonly Docume
   });
 };
 
+/**
+ * Events between the schools, not for the student: what the host partner said of the mobility
+ * (its comment is written to the sending school). What it changes (a cancellation with its
+ * reason, a recalculation) is in the history as its own events.
+ */
+const BETWEEN_SCHOOLS: ReadonlySet<string> = new Set(["host-decision"]);
+
 /** What happened to the application, its requests and its documents, in the order it happened. */
 const historyOf = (app: ApplicationView, documents: readonly DocumentView[]) =>
   applicationAuditEvents(app, documents).pipe(
     Effect.map((events) =>
-      [...events].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id).map(historyEvent),
+      events
+        .filter((e) => !BETWEEN_SCHOOLS.has(e.action))
+        .sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id)
+        .map(historyEvent),
     ),
   );
 

@@ -1,6 +1,7 @@
 import { formatMoney, REQUEST_STATES, type RequestState } from "@envol/domain";
+import { formatDate } from "../../i18n/format-date.ts";
 import { formatInstant } from "../../i18n/format-instant.ts";
-import { historyActionOf, stateChangeOf } from "../history.ts";
+import { historyActionOf, hostStatementOf, stateChangeOf } from "../history.ts";
 import type { ApplicationDetail } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
@@ -38,6 +39,7 @@ export const HistoryList = ({
             const change = stateChangeOf(event.before, event.after);
             const scheme = schemeOfRequest.get(event.entityId);
             const approved = (event.after as { approvedCents?: unknown } | null)?.approvedCents;
+            const host = action === "host-decision" ? hostStatementOf(event.after) : null;
             return (
               <li key={event.id} className="staff-history__event">
                 <span className="staff-history__when">{formatInstant(event.at, names.lang)}</span>
@@ -57,6 +59,17 @@ export const HistoryList = ({
                       )
                     </>
                   )}
+                  {host && (
+                    <>
+                      {` — ${t(`history.host.${host.decision}`)}`}
+                      {host.actualArrivalDate &&
+                        host.actualDepartureDate &&
+                        ` (${t("history.actualDates", {
+                          from: formatDate(host.actualArrivalDate, names.lang),
+                          to: formatDate(host.actualDepartureDate, names.lang),
+                        })})`}
+                    </>
+                  )}
                   {typeof approved === "number" && change?.to === "approved" && (
                     <> {t("history.amount", { amount: formatMoney(approved, names.lang) })}</>
                   )}
@@ -66,7 +79,9 @@ export const HistoryList = ({
                 </span>
                 {event.reason && (
                   <span className="staff-history__reason">
-                    {t("history.reason", { reason: event.reason })}
+                    {host
+                      ? t("history.comment", { comment: event.reason })
+                      : t("history.reason", { reason: event.reason })}
                   </span>
                 )}
               </li>

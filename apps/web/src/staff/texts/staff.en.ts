@@ -314,7 +314,15 @@ export const staffEn: StaffMessages = {
       "upload-document": "Document uploaded",
       "download-document": "Document downloaded",
       recalculate: "Grant recomputed",
+      "host-decision": "The host institution's answer",
     },
+    host: {
+      pending: "not decided yet",
+      verified: "mobility confirmed",
+      rejected: "nomination refused",
+    },
+    actualDates: "actual dates: {{from}} to {{to}}",
+    comment: "Comment: {{comment}}",
   },
   budgets: {
     title: "Budgets",

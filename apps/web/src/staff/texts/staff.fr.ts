@@ -318,7 +318,15 @@ export const staffFr = {
       "upload-document": "Pièce envoyée",
       "download-document": "Pièce téléchargée",
       recalculate: "Subvention recalculée",
+      "host-decision": "Réponse de l'établissement d'accueil",
     },
+    host: {
+      pending: "pas encore décidé",
+      verified: "mobilité confirmée",
+      rejected: "nomination refusée",
+    },
+    actualDates: "dates réelles : du {{from}} au {{to}}",
+    comment: "Commentaire : {{comment}}",
   },
   budgets: {
     title: "Budgets",
