@@ -723,6 +723,51 @@ describe("a compiled criterion (memoised on its facts' values)", () => {
     expect(first.view.status).toBe("met");
   });
 
+  it("keeps a result decided within a nested anyOf, before the quotient familial", () => {
+    const compiled = compileCriterion(means, { fr: "Aide des alumni", en: "Alumni aid" });
+    const run = (quotientFamilial: number) =>
+      compiled.evaluate(
+        contextOf(
+          {
+            student: {
+              crous: { boursier: false },
+              household: { nonTaxable: true, quotientFamilial },
+            },
+          },
+          "fr",
+        ),
+        "fr",
+      );
+    const first = run(3_000_000);
+    // met by the non-taxable household, whatever the quotient: the same object
+    expect(run(1_234_567)).toBe(first);
+    expect(first.view.status).toBe("met");
+  });
+
+  it("stays on when most students give a quotient familial (not counted in the trial)", () => {
+    const compiled = compileCriterion(means, { fr: "Aide des alumni", en: "Alumni aid" });
+    const holder = contextOf({ student: { crous: { boursier: true } } }, "fr");
+    const kept = compiled.evaluate(holder, "fr");
+    // 3 000 simulations, 60 % without a grant but with a quotient, each computed afresh
+    for (let i = 0; i < 3_000; i++) {
+      const ctx =
+        i % 5 < 3
+          ? contextOf(
+              {
+                student: {
+                  crous: { boursier: false },
+                  household: { nonTaxable: false, quotientFamilial: 1_000_000 + i },
+                },
+              },
+              "fr",
+            )
+          : holder;
+      compiled.evaluate(ctx, "fr");
+    }
+    // the grant holder's result is still the one kept
+    expect(compiled.evaluate(holder, "fr")).toBe(kept);
+  });
+
   it("keeps nothing under a known quotient familial (many values), but keeps it unknown", () => {
     const compiled = compileCriterion(means, { fr: "Aide des alumni", en: "Alumni aid" });
     const run = (household: Record<string, unknown>) =>

@@ -330,8 +330,11 @@ interface Outcome {
   readonly reason: string;
   /** For unmet: the change that meets it, without the "Met if" prefix. */
   readonly phrase: string;
-  /** For an `anyOf` that holds: the index of the alternative that decided it. */
-  readonly decidedBy?: number;
+  /**
+   * For an `anyOf` that holds: the index of the alternative that decided it, then, when that
+   * alternative is itself an `anyOf`, the index of the one that decided it, and so on.
+   */
+  readonly decidedBy?: readonly number[];
 }
 
 const NONE: readonly string[] = [];
@@ -511,7 +514,8 @@ const combine = (
         unknown: NONE,
         reason: nested(x, o, lang),
         phrase: "",
-        decidedBy: outcomes.length,
+        decidedBy:
+          o.decidedBy === undefined ? [outcomes.length] : [outcomes.length, ...o.decidedBy],
       };
     }
     if (o.status === "unmet") unmet++;
@@ -633,14 +637,20 @@ export const compileCriterion = (crit: Criterion, schemeName: Text): CompiledCri
       evaluate: (ctx, lang) => outcomeOf(computeCriterion(crit, ctx, lang, schemeName[lang])),
     };
   // How many of the facts (in the order they are read) decide an `anyOf` that holds by its
-  // alternative k: those of alternatives 0…k. The others are not read then.
+  // alternative k (within it, by its alternative j, and so on): those of the alternatives before
+  // and of the deciding one as far as it was read, a prefix of the facts. The others are not
+  // read then. Counted once per path.
   const c = crit.condition;
-  const decidedWith =
-    c.kind === "any"
-      ? c.conditions.map(
-          (_, k) => (cacheableFacts(anyOf(...c.conditions.slice(0, k + 1))) ?? facts).length,
-        )
-      : undefined;
+  const decidedWith = new Map<string, number>();
+  const needsOf = (path: readonly number[]): number => {
+    const key = path.join(",");
+    let needs = decidedWith.get(key);
+    if (needs === undefined) {
+      needs = (cacheableFacts(readAlong(c, path)) ?? facts).length;
+      decidedWith.set(key, needs);
+    }
+    return needs;
+  };
   // One map level per fact, keyed by its value (no key strings to build). A result decided by
   // the first facts alone (a CROUS grant holder meets the alumni aid's means test whatever the
   // quotient familial) is kept at the level of the last fact it read. A fact marked
@@ -665,8 +675,7 @@ export const compileCriterion = (crit: Criterion, schemeName: Text): CompiledCri
   const compute = (ctx: EvaluationContext, lang: Lang) => {
     const o = evaluateCondition(c, ctx, lang);
     const outcome = outcomeOf(resultOf(crit, o, lang, schemeName[lang]));
-    const needs = o.decidedBy !== undefined ? decidedWith?.[o.decidedBy] : undefined;
-    return { outcome, needs: needs ?? facts.length };
+    return { outcome, needs: o.decidedBy === undefined ? facts.length : needsOf(o.decidedBy) };
   };
   return {
     criterion: crit,
@@ -705,7 +714,11 @@ export const compileCriterion = (crit: Criterion, schemeName: Text): CompiledCri
         for (let j = i + 1; j < needs; j++) {
           const next = facts[j] as Fact;
           const key = next.get(ctx);
-          if (key !== undefined && next.manyValues) return outcome;
+          if (key !== undefined && next.manyValues) {
+            // decided by a known value of a fact with many values: not kept, nor counted
+            lookups--;
+            return outcome;
+          }
           keys.push(key);
         }
         if (++entries > MEMO_SIZE) {
@@ -722,6 +735,13 @@ export const compileCriterion = (crit: Criterion, schemeName: Text): CompiledCri
       }
     },
   };
+};
+
+/** The part of a condition read when its `anyOf`s held by the alternatives along `path`. */
+const readAlong = (c: Condition, path: readonly number[]): Condition => {
+  const [k, ...rest] = path;
+  if (c.kind !== "any" || k === undefined) return c;
+  return anyOf(...c.conditions.slice(0, k), readAlong(c.conditions[k] as Condition, rest));
 };
 
 /** A memo's entry: the outcome, decided by the facts read on the way to it. */

@@ -168,8 +168,8 @@ describe("formatInteger", () => {
   });
 });
 
-describe("formatMoney over a wide range", () => {
-  it("writes 5 000 amounts, negative ones included, as Intl does, asked twice in either language", () => {
+describe("formatMoney, amount by amount", () => {
+  it("writes 5 000 amounts from −10 € to 40 000 €, cents included, as Intl does in either language", () => {
     const amounts = Array.from({ length: 5_000 }, (_, i) => ((i * 7_919) % 4_000_000) - 1_000);
     const intl = (lang: "fr" | "en", fraction: boolean) =>
       new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", {
@@ -182,11 +182,10 @@ describe("formatMoney over a wide range", () => {
       fr: [intl("fr", false), intl("fr", true)],
       en: [intl("en", false), intl("en", true)],
     };
-    for (let round = 0; round < 2; round++)
-      for (const lang of ["fr", "en"] as const)
-        for (const cents of amounts)
-          expect(formatMoney(cents, lang)).toBe(
-            (formats[lang][cents % 100 === 0 ? 0 : 1] as Intl.NumberFormat).format(cents / 100),
-          );
+    for (const lang of ["fr", "en"] as const)
+      for (const cents of amounts)
+        expect(formatMoney(cents, lang)).toBe(
+          (formats[lang][cents % 100 === 0 ? 0 : 1] as Intl.NumberFormat).format(cents / 100),
+        );
   });
 });
