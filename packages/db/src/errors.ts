@@ -1,4 +1,4 @@
-import { formatMoney, type Lang, quotedState, type Text } from "@envol/domain";
+import { formatMoney, joinWords, type Lang, quotedState, type Text } from "@envol/domain";
 import { Data } from "effect";
 
 /** No application with this id, or not one the actor may see (the two are not told apart). */
@@ -43,10 +43,16 @@ export class ApplicationNotEditable extends Data.TaggedError("ApplicationNotEdit
   }
 
   explain(lang: Lang): string {
-    const states = [...new Set(this.states)].map((s) => quotedState(s, lang)).join(", ");
+    const states = [...new Set(this.states)].filter((s) => s !== "draft");
+    const quoted = joinWords(
+      states.map((s) => quotedState(s, lang)),
+      lang,
+      "and",
+    );
+    const many = states.length > 1;
     return lang === "en"
-      ? `This application can no longer be edited: only drafts can, and its requests are ${states}.`
-      : `Ce dossier ne peut plus être modifié : seuls les brouillons le peuvent, et ses demandes sont ${states}.`;
+      ? `This application can no longer be edited: only a draft can be, and its requests are in the state${many ? "s" : ""} ${quoted}.`
+      : `Ce dossier ne peut plus être modifié : seul un brouillon peut l'être, et ses demandes sont ${many ? "aux états" : "à l'état"} ${quoted}.`;
   }
 }
 
@@ -68,9 +74,11 @@ export class RecalculationImpossible extends Data.TaggedError("RecalculationImpo
   }
 
   explain(lang: Lang): string {
+    const why = this.why[lang];
+    const said = `${why.charAt(0).toUpperCase()}${why.slice(1)}${why.endsWith(".") ? "" : "."}`;
     return lang === "en"
-      ? `The grant cannot be recalculated: ${this.why.en}.`
-      : `La bourse ne peut pas être recalculée : ${this.why.fr}.`;
+      ? `The grant cannot be recalculated. ${said}`
+      : `La bourse ne peut pas être recalculée. ${said}`;
   }
 }
 

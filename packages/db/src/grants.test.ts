@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Applications } from "./applications.ts";
 import { Budgets } from "./budgets.ts";
 import { Database } from "./database.ts";
+import type { RecalculationImpossible } from "./errors.ts";
 import { Grants, type PromotingActor } from "./grants.ts";
 import { Partners } from "./partners.ts";
 import { auditEvents, ledgerEntries, outbox } from "./schema/index.ts";
@@ -369,8 +370,10 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
       _tag: "RecalculationImpossible",
       requestId: draft.id,
       why: {
-        fr: expect.stringMatching(/^une demande « brouillon » n'a pas de bourse à recalculer/),
-        en: expect.stringMatching(/^a request that is “draft” has no grant to recompute/),
+        fr: expect.stringMatching(
+          /^une demande à l'état « brouillon » n'a pas de bourse à recalculer/,
+        ),
+        en: expect.stringMatching(/^a request in the state “draft” has no grant to recompute/),
       },
     });
 
@@ -402,14 +405,20 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
       _tag: "RecalculationImpossible",
       why: {
         // the unmet criterion's reason, in each language
-        fr: expect.stringContaining(
-          "l'aide n'est plus accordable : Durée financée : 20 jours ; Bourse Mobilité Île-de-France exige au moins 30 jours",
-        ),
-        en: expect.stringContaining(
-          "the scheme is no longer eligible: Funded duration: 20 days; Île-de-France mobility grant requires at least 30 days",
-        ),
+        fr: "aux dates réelles, l'aide n'est plus accordable. Durée financée : 20 jours ; Bourse Mobilité Île-de-France exige au moins 30 jours.",
+        en: "on the actual dates, the scheme is no longer eligible. Funded duration: 20 days; Île-de-France mobility grant requires at least 30 days.",
       },
     });
+    // as the office reads it, in either language
+    const ineligible = errorOf(
+      await attempt({ actualStart: "2025-02-01", actualEnd: "2025-02-20" }),
+    ) as RecalculationImpossible;
+    expect(ineligible.explain("fr")).toBe(
+      "La bourse ne peut pas être recalculée. Aux dates réelles, l'aide n'est plus accordable. Durée financée : 20 jours ; Bourse Mobilité Île-de-France exige au moins 30 jours.",
+    );
+    expect(ineligible.explain("en")).toMatch(
+      /^The grant cannot be recalculated\. On the actual dates, the scheme is no longer eligible\. Funded duration: 20 days;/,
+    );
     expect(errorOf(await attempt(dates, me))).toMatchObject({ _tag: "RecalculationImpossible" });
     // another host's partner does not see the request
     expect(errorOf(await attempt(dates, { kind: "partner", partnerId: "kth" }))).toMatchObject({

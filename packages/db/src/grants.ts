@@ -152,19 +152,23 @@ const recalculationMessage = (
   };
 };
 
-/** Why a scheme result is not an amount: its unmet criteria, or the facts it still needs. */
+/** Why a scheme result is not an amount: its unmet criteria, or the answers it still needs. */
 const whyNot = (fr: SchemeResult, en: SchemeResult): Text => {
-  const unmet = (r: SchemeResult) =>
-    r.criteria.filter((c) => c.status === "unmet").map((c) => c.reason.replace(/\.$/, ""));
-  if (unmet(fr).length > 0)
+  // the criteria's own sentences, in each language
+  const reasons = (r: SchemeResult, status: "unmet" | "unknown") =>
+    r.criteria
+      .filter((c) => c.status === status)
+      .map((c) => c.reason)
+      .join(" ");
+  if (fr.criteria.some((c) => c.status === "unmet"))
     return text(
-      `l'aide n'est plus accordable : ${unmet(fr).join(" ; ")}`,
-      `the scheme is no longer eligible: ${unmet(en).join("; ")}`,
+      `aux dates réelles, l'aide n'est plus accordable. ${reasons(fr, "unmet")}`,
+      `on the actual dates, the scheme is no longer eligible. ${reasons(en, "unmet")}`,
     );
-  if (fr.missing.length > 0)
+  if (fr.criteria.some((c) => c.status === "unknown"))
     return text(
-      `l'aide a besoin de faits que la situation ne donne pas : ${fr.missing.join(", ")}`,
-      `the scheme needs facts the situation does not give: ${fr.missing.join(", ")}`,
+      `l'aide a besoin de réponses que la situation ne donne pas. ${reasons(fr, "unknown")}`,
+      `the scheme needs answers the situation does not give. ${reasons(en, "unknown")}`,
     );
   return text(
     "l'aide ne donne aucun montant pour ces dates",
@@ -275,8 +279,8 @@ export class Grants extends Context.Service<
             if (!RECALCULABLE.has(request.state) || request.approvedCents === null)
               throw impossible(
                 text(
-                  `une demande ${quotedState(request.state, "fr")} n'a pas de bourse à recalculer (elle doit être accordée, sa convention signée ou son avance versée)`,
-                  `a request that is ${quotedState(request.state, "en")} has no grant to recompute (it must be approved, agreed or advance paid)`,
+                  `une demande à l'état ${quotedState(request.state, "fr")} n'a pas de bourse à recalculer (elle doit être accordée, sa convention signée ou son avance versée)`,
+                  `a request in the state ${quotedState(request.state, "en")} has no grant to recompute (it must be approved, agreed or advance paid)`,
                 ),
               );
             const { actualStart, actualEnd } = dates;
@@ -296,6 +300,7 @@ export class Grants extends Context.Service<
               );
 
             const current = registry.byId.get(request.scheme);
+            const schemeName = (lang: Lang) => current?.name[lang] ?? request.scheme;
             const configure = (options: unknown): ConfiguredPlugin | undefined => {
               // options stored years ago may no longer validate: say so rather than crash
               try {
@@ -304,8 +309,8 @@ export class Grants extends Context.Service<
                 const problem = (e as Error).message;
                 throw impossible(
                   text(
-                    `les options enregistrées à l'accord ne configurent plus ${request.scheme} : ${problem}`,
-                    `the options stored at approval no longer configure ${request.scheme}: ${problem}`,
+                    `les options enregistrées à l'accord ne configurent plus ${schemeName("fr")}`,
+                    `the options stored at approval no longer configure ${schemeName("en")}: ${problem}`,
                   ),
                 );
               }

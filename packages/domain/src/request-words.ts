@@ -62,13 +62,14 @@ export const impossibleTo = (phrase: string): string =>
   /^[aeiouéèêh]/i.test(phrase) ? `Impossible d'${phrase}` : `Impossible de ${phrase}`;
 
 /**
- * Why an action is refused, in both languages: the actor may not do it at all (and who may), or
- * not from the request's state (and from which states it can be done).
+ * Why an action is refused, in both languages: the actor may not do it at all (and who may), a
+ * host partner never sees a draft, or the request is not in a state it can be done from (and
+ * which ones it can).
  *
  * @example
  * refusalOf({ state: "completed", action: "withdraw", actor: "student" },
  *   { from: ["draft", "submitted"], actors: ["student"] }).fr
- * // "Impossible de retirer cette demande : elle est « soldée » ; c'est possible seulement quand elle est « brouillon » ou « envoyée »."
+ * // "Impossible de retirer cette demande : elle est à l'état « soldée » ; c'est possible seulement aux états « brouillon » ou « envoyée »."
  */
 export const refusalOf = (
   refused: {
@@ -81,7 +82,7 @@ export const refusalOf = (
   const phrase = REQUEST_ACTION_PHRASES[refused.action];
   if (!rule.actors.includes(refused.actor)) {
     const fr = joinWords(
-      rule.actors.map((a) => `à ${ACTOR_NAMES[a].fr}`.replace("à le ", "au ")),
+      rule.actors.map((a) => `à ${ACTOR_NAMES[a].fr}`),
       "fr",
       "or",
     );
@@ -95,14 +96,20 @@ export const refusalOf = (
       `Cannot ${phrase.en}: only ${en} may do so.`,
     );
   }
+  if (refused.actor === "partner" && refused.state === "draft")
+    return text(
+      `${impossibleTo(phrase.fr)} : elle est encore un brouillon, que l'établissement d'accueil ne voit pas.`,
+      `Cannot ${phrase.en}: it is still a draft, which the host institution does not see.`,
+    );
   const allowed = (lang: Lang) =>
     joinWords(
       rule.from.map((s) => quotedState(s, lang)),
       lang,
       "or",
     );
+  const many = rule.from.length > 1;
   return text(
-    `${impossibleTo(phrase.fr)} : elle est ${quotedState(refused.state, "fr")} ; c'est possible seulement quand elle est ${allowed("fr")}.`,
-    `Cannot ${phrase.en}: it is ${quotedState(refused.state, "en")}; this is possible only when it is ${allowed("en")}.`,
+    `${impossibleTo(phrase.fr)} : elle est à l'état ${quotedState(refused.state, "fr")} ; c'est possible seulement ${many ? "aux états" : "à l'état"} ${allowed("fr")}.`,
+    `Cannot ${phrase.en}: its state is ${quotedState(refused.state, "en")}; this is possible only in the state${many ? "s" : ""} ${allowed("en")}.`,
   );
 };

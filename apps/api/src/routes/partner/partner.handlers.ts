@@ -170,23 +170,6 @@ export const decideHandler =
       deps,
       Effect.gen(function* () {
         const application = yield* visibleApplication(omobility_id, partnerId);
-        // what the host said, kept in the application's history whatever it changes
-        yield* Applications.use((a) =>
-          a.recordHostDecision(
-            application.id,
-            {
-              decision: body.decision,
-              ...(body.actual_arrival_date !== undefined
-                ? { actualArrivalDate: body.actual_arrival_date }
-                : {}),
-              ...(body.actual_departure_date !== undefined
-                ? { actualDepartureDate: body.actual_departure_date }
-                : {}),
-              ...(body.comment !== undefined ? { comment: body.comment } : {}),
-            },
-            actor,
-          ),
-        );
         if (
           body.decision === "verified" &&
           body.actual_arrival_date !== undefined &&
@@ -205,7 +188,24 @@ export const decideHandler =
         } else if (body.decision === "rejected") {
           yield* reject(application);
         }
-        // pending, or verified without dates: nothing else of Envol's changes
+        // what the host said, kept in the application's history once Envol has acted on it (a
+        // refused or failed answer is not kept: the host is told, and may send it again)
+        yield* Applications.use((a) =>
+          a.recordHostDecision(
+            application.id,
+            {
+              decision: body.decision,
+              ...(body.actual_arrival_date !== undefined
+                ? { actualArrivalDate: body.actual_arrival_date }
+                : {}),
+              ...(body.actual_departure_date !== undefined
+                ? { actualDepartureDate: body.actual_departure_date }
+                : {}),
+              ...(body.comment !== undefined ? { comment: body.comment } : {}),
+            },
+            actor,
+          ),
+        );
         const updated = yield* Applications.use((a) => a.get(application.id));
         const omobility = toOMobility(updated, yield* studentOf(updated), sendingHeiId);
         return { kind: "done", omobility } as const;
@@ -216,7 +216,10 @@ export const decideHandler =
           : problem(
               c,
               problemBody(409, "conflict", TITLES.conflict[lang], {
-                detail: `no awarded grant to recalculate on the actual dates: the mobility is ${outcome.status}`,
+                detail:
+                  lang === "en"
+                    ? `No awarded grant to recalculate on the actual dates: the mobility's status is ${outcome.status}.`
+                    : `Aucune bourse accordée à recalculer sur les dates réelles : le statut de la mobilité est ${outcome.status}.`,
               }),
             ),
     ) as never;

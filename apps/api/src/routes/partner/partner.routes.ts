@@ -160,7 +160,7 @@ export const decideOMobility = createRoute({
   security,
   summary: "Your decision on a mobility: pending, verified or rejected",
   description:
-    "The EWP Incoming Mobilities data, written by the host. `verified` with `actual_arrival_date` and `actual_departure_date` recalculates each awarded grant on the actual dates (a ledger line explains the difference; the student is told); sending the same dates again changes nothing. `rejected` cancels the student's open requests, with `comment` as the reason. `pending` changes nothing else. Every decision, with its dates and comment, is kept in the application's history (the international office sees it); the same decision sent again is kept once. Answers the mobility as it now is.",
+    "The EWP Incoming Mobilities data, written by the host. `verified` with `actual_arrival_date` and `actual_departure_date` recalculates each awarded grant on the actual dates (a ledger line explains the difference; the student is told); sending the same dates again changes nothing. `rejected` cancels the student's open requests, with `comment` as the reason. `pending` changes nothing else. Every decision Envol acts on, with its dates and comment, is kept in the application's history (the international office sees it; a 409 is not kept); the same decision sent again is kept once. Answers the mobility as it now is.",
   request: {
     params: OMobilityParams,
     body: { required: true, content: { "application/json": { schema: DecisionSchema } } },

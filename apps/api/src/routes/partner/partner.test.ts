@@ -413,7 +413,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       ]);
     });
 
-    it("shows the office what the host said, and keeps it from the student", async () => {
+    it("shows the office what the host said, and keeps it off the student's page", async () => {
       const me = await t.newStudent("flow.said@example.org");
       const created = await t.runtime.runPromise(
         Applications.use((a) =>
@@ -447,6 +447,11 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         await t.call(me, "GET", `/api/applications/${created.id}`)
       ).json()) as History;
       expect(studentView.history.map((e) => e.action)).toEqual(["create-application", "submit"]);
+      // but the data export, everything Envol keeps about the student, has it
+      const exported = (await (await t.call(me, "GET", "/api/me/export")).json()) as History;
+      expect(exported.history.filter((e) => e.action === "host-decision")).toMatchObject([
+        { reason: "Learning agreement received" },
+      ]);
     });
 
     it("refuses actual dates without a running grant (409) and inconsistent ones (422)", async () => {
@@ -464,9 +469,20 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         actual_departure_date: "2027-06-10",
       });
       expect(early.status).toBe(409);
-      expect(((await early.json()) as { detail: string }).detail).toContain("nomination");
-      // verified without dates: accepted, nothing to recalculate
+      expect(((await early.json()) as { detail: string }).detail).toBe(
+        "Aucune bourse accordée à recalculer sur les dates réelles : le statut de la mobilité est nomination.",
+      );
+      const hostSaid = async () =>
+        (
+          await t.runtime.runPromise(
+            AuditTrail.use((a) => a.forEntity("application", nominated.id)),
+          )
+        ).filter((e) => e.action === "host-decision");
+      // a refused answer is not kept as said
+      expect(await hostSaid()).toEqual([]);
+      // verified without dates: accepted, nothing to recalculate, and kept
       expect((await t.call(berlin, "PUT", path, { decision: "verified" })).status).toBe(200);
+      expect((await hostSaid()).map((e) => e.after)).toEqual([{ decision: "verified" }]);
 
       const paths = async (body: unknown) => {
         const r = await t.call(berlin, "PUT", path, body);

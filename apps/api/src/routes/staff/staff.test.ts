@@ -458,7 +458,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const again = await decide(f.request.id, { action: "approve" });
       expect(again.status).toBe(409);
       expect((await json(again)).detail).toBe(
-        "Impossible d'accorder cette demande : elle est « refusée » ; c'est possible seulement quand elle est « en instruction ».",
+        "Impossible d'accorder cette demande : elle est à l'état « refusée » ; c'est possible seulement à l'état « en instruction ».",
       );
       const trail = await json(await get(`/api/staff/audit/scheme_request/${f.request.id}`));
       expect(trail.at(-1)).toMatchObject({

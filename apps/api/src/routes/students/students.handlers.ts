@@ -130,9 +130,10 @@ const checklistOf = (report: SimulationReport | null, documents: readonly Docume
 };
 
 /**
- * Events between the schools, not for the student: what the host partner said of the mobility
- * (its comment is written to the sending school). What it changes (a cancellation with its
- * reason, a recalculation) is in the history as its own events.
+ * Events between the schools, left out of the application's page: what the host partner said of
+ * the mobility, its comment being written to the sending school. What it changes (a
+ * cancellation with its reason, a recalculation) is there as its own events. The data export
+ * keeps them: it is everything Envol holds about the student.
  */
 const BETWEEN_SCHOOLS: ReadonlySet<string> = new Set(["host-decision"]);
 
@@ -140,10 +141,7 @@ const BETWEEN_SCHOOLS: ReadonlySet<string> = new Set(["host-decision"]);
 const historyOf = (app: ApplicationView, documents: readonly DocumentView[]) =>
   applicationAuditEvents(app, documents).pipe(
     Effect.map((events) =>
-      events
-        .filter((e) => !BETWEEN_SCHOOLS.has(e.action))
-        .sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id)
-        .map(historyEvent),
+      [...events].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id).map(historyEvent),
     ),
   );
 
@@ -201,7 +199,9 @@ export const getApplicationHandler =
       Effect.gen(function* () {
         const app = yield* ownApplication(id, actor);
         const documents = yield* Documents.use((d) => d.list(app.id));
-        const history = yield* historyOf(app, documents);
+        const history = (yield* historyOf(app, documents)).filter(
+          (e) => !BETWEEN_SCHOOLS.has(e.action),
+        );
         return { app, documents, history };
       }),
       ({ app, documents, history }) => {

@@ -212,8 +212,8 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         await t.call(me, "PUT", `/api/applications/${app.id}`, { situation: situation() }),
         409,
       );
-      expect(notEditable.detail).toMatch(
-        /^Ce dossier ne peut plus être modifié : seuls les brouillons le peuvent, et ses demandes sont .*« envoyée »/,
+      expect(notEditable.detail).toBe(
+        "Ce dossier ne peut plus être modifié : seul un brouillon peut l'être, et ses demandes sont à l'état « envoyée ».",
       );
       // submitting twice is a conflict, not a silent success
       const twice = await expectProblem(
@@ -221,7 +221,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         409,
       );
       expect(twice.detail).toBe(
-        "Impossible d'envoyer cette demande : elle est « envoyée » ; c'est possible seulement quand elle est « brouillon ».",
+        "Impossible d'envoyer cette demande : elle est à l'état « envoyée » ; c'est possible seulement à l'état « brouillon ».",
       );
       const inEnglish = await expectProblem(
         await t.call(
@@ -232,7 +232,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         409,
       );
       expect(inEnglish.detail).toBe(
-        "Cannot submit this request: it is “submitted”; this is possible only when it is “draft”.",
+        "Cannot submit this request: its state is “submitted”; this is possible only in the state “draft”.",
       );
 
       await t.runtime.runPromise(
