@@ -7,8 +7,10 @@ const SLOW_SERVER = `
 let probes = 0;
 require("node:http").createServer((req, res) => {
   if (req.url === "/env") {
-    const { PORT, HOST, ENVOL_SEED, SHELL_ONLY, GIVEN } = process.env;
-    return res.end(JSON.stringify({ PORT, HOST, ENVOL_SEED: ENVOL_SEED ?? null, SHELL_ONLY, GIVEN }));
+    const { PORT, HOST, HOSTNAME, ENVOL_SEED, SHELL_ONLY, GIVEN } = process.env;
+    return res.end(
+      JSON.stringify({ PORT, HOST, HOSTNAME, ENVOL_SEED: ENVOL_SEED ?? null, SHELL_ONLY, GIVEN }),
+    );
   }
   res.statusCode = ++probes > 2 ? 200 : 503;
   res.end();
@@ -37,6 +39,8 @@ describe("startServerProcess", () => {
     const shell = { ...process.env };
     process.env.ENVOL_SEED = "from-the-shell";
     process.env.SHELL_ONLY = "kept";
+    // a name that only starts like one of the server's settings is the shell's own
+    process.env.HOSTNAME = "a-machine";
     try {
       const server = await startServerProcess({
         args: ["-e", SLOW_SERVER],
@@ -49,6 +53,7 @@ describe("startServerProcess", () => {
       expect(env).toEqual({
         PORT: new URL(server.url).port,
         HOST: "127.0.0.1",
+        HOSTNAME: "a-machine",
         ENVOL_SEED: null,
         SHELL_ONLY: "kept",
         GIVEN: "yes",

@@ -67,7 +67,8 @@ const OUTPUT_KEPT = 6_000;
 const inheritedEnv = (): Record<string, string | undefined> =>
   Object.fromEntries(
     Object.entries(process.env).filter(
-      ([k]) => !/^(ENVOL_|SMTP_|OIDC_|PUBLIC_URL|MAIL_FROM|PORT|HOST|LOG_LEVEL)/.test(k),
+      // prefixes for the families, whole names for the rest (HOSTNAME is not HOST)
+      ([k]) => !/^(ENVOL_|SMTP_|OIDC_)|^(PUBLIC_URL|MAIL_FROM|PORT|HOST|LOG_LEVEL)$/.test(k),
     ),
   );
 
