@@ -6,6 +6,7 @@ export * from "./academic-year.ts";
 export * from "./application-lifecycle.ts";
 export * from "./basis.ts";
 export * from "./calendar-date.ts";
+export * from "./checklist.ts";
 export * from "./conditions.ts";
 export * from "./countries.ts";
 export * from "./distance.ts";

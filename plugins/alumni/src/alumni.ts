@@ -14,6 +14,7 @@ import {
   FRANCE_AND_OVERSEAS,
   facts,
   formatMoney,
+  HOUSEHOLD_TAX_NOTICE,
   isTrue,
   KEBAB_CASE,
   type Lang,
@@ -199,15 +200,6 @@ const CROUS_NOTIFICATION: DocumentItem = {
   label: { fr: "Notification définitive de bourse du CROUS", en: "CROUS grant notification" },
 };
 
-/** The means proof of a student without a CROUS grant, for the quotient familial test. */
-const TAX_NOTICE: DocumentItem = {
-  id: "tax-notice",
-  label: {
-    fr: "Dernier avis d'imposition (ou de non-imposition) du foyer",
-    en: "Household's latest tax notice (or non-taxable notice)",
-  },
-};
-
 /** The means proof while it is unknown whether the student holds a CROUS grant. */
 const MEANS_PROOF: DocumentItem = {
   id: "means-proof",
@@ -377,7 +369,11 @@ export const alumni = defineFundingPlugin({
   documents: ({ ctx }): DocumentItem[] => {
     const boursier = facts.crousBoursier.get(ctx);
     const means =
-      boursier === true ? CROUS_NOTIFICATION : boursier === false ? TAX_NOTICE : MEANS_PROOF;
+      boursier === true
+        ? CROUS_NOTIFICATION
+        : boursier === false
+          ? HOUSEHOLD_TAX_NOTICE
+          : MEANS_PROOF;
     const declared = declaredCosts(ctx);
     const receipts = declared.length > 0 ? declared.map((c) => RECEIPTS[c.kind]) : [ALL_RECEIPTS];
     return [means, ...receipts, BANK_DETAILS];

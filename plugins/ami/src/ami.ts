@@ -1,5 +1,6 @@
 import {
   atMost,
+  BANK_DETAILS,
   between,
   CONFIGURED_SOURCE,
   type Criterion,
@@ -20,6 +21,7 @@ import {
   oneOf,
   optionFigure,
   prorata,
+  stayProof,
   type Text,
   text,
   weakest,
@@ -230,28 +232,6 @@ const MOBILITY_PROJECT: DocumentItem = {
   label: text("Projet d'études ou de stage à l'étranger", "Study or internship project abroad"),
 };
 
-const INTERNSHIP_AGREEMENT: DocumentItem = {
-  id: "internship-agreement",
-  label: text("Convention de stage", "Internship agreement"),
-};
-
-const ACCEPTANCE_LETTER: DocumentItem = {
-  id: "acceptance-letter",
-  label: text(
-    "Lettre d'acceptation de l'établissement d'accueil",
-    "Acceptance letter from the host institution",
-  ),
-};
-
-/** The proof of the stay while its kind is unknown: the checklist says which for what. */
-const MOBILITY_PROOF: DocumentItem = {
-  id: "mobility-proof",
-  label: text(
-    "Lettre d'acceptation (études) ou convention de stage (stage)",
-    "Acceptance letter (studies) or internship agreement (internship)",
-  ),
-};
-
 /** The attendance certificates the school checks before it pays. */
 const ATTENDANCE_CERTIFICATE: DocumentItem = {
   id: "attendance-certificate",
@@ -260,16 +240,6 @@ const ATTENDANCE_CERTIFICATE: DocumentItem = {
     "Certificates of attendance from the host",
   ),
 };
-
-const BANK_DETAILS: DocumentItem = { id: "bank-details", label: text("RIB", "Bank details (RIB)") };
-
-/** The proof of the stay: the host's acceptance for studies, the internship agreement otherwise. */
-const mobilityProof = (kind: string | undefined): DocumentItem =>
-  kind === "internship"
-    ? INTERNSHIP_AGREEMENT
-    : kind === "study"
-      ? ACCEPTANCE_LETTER
-      : MOBILITY_PROOF;
 
 /**
  * Every estimate's first note, the same each time: the school decides how many monthly payments
@@ -340,7 +310,7 @@ export const ami = defineFundingPlugin({
   documents: ({ ctx }) => [
     CROUS_NOTIFICATION,
     MOBILITY_PROJECT,
-    mobilityProof(facts.mobilityKind.get(ctx)),
+    stayProof(facts.mobilityKind.get(ctx)),
     ATTENDANCE_CERTIFICATE,
     BANK_DETAILS,
   ],

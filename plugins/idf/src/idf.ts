@@ -1,5 +1,6 @@
 import {
   atLeast,
+  BANK_DETAILS,
   CONFIGURED_SOURCE,
   type Criterion,
   cents,
@@ -13,6 +14,7 @@ import {
   facts,
   formatMoney,
   formatQuantity,
+  HOUSEHOLD_TAX_NOTICE,
   isAcademicYear,
   isFalse,
   lazyText,
@@ -24,6 +26,7 @@ import {
   prorata,
   QF_CEILING_CENTS,
   roundHalfUp,
+  stayProof,
   type Text,
   text,
   weakest,
@@ -274,39 +277,6 @@ const TAX_NOTICE: DocumentItem = {
   label: text("Dernier avis d'imposition du foyer", "Household's latest tax notice"),
 };
 
-/** The means proof while the household's tax status is unknown: either notice. */
-const ANY_TAX_NOTICE: DocumentItem = {
-  id: "tax-notice",
-  label: text(
-    "Dernier avis d'imposition (ou de non-imposition) du foyer",
-    "Household's latest tax notice (or non-taxable notice)",
-  ),
-};
-
-const BANK_DETAILS: DocumentItem = { id: "bank-details", label: text("RIB", "Bank details (RIB)") };
-
-const ACCEPTANCE_LETTER: DocumentItem = {
-  id: "acceptance-letter",
-  label: text(
-    "Lettre d'acceptation de l'établissement d'accueil",
-    "Acceptance letter from the host institution",
-  ),
-};
-
-const INTERNSHIP_AGREEMENT: DocumentItem = {
-  id: "internship-agreement",
-  label: text("Convention de stage", "Internship agreement"),
-};
-
-/** The proof of the stay while its kind is unknown: the checklist says which for what. */
-const MOBILITY_PROOF: DocumentItem = {
-  id: "mobility-proof",
-  label: text(
-    "Lettre d'acceptation (études) ou convention de stage (stage)",
-    "Acceptance letter (studies) or internship agreement (internship)",
-  ),
-};
-
 /** Only when the institution requires residence in Île-de-France (IDF-1b). */
 const RESIDENCE_PROOF: DocumentItem = {
   id: "residence-proof",
@@ -322,19 +292,14 @@ const STAY_REPORT: DocumentItem = {
   ),
 };
 
-/** The proof of the stay: an acceptance letter for studies, the internship agreement for an internship. */
-const mobilityProof = (kind: string | undefined, framework: string | undefined): DocumentItem => {
-  const resolved =
-    kind ??
-    (framework === "internship-agreement"
-      ? "internship"
-      : framework === "inter-institution-agreement"
-        ? "study"
-        : undefined);
-  if (resolved === "study") return ACCEPTANCE_LETTER;
-  if (resolved === "internship") return INTERNSHIP_AGREEMENT;
-  return MOBILITY_PROOF;
-};
+/** The kind of stay, from the framework when the student did not say (a convention is an internship). */
+const stayKind = (kind: string | undefined, framework: string | undefined) =>
+  kind ??
+  (framework === "internship-agreement"
+    ? "internship"
+    : framework === "inter-institution-agreement"
+      ? "study"
+      : undefined);
 
 /**
  * Bourse Mobilité Île-de-France (rulebook §1): the Région Île-de-France gives each partner
@@ -401,9 +366,13 @@ export const idf = defineFundingPlugin({
   documents: ({ ctx, options }) => {
     const nonTaxable = facts.nonTaxable.get(ctx);
     return [
-      nonTaxable === true ? NON_TAXABLE_NOTICE : nonTaxable === false ? TAX_NOTICE : ANY_TAX_NOTICE,
+      nonTaxable === true
+        ? NON_TAXABLE_NOTICE
+        : nonTaxable === false
+          ? TAX_NOTICE
+          : HOUSEHOLD_TAX_NOTICE,
       BANK_DETAILS,
-      mobilityProof(facts.mobilityKind.get(ctx), facts.framework.get(ctx)),
+      stayProof(stayKind(facts.mobilityKind.get(ctx), facts.framework.get(ctx))),
       ...(options.requireResidence ? [RESIDENCE_PROOF] : []),
       STAY_REPORT,
     ];

@@ -1,0 +1,57 @@
+import type { DocumentItem } from "./plugin.ts";
+import { text } from "./text.ts";
+
+/**
+ * Checklist items several schemes ask for in the same words: a plugin lists them from here
+ * rather than writing them again. A scheme that words an item its own way keeps its own.
+ */
+
+export const BANK_DETAILS: DocumentItem = {
+  id: "bank-details",
+  label: text("RIB", "Bank details (RIB)"),
+};
+
+/** The household's tax notice, whatever it says: the means test reads either. */
+export const HOUSEHOLD_TAX_NOTICE: DocumentItem = {
+  id: "tax-notice",
+  label: text(
+    "Dernier avis d'imposition (ou de non-imposition) du foyer",
+    "Household's latest tax notice (or non-taxable notice)",
+  ),
+};
+
+const ACCEPTANCE_LETTER: DocumentItem = {
+  id: "acceptance-letter",
+  label: text(
+    "Lettre d'acceptation de l'établissement d'accueil",
+    "Acceptance letter from the host institution",
+  ),
+};
+
+const INTERNSHIP_AGREEMENT: DocumentItem = {
+  id: "internship-agreement",
+  label: text("Convention de stage", "Internship agreement"),
+};
+
+/** The proof of the stay while its kind is unknown: the checklist says which for what. */
+const EITHER_PROOF: DocumentItem = {
+  id: "mobility-proof",
+  label: text(
+    "Lettre d'acceptation (études) ou convention de stage (stage)",
+    "Acceptance letter (studies) or internship agreement (internship)",
+  ),
+};
+
+/**
+ * The proof of the stay, for a `mobilityKind` ("study", "internship"): the host's acceptance letter for studies, the internship agreement for
+ * an internship, either while the kind is unknown.
+ *
+ * @example
+ * stayProof(facts.mobilityKind.get(ctx)).id // "acceptance-letter" for a study period
+ */
+export const stayProof = (kind: string | undefined): DocumentItem =>
+  kind === "study"
+    ? ACCEPTANCE_LETTER
+    : kind === "internship"
+      ? INTERNSHIP_AGREEMENT
+      : EITHER_PROOF;
