@@ -20,6 +20,15 @@ export const HOUSEHOLD_TAX_NOTICE: DocumentItem = {
   ),
 };
 
+/** The host's certificate of the dates the student actually came and left. */
+export const ATTENDANCE_CERTIFICATE: DocumentItem = {
+  id: "attendance-certificate",
+  label: text(
+    "Attestation de présence (dates d'arrivée et de départ)",
+    "Attendance certificate (arrival and departure dates)",
+  ),
+};
+
 const ACCEPTANCE_LETTER: DocumentItem = {
   id: "acceptance-letter",
   label: text(

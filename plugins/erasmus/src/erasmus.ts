@@ -1,4 +1,5 @@
 import {
+  ATTENDANCE_CERTIFICATE,
   allOf,
   anyOf,
   atMost,
@@ -145,14 +146,6 @@ const TRAINEESHIP_AGREEMENT: DocumentItem = {
 const GRANT_AGREEMENT: DocumentItem = {
   id: "grant-agreement",
   label: { fr: "Contrat de bourse Erasmus+ signé", en: "Signed Erasmus+ grant agreement" },
-};
-
-const ATTENDANCE_CERTIFICATE: DocumentItem = {
-  id: "attendance-certificate",
-  label: {
-    fr: "Attestation de présence (dates d'arrivée et de départ)",
-    en: "Attendance certificate (arrival and departure dates)",
-  },
 };
 
 /** The EU survey every participant answers at the end of the stay. */

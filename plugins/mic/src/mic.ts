@@ -1,4 +1,5 @@
 import {
+  ATTENDANCE_CERTIFICATE,
   allOf,
   atMost,
   between,
@@ -229,14 +230,6 @@ const VISA: DocumentItem = {
   label: {
     fr: "Visa ou titre de séjour du pays d'accueil",
     en: "Visa or residence permit of the host country",
-  },
-};
-
-const ATTENDANCE_CERTIFICATE: DocumentItem = {
-  id: "attendance-certificate",
-  label: {
-    fr: "Attestation de présence (dates d'arrivée et de départ)",
-    en: "Attendance certificate (arrival and departure dates)",
   },
 };
 
