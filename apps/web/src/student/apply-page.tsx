@@ -11,6 +11,7 @@ import { type FormEvent, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiProblem } from "../api/api-problem.ts";
 import { simulate } from "../api/simulation.ts";
+import { SubmitButton } from "../shell/submit-button.tsx";
 import { useDocumentTitle } from "../shell/use-document-title.ts";
 import { byVerdict, VerdictBadge } from "../shell/verdict-badge.tsx";
 import { PlanSummary } from "../simulator/plan-summary.tsx";
@@ -238,13 +239,9 @@ const SchemeChoice = ({
           </div>
         )}
       </div>
-      <button
-        type="submit"
-        className="button button--primary"
-        aria-disabled={create.isPending ? true : undefined}
-      >
-        {create.isPending ? t("apply.creating") : t("apply.create")}
-      </button>
+      <SubmitButton pending={create.isPending} pendingLabel={t("apply.creating")}>
+        {t("apply.create")}
+      </SubmitButton>
     </form>
   );
 };

@@ -3,6 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useId } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { isProblem } from "../../api/api-problem.ts";
+import { SubmitButton } from "../../shell/submit-button.tsx";
 import {
   centsOf,
   commitsMoney,
@@ -216,19 +217,13 @@ export const DecisionForm = ({
 
       <WriteProblem error={shownAboveButton(write.error)} />
       <div className="staff-form-actions">
-        <button
-          type="submit"
-          className="button button--primary"
-          aria-disabled={write.isPending ? true : undefined}
-        >
-          {write.isPending
-            ? t("decision.pending")
-            : action === ""
-              ? t("decision.submit")
-              : commitsMoney(action) && amountCents !== null
-                ? t(`decision.submitWith.${action}`, { amount: formatMoney(amountCents, lang) })
-                : t(`decision.actions.${action}`)}
-        </button>
+        <SubmitButton pending={write.isPending} pendingLabel={t("decision.pending")}>
+          {action === ""
+            ? t("decision.submit")
+            : commitsMoney(action) && amountCents !== null
+              ? t(`decision.submitWith.${action}`, { amount: formatMoney(amountCents, lang) })
+              : t(`decision.actions.${action}`)}
+        </SubmitButton>
       </div>
     </form>
   );

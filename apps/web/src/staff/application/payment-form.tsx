@@ -1,6 +1,7 @@
 import { formatMoney } from "@envol/domain";
 import { type FormEvent, useId, useState } from "react";
 import { isProblem } from "../../api/api-problem.ts";
+import { SubmitButton } from "../../shell/submit-button.tsx";
 import { centsOf } from "../decision.ts";
 import { WriteProblem } from "../load-problem.tsx";
 import { MoneyField } from "../money-field.tsx";
@@ -82,13 +83,9 @@ export const PaymentForm = ({
       )}
       <WriteProblem error={fieldError ? null : write.error} />
       <div className="staff-form-actions">
-        <button
-          type="submit"
-          className="button button--primary"
-          aria-disabled={write.isPending ? true : undefined}
-        >
-          {write.isPending ? t("payment.pending") : t(`payment.submit.${instalment}`)}
-        </button>
+        <SubmitButton pending={write.isPending} pendingLabel={t("payment.pending")}>
+          {t(`payment.submit.${instalment}`)}
+        </SubmitButton>
       </div>
     </form>
   );

@@ -3,6 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { isProblem } from "../../api/api-problem.ts";
+import { SubmitButton } from "../../shell/submit-button.tsx";
 import { WriteProblem } from "../load-problem.tsx";
 import { RecalculationSchema, type RecalculationValues } from "../recalculation.ts";
 import {
@@ -103,13 +104,9 @@ export const RecalculationForm = ({
         </label>
         <WriteProblem error={isProblem(write.error, 422) ? null : write.error} />
         <div className="staff-form-actions">
-          <button
-            type="submit"
-            className="button button--primary"
-            aria-disabled={write.isPending ? true : undefined}
-          >
-            {write.isPending ? t("recalculation.pending") : t("recalculation.submit")}
-          </button>
+          <SubmitButton pending={write.isPending} pendingLabel={t("recalculation.pending")}>
+            {t("recalculation.submit")}
+          </SubmitButton>
         </div>
         <div role="status">{result && <RecalculationResult result={result} />}</div>
       </form>

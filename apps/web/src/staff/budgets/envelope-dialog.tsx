@@ -2,6 +2,7 @@ import { formatMoney } from "@envol/domain";
 import { type FormEvent, useState } from "react";
 import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { isProblem } from "../../api/api-problem.ts";
+import { SubmitButton } from "../../shell/submit-button.tsx";
 import type { BudgetNumbers } from "../budget-rows.ts";
 import { centsOf } from "../decision.ts";
 import { WriteProblem } from "../load-problem.tsx";
@@ -140,13 +141,9 @@ export const EnvelopeDialog = ({
                 <WriteProblem error={fieldError ? null : write.error} />
               )}
               <div className="staff-form-actions">
-                <button
-                  type="submit"
-                  className="button button--primary"
-                  aria-disabled={write.isPending ? true : undefined}
-                >
-                  {write.isPending ? t("envelope.pending") : t("envelope.submit")}
-                </button>
+                <SubmitButton pending={write.isPending} pendingLabel={t("envelope.pending")}>
+                  {t("envelope.submit")}
+                </SubmitButton>
                 <Button className="button" slot="close">
                   {t("dialog.cancel")}
                 </Button>

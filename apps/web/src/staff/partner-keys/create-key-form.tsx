@@ -3,6 +3,7 @@ import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { isProblem } from "../../api/api-problem.ts";
+import { SubmitButton } from "../../shell/submit-button.tsx";
 import { WriteProblem } from "../load-problem.tsx";
 import { type CreatedPartnerKey, createPartnerKey } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";
@@ -112,13 +113,9 @@ export const CreateKeyForm = ({
       </div>
       <WriteProblem error={isProblem(write.error, 422) ? null : write.error} />
       <div className="staff-form-actions">
-        <button
-          type="submit"
-          className="button button--primary"
-          aria-disabled={write.isPending ? true : undefined}
-        >
-          {write.isPending ? t("keys.create.pending") : t("keys.create.submit")}
-        </button>
+        <SubmitButton pending={write.isPending} pendingLabel={t("keys.create.pending")}>
+          {t("keys.create.submit")}
+        </SubmitButton>
       </div>
     </form>
   );
