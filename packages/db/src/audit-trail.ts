@@ -68,20 +68,6 @@ export class AuditTrail extends Context.Service<
     Effect.gen(function* () {
       const { db } = yield* Database;
 
-      const forEntity = Effect.fn("AuditTrail.forEntity")(function* (
-        entityType: string,
-        entityId: string,
-      ) {
-        const rows = yield* Effect.promise(() =>
-          db
-            .select()
-            .from(auditEvents)
-            .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
-            .orderBy(asc(auditEvents.id)),
-        );
-        return rows.map(view);
-      });
-
       const forEntities = Effect.fn("AuditTrail.forEntities")(function* (
         entities: readonly { readonly type: string; readonly id: string }[],
       ) {
@@ -108,6 +94,9 @@ export class AuditTrail extends Context.Service<
         );
         return rows.map(view);
       });
+
+      const forEntity = (entityType: string, entityId: string) =>
+        forEntities([{ type: entityType, id: entityId }]);
 
       const recent = Effect.fn("AuditTrail.recent")(function* (
         options: { readonly limit?: number; readonly before?: number } = {},
