@@ -18,8 +18,8 @@ import {
   schema,
   Users,
 } from "@envol/db";
-import { postgresEngine } from "@envol/db/testing";
-import { type Actor, type Situation, SituationSchema } from "@envol/domain";
+import { postgresEngine, BERLIN_SEMESTER as situation } from "@envol/db/testing";
+import type { Actor } from "@envol/domain";
 import { freePort, type ServerProcess, spawnServerProcess } from "@envol/server-process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EnvolRuntime, makeEnvolRuntime } from "./envol-runtime.ts";
@@ -97,24 +97,6 @@ const signIn = async (
 };
 
 // ---------------------------------------------------------------- the applications
-
-/** A student eligible to the alumni scheme: a semester at TU Berlin in 2026-2027. */
-const situation: Situation = SituationSchema.parse({
-  asOf: "2026-11-26",
-  student: {
-    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-    crous: { boursier: true, echelon: "5" },
-    household: { quotientFamilial: 1200000, nonTaxable: false },
-    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-  },
-  mobility: {
-    kind: "study",
-    framework: "inter-institution-agreement",
-    host: { partner: "tu-berlin" },
-    start: "2027-02-01",
-    end: "2027-06-30",
-  },
-});
 
 /** The repositories on the servers' database, set up as main.ts sets up its own. */
 const openRuntime = async (url: string): Promise<EnvolRuntime> => {

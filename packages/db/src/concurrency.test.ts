@@ -1,5 +1,4 @@
-import type { Actor, Situation } from "@envol/domain";
-import { SituationSchema } from "@envol/domain";
+import type { Actor } from "@envol/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Applications } from "./applications.ts";
@@ -8,27 +7,11 @@ import { Database } from "./database.ts";
 import { ledgerEntries, schemeRequests } from "./schema/index.ts";
 import type { ApproveJob, ApproveReport } from "./testing/approve-worker.ts";
 import { openTestRuntime, testEngines } from "./testing/index.ts";
+import { BERLIN_SEMESTER as situation } from "./testing/situations.ts";
 import { spawnWorker, type Worker } from "./testing/workers.ts";
 import { Users } from "./users.ts";
 
 const STAFF: Actor = { kind: "staff", userId: "00000000-0000-4000-8000-000000000001" };
-
-const situation: Situation = SituationSchema.parse({
-  asOf: "2026-11-26",
-  student: {
-    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-    crous: { boursier: true, echelon: "5" },
-    household: { quotientFamilial: 1200000, nonTaxable: false },
-    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-  },
-  mobility: {
-    kind: "study",
-    framework: "inter-institution-agreement",
-    host: { partner: "tu-berlin" },
-    start: "2027-02-01",
-    end: "2027-06-30",
-  },
-});
 
 const postgres = testEngines().find((e) => e.name === "postgres");
 

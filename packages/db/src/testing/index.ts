@@ -6,6 +6,8 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { DatabaseConfig } from "../database.ts";
 
+export { BERLIN_SEMESTER } from "./situations.ts";
+
 export interface TestEngine {
   readonly name: "pglite" | "postgres";
   /** A fresh, empty database for one suite, and how to drop it. */

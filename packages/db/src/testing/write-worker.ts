@@ -6,7 +6,6 @@
  */
 
 import { setImmediate } from "node:timers/promises";
-import { type Situation, SituationSchema } from "@envol/domain";
 import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
 import { ManagedRuntime } from "effect";
 import { Applications } from "../applications.ts";
@@ -14,6 +13,7 @@ import type { DatabaseConfig } from "../database.ts";
 import { Partners } from "../partners.ts";
 import { Users } from "../users.ts";
 import { repositoriesLayer } from "./runtime.ts";
+import { BERLIN_SEMESTER as situation } from "./situations.ts";
 import { parentChannel } from "./workers.ts";
 
 export interface WriteJob {
@@ -30,23 +30,6 @@ const SCHEMES = [
   ["erasmus", "idf"],
   ["erasmus", "idf", "alumni"],
 ] as const;
-
-const situation: Situation = SituationSchema.parse({
-  asOf: "2026-11-26",
-  student: {
-    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-    crous: { boursier: true, echelon: "5" },
-    household: { quotientFamilial: 1200000, nonTaxable: false },
-    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-  },
-  mobility: {
-    kind: "study",
-    framework: "inter-institution-agreement",
-    host: { partner: "tu-berlin" },
-    start: "2027-02-01",
-    end: "2027-06-30",
-  },
-});
 
 const parent = parentChannel();
 const reply = (message: WriteReply) => parent.send(message);
