@@ -2,6 +2,9 @@ import type { Verdict } from "@envol/domain";
 
 const VERDICT_ICON = { eligible: "✓", ineligible: "✗", incomplete: "?" } as const;
 
+/** The verdict's colour, one of the app's tones (styles.css). */
+const VERDICT_TONE = { eligible: "ok", ineligible: "no", incomplete: "maybe" } as const;
+
 const VERDICT_ORDER: Record<Verdict, number> = { eligible: 0, incomplete: 1, ineligible: 2 };
 
 /**
@@ -15,7 +18,7 @@ export const VerdictBadge = ({
   readonly verdict: Verdict;
   readonly label: string;
 }) => (
-  <span className={`badge badge--${verdict}`}>
+  <span className={`badge tone--${VERDICT_TONE[verdict]}`}>
     <span aria-hidden="true">{VERDICT_ICON[verdict]} </span>
     {label}
   </span>

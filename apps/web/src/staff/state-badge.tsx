@@ -2,8 +2,8 @@ import type { RequestState } from "@envol/domain";
 import { useStaffTranslation } from "./texts/staff-texts.ts";
 
 /** Where a request stands, in words and in a colour that follows the words (never alone). */
-const TONE: Record<RequestState, "neutral" | "progress" | "ok" | "no" | "wait"> = {
-  draft: "neutral",
+const TONE: Record<RequestState, "closed" | "progress" | "ok" | "no" | "maybe"> = {
+  draft: "closed",
   submitted: "progress",
   under_review: "progress",
   approved: "ok",
@@ -12,11 +12,11 @@ const TONE: Record<RequestState, "neutral" | "progress" | "ok" | "no" | "wait"> 
   completed: "ok",
   rejected: "no",
   cancelled: "no",
-  withdrawn: "neutral",
-  waitlisted: "wait",
+  withdrawn: "closed",
+  waitlisted: "maybe",
 };
 
 export const StateBadge = ({ state }: { readonly state: RequestState }) => {
   const { t } = useStaffTranslation();
-  return <span className={`staff-state staff-state--${TONE[state]}`}>{t(`states.${state}`)}</span>;
+  return <span className={`staff-state tone--${TONE[state]}`}>{t(`states.${state}`)}</span>;
 };

@@ -160,7 +160,7 @@ const ChecklistEntry = ({
         <h3 id={headingId} className="checklist__label">
           {item.label}
         </h3>
-        <span className={`state ${item.uploaded ? "state--ok" : "state--progress"}`}>
+        <span className={`badge state ${item.uploaded ? "tone--ok" : "tone--progress"}`}>
           <span aria-hidden="true">{item.uploaded ? "✓ " : "• "}</span>
           {item.uploaded ? t("documents.uploaded") : t("documents.missing")}
         </span>

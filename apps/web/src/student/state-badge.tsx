@@ -9,7 +9,7 @@ export const StateBadge = ({ state }: { readonly state: RequestState }) => {
   const { t } = useStudentTranslation();
   const tone = STATE_TONE[state];
   return (
-    <span className={`state state--${tone}`}>
+    <span className={`badge state tone--${tone}`}>
       <span aria-hidden="true">{ICON[tone]} </span>
       {t(`states.${state}`)}
     </span>

@@ -84,11 +84,11 @@ export const PartnerKeysPage = () => {
                   </td>
                   <td data-label={t("keys.columns.status")}>
                     {key.revokedAt ? (
-                      <span className="staff-state staff-state--no">
+                      <span className="staff-state tone--no">
                         {t("keys.revokedOn", { date: formatInstant(key.revokedAt, lang) })}
                       </span>
                     ) : (
-                      <span className="staff-state staff-state--ok">{t("keys.active")}</span>
+                      <span className="staff-state tone--ok">{t("keys.active")}</span>
                     )}
                   </td>
                   <td className="staff-data-table__actions">
