@@ -641,9 +641,11 @@ export const compileCriterion = (crit: Criterion, schemeName: Text): CompiledCri
   // and of the deciding one as far as it was read, a prefix of the facts. The others are not
   // read then. Counted once per path.
   const c = crit.condition;
-  const decidedWith = new Map<string, number>();
+  const decidedWith = new Map<number, number>();
   const needsOf = (path: readonly number[]): number => {
-    const key = path.join(",");
+    // a number, not a string built on every computation: each index shifted past the others
+    let key = 0;
+    for (const k of path) key = key * 1024 + k + 1;
     let needs = decidedWith.get(key);
     if (needs === undefined) {
       needs = (cacheableFacts(readAlong(c, path)) ?? facts).length;
