@@ -1,6 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type ServerProcess, spawnServerProcess, startServerProcess } from "./server-process.ts";
+import {
+  freePort,
+  type ServerProcess,
+  spawnServerProcess,
+  startServerProcess,
+} from "./server-process.ts";
 
 /** A server that answers 503 to its first two probes, then 200; GET /env shows its settings. */
 const SLOW_SERVER = `
@@ -60,6 +67,33 @@ describe("startServerProcess", () => {
       });
     } finally {
       process.env = shell;
+    }
+  });
+
+  it("starts a server again on another free port when its port was taken meanwhile", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "server-process-"));
+    const tries = join(dir, "tries");
+    // finds its port taken the first time, as when another suite binds it first
+    const clashOnce = `
+      const fs = require("node:fs");
+      fs.appendFileSync(${JSON.stringify(tries)}, "x");
+      if (fs.readFileSync(${JSON.stringify(tries)}, "utf8").length === 1) {
+        console.error("Error: listen EADDRINUSE: address already in use");
+        process.exit(1);
+      }
+      ${SLOW_SERVER}`;
+    try {
+      const server = await startServerProcess({ args: ["-e", clashOnce], cwd: dir, pollMs: 20 });
+      started.push(server);
+      expect(readFileSync(tries, "utf8")).toBe("xx");
+      // and a port the caller chose is not changed behind its back
+      rmSync(tries);
+      await expect(
+        startServerProcess({ args: ["-e", clashOnce], cwd: dir, port: await freePort() }),
+      ).rejects.toThrow(/EADDRINUSE/);
+      expect(readFileSync(tries, "utf8")).toBe("x");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -161,7 +161,10 @@ export const spawnServerProcess = (options: SpawnOptions): ServerProcess => {
 
 /**
  * Starts `node <args>` on a free port (or `port`) and resolves once it answers. A server that
- * exits or does not answer in time is killed, and the error carries the end of its output.
+ * exits or does not answer in time is killed, and the error carries the end of its output. A
+ * free port can be taken by another process between the probe and the server's listen (suites
+ * run side by side): a server on a port chosen here that finds it taken is started again on
+ * another one.
  *
  * @example
  * const api = await startServerProcess({
@@ -175,12 +178,18 @@ export const spawnServerProcess = (options: SpawnOptions): ServerProcess => {
 export const startServerProcess = async (
   options: Omit<SpawnOptions, "port"> & ReadyOptions & { readonly port?: number },
 ): Promise<ServerProcess> => {
-  const server = spawnServerProcess({ ...options, port: options.port ?? (await freePort()) });
-  try {
-    await server.untilReady(options);
-    return server;
-  } catch (e) {
-    await server.stop("SIGKILL");
-    throw e;
+  for (let attempt = 1; ; attempt++) {
+    const server = spawnServerProcess({ ...options, port: options.port ?? (await freePort()) });
+    try {
+      await server.untilReady(options);
+      return server;
+    } catch (e) {
+      await server.stop("SIGKILL");
+      const portTaken = server.output().includes("EADDRINUSE");
+      if (!portTaken || options.port !== undefined || attempt === PORT_ATTEMPTS) throw e;
+    }
   }
 };
+
+/** How many free ports a server is tried on before its start is a failure. */
+const PORT_ATTEMPTS = 3;
