@@ -145,7 +145,9 @@ export const spawnServerProcess = (options: SpawnOptions): ServerProcess => {
       );
       if (answered) return;
       if (Date.now() >= deadline) {
-        throw new Error(`${name} did not answer ${probe.path} within ${timeoutMs} ms:\n${output}`);
+        throw new Error(
+          `${name} (pid ${child.pid}) did not answer ${probe.path} within ${timeoutMs} ms:\n${output}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
