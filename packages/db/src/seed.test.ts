@@ -16,7 +16,14 @@ import {
   schemeRequests,
   users,
 } from "./schema/index.ts";
-import { DEMO_ACADEMIC_YEAR, type SeedResult, seedDemo } from "./seed.ts";
+import { Schemes } from "./schemes.ts";
+import {
+  DEFAULT_ENVELOPE_CENTS,
+  DEMO_ACADEMIC_YEAR,
+  DEMO_ENVELOPES_CENTS,
+  type SeedResult,
+  seedDemo,
+} from "./seed.ts";
 import { repositoriesLayer, type TestEngine, testEngines } from "./testing/index.ts";
 import { Users } from "./users.ts";
 
@@ -110,15 +117,25 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(c.partners).toBe(DEMO_PARTNER_CATALOGUE.partners.length);
       const { db } = await t.run(Database);
       const rows = await db.select().from(budgets);
+      // the rulebook's schemes get their demo envelope, any other registered scheme the default
+      const { registry } = await t.run(Schemes);
       expect(
         Object.fromEntries(rows.map((b) => [`${b.scheme}/${b.academicYear}`, b.envelopeCents])),
-      ).toEqual({
-        [`idf/${DEMO_ACADEMIC_YEAR}`]: 15_000_000,
-        [`erasmus/${DEMO_ACADEMIC_YEAR}`]: 20_000_000,
-        [`mic/${DEMO_ACADEMIC_YEAR}`]: 6_000_000,
-        [`fitec/${DEMO_ACADEMIC_YEAR}`]: 4_000_000,
-        [`alumni/${DEMO_ACADEMIC_YEAR}`]: 2_000_000,
-        [`ami/${DEMO_ACADEMIC_YEAR}`]: 3_000_000,
+      ).toEqual(
+        Object.fromEntries(
+          registry.plugins.map((p) => [
+            `${p.id}/${DEMO_ACADEMIC_YEAR}`,
+            DEMO_ENVELOPES_CENTS[p.id] ?? DEFAULT_ENVELOPE_CENTS,
+          ]),
+        ),
+      );
+      expect(DEMO_ENVELOPES_CENTS).toMatchObject({
+        idf: 15_000_000,
+        erasmus: 20_000_000,
+        mic: 6_000_000,
+        fitec: 4_000_000,
+        alumni: 2_000_000,
+        ami: 3_000_000,
       });
     });
 
@@ -171,7 +188,14 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
 
     it("changes nothing when run again, and cannot tell the key again", async () => {
       const before = await counts(t.run);
-      expect(before).toMatchObject({ users: 5, applications: 5, requests: 9, budgets: 6, keys: 1 });
+      const { registry } = await t.run(Schemes);
+      expect(before).toMatchObject({
+        users: 5,
+        applications: 5,
+        requests: 9,
+        budgets: registry.plugins.length,
+        keys: 1,
+      });
       const again = await t.run(seedDemo({ hashPassword }));
       expect(again.created).toBe(false);
       expect(again.partnerKey).toBeUndefined();

@@ -29,7 +29,7 @@ export const DEMO_ENVELOPES_CENTS: Readonly<Record<string, number>> = {
   alumni: 2_000_000,
   ami: 3_000_000,
 };
-const DEFAULT_ENVELOPE_CENTS = 5_000_000;
+export const DEFAULT_ENVELOPE_CENTS = 5_000_000;
 
 const SEED_ACTOR: Actor = { kind: "system", process: "seed" };
 

@@ -8,13 +8,10 @@ import { loadRegistry, use } from "./institution-config.ts";
 
 describe("the institution configuration", () => {
   it("registers the five schemes of the school's page, with the AMI registered but off", () => {
-    expect(loadRegistry(TELECOM_PARIS_CONFIG).plugins.map((p) => p.id)).toEqual([
-      "idf",
-      "erasmus",
-      "mic",
-      "fitec",
-      "alumni",
-    ]);
+    const ids = loadRegistry(TELECOM_PARIS_CONFIG).plugins.map((p) => p.id);
+    // the school's page, in its order; a scheme registered later may follow
+    expect(ids.slice(0, 5)).toEqual(["idf", "erasmus", "mic", "fitec", "alumni"]);
+    expect(ids).not.toContain("ami");
     expect(TELECOM_PARIS_CONFIG.plugins.find((p) => p.id === "ami")?.enabled).toBe(false);
     expect(
       loadRegistry(TELECOM_PARIS_CONFIG, { enableAll: true }).plugins.map((p) => p.id),
@@ -49,12 +46,6 @@ describe("the institution configuration", () => {
     });
     const report = evaluate(situation, registry, { asOf: "2026-11-26", lang: "en" });
     expect(report.fundedDays).toBe(44);
-    expect(report.schemes.map((s) => s.scheme)).toEqual([
-      "idf",
-      "erasmus",
-      "mic",
-      "fitec",
-      "alumni",
-    ]);
+    expect(report.schemes.map((s) => s.scheme)).toEqual(registry.plugins.map((p) => p.id));
   });
 });
