@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "./lib/auth.ts";
+import { bodyLimit, jsonBodyTooLarge, MAX_JSON_BODY_BYTES } from "./lib/body-limit.ts";
 import { compression } from "./lib/compression.ts";
 import { createRouter } from "./lib/create-router.ts";
 import type { AppDeps } from "./lib/deps.ts";
@@ -18,6 +19,7 @@ import { schemesRouter } from "./routes/schemes/schemes.index.ts";
 import { simulationsRouter } from "./routes/simulations/simulations.index.ts";
 import { staffRouter } from "./routes/staff/staff.index.ts";
 import { studentsRouter } from "./routes/students/students.index.ts";
+import { isDocumentUpload } from "./routes/students/students.routes.ts";
 
 export type { AppDeps } from "./lib/deps.ts";
 
@@ -57,6 +59,15 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   // responses also vary on Accept-Language (the language middleware's choice)
   app.use("*", compression({ varyAlsoOn: ["Accept-Language"] }));
   app.use("*", language);
+  // every body is bounded before anything reads it; the document upload has its own, larger limit
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_JSON_BODY_BYTES,
+      onError: jsonBodyTooLarge,
+      unless: isDocumentUpload,
+    }),
+  );
   app.use("/api/*", authenticate(deps));
   app.route("/api", api);
   app.doc31("/api/openapi.json", {
@@ -65,7 +76,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
       title: "Envol API",
       version: "1.0.0",
       description:
-        "Funding for students' stays abroad: the public simulator and scheme catalogue, the student area, the international office's back office and the partner schools' API (EWP-shaped). Amounts are in euro cents; dates are YYYY-MM-DD; errors are RFC 9457 problem details.",
+        "Funding for students' stays abroad: the public simulator and scheme catalogue, the student area, the international office's back office and the partner schools' API (EWP-shaped). Amounts are in euro cents; dates are YYYY-MM-DD; a request body is 64 KiB at most (a document upload 10 MiB), 413 beyond; errors are RFC 9457 problem details.",
     },
   });
   app.route("/api", docsRouter());

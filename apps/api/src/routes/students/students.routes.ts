@@ -5,9 +5,9 @@ import {
   SituationSchema,
 } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import type { Context, MiddlewareHandler } from "hono";
 import { requireRole } from "../../lib/auth.ts";
+import { bodyLimit } from "../../lib/body-limit.ts";
 import { DOCUMENT_MEDIA_TYPES, documentDownloadResponse } from "../../lib/document-download.ts";
 import type { AppEnv } from "../../lib/env.ts";
 import { problem, problemBody, problemResponse, TITLES } from "../../lib/problem.ts";
@@ -39,7 +39,13 @@ export const tooLarge = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => {
 const documentBodyLimit = bodyLimit({
   maxSize: MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD_BYTES,
   onError: tooLarge,
-}) as MiddlewareHandler<AppEnv>;
+});
+
+const DOCUMENT_UPLOAD_PATH = /^\/api\/applications\/[^/]+\/documents$/;
+
+/** The document upload, which the app's JSON body limit leaves to {@link documentBodyLimit}. */
+export const isDocumentUpload = (c: Context) =>
+  c.req.method === "POST" && DOCUMENT_UPLOAD_PATH.test(c.req.path);
 
 const TAGS = ["Student"];
 
