@@ -3,6 +3,7 @@ import {
   REQUEST_STATES,
   SimulationReportSchema,
   SituationSchema,
+  TEXT_LIMITS,
 } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
@@ -143,7 +144,7 @@ export const StudentApplicationDetailSchema = StudentApplicationSchema.extend({
 const CreateApplicationSchema = z.object({
   situation: SituationSchema,
   schemes: z
-    .array(z.string().min(1).max(64))
+    .array(z.string().min(1).max(TEXT_LIMITS.id))
     .min(1)
     .max(20)
     .meta({ description: "The schemes to apply for", example: ["erasmus", "idf"] }),
@@ -151,7 +152,9 @@ const CreateApplicationSchema = z.object({
 
 const UpdateDraftSchema = z.object({ situation: SituationSchema });
 
-const WithdrawSchema = z.object({ reason: z.string().trim().min(1).max(2000).optional() });
+const WithdrawSchema = z.object({
+  reason: z.string().trim().min(1).max(TEXT_LIMITS.text).optional(),
+});
 
 const UploadSchema = z.object({
   kind: z
