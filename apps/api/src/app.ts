@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "./lib/auth.ts";
 import { bodyLimit, jsonBodyTooLarge, MAX_JSON_BODY_BYTES } from "./lib/body-limit.ts";
+import { privateAnswers } from "./lib/cache-control.ts";
 import { compression } from "./lib/compression.ts";
 import { createRouter } from "./lib/create-router.ts";
 import type { AppDeps } from "./lib/deps.ts";
@@ -55,6 +56,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   const app = createRouter();
   if (options.logger) app.use("*", requestLog(options.logger));
   app.use("*", securityHeaders({ https }));
+  app.use("*", privateAnswers());
   // gzip or deflate when the client accepts it (the web app's scripts, the API's reports); the
   // responses also vary on Accept-Language (the language middleware's choice)
   app.use("*", compression({ varyAlsoOn: ["Accept-Language"] }));
