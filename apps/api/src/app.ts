@@ -1,6 +1,8 @@
 import type { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "./lib/auth.ts";
+import { bodyLimit, jsonBodyTooLarge, MAX_JSON_BODY_BYTES } from "./lib/body-limit.ts";
+import { privateAnswers } from "./lib/cache-control.ts";
 import { compression } from "./lib/compression.ts";
 import { createRouter } from "./lib/create-router.ts";
 import type { AppDeps } from "./lib/deps.ts";
@@ -18,6 +20,7 @@ import { schemesRouter } from "./routes/schemes/schemes.index.ts";
 import { simulationsRouter } from "./routes/simulations/simulations.index.ts";
 import { staffRouter } from "./routes/staff/staff.index.ts";
 import { studentsRouter } from "./routes/students/students.index.ts";
+import { isDocumentUpload } from "./routes/students/students.routes.ts";
 
 export type { AppDeps } from "./lib/deps.ts";
 
@@ -53,10 +56,20 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   const app = createRouter();
   if (options.logger) app.use("*", requestLog(options.logger));
   app.use("*", securityHeaders({ https }));
+  app.use("*", privateAnswers());
   // gzip or deflate when the client accepts it (the web app's scripts, the API's reports); the
   // responses also vary on Accept-Language (the language middleware's choice)
   app.use("*", compression({ varyAlsoOn: ["Accept-Language"] }));
   app.use("*", language);
+  // every body is bounded before anything reads it; the document upload has its own, larger limit
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_JSON_BODY_BYTES,
+      onError: jsonBodyTooLarge,
+      unless: isDocumentUpload,
+    }),
+  );
   app.use("/api/*", authenticate(deps));
   app.route("/api", api);
   app.doc31("/api/openapi.json", {
@@ -65,7 +78,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
       title: "Envol API",
       version: "1.0.0",
       description:
-        "Funding for students' stays abroad: the public simulator and scheme catalogue, the student area, the international office's back office and the partner schools' API (EWP-shaped). Amounts are in euro cents; dates are YYYY-MM-DD; errors are RFC 9457 problem details.",
+        "Funding for students' stays abroad: the public simulator and scheme catalogue, the student area, the international office's back office and the partner schools' API (EWP-shaped). Amounts are in euro cents; dates are YYYY-MM-DD; a request body is 64 KiB at most (a document upload 10 MiB), 413 beyond; errors are RFC 9457 problem details.",
     },
   });
   app.route("/api", docsRouter());

@@ -45,6 +45,18 @@ export const parseIsoDate = (value: string): CivilDate | undefined => {
 
 export const isIsoDate = (value: string): boolean => parseIsoDate(value) !== undefined;
 
+/**
+ * The dates Envol takes from outside: a stay, its actual dates, an "as of". A wider range
+ * reached the database as year 0 (PostgreSQL refuses it: a 500) or as a stay from year 1 to
+ * 9999; the arithmetic here works on any year, so only the request schemas hold to it.
+ */
+export const EARLIEST_DATE: IsoDate = "2000-01-01";
+export const LATEST_DATE: IsoDate = "2100-12-31";
+
+/** A calendar date from {@link EARLIEST_DATE} to {@link LATEST_DATE}. */
+export const isDateInRange = (value: string): boolean =>
+  isIsoDate(value) && value >= EARLIEST_DATE && value <= LATEST_DATE;
+
 const mustParse = (value: IsoDate): CivilDate => {
   const d = parseIsoDate(value);
   if (!d) throw new RangeError(`not a calendar date: ${JSON.stringify(value)}`);

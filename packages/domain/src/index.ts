@@ -44,5 +44,6 @@ export * from "./simulation-report.ts";
 export * from "./situation.ts";
 export * from "./situation-validation.ts";
 export * from "./text.ts";
+export * from "./text-limits.ts";
 export * from "./travel-bands.ts";
 export * from "./versioned.ts";

@@ -105,6 +105,46 @@ describe("SituationSchema", () => {
     ]);
   });
 
+  it.each([
+    ["0000-01-01", "0000-12-31"],
+    ["0001-01-01", "9999-12-31"],
+    ["1999-12-31", "2027-06-30"],
+    ["2027-02-01", "2101-01-01"],
+  ])("rejects a stay from %s to %s outside 2000-2100, naming the date", (start, end) => {
+    const issues = issuesOf(withMobility({ start, end }));
+    const outside = [start, end].flatMap((d, i) =>
+      d < "2000-01-01" || d > "2100-12-31" ? [["mobility", i === 0 ? "start" : "end"]] : [],
+    );
+    expect(issues).toEqual(
+      outside.map((path) =>
+        expect.objectContaining({ path, message: "must be a date from 2000-01-01 to 2100-12-31" }),
+      ),
+    );
+  });
+
+  it("accepts the first and last days of the range", () => {
+    expect(
+      SituationSchema.safeParse(withMobility({ start: "2000-01-01", end: "2100-12-31" })).success,
+    ).toBe(true);
+  });
+
+  it.each([
+    ["name", "x".repeat(201)],
+    ["city", "x".repeat(201)],
+  ])("rejects an inline host's %s longer than 200 characters", (field, value) => {
+    const issues = issuesOf(withMobility({ host: { country: "DE", [field]: value } }));
+    expect(issues).toEqual([
+      expect.objectContaining({ path: ["mobility", "host", field], code: "too_big" }),
+    ]);
+  });
+
+  it("rejects a partner id longer than 64 characters", () => {
+    const issues = issuesOf(withMobility({ host: { partner: "x".repeat(65) } }));
+    expect(issues).toEqual([
+      expect.objectContaining({ path: ["mobility", "host", "partner"], code: "too_big" }),
+    ]);
+  });
+
   it("requires the dates and a destination", () => {
     const issues = issuesOf({ mobility: {} });
     expect(issues.map((i) => i.path.join("."))).toEqual([

@@ -1,6 +1,13 @@
 import { z } from "zod";
-import { compareDates, isIsoDate } from "./calendar-date.ts";
+import {
+  compareDates,
+  EARLIEST_DATE,
+  isDateInRange,
+  isIsoDate,
+  LATEST_DATE,
+} from "./calendar-date.ts";
 import { isCountryCode } from "./countries.ts";
+import { TEXT_LIMITS } from "./text-limits.ts";
 
 /**
  * The simulation request of ARCHITECTURE §4.1. Every fact is optional but the dates and a
@@ -8,15 +15,28 @@ import { isCountryCode } from "./countries.ts";
  * strict, so a misspelt field is an error that names it rather than a fact quietly ignored.
  */
 
+const NOT_A_DATE = "must be a calendar date written YYYY-MM-DD";
+
+/** A calendar date from 2000-01-01 to 2100-12-31: every date of a request, in the API and the CLI. */
 export const IsoDateSchema = z
   .string()
-  .refine(isIsoDate, { message: "must be a calendar date written YYYY-MM-DD" })
-  .meta({ description: "A calendar date, YYYY-MM-DD", example: "2027-02-01" });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: NOT_A_DATE, abort: true })
+  .refine(isIsoDate, { message: NOT_A_DATE, abort: true })
+  .refine(isDateInRange, { message: `must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}` })
+  .meta({
+    description: `A calendar date, YYYY-MM-DD, from ${EARLIEST_DATE} to ${LATEST_DATE}`,
+    format: "date",
+    example: "2027-02-01",
+  });
 
+/**
+ * A country, by its code. The pattern is said to the OpenAPI document only: the refinement
+ * checks more, and a check that aborted would turn the host's union error into an opaque one.
+ */
 export const CountryCodeSchema = z
   .string()
   .refine(isCountryCode, { message: "must be an ISO 3166-1 alpha-2 country code such as DE" })
-  .meta({ description: "ISO 3166-1 alpha-2 country code", example: "DE" });
+  .meta({ description: "ISO 3166-1 alpha-2 country code", example: "DE", pattern: "^[A-Z]{2}$" });
 
 /**
  * The most a situation may state as one amount: 1 000 000 000 €, so that the sums and products
@@ -93,14 +113,18 @@ export const StudentSchema = z.strictObject({
 
 /** A host chosen from the partner catalogue: its country, city, coordinates and agreements come from there. */
 export const PartnerHostSchema = z.strictObject({
-  partner: z.string().min(1).meta({ description: "partner catalogue id", example: "tu-berlin" }),
+  partner: z
+    .string()
+    .min(1)
+    .max(TEXT_LIMITS.id)
+    .meta({ description: "partner catalogue id", example: "tu-berlin" }),
 });
 
 /** A destination typed by hand: no agreement can be claimed for it. */
 export const InlineHostSchema = z.strictObject({
-  name: z.string().min(1).optional(),
+  name: z.string().min(1).max(TEXT_LIMITS.name).optional(),
   country: CountryCodeSchema,
-  city: z.string().min(1).optional(),
+  city: z.string().min(1).max(TEXT_LIMITS.name).optional(),
   lat: z.number().min(-90).max(90).optional(),
   lon: z.number().min(-180).max(180).optional(),
 });

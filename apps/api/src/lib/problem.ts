@@ -41,6 +41,7 @@ export const TITLES = {
   nobodySignedIn: { fr: "Personne n'est connecté", en: "Nobody is signed in" },
   noSuchScheme: { fr: "Aide inconnue", en: "No such scheme" },
   tooLarge: { fr: "Fichier trop volumineux", en: "File too large" },
+  bodyTooLarge: { fr: "Requête trop volumineuse", en: "Request too large" },
   unsupportedType: { fr: "Type de fichier refusé", en: "Unsupported file type" },
   partnerKeyRequired: {
     fr: "Une clé d'API partenaire valide est requise",

@@ -3,7 +3,7 @@
  * calls valid must mostly pass them, what it calls invalid must fail them, or the fuzz would
  * test the validator's error path only (or never reach it).
  */
-import { SituationSchema } from "@envol/domain";
+import { IsoDateSchema, SituationSchema } from "@envol/domain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -76,7 +76,7 @@ describe("arbitraryFromJsonSchema", () => {
     };
     const zod = z.strictObject({
       id: z.uuid(),
-      day: z.iso.date(),
+      day: IsoDateSchema,
       year: z.string().regex(/^\d{4}\/\d{4}$/),
       name: z.string().min(2).max(5),
       state: z.enum(["a", "b"]),

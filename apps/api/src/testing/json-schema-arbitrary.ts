@@ -90,7 +90,7 @@ const isCalendarDate = (s: JsonSchema) =>
   (typeof s.example === "string" && DATE.test(s.example) && s.pattern === undefined);
 
 const isAcademicYear = (s: JsonSchema) =>
-  s.pattern === undefined &&
+  (s.pattern === undefined || s.pattern === ACADEMIC_YEAR.source) &&
   (/academic year/i.test(s.description ?? "") ||
     (typeof s.example === "string" && ACADEMIC_YEAR.test(s.example)));
 
@@ -105,7 +105,10 @@ export const calendarDate = (): fc.Arbitrary<string> =>
     .filter((d) => !Number.isNaN(d.getTime()))
     .map((d) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`);
 
-/** Strings that look like dates and are not: 30 February, month 13, day 00, wrong widths. */
+/**
+ * Strings that look like dates and are not (30 February, month 13, day 00, wrong widths), or
+ * dates outside the range every request date keeps to (2000-01-01 to 2100-12-31).
+ */
 const notCalendarDate = (): fc.Arbitrary<string> =>
   fc.oneof(
     fc.constantFrom(
@@ -120,6 +123,11 @@ const notCalendarDate = (): fc.Arbitrary<string> =>
       "2027-01-05T00:00:00Z",
       "0000-00-00",
       "9999-99-99",
+      "0000-01-01",
+      "0001-01-01",
+      "1999-12-31",
+      "2101-01-01",
+      "9999-12-31",
       "+202701-01-01",
       "",
     ),
@@ -181,10 +189,11 @@ const validString = (s: JsonSchema): fc.Arbitrary<string> => {
       .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z") })
       .filter((d) => !Number.isNaN(d.getTime()))
       .map((d) => d.toISOString());
-  if (s.pattern !== undefined) return fc.stringMatching(new RegExp(s.pattern));
+  // the hints first: their pattern (a country's, a date's) says the shape, not which values are real
   if (isCalendarDate(s)) return calendarDate();
   if (isAcademicYear(s)) return academicYear();
   if (isCountryCode(s)) return fc.constantFrom(...COUNTRIES);
+  if (s.pattern !== undefined) return fc.stringMatching(new RegExp(s.pattern));
   const minLength = s.minLength ?? 0;
   const maxLength = Math.min(s.maxLength ?? minLength + 40, minLength + 200);
   const fits = (x: string) => x.length >= minLength && x.length <= maxLength;

@@ -234,6 +234,8 @@ export const en: Messages = {
     year: "Give a year between 1 and 8.",
     latitude: "Give a latitude between −90 and 90.",
     longitude: "Give a longitude between −180 and 180.",
+    tooLong: "This answer is too long.",
+    dateOutOfRange: "Give a date between 2000 and 2100.",
     invalid: "This answer is not valid.",
   },
   results: {

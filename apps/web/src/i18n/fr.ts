@@ -242,6 +242,8 @@ export const fr = {
     year: "Indiquez une année entre 1 et 8.",
     latitude: "Indiquez une latitude entre −90 et 90.",
     longitude: "Indiquez une longitude entre −180 et 180.",
+    tooLong: "Cette réponse est trop longue.",
+    dateOutOfRange: "Donnez une date entre 2000 et 2100.",
     invalid: "Cette réponse n'est pas valide.",
   },
   results: {

@@ -80,6 +80,22 @@ describe("fieldProblems", () => {
     ]);
   });
 
+  it("says a typed name or city is too long, on its field", () => {
+    const form = stay("typed");
+    form.mobility.host.country = "DE";
+    form.mobility.host.name = "x".repeat(201);
+    form.mobility.host.city = "Berlin";
+    expect(problems(form)).toEqual([{ field: "mobility.host.name", key: "tooLong" }]);
+  });
+
+  it("tells a date outside 2000-2100 from one that is not a date", () => {
+    expect(problems(stay("partner", "0001-01-01", "9999-12-31"))).toEqual([
+      { field: "mobility.host.partner", key: "destination" },
+      { field: "mobility.start", key: "dateOutOfRange" },
+      { field: "mobility.end", key: "dateOutOfRange" },
+    ]);
+  });
+
   it("finds nothing wrong with a complete stay", () => {
     const form = stay("partner");
     form.mobility.host.partner = "kth";

@@ -1,4 +1,4 @@
-import { isIsoDate } from "@envol/domain";
+import { isDateInRange, isIsoDate } from "@envol/domain";
 import type { fr } from "../i18n/fr.ts";
 import type { DestinationMode } from "./situation-form.ts";
 
@@ -10,6 +10,7 @@ export interface SchemaIssue {
   readonly code: string;
   readonly path: readonly PropertyKey[];
   readonly expected?: unknown;
+  readonly origin?: string;
   readonly errors?: readonly (readonly SchemaIssue[])[];
 }
 
@@ -32,11 +33,12 @@ const keyOf = (field: string, issue: SchemaIssue, value: unknown): ErrorKey => {
   if (byField) return byField;
   if (field === "mobility.start" || field === "mobility.end") {
     if (issue.code === "invalid_type") return "required";
+    if (typeof value !== "string" || !isIsoDate(value)) return "date";
+    if (!isDateInRange(value)) return "dateOutOfRange";
     // the schema checks the order of the dates only once both are dates
-    return field === "mobility.end" && typeof value === "string" && isIsoDate(value)
-      ? "endBeforeStart"
-      : "date";
+    return field === "mobility.end" ? "endBeforeStart" : "date";
   }
+  if (issue.code === "too_big" && issue.origin === "string") return "tooLong";
   if (issue.code === "too_small") return "notNegative";
   if (issue.code === "invalid_type") return issue.expected === "int" ? "wholeNumber" : "number";
   return "invalid";

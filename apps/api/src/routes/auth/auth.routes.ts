@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import { problemResponse } from "../../lib/problem.ts";
 
@@ -29,7 +30,10 @@ export const signIn = createRoute({
       required: true,
       content: {
         "application/json": {
-          schema: z.object({ email: z.email(), password: z.string().min(1).max(1024) }),
+          schema: z.object({
+            email: z.email().max(TEXT_LIMITS.email),
+            password: z.string().min(1).max(1024),
+          }),
         },
       },
     },

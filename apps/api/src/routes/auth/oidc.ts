@@ -13,6 +13,7 @@
  * page would strand the user. The reason goes to the log only.
  */
 import { Users } from "@envol/db";
+import { TEXT_LIMITS } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
@@ -47,7 +48,7 @@ export const oidcStart = createRoute({
     "Redirects the browser to the school's sign-in page (authorization code flow with PKCE). Once signed in there, the provider sends it back to /api/auth/oidc/callback, which opens the session and goes to `returnTo`.",
   request: {
     query: z.object({
-      returnTo: z.string().optional().meta({
+      returnTo: z.string().max(2048).optional().meta({
         description:
           "A path of this site to go back to once signed in (default `/`); anything else, such as an absolute URL, is replaced by `/`",
         example: "/applications",
@@ -70,11 +71,12 @@ export const oidcCallback = createRoute({
     "Checks the provider's answer (state, PKCE, ID token and its nonce), finds or creates the user, opens a session (HttpOnly cookie) and redirects to the `returnTo` given at the start. On any failure it redirects to `/?signin=failed`.",
   request: {
     query: z.object({
-      code: z.string().optional(),
-      state: z.string().optional(),
-      iss: z.string().optional(),
-      error: z.string().optional(),
-      error_description: z.string().optional(),
+      // bounds far above what a provider sends
+      code: z.string().max(4096).optional(),
+      state: z.string().max(512).optional(),
+      iss: z.string().max(2048).optional(),
+      error: z.string().max(256).optional(),
+      error_description: z.string().max(TEXT_LIMITS.text).optional(),
     }),
   },
   responses: {
@@ -83,6 +85,7 @@ export const oidcCallback = createRoute({
       ...location,
     },
     404: problemResponse("Single sign-on is not configured"),
+    422: problemResponse("A query parameter is longer than any provider sends"),
   },
 });
 

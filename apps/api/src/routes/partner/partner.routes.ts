@@ -1,4 +1,4 @@
-import { compareDates, IsoDateSchema } from "@envol/domain";
+import { compareDates, IsoDateSchema, TEXT_LIMITS } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import { PARTNER_SECURITY_SCHEME } from "../../lib/partner-auth.ts";
 import { problemResponse } from "../../lib/problem.ts";
@@ -87,7 +87,10 @@ export const listOMobilities = createRoute({
 });
 
 const OMobilityParams = z.object({
-  omobility_id: z.string().meta({ example: "0b7e9c1e-8a3f-4d5e-9a63-4c1f2d3e4f50" }),
+  omobility_id: z
+    .string()
+    .max(TEXT_LIMITS.id)
+    .meta({ example: "0b7e9c1e-8a3f-4d5e-9a63-4c1f2d3e4f50" }),
 });
 
 export const getOMobility = createRoute({
@@ -115,7 +118,7 @@ export const DecisionSchema = z
       description:
         "verified: you accept the student (with the actual dates once the stay is over, the grants are recalculated on them); rejected: you refuse the nomination (the student's open requests are cancelled); pending: not decided yet",
     }),
-    comment: z.string().trim().min(1).max(2000).optional().meta({
+    comment: z.string().trim().min(1).max(TEXT_LIMITS.text).optional().meta({
       description:
         "Kept in the application's history, which the international office reads; with rejected, also the reason the student is told",
     }),

@@ -1,4 +1,4 @@
-import { SchemeDescriptionSchema } from "@envol/domain";
+import { SchemeDescriptionSchema, TEXT_LIMITS } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import { problemResponse } from "../../lib/problem.ts";
 
@@ -34,7 +34,10 @@ export const getScheme = createRoute({
   path: "/schemes/{id}",
   tags: ["Public"],
   summary: "One funding scheme",
-  request: { params: z.object({ id: z.string().meta({ example: "erasmus" }) }), query: On },
+  request: {
+    params: z.object({ id: z.string().max(TEXT_LIMITS.id).meta({ example: "erasmus" }) }),
+    query: On,
+  },
   responses: {
     200: {
       description: "The scheme",

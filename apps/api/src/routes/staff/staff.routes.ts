@@ -7,6 +7,7 @@ import {
   REQUEST_STATES,
   SimulationReportSchema,
   SituationSchema,
+  TEXT_LIMITS,
 } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import { documentDownloadResponse } from "../../lib/document-download.ts";
@@ -35,7 +36,15 @@ const AcademicYearSchema = z
   .refine(isAcademicYear, {
     message: "must be an academic year written YYYY-YYYY, such as 2026-2027",
   })
-  .meta({ description: "An academic year, 1 July to 30 June", example: "2026-2027" });
+  // the pattern for the OpenAPI document (the refinement checks it, and that the years follow)
+  .meta({
+    description: "An academic year, 1 July to 30 June",
+    example: "2026-2027",
+    pattern: "^\\d{4}-\\d{4}$",
+  });
+
+/** A scheme's or a partner's id. */
+const Id = z.string().min(1).max(TEXT_LIMITS.id);
 
 const IdParam = z.object({
   id: z.uuid().meta({ example: "5f0c6a3e-1d2b-4c6f-9a4e-2b1f3c4d5e6f" }),
@@ -111,11 +120,11 @@ export const PartnerKeySchema = z.object({
 // ---------------------------------------------------------------- the queue
 
 const QueueFilterSchema = z.object({
-  scheme: z.string().min(1).optional().meta({ example: "idf" }),
+  scheme: Id.optional().meta({ example: "idf" }),
   state: RequestStateSchema.optional(),
   academicYear: AcademicYearSchema.optional(),
   destination: CountryCodeSchema.optional().meta({ description: "The host's country" }),
-  partner: z.string().min(1).optional().meta({ description: "The host partner's id" }),
+  partner: Id.optional().meta({ description: "The host partner's id" }),
   sort: z
     .enum(["updated-desc", "updated-asc", "start-asc"])
     .default("updated-desc")
@@ -263,7 +272,7 @@ export const applicationDocument = createRoute({
 
 // ---------------------------------------------------------------- decisions
 
-const Reason = z.string().trim().min(1, "must say why").max(2000);
+const Reason = z.string().trim().min(1, "must say why").max(TEXT_LIMITS.text);
 const Amount = z.number().int().positive().meta({
   description: "euro cents; the estimate made when the student applied by default",
 });
@@ -447,7 +456,7 @@ export const setEnvelope = createRoute({
     "Never below what is already committed (409). With `promoteWaitlisted`, the scheme's waitlisted requests of the year are then approved, longest waiting first, while their estimate fits.",
   request: {
     params: z.object({
-      scheme: z.string().min(1).meta({ example: "idf" }),
+      scheme: Id.meta({ example: "idf" }),
       academicYear: AcademicYearSchema,
     }),
     body: {
@@ -575,7 +584,7 @@ export const listPartnerKeys = createRoute({
   tags: TAGS,
   summary: "The partners' API keys (never their secrets)",
   request: {
-    query: z.object({ partner: z.string().min(1).optional().meta({ example: "tu-berlin" }) }),
+    query: z.object({ partner: Id.optional().meta({ example: "tu-berlin" }) }),
   },
   responses: {
     200: {
@@ -598,8 +607,8 @@ export const createPartnerKey = createRoute({
       content: {
         "application/json": {
           schema: z.strictObject({
-            partnerId: z.string().min(1).meta({ example: "tu-berlin" }),
-            label: z.string().trim().min(1).max(200),
+            partnerId: Id.meta({ example: "tu-berlin" }),
+            label: z.string().trim().min(1).max(TEXT_LIMITS.name),
           }),
         },
       },

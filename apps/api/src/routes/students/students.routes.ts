@@ -3,11 +3,12 @@ import {
   REQUEST_STATES,
   SimulationReportSchema,
   SituationSchema,
+  TEXT_LIMITS,
 } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import type { Context, MiddlewareHandler } from "hono";
 import { requireRole } from "../../lib/auth.ts";
+import { bodyLimit } from "../../lib/body-limit.ts";
 import { DOCUMENT_MEDIA_TYPES, documentDownloadResponse } from "../../lib/document-download.ts";
 import type { AppEnv } from "../../lib/env.ts";
 import { problem, problemBody, problemResponse, TITLES } from "../../lib/problem.ts";
@@ -39,7 +40,13 @@ export const tooLarge = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => {
 const documentBodyLimit = bodyLimit({
   maxSize: MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD_BYTES,
   onError: tooLarge,
-}) as MiddlewareHandler<AppEnv>;
+});
+
+const DOCUMENT_UPLOAD_PATH = /^\/api\/applications\/[^/]+\/documents$/;
+
+/** The document upload, which the app's JSON body limit leaves to {@link documentBodyLimit}. */
+export const isDocumentUpload = (c: Context) =>
+  c.req.method === "POST" && DOCUMENT_UPLOAD_PATH.test(c.req.path);
 
 const TAGS = ["Student"];
 
@@ -137,7 +144,7 @@ export const StudentApplicationDetailSchema = StudentApplicationSchema.extend({
 const CreateApplicationSchema = z.object({
   situation: SituationSchema,
   schemes: z
-    .array(z.string().min(1).max(64))
+    .array(z.string().min(1).max(TEXT_LIMITS.id))
     .min(1)
     .max(20)
     .meta({ description: "The schemes to apply for", example: ["erasmus", "idf"] }),
@@ -145,7 +152,9 @@ const CreateApplicationSchema = z.object({
 
 const UpdateDraftSchema = z.object({ situation: SituationSchema });
 
-const WithdrawSchema = z.object({ reason: z.string().trim().min(1).max(2000).optional() });
+const WithdrawSchema = z.object({
+  reason: z.string().trim().min(1).max(TEXT_LIMITS.text).optional(),
+});
 
 const UploadSchema = z.object({
   kind: z

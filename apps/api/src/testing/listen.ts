@@ -1,0 +1,21 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import type { Hono } from "hono";
+
+/** An app served over real HTTP by @hono/node-server, on a free port of 127.0.0.1. */
+export interface Listening {
+  readonly url: string;
+  readonly close: () => Promise<void>;
+}
+
+export const listen = (app: Pick<Hono, "fetch">): Promise<Listening> =>
+  new Promise((ready) => {
+    const server = serve(
+      { fetch: app.fetch, port: 0, hostname: "127.0.0.1" },
+      (info: AddressInfo) =>
+        ready({
+          url: `http://127.0.0.1:${info.port}`,
+          close: () => new Promise<void>((done) => server.close(() => done())),
+        }),
+    );
+  });
