@@ -5,7 +5,7 @@ import { compression } from "./lib/compression.ts";
 import { createRouter } from "./lib/create-router.ts";
 import type { AppDeps } from "./lib/deps.ts";
 import { language } from "./lib/language.ts";
-import { type Logger, requestLog } from "./lib/logger.ts";
+import { type Logger, makeLogger, requestLog } from "./lib/logger.ts";
 import { problem, problemBody, TITLES } from "./lib/problem.ts";
 import { securityHeaders } from "./lib/security.ts";
 import { authRouter } from "./routes/auth/auth.index.ts";
@@ -41,7 +41,10 @@ const apiRoutes = (deps: AppDeps, options: { readonly https: boolean }) =>
 export interface AppOptions {
   /** Served over https: Secure cookies and HSTS. */
   readonly https?: boolean;
-  /** One log line per request. */
+  /**
+   * The process's logger: one line per request, and each handler's lines, with the request's
+   * id. Without one (route tests), only errors are written.
+   */
   readonly logger?: Logger;
   /** The web app, served for every path outside /api. */
   readonly web?: Hono;
@@ -51,7 +54,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   const https = options.https ?? false;
   const api = apiRoutes(deps, { https });
   const app = createRouter();
-  if (options.logger) app.use("*", requestLog(options.logger));
+  app.use("*", requestLog(options.logger ?? makeLogger("error")));
   app.use("*", securityHeaders({ https }));
   // gzip or deflate when the client accepts it (the web app's scripts, the API's reports); the
   // responses also vary on Accept-Language (the language middleware's choice)
@@ -100,14 +103,9 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
       );
     }
     // nothing internal reaches the client: the details go to the log only
-    console.error(
-      JSON.stringify({
-        level: "error",
-        msg: "unhandled error",
-        path: c.req.path,
-        error: String(error),
-        stack: (error as Error).stack,
-      }),
+    c.get("logger").error(
+      { path: c.req.path, error: String(error), stack: (error as Error).stack },
+      "unhandled error",
     );
     return problem(c, problemBody(500, "internal", TITLES.internal[lang]));
   });
