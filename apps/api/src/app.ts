@@ -6,6 +6,7 @@ import { createRouter } from "./lib/create-router.ts";
 import type { AppDeps } from "./lib/deps.ts";
 import { language } from "./lib/language.ts";
 import { type Logger, makeLogger, requestLog } from "./lib/logger.ts";
+import { makeMetrics } from "./lib/metrics.ts";
 import { problem, problemBody, TITLES } from "./lib/problem.ts";
 import { securityHeaders } from "./lib/security.ts";
 import { authRouter } from "./routes/auth/auth.index.ts";
@@ -48,12 +49,16 @@ export interface AppOptions {
   readonly logger?: Logger;
   /** The web app, served for every path outside /api. */
   readonly web?: Hono;
+  /** `GET /metrics` answers a scraper sending it as a bearer token; unset: 404. */
+  readonly metricsToken?: string | undefined;
 }
 
 export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   const https = options.https ?? false;
   const api = apiRoutes(deps, { https });
   const app = createRouter();
+  const metrics = makeMetrics(deps.run, options.metricsToken);
+  app.use("*", metrics.measure);
   app.use("*", requestLog(options.logger ?? makeLogger("error")));
   app.use("*", securityHeaders({ https }));
   // gzip or deflate when the client accepts it (the web app's scripts, the API's reports); the
@@ -72,6 +77,8 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
     },
   });
   app.route("/api", docsRouter());
+  // outside /api: not part of the API's contract, and not behind its authentication
+  app.get("/metrics", metrics.endpoint);
   if (options.web) {
     const web = options.web;
     // the API's unknown paths stay problem+json 404s, never the web app's page

@@ -43,6 +43,8 @@ const ConfigSchema = z
     OIDC_STAFF_CLAIM: z.string().min(1).default("groups"),
     OIDC_STAFF_VALUES: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** Unset: `GET /metrics` answers 404. Set: Prometheus scrapes it with this bearer token. */
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   })
   .superRefine((c, ctx) => {
     const oidc = [c.OIDC_ISSUER, c.OIDC_CLIENT_ID, c.OIDC_CLIENT_SECRET];

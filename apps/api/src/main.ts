@@ -57,7 +57,7 @@ const start = async () => {
       files: directoryFileStore(config.ENVOL_FILES_DIR, { notUnder: [config.ENVOL_WEB_DIR] }),
       oidc: oidcSettingsOf(config),
     },
-    { https, logger, web: webRoutes(config.ENVOL_WEB_DIR) },
+    { https, logger, web: webRoutes(config.ENVOL_WEB_DIR), metricsToken: config.METRICS_TOKEN },
   );
   // notifications: SMTP when SMTP_URL is set, the log otherwise
   const transport = mailTransport(config, logger);
