@@ -4,7 +4,7 @@ import { z } from "zod";
  * The server's configuration, from the environment, validated at start: a bad variable stops
  * the server with a message naming it, never a silent default.
  */
-const ConfigSchema = z
+export const ConfigSchema = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
