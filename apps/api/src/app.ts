@@ -7,7 +7,8 @@ import { compression } from "./lib/compression.ts";
 import { createRouter } from "./lib/create-router.ts";
 import type { AppDeps } from "./lib/deps.ts";
 import { language } from "./lib/language.ts";
-import { type Logger, requestLog } from "./lib/logger.ts";
+import { type Logger, makeLogger, requestLog } from "./lib/logger.ts";
+import { makeMetrics } from "./lib/metrics.ts";
 import { problem, problemBody, TITLES } from "./lib/problem.ts";
 import { securityHeaders } from "./lib/security.ts";
 import { authRouter } from "./routes/auth/auth.index.ts";
@@ -44,17 +45,24 @@ const apiRoutes = (deps: AppDeps, options: { readonly https: boolean }) =>
 export interface AppOptions {
   /** Served over https: Secure cookies and HSTS. */
   readonly https?: boolean;
-  /** One log line per request. */
+  /**
+   * The process's logger: one line per request, and each handler's lines, with the request's
+   * id. Without one (route tests), only errors are written.
+   */
   readonly logger?: Logger;
   /** The web app, served for every path outside /api. */
   readonly web?: Hono;
+  /** `GET /metrics` answers a scraper sending it as a bearer token; unset: 404. */
+  readonly metricsToken?: string | undefined;
 }
 
 export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   const https = options.https ?? false;
   const api = apiRoutes(deps, { https });
   const app = createRouter();
-  if (options.logger) app.use("*", requestLog(options.logger));
+  const metrics = makeMetrics(deps.run, options.metricsToken);
+  app.use("*", metrics.measure);
+  app.use("*", requestLog(options.logger ?? makeLogger("error")));
   app.use("*", securityHeaders({ https }));
   app.use("*", privateAnswers());
   // gzip or deflate when the client accepts it (the web app's scripts, the API's reports); the
@@ -82,6 +90,8 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
     },
   });
   app.route("/api", docsRouter());
+  // outside /api: not part of the API's contract, and not behind its authentication
+  app.get("/metrics", metrics.endpoint);
   if (options.web) {
     const web = options.web;
     // the API's unknown paths stay problem+json 404s, never the web app's page
@@ -113,14 +123,9 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
       );
     }
     // nothing internal reaches the client: the details go to the log only
-    console.error(
-      JSON.stringify({
-        level: "error",
-        msg: "unhandled error",
-        path: c.req.path,
-        error: String(error),
-        stack: (error as Error).stack,
-      }),
+    c.get("logger").error(
+      { path: c.req.path, error: String(error), stack: (error as Error).stack },
+      "unhandled error",
     );
     return problem(c, problemBody(500, "internal", TITLES.internal[lang]));
   });

@@ -50,6 +50,7 @@ const PLAIN_ROUTES: Readonly<Record<string, string>> = {
   "GET /api/docs": "/api/docs",
   "GET /api/docs/init.js": "/api/docs/init.js",
   "GET /api/docs/{asset}": "/api/docs/swagger-ui.css",
+  "GET /metrics": "/metrics",
 };
 
 /** Hono's `ALL` entries that are middleware, not routes. */
@@ -106,6 +107,16 @@ const SIGNED_IN: Policy = {
   "partner kth (another host)": 401,
 };
 
+/** Not there for anyone: /metrics in an app without METRICS_TOKEN (its token: lib/metrics.test.ts). */
+const NOWHERE: Policy = {
+  anonymous: 404,
+  "student A": 404,
+  "student B": 404,
+  staff: 404,
+  "partner tu-berlin (the host)": 404,
+  "partner kth (another host)": 404,
+};
+
 /** A student's own collection (her list, a new application, her data): any student, for herself. */
 const STUDENT_OWN: Policy = { ...SIGNED_IN, staff: 403 };
 
@@ -151,6 +162,7 @@ const POLICY: readonly (readonly [pattern: string, policy: Policy])[] = [
   ["GET /api/partners", PUBLIC],
   ["GET /api/openapi.json", PUBLIC],
   ["GET /api/docs*", PUBLIC],
+  ["GET /metrics", NOWHERE],
   ["GET /api/applications", STUDENT_OWN],
   ["POST /api/applications", STUDENT_OWN],
   ["* /api/applications/{id}*", STUDENT_A_RESOURCE],

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ConfigInvalid, loadConfig } from "./config.ts";
+import { ConfigInvalid, loadConfig, seedsDemo } from "./config.ts";
 
 describe("the server's configuration", () => {
   it("defaults everything a newcomer's `pnpm start` needs", () => {
     expect(loadConfig({})).toMatchObject({
       PORT: 3000,
       ENVOL_DATA_DIR: "./data/pglite",
-      ENVOL_SEED: "true",
+      ENVOL_SEED: "auto",
     });
+    expect(seedsDemo(loadConfig({}))).toBe(true);
     expect(loadConfig({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });
 
@@ -29,5 +30,31 @@ describe("the server's configuration", () => {
         OIDC_CLIENT_SECRET: "s",
       }),
     ).toThrow(/PUBLIC_URL: is required/);
+  });
+
+  it.each([
+    // [ENVOL_SEED, NODE_ENV, PUBLIC_URL, seeds the demo data]
+    [undefined, undefined, undefined, true],
+    [undefined, "development", "http://localhost:3000", true],
+    [undefined, "test", undefined, true],
+    [undefined, "production", undefined, false],
+    [undefined, undefined, "https://envol.telecom-paris.fr", false],
+    [undefined, "development", "https://envol.example", false],
+    ["auto", "production", "http://localhost:3000", false],
+    ["demo", "production", "https://demo.envol.example", true],
+    ["demo", undefined, undefined, true],
+    ["none", undefined, undefined, false],
+    ["none", "development", "http://localhost:3000", false],
+  ] as const)(
+    "ENVOL_SEED=%s, NODE_ENV=%s, PUBLIC_URL=%s: demo data %s",
+    (seed, nodeEnv, url, seeds) => {
+      const config = loadConfig({ ENVOL_SEED: seed, NODE_ENV: nodeEnv, PUBLIC_URL: url });
+      expect(seedsDemo(config)).toBe(seeds);
+    },
+  );
+
+  it("refuses a seeding mode it does not know, naming the ones it does (true and false included)", () => {
+    for (const value of ["true", "false", "yes"])
+      expect(() => loadConfig({ ENVOL_SEED: value })).toThrow(/ENVOL_SEED: .*auto.*demo.*none/);
   });
 });

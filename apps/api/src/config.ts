@@ -4,7 +4,7 @@ import { z } from "zod";
  * The server's configuration, from the environment, validated at start: a bad variable stops
  * the server with a message naming it, never a silent default.
  */
-const ConfigSchema = z
+export const ConfigSchema = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
@@ -18,8 +18,16 @@ const ConfigSchema = z
     ENVOL_FILES_DIR: z.string().min(1).default("./data/files"),
     /** The built web app to serve on the same port. */
     ENVOL_WEB_DIR: z.string().min(1).default("apps/web/dist"),
-    /** Load the demo data into an empty database (true by default, for `pnpm start`). */
-    ENVOL_SEED: z.enum(["true", "false"]).default("true"),
+    /**
+     * The demo data (accounts with known passwords, a partner key) in an empty database: `auto`
+     * in development only (never with NODE_ENV=production or an https PUBLIC_URL), `demo`
+     * always (a demonstration server), `none` never. See `seedsDemo`.
+     */
+    ENVOL_SEED: z
+      .enum(["auto", "demo", "none"], { message: "must be auto, demo or none" })
+      .default("auto"),
+    /** `production` on a real server: then ENVOL_SEED=auto loads no demo data. */
+    NODE_ENV: z.string().min(1).optional(),
     /** The public address, for cookies (Secure over https) and the SSO redirect. */
     PUBLIC_URL: z.url().optional(),
     SMTP_URL: z
@@ -35,6 +43,8 @@ const ConfigSchema = z
     OIDC_STAFF_CLAIM: z.string().min(1).default("groups"),
     OIDC_STAFF_VALUES: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** Unset: `GET /metrics` answers 404. Set: Prometheus scrapes it with this bearer token. */
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   })
   .superRefine((c, ctx) => {
     const oidc = [c.OIDC_ISSUER, c.OIDC_CLIENT_ID, c.OIDC_CLIENT_SECRET];
@@ -58,6 +68,18 @@ const ConfigSchema = z
   });
 
 export type Config = z.output<typeof ConfigSchema>;
+
+/**
+ * Whether this start loads the demo data into an empty database: asked for (`demo`), or `auto`
+ * on what is clearly a developer's machine. A production database never gets the demo's
+ * known passwords by default.
+ */
+export const seedsDemo = (config: Pick<Config, "ENVOL_SEED" | "NODE_ENV" | "PUBLIC_URL">) => {
+  if (config.ENVOL_SEED !== "auto") return config.ENVOL_SEED === "demo";
+  const production = config.NODE_ENV === "production";
+  const https = config.PUBLIC_URL?.startsWith("https://") ?? false;
+  return !production && !https;
+};
 
 export class ConfigInvalid extends Error {
   constructor(readonly problems: readonly string[]) {

@@ -128,7 +128,7 @@ describe("two API instances on one PostgreSQL", () => {
     filesDir = await mkdtemp(join(tmpdir(), "envol-instances-"));
     const env = {
       DATABASE_URL: url,
-      ENVOL_SEED: "true",
+      ENVOL_SEED: "demo",
       ENVOL_FILES_DIR: filesDir,
       LOG_LEVEL: "warn",
     };

@@ -1,6 +1,9 @@
 /**
  * `pnpm start`: migrates the database (embedded PGlite in ./data unless DATABASE_URL is set),
- * loads the demo data into an empty one, and serves the API and the web app on one port.
+ * loads the demo data into an empty one when ENVOL_SEED allows (config.ts `seedsDemo`: on a
+ * developer's machine, never in production by default), and serves the API and the web app on
+ * one port. Logs are pino's JSON lines on stdout; the one plain text is the banner for a human,
+ * which shows the demo credentials only when this start created them.
  * Configuration comes from the environment and is validated first (config.ts); SIGTERM and
  * SIGINT let in-flight requests finish, then close the database cleanly.
  */
@@ -8,8 +11,8 @@
 import { Database, ping } from "@envol/db";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
-import { ConfigInvalid, loadConfig } from "./config.ts";
-import { DEMO_PASSWORDS, makeEnvolRuntime } from "./envol-runtime.ts";
+import { ConfigInvalid, loadConfig, seedsDemo } from "./config.ts";
+import { makeEnvolRuntime } from "./envol-runtime.ts";
 import { todayInParis } from "./lib/clock.ts";
 import { directoryFileStore } from "./lib/file-store.ts";
 import { makeLogger } from "./lib/logger.ts";
@@ -23,7 +26,7 @@ const config = (() => {
     return loadConfig(process.env);
   } catch (e) {
     if (e instanceof ConfigInvalid) {
-      console.error(e.message);
+      makeLogger("error").fatal({ problems: e.problems }, e.message);
       process.exit(1);
     }
     throw e;
@@ -42,12 +45,9 @@ const start = async () => {
   );
   // the demo applications are evaluated against the partner catalogue: it goes first
   await envol.loadPartners();
-  if (config.ENVOL_SEED === "true") {
-    const seeded = await envol.seedDemo();
-    if (seeded.created) {
-      logger.info({ accounts: seeded.accounts, partnerKey: seeded.partnerKey }, "demo data loaded");
-    }
-  }
+  const seeded = seedsDemo(config) ? await envol.seedDemo() : undefined;
+  if (seeded?.created) logger.info({ seed: config.ENVOL_SEED }, "demo data loaded");
+  else logger.info({ seed: config.ENVOL_SEED, seeded: false }, "no demo data loaded");
   const https = config.PUBLIC_URL?.startsWith("https://") ?? false;
   const app = createApp(
     {
@@ -57,7 +57,7 @@ const start = async () => {
       files: directoryFileStore(config.ENVOL_FILES_DIR, { notUnder: [config.ENVOL_WEB_DIR] }),
       oidc: oidcSettingsOf(config),
     },
-    { https, logger, web: webRoutes(config.ENVOL_WEB_DIR) },
+    { https, logger, web: webRoutes(config.ENVOL_WEB_DIR), metricsToken: config.METRICS_TOKEN },
   );
   // notifications: SMTP when SMTP_URL is set, the log otherwise
   const transport = mailTransport(config, logger);
@@ -73,14 +73,18 @@ const start = async () => {
       { url: `http://${info.address === "0.0.0.0" ? "localhost" : info.address}:${info.port}` },
       "Envol is listening",
     );
-    console.log(
-      [
-        "",
-        `Envol: http://localhost:${info.port}  (API reference: http://localhost:${info.port}/api/docs)`,
-        `Demo student: etudiante@demo.envol.fr / ${DEMO_PASSWORDS.student}`,
-        `Demo staff:   dri@demo.envol.fr / ${DEMO_PASSWORDS.staff}`,
-        "",
-      ].join("\n"),
+    // the human banner, a plain print (not a log line); demo credentials only if made just now
+    const local = `http://localhost:${info.port}`;
+    const demo = seeded?.created
+      ? [
+          ...seeded.accounts.map(
+            (a) => `Demo ${a.role.padEnd(8)} ${a.email} / ${a.password ?? "(no password)"}`,
+          ),
+          ...(seeded.partnerKey ? [`Demo partner key (shown once): ${seeded.partnerKey}`] : []),
+        ]
+      : [];
+    process.stdout.write(
+      ["", `Envol: ${local}  (API reference: ${local}/api/docs)`, ...demo, "", ""].join("\n"),
     );
   });
 

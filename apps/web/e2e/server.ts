@@ -23,6 +23,7 @@ export const startServer = async () => {
       ENVOL_DATA_DIR: join(dir, "db"),
       ENVOL_FILES_DIR: join(dir, "files"),
       ENVOL_WEB_DIR: join(ROOT, "apps/web/dist"),
+      ENVOL_SEED: "demo",
       LOG_LEVEL: "warn",
     },
     showStderr: true,

@@ -24,7 +24,7 @@ beforeAll(async () => {
       ENVOL_DATA_DIR: join(dataDir, "db"),
       ENVOL_FILES_DIR: join(dataDir, "files"),
       DATABASE_URL: "",
-      ENVOL_SEED: "false",
+      ENVOL_SEED: "none",
       LOG_LEVEL: "warn",
     },
     showStderr: true,

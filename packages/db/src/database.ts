@@ -27,9 +27,20 @@ export interface DatabaseConfig {
   readonly dataDir?: string | undefined;
 }
 
+/** A PostgreSQL connection pool's use now (pg's counts), for the metrics. */
+export interface PoolUsage {
+  /** Connections open, idle or busy. */
+  readonly total: number;
+  readonly idle: number;
+  /** Queries waiting for a connection. */
+  readonly waiting: number;
+}
+
 export interface OpenDatabase {
   readonly db: AppDatabase;
   readonly kind: DatabaseKind;
+  /** PostgreSQL only: PGlite is one connection inside the process, with no pool. */
+  readonly poolUsage?: () => PoolUsage;
   readonly close: () => Promise<void>;
 }
 
@@ -61,7 +72,12 @@ export const openDatabase = async (config: DatabaseConfig): Promise<OpenDatabase
       await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
       client.release();
     }
-    return { db, kind: "postgres", close: () => pool.end() };
+    const poolUsage = () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    });
+    return { db, kind: "postgres", poolUsage, close: () => pool.end() };
   }
   const dataDir = config.dataDir ?? DEFAULT_DATA_DIR;
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
@@ -78,7 +94,11 @@ export const openDatabase = async (config: DatabaseConfig): Promise<OpenDatabase
 /** The database as an Effect service: opened with its layer, closed when the layer is released. */
 export class Database extends Context.Service<
   Database,
-  { readonly db: AppDatabase; readonly kind: DatabaseKind }
+  {
+    readonly db: AppDatabase;
+    readonly kind: DatabaseKind;
+    readonly poolUsage?: (() => PoolUsage) | undefined;
+  }
 >()("@envol/db/Database") {
   static readonly layer = (config: DatabaseConfig): Layer.Layer<Database> =>
     Layer.effect(
@@ -86,7 +106,11 @@ export class Database extends Context.Service<
       Effect.acquireRelease(
         Effect.promise(() => openDatabase(config)),
         (open) => Effect.promise(() => open.close()),
-      ).pipe(Effect.map((open) => Database.of({ db: open.db, kind: open.kind }))),
+      ).pipe(
+        Effect.map((open) =>
+          Database.of({ db: open.db, kind: open.kind, poolUsage: open.poolUsage }),
+        ),
+      ),
     );
 }
 

@@ -94,6 +94,20 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("outbox on %s", (_
   const claim = async (topic: string, now: Date, limit = 100) =>
     (await t.run(Outbox.use((o) => o.pending(limit, now)))).filter((m) => m.topic === topic);
 
+  it("counts the backlog: unsent messages, those that failed, and the oldest one's age", async () => {
+    const now = new Date("2030-04-01T12:00:00Z");
+    const backlog = () => t.run(Outbox.use((o) => o.backlog(now)));
+    expect(await backlog()).toEqual({ unsent: 0, failing: 0, oldestAgeSeconds: 0 });
+    const [first, second] = await enqueue("backlog", [
+      new Date(now.getTime() - 3 * MINUTE),
+      new Date(now.getTime() - MINUTE),
+      new Date(now.getTime() - MINUTE),
+    ]);
+    await t.run(Outbox.use((o) => o.markFailed(first as number, "550 mailbox unavailable")));
+    await t.run(Outbox.use((o) => o.markSent(second as number)));
+    expect(await backlog()).toEqual({ unsent: 2, failing: 1, oldestAgeSeconds: 180 });
+  });
+
   it("claims due messages oldest first and hides them from other claims for the lease", async () => {
     const now = new Date("2030-01-01T12:00:00Z");
     const [older, old, later] = await enqueue("lease", [

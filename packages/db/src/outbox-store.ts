@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { Context, DateTime, Effect, Layer } from "effect";
 import { Database } from "./database.ts";
 import { outbox } from "./schema/index.ts";
@@ -24,6 +24,13 @@ export const outboxRetryDelayMs = (previousAttempts: number): number =>
 
 export type OutboxMessage = typeof outbox.$inferSelect;
 
+/** The outbox's backlog (`Outbox.backlog`). */
+export interface OutboxBacklog {
+  readonly unsent: number;
+  readonly failing: number;
+  readonly oldestAgeSeconds: number;
+}
+
 /** The notifications waiting in the outbox, for the sender that delivers them. */
 export class Outbox extends Context.Service<
   Outbox,
@@ -45,6 +52,11 @@ export class Outbox extends Context.Service<
       id: number,
       error: string,
     ) => Effect.Effect<{ readonly attempts: number; readonly nextAttemptAt: Date } | undefined>;
+    /**
+     * What waits to be sent: the unsent messages, those of them whose delivery failed at least
+     * once, and how long the oldest has waited at `now` (0 when none), for the metrics.
+     */
+    readonly backlog: (now: Date) => Effect.Effect<OutboxBacklog>;
     /** Every message written to this address, sent or not, oldest first (a student's data export). */
     readonly forRecipient: (recipient: string) => Effect.Effect<readonly OutboxMessage[]>;
   }
@@ -127,7 +139,26 @@ export class Outbox extends Context.Service<
         );
       });
 
-      return Outbox.of({ pending, markSent, markFailed, forRecipient });
+      const backlog = Effect.fn("Outbox.backlog")(function* (now: Date) {
+        const [row] = yield* Effect.promise(() =>
+          db
+            .select({
+              unsent: sql<number>`count(*)::int`,
+              failing: sql<number>`(count(*) filter (where ${outbox.attempts} > 0))::int`,
+              oldestEpoch: sql<number | null>`extract(epoch from min(${outbox.createdAt}))::float8`,
+            })
+            .from(outbox)
+            .where(isNull(outbox.sentAt)),
+        );
+        const oldest = row?.oldestEpoch ?? null;
+        return {
+          unsent: row?.unsent ?? 0,
+          failing: row?.failing ?? 0,
+          oldestAgeSeconds: oldest === null ? 0 : Math.max(now.getTime() / 1000 - oldest, 0),
+        };
+      });
+
+      return Outbox.of({ pending, markSent, markFailed, backlog, forRecipient });
     }),
   );
 }

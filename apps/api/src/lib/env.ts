@@ -1,10 +1,15 @@
 import type { SessionView } from "@envol/db";
 import type { Lang } from "@envol/domain";
+import type { Logger } from "./logger.ts";
 
 /** What every route may read from the context. */
 export interface AppEnv {
   Variables: {
     lang: Lang;
+    /** This request's id: the client's `X-Request-Id` when safe, else a new one. */
+    requestId: string;
+    /** The process's logger with this request's id on every line. */
+    logger: Logger;
     /** The signed-in student or staff member, from the session cookie. */
     session?: SessionView;
     sessionToken?: string;

@@ -55,7 +55,10 @@ export const smtpTransport = (url: string, from: string): MailTransport => {
   };
 };
 
-/** No SMTP server configured (local use, demos): each email is written to the log instead. */
+/**
+ * No SMTP server configured (local use, demos): each email is noted in the log instead, without
+ * its body (personal data, links that sign in: never in a log).
+ */
 export const logTransport = (logger: MailLogger, from: string): MailTransport => ({
   kind: "log",
   send: async (mail) => {
@@ -66,7 +69,7 @@ export const logTransport = (logger: MailLogger, from: string): MailTransport =>
         subject: mail.subject,
         lang: mail.lang,
         messageId: mail.messageId,
-        text: mail.text,
+        characters: mail.text.length,
       },
       "email (log transport: SMTP_URL is not set)",
     );

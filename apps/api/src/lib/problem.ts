@@ -47,6 +47,10 @@ export const TITLES = {
     fr: "Une clé d'API partenaire valide est requise",
     en: "A valid partner API key is required",
   },
+  metricsTokenRequired: {
+    fr: "Le jeton des métriques est requis (Authorization: Bearer …)",
+    en: "The metrics token is required (Authorization: Bearer …)",
+  },
   ssoNotConfigured: {
     fr: "L'authentification unique n'est pas configurée",
     en: "Single sign-on is not configured",

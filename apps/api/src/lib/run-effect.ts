@@ -28,13 +28,6 @@ export const runEffect = async <A, E>(
   ) {
     return problem(c, problemOf(error.value as { _tag: string }, lang));
   }
-  console.error(
-    JSON.stringify({
-      level: "error",
-      msg: "defect",
-      path: c.req.path,
-      cause: Cause.pretty(exit.cause),
-    }),
-  );
+  c.get("logger").error({ path: c.req.path, cause: Cause.pretty(exit.cause) }, "defect");
   return problem(c, problemBody(500, "internal", TITLES.internal[lang]));
 };

@@ -92,8 +92,8 @@ export const oidcCallback = createRoute({
 const notConfigured = (c: Context<AppEnv>) =>
   problem(c, problemBody(404, "not-found", TITLES.ssoNotConfigured[c.get("lang")]));
 
-const logFailure = (reason: string) =>
-  console.warn(JSON.stringify({ level: "warn", msg: "single sign-on failed", reason }));
+const logFailure = (c: Context<AppEnv>, reason: string) =>
+  c.get("logger").warn({ reason }, "single sign-on failed");
 
 export const oidcRouter = (deps: AppDeps, options: { readonly https: boolean }) => {
   // built once: a misconfigured issuer (plain http) stops the server at start
@@ -116,7 +116,7 @@ export const oidcRouter = (deps: AppDeps, options: { readonly https: boolean }) 
       try {
         begun = await oidc.begin(safeReturnTo(returnTo));
       } catch (e) {
-        logFailure(`discovery: ${explain(e)}`);
+        logFailure(c, `discovery: ${explain(e)}`);
         return problem(
           c,
           problemBody(503, "sso-unavailable", TITLES.ssoUnavailable[c.get("lang")], {
@@ -139,7 +139,7 @@ export const oidcRouter = (deps: AppDeps, options: { readonly https: boolean }) 
       // one use only, whatever happens next
       deleteCookie(c, FLOW_COOKIE, flowCookie);
       const failed = (reason: string) => {
-        logFailure(reason);
+        logFailure(c, reason);
         return c.redirect(SIGN_IN_FAILED, 302) as never;
       };
       if (!flow) return failed("no sign-in in progress in this browser (missing flow cookie)");

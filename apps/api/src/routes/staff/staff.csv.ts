@@ -8,26 +8,20 @@ import type { Context } from "hono";
  * written with a decimal comma and no grouping, so that Excel reads them as numbers.
  */
 
-export type CsvCell = string | null;
+/** A cell: text as typed, or an amount in euros (a number, see `euros`); null is empty. */
+export type CsvCell = string | number | null | undefined;
 
-/** Euros with a decimal comma: 225000 cents → "2250,00"; an unknown amount is an empty cell. */
-export const euros = (cents: number | null | undefined): CsvCell => {
-  if (cents === null || cents === undefined) return null;
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, "0")}`;
-};
+/** An amount in cents as a number of euros (exact to the cent); an unknown amount is empty. */
+export const euros = (cents: number | null | undefined): CsvCell =>
+  cents === null || cents === undefined ? null : cents / 100;
 
 /**
- * Text typed by people (names, emails, hosts) as a cell that a spreadsheet shows and never
- * runs: one starting like a formula gets a leading apostrophe (OWASP, "CSV injection").
+ * The header and the rows as French-Excel CSV. Every text cell is shown, never run (OWASP,
+ * "CSV injection"): one starting like a formula (`= + - @`, a tab, a CR or their full-width
+ * forms) gets a leading apostrophe (csv-stringify's `escape_formulas`), while an amount stays a
+ * number, negative ones included. Fields with `;`, a quote or any line break (a lone LF or CR
+ * too, which a CRLF record delimiter alone would leave bare) are quoted.
  */
-export const text = (value: string | null | undefined): CsvCell => {
-  if (value === null || value === undefined) return null;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-};
-
-/** The header and the rows as French-Excel CSV; fields with `;`, a quote or a line break are quoted. */
 export const frenchExcelCsv = (
   header: readonly string[],
   rows: readonly (readonly CsvCell[])[],
@@ -36,8 +30,12 @@ export const frenchExcelCsv = (
     bom: true,
     delimiter: ";",
     record_delimiter: "\r\n",
+    quote_record_delimiter: true,
     quote: '"',
     escape: '"',
+    escape_formulas: true,
+    // two decimals with a comma, no grouping: a French Excel reads it as a number
+    cast: { number: (value) => value.toFixed(2).replace(".", ",") },
   });
 
 /** Sends CSV as a download. */

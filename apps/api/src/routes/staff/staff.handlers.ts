@@ -25,7 +25,7 @@ import { evaluateToday } from "../../lib/evaluate-today.ts";
 import type { FileStore } from "../../lib/file-store.ts";
 import { problem, problemBody, TITLES } from "../../lib/problem.ts";
 import { runEffect } from "../../lib/run-effect.ts";
-import { csvDownload, euros, frenchExcelCsv, text } from "./staff.csv.ts";
+import { csvDownload, euros, frenchExcelCsv } from "./staff.csv.ts";
 import type {
   applicationDetail,
   applicationDocument,
@@ -419,13 +419,13 @@ export const exportRequestsHandler =
               : (registry.partners(r.hostPartnerId)?.name ?? r.hostPartnerId);
           return [
             r.request.applicationId,
-            text(student?.name),
-            text(student?.email),
+            student?.name,
+            student?.email,
             registry.byId.get(r.request.scheme)?.name[lang] ?? r.request.scheme,
             r.request.state,
             r.academicYear,
             r.destinationCountry,
-            text(host),
+            host,
             r.startDate,
             r.endDate,
             euros(r.request.estimatedCents),
