@@ -57,7 +57,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   // responses also vary on Accept-Language (the language middleware's choice)
   app.use("*", compression({ varyAlsoOn: ["Accept-Language"] }));
   app.use("*", language);
-  app.use("/api/*", authenticate(deps));
+  app.use("/api/*", authenticate(deps, { https }));
   app.route("/api", api);
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
