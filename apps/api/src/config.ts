@@ -34,6 +34,11 @@ const ConfigSchema = z
     /** Staff are recognised by this claim of the ID token holding one of OIDC_STAFF_VALUES. */
     OIDC_STAFF_CLAIM: z.string().min(1).default("groups"),
     OIDC_STAFF_VALUES: z.string().min(1).optional(),
+    /**
+     * The claim (a dotted path) that must be `true` before single sign-on creates an account or
+     * links an existing one by its email: the provider vouches for the address.
+     */
+    OIDC_EMAIL_VERIFIED_CLAIM: z.string().min(1).default("email_verified"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((c, ctx) => {
