@@ -13,6 +13,15 @@ const ConfigSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
       .optional(),
+    /**
+     * PostgreSQL: the tables' owner, who applies the migrations at start; DATABASE_URL is then
+     * the runtime role, a member of envol_app that may not change the audit trail
+     * (docs/operations/database-roles.md). Unset: DATABASE_URL migrates too.
+     */
+    MIGRATION_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .optional(),
     ENVOL_DATA_DIR: z.string().min(1).default("./data/pglite"),
     /** Where uploaded documents are kept: outside any served folder. */
     ENVOL_FILES_DIR: z.string().min(1).default("./data/files"),
@@ -52,6 +61,13 @@ const ConfigSchema = z
             message: "is required when single sign-on is configured",
           });
       }
+    }
+    if (c.MIGRATION_DATABASE_URL && !c.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MIGRATION_DATABASE_URL"],
+        message: "needs DATABASE_URL (PGlite has no roles)",
+      });
     }
     if (oidc.every(Boolean) && !c.PUBLIC_URL) {
       ctx.addIssue({
