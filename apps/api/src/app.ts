@@ -78,7 +78,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
       unless: isDocumentUpload,
     }),
   );
-  app.use("/api/*", authenticate(deps));
+  app.use("/api/*", authenticate(deps, { https }));
   app.route("/api", api);
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

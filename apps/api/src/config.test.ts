@@ -57,4 +57,26 @@ describe("the server's configuration", () => {
     for (const value of ["true", "false", "yes"])
       expect(() => loadConfig({ ENVOL_SEED: value })).toThrow(/ENVOL_SEED: .*auto.*demo.*none/);
   });
+
+  it("takes the owner's URL for the migrations only alongside a PostgreSQL DATABASE_URL", () => {
+    expect(() => loadConfig({ MIGRATION_DATABASE_URL: "postgres://owner@db/envol" })).toThrow(
+      /MIGRATION_DATABASE_URL: needs DATABASE_URL/,
+    );
+    expect(() =>
+      loadConfig({ DATABASE_URL: "postgres://api@db/envol", MIGRATION_DATABASE_URL: "x" }),
+    ).toThrow(/MIGRATION_DATABASE_URL: must be a postgres:\/\/ URL/);
+    expect(
+      loadConfig({
+        DATABASE_URL: "postgres://api@db/envol",
+        MIGRATION_DATABASE_URL: "postgres://owner@db/envol",
+      }),
+    ).toMatchObject({ MIGRATION_DATABASE_URL: "postgres://owner@db/envol" });
+  });
+
+  it("reads which claim vouches for an SSO email, email_verified by default", () => {
+    expect(loadConfig({}).OIDC_EMAIL_VERIFIED_CLAIM).toBe("email_verified");
+    expect(
+      loadConfig({ OIDC_EMAIL_VERIFIED_CLAIM: "school.mail_checked" }).OIDC_EMAIL_VERIFIED_CLAIM,
+    ).toBe("school.mail_checked");
+  });
 });

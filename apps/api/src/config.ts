@@ -13,6 +13,15 @@ export const ConfigSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
       .optional(),
+    /**
+     * PostgreSQL: the tables' owner, who applies the migrations at start; DATABASE_URL is then
+     * the runtime role, a member of envol_app that may not change the audit trail
+     * (docs/operations/database-roles.md). Unset: DATABASE_URL migrates too.
+     */
+    MIGRATION_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .optional(),
     ENVOL_DATA_DIR: z.string().min(1).default("./data/pglite"),
     /** Where uploaded documents are kept: outside any served folder. */
     ENVOL_FILES_DIR: z.string().min(1).default("./data/files"),
@@ -42,6 +51,11 @@ export const ConfigSchema = z
     /** Staff are recognised by this claim of the ID token holding one of OIDC_STAFF_VALUES. */
     OIDC_STAFF_CLAIM: z.string().min(1).default("groups"),
     OIDC_STAFF_VALUES: z.string().min(1).optional(),
+    /**
+     * The claim (a dotted path) that must be `true` before single sign-on creates an account or
+     * links an existing one by its email: the provider vouches for the address.
+     */
+    OIDC_EMAIL_VERIFIED_CLAIM: z.string().min(1).default("email_verified"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** Unset: `GET /metrics` answers 404. Set: Prometheus scrapes it with this bearer token. */
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
@@ -57,6 +71,13 @@ export const ConfigSchema = z
             message: "is required when single sign-on is configured",
           });
       }
+    }
+    if (c.MIGRATION_DATABASE_URL && !c.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MIGRATION_DATABASE_URL"],
+        message: "needs DATABASE_URL (PGlite has no roles)",
+      });
     }
     if (oidc.every(Boolean) && !c.PUBLIC_URL) {
       ctx.addIssue({

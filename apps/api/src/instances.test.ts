@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import {
   Applications,
   Database,
+  type DatabaseConfig,
   DEMO_ACADEMIC_YEAR,
   DEMO_ENVELOPES_CENTS,
   DEMO_PARTNER_ID,
@@ -99,8 +100,8 @@ const signIn = async (
 // ---------------------------------------------------------------- the applications
 
 /** The repositories on the servers' database, set up as main.ts sets up its own. */
-const openRuntime = async (url: string): Promise<EnvolRuntime> => {
-  const envol = makeEnvolRuntime({ url });
+const openRuntime = async (config: DatabaseConfig): Promise<EnvolRuntime> => {
+  const envol = makeEnvolRuntime(config);
   await envol.refreshPartners();
   return envol;
 };
@@ -126,8 +127,10 @@ describe("two API instances on one PostgreSQL", () => {
     const url = created.config.url as string;
     database = { url, drop: created.drop };
     filesDir = await mkdtemp(join(tmpdir(), "envol-instances-"));
+    const { migrationUrl } = created.config;
     const env = {
       DATABASE_URL: url,
+      ...(migrationUrl ? { MIGRATION_DATABASE_URL: migrationUrl } : {}),
       ENVOL_SEED: "demo",
       ENVOL_FILES_DIR: filesDir,
       LOG_LEVEL: "warn",
@@ -136,7 +139,7 @@ describe("two API instances on one PostgreSQL", () => {
     instances.push(startInstance("instance 1", p1, env), startInstance("instance 2", p2, env));
     await Promise.all(instances.map((i) => i.untilReady({ timeoutMs: 25_000, pollMs: 100 })));
     timings.startMs = Date.now() - started;
-    repositories = await openRuntime(url);
+    repositories = await openRuntime(created.config);
   });
 
   afterAll(async () => {

@@ -34,7 +34,11 @@ const config = (() => {
 })();
 const logger = makeLogger(config.LOG_LEVEL);
 
-const envol = makeEnvolRuntime({ url: config.DATABASE_URL, dataDir: config.ENVOL_DATA_DIR });
+const envol = makeEnvolRuntime({
+  url: config.DATABASE_URL,
+  migrationUrl: config.MIGRATION_DATABASE_URL,
+  dataDir: config.ENVOL_DATA_DIR,
+});
 const { runtime } = envol;
 
 const start = async () => {

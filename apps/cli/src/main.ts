@@ -3,12 +3,16 @@
  * `pnpm envol simulate [--lang fr|en] [--as-of YYYY-MM-DD] [--all-schemes] < situation.json`
  * prints the simulation response for the configured institution; an invalid situation prints
  * each field issue to stderr and exits 2. No database needed.
+ * `pnpm envol audit verify` checks the audit trail's hash chain (audit-verify.ts).
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { isIsoDate } from "@envol/domain";
 import { loadRegistry, TELECOM_PARIS_CONFIG } from "@envol/institution";
+import { auditCommand } from "./audit-verify.ts";
 import { simulate } from "./simulate.ts";
+
+if (process.argv[2] === "audit") process.exit(await auditCommand(process.argv.slice(3)));
 
 const USAGE = `usage: pnpm envol simulate [--lang fr|en] [--as-of YYYY-MM-DD] [--all-schemes] < situation.json
 

@@ -1,6 +1,7 @@
 import type { ActorKind } from "@envol/domain";
 import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
 import { Context, Effect, Layer } from "effect";
+import { type ChainVerdict, verifyAuditChain } from "./audit-chain.ts";
 import { Database } from "./database.ts";
 import { auditEvents } from "./schema/index.ts";
 
@@ -35,8 +36,8 @@ const MAX_PAGE = 200;
 
 /**
  * Reads the audit trail. There is nothing here to change it: events are written by
- * `recordAudit` in the transaction of the change they record, and the table refuses UPDATE
- * and DELETE.
+ * `recordAudit` in the transaction of the change they record, the table refuses UPDATE
+ * and DELETE, and each event is chained to the one before it by its hash (`audit-chain.ts`).
  */
 export class AuditTrail extends Context.Service<
   AuditTrail,
@@ -61,6 +62,8 @@ export class AuditTrail extends Context.Service<
       readonly limit?: number;
       readonly before?: number;
     }) => Effect.Effect<readonly AuditEventView[]>;
+    /** Checks the whole hash chain; names the first broken link. */
+    readonly verify: () => Effect.Effect<ChainVerdict>;
   }
 >()("@envol/db/AuditTrail") {
   static readonly layer = Layer.effect(
@@ -113,7 +116,11 @@ export class AuditTrail extends Context.Service<
         return rows.map(view);
       });
 
-      return AuditTrail.of({ forEntity, forEntities, recent });
+      const verify = Effect.fn("AuditTrail.verify")(function* () {
+        return yield* Effect.promise(() => verifyAuditChain(db));
+      });
+
+      return AuditTrail.of({ forEntity, forEntities, recent, verify });
     }),
   );
 }

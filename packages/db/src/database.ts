@@ -24,6 +24,12 @@ export type DatabaseKind = "pglite" | "postgres";
  */
 export interface DatabaseConfig {
   readonly url?: string | undefined;
+  /**
+   * PostgreSQL: the tables' owner, through whom the migrations are applied; `url` is then the
+   * runtime role, which may not alter the tables (docs/operations/database-roles.md). Unset:
+   * `url` migrates too.
+   */
+  readonly migrationUrl?: string | undefined;
   readonly dataDir?: string | undefined;
 }
 
@@ -64,13 +70,18 @@ export const openDatabase = async (config: DatabaseConfig): Promise<OpenDatabase
   if (config.url) {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
     const db = drizzlePg({ client: pool, schema }) as unknown as AppDatabase;
-    const client = await pool.connect();
+    const owner = config.migrationUrl
+      ? new pg.Client({ connectionString: config.migrationUrl })
+      : undefined;
+    await owner?.connect();
+    const client = owner ?? (await pool.connect());
     try {
       await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
       await migratePg(drizzlePg({ client, schema }), { migrationsFolder: MIGRATIONS });
     } finally {
       await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
-      client.release();
+      if (owner) await owner.end();
+      else (client as pg.PoolClient).release();
     }
     const poolUsage = () => ({
       total: pool.totalCount,

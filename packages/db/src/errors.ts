@@ -131,3 +131,17 @@ export class OidcIdentityConflict extends Data.TaggedError("OidcIdentityConflict
     return `${this.email} already belongs to another single sign-on identity`;
   }
 }
+
+/**
+ * A single sign-on identity with no account bound to its subject yet, whose provider does not
+ * vouch for its email (no `email_verified: true`, or the configured claim): no account is created
+ * for it and none is linked by that address, or anyone able to type an address at the provider
+ * could take over its owner's account.
+ */
+export class OidcEmailNotVerified extends Data.TaggedError("OidcEmailNotVerified")<{
+  readonly email: string;
+}> {
+  override get message(): string {
+    return `the single sign-on provider does not vouch for ${this.email}`;
+  }
+}

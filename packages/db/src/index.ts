@@ -1,4 +1,5 @@
 export * from "./applications.ts";
+export * from "./audit-chain.ts";
 export * from "./audit-log.ts";
 export * from "./audit-trail.ts";
 export * from "./budgets.ts";

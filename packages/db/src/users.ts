@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { Context, DateTime, Effect, Layer } from "effect";
 import { Database } from "./database.ts";
-import { OidcIdentityConflict } from "./errors.ts";
+import { OidcEmailNotVerified, OidcIdentityConflict } from "./errors.ts";
 import { users } from "./schema/index.ts";
 
 export interface UserView {
@@ -39,8 +39,9 @@ export class Users extends Context.Service<
      * The user of a single sign-on identity (the provider's `sub`): found by subject; else the
      * account with this email, which gets linked to the subject if it had none (a demo or local
      * account); else a new one. The provider is the authority on the role and the name: they are
-     * refreshed at each sign-in (so is the email when the new one is free). An email already
-     * linked to another subject fails with OidcIdentityConflict.
+     * refreshed at each sign-in (so is the email when the new one is verified and free). An email
+     * already linked to another subject fails with OidcIdentityConflict; creating or linking an
+     * account by an email the provider does not vouch for fails with OidcEmailNotVerified.
      */
     readonly ensureBySubject: (input: {
       readonly subject: string;
@@ -48,7 +49,9 @@ export class Users extends Context.Service<
       readonly name: string;
       readonly role: "student" | "staff";
       readonly lang?: "fr" | "en";
-    }) => Effect.Effect<UserView, OidcIdentityConflict>;
+      /** The provider vouches for `email`: needed to create an account or link one by email. */
+      readonly emailVerified: boolean;
+    }) => Effect.Effect<UserView, OidcIdentityConflict | OidcEmailNotVerified>;
     readonly get: (id: string) => Effect.Effect<UserView | undefined>;
     readonly findByEmail: (
       email: string,
@@ -95,21 +98,24 @@ export class Users extends Context.Service<
             await db.select().from(users).where(eq(users.oidcSubject, input.subject))
           )[0];
           if (bySubject) {
-            const emailTaken =
-              email !== bySubject.email &&
-              (
-                await db
-                  .select({ id: users.id })
-                  .from(users)
-                  .where(and(eq(users.email, email), ne(users.id, bySubject.id)))
-              ).length > 0;
+            // the new address only if the provider vouches for it and nobody else has it
+            const keepEmail =
+              !input.emailVerified ||
+              (email !== bySubject.email &&
+                (
+                  await db
+                    .select({ id: users.id })
+                    .from(users)
+                    .where(and(eq(users.email, email), ne(users.id, bySubject.id)))
+                ).length > 0);
             const rows = await db
               .update(users)
-              .set({ name: input.name, role: input.role, ...(emailTaken ? {} : { email }) })
+              .set({ name: input.name, role: input.role, ...(keepEmail ? {} : { email }) })
               .where(eq(users.id, bySubject.id))
               .returning();
             return rows[0] as typeof users.$inferSelect;
           }
+          if (!input.emailVerified) return "unverified" as const;
           await db
             .insert(users)
             .values({
@@ -132,6 +138,7 @@ export class Users extends Context.Service<
           if (linked[0]) return linked[0];
           return (await db.select().from(users).where(eq(users.email, email)))[0];
         });
+        if (found === "unverified") return yield* new OidcEmailNotVerified({ email });
         if (!found || found.oidcSubject !== input.subject) {
           return yield* new OidcIdentityConflict({ email });
         }

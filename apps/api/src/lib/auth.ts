@@ -7,6 +7,17 @@ import type { AppEnv } from "./env.ts";
 import { problem, problemBody, TITLES } from "./problem.ts";
 
 export const SESSION_COOKIE = "envol_session";
+
+/**
+ * How the session cookie is named and scoped. Over https it is `__Host-envol_session`: the
+ * browser keeps it only if Secure, Path=/ and without Domain, so that no other subdomain of the
+ * school can set or shadow it (session fixation). Over http (development) it stays
+ * `envol_session`: browsers refuse `__Host-` without Secure.
+ */
+export const sessionCookie = (https: boolean) =>
+  https
+    ? ({ prefix: "host", secure: true, path: "/" } as const)
+    : ({ secure: false, path: "/" } as const);
 export const CSRF_HEADER = "X-CSRF-Token";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -15,9 +26,11 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
  * Reads who is calling: the session cookie of a student or staff member. A write made with the
  * cookie must carry the session's CSRF token in X-CSRF-Token (a cross-site form cannot).
  */
-export const authenticate = (deps: AppDeps) =>
+export const authenticate = (deps: AppDeps, options: { readonly https: boolean }) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = options.https
+      ? getCookie(c, SESSION_COOKIE, "host")
+      : getCookie(c, SESSION_COOKIE);
     if (token) {
       const exit = await deps.run(Sessions.use((s) => s.find(token)));
       const session = exit._tag === "Success" ? exit.value : undefined;

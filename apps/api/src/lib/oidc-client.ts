@@ -21,13 +21,20 @@ export interface OidcSettings {
   readonly scope?: string;
   /** The claim (a string or a list of strings) and its values that make a staff member. */
   readonly staff?: { readonly claim: string; readonly values: readonly string[] };
+  /**
+   * The claim (a dotted path) that must be `true` for the provider to vouch for the email: an
+   * account is created, or an existing one linked by email, only then. Default `email_verified`
+   * (OIDC Core §5.1); a provider that vouches differently names its own.
+   */
+  readonly emailVerifiedClaim?: string;
   /** Accept a plain-http issuer on the loopback interface (tests only); never another host. */
   readonly allowHttpOnLoopback?: boolean;
 }
 
 /**
  * The settings from the server's configuration (the environment): undefined when SSO is off.
- * `OIDC_STAFF_VALUES` is a comma-separated list; `OIDC_STAFF_CLAIM` defaults to `groups`.
+ * `OIDC_STAFF_VALUES` is a comma-separated list; `OIDC_STAFF_CLAIM` defaults to `groups`,
+ * `OIDC_EMAIL_VERIFIED_CLAIM` to `email_verified`.
  * @throws when SSO is configured without PUBLIC_URL (the callback's address would be unknown)
  */
 export const oidcSettingsOf = (config: {
@@ -37,6 +44,7 @@ export const oidcSettingsOf = (config: {
   readonly OIDC_SCOPE?: string | undefined;
   readonly OIDC_STAFF_CLAIM?: string | undefined;
   readonly OIDC_STAFF_VALUES?: string | undefined;
+  readonly OIDC_EMAIL_VERIFIED_CLAIM?: string | undefined;
   readonly PUBLIC_URL?: string | undefined;
 }): OidcSettings | undefined => {
   const {
@@ -56,6 +64,7 @@ export const oidcSettingsOf = (config: {
     clientId,
     clientSecret,
     redirectUri: new URL("/api/auth/oidc/callback", config.PUBLIC_URL).href,
+    emailVerifiedClaim: config.OIDC_EMAIL_VERIFIED_CLAIM ?? "email_verified",
     ...(config.OIDC_SCOPE ? { scope: config.OIDC_SCOPE } : {}),
     ...(values.length > 0 ? { staff: { claim: config.OIDC_STAFF_CLAIM ?? "groups", values } } : {}),
   };
@@ -76,6 +85,8 @@ export interface OidcIdentity {
   readonly name: string;
   readonly role: "student" | "staff";
   readonly lang?: "fr" | "en";
+  /** The provider vouches for `email` (the verified claim is `true`). */
+  readonly emailVerified: boolean;
 }
 
 /** An error and the errors that caused it, messages only (their data may hold the code). */
@@ -148,24 +159,26 @@ const nameOf = (claims: Record<string, unknown>, email: string): string => {
   return parts.length > 0 ? parts.join(" ") : (email.split("@")[0] ?? email);
 };
 
+/** `true`, or `"true"` as a few providers write it; anything else (absent, false) is not. */
+const isTrue = (value: unknown) => value === true || value === "true";
+
 /** Reads who signed in from the claims (ID token, completed by userinfo). */
 export const identityOf = (
   claims: Record<string, unknown>,
-  settings: Pick<OidcSettings, "staff">,
+  settings: Pick<OidcSettings, "staff" | "emailVerifiedClaim">,
 ): OidcIdentity => {
   const subject = claims.sub;
   if (typeof subject !== "string" || subject === "") throw new OidcSignInFailed("no subject");
   const email = claims.email;
   if (typeof email !== "string" || !email.includes("@"))
     throw new OidcSignInFailed("the provider sent no email");
-  if (claims.email_verified === false)
-    throw new OidcSignInFailed("the provider says the email is not verified");
   const lang = langOf(claims.locale);
   return {
     subject,
     email,
     name: nameOf(claims, email),
     role: roleOf(claims, settings.staff),
+    emailVerified: isTrue(claimAt(claims, settings.emailVerifiedClaim ?? "email_verified")),
     ...(lang ? { lang } : {}),
   };
 };
@@ -250,9 +263,10 @@ export const makeOidcClient = (settings: OidcSettings) => {
       if (!idClaims) throw new OidcSignInFailed("no ID token");
       let claims: Record<string, unknown> = { ...idClaims };
       const staffClaim = settings.staff ? claimAt(claims, settings.staff.claim) : "";
+      const verifiedClaim = claimAt(claims, settings.emailVerifiedClaim ?? "email_verified");
       // many providers keep the profile claims for userinfo (OIDC Core §5.4)
       if (
-        (claims.email === undefined || staffClaim === undefined) &&
+        (claims.email === undefined || staffClaim === undefined || verifiedClaim === undefined) &&
         config.serverMetadata().userinfo_endpoint
       ) {
         try {

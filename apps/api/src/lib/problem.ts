@@ -55,6 +55,10 @@ export const TITLES = {
     fr: "L'authentification unique n'est pas configurée",
     en: "Single sign-on is not configured",
   },
+  ssoEmailNotVerified: {
+    fr: "Adresse e-mail non vérifiée par l'authentification unique",
+    en: "E-mail address not verified by single sign-on",
+  },
   ssoUnavailable: {
     fr: "Le service d'authentification unique est injoignable",
     en: "The single sign-on provider cannot be reached",

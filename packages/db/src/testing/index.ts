@@ -17,22 +17,45 @@ export interface TestEngine {
   }>;
 }
 
-const withDatabase = (url: string, name: string): string => {
+const withDatabase = (url: string, name: string, user?: string): string => {
   const u = new URL(url);
   u.pathname = `/${name}`;
+  if (user) {
+    u.username = user;
+    u.password = "";
+  }
   return u.toString();
 };
 
-export const postgresEngine = (url: string): TestEngine => ({
+/**
+ * A database of its own per suite on the PostgreSQL of `url`. With `asAppRole` (default: the
+ * environment's DATABASE_TEST_AS_APP_ROLE=true), the suite connects as a login role of its own,
+ * member of `envol_app` (docs/operations/database-roles.md), and migrates as `url`'s user, the
+ * owner: the least-privileged way production runs. Needs a cluster that lets that role in
+ * without a password (trust), as the test cluster does.
+ */
+export const postgresEngine = (
+  url: string,
+  { asAppRole = process.env.DATABASE_TEST_AS_APP_ROLE === "true" } = {},
+): TestEngine => ({
   name: "postgres",
   create: async () => {
     const name = `envol_test_${randomBytes(6).toString("hex")}`;
+    const login = `${name}_app`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${name}`);
+    if (asAppRole) {
+      // as migration 0004 does: another suite may be creating it at the same moment
+      await admin.query(`do $$ begin create role envol_app nologin;
+        exception when duplicate_object or unique_violation then null; end $$`);
+      await admin.query(`create role ${login} login in role envol_app`);
+    }
     await admin.end();
     return {
-      config: { url: withDatabase(url, name) },
+      config: asAppRole
+        ? { url: withDatabase(url, name, login), migrationUrl: withDatabase(url, name) }
+        : { url: withDatabase(url, name) },
       drop: async () => {
         const c = new pg.Client({ connectionString: url });
         await c.connect();
@@ -47,6 +70,7 @@ export const postgresEngine = (url: string): TestEngine => ({
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
         await c.query(`drop database if exists ${name} with (force)`);
+        if (asAppRole) await c.query(`drop role if exists ${login}`);
         await c.end();
       },
     };

@@ -3,7 +3,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { Duration, Effect } from "effect";
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
-import { SESSION_COOKIE } from "../../lib/auth.ts";
+import { SESSION_COOKIE, sessionCookie } from "../../lib/auth.ts";
 import { createRouter } from "../../lib/create-router.ts";
 import type { AppDeps } from "../../lib/deps.ts";
 import type { AppEnv } from "../../lib/env.ts";
@@ -24,7 +24,8 @@ const clientAddress = (c: Context<AppEnv>): string | undefined => {
 };
 
 /**
- * Opens a session and sets its cookie: HttpOnly, SameSite=Lax, Secure over https. Answers with
+ * Opens a session and sets its cookie: HttpOnly, SameSite=Lax, `__Host-` and Secure over https
+ * (`sessionCookie`). Answers with
  * the session, or with `respond` (single sign-on redirects instead).
  */
 export const openSession = (
@@ -44,10 +45,9 @@ export const openSession = (
     }),
     ({ opened, session }) => {
       setCookie(c, SESSION_COOKIE, opened.token, {
+        ...sessionCookie(https),
         httpOnly: true,
         sameSite: "Lax",
-        secure: https,
-        path: "/",
         expires: opened.expiresAt,
       });
       return respond(session);
@@ -105,6 +105,6 @@ export const authRouter = (deps: AppDeps, options: { readonly https: boolean }) 
     .openapi(signOut, async (c) => {
       const token = c.get("sessionToken");
       if (token) await deps.run(Sessions.use((s) => s.revoke(token)));
-      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      deleteCookie(c, SESSION_COOKIE, sessionCookie(options.https));
       return c.body(null, 204);
     });

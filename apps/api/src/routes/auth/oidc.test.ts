@@ -12,6 +12,7 @@ import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppDeps, createApp } from "../../app.ts";
 import {
+  identityOf,
   makeOidcClient,
   type OidcSettings,
   oidcSettingsOf,
@@ -94,6 +95,10 @@ const directory = new Map<string, Record<string, unknown>>([
     "u-unverified",
     { email: "eve@example.org", email_verified: false, name: "Eve", groups: [STAFF_GROUP] },
   ],
+  // a provider that says nothing of the address: neither a new account nor a link by email
+  ["u-silent", { email: "mallory@example.org", name: "Mallory", groups: [] }],
+  // the office's demo account's address, not vouched for: must not take that account over
+  ["u-takeover", { email: "dri@demo.envol.fr", name: "Not the office", groups: [STAFF_GROUP] }],
   // the seeded demo student, now coming through the school's SSO
   ["u-demo", { email: DEMO.student.email, email_verified: true, given_name: "Démo", groups: [] }],
 ]);
@@ -203,6 +208,9 @@ interface Hop {
 class Browser {
   readonly jar = new Map<string, Map<string, string>>();
 
+  /** `headers`: sent with every request (the browser's Accept-Language). */
+  constructor(readonly headers: Record<string, string> = {}) {}
+
   cookiesOf(origin: string): Map<string, string> {
     let cookies = this.jar.get(origin);
     if (!cookies) {
@@ -218,6 +226,7 @@ class Browser {
       ...init,
       redirect: "manual",
       headers: {
+        ...this.headers,
         ...(init.headers as Record<string, string>),
         cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; "),
       },
@@ -297,6 +306,21 @@ describe("returnTo and the staff claim", () => {
     ).toBe("staff");
   });
 
+  it("reads whether the address is verified from email_verified, or from the configured claim", () => {
+    const base = { sub: "s", email: "a@example.edu" };
+    const verified = (claims: Record<string, unknown>, claim?: string) =>
+      identityOf({ ...base, ...claims }, claim ? { emailVerifiedClaim: claim } : {}).emailVerified;
+    expect(verified({ email_verified: true })).toBe(true);
+    expect(verified({ email_verified: false })).toBe(false);
+    expect(verified({})).toBe(false);
+    // a provider that writes it as a string (some do)
+    expect(verified({ email_verified: "true" })).toBe(true);
+    expect(verified({ email_verified: "yes" })).toBe(false);
+    // a provider that vouches in a claim of its own, nested or not
+    expect(verified({ school: { mail_checked: true } }, "school.mail_checked")).toBe(true);
+    expect(verified({ email_verified: true }, "school.mail_checked")).toBe(false);
+  });
+
   it("reads the settings from the configuration, off unless complete", () => {
     expect(oidcSettingsOf({ OIDC_ISSUER: "https://sso.example.edu" })).toBeUndefined();
     const sso = {
@@ -308,6 +332,7 @@ describe("returnTo and the staff claim", () => {
     expect(
       oidcSettingsOf({ ...sso, PUBLIC_URL: "https://envol.example", OIDC_STAFF_VALUES: "dri, ri" }),
     ).toEqual({
+      emailVerifiedClaim: "email_verified",
       issuer: "https://sso.example.edu/realms/school",
       clientId: "envol",
       clientSecret: "s",
@@ -315,6 +340,13 @@ describe("returnTo and the staff claim", () => {
       staff: { claim: "groups", values: ["dri", "ri"] },
     });
     expect(oidcSettingsOf({ ...sso, PUBLIC_URL: "https://envol.example" })?.staff).toBeUndefined();
+    expect(
+      oidcSettingsOf({
+        ...sso,
+        PUBLIC_URL: "https://envol.example",
+        OIDC_EMAIL_VERIFIED_CLAIM: "school.mail_checked",
+      })?.emailVerifiedClaim,
+    ).toBe("school.mail_checked");
   });
 
   it("refuses a plain-http issuer unless it is on the loopback and allowed", () => {
@@ -601,16 +633,65 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect((await sessionOf(browser)).status).toBe(401);
     });
 
-    it("refuses an address that belongs to another SSO identity, and an unverified one", async () => {
+    it("refuses an address that belongs to another SSO identity", async () => {
       await signInAs("u-ada");
       const recycled = await signInAs("u-recycled");
       expect(recycled.callback.location?.search).toBe("?signin=failed");
       expect((await sessionOf(recycled.browser)).status).toBe(401);
-      const unverified = await signInAs("u-unverified");
-      expect(unverified.callback.location?.search).toBe("?signin=failed");
-      expect(
-        await t.runtime.runPromise(Users.use((u) => u.findByEmail("eve@example.org"))),
-      ).toBeUndefined();
+    });
+
+    /** The callback's refusal of an address the provider does not vouch for, in `lang`. */
+    const expectUnverified = async (
+      r: Awaited<ReturnType<typeof signInAs>>,
+      email: string,
+      lang: "fr" | "en",
+    ) => {
+      expect(r.callback.status).toBe(403);
+      expect(r.callback.setCookies.some((c) => c.includes("envol_session="))).toBe(false);
+      const problem = JSON.parse(r.callback.body);
+      expect(problem).toMatchObject({
+        type: expect.stringMatching(/email-not-verified$/),
+        status: 403,
+        title:
+          lang === "fr"
+            ? "Adresse e-mail non vérifiée par l'authentification unique"
+            : "E-mail address not verified by single sign-on",
+      });
+      expect(problem.detail).toContain(email);
+      expect((await sessionOf(r.browser)).status).toBe(401);
+    };
+
+    it("creates no account for an address the provider says is unverified, or says nothing of", async () => {
+      await expectUnverified(await signInAs("u-unverified"), "eve@example.org", "fr");
+      await expectUnverified(await signInAs("u-silent"), "mallory@example.org", "fr");
+      for (const email of ["eve@example.org", "mallory@example.org"])
+        expect(await t.runtime.runPromise(Users.use((u) => u.findByEmail(email)))).toBeUndefined();
+    });
+
+    it("does not link an existing account by an address the provider does not vouch for", async () => {
+      const before = await t.runtime.runPromise(Users.use((u) => u.findByEmail(DEMO.staff.email)));
+      const english = new Browser({ "accept-language": "en" });
+      await expectUnverified(await signInAs("u-takeover", "/", english), DEMO.staff.email, "en");
+      // the office's account is untouched, and its password still opens it
+      const after = await t.runtime.runPromise(Users.use((u) => u.findByEmail(DEMO.staff.email)));
+      expect(after).toEqual(before);
+      expect((await t.signIn(DEMO.staff.email, DEMO.staff.password)).userId).toBe(before?.id);
+    });
+
+    it("still signs in a user already bound to the subject, without taking an unverified new address", async () => {
+      const one = await sessionOf((await signInAs("u-ada")).browser);
+      const ada = directory.get("u-ada") as Record<string, unknown>;
+      const { email_verified: _, ...silent } = ada;
+      directory.set("u-ada", { ...silent, email: "ada.elsewhere@example.org" });
+      try {
+        const two = await sessionOf((await signInAs("u-ada")).browser);
+        expect(two.body.user).toMatchObject({
+          id: one.body.user.id,
+          email: "ada.lovelace@etu.example.edu",
+        });
+      } finally {
+        directory.set("u-ada", ada);
+      }
     });
 
     it("answers 404 when single sign-on is not configured, and uses __Host- and Secure over https", async () => {

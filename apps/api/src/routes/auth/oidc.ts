@@ -10,11 +10,15 @@
  *
  * A failed sign-in (tampered or missing state, the provider's error, an email already bound to
  * another SSO identity) redirects to `/?signin=failed`: the browser is mid-navigation, and a JSON
- * page would strand the user. The reason goes to the log only.
+ * page would strand the user. The reason goes to the log only. One exception: an address the
+ * provider does not vouch for (`email_verified` not `true`, or the configured claim) creates no
+ * account and links none; the answer is a 403 problem saying so in the reader's language, since
+ * only the school's IT department can change it and retrying would not help.
  */
-import { Users } from "@envol/db";
+import { OidcEmailNotVerified, Users } from "@envol/db";
 import { TEXT_LIMITS } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
+import { Cause, Option } from "effect";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createRouter } from "../../lib/create-router.ts";
@@ -84,6 +88,9 @@ export const oidcCallback = createRoute({
       description: "Signed in: to `returnTo`, with the session cookie; or to `/?signin=failed`",
       ...location,
     },
+    403: problemResponse(
+      "The provider does not vouch for the email (no account is created or linked by it)",
+    ),
     404: problemResponse("Single sign-on is not configured"),
     422: problemResponse("A query parameter is longer than any provider sends"),
   },
@@ -91,6 +98,19 @@ export const oidcCallback = createRoute({
 
 const notConfigured = (c: Context<AppEnv>) =>
   problem(c, problemBody(404, "not-found", TITLES.ssoNotConfigured[c.get("lang")]));
+
+const emailNotVerified = (c: Context<AppEnv>, email: string) => {
+  const lang = c.get("lang");
+  return problem(
+    c,
+    problemBody(403, "email-not-verified", TITLES.ssoEmailNotVerified[lang], {
+      detail:
+        lang === "en"
+          ? `The school's sign-in service does not confirm that ${email} is verified, so Envol neither creates an account nor opens an existing one with it. Ask the IT department to verify the address, or sign in with your password.`
+          : `Le service d'authentification de l'école ne confirme pas que l'adresse ${email} est vérifiée : Envol ne crée donc pas de compte et n'ouvre pas de compte existant avec elle. Demandez à la DSI de la vérifier, ou connectez-vous avec votre mot de passe.`,
+    }),
+  );
+};
 
 const logFailure = (c: Context<AppEnv>, reason: string) =>
   c.get("logger").warn({ reason }, "single sign-on failed");
@@ -152,7 +172,14 @@ export const oidcRouter = (deps: AppDeps, options: { readonly https: boolean }) 
       const user = await deps.run(
         Users.use((u) => u.ensureBySubject({ ...identity, lang: identity.lang ?? c.get("lang") })),
       );
-      if (user._tag === "Failure") return failed(`user: ${String(user.cause)}`);
+      if (user._tag === "Failure") {
+        const error = Cause.findErrorOption(user.cause);
+        if (Option.isSome(error) && error.value instanceof OidcEmailNotVerified) {
+          logFailure(c, `user: ${error.value.message}`);
+          return emailNotVerified(c, error.value.email) as never;
+        }
+        return failed(`user: ${String(user.cause)}`);
+      }
       return (await openSession(c, deps, user.value.id, options.https, () =>
         c.redirect(safeReturnTo(flow.returnTo), 302),
       )) as never;
