@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "./lib/auth.ts";
+import { clientAddress, TRUST_NO_PROXY, type TrustProxy } from "./lib/client-address.ts";
 import { compression } from "./lib/compression.ts";
 import { createRouter } from "./lib/create-router.ts";
 import type { AppDeps } from "./lib/deps.ts";
@@ -45,12 +46,15 @@ export interface AppOptions {
   readonly logger?: Logger;
   /** The web app, served for every path outside /api. */
   readonly web?: Hono;
+  /** The proxies whose X-Forwarded-For names the client (TRUST_PROXY); default: none. */
+  readonly trustProxy?: TrustProxy;
 }
 
 export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   const https = options.https ?? false;
   const api = apiRoutes(deps, { https });
   const app = createRouter();
+  app.use("*", clientAddress(options.trustProxy ?? TRUST_NO_PROXY));
   if (options.logger) app.use("*", requestLog(options.logger));
   app.use("*", securityHeaders({ https }));
   // gzip or deflate when the client accepts it (the web app's scripts, the API's reports); the

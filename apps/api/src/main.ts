@@ -10,8 +10,10 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { ConfigInvalid, loadConfig } from "./config.ts";
 import { DEMO_PASSWORDS, makeEnvolRuntime } from "./envol-runtime.ts";
+import { parseTrustProxy } from "./lib/client-address.ts";
 import { todayInParis } from "./lib/clock.ts";
 import { directoryFileStore } from "./lib/file-store.ts";
+import { limitsOf } from "./lib/limits.ts";
 import { makeLogger } from "./lib/logger.ts";
 import { mailTransport } from "./lib/mailer.ts";
 import { oidcSettingsOf } from "./lib/oidc-client.ts";
@@ -56,8 +58,14 @@ const start = async () => {
       today: todayInParis,
       files: directoryFileStore(config.ENVOL_FILES_DIR, { notUnder: [config.ENVOL_WEB_DIR] }),
       oidc: oidcSettingsOf(config),
+      limits: limitsOf(config),
     },
-    { https, logger, web: webRoutes(config.ENVOL_WEB_DIR) },
+    {
+      https,
+      logger,
+      web: webRoutes(config.ENVOL_WEB_DIR),
+      trustProxy: parseTrustProxy(config.TRUST_PROXY),
+    },
   );
   // notifications: SMTP when SMTP_URL is set, the log otherwise
   const transport = mailTransport(config, logger);

@@ -8,6 +8,8 @@ export interface AppEnv {
     /** The signed-in student or staff member, from the session cookie. */
     session?: SessionView;
     sessionToken?: string;
+    /** The client's address (lib/client-address.ts); undefined for an in-process call. */
+    clientAddress?: string;
     /** The partner school, from its API key. */
     partnerId?: string;
   };

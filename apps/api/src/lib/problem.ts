@@ -37,6 +37,11 @@ export const TITLES = {
   signInFirst: { fr: "Connectez-vous d'abord", en: "Sign in first" },
   forbidden: { fr: "Interdit pour votre rôle", en: "Not allowed for your role" },
   tooManyAttempts: { fr: "Trop de tentatives échouées", en: "Too many failed attempts" },
+  tooManyRequests: { fr: "Trop de requêtes", en: "Too many requests" },
+  documentQuota: {
+    fr: "Quota de documents du dossier atteint",
+    en: "The application's document quota is reached",
+  },
   wrongCredentials: { fr: "Email ou mot de passe incorrect", en: "Wrong email or password" },
   nobodySignedIn: { fr: "Personne n'est connecté", en: "Nobody is signed in" },
   noSuchScheme: { fr: "Aide inconnue", en: "No such scheme" },
