@@ -24,6 +24,8 @@ export const startServer = async () => {
       ENVOL_FILES_DIR: join(dir, "files"),
       ENVOL_WEB_DIR: join(ROOT, "apps/web/dist"),
       LOG_LEVEL: "warn",
+      // one browser plays every visitor, faster than any person types
+      ENVOL_LIMIT_SIMULATIONS_PER_MINUTE: "0",
     },
     showStderr: true,
     // under the suite's hook timeout (vitest.e2e.config.ts), so that a slow start says why

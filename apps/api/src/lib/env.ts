@@ -12,5 +12,7 @@ export interface AppEnv {
     clientAddress?: string;
     /** The partner school, from its API key. */
     partnerId?: string;
+    /** Which of its API keys (a digest of it), for the key's rate limit. */
+    partnerKey?: string;
   };
 }

@@ -80,6 +80,17 @@ export const problemResponse = (description: string) => ({
   content: { "application/problem+json": { schema: ProblemSchema } },
 });
 
+/** The OpenAPI description of a 429: a problem, and Retry-After in seconds. */
+export const tooManyResponse = (description: string) => ({
+  ...problemResponse(description),
+  headers: {
+    "Retry-After": {
+      description: "Seconds to wait before trying again",
+      schema: { type: "integer" as const, minimum: 1 },
+    },
+  },
+});
+
 /** Zod issues as problem fields: `mobility.start: must be a calendar date written YYYY-MM-DD`. */
 export const issuesOf = (error: z.ZodError): NonNullable<Problem["errors"]> =>
   error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(body)", message: i.message }));
