@@ -18,6 +18,7 @@ import { makeLogger } from "./lib/logger.ts";
 import { mailTransport } from "./lib/mailer.ts";
 import { oidcSettingsOf } from "./lib/oidc-client.ts";
 import { startOutboxSender } from "./notifications.ts";
+import { startPurger } from "./purge-expired.ts";
 import { webRoutes } from "./web.ts";
 
 const config = (() => {
@@ -76,6 +77,8 @@ const start = async () => {
     intervalMs: 5_000,
   });
   logger.info({ transport: transport.kind }, "notification sender started");
+  // expired sessions and ended rate-limit counters: deleted every 10 minutes
+  const stopPurger = startPurger({ run: (effect) => runtime.runPromiseExit(effect), logger });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info(
       { url: `http://${info.address === "0.0.0.0" ? "localhost" : info.address}:${info.port}` },
@@ -102,6 +105,7 @@ const start = async () => {
     force.unref();
     server.close(async () => {
       await stopSender();
+      await stopPurger();
       transport.close();
       await runtime.dispose();
       logger.info("database closed, bye");
