@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import { authenticate } from "./lib/auth.ts";
 import { bodyLimit, jsonBodyTooLarge, MAX_JSON_BODY_BYTES } from "./lib/body-limit.ts";
 import { privateAnswers } from "./lib/cache-control.ts";
+import { clientAddress, TRUST_NO_PROXY, type TrustProxy } from "./lib/client-address.ts";
 import { compression } from "./lib/compression.ts";
 import { createRouter } from "./lib/create-router.ts";
 import type { AppDeps } from "./lib/deps.ts";
@@ -54,12 +55,15 @@ export interface AppOptions {
   readonly web?: Hono;
   /** `GET /metrics` answers a scraper sending it as a bearer token; unset: 404. */
   readonly metricsToken?: string | undefined;
+  /** The proxies whose X-Forwarded-For names the client (TRUST_PROXY); default: none. */
+  readonly trustProxy?: TrustProxy;
 }
 
 export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   const https = options.https ?? false;
   const api = apiRoutes(deps, { https });
   const app = createRouter();
+  app.use("*", clientAddress(options.trustProxy ?? TRUST_NO_PROXY));
   const metrics = makeMetrics(deps.run, options.metricsToken);
   app.use("*", metrics.measure);
   app.use("*", requestLog(options.logger ?? makeLogger("error")));

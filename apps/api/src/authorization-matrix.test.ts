@@ -57,6 +57,8 @@ const PLAIN_ROUTES: Readonly<Record<string, string>> = {
 const MIDDLEWARE = [
   "ALL /*",
   "ALL /api/*",
+  "ALL /api/simulations",
+  "ALL /api/applications",
   "ALL /api/applications/{id}/documents",
   "ALL /api/staff/*",
   "ALL /api/partner/v1/*",

@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { parseTrustProxy } from "./lib/client-address.ts";
+
+/** A whole number of at least 0, from its text. */
+const count = z.coerce.number().int().min(0);
 
 /**
  * The server's configuration, from the environment, validated at start: a bad variable stops
@@ -59,6 +63,33 @@ export const ConfigSchema = z
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** Unset: `GET /metrics` answers 404. Set: Prometheus scrapes it with this bearer token. */
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    /**
+     * The reverse proxies whose X-Forwarded-For names the client (for the rate limits): their
+     * addresses or CIDR ranges, comma-separated (`loopback` and `private` name the usual ones),
+     * or how many proxies there are (`1`). Unset: none, the header is ignored.
+     */
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        try {
+          parseTrustProxy(value);
+        } catch (e) {
+          ctx.addIssue({ code: "custom", message: (e as Error).message });
+        }
+      }),
+    /** Anonymous simulations per client address and minute (0: no limit). */
+    ENVOL_LIMIT_SIMULATIONS_PER_MINUTE: count.default(60),
+    /** Applications a student may create per day (0: no limit). */
+    ENVOL_LIMIT_APPLICATIONS_PER_DAY: count.default(20),
+    /** Document uploads per student and hour (0: no limit). */
+    ENVOL_LIMIT_UPLOADS_PER_HOUR: count.default(30),
+    /** Partner API calls per API key and minute (0: no limit). */
+    ENVOL_LIMIT_PARTNER_CALLS_PER_MINUTE: count.default(600),
+    /** The most documents one application may hold. */
+    ENVOL_DOCUMENTS_PER_APPLICATION: count.min(1).default(20),
+    /** The most megabytes (MiB) of documents one application may hold. */
+    ENVOL_DOCUMENT_MB_PER_APPLICATION: count.min(1).default(50),
   })
   .superRefine((c, ctx) => {
     const oidc = [c.OIDC_ISSUER, c.OIDC_CLIENT_ID, c.OIDC_CLIENT_SECRET];

@@ -11,6 +11,7 @@ import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app.ts";
+import { DEFAULT_LIMITS } from "./lib/limits.ts";
 
 const registry = loadRegistry(TELECOM_PARIS_CONFIG);
 const web = new Hono().get("/*", (c) => c.html("<!doctype html><title>Envol</title>"));
@@ -21,6 +22,8 @@ const app = createApp(
     ready: async () => true,
     today: () => "2026-11-26",
     run: () => Promise.reject(new Error("no database in these tests")),
+    // the simulations' rate limit counts in the database: off here, these tests are about headers
+    limits: { ...DEFAULT_LIMITS, simulationsPerMinute: 0 },
   },
   { web },
 );

@@ -24,6 +24,7 @@ import type { Actor } from "@envol/domain";
 import { freePort, type ServerProcess, spawnServerProcess } from "@envol/server-process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EnvolRuntime, makeEnvolRuntime } from "./envol-runtime.ts";
+import { hashPassword } from "./lib/passwords.ts";
 import { DEMO } from "./testing/test-app.ts";
 
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -383,6 +384,32 @@ describe("two API instances on one PostgreSQL", () => {
         (r) => r.scheme === SCHEME && r.state === "approved",
       );
       expect(inDatabase.map((r) => r.id).sort()).toEqual(approved.map((a) => a.id).sort());
+    },
+  );
+
+  it.skipIf(!DATABASE_URL)(
+    "count password guesses together: 40 wrong ones sent to both at once for one account, at most 5 are checked, and the right one then does not get in (needs DATABASE_URL)",
+    async () => {
+      const { one, two, runtime } = the();
+      const email = "guessed@example.org";
+      const password = "the-right-password";
+      const passwordHash = await hashPassword(password);
+      await runtime.runPromise(
+        Users.use((u) => u.ensure({ email, name: "Guessed", role: "student", passwordHash })),
+      );
+      const attempt = (on: ServerProcess, guess: string) =>
+        fetch(`${on.url}/api/auth/sign-in`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ email, password: guess }),
+        });
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => attempt(i % 2 === 0 ? one : two, `wrong-${i}`)),
+      );
+      const statuses = answers.map((r) => r.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+      for (const on of [one, two]) expect((await attempt(on, password)).status).toBe(429);
     },
   );
 

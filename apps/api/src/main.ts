@@ -13,12 +13,15 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { ConfigInvalid, loadConfig, seedsDemo } from "./config.ts";
 import { makeEnvolRuntime } from "./envol-runtime.ts";
+import { parseTrustProxy } from "./lib/client-address.ts";
 import { todayInParis } from "./lib/clock.ts";
 import { directoryFileStore } from "./lib/file-store.ts";
+import { limitsOf } from "./lib/limits.ts";
 import { makeLogger } from "./lib/logger.ts";
 import { mailTransport } from "./lib/mailer.ts";
 import { oidcSettingsOf } from "./lib/oidc-client.ts";
 import { startOutboxSender } from "./notifications.ts";
+import { startPurger } from "./purge-expired.ts";
 import { webRoutes } from "./web.ts";
 
 const config = (() => {
@@ -60,8 +63,15 @@ const start = async () => {
       today: todayInParis,
       files: directoryFileStore(config.ENVOL_FILES_DIR, { notUnder: [config.ENVOL_WEB_DIR] }),
       oidc: oidcSettingsOf(config),
+      limits: limitsOf(config),
     },
-    { https, logger, web: webRoutes(config.ENVOL_WEB_DIR), metricsToken: config.METRICS_TOKEN },
+    {
+      https,
+      logger,
+      web: webRoutes(config.ENVOL_WEB_DIR),
+      trustProxy: parseTrustProxy(config.TRUST_PROXY),
+      metricsToken: config.METRICS_TOKEN,
+    },
   );
   // notifications: SMTP when SMTP_URL is set, the log otherwise
   const transport = mailTransport(config, logger);
@@ -72,6 +82,8 @@ const start = async () => {
     intervalMs: 5_000,
   });
   logger.info({ transport: transport.kind }, "notification sender started");
+  // expired sessions and ended rate-limit counters: deleted every 10 minutes
+  const stopPurger = startPurger({ run: (effect) => runtime.runPromiseExit(effect), logger });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info(
       { url: `http://${info.address === "0.0.0.0" ? "localhost" : info.address}:${info.port}` },
@@ -102,6 +114,7 @@ const start = async () => {
     force.unref();
     server.close(async () => {
       await stopSender();
+      await stopPurger();
       transport.close();
       await runtime.dispose();
       logger.info("database closed, bye");

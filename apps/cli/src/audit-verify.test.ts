@@ -8,7 +8,6 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type DatabaseConfig, openDatabase, recordAudit } from "@envol/db";
 import { testEngines } from "@envol/db/testing";
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const main = resolve(import.meta.dirname, "main.ts");
@@ -77,16 +76,16 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       let id = 0;
       await withDatabase(config, async (db) => {
         const rows = (await db.execute(
-          sql`select id from audit_events where position = 2`,
+          "select id from audit_events where position = 2",
         )) as unknown as {
           rows: { id: string | number }[];
         };
         id = Number(rows.rows[0]?.id);
-        await db.execute(sql`alter table audit_events disable trigger user`);
+        await db.execute("alter table audit_events disable trigger user");
         await db.execute(
-          sql`update audit_events set after = '{"envelopeCents": 999999}' where position = 2`,
+          "update audit_events set after = '{\"envelopeCents\": 999999}' where position = 2",
         );
-        await db.execute(sql`alter table audit_events enable trigger user`);
+        await db.execute("alter table audit_events enable trigger user");
       });
       const r = verify(config);
       expect(r.status).toBe(1);

@@ -25,6 +25,8 @@ export const startServer = async () => {
       ENVOL_WEB_DIR: join(ROOT, "apps/web/dist"),
       ENVOL_SEED: "demo",
       LOG_LEVEL: "warn",
+      // one browser plays every visitor, faster than any person types
+      ENVOL_LIMIT_SIMULATIONS_PER_MINUTE: "0",
     },
     showStderr: true,
     // under the suite's hook timeout (vitest.e2e.config.ts), so that a slow start says why

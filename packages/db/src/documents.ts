@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { Actor } from "@envol/domain";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Actor, Lang } from "@envol/domain";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { Context, Data, DateTime, Effect, Layer } from "effect";
 import { recordAudit } from "./audit-log.ts";
 import { Database } from "./database.ts";
 import { applications, documents } from "./schema/index.ts";
+import { tagged, transact } from "./transact.ts";
 
 /** A document's metadata as the student and staff read it: never where its bytes are kept. */
 export interface DocumentView {
@@ -48,6 +49,49 @@ const view = (d: typeof documents.$inferSelect): DocumentView => ({
   uploadedAt: d.uploadedAt.toISOString(),
 });
 
+/** How much one application may hold: documents, and their bytes in all. */
+export interface DocumentQuota {
+  readonly maxDocuments: number;
+  readonly maxBytes: number;
+}
+
+/** `bytes` as a person reads them: "1000 octets", "50 Mio". */
+const sizeText = (bytes: number, lang: Lang) => {
+  const mib = bytes / (1024 * 1024);
+  if (mib >= 1)
+    return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} ${lang === "en" ? "MiB" : "Mio"}`;
+  return `${bytes} ${lang === "en" ? "bytes" : "octets"}`;
+};
+
+/** The application already holds as many documents, or as many bytes, as its quota allows. */
+export class DocumentQuotaExceeded extends Data.TaggedError("DocumentQuotaExceeded")<{
+  readonly applicationId: string;
+  readonly quota: DocumentQuota;
+  readonly documents: number;
+  readonly bytes: number;
+}> {
+  /** Which limit the new document would pass. */
+  get limit(): "documents" | "bytes" {
+    return this.documents >= this.quota.maxDocuments ? "documents" : "bytes";
+  }
+
+  override get message(): string {
+    return `application ${this.applicationId} is full: ${this.documents} documents, ${this.bytes} bytes (quota ${this.quota.maxDocuments} documents, ${this.quota.maxBytes} bytes)`;
+  }
+
+  explain(lang: Lang): string {
+    const { maxDocuments, maxBytes } = this.quota;
+    if (this.limit === "documents")
+      return lang === "en"
+        ? `An application may hold ${maxDocuments} documents at most; this one has ${this.documents}.`
+        : `Un dossier peut contenir ${maxDocuments} documents au plus ; celui-ci en a ${this.documents}.`;
+    const left = sizeText(Math.max(0, maxBytes - this.bytes), lang);
+    return lang === "en"
+      ? `An application's documents may weigh ${sizeText(maxBytes, lang)} in all; ${left} are left for this one.`
+      : `Les documents d'un dossier peuvent peser ${sizeText(maxBytes, lang)} en tout ; il en reste ${left} pour celui-ci.`;
+  }
+}
+
 /**
  * The metadata of uploaded documents (the bytes live in a file store, outside any served
  * folder, under `storageKey`). Who may see which application is the caller's check: this
@@ -56,7 +100,11 @@ const view = (d: typeof documents.$inferSelect): DocumentView => ({
 export class Documents extends Context.Service<
   Documents,
   {
-    /** Records an uploaded document, with its audit event, in one transaction. */
+    /**
+     * Records an uploaded document, with its audit event, in one transaction; refused when the
+     * application would then hold more than `quota` (uploads racing for the last room are
+     * serialised on the application's row).
+     */
     readonly insert: (input: {
       readonly applicationId: string;
       readonly kind: string;
@@ -66,7 +114,8 @@ export class Documents extends Context.Service<
       readonly sha256: string;
       readonly storageKey: string;
       readonly actor: Extract<Actor, { readonly kind: "student" | "staff" }>;
-    }) => Effect.Effect<DocumentView>;
+      readonly quota: DocumentQuota;
+    }) => Effect.Effect<DocumentView, DocumentQuotaExceeded>;
     /** An application's documents, oldest first. */
     readonly list: (applicationId: string) => Effect.Effect<readonly DocumentView[]>;
     /** The documents of all of a student's applications, oldest first. */
@@ -96,8 +145,36 @@ export class Documents extends Context.Service<
       ) {
         const at = yield* DateTime.nowAsDate;
         const id = randomUUID();
-        return yield* Effect.promise(() =>
-          db.transaction(async (tx) => {
+        return yield* transact(
+          db,
+          async (tx) => {
+            await tx
+              .select({ id: applications.id })
+              .from(applications)
+              .where(eq(applications.id, input.applicationId))
+              .for("update");
+            const held = (
+              await tx
+                .select({
+                  documents: sql<number>`count(*)::int`,
+                  bytes: sql<number>`coalesce(sum(${documents.sizeBytes}), 0)::bigint`,
+                })
+                .from(documents)
+                .where(eq(documents.applicationId, input.applicationId))
+            )[0];
+            const used = {
+              documents: Number(held?.documents ?? 0),
+              bytes: Number(held?.bytes ?? 0),
+            };
+            if (
+              used.documents + 1 > input.quota.maxDocuments ||
+              used.bytes + input.sizeBytes > input.quota.maxBytes
+            )
+              throw new DocumentQuotaExceeded({
+                applicationId: input.applicationId,
+                quota: input.quota,
+                ...used,
+              });
             const row = (
               await tx
                 .insert(documents)
@@ -131,7 +208,8 @@ export class Documents extends Context.Service<
               },
             });
             return view(row);
-          }),
+          },
+          tagged<DocumentQuotaExceeded>("DocumentQuotaExceeded"),
         );
       });
 

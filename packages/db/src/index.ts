@@ -11,6 +11,7 @@ export * from "./layers.ts";
 export * from "./outbox-store.ts";
 export * from "./partner-keys.ts";
 export * from "./partners.ts";
+export * from "./rate-limits.ts";
 export * as schema from "./schema/index.ts";
 export * from "./schemes.ts";
 export * from "./seed.ts";

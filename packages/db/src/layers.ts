@@ -8,8 +8,9 @@ import { Grants } from "./grants.ts";
 import { Outbox } from "./outbox-store.ts";
 import { PartnerKeys } from "./partner-keys.ts";
 import { Partners } from "./partners.ts";
+import { RateLimits } from "./rate-limits.ts";
 import { Schemes } from "./schemes.ts";
-import { Sessions, SignInAttempts } from "./sessions.ts";
+import { Sessions } from "./sessions.ts";
 import { Users } from "./users.ts";
 
 /**
@@ -24,7 +25,7 @@ export const repositoriesLayer = (config: DatabaseConfig, schemes: Schemes["Serv
     Users.layer,
     Partners.layer,
     Sessions.layer,
-    SignInAttempts.layer,
+    RateLimits.layer,
     PartnerKeys.layer,
     Outbox.layer,
     AuditTrail.layer,

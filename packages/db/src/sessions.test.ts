@@ -3,7 +3,7 @@ import { Duration } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Database } from "./database.ts";
 import { sessions } from "./schema/index.ts";
-import { Sessions, SignInAttempts } from "./sessions.ts";
+import { Sessions } from "./sessions.ts";
 import { openTestRuntime, testEngines } from "./testing/index.ts";
 import { Users } from "./users.ts";
 
@@ -41,24 +41,21 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("sessions on %s", 
     expect(await t.run(Sessions.use((s) => s.find(opened.token)))).toBeUndefined();
   });
 
-  it("limits failed sign-ins per key, whatever instance counted them", async () => {
-    const policy = { maxFailures: 3, window: Duration.minutes(15) };
-    const key = "email:victim@example.org";
-    for (let i = 0; i < 2; i++) await t.run(SignInAttempts.use((a) => a.record(key, false)));
-    expect(await t.run(SignInAttempts.use((a) => a.isLimited(key, policy)))).toBe(false);
-    await t.run(SignInAttempts.use((a) => a.record(key, false)));
-    expect(await t.run(SignInAttempts.use((a) => a.isLimited(key, policy)))).toBe(true);
-    expect(
-      await t.run(SignInAttempts.use((a) => a.isLimited("email:other@example.org", policy))),
-    ).toBe(false);
-    // a successful sign-in does not count as a failure
-    await t.run(SignInAttempts.use((a) => a.record("email:ok@example.org", true)));
-    expect(
-      await t.run(
-        SignInAttempts.use((a) =>
-          a.isLimited("email:ok@example.org", { ...policy, maxFailures: 1 }),
-        ),
-      ),
-    ).toBe(false);
+  it("purges the sessions expired or revoked, and keeps the live ones", async () => {
+    const user = await t.run(
+      Users.use((u) => u.ensure({ email: "p@example.org", name: "P", role: "student" })),
+    );
+    await t.run(Sessions.use((s) => s.open(user.id, Duration.millis(-1))));
+    const revoked = await t.run(Sessions.use((s) => s.open(user.id, Duration.hours(8))));
+    await t.run(Sessions.use((s) => s.revoke(revoked.token)));
+    const live = await t.run(Sessions.use((s) => s.open(user.id, Duration.hours(8))));
+    const gone = await t.run(Sessions.use((s) => s.purge(new Date(Date.now() + 1_000))));
+    expect(gone).toBeGreaterThanOrEqual(2);
+    const { db } = await t.run(Database);
+    const left = (await db.select().from(sessions).where(eq(sessions.userId, user.id))).map((s) =>
+      s.expiresAt.getTime(),
+    );
+    expect(left).toEqual([live.expiresAt.getTime()]);
+    expect(await t.run(Sessions.use((s) => s.find(live.token)))).toBeDefined();
   });
 });

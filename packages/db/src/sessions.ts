@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
 import { Context, DateTime, Duration, Effect, Layer } from "effect";
 import { Database } from "./database.ts";
-import { sessions, signInAttempts, users } from "./schema/index.ts";
+import { sessions, users } from "./schema/index.ts";
 import { hashOf } from "./secret-hash.ts";
 import { type UserView, userView } from "./users.ts";
 
@@ -31,6 +31,8 @@ export class Sessions extends Context.Service<
     readonly find: (token: string) => Effect.Effect<SessionView | undefined>;
     /** Signs out: the token stops working at once, on every instance. */
     readonly revoke: (token: string) => Effect.Effect<void>;
+    /** Deletes the sessions expired or revoked before `at` (they open nothing); how many went. */
+    readonly purge: (at: Date) => Effect.Effect<number>;
   }
 >()("@envol/db/Sessions") {
   static readonly layer = Layer.effect(
@@ -85,72 +87,17 @@ export class Sessions extends Context.Service<
         );
       });
 
-      return Sessions.of({ open, find, revoke });
-    }),
-  );
-}
-
-/** The limit on sign-in attempts: so many failures per key within a window. */
-export interface SignInPolicy {
-  readonly maxFailures: number;
-  readonly window: Duration.Duration;
-}
-
-export const DEFAULT_SIGN_IN_POLICY: SignInPolicy = {
-  maxFailures: 5,
-  window: Duration.minutes(15),
-};
-
-/** Sign-in attempts, counted in the database so that the limit holds across instances. */
-export class SignInAttempts extends Context.Service<
-  SignInAttempts,
-  {
-    /** Whether `key` (an email, a client address) has used up its failures in the window. */
-    readonly isLimited: (key: string, policy?: SignInPolicy) => Effect.Effect<boolean>;
-    readonly record: (key: string, succeeded: boolean) => Effect.Effect<void>;
-  }
->()("@envol/db/SignInAttempts") {
-  static readonly layer = Layer.effect(
-    SignInAttempts,
-    Effect.gen(function* () {
-      const { db } = yield* Database;
-
-      const isLimited = Effect.fn("SignInAttempts.isLimited")(function* (
-        key: string,
-        policy: SignInPolicy = DEFAULT_SIGN_IN_POLICY,
-      ) {
-        const now = yield* DateTime.nowAsDate;
-        const since = new Date(now.getTime() - Duration.toMillis(policy.window));
-        const rows = yield* Effect.promise(() =>
+      const purge = Effect.fn("Sessions.purge")(function* (at: Date) {
+        const gone = yield* Effect.promise(() =>
           db
-            .select({ n: sql<string>`count(*)` })
-            .from(signInAttempts)
-            .where(
-              and(
-                eq(signInAttempts.key, key),
-                eq(signInAttempts.succeeded, false),
-                gt(signInAttempts.at, since),
-              ),
-            ),
+            .delete(sessions)
+            .where(or(lte(sessions.expiresAt, at), lte(sessions.revokedAt, at)))
+            .returning({ id: sessions.id }),
         );
-        return Number(rows[0]?.n ?? 0) >= policy.maxFailures;
+        return gone.length;
       });
 
-      const record = Effect.fn("SignInAttempts.record")(function* (
-        key: string,
-        succeeded: boolean,
-      ) {
-        const now = yield* DateTime.nowAsDate;
-        yield* Effect.promise(async () => {
-          await db.insert(signInAttempts).values({ key, at: now, succeeded });
-          // a day is more than any window: older rows only take room
-          await db
-            .delete(signInAttempts)
-            .where(lt(signInAttempts.at, new Date(now.getTime() - 86_400_000)));
-        });
-      });
-
-      return SignInAttempts.of({ isLimited, record });
+      return Sessions.of({ open, find, revoke, purge });
     }),
   );
 }

@@ -61,6 +61,8 @@ try {
     ENVOL_FILES_DIR: join(dist, "files"),
     DATABASE_URL: "",
     ENVOL_WEB_DIR: join(dist, "no-web"),
+    // one load generator is not one person: without this, all but 60 requests a minute are 429s
+    ENVOL_LIMIT_SIMULATIONS_PER_MINUTE: "0",
   };
   // Envol's report for the situation: what the second baseline sends back
   const envolFirst = await start([join(root, "apps/api/dist/main.mjs")], envolEnv);

@@ -1,5 +1,6 @@
 import type { IsoDate, Partner, Registry } from "@envol/domain";
 import type { FileStore } from "./file-store.ts";
+import type { Limits } from "./limits.ts";
 import type { OidcSettings } from "./oidc-client.ts";
 import type { Runner } from "./services.ts";
 
@@ -12,6 +13,10 @@ export interface AppDeps {
   readonly ready: () => Promise<boolean>;
   /** Today, at the edge: the domain never reads the clock itself. */
   readonly today: () => IsoDate;
+  /** The instant, for the rate limits' windows (default: the wall clock; tests move their own). */
+  readonly now?: () => Date;
+  /** The rate limits and quotas (default: DEFAULT_LIMITS). */
+  readonly limits?: Limits;
   /** Runs repository Effects on the app's one ManagedRuntime. */
   readonly run: Runner;
   /** Where uploaded documents' bytes go (default: ./data/files, outside any served folder). */

@@ -13,7 +13,11 @@ export interface AppEnv {
     /** The signed-in student or staff member, from the session cookie. */
     session?: SessionView;
     sessionToken?: string;
+    /** The client's address (lib/client-address.ts); undefined for an in-process call. */
+    clientAddress?: string;
     /** The partner school, from its API key. */
     partnerId?: string;
+    /** Which of its API keys (a digest of it), for the key's rate limit. */
+    partnerKey?: string;
   };
 }

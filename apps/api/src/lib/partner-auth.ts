@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { PartnerKeys } from "@envol/db";
 import { Cause, Exit } from "effect";
 import { createMiddleware } from "hono/factory";
@@ -49,6 +50,14 @@ export const partnerAuth = (deps: AppDeps) =>
       );
     }
     c.set("partnerId", partnerId);
+    // the key, for its rate limit: a digest, never the secret itself
+    c.set(
+      "partnerKey",
+      createHash("sha256")
+        .update(secret ?? "")
+        .digest("hex")
+        .slice(0, 32),
+    );
     await next();
   });
 

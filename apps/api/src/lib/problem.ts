@@ -37,6 +37,11 @@ export const TITLES = {
   signInFirst: { fr: "Connectez-vous d'abord", en: "Sign in first" },
   forbidden: { fr: "Interdit pour votre rôle", en: "Not allowed for your role" },
   tooManyAttempts: { fr: "Trop de tentatives échouées", en: "Too many failed attempts" },
+  tooManyRequests: { fr: "Trop de requêtes", en: "Too many requests" },
+  documentQuota: {
+    fr: "Quota de documents du dossier atteint",
+    en: "The application's document quota is reached",
+  },
   wrongCredentials: { fr: "Email ou mot de passe incorrect", en: "Wrong email or password" },
   nobodySignedIn: { fr: "Personne n'est connecté", en: "Nobody is signed in" },
   noSuchScheme: { fr: "Aide inconnue", en: "No such scheme" },
@@ -82,6 +87,17 @@ export const problem = (c: Context, body: Problem): Response =>
 export const problemResponse = (description: string) => ({
   description,
   content: { "application/problem+json": { schema: ProblemSchema } },
+});
+
+/** The OpenAPI description of a 429: a problem, and Retry-After in seconds. */
+export const tooManyResponse = (description: string) => ({
+  ...problemResponse(description),
+  headers: {
+    "Retry-After": {
+      description: "Seconds to wait before trying again",
+      schema: { type: "integer" as const, minimum: 1 },
+    },
+  },
 });
 
 /** Zod issues as problem fields: `mobility.start: must be a calendar date written YYYY-MM-DD`. */

@@ -46,6 +46,8 @@ export const problemOf = (tagged: Tagged, lang: Lang): Problem => {
     case "BudgetExceeded":
     case "BudgetNotFound":
       return make(409, "budget", TITLES.budget, { detail });
+    case "DocumentQuotaExceeded":
+      return make(409, "document-quota", TITLES.documentQuota, { detail });
     case "ActionInputInvalid":
       return make(422, "validation", TITLES.invalid, {
         errors: [{ path: String(error.field), message: String(error.problem) }],

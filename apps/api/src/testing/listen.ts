@@ -8,6 +8,10 @@ export interface Listening {
   readonly close: () => Promise<void>;
 }
 
+/**
+ * Serves a test app over real HTTP on a port the system picks (port 0), so that requests come
+ * through a socket with a client address, and race as they would in production.
+ */
 export const listen = (app: Pick<Hono, "fetch">): Promise<Listening> =>
   new Promise((ready) => {
     const server = serve(
@@ -15,7 +19,12 @@ export const listen = (app: Pick<Hono, "fetch">): Promise<Listening> =>
       (info: AddressInfo) =>
         ready({
           url: `http://127.0.0.1:${info.port}`,
-          close: () => new Promise<void>((done) => server.close(() => done())),
+          close: () =>
+            new Promise<void>((done) => {
+              server.close(() => done());
+              // keep-alive sockets would otherwise hold close() until they time out
+              (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+            }),
         }),
     );
   });

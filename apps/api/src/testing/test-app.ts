@@ -11,6 +11,7 @@ import type { TestEngine } from "@envol/db/testing";
 import { type AppOptions, createApp } from "../app.ts";
 import { DEMO_PASSWORDS, makeEnvolRuntime } from "../envol-runtime.ts";
 import { directoryFileStore } from "../lib/file-store.ts";
+import { DEFAULT_LIMITS, type Limits } from "../lib/limits.ts";
 import type { OidcSettings } from "../lib/oidc-client.ts";
 import { hashPassword } from "../lib/passwords.ts";
 
@@ -29,9 +30,26 @@ export interface Caller {
 
 export const ANONYMOUS: Caller = { headers: {} };
 
+/**
+ * The test app's clock for the rate limits: it stands still (a window never ends by itself in
+ * the middle of a test) until a test moves it on.
+ */
+export const testClock = (start = new Date(`${TODAY}T09:00:00+01:00`)) => {
+  let now = start.getTime();
+  return {
+    now: () => new Date(now),
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
+};
+
 export const openTestApp = async (
   engine: TestEngine,
-  options: AppOptions & { readonly oidc?: OidcSettings } = {},
+  options: AppOptions & {
+    readonly oidc?: OidcSettings;
+    readonly limits?: Partial<Limits>;
+  } = {},
 ) => {
   const { config, drop } = await engine.create();
   const envol = makeEnvolRuntime(config);
@@ -41,11 +59,14 @@ export const openTestApp = async (
   // uploaded documents go to a folder of this test app's own, removed with it
   const filesDir = await mkdtemp(join(tmpdir(), "envol-files-"));
   const files = directoryFileStore(filesDir);
+  const clock = testClock();
   const app = createApp(
     {
       ...envol.appDeps,
       ready: async () => true,
       today: () => TODAY,
+      now: clock.now,
+      limits: { ...DEFAULT_LIMITS, ...options.limits },
       files,
       ...(options.oidc ? { oidc: options.oidc } : {}),
     },
@@ -105,6 +126,7 @@ export const openTestApp = async (
 
   return {
     app,
+    clock,
     runtime,
     files,
     filesDir,

@@ -3,4 +3,5 @@ export * from "./audit.ts";
 export * from "./budgets.ts";
 export * from "./outbox.ts";
 export * from "./partners.ts";
+export * from "./rate-limits.ts";
 export * from "./users.ts";

@@ -1,14 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigserial,
-  boolean,
-  check,
-  index,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Students and staff. A user signs in with the school's SSO (oidc_subject) or, for demos, a password. */
 export const users = pgTable(
@@ -47,20 +38,5 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [index("sessions_user").on(t.userId)],
-);
-
-/**
- * Sign-in attempts, in the database so that the limit holds across API instances: one row per
- * attempt, by key (the email, and the client address), pruned as they age.
- */
-export const signInAttempts = pgTable(
-  "sign_in_attempts",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    key: text("key").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull(),
-    succeeded: boolean("succeeded").notNull(),
-  },
-  (t) => [index("sign_in_attempts_key_at").on(t.key, t.at)],
+  (t) => [index("sessions_user").on(t.userId), index("sessions_expires_at").on(t.expiresAt)],
 );

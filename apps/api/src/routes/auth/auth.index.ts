@@ -1,5 +1,4 @@
-import { Sessions, type SessionView, SignInAttempts, Users } from "@envol/db";
-import { getConnInfo } from "@hono/node-server/conninfo";
+import { Sessions, type SessionView, Users } from "@envol/db";
 import { Duration, Effect } from "effect";
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
@@ -9,19 +8,12 @@ import type { AppDeps } from "../../lib/deps.ts";
 import type { AppEnv } from "../../lib/env.ts";
 import { DUMMY_HASH, verifyPassword } from "../../lib/passwords.ts";
 import { problem, problemBody, TITLES } from "../../lib/problem.ts";
+import { tooManyRequests, waitText } from "../../lib/rate-limit.ts";
 import { runEffect } from "../../lib/run-effect.ts";
 import { currentSession, signIn, signOut } from "./auth.routes.ts";
+import { reserveGuess } from "./sign-in-limits.ts";
 
 export const SESSION_TTL = Duration.hours(8);
-
-/** The client's address, when the request came over a socket (not an in-process call). */
-const clientAddress = (c: Context<AppEnv>): string | undefined => {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined;
-  }
-};
 
 /**
  * Opens a session and sets its cookie: HttpOnly, SameSite=Lax, `__Host-` and Secure over https
@@ -59,31 +51,21 @@ export const authRouter = (deps: AppDeps, options: { readonly https: boolean }) 
     .openapi(signIn, async (c) => {
       const { email, password } = c.req.valid("json");
       const lang = c.get("lang");
-      const address = clientAddress(c);
-      const keys = [`email:${email.trim().toLowerCase()}`, ...(address ? [`ip:${address}`] : [])];
-      const limited = await deps.run(
-        Effect.forEach(keys, (k) => SignInAttempts.use((a) => a.isLimited(k))).pipe(
-          Effect.map((xs) => xs.some(Boolean)),
-        ),
-      );
-      if (limited._tag === "Success" && limited.value) {
-        c.header("Retry-After", "900");
-        return problem(
-          c,
-          problemBody(429, "rate-limited", TITLES.tooManyAttempts[lang], {
-            detail: lang === "en" ? "Try again in 15 minutes." : "Réessayez dans 15 minutes.",
-          }),
+      // counted before the password is checked: parallel guesses cannot all slip under the limit
+      const guess = await reserveGuess(deps, email, c.get("clientAddress"));
+      if (!guess.allowed) {
+        return tooManyRequests(c, guess.retryAfterMs, TITLES.tooManyAttempts, (l, seconds) =>
+          l === "en"
+            ? `Try again in ${waitText(seconds)}.`
+            : `Réessayez dans ${waitText(seconds)}.`,
         ) as never;
       }
       const found = await deps.run(Users.use((u) => u.findByEmail(email)));
       const user = found._tag === "Success" ? found.value : undefined;
       const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), password);
-      await deps.run(
-        Effect.forEach(keys, (k) =>
-          SignInAttempts.use((a) => a.record(k, ok && user !== undefined)),
-        ),
-      );
-      if (!ok || !user?.passwordHash) {
+      const signedIn = ok && Boolean(user?.passwordHash);
+      await guess.settle(signedIn);
+      if (!signedIn || !user) {
         return problem(
           c,
           problemBody(401, "unauthenticated", TITLES.wrongCredentials[lang]),

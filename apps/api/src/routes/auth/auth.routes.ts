@@ -1,6 +1,6 @@
 import { TEXT_LIMITS } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
-import { problemResponse } from "../../lib/problem.ts";
+import { problemResponse, tooManyResponse } from "../../lib/problem.ts";
 
 export const SessionSchema = z
   .object({
@@ -42,7 +42,9 @@ export const signIn = createRoute({
     200: { description: "Signed in", content: { "application/json": { schema: SessionSchema } } },
     401: problemResponse("Wrong email or password"),
     422: problemResponse("A field is invalid"),
-    429: problemResponse("Too many failed attempts: wait before trying again"),
+    429: tooManyResponse(
+      "Too many guesses for this account from this client, from this client, or for this account (then a progressive delay): wait Retry-After seconds",
+    ),
   },
 });
 

@@ -1,7 +1,7 @@
 import { compareDates, IsoDateSchema, TEXT_LIMITS } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import { PARTNER_SECURITY_SCHEME } from "../../lib/partner-auth.ts";
-import { problemResponse } from "../../lib/problem.ts";
+import { problemResponse, tooManyResponse } from "../../lib/problem.ts";
 import { OMOBILITY_STATUSES } from "./omobility.ts";
 
 const TAGS = ["Partner schools"];
@@ -52,6 +52,9 @@ export const OMobilityIndexSchema = z
   })
   .meta({ id: "OMobilityIndex" });
 
+const tooManyCalls = tooManyResponse(
+  "Too many calls with this API key this minute (ENVOL_LIMIT_PARTNER_CALLS_PER_MINUTE)",
+);
 const unauthorized = problemResponse(
   "No API key, or an unknown or revoked one (with WWW-Authenticate: Bearer)",
 );
@@ -82,6 +85,7 @@ export const listOMobilities = createRoute({
       content: { "application/json": { schema: OMobilityIndexSchema } },
     },
     401: unauthorized,
+    429: tooManyCalls,
     422: problemResponse("A query parameter is invalid"),
   },
 });
@@ -108,6 +112,7 @@ export const getOMobility = createRoute({
       content: { "application/json": { schema: OMobilitySchema } },
     },
     401: unauthorized,
+    429: tooManyCalls,
     404: notFound,
   },
 });
@@ -175,6 +180,7 @@ export const decideOMobility = createRoute({
     },
     400: problemResponse("The body is not JSON"),
     401: unauthorized,
+    429: tooManyCalls,
     404: notFound,
     409: problemResponse(
       "The decision is not possible now: no awarded grant to recalculate on the actual dates, the stay is no longer eligible on them, or the envelope cannot cover the difference",

@@ -1,7 +1,21 @@
 import { createRouter } from "../../lib/create-router.ts";
 import type { AppDeps } from "../../lib/deps.ts";
+import { rateLimit } from "../../lib/rate-limit.ts";
 import { simulateHandler } from "./simulations.handlers.ts";
 import { simulate } from "./simulations.routes.ts";
 
-export const simulationsRouter = (deps: AppDeps) =>
-  createRouter().openapi(simulate, simulateHandler(deps));
+/** The public simulator, limited per client address (anonymous callers have nothing else). */
+export const simulationsRouter = (deps: AppDeps) => {
+  const router = createRouter();
+  router.use(
+    "/simulations",
+    rateLimit(deps, {
+      name: "simulations:client",
+      per: "minute",
+      limit: (l) => l.simulationsPerMinute,
+      who: (c) => c.get("clientAddress"),
+      what: { fr: "simulations", en: "simulations" },
+    }),
+  );
+  return router.openapi(simulate, simulateHandler(deps));
+};

@@ -1,6 +1,6 @@
 import { SimulationReportSchema, SituationSchema } from "@envol/domain";
 import { createRoute } from "@hono/zod-openapi";
-import { problemResponse } from "../../lib/problem.ts";
+import { problemResponse, tooManyResponse } from "../../lib/problem.ts";
 
 export const simulate = createRoute({
   method: "post",
@@ -19,5 +19,8 @@ export const simulate = createRoute({
     },
     400: problemResponse("The body is not JSON"),
     422: problemResponse("A field is invalid: each is listed with its path and why"),
+    429: tooManyResponse(
+      "Too many simulations from this client this minute (ENVOL_LIMIT_SIMULATIONS_PER_MINUTE)",
+    ),
   },
 });

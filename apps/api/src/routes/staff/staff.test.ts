@@ -230,6 +230,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
             sha256: "0".repeat(64),
             storageKey: randomUUID(),
             actor: { kind: "student", userId: row.student.id },
+            quota: { maxDocuments: 20, maxBytes: 50 * 1024 * 1024 },
           }),
         ),
       );
@@ -331,6 +332,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
             sha256: "1".repeat(64),
             storageKey,
             actor: { kind: "student", userId: berlin.student.id },
+            quota: { maxDocuments: 20, maxBytes: 50 * 1024 * 1024 },
           }),
         ),
       );

@@ -37,6 +37,7 @@ import { evaluateToday } from "../../lib/evaluate-today.ts";
 import type { FileStore } from "../../lib/file-store.ts";
 import { problem, problemBody, TITLES } from "../../lib/problem.ts";
 import { problemOf } from "../../lib/problems-of-errors.ts";
+import { limitsOf } from "../../lib/rate-limit.ts";
 import { runEffect } from "../../lib/run-effect.ts";
 import {
   type createApplication,
@@ -330,6 +331,7 @@ export const uploadDocumentHandler =
     }
     const mediaType = type.mime;
     const today = deps.today();
+    const limits = limitsOf(deps);
     return (await runEffect(
       c,
       deps,
@@ -349,6 +351,10 @@ export const uploadDocumentHandler =
             sha256: createHash("sha256").update(bytes).digest("hex"),
             storageKey: key,
             actor,
+            quota: {
+              maxDocuments: limits.documentsPerApplication,
+              maxBytes: limits.documentBytesPerApplication,
+            },
           }),
         ).pipe(Effect.onError(() => files.remove(key)));
         return { ok: true, document } as const;

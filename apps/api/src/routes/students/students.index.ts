@@ -1,6 +1,9 @@
+import type { Context } from "hono";
 import { createRouter } from "../../lib/create-router.ts";
 import type { AppDeps } from "../../lib/deps.ts";
+import type { AppEnv } from "../../lib/env.ts";
 import { filesOf } from "../../lib/file-store.ts";
+import { rateLimit } from "../../lib/rate-limit.ts";
 import {
   createApplicationHandler,
   downloadDocumentHandler,
@@ -31,6 +34,32 @@ import {
 export const studentsRouter = (deps: AppDeps) => {
   const files = filesOf(deps);
   const router = createRouter();
+  /** Counts a student's POSTs (the others pass uncounted). */
+  const studentPosting = (c: Context<AppEnv>) => {
+    const user = c.get("session")?.user;
+    return c.req.method === "POST" && user?.role === "student" ? user.id : undefined;
+  };
+  router.use(
+    "/applications",
+    rateLimit(deps, {
+      name: "applications:student",
+      per: "day",
+      limit: (l) => l.applicationsPerDay,
+      who: studentPosting,
+      what: { fr: "dossiers", en: "applications" },
+    }),
+  );
+  // before the upload's body is read
+  router.use(
+    "/applications/:id/documents",
+    rateLimit(deps, {
+      name: "uploads:student",
+      per: "hour",
+      limit: (l) => l.uploadsPerHour,
+      who: studentPosting,
+      what: { fr: "dépôts de documents", en: "uploads" },
+    }),
+  );
   router.use("/applications/:id/documents", uploadGuard(deps));
   return router
     .openapi(createApplication, createApplicationHandler(deps))

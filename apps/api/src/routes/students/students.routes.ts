@@ -11,7 +11,13 @@ import { requireRole } from "../../lib/auth.ts";
 import { bodyLimit } from "../../lib/body-limit.ts";
 import { DOCUMENT_MEDIA_TYPES, documentDownloadResponse } from "../../lib/document-download.ts";
 import type { AppEnv } from "../../lib/env.ts";
-import { problem, problemBody, problemResponse, TITLES } from "../../lib/problem.ts";
+import {
+  problem,
+  problemBody,
+  problemResponse,
+  TITLES,
+  tooManyResponse,
+} from "../../lib/problem.ts";
 
 /** The largest document a student may upload: 10 MiB. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -194,6 +200,9 @@ export const createApplication = createRoute({
     201: json(StudentApplicationSchema, "The application, its requests in draft"),
     ...signedIn,
     422: problemResponse("A field is invalid, or a scheme or partner is unknown"),
+    429: tooManyResponse(
+      "Too many applications created by this student today (ENVOL_LIMIT_APPLICATIONS_PER_DAY)",
+    ),
   },
 });
 
@@ -300,9 +309,15 @@ export const uploadDocument = createRoute({
     201: json(DocumentSchema, "The document's metadata"),
     ...signedIn,
     404: problemResponse("No such application of yours"),
+    409: problemResponse(
+      "The application's document quota is reached (ENVOL_DOCUMENTS_PER_APPLICATION documents, ENVOL_DOCUMENT_MB_PER_APPLICATION MiB in all): the detail names the limit",
+    ),
     413: problemResponse("The file is larger than 10 MiB"),
     415: problemResponse("The file is not a PDF, a JPEG or a PNG"),
     422: problemResponse("A field is missing or invalid, or the kind is not in the checklist"),
+    429: tooManyResponse(
+      "Too many uploads by this student this hour (ENVOL_LIMIT_UPLOADS_PER_HOUR)",
+    ),
   },
 });
 
