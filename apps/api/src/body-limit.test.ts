@@ -11,6 +11,7 @@ import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app.ts";
 import { MAX_JSON_BODY_BYTES } from "./lib/body-limit.ts";
+import { DEFAULT_LIMITS } from "./lib/limits.ts";
 
 const registry = loadRegistry(TELECOM_PARIS_CONFIG);
 const app = createApp({
@@ -19,6 +20,8 @@ const app = createApp({
   ready: async () => true,
   today: () => "2026-11-26",
   run: () => Promise.reject(new Error("no database in these tests")),
+  // the simulations' rate limit counts in the database: off here, these tests are about sizes
+  limits: { ...DEFAULT_LIMITS, simulationsPerMinute: 0 },
 });
 
 let server: ReturnType<typeof serve>;
