@@ -267,20 +267,7 @@ interface Rule {
   readonly object: string;
 }
 
-const ruleCache: Record<Lang, WeakMap<Condition, Rule>> = { fr: new WeakMap(), en: new WeakMap() };
-
-/** {@link computeRule}, once per condition and language: the words of a rule never change. */
 const rule = (c: Condition, lang: Lang): Rule => {
-  const cache = ruleCache[lang];
-  let r = cache.get(c);
-  if (!r) {
-    r = computeRule(c, lang);
-    cache.set(c, r);
-  }
-  return r;
-};
-
-const computeRule = (c: Condition, lang: Lang): Rule => {
   if (c.kind === "member" && !c.inside) {
     const object = c.setName
       ? c.setName[lang]
@@ -330,11 +317,6 @@ interface Outcome {
   readonly reason: string;
   /** For unmet: the change that meets it, without the "Met if" prefix. */
   readonly phrase: string;
-  /**
-   * For an `anyOf` that holds: the index of the alternative that decided it, then, when that
-   * alternative is itself an `anyOf`, the index of the one that decided it, and so on.
-   */
-  readonly decidedBy?: readonly number[];
 }
 
 const NONE: readonly string[] = [];
@@ -347,17 +329,9 @@ const unknownOutcome = (fact: Fact, ctx: EvaluationContext, lang: Lang): Outcome
   phrase: "",
 });
 
-const subjects: Record<Lang, WeakMap<Fact, string>> = { fr: new WeakMap(), en: new WeakMap() };
-
 /** "Durée financée : 45 jours". */
-const statement = (fact: Fact, value: number | string | boolean, lang: Lang): string => {
-  let subject = subjects[lang].get(fact);
-  if (subject === undefined) {
-    subject = `${capitalize(fact.label[lang])}${W[lang].colon}`;
-    subjects[lang].set(fact, subject);
-  }
-  return subject + formatFactValue(fact, value, lang);
-};
+const statement = (fact: Fact, value: number | string | boolean, lang: Lang): string =>
+  `${capitalize(fact.label[lang])}${W[lang].colon}${formatFactValue(fact, value, lang)}`;
 
 const compareHolds = (op: CompareOp, v: number, bound: number): boolean =>
   op === "atLeast"
@@ -514,8 +488,6 @@ const combine = (
         unknown: NONE,
         reason: nested(x, o, lang),
         phrase: "",
-        decidedBy:
-          o.decidedBy === undefined ? [outcomes.length] : [outcomes.length, ...o.decidedBy],
       };
     }
     if (o.status === "unmet") unmet++;
@@ -601,189 +573,12 @@ export const evaluateCriterion = (
   ctx: EvaluationContext,
   lang: Lang,
   schemeName: string,
-): CriterionResult => computeCriterion(crit, ctx, lang, schemeName);
-
-/** A criterion's result as the simulation response shows it, and the fields it lacks. */
-export interface CriterionOutcome {
-  readonly view: Omit<CriterionResult, "missing">;
-  readonly missing: readonly string[];
-}
-
-const outcomeOf = (r: CriterionResult): CriterionOutcome => ({
-  view: { id: r.id, status: r.status, reason: r.reason, hint: r.hint },
-  missing: r.missing,
-});
-
-/** A criterion ready for the engine's hot path: {@link evaluateCriterion} with a memo. */
-export interface CompiledCriterion {
-  readonly criterion: Criterion;
-  readonly evaluate: (ctx: EvaluationContext, lang: Lang) => CriterionOutcome;
-}
-
-const MEMO_SIZE = 4096;
-const MEMO_TRIAL = 2000;
-
-/**
- * Compiles a criterion of the scheme named `schemeName`. The result of a criterion without
- * `custom` depends only on the values of its facts, and the same few durations, countries and
- * answers come back again and again: its sentences are built once per value and the (immutable)
- * result is shared. A criterion with `custom` is evaluated afresh every time.
- */
-export const compileCriterion = (crit: Criterion, schemeName: Text): CompiledCriterion => {
-  const facts = cacheableFacts(crit.condition);
-  if (facts === null)
-    return {
-      criterion: crit,
-      evaluate: (ctx, lang) => outcomeOf(computeCriterion(crit, ctx, lang, schemeName[lang])),
-    };
-  // How many of the facts (in the order they are read) decide an `anyOf` that holds by its
-  // alternative k (within it, by its alternative j, and so on): those of the alternatives before
-  // and of the deciding one as far as it was read, a prefix of the facts. The others are not
-  // read then. Counted once per path.
-  const c = crit.condition;
-  const decidedWith = new Map<number, number>();
-  const needsOf = (path: readonly number[]): number => {
-    // a number, not a string built on every computation: each index shifted past the others
-    let key = 0;
-    for (const k of path) key = key * 1024 + k + 1;
-    let needs = decidedWith.get(key);
-    if (needs === undefined) {
-      needs = (cacheableFacts(readAlong(c, path)) ?? facts).length;
-      decidedWith.set(key, needs);
-    }
-    return needs;
-  };
-  // One map level per fact, keyed by its value (no key strings to build). A result decided by
-  // the first facts alone (a CROUS grant holder meets the alumni aid's means test whatever the
-  // quotient familial) is kept at the level of the last fact it read. A fact marked
-  // `manyValues` (a quotient familial to the cent) is not a key: a result that needs its known
-  // value is computed afresh, while one decided before it, or with it unknown, is still kept.
-  // Any other fact with values that rarely come back shows in a trial: the memo is dropped if
-  // it misses more than it hits.
-  type Level = Map<unknown, Level | Decided>;
-  // one memo per language, as two variables: read on every evaluation of every criterion
-  let memoFr: Level = new Map();
-  let memoEn: Level = new Map();
-  const last = facts.length - 1;
-  let lookups = 0;
-  let hits = 0;
-  let entries = 0;
-  let memoOn = true;
-  const clear = () => {
-    memoFr = new Map();
-    memoEn = new Map();
-    entries = 0;
-  };
-  const compute = (ctx: EvaluationContext, lang: Lang) => {
-    const o = evaluateCondition(c, ctx, lang);
-    const outcome = outcomeOf(resultOf(crit, o, lang, schemeName[lang]));
-    return { outcome, needs: o.decidedBy === undefined ? facts.length : needsOf(o.decidedBy) };
-  };
-  return {
-    criterion: crit,
-    evaluate: (ctx, lang) => {
-      if (!memoOn) return compute(ctx, lang).outcome;
-      lookups++;
-      // the trial runs here, whether this lookup would hit or miss, so it always runs once
-      if (lookups === MEMO_TRIAL && hits * 2 < lookups) {
-        memoOn = false;
-        clear();
-        return compute(ctx, lang).outcome;
-      }
-      let level = lang === "fr" ? memoFr : memoEn;
-      for (let i = 0; ; i++) {
-        const fact = facts[i] as Fact;
-        const value = fact.get(ctx);
-        if (value !== undefined && fact.manyValues) {
-          // not kept, and not counted in the trial: the memo is for the other values
-          lookups--;
-          return compute(ctx, lang).outcome;
-        }
-        const entry = level.get(value);
-        if (entry instanceof Decided) {
-          hits++;
-          return entry.outcome;
-        }
-        if (entry !== undefined && i < last) {
-          level = entry;
-          continue;
-        }
-        // not seen: computed, and kept under the values of the facts that decided it
-        const { outcome, needs } = compute(ctx, lang);
-        // the keys of the facts after this one that decided it, unless one is a known value of
-        // a fact with many values
-        const keys: unknown[] = [value];
-        for (let j = i + 1; j < needs; j++) {
-          const next = facts[j] as Fact;
-          const key = next.get(ctx);
-          if (key !== undefined && next.manyValues) {
-            // decided by a known value of a fact with many values: not kept, nor counted
-            lookups--;
-            return outcome;
-          }
-          keys.push(key);
-        }
-        if (++entries > MEMO_SIZE) {
-          clear();
-          return outcome;
-        }
-        for (let j = 0; j < keys.length - 1; j++) {
-          const next: Level = new Map();
-          level.set(keys[j], next);
-          level = next;
-        }
-        level.set(keys[keys.length - 1], new Decided(outcome));
-        return outcome;
-      }
-    },
-  };
-};
-
-/** The part of a condition read when its `anyOf`s held by the alternatives along `path`. */
-const readAlong = (c: Condition, path: readonly number[]): Condition => {
-  const [k, ...rest] = path;
-  if (c.kind !== "any" || k === undefined) return c;
-  return anyOf(...c.conditions.slice(0, k), readAlong(c.conditions[k] as Condition, rest));
-};
-
-/** A memo's entry: the outcome, decided by the facts read on the way to it. */
-class Decided {
-  constructor(readonly outcome: CriterionOutcome) {}
-}
-
-/**
- * The facts a condition reads, when its result depends on nothing else: null when it holds a
- * `custom` condition or a fact whose missing fields depend on more than its value.
- */
-const cacheableFacts = (c: Condition): readonly Fact[] | null => {
-  const found: Fact[] = [];
-  const visit = (x: Condition): boolean => {
-    switch (x.kind) {
-      case "custom":
-        return false;
-      case "all":
-      case "any":
-        return x.conditions.every(visit);
-      default:
-        if (x.fact.missing) return false;
-        if (!found.includes(x.fact)) found.push(x.fact);
-        return true;
-    }
-  };
-  return visit(c) ? found : null;
-};
+): CriterionResult =>
+  resultOf(crit, evaluateCondition(crit.condition, ctx, lang), lang, schemeName);
 
 /** Ends a sentence with a full stop, unless it already ends with one (a custom reason may). */
 const sentence = (s: string): string =>
   ".!?…".includes(s.charAt(s.length - 1)) && s !== "" ? s : `${s}.`;
-
-const computeCriterion = (
-  crit: Criterion,
-  ctx: EvaluationContext,
-  lang: Lang,
-  schemeName: string,
-): CriterionResult =>
-  resultOf(crit, evaluateCondition(crit.condition, ctx, lang), lang, schemeName);
 
 /** A criterion's result from its condition's outcome. */
 const resultOf = (crit: Criterion, o: Outcome, lang: Lang, schemeName: string): CriterionResult => {

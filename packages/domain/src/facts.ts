@@ -18,11 +18,6 @@ interface FactBase<T> {
   readonly get: (ctx: EvaluationContext) => T | undefined;
   /** The fields actually missing when unknown, when that is finer than `paths`. */
   readonly missing?: (ctx: EvaluationContext) => readonly string[];
-  /**
-   * Its known values rarely come back (an amount to the cent): the engine then keeps no
-   * criterion result per value of it, only for when it is unknown or not read.
-   */
-  readonly manyValues?: boolean;
 }
 
 export interface NumberFact extends FactBase<number> {
@@ -174,7 +169,6 @@ export const quotientFamilial = numberFact({
   unit: "cents",
   paths: ["student.household.quotientFamilial"],
   get: (ctx) => student(ctx)?.household?.quotientFamilial,
-  manyValues: true,
 });
 
 export const nonTaxable = booleanFact({
@@ -418,7 +412,6 @@ export const declaredCosts = numberFact({
   label: { fr: "frais déclarés", en: "declared costs" },
   unit: "cents",
   paths: COST_PATHS,
-  manyValues: true,
   get: (ctx) => {
     const c = ctx.situation.mobility.costs;
     if (!c || noCostGiven(c)) return undefined;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { IsoDate } from "./calendar-date.ts";
-import { type CompiledCriterion, type Criterion, compileCriterion } from "./conditions.ts";
+import type { Criterion } from "./conditions.ts";
 import { PluginOptionsInvalid } from "./errors.ts";
 import type { EvaluationContext } from "./evaluation-context.ts";
 import { type Confidence, type DatedParameters, type Figure, inForce } from "./figures.ts";
@@ -113,8 +113,6 @@ export interface ConfiguredPeriod {
   readonly since: IsoDate;
   readonly parameters: Parameters;
   readonly criteria: readonly Criterion[];
-  /** The same criteria, compiled for the engine. */
-  readonly compiled: readonly CompiledCriterion[];
 }
 
 /**
@@ -184,12 +182,10 @@ export const defineFundingPlugin = <S extends z.ZodType, P extends Parameters>(
     const options = parsed.data as z.output<S>;
     const dated = definition.parameters(options);
     const periods = dated.map((p) => {
-      const criteria = definition.criteria(options, p.parameters);
       return {
         since: p.since,
         parameters: p.parameters,
-        criteria,
-        compiled: criteria.map((c) => compileCriterion(c, definition.name)),
+        criteria: definition.criteria(options, p.parameters),
       };
     });
     const parametersOf = (period: ConfiguredPeriod) => period.parameters as P;
