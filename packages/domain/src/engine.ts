@@ -1,5 +1,5 @@
 import type { IsoDate } from "./calendar-date.ts";
-import { evaluateCriterion } from "./conditions.ts";
+import { evaluateCriterion } from "./conditions/criterion.ts";
 import { type EvaluationContext, makeEvaluationContext } from "./evaluation-context.ts";
 import { bestPlan, type PlanCandidate } from "./funding-plan.ts";
 import { apportion, roundHalfUp } from "./money.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { IsoDate } from "./calendar-date.ts";
-import type { Criterion } from "./conditions.ts";
+import type { Criterion } from "./conditions/criterion.ts";
 import { PluginOptionsInvalid } from "./errors.ts";
 import type { EvaluationContext } from "./evaluation-context.ts";
 import { type Confidence, type DatedParameters, type Figure, inForce } from "./figures.ts";

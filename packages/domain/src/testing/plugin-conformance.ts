@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { isIsoDate } from "../calendar-date.ts";
-import { describeCondition } from "../conditions.ts";
+import { describeCondition } from "../conditions/describe.ts";
 import { evaluate } from "../engine.ts";
 import { CONFIDENCE_ORDER } from "../figures.ts";
 import { KEBAB_CASE } from "../ids.ts";

@@ -1,6 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { INSTITUTION, PARTNERS } from "../fixtures/fixture-plugins.ts";
+import { INSTITUTION, PARTNERS } from "../../fixtures/fixture-plugins.ts";
+import { FRANCE_AND_OVERSEAS, KA131_DESTINATIONS } from "../countries.ts";
+import { type EvaluationContext, makeEvaluationContext } from "../evaluation-context.ts";
+import {
+  booleanFact,
+  crousBoursier,
+  disability,
+  erasmusDaysInCycle,
+  fewerOpportunities,
+  fewerOpportunitiesGrounds,
+  fundedDays,
+  gapYear,
+  hostCountry,
+  mobilityKind,
+  nonTaxable,
+  programmeLevel,
+  quotientFamilial,
+} from "../facts.ts";
+import { SituationSchema } from "../situation.ts";
+import type { Lang } from "../text.ts";
 import {
   allOf,
   anyOf,
@@ -9,34 +28,17 @@ import {
   between,
   type Condition,
   type CustomOutcome,
-  criterion,
   custom,
-  describeCondition,
-  evaluateCriterion,
   isFalse,
   isTrue,
   noneOf,
   not,
   oneOf,
   type Status,
-} from "./conditions.ts";
-import { FRANCE_AND_OVERSEAS, KA131_DESTINATIONS } from "./countries.ts";
-import { type EvaluationContext, makeEvaluationContext } from "./evaluation-context.ts";
-import {
-  booleanFact,
-  crousBoursier,
-  erasmusDaysInCycle,
-  fewerOpportunities,
-  fewerOpportunitiesGrounds,
-  fundedDays,
-  gapYear,
-  hostCountry,
-  nonTaxable,
-  programmeLevel,
-  quotientFamilial,
-} from "./facts.ts";
-import { SituationSchema } from "./situation.ts";
-import type { Lang } from "./text.ts";
+  when,
+} from "./condition.ts";
+import { criterion, evaluateCriterion } from "./criterion.ts";
+import { describeCondition } from "./describe.ts";
 
 const lookup = (id: string) => PARTNERS.find((p) => p.id === id);
 
@@ -649,5 +651,87 @@ describe("describeCondition", () => {
   ] as const)("describes %# in French and English", (c, fr, en) => {
     expect(describeCondition(c, "fr")).toBe(fr);
     expect(describeCondition(c, "en")).toBe(en);
+  });
+});
+
+describe("when: a rule that applies only when another holds", () => {
+  const internshipDays = when(oneOf(mobilityKind, ["internship"]), atLeast(fundedDays, 60));
+  const stay = (kind?: string, end = SHORT_STAY.end) => ({
+    mobility: { ...SHORT_STAY, kind, end },
+  });
+
+  it("reads as a sentence in the catalogue", () => {
+    expect(describeCondition(internshipDays, "en")).toBe(
+      "when kind of mobility: internship, funded duration: at least 60 days",
+    );
+    expect(describeCondition(internshipDays, "fr")).toBe(
+      "si type de mobilité : stage, durée financée : au moins 60 jours",
+    );
+  });
+
+  it("is met, saying why, when the other does not hold", () => {
+    expect(check(internshipDays, stay("study"), "en")).toMatchObject({
+      status: "met",
+      reason:
+        "Kind of mobility: study period; the rule applies only when kind of mobility: internship.",
+      hint: null,
+    });
+    expect(check(internshipDays, stay("study"), "fr").reason).toBe(
+      "Type de mobilité : séjour d'études ; la règle ne s'applique que si type de mobilité : stage.",
+    );
+  });
+
+  it("is the rule itself when the other holds, with what decided it", () => {
+    expect(check(internshipDays, stay("internship"), "en")).toEqual({
+      id: "rule",
+      status: "unmet",
+      reason:
+        "Kind of mobility: internship; funded duration: 44 days; Erasmus+ requires at least 60 days.",
+      hint: "Met if funded duration ≥ 60 days (16 days more).",
+      missing: [],
+    });
+    const fr = check(internshipDays, stay("internship"), "fr");
+    expect(fr.reason).toBe(
+      "Type de mobilité : stage ; durée financée : 44 jours ; Erasmus+ exige au moins 60 jours.",
+    );
+    expect(fr.hint).toBe("Rempli si durée financée ≥ 60 jours (16 jours de plus).");
+    expect(check(internshipDays, stay("internship", "2027-06-01"), "en").status).toBe("met");
+  });
+
+  it("is unknown only while the other is unknown and the rule is not met anyway", () => {
+    expect(check(internshipDays, stay(), "en")).toMatchObject({
+      status: "unknown",
+      reason: "Not answered yet: kind of mobility.",
+      missing: ["mobility.kind"],
+    });
+    expect(check(internshipDays, stay(undefined, "2027-06-01"), "en")).toMatchObject({
+      status: "met",
+      reason: "Funded duration: 91 days; Erasmus+ requires at least 60 days.",
+    });
+  });
+
+  it("negated, fails only where the other holds and the rule does not", () => {
+    const c = not(internshipDays);
+    expect(c).toEqual(allOf(oneOf(mobilityKind, ["internship"]), not(atLeast(fundedDays, 60))));
+    expect(check(c, stay("internship"), "en").status).toBe("met");
+    expect(check(c, stay("study"), "en").status).toBe("unmet");
+  });
+});
+
+describe("hints of nested conditions", () => {
+  it("bracket a nested condition only when it joins several, whatever its words", () => {
+    // the label itself says "ou": a single condition, not an alternative to bracket
+    const c = allOf(atLeast(fundedDays, 60), anyOf(isTrue(disability)));
+    const input = { student: { fewerOpportunities: { disability: false } } };
+    expect(check(c, input, "fr").hint).toBe(
+      "Rempli si durée financée ≥ 60 jours (16 jours de plus) et handicap ou maladie de longue durée : oui.",
+    );
+    const several = allOf(atLeast(fundedDays, 60), anyOf(isTrue(disability), isTrue(nonTaxable)));
+    const both = {
+      student: { fewerOpportunities: { disability: false }, household: { nonTaxable: false } },
+    };
+    expect(check(several, both, "en").hint).toBe(
+      "Met if funded duration ≥ 60 days (16 days more) and (disability or long-term illness: yes or non-taxable household: yes).",
+    );
   });
 });
