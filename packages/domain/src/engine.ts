@@ -67,7 +67,7 @@ const evaluateScheme = (
     scheme: plugin.id,
     name,
     verdict,
-    criteria: results.map(({ missing: _, ...view }) => view),
+    criteria: results.map((r) => ({ id: r.id, status: r.status, reason: r.reason, hint: r.hint })),
     missing: verdict === "ineligible" ? [] : missing,
     estimate,
     // the checklist is for schemes one can apply to
