@@ -60,7 +60,8 @@ const evaluateScheme = (
     : results.some((r) => r.status === "unknown")
       ? "incomplete"
       : "eligible";
-  const missing = [...new Set(results.flatMap((r) => r.missing))];
+  const missing = new Set<string>();
+  for (const r of results) for (const path of r.missing) missing.add(path);
   const draft = verdict === "ineligible" ? undefined : plugin.estimate(ctx, period);
   const estimate = draft ? finishEstimate(draft, lang) : null;
   const result: SchemeResult = {
@@ -68,7 +69,7 @@ const evaluateScheme = (
     name,
     verdict,
     criteria: results.map((r) => ({ id: r.id, status: r.status, reason: r.reason, hint: r.hint })),
-    missing: verdict === "ineligible" ? [] : missing,
+    missing: verdict === "ineligible" ? [] : [...missing],
     estimate,
     // the checklist is for schemes one can apply to
     documents:

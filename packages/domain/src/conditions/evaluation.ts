@@ -88,12 +88,15 @@ const unknownFact = (fact: Fact, ctx: EvaluationContext): Unknown => ({
 });
 
 /** The unknown results together: every missing field and every question, once. */
-const unknownOf = (results: readonly Unknown[]): Unknown => ({
-  kind: "unknown",
-  status: "unknown",
-  missing: [...new Set(results.flatMap((r) => r.missing))],
-  asked: [...new Set(results.flatMap((r) => r.asked))],
-});
+const unknownOf = (results: readonly Unknown[]): Unknown => {
+  const missing = new Set<string>();
+  const asked = new Set<Text>();
+  for (const r of results) {
+    for (const path of r.missing) missing.add(path);
+    for (const label of r.asked) asked.add(label);
+  }
+  return { kind: "unknown", status: "unknown", missing: [...missing], asked: [...asked] };
+};
 
 const leaf = (
   condition: FactCondition,
