@@ -65,9 +65,18 @@ export const enumFact = (
 
 export const booleanFact = (spec: FactSpec<boolean>): BooleanFact => ({ ...spec, type: "boolean" });
 
-// French takes the singular for 0 and 1 ("0 jour"); English only for exactly one ("0 days").
-const pluralFr = (n: number, one: string, many: string): string => (Math.abs(n) <= 1 ? one : many);
-const pluralEn = (n: number, one: string, many: string): string => (Math.abs(n) === 1 ? one : many);
+/** The words of a quantity's unit and of a yes/no answer, in each language. */
+const UNIT_WORDS: Record<Lang, { days: (n: number) => string; months: (n: number) => string }> = {
+  // French takes the singular for 0 and 1 ("0 jour"); English only for exactly one ("0 days")
+  fr: { days: (n) => (Math.abs(n) <= 1 ? "jour" : "jours"), months: () => "mois" },
+  en: {
+    days: (n) => (Math.abs(n) === 1 ? "day" : "days"),
+    months: (n) => (Math.abs(n) === 1 ? "month" : "months"),
+  },
+};
+
+const YES: Text = { fr: "oui", en: "yes" };
+const NO: Text = { fr: "non", en: "no" };
 
 /** Formats a quantity in its unit: `formatQuantity(150, "days", "fr")` is "150 jours". */
 export const formatQuantity = (value: number, unit: Unit, lang: Lang): string => {
@@ -75,9 +84,9 @@ export const formatQuantity = (value: number, unit: Unit, lang: Lang): string =>
     case "cents":
       return formatMoney(value, lang);
     case "days":
-      return `${value} ${lang === "fr" ? pluralFr(value, "jour", "jours") : pluralEn(value, "day", "days")}`;
+      return `${value} ${UNIT_WORDS[lang].days(value)}`;
     case "months":
-      return `${value} ${lang === "fr" ? "mois" : pluralEn(value, "month", "months")}`;
+      return `${value} ${UNIT_WORDS[lang].months(value)}`;
     case "km":
       // rounded down, as the travel bands compare distances
       return `${Math.floor(value)} km`;
@@ -97,7 +106,7 @@ export const formatFactValue = (
     case "enum":
       return fact.valueLabel(value as string, lang);
     case "boolean":
-      return value ? (lang === "fr" ? "oui" : "yes") : lang === "fr" ? "non" : "no";
+      return (value ? YES : NO)[lang];
   }
 };
 
@@ -160,7 +169,7 @@ export const crousEchelon = enumFact({
   label: { fr: "échelon de bourse CROUS", en: "CROUS grant level (échelon)" },
   paths: ["student.crous.echelon"],
   get: (ctx) => student(ctx)?.crous?.echelon,
-  valueLabel: (v, lang) => (lang === "fr" ? `échelon ${v}` : `level ${v}`),
+  valueLabel: (v, lang) => ({ fr: `échelon ${v}`, en: `level ${v}` })[lang],
 });
 
 export const quotientFamilial = numberFact({

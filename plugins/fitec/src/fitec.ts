@@ -15,7 +15,6 @@ import {
   joinWords,
   KEBAB_CASE,
   type Lang,
-  lazyText,
   lumpSumBasis,
   type NamedSet,
   oneOf,
@@ -322,11 +321,10 @@ export const fitec = defineFundingPlugin({
           id: "semester-allowance",
           label: { fr: `Allocation ${programme}`, en: `${programme} allowance` },
           amount: cents(stipend * semesters),
-          basis: lazyText((lang) =>
-            lang === "fr"
-              ? `${formatMoney(stipend, "fr")} × ${semesters} semestre${semesters > 1 ? "s" : ""} (${days} jours ${days <= limit ? "≤" : ">"} ${limit})`
-              : `${formatMoney(stipend, "en")} × ${semesters} semester${semesters > 1 ? "s" : ""} (${days} days ${days <= limit ? "≤" : ">"} ${limit})`,
-          ),
+          basis: {
+            fr: `${formatMoney(stipend, "fr")} × ${semesters} semestre${semesters > 1 ? "s" : ""} (${days} jours ${days <= limit ? "≤" : ">"} ${limit})`,
+            en: `${formatMoney(stipend, "en")} × ${semesters} semester${semesters > 1 ? "s" : ""} (${days} days ${days <= limit ? "≤" : ">"} ${limit})`,
+          },
           covers: "living",
         },
       ],
