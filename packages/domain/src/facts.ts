@@ -389,15 +389,9 @@ export const fewerOpportunities = booleanFact({
   },
   paths: GROUNDS.map((g) => g.path),
   get: (ctx) => {
-    const s = student(ctx);
-    let unknown = false;
-    // a loop, not an array of answers: every simulation reads it for two schemes
-    for (const g of GROUNDS) {
-      const holds = g.holds(s);
-      if (holds === true) return true;
-      if (holds === undefined) unknown = true;
-    }
-    return unknown ? undefined : false;
+    const answers = GROUNDS.map((g) => g.holds(student(ctx)));
+    if (answers.includes(true)) return true;
+    return answers.includes(undefined) ? undefined : false;
   },
   missing: (ctx) => {
     const s = student(ctx);
@@ -408,12 +402,9 @@ export const fewerOpportunities = booleanFact({
 /** The situation fields of the declared costs, from the kinds: a new kind is reported too. */
 const COST_PATHS: readonly string[] = COST_KINDS.map((k) => `mobility.costs.${k}`);
 
-/** No cost field answered at all (named fields rather than a loop over keys: a hot path). */
+/** No cost field answered at all. */
 const noCostGiven = (c: NonNullable<Situation["mobility"]["costs"]>): boolean =>
-  c.transport === undefined &&
-  c.visa === undefined &&
-  c.insurance === undefined &&
-  c.installation === undefined;
+  COST_KINDS.every((k) => c[k] === undefined);
 
 /** The sum of the declared costs; unknown when no cost at all is declared. */
 export const declaredCosts = numberFact({
@@ -424,7 +415,7 @@ export const declaredCosts = numberFact({
   get: (ctx) => {
     const c = ctx.situation.mobility.costs;
     if (!c || noCostGiven(c)) return undefined;
-    return (c.transport ?? 0) + (c.visa ?? 0) + (c.insurance ?? 0) + (c.installation ?? 0);
+    return COST_KINDS.reduce((sum, k) => sum + (c[k] ?? 0), 0);
   },
 });
 
@@ -443,12 +434,7 @@ export const declaredCostCount = numberFact({
   get: (ctx) => {
     const c = ctx.situation.mobility.costs;
     if (!c || noCostGiven(c)) return undefined;
-    return (
-      Number((c.transport ?? 0) > 0) +
-      Number((c.visa ?? 0) > 0) +
-      Number((c.insurance ?? 0) > 0) +
-      Number((c.installation ?? 0) > 0)
-    );
+    return COST_KINDS.filter((k) => (c[k] ?? 0) > 0).length;
   },
 });
 

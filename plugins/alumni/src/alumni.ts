@@ -164,19 +164,8 @@ const IN_PLAN_NOTE: Text = {
 /**
  * What every estimate says (rulebook §5): the caps are guesses until the office sets them
  * (no public figures, "the UI says so"), and the budget is limited, so staff rank requests.
- * Written once per set of parameters: they depend on nothing else.
  */
 const standingNotes = (p: AlumniParameters): readonly Text[] => {
-  let notes = standing.get(p);
-  if (notes === undefined) {
-    notes = writeStandingNotes(p);
-    standing.set(p, notes);
-  }
-  return notes;
-};
-const standing = new WeakMap<AlumniParameters, readonly Text[]>();
-
-const writeStandingNotes = (p: AlumniParameters): readonly Text[] => {
   const budget: Text = {
     fr: "L'aide dépend d'un budget limité : les demandes sont classées selon le besoin.",
     en: "The aid has a limited budget: requests are ranked by need.",
@@ -193,7 +182,7 @@ const writeStandingNotes = (p: AlumniParameters): readonly Text[] => {
   ];
 };
 
-// The checklist's items, built once: `documents` picks among them.
+// The checklist's items: `documents` picks among them.
 
 /** The means proof of a CROUS grant holder, whom rulebook §0 admits whatever the household. */
 const CROUS_NOTIFICATION: DocumentItem = {

@@ -210,7 +210,7 @@ const criteria = (_options: AmiOptions, p: AmiParameters): Criterion[] => [
   }),
 ];
 
-// The checklist's items (funding-research.md §6.1), built once: `documents` picks among them.
+// The checklist's items (funding-research.md §6.1): `documents` picks among them.
 
 const CROUS_NOTIFICATION: DocumentItem = {
   id: "crous-notification",

@@ -204,7 +204,7 @@ const LANGUAGE: Readonly<Record<string, Text>> = {
 
 const doc = (id: string, fr: string, en: string): DocumentItem => ({ id, label: { fr, en } });
 
-/** The language certificate for each host country whose language is known, built once. */
+/** The language certificate for each host country whose language is known. */
 const LANGUAGE_CERTIFICATES: Readonly<Record<string, DocumentItem>> = Object.fromEntries(
   Object.entries(LANGUAGE).map(([country, language]) => [
     country,
@@ -335,7 +335,7 @@ export const fitec = defineFundingPlugin({
   documents: ({ ctx, parameters: p }) => {
     const programme = programmeOf(p.programmes.value, ctx)?.name ?? "FITEC";
     return [
-      // names the programme, which the institution configures: built per call
+      // names the programme, which the institution configures
       doc(
         "study-plan",
         `Contrat d'études validé par les deux coordinateurs du projet ${programme}`,

@@ -256,7 +256,7 @@ const cappedBasis = (capCents: number, basis: Text): Text => ({
   en: `min(${formatMoney(capCents, "en")}, ${basis.en})`,
 });
 
-// The checklist's items (funding-research.md §1.7), built once: `documents` picks among them.
+// The checklist's items (funding-research.md §1.7): `documents` picks among them.
 
 /** The means proof when the household is not taxable. */
 const NON_TAXABLE_NOTICE: DocumentItem = {
