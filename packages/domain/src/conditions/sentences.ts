@@ -1,5 +1,4 @@
-import type { NumberFact } from "../facts.ts";
-import { type Fact, formatFactValue } from "../facts.ts";
+import { type Fact, formatFactValue, type NumberFact } from "../facts.ts";
 import { capitalize, joinWords, type Lang } from "../text.ts";
 import type { CompareOp } from "./condition.ts";
 import { describeCondition, quantity, requirement, ruleOf, valueLabels } from "./describe.ts";
