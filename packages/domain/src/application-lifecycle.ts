@@ -178,9 +178,10 @@ export class BudgetExceeded extends Data.TaggedError("BudgetExceeded")<{
   explain(lang: Lang): string {
     const left = formatMoney(this.remainingCents, lang);
     const asked = formatMoney(this.requestedCents, lang);
-    return lang === "en"
-      ? `Only ${left} is left in the ${this.scheme} envelope; ${asked} was asked.`
-      : `Il ne reste que ${left} sur l'enveloppe ${this.scheme} ; ${asked} demandés.`;
+    return {
+      fr: `Il ne reste que ${left} sur l'enveloppe ${this.scheme} ; ${asked} demandés.`,
+      en: `Only ${left} is left in the ${this.scheme} envelope; ${asked} was asked.`,
+    }[lang];
   }
 }
 

@@ -1,5 +1,4 @@
 import type { DocumentItem } from "./plugin.ts";
-import { text } from "./text.ts";
 
 /**
  * Checklist items several schemes ask for in the same words: a plugin lists them from here
@@ -8,47 +7,47 @@ import { text } from "./text.ts";
 
 export const BANK_DETAILS: DocumentItem = {
   id: "bank-details",
-  label: text("RIB", "Bank details (RIB)"),
+  label: { fr: "RIB", en: "Bank details (RIB)" },
 };
 
 /** The household's tax notice, whatever it says: the means test reads either. */
 export const HOUSEHOLD_TAX_NOTICE: DocumentItem = {
   id: "tax-notice",
-  label: text(
-    "Dernier avis d'imposition (ou de non-imposition) du foyer",
-    "Household's latest tax notice (or non-taxable notice)",
-  ),
+  label: {
+    fr: "Dernier avis d'imposition (ou de non-imposition) du foyer",
+    en: "Household's latest tax notice (or non-taxable notice)",
+  },
 };
 
 /** The host's certificate of the dates the student actually came and left. */
 export const ATTENDANCE_CERTIFICATE: DocumentItem = {
   id: "attendance-certificate",
-  label: text(
-    "Attestation de présence (dates d'arrivée et de départ)",
-    "Attendance certificate (arrival and departure dates)",
-  ),
+  label: {
+    fr: "Attestation de présence (dates d'arrivée et de départ)",
+    en: "Attendance certificate (arrival and departure dates)",
+  },
 };
 
 const ACCEPTANCE_LETTER: DocumentItem = {
   id: "acceptance-letter",
-  label: text(
-    "Lettre d'acceptation de l'établissement d'accueil",
-    "Acceptance letter from the host institution",
-  ),
+  label: {
+    fr: "Lettre d'acceptation de l'établissement d'accueil",
+    en: "Acceptance letter from the host institution",
+  },
 };
 
 const INTERNSHIP_AGREEMENT: DocumentItem = {
   id: "internship-agreement",
-  label: text("Convention de stage", "Internship agreement"),
+  label: { fr: "Convention de stage", en: "Internship agreement" },
 };
 
 /** The proof of the stay while its kind is unknown: the checklist says which for what. */
 const EITHER_PROOF: DocumentItem = {
   id: "mobility-proof",
-  label: text(
-    "Lettre d'acceptation (études) ou convention de stage (stage)",
-    "Acceptance letter (studies) or internship agreement (internship)",
-  ),
+  label: {
+    fr: "Lettre d'acceptation (études) ou convention de stage (stage)",
+    en: "Acceptance letter (studies) or internship agreement (internship)",
+  },
 };
 
 /**

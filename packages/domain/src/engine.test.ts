@@ -11,7 +11,8 @@ import {
   PARTNERS,
   regional,
 } from "../fixtures/fixture-plugins.ts";
-import { criterion, isTrue, noneOf } from "./conditions.ts";
+import { isTrue, noneOf } from "./conditions/condition.ts";
+import { criterion } from "./conditions/criterion.ts";
 import { FRANCE_AND_OVERSEAS } from "./countries.ts";
 import { evaluate } from "./engine.ts";
 import { PluginOptionsInvalid, RegistryInvalid, UnknownPartner } from "./errors.ts";

@@ -1,18 +1,11 @@
 import type { IsoDate } from "./calendar-date.ts";
-import type { CompiledCriterion } from "./conditions.ts";
+import { evaluateCriterion } from "./conditions/criterion.ts";
 import { type EvaluationContext, makeEvaluationContext } from "./evaluation-context.ts";
 import { bestPlan, type PlanCandidate } from "./funding-plan.ts";
 import { apportion, roundHalfUp } from "./money.ts";
-import type {
-  ConfiguredPeriod,
-  ConfiguredPlugin,
-  DocumentItem,
-  EstimateDraft,
-  PlanPeer,
-} from "./plugin.ts";
+import type { ConfiguredPeriod, ConfiguredPlugin, EstimateDraft, PlanPeer } from "./plugin.ts";
 import type { Registry } from "./registry.ts";
 import type {
-  CriterionResultJson,
   Estimate,
   Plan,
   SchemeResult,
@@ -32,11 +25,9 @@ const finishEstimate = (draft: EstimateDraft, lang: Lang): Estimate => {
   const amounts = draft.lines.map((l) => l.amount);
   // lines shown in whole cents that add up to the total, itself rounded once
   const lineCents = apportion(amounts);
-  let totalCents = 0;
-  // apportioned lines add up to the total rounded once, by construction
-  for (const c of lineCents) totalCents += c;
   return {
-    totalCents,
+    // apportioned lines add up to the total rounded once, by construction
+    totalCents: lineCents.reduce((a, b) => a + b, 0),
     lines: draft.lines.map((l, i) => ({
       id: l.id,
       label: l.label[lang],
@@ -56,16 +47,6 @@ interface Evaluated {
   readonly peer: PlanPeer | undefined;
 }
 
-/** The checklist as the report shows it, in `lang`. */
-const documentViews = (items: readonly DocumentItem[], lang: Lang): SchemeResult["documents"] => {
-  const out = new Array<SchemeResult["documents"][number]>(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i] as DocumentItem;
-    out[i] = { id: item.id, label: item.label[lang] };
-  }
-  return out;
-};
-
 const evaluateScheme = (
   plugin: ConfiguredPlugin,
   ctx: EvaluationContext,
@@ -73,33 +54,28 @@ const evaluateScheme = (
 ): Evaluated => {
   const period = plugin.periodFor(ctx.situation.mobility.start);
   const name = plugin.name[lang];
-  // every simulation runs this for every scheme: sized arrays, loops, and no throwaway Set
-  const compiled = period.compiled;
-  const criteria = new Array<CriterionResultJson>(compiled.length);
-  let verdict: Verdict = "eligible";
-  let missing: string[] | undefined;
-  for (let i = 0; i < compiled.length; i++) {
-    // the view is shared between reports: results are immutable
-    const { view, missing: lacking } = (compiled[i] as CompiledCriterion).evaluate(ctx, lang);
-    criteria[i] = view;
-    if (view.status === "unmet") verdict = "ineligible";
-    else if (view.status === "unknown") {
-      if (verdict === "eligible") verdict = "incomplete";
-      missing ??= [];
-      for (const path of lacking) if (!missing.includes(path)) missing.push(path);
-    }
-  }
+  const results = period.criteria.map((c) => evaluateCriterion(c, ctx, lang, name));
+  const verdict: Verdict = results.some((r) => r.status === "unmet")
+    ? "ineligible"
+    : results.some((r) => r.status === "unknown")
+      ? "incomplete"
+      : "eligible";
+  const missing = new Set<string>();
+  for (const r of results) for (const path of r.missing) missing.add(path);
   const draft = verdict === "ineligible" ? undefined : plugin.estimate(ctx, period);
   const estimate = draft ? finishEstimate(draft, lang) : null;
   const result: SchemeResult = {
     scheme: plugin.id,
     name,
     verdict,
-    criteria,
-    missing: verdict === "ineligible" || !missing ? [] : missing,
+    criteria: results.map((r) => ({ id: r.id, status: r.status, reason: r.reason, hint: r.hint })),
+    missing: verdict === "ineligible" ? [] : [...missing],
     estimate,
     // the checklist is for schemes one can apply to
-    documents: verdict === "ineligible" ? [] : documentViews(plugin.documents(ctx, period), lang),
+    documents:
+      verdict === "ineligible"
+        ? []
+        : plugin.documents(ctx, period).map((d) => ({ id: d.id, label: d.label[lang] })),
   };
   // only an eligible scheme enters the plan
   const peer: PlanPeer | undefined =

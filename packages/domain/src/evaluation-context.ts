@@ -43,16 +43,6 @@ export type PartnerLookup = (id: string) => Partner | undefined;
 
 const NO_AGREEMENTS: ReadonlySet<string> = new Set();
 
-/** A catalogue partner resolved once, with its distance from the campus it was measured from. */
-interface PartnerPlace {
-  readonly host: ResolvedHost;
-  readonly from: Institution;
-  readonly distanceKm: number | undefined;
-}
-
-// a partner's entry, agreements and coordinates never change: most simulations name one
-const partnerPlaces = new WeakMap<Partner, PartnerPlace>();
-
 const distanceFrom = (institution: Institution, host: ResolvedHost): number | undefined =>
   host.lat !== undefined && host.lon !== undefined
     ? greatCircleKm(institution, { lat: host.lat, lon: host.lon })
@@ -67,15 +57,6 @@ const partnerHost = (partner: Partner): ResolvedHost => ({
   lon: partner.lon,
   agreements: new Set(partner.agreements),
 });
-
-const placeOf = (partner: Partner, institution: Institution): PartnerPlace => {
-  const known = partnerPlaces.get(partner);
-  if (known !== undefined && known.from === institution) return known;
-  const host = partnerHost(partner);
-  const place = { host, from: institution, distanceKm: distanceFrom(institution, host) };
-  partnerPlaces.set(partner, place);
-  return place;
-};
 
 const partnerOf = (situation: Situation, partners: PartnerLookup): Partner | undefined => {
   const host = situation.mobility.host;
@@ -108,17 +89,7 @@ export const makeEvaluationContext = (
   asOf: IsoDate,
   lang: Lang,
 ): EvaluationContext => {
-  const partner = partnerOf(situation, partners);
-  let host: ResolvedHost;
-  let distanceKm: number | undefined;
-  if (partner) {
-    const place = placeOf(partner, institution);
-    host = place.host;
-    distanceKm = place.distanceKm;
-  } else {
-    host = inlineHost(situation.mobility.host as InlineHost);
-    distanceKm = distanceFrom(institution, host);
-  }
+  const host = resolveHost(situation, partners);
   const { start, end } = situation.mobility;
   const academicYear = academicYearOf(start);
   return {
@@ -130,6 +101,6 @@ export const makeEvaluationContext = (
     academicYear,
     callYear: academicYearStart(academicYear),
     fundedDays: fundedDays(start, end),
-    distanceKm,
+    distanceKm: distanceFrom(institution, host),
   };
 };

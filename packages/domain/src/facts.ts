@@ -18,11 +18,6 @@ interface FactBase<T> {
   readonly get: (ctx: EvaluationContext) => T | undefined;
   /** The fields actually missing when unknown, when that is finer than `paths`. */
   readonly missing?: (ctx: EvaluationContext) => readonly string[];
-  /**
-   * Its known values rarely come back (an amount to the cent): the engine then keeps no
-   * criterion result per value of it, only for when it is unknown or not read.
-   */
-  readonly manyValues?: boolean;
 }
 
 export interface NumberFact extends FactBase<number> {
@@ -70,9 +65,18 @@ export const enumFact = (
 
 export const booleanFact = (spec: FactSpec<boolean>): BooleanFact => ({ ...spec, type: "boolean" });
 
-// French takes the singular for 0 and 1 ("0 jour"); English only for exactly one ("0 days").
-const pluralFr = (n: number, one: string, many: string): string => (Math.abs(n) <= 1 ? one : many);
-const pluralEn = (n: number, one: string, many: string): string => (Math.abs(n) === 1 ? one : many);
+/** The words of a quantity's unit and of a yes/no answer, in each language. */
+const UNIT_WORDS: Record<Lang, { days: (n: number) => string; months: (n: number) => string }> = {
+  // French takes the singular for 0 and 1 ("0 jour"); English only for exactly one ("0 days")
+  fr: { days: (n) => (Math.abs(n) <= 1 ? "jour" : "jours"), months: () => "mois" },
+  en: {
+    days: (n) => (Math.abs(n) === 1 ? "day" : "days"),
+    months: (n) => (Math.abs(n) === 1 ? "month" : "months"),
+  },
+};
+
+const YES: Text = { fr: "oui", en: "yes" };
+const NO: Text = { fr: "non", en: "no" };
 
 /** Formats a quantity in its unit: `formatQuantity(150, "days", "fr")` is "150 jours". */
 export const formatQuantity = (value: number, unit: Unit, lang: Lang): string => {
@@ -80,9 +84,9 @@ export const formatQuantity = (value: number, unit: Unit, lang: Lang): string =>
     case "cents":
       return formatMoney(value, lang);
     case "days":
-      return `${value} ${lang === "fr" ? pluralFr(value, "jour", "jours") : pluralEn(value, "day", "days")}`;
+      return `${value} ${UNIT_WORDS[lang].days(value)}`;
     case "months":
-      return `${value} ${lang === "fr" ? "mois" : pluralEn(value, "month", "months")}`;
+      return `${value} ${UNIT_WORDS[lang].months(value)}`;
     case "km":
       // rounded down, as the travel bands compare distances
       return `${Math.floor(value)} km`;
@@ -102,7 +106,7 @@ export const formatFactValue = (
     case "enum":
       return fact.valueLabel(value as string, lang);
     case "boolean":
-      return value ? (lang === "fr" ? "oui" : "yes") : lang === "fr" ? "non" : "no";
+      return (value ? YES : NO)[lang];
   }
 };
 
@@ -165,7 +169,7 @@ export const crousEchelon = enumFact({
   label: { fr: "échelon de bourse CROUS", en: "CROUS grant level (échelon)" },
   paths: ["student.crous.echelon"],
   get: (ctx) => student(ctx)?.crous?.echelon,
-  valueLabel: (v, lang) => (lang === "fr" ? `échelon ${v}` : `level ${v}`),
+  valueLabel: (v, lang) => ({ fr: `échelon ${v}`, en: `level ${v}` })[lang],
 });
 
 export const quotientFamilial = numberFact({
@@ -174,7 +178,6 @@ export const quotientFamilial = numberFact({
   unit: "cents",
   paths: ["student.household.quotientFamilial"],
   get: (ctx) => student(ctx)?.household?.quotientFamilial,
-  manyValues: true,
 });
 
 export const nonTaxable = booleanFact({
@@ -386,15 +389,9 @@ export const fewerOpportunities = booleanFact({
   },
   paths: GROUNDS.map((g) => g.path),
   get: (ctx) => {
-    const s = student(ctx);
-    let unknown = false;
-    // a loop, not an array of answers: every simulation reads it for two schemes
-    for (const g of GROUNDS) {
-      const holds = g.holds(s);
-      if (holds === true) return true;
-      if (holds === undefined) unknown = true;
-    }
-    return unknown ? undefined : false;
+    const answers = GROUNDS.map((g) => g.holds(student(ctx)));
+    if (answers.includes(true)) return true;
+    return answers.includes(undefined) ? undefined : false;
   },
   missing: (ctx) => {
     const s = student(ctx);
@@ -405,12 +402,9 @@ export const fewerOpportunities = booleanFact({
 /** The situation fields of the declared costs, from the kinds: a new kind is reported too. */
 const COST_PATHS: readonly string[] = COST_KINDS.map((k) => `mobility.costs.${k}`);
 
-/** No cost field answered at all (named fields rather than a loop over keys: a hot path). */
+/** No cost field answered at all. */
 const noCostGiven = (c: NonNullable<Situation["mobility"]["costs"]>): boolean =>
-  c.transport === undefined &&
-  c.visa === undefined &&
-  c.insurance === undefined &&
-  c.installation === undefined;
+  COST_KINDS.every((k) => c[k] === undefined);
 
 /** The sum of the declared costs; unknown when no cost at all is declared. */
 export const declaredCosts = numberFact({
@@ -418,11 +412,10 @@ export const declaredCosts = numberFact({
   label: { fr: "frais déclarés", en: "declared costs" },
   unit: "cents",
   paths: COST_PATHS,
-  manyValues: true,
   get: (ctx) => {
     const c = ctx.situation.mobility.costs;
     if (!c || noCostGiven(c)) return undefined;
-    return (c.transport ?? 0) + (c.visa ?? 0) + (c.insurance ?? 0) + (c.installation ?? 0);
+    return COST_KINDS.reduce((sum, k) => sum + (c[k] ?? 0), 0);
   },
 });
 
@@ -441,12 +434,7 @@ export const declaredCostCount = numberFact({
   get: (ctx) => {
     const c = ctx.situation.mobility.costs;
     if (!c || noCostGiven(c)) return undefined;
-    return (
-      Number((c.transport ?? 0) > 0) +
-      Number((c.visa ?? 0) > 0) +
-      Number((c.insurance ?? 0) > 0) +
-      Number((c.installation ?? 0) > 0)
-    );
+    return COST_KINDS.filter((k) => (c[k] ?? 0) > 0).length;
   },
 });
 

@@ -1,4 +1,4 @@
-import { anyOf, atMost, type Condition, isTrue } from "./conditions.ts";
+import { anyOf, atMost, type Condition, isTrue } from "./conditions/condition.ts";
 import { nonTaxable, quotientFamilial } from "./facts.ts";
 
 /** The quotient familial ceiling of the rulebook's means test: 19 190 €. */

@@ -86,117 +86,33 @@ export const apportion = (parts: readonly Amount[]): number[] => {
 
 const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
 
-/**
- * Intl's euro formats, with and without cents, made on first use and kept: making one costs
- * far more than using it.
- */
-const currencyFormats: Record<Lang, Map<boolean, Intl.NumberFormat>> = {
-  fr: new Map(),
-  en: new Map(),
-};
+/** Euros with their cents, or without when the amount is whole: "1 460 €", "1 460,50 €". */
+const moneyFormat = (lang: Lang): Intl.NumberFormat =>
+  new Intl.NumberFormat(LOCALES[lang], {
+    style: "currency",
+    currency: "EUR",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    trailingZeroDisplay: "stripIfInteger",
+  });
 
-const intl = (lang: Lang, fraction: boolean): Intl.NumberFormat => {
-  const formats = currencyFormats[lang];
-  let format = formats.get(fraction);
-  if (!format) {
-    const digits = fraction ? 2 : 0;
-    format = new Intl.NumberFormat(LOCALES[lang], {
-      style: "currency",
-      currency: "EUR",
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-    formats.set(fraction, format);
-  }
-  return format;
-};
+const MONEY: Record<Lang, Intl.NumberFormat> = { fr: moneyFormat("fr"), en: moneyFormat("en") };
 
-interface MoneyPattern {
-  readonly prefix: string;
-  readonly group: string;
-  readonly decimal: string;
-  readonly suffix: string;
-}
-
-/**
- * The runtime's own way of writing euros in `lang` (symbol place, separators and their exact
- * spaces, which vary with the ICU version), read once from `Intl` so that formatting a
- * non-negative amount is plain string work on the engine's hot path.
- */
-const patternOf = (lang: Lang): MoneyPattern => {
-  const parts = intl(lang, true).formatToParts(1234567.89);
-  const first = parts.findIndex((p) => p.type === "integer");
-  const last = parts.findIndex((p) => p.type === "fraction");
-  return {
-    prefix: parts
-      .slice(0, first)
-      .map((p) => p.value)
-      .join(""),
-    group: parts.find((p) => p.type === "group")?.value ?? "",
-    decimal: parts.find((p) => p.type === "decimal")?.value ?? ".",
-    suffix: parts
-      .slice(last + 1)
-      .map((p) => p.value)
-      .join(""),
-  };
-};
-
-const patterns: Record<Lang, MoneyPattern> = { fr: patternOf("fr"), en: patternOf("en") };
-
-/** "000" … "999": the groups after the first, without slicing a string per group. */
-const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, i) =>
-  String(i).padStart(3, "0"),
-);
-
-/** A non-negative safe integer with its thousands separated: 1234567 → "1 234 567". */
-const grouped = (n: number, separator: string): string => {
-  if (n < 1000) return String(n);
-  let out = THREE_DIGITS[n % 1000] as string;
-  let rest = Math.floor(n / 1000);
-  while (rest >= 1000) {
-    out = `${THREE_DIGITS[rest % 1000]}${separator}${out}`;
-    rest = Math.floor(rest / 1000);
-  }
-  return `${rest}${separator}${out}`;
+const INTEGER: Record<Lang, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat(LOCALES.fr),
+  en: new Intl.NumberFormat(LOCALES.en),
 };
 
 /**
- * Formats cents for people, exactly as `Intl.NumberFormat` does: `formatMoney(146000, "fr")`
- * is "1 460 €" (with the no-break spaces of the runtime's ICU data), `formatMoney(146050, "en")`
- * is "€1,460.50". Whole euros are shown without decimals.
+ * Formats cents for people: `formatMoney(146000, "fr")` is "1 460 €" (with the no-break spaces
+ * of the runtime's ICU data), `formatMoney(146050, "en")` is "€1,460.50". Whole euros are shown
+ * without decimals.
  */
-export const formatMoney = (valueCents: number, lang: Lang): string => {
-  // plain string work, and no cache: a cache of the last amounts (a Map, then a direct-mapped
-  // table) cost more than it saved, the amounts that do not repeat (a quotient familial, a
-  // student's costs) outliving their evaluation in it and loading the garbage collector
-  if (valueCents < 0 || !Number.isSafeInteger(valueCents))
-    return intl(lang, valueCents % 100 !== 0).format(valueCents / 100);
-  const p = patterns[lang];
-  const euros = grouped(Math.floor(valueCents / 100), p.group);
-  const rest = valueCents % 100;
-  return rest === 0
-    ? `${p.prefix}${euros}${p.suffix}`
-    : `${p.prefix}${euros}${p.decimal}${rest < 10 ? "0" : ""}${rest}${p.suffix}`;
-};
+export const formatMoney = (valueCents: number, lang: Lang): string =>
+  MONEY[lang].format(valueCents / 100);
 
 /**
- * A whole number as the reader writes it, exactly as `Intl.NumberFormat` does: `formatInteger(
- * 12345, "fr")` is "12 345" (a narrow no-break space), `formatInteger(12345, "en")` "12,345".
- * Without Intl on the common path, which costs about a microsecond a call.
+ * A whole number as the reader writes it: `formatInteger(12345, "fr")` is "12 345" (a narrow
+ * no-break space), `formatInteger(12345, "en")` "12,345".
  */
-export const formatInteger = (n: number, lang: Lang): string =>
-  Number.isSafeInteger(n) && n >= 0
-    ? grouped(n, patterns[lang].group)
-    : integerFormat(lang).format(n);
-
-const integerFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
-
-/** Intl's integer format, made on first use and kept: only negative or unsafe numbers need it. */
-const integerFormat = (lang: Lang): Intl.NumberFormat => {
-  let format = integerFormats[lang];
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[lang]);
-    integerFormats[lang] = format;
-  }
-  return format;
-};
+export const formatInteger = (n: number, lang: Lang): string => INTEGER[lang].format(n);

@@ -19,7 +19,7 @@ type Words = (f: MessageFacts) => StudentMessage;
 const money = (f: MessageFacts, lang: Lang) =>
   f.amountCents === null ? "" : formatMoney(f.amountCents, lang);
 const because = (f: MessageFacts, lang: Lang) =>
-  f.reason ? (lang === "fr" ? ` Motif : ${f.reason}` : ` Reason: ${f.reason}`) : "";
+  f.reason ? { fr: ` Motif : ${f.reason}`, en: ` Reason: ${f.reason}` }[lang] : "";
 
 const FR: Record<RequestAction, Words> = {
   submit: (f) => ({
@@ -120,4 +120,4 @@ export const requestMessage = (
   action: RequestAction,
   lang: Lang,
   facts: MessageFacts,
-): StudentMessage => (lang === "fr" ? FR : EN)[action](facts);
+): StudentMessage => ({ fr: FR, en: EN })[lang][action](facts);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { IsoDate } from "./calendar-date.ts";
-import { type CompiledCriterion, type Criterion, compileCriterion } from "./conditions.ts";
+import type { Criterion } from "./conditions/criterion.ts";
 import { PluginOptionsInvalid } from "./errors.ts";
 import type { EvaluationContext } from "./evaluation-context.ts";
 import { type Confidence, type DatedParameters, type Figure, inForce } from "./figures.ts";
@@ -113,8 +113,6 @@ export interface ConfiguredPeriod {
   readonly since: IsoDate;
   readonly parameters: Parameters;
   readonly criteria: readonly Criterion[];
-  /** The same criteria, compiled for the engine. */
-  readonly compiled: readonly CompiledCriterion[];
 }
 
 /**
@@ -151,14 +149,14 @@ export interface FundingPlugin<S extends z.ZodType, P extends Parameters>
  *
  * @example
  * export const demo = defineFundingPlugin({
- *   id: "demo", name: text("Démo", "Demo"), funder: text("École", "School"), url: "https://example.org",
- *   summary: text("Une aide de démonstration.", "A demonstration grant."),
+ *   id: "demo", name: { fr: "Démo", en: "Demo" }, funder: { fr: "École", en: "School" }, url: "https://example.org",
+ *   summary: { fr: "Une aide de démonstration.", en: "A demonstration grant." },
  *   options: z.object({ amountCents: z.number().int().default(50000) }),
  *   parameters: (o) => [{ since: "2024-01-01", parameters: { amount: { value: o.amountCents, since: "2024-01-01",
- *     source: "demo", confidence: "assumed", label: text("Montant", "Amount"), unit: "cents" } } }],
+ *     source: "demo", confidence: "assumed", label: { fr: "Montant", en: "Amount" }, unit: "cents" } } }],
  *   criteria: () => [criterion("destination", noneOf(hostCountry, FRANCE_AND_OVERSEAS))],
- *   estimate: ({ parameters }) => ({ confidence: "assumed", lines: [{ id: "lump-sum", label: text("Forfait", "Lump sum"),
- *     amount: cents(parameters.amount.value as number), basis: text("forfait", "lump sum") }] }),
+ *   estimate: ({ parameters }) => ({ confidence: "assumed", lines: [{ id: "lump-sum", label: { fr: "Forfait", en: "Lump sum" },
+ *     amount: cents(parameters.amount.value as number), basis: { fr: "forfait", en: "lump sum" } }] }),
  *   documents: () => [],
  * });
  * const configured = demo.configure({ amountCents: 60000 });
@@ -184,12 +182,10 @@ export const defineFundingPlugin = <S extends z.ZodType, P extends Parameters>(
     const options = parsed.data as z.output<S>;
     const dated = definition.parameters(options);
     const periods = dated.map((p) => {
-      const criteria = definition.criteria(options, p.parameters);
       return {
         since: p.since,
         parameters: p.parameters,
-        criteria,
-        compiled: criteria.map((c) => compileCriterion(c, definition.name)),
+        criteria: definition.criteria(options, p.parameters),
       };
     });
     const parametersOf = (period: ConfiguredPeriod) => period.parameters as P;

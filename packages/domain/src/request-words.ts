@@ -1,5 +1,5 @@
 import type { ActorKind, RequestAction, RequestState } from "./application-lifecycle.ts";
-import { joinWords, type Lang, type Text, text } from "./text.ts";
+import { joinWords, type Lang, type Text } from "./text.ts";
 
 /**
  * The request states, actions and actors in French and English, for the sentences that explain
@@ -7,54 +7,57 @@ import { joinWords, type Lang, type Text, text } from "./text.ts";
  * labels, lower-cased to sit inside a sentence.
  */
 export const REQUEST_STATE_NAMES: Readonly<Record<RequestState, Text>> = {
-  draft: text("brouillon", "draft"),
-  submitted: text("envoyée", "submitted"),
-  under_review: text("en instruction", "under review"),
-  approved: text("accordée", "approved"),
-  rejected: text("refusée", "rejected"),
-  waitlisted: text("en liste d'attente", "on the waiting list"),
-  agreed: text("convention signée", "agreement signed"),
-  advance_paid: text("avance versée", "advance paid"),
-  completed: text("soldée", "settled"),
-  withdrawn: text("retirée", "withdrawn"),
-  cancelled: text("annulée", "cancelled"),
+  draft: { fr: "brouillon", en: "draft" },
+  submitted: { fr: "envoyée", en: "submitted" },
+  under_review: { fr: "en instruction", en: "under review" },
+  approved: { fr: "accordée", en: "approved" },
+  rejected: { fr: "refusée", en: "rejected" },
+  waitlisted: { fr: "en liste d'attente", en: "on the waiting list" },
+  agreed: { fr: "convention signée", en: "agreement signed" },
+  advance_paid: { fr: "avance versée", en: "advance paid" },
+  completed: { fr: "soldée", en: "settled" },
+  withdrawn: { fr: "retirée", en: "withdrawn" },
+  cancelled: { fr: "annulée", en: "cancelled" },
 };
 
 /** Each action done to "this request", as the object of "cannot …". */
 export const REQUEST_ACTION_PHRASES: Readonly<Record<RequestAction, Text>> = {
-  submit: text("envoyer cette demande", "submit this request"),
-  "start-review": text(
-    "commencer l'instruction de cette demande",
-    "start the review of this request",
-  ),
-  approve: text("accorder cette demande", "approve this request"),
-  reject: text("refuser cette demande", "reject this request"),
-  waitlist: text("mettre cette demande en liste d'attente", "put this request on the waiting list"),
-  promote: text(
-    "accorder cette demande depuis la liste d'attente",
-    "approve this request from the waiting list",
-  ),
-  "sign-agreement": text(
-    "signer la convention de cette demande",
-    "sign the agreement of this request",
-  ),
-  "pay-advance": text("verser l'avance de cette demande", "pay the advance of this request"),
-  complete: text("solder cette demande", "settle this request"),
-  withdraw: text("retirer cette demande", "withdraw this request"),
-  cancel: text("annuler cette demande", "cancel this request"),
+  submit: { fr: "envoyer cette demande", en: "submit this request" },
+  "start-review": {
+    fr: "commencer l'instruction de cette demande",
+    en: "start the review of this request",
+  },
+  approve: { fr: "accorder cette demande", en: "approve this request" },
+  reject: { fr: "refuser cette demande", en: "reject this request" },
+  waitlist: {
+    fr: "mettre cette demande en liste d'attente",
+    en: "put this request on the waiting list",
+  },
+  promote: {
+    fr: "accorder cette demande depuis la liste d'attente",
+    en: "approve this request from the waiting list",
+  },
+  "sign-agreement": {
+    fr: "signer la convention de cette demande",
+    en: "sign the agreement of this request",
+  },
+  "pay-advance": { fr: "verser l'avance de cette demande", en: "pay the advance of this request" },
+  complete: { fr: "solder cette demande", en: "settle this request" },
+  withdraw: { fr: "retirer cette demande", en: "withdraw this request" },
+  cancel: { fr: "annuler cette demande", en: "cancel this request" },
 };
 
 export const ACTOR_NAMES: Readonly<Record<ActorKind, Text>> = {
-  student: text("l'étudiant", "the student"),
-  staff: text("la DRI", "the international office"),
-  partner: text("l'établissement d'accueil", "the host institution"),
-  system: text("Envol", "Envol"),
+  student: { fr: "l'étudiant", en: "the student" },
+  staff: { fr: "la DRI", en: "the international office" },
+  partner: { fr: "l'établissement d'accueil", en: "the host institution" },
+  system: { fr: "Envol", en: "Envol" },
 };
 
 /** A state's name in quotes: « accordée », "approved". */
 export const quotedState = (state: string, lang: Lang): string => {
   const name = REQUEST_STATE_NAMES[state as RequestState]?.[lang] ?? state;
-  return lang === "fr" ? `« ${name} »` : `“${name}”`;
+  return { fr: `« ${name} »`, en: `“${name}”` }[lang];
 };
 
 /** "Impossible de …" with the elision French needs before a vowel: "Impossible d'accorder …". */
@@ -91,16 +94,16 @@ export const refusalOf = (
       "en",
       "or",
     );
-    return text(
-      `${impossibleTo(phrase.fr)} : c'est réservé ${fr}.`,
-      `Cannot ${phrase.en}: only ${en} may do so.`,
-    );
+    return {
+      fr: `${impossibleTo(phrase.fr)} : c'est réservé ${fr}.`,
+      en: `Cannot ${phrase.en}: only ${en} may do so.`,
+    };
   }
   if (refused.actor === "partner" && refused.state === "draft")
-    return text(
-      `${impossibleTo(phrase.fr)} : elle est encore un brouillon, que l'établissement d'accueil ne voit pas.`,
-      `Cannot ${phrase.en}: it is still a draft, which the host institution does not see.`,
-    );
+    return {
+      fr: `${impossibleTo(phrase.fr)} : elle est encore un brouillon, que l'établissement d'accueil ne voit pas.`,
+      en: `Cannot ${phrase.en}: it is still a draft, which the host institution does not see.`,
+    };
   const allowed = (lang: Lang) =>
     joinWords(
       rule.from.map((s) => quotedState(s, lang)),
@@ -108,8 +111,8 @@ export const refusalOf = (
       "or",
     );
   const many = rule.from.length > 1;
-  return text(
-    `${impossibleTo(phrase.fr)} : elle est à l'état ${quotedState(refused.state, "fr")} ; c'est possible seulement ${many ? "aux états" : "à l'état"} ${allowed("fr")}.`,
-    `Cannot ${phrase.en}: its state is ${quotedState(refused.state, "en")}; this is possible only in the state${many ? "s" : ""} ${allowed("en")}.`,
-  );
+  return {
+    fr: `${impossibleTo(phrase.fr)} : elle est à l'état ${quotedState(refused.state, "fr")} ; c'est possible seulement ${many ? "aux états" : "à l'état"} ${allowed("fr")}.`,
+    en: `Cannot ${phrase.en}: its state is ${quotedState(refused.state, "en")}; this is possible only in the state${many ? "s" : ""} ${allowed("en")}.`,
+  };
 };

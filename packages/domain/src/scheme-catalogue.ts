@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { IsoDate } from "./calendar-date.ts";
-import { describeCondition } from "./conditions.ts";
+import { describeCondition } from "./conditions/describe.ts";
 import { formatQuantity } from "./facts.ts";
 import { type Figure, weakest } from "./figures.ts";
 import type { ConfiguredPlugin } from "./plugin.ts";

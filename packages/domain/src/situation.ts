@@ -41,7 +41,7 @@ export const CountryCodeSchema = z
 /**
  * The most a situation may state as one amount: 1 000 000 000 €, so that the sums and products
  * the schemes make of a situation's amounts stay exact (four costs of 2^53 cents each added up
- * were not, and the evaluation threw).
+ * would not be, and the evaluation would throw).
  */
 export const MAX_SITUATION_CENTS = 100_000_000_000;
 

@@ -18,7 +18,6 @@ import {
   isTrue,
   KEBAB_CASE,
   type Lang,
-  lazyText,
   max,
   meansTest,
   min,
@@ -137,13 +136,15 @@ const capFor = (ctx: EvaluationContext, p: AlumniParameters): Cap =>
     : { figure: p.capOutsideEurope, where: OUTSIDE_EUROPE };
 
 /** "920 € de frais déclarés : transport 300 € + assurance 120 € + installation 500 €". */
-const costsPhrase = (ctx: EvaluationContext, totalCents: number, lang: Lang): string => {
-  const parts = declaredCosts(ctx)
-    .map((c) => `${COST_LABELS[c.kind][lang]} ${formatMoney(c.cents, lang)}`)
-    .join(" + ");
-  return lang === "fr"
-    ? `${formatMoney(totalCents, lang)} de frais déclarés : ${parts}`
-    : `${formatMoney(totalCents, lang)} of declared costs: ${parts}`;
+const costsPhrase = (ctx: EvaluationContext, totalCents: number): Text => {
+  const parts = (lang: Lang) =>
+    declaredCosts(ctx)
+      .map((c) => `${COST_LABELS[c.kind][lang]} ${formatMoney(c.cents, lang)}`)
+      .join(" + ");
+  return {
+    fr: `${formatMoney(totalCents, "fr")} de frais déclarés : ${parts("fr")}`,
+    en: `${formatMoney(totalCents, "en")} of declared costs: ${parts("en")}`,
+  };
 };
 
 /** The travel each other scheme of the plan pays (its lines with `covers: "transport"`). */
@@ -163,19 +164,8 @@ const IN_PLAN_NOTE: Text = {
 /**
  * What every estimate says (rulebook §5): the caps are guesses until the office sets them
  * (no public figures, "the UI says so"), and the budget is limited, so staff rank requests.
- * Written once per set of parameters: they depend on nothing else.
  */
 const standingNotes = (p: AlumniParameters): readonly Text[] => {
-  let notes = standing.get(p);
-  if (notes === undefined) {
-    notes = writeStandingNotes(p);
-    standing.set(p, notes);
-  }
-  return notes;
-};
-const standing = new WeakMap<AlumniParameters, readonly Text[]>();
-
-const writeStandingNotes = (p: AlumniParameters): readonly Text[] => {
   const budget: Text = {
     fr: "L'aide dépend d'un budget limité : les demandes sont classées selon le besoin.",
     en: "The aid has a limited budget: requests are ranked by need.",
@@ -192,7 +182,7 @@ const writeStandingNotes = (p: AlumniParameters): readonly Text[] => {
   ];
 };
 
-// The checklist's items, built once: `documents` picks among them.
+// The checklist's items: `documents` picks among them.
 
 /** The means proof of a CROUS grant holder, whom rulebook §0 admits whatever the household. */
 const CROUS_NOTIFICATION: DocumentItem = {
@@ -300,11 +290,10 @@ export const alumni = defineFundingPlugin({
         confidence: cap.confidence,
         lines: [],
         notes: [
-          lazyText((lang) =>
-            lang === "fr"
-              ? `Déclarez vos frais (transport, visa, assurance, installation) : l'aide les rembourse jusqu'à ${formatMoney(cap.value, "fr")} (${where.fr}).`
-              : `Declare your costs (transport, visa, insurance, installation): the aid pays them up to ${formatMoney(cap.value, "en")} (${where.en}).`,
-          ),
+          {
+            fr: `Déclarez vos frais (transport, visa, assurance, installation) : l'aide les rembourse jusqu'à ${formatMoney(cap.value, "fr")} (${where.fr}).`,
+            en: `Declare your costs (transport, visa, insurance, installation): the aid pays them up to ${formatMoney(cap.value, "en")} (${where.en}).`,
+          },
           ...general,
         ],
       };
@@ -312,15 +301,13 @@ export const alumni = defineFundingPlugin({
     const notes: Text[] = [];
     if (totalCents > cap.value) {
       const overCents = totalCents - cap.value;
-      notes.push(
-        lazyText((lang) =>
-          lang === "fr"
-            ? `${formatMoney(overCents, "fr")} de frais au-delà du plafond ne sont pas pris en charge.`
-            : `${formatMoney(overCents, "en")} of costs above the cap are not covered.`,
-        ),
-      );
+      notes.push({
+        fr: `${formatMoney(overCents, "fr")} de frais au-delà du plafond ne sont pas pris en charge.`,
+        en: `${formatMoney(overCents, "en")} of costs above the cap are not covered.`,
+      });
     }
     notes.push(IN_PLAN_NOTE, ...general);
+    const costs = costsPhrase(ctx, totalCents);
     return {
       confidence: cap.confidence,
       lines: [
@@ -328,10 +315,10 @@ export const alumni = defineFundingPlugin({
           id: "real-costs",
           label: { fr: "Frais réels plafonnés", en: "Real costs up to the cap" },
           amount: min(cents(cap.value), cents(totalCents)),
-          basis: lazyText(
-            (lang) =>
-              `min(${formatMoney(cap.value, lang)} ${where[lang]}, ${costsPhrase(ctx, totalCents, lang)})`,
-          ),
+          basis: {
+            fr: `min(${formatMoney(cap.value, "fr")} ${where.fr}, ${costs.fr})`,
+            en: `min(${formatMoney(cap.value, "en")} ${where.en}, ${costs.en})`,
+          },
           // no `covers`: the line pays a mix of costs up to a cap, not one kind of cost
         },
       ],
@@ -346,25 +333,34 @@ export const alumni = defineFundingPlugin({
     // rulebook §5 and §7: subtract the travel already paid first, then cap
     const left = sub(cents(totalCents), travel);
     const amount = min(cents(cap.value), max(ZERO, left));
-    const basis = (lang: Lang): string => {
-      const capText = formatMoney(cap.value, lang);
-      const costsText =
-        lang === "fr"
-          ? `${formatMoney(totalCents, lang)} de frais déclarés`
-          : `${formatMoney(totalCents, lang)} of declared costs`;
-      if (paid.length === 0) {
-        return lang === "fr"
-          ? `min(${capText}, ${costsText}) ; aucun voyage payé par les autres aides du plan`
-          : `min(${capText}, ${costsText}); no travel paid by the other grants of the plan`;
-      }
-      const list = paid.map((t) => `${t.name[lang]} ${formatMoney(t.cents, lang)}`).join(" + ");
-      const remaining =
-        lang === "fr"
-          ? `${costsText} − voyage déjà payé : ${list}`
-          : `${costsText} − travel already paid: ${list}`;
-      return left.n < 0 ? `min(${capText}, max(0, ${remaining}))` : `min(${capText}, ${remaining})`;
+    const capText = (lang: Lang) => formatMoney(cap.value, lang);
+    const costs: Text = {
+      fr: `${formatMoney(totalCents, "fr")} de frais déclarés`,
+      en: `${formatMoney(totalCents, "en")} of declared costs`,
     };
-    return { amount, basis: lazyText(basis) };
+    if (paid.length === 0)
+      return {
+        amount,
+        basis: {
+          fr: `min(${capText("fr")}, ${costs.fr}) ; aucun voyage payé par les autres aides du plan`,
+          en: `min(${capText("en")}, ${costs.en}); no travel paid by the other grants of the plan`,
+        },
+      };
+    const list = (lang: Lang) =>
+      paid.map((t) => `${t.name[lang]} ${formatMoney(t.cents, lang)}`).join(" + ");
+    const remaining: Text = {
+      fr: `${costs.fr} − voyage déjà payé : ${list("fr")}`,
+      en: `${costs.en} − travel already paid: ${list("en")}`,
+    };
+    // below zero when the others pay more travel than the costs declared
+    const kept = (lang: Lang) => (left.n < 0 ? `max(0, ${remaining[lang]})` : remaining[lang]);
+    return {
+      amount,
+      basis: {
+        fr: `min(${capText("fr")}, ${kept("fr")})`,
+        en: `min(${capText("en")}, ${kept("en")})`,
+      },
+    };
   },
   documents: ({ ctx }): DocumentItem[] => {
     const boursier = facts.crousBoursier.get(ctx);

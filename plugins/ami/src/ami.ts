@@ -15,7 +15,6 @@ import {
   IsoDateSchema,
   inForce,
   isTrue,
-  lazyText,
   monthlyBasis,
   noneOf,
   oneOf,
@@ -23,7 +22,6 @@ import {
   prorata,
   stayProof,
   type Text,
-  text,
   weakest,
 } from "@envol/domain";
 import { z } from "zod";
@@ -46,7 +44,7 @@ const MONTHLY_RATE: Figure<number> = {
   since: "2018-07-19",
   source: RATE_SOURCE,
   confidence: "official",
-  label: text("Montant mensuel", "Monthly amount"),
+  label: { fr: "Montant mensuel", en: "Monthly amount" },
   unit: "cents",
 };
 
@@ -59,9 +57,9 @@ const days = (value: number, since: string, source: string, label: Text): Figure
   unit: "days",
 });
 
-const MIN_LABEL = text("Durée financée minimale", "Least funded days");
-const MAX_LABEL = text("Durée financée maximale", "Most funded days");
-const CAP_LABEL = text("Plafond sur toute la scolarité", "Lifetime cap");
+const MIN_LABEL = { fr: "Durée financée minimale", en: "Least funded days" };
+const MAX_LABEL = { fr: "Durée financée maximale", en: "Most funded days" };
+const CAP_LABEL = { fr: "Plafond sur toute la scolarité", en: "Lifetime cap" };
 
 /**
  * 2 to 9 months, 9 months over all studies. The rulebook dates this period from the 2018 decree;
@@ -190,74 +188,69 @@ const parameters = (options: AmiOptions): DatedParameters<AmiParameters>[] =>
 
 /** Rulebook §6, in its order, with the bounds of the period in force. */
 const criteria = (_options: AmiOptions, p: AmiParameters): Criterion[] => [
-  criterion(
-    "boursier",
-    isTrue(facts.crousBoursier),
-    text("Boursier du CROUS", "CROUS grant holder"),
-  ),
-  criterion(
-    "level",
-    oneOf(facts.programmeLevel, ["bachelor", "master", "engineering"]),
-    text("Niveau d'études", "Programme level"),
-  ),
-  criterion(
-    "destination",
-    noneOf(facts.hostCountry, FRANCE_AND_OVERSEAS),
-    text("Séjour à l'étranger", "Stay abroad"),
-  ),
-  criterion(
-    "duration",
-    between(facts.fundedDays, p.minFundedDays.value, p.maxFundedDays.value),
-    text("Durée du séjour", "Length of the stay"),
-  ),
-  criterion(
-    "lifetime-cap",
-    atMost(facts.amiDaysAfterStay, p.lifetimeCapDays.value),
-    text("Plafond sur toute la scolarité", "Lifetime cap"),
-  ),
+  criterion("boursier", isTrue(facts.crousBoursier), {
+    fr: "Boursier du CROUS",
+    en: "CROUS grant holder",
+  }),
+  criterion("level", oneOf(facts.programmeLevel, ["bachelor", "master", "engineering"]), {
+    fr: "Niveau d'études",
+    en: "Programme level",
+  }),
+  criterion("destination", noneOf(facts.hostCountry, FRANCE_AND_OVERSEAS), {
+    fr: "Séjour à l'étranger",
+    en: "Stay abroad",
+  }),
+  criterion("duration", between(facts.fundedDays, p.minFundedDays.value, p.maxFundedDays.value), {
+    fr: "Durée du séjour",
+    en: "Length of the stay",
+  }),
+  criterion("lifetime-cap", atMost(facts.amiDaysAfterStay, p.lifetimeCapDays.value), {
+    fr: "Plafond sur toute la scolarité",
+    en: "Lifetime cap",
+  }),
 ];
 
-// The checklist's items (funding-research.md §6.1), built once: `documents` picks among them.
+// The checklist's items (funding-research.md §6.1): `documents` picks among them.
 
 const CROUS_NOTIFICATION: DocumentItem = {
   id: "crous-notification",
-  label: text(
-    "Notification définitive de bourse du CROUS",
-    "CROUS grant notification (final award)",
-  ),
+  label: {
+    fr: "Notification définitive de bourse du CROUS",
+    en: "CROUS grant notification (final award)",
+  },
 };
 
 const MOBILITY_PROJECT: DocumentItem = {
   id: "mobility-project",
-  label: text("Projet d'études ou de stage à l'étranger", "Study or internship project abroad"),
+  label: {
+    fr: "Projet d'études ou de stage à l'étranger",
+    en: "Study or internship project abroad",
+  },
 };
 
 /** The attendance certificates the school checks before it pays. */
 const ATTENDANCE_CERTIFICATE: DocumentItem = {
   id: "attendance-certificate",
-  label: text(
-    "Attestations de présence dans l'établissement ou l'organisme d'accueil",
-    "Certificates of attendance from the host",
-  ),
+  label: {
+    fr: "Attestations de présence dans l'établissement ou l'organisme d'accueil",
+    en: "Certificates of attendance from the host",
+  },
 };
 
 /**
  * Every estimate's first note, the same each time: the school decides how many monthly payments
  * it grants (service-public F380).
  */
-const MOST_THIS_STAY: Text = text(
-  `Montant maximal pour ce séjour : l'établissement décide du nombre de mensualités (durée, éloignement, coût de la vie) selon les crédits AMI qu'il reçoit.`,
-  `The most this stay can receive: the school decides how many monthly payments to grant (length, distance, cost of living) within the AMI credits it receives.`,
-);
+const MOST_THIS_STAY: Text = {
+  fr: `Montant maximal pour ce séjour : l'établissement décide du nombre de mensualités (durée, éloignement, coût de la vie) selon les crédits AMI qu'il reçoit.`,
+  en: `The most this stay can receive: the school decides how many monthly payments to grant (length, distance, cost of living) within the AMI credits it receives.`,
+};
 
-/** The assumption made while the AMI months already received are unknown, in the language read. */
-const lifetimeCapNote = (capDays: number): Text =>
-  lazyText((lang) => {
-    const cap = formatQuantity(capDays, "days", lang);
-    return lang === "fr"
-      ? `Suppose que vos mois d'AMI déjà perçus et ce séjour ne dépassent pas ${cap} en tout ; indiquez combien de mois vous avez déjà reçus.`
-      : `Assumes the AMI months you already received and this stay stay within ${cap} in all; tell us how many months you already received.`;
-  });
+/** The assumption made while the AMI months already received are unknown. */
+const lifetimeCapNote = (capDays: number): Text => ({
+  fr: `Suppose que vos mois d'AMI déjà perçus et ce séjour ne dépassent pas ${formatQuantity(capDays, "days", "fr")} en tout ; indiquez combien de mois vous avez déjà reçus.`,
+  en: `Assumes the AMI months you already received and this stay stay within ${formatQuantity(capDays, "days", "en")} in all; tell us how many months you already received.`,
+});
 
 /**
  * Aide à la mobilité internationale (rulebook §6): the Ministry of Higher Education's monthly
@@ -271,16 +264,16 @@ const lifetimeCapNote = (capDays: number): Text =>
  */
 export const ami = defineFundingPlugin({
   id: "ami",
-  name: text("Aide à la mobilité internationale (AMI)", "International mobility aid (AMI)"),
-  funder: text(
-    "Ministère de l'Enseignement supérieur et de la Recherche",
-    "French Ministry of Higher Education and Research",
-  ),
+  name: { fr: "Aide à la mobilité internationale (AMI)", en: "International mobility aid (AMI)" },
+  funder: {
+    fr: "Ministère de l'Enseignement supérieur et de la Recherche",
+    en: "French Ministry of Higher Education and Research",
+  },
   url: "https://www.service-public.fr/particuliers/vosdroits/F380",
-  summary: text(
-    "400 € par mois pour les boursiers du CROUS qui partent étudier ou faire un stage à l'étranger dans leur cursus : de 1 à 10 mois, et 10 mois au plus sur toute la scolarité (séjours depuis le 1er juillet 2024).",
-    "€400 a month for CROUS grant holders who study or intern abroad as part of their curriculum: 1 to 10 months, and 10 months at most over all studies (stays from 1 July 2024).",
-  ),
+  summary: {
+    fr: "400 € par mois pour les boursiers du CROUS qui partent étudier ou faire un stage à l'étranger dans leur cursus : de 1 à 10 mois, et 10 mois au plus sur toute la scolarité (séjours depuis le 1er juillet 2024).",
+    en: "€400 a month for CROUS grant holders who study or intern abroad as part of their curriculum: 1 to 10 months, and 10 months at most over all studies (stays from 1 July 2024).",
+  },
   options: amiOptions,
   parameters,
   criteria,
@@ -296,7 +289,7 @@ export const ami = defineFundingPlugin({
       lines: [
         {
           id: "monthly-aid",
-          label: text("Aide mensuelle", "Monthly aid"),
+          label: { fr: "Aide mensuelle", en: "Monthly aid" },
           amount: prorata(rate, paidDays, 30),
           basis: monthlyBasis(rate, paidDays),
           covers: "living",

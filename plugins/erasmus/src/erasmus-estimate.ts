@@ -10,7 +10,6 @@ import {
   facts,
   formatMoney,
   formatQuantity,
-  lazyText,
   lumpSumBasis,
   monthlyBasis,
   prorata,
@@ -22,6 +21,9 @@ import {
   weakest,
 } from "@envol/domain";
 import type { ErasmusParameters } from "./erasmus.ts";
+
+/** A part of a sentence left out in both languages. */
+const NOTHING: Text = { fr: "", en: "" };
 
 /** The figures the estimate reads, as `parameters` gives them. */
 type EstimateFigures = Pick<
@@ -58,14 +60,12 @@ const travelLine = (
       id: "travel",
       label: { fr: "Forfait voyage", en: "Travel support" },
       amount: cents(amount),
-      basis: lazyText((lang) => {
-        // whole km rounded down, as the band is chosen (travelBand): 499.6 km reads "499 km",
-        // in the 100–499 band
-        const km = formatQuantity(distanceKm, "km", lang);
-        return lang === "fr"
-          ? `forfait aller-retour de ${formatMoney(amount, "fr")}, tranche ${range} (${km})${green ? ", tarif bas carbone" : ""}`
-          : `round-trip lump sum of ${formatMoney(amount, "en")}, ${range} band (${km})${green ? ", green rate" : ""}`;
-      }),
+      // whole km rounded down, as the band is chosen (travelBand): 499.6 km reads "499 km", in
+      // the 100–499 band
+      basis: {
+        fr: `forfait aller-retour de ${formatMoney(amount, "fr")}, tranche ${range} (${formatQuantity(distanceKm, "km", "fr")})${green ? ", tarif bas carbone" : ""}`,
+        en: `round-trip lump sum of ${formatMoney(amount, "en")}, ${range} band (${formatQuantity(distanceKm, "km", "en")})${green ? ", green rate" : ""}`,
+      },
       covers: "transport",
     },
     confidence: travelBandConfidence(band.fromKm, callYear),
@@ -118,13 +118,10 @@ export const estimateErasmus = (ctx: EvaluationContext, p: EstimateFigures): Est
       covers: "living",
     });
   } else if (kind === undefined) {
-    notes.push(
-      lazyText((lang) =>
-        lang === "fr"
-          ? `+${formatMoney(internship, "fr")}/mois si la mobilité est un stage : non compté tant que le type de mobilité n'est pas renseigné.`
-          : `+${formatMoney(internship, "en")}/month if the mobility is a traineeship: not counted until you tell us the kind of mobility.`,
-      ),
-    );
+    notes.push({
+      fr: `+${formatMoney(internship, "fr")}/mois si la mobilité est un stage : non compté tant que le type de mobilité n'est pas renseigné.`,
+      en: `+${formatMoney(internship, "en")}/month if the mobility is a traineeship: not counted until you tell us the kind of mobility.`,
+    });
   }
 
   const topUp = p.fewerOpportunitiesTopUp.value;
@@ -157,13 +154,10 @@ export const estimateErasmus = (ctx: EvaluationContext, p: EstimateFigures): Est
       const { greenCents, standardCents } = travel.band;
       if (green === undefined && greenCents > standardCents) {
         const extra = greenCents - standardCents;
-        notes.push(
-          lazyText((lang) =>
-            lang === "fr"
-              ? `+${formatMoney(extra, "fr")} de forfait voyage en voyageant bas carbone (train, bus, covoiturage) : non compté tant que ce n'est pas renseigné.`
-              : `+${formatMoney(extra, "en")} of travel support when travelling green (train, bus, car-pool): not counted until you tell us.`,
-          ),
-        );
+        notes.push({
+          fr: `+${formatMoney(extra, "fr")} de forfait voyage en voyageant bas carbone (train, bus, covoiturage) : non compté tant que ce n'est pas renseigné.`,
+          en: `+${formatMoney(extra, "en")} of travel support when travelling green (train, bus, car-pool): not counted until you tell us.`,
+        });
       }
     }
   } else {
@@ -178,13 +172,10 @@ export const estimateErasmus = (ctx: EvaluationContext, p: EstimateFigures): Est
         covers: "transport",
       });
     } else if (green === undefined) {
-      notes.push(
-        lazyText((lang) =>
-          lang === "fr"
-            ? `+${formatMoney(greenTopUp, "fr")} en voyageant bas carbone (train, bus, covoiturage) : non compté tant que ce n'est pas renseigné.`
-            : `+${formatMoney(greenTopUp, "en")} when travelling green (train, bus, car-pool): not counted until you tell us.`,
-        ),
-      );
+      notes.push({
+        fr: `+${formatMoney(greenTopUp, "fr")} en voyageant bas carbone (train, bus, covoiturage) : non compté tant que ce n'est pas renseigné.`,
+        en: `+${formatMoney(greenTopUp, "en")} when travelling green (train, bus, car-pool): not counted until you tell us.`,
+      });
     }
   }
 
@@ -194,26 +185,25 @@ export const estimateErasmus = (ctx: EvaluationContext, p: EstimateFigures): Est
         ? travelBand(ctx.distanceKm, ctx.callYear)
         : undefined;
     const travelAmount = travel && (green === true ? travel.greenCents : travel.standardCents);
-    notes.push(
-      lazyText((lang) => {
-        const fr = lang === "fr";
-        const monthly = `+${formatMoney(topUp, lang)}/${fr ? "mois" : "month"}`;
-        const what = !travelPending
-          ? monthly
-          : travelAmount === undefined
-            ? `${monthly} ${fr ? "et le forfait voyage" : "and the travel support"}`
-            : `${monthly} ${fr ? "et le forfait voyage" : "and the travel support"} (${formatMoney(travelAmount, lang)}${
-                green === true
-                  ? fr
-                    ? `, au lieu du complément bas carbone de ${formatMoney(p.greenTopUp.value, lang)}`
-                    : `, instead of the ${formatMoney(p.greenTopUp.value, lang)} green top-up`
-                  : ""
-              })`;
-        return fr
-          ? `${what} si vous avez moins d'opportunités (échelon 6 ou 7, handicap, QPV ou ZRR) : non compté tant que ce n'est pas renseigné.`
-          : `${what} if you have fewer opportunities (échelon 6 or 7, disability, QPV or ZRR): not counted until you tell us.`;
-      }),
-    );
+    const instead: Text =
+      green === true
+        ? {
+            fr: `, au lieu du complément bas carbone de ${formatMoney(p.greenTopUp.value, "fr")}`,
+            en: `, instead of the ${formatMoney(p.greenTopUp.value, "en")} green top-up`,
+          }
+        : NOTHING;
+    const travelToo: Text = !travelPending
+      ? NOTHING
+      : travelAmount === undefined
+        ? { fr: " et le forfait voyage", en: " and the travel support" }
+        : {
+            fr: ` et le forfait voyage (${formatMoney(travelAmount, "fr")}${instead.fr})`,
+            en: ` and the travel support (${formatMoney(travelAmount, "en")}${instead.en})`,
+          };
+    notes.push({
+      fr: `+${formatMoney(topUp, "fr")}/mois${travelToo.fr} si vous avez moins d'opportunités (échelon 6 ou 7, handicap, QPV ou ZRR) : non compté tant que ce n'est pas renseigné.`,
+      en: `+${formatMoney(topUp, "en")}/month${travelToo.en} if you have fewer opportunities (échelon 6 or 7, disability, QPV or ZRR): not counted until you tell us.`,
+    });
   }
 
   return { confidence: weakest(...used), lines, notes };

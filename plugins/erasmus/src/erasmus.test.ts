@@ -17,6 +17,8 @@ import { erasmus } from "./erasmus.ts";
 runPluginConformance(erasmus, cases as ConformanceCase[], {
   institution: TELECOM_PARIS,
   partners: DEMO_PARTNER_CATALOGUE.partners,
+  // the programme's own name, written so in both languages
+  properNames: ["Erasmus+ Europe"],
   exempt: {
     // `eche` reads the home institution's own charter, a configured boolean: never unknown,
     // and the table runs against Télécom Paris, which holds it (shown unmet below instead).

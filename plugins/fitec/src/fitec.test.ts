@@ -18,6 +18,8 @@ const PARTNERS = DEMO_PARTNER_CATALOGUE.partners;
 runPluginConformance(fitec, cases as ConformanceCase[], {
   institution: TELECOM_PARIS,
   partners: PARTNERS,
+  // the programme's own name, written so in both languages
+  properNames: ["BRAFITEC / ARFITEC / MEXFITEC"],
   // Never unknown: a destination (country) is required by the situation; a host either has
   // the agreement or not (a typed host has none); funded days follow from the two required dates.
   exempt: { unknown: ["destination", "project", "duration"] },

@@ -15,7 +15,6 @@ import {
   joinWords,
   KEBAB_CASE,
   type Lang,
-  lazyText,
   lumpSumBasis,
   type NamedSet,
   oneOf,
@@ -205,7 +204,7 @@ const LANGUAGE: Readonly<Record<string, Text>> = {
 
 const doc = (id: string, fr: string, en: string): DocumentItem => ({ id, label: { fr, en } });
 
-/** The language certificate for each host country whose language is known, built once. */
+/** The language certificate for each host country whose language is known. */
 const LANGUAGE_CERTIFICATES: Readonly<Record<string, DocumentItem>> = Object.fromEntries(
   Object.entries(LANGUAGE).map(([country, language]) => [
     country,
@@ -322,11 +321,10 @@ export const fitec = defineFundingPlugin({
           id: "semester-allowance",
           label: { fr: `Allocation ${programme}`, en: `${programme} allowance` },
           amount: cents(stipend * semesters),
-          basis: lazyText((lang) =>
-            lang === "fr"
-              ? `${formatMoney(stipend, "fr")} × ${semesters} semestre${semesters > 1 ? "s" : ""} (${days} jours ${days <= limit ? "≤" : ">"} ${limit})`
-              : `${formatMoney(stipend, "en")} × ${semesters} semester${semesters > 1 ? "s" : ""} (${days} days ${days <= limit ? "≤" : ">"} ${limit})`,
-          ),
+          basis: {
+            fr: `${formatMoney(stipend, "fr")} × ${semesters} semestre${semesters > 1 ? "s" : ""} (${days} jours ${days <= limit ? "≤" : ">"} ${limit})`,
+            en: `${formatMoney(stipend, "en")} × ${semesters} semester${semesters > 1 ? "s" : ""} (${days} days ${days <= limit ? "≤" : ">"} ${limit})`,
+          },
           covers: "living",
         },
       ],
@@ -337,7 +335,7 @@ export const fitec = defineFundingPlugin({
   documents: ({ ctx, parameters: p }) => {
     const programme = programmeOf(p.programmes.value, ctx)?.name ?? "FITEC";
     return [
-      // names the programme, which the institution configures: built per call
+      // names the programme, which the institution configures
       doc(
         "study-plan",
         `Contrat d'études validé par les deux coordinateurs du projet ${programme}`,

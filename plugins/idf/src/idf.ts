@@ -17,7 +17,7 @@ import {
   HOUSEHOLD_TAX_NOTICE,
   isAcademicYear,
   isFalse,
-  lazyText,
+  type Lang,
   meansTest,
   monthlyBasis,
   noneOf,
@@ -28,7 +28,6 @@ import {
   roundHalfUp,
   stayProof,
   type Text,
-  text,
   weakest,
 } from "@envol/domain";
 import { z } from "zod";
@@ -56,7 +55,7 @@ const MONTHLY_RATE: Figure<number> = {
     "iledefrance.fr, 13 Feb 2019); 450 € is the ceiling, stored by aides-jeunes (montant 450) " +
     "and paid flat by some schools (funding-research.md §1.4)",
   confidence: "secondary",
-  label: text("Taux mensuel", "Monthly rate"),
+  label: { fr: "Taux mensuel", en: "Monthly rate" },
   unit: "cents",
 };
 
@@ -67,7 +66,7 @@ const MAX_FUNDED_DAYS: Figure<number> = {
     "1 to 10 months per academic year: aides-territoires; iledefrance.fr, 13 Feb 2019; aides-jeunes " +
     "region-ile-de-france-bourses-mobilite-etudiants-dut-licence-master.yml (funding-research.md §1.3)",
   confidence: "official",
-  label: text("Durée financée maximale par année", "Most funded days per year"),
+  label: { fr: "Durée financée maximale par année", en: "Most funded days per year" },
   unit: "days",
 };
 
@@ -78,7 +77,7 @@ const MIN_FUNDED_DAYS: Figure<number> = {
     "at least one consecutive month abroad: iledefrance.fr 2017 page (copy on medjouel.com); " +
     "decouvrirlemonde.jeunes.gouv.fr (funding-research.md §1.2 IDF-9)",
   confidence: "official",
-  label: text("Durée financée minimale", "Least funded days"),
+  label: { fr: "Durée financée minimale", en: "Least funded days" },
   unit: "days",
 };
 
@@ -88,7 +87,7 @@ const ANNUAL_CAP: Figure<number> = {
   source:
     "derived: 10 months × 450 € per academic year (rulebook §1; funding-research.md §1.4, 'Cap')",
   confidence: "secondary",
-  label: text("Plafond par année universitaire", "Cap per academic year"),
+  label: { fr: "Plafond par année universitaire", en: "Cap per academic year" },
   unit: "cents",
 };
 
@@ -99,7 +98,7 @@ const QF_CEILING: Figure<number> = {
     "household not taxable or quotient familial ≤ 19 190 €: aides-jeunes (quotient_familial <= 19190); " +
     "aides-territoires; iledefrance.fr 2017 page (funding-research.md §1.2 IDF-10)",
   confidence: "official",
-  label: text("Plafond de quotient familial", "Family quotient ceiling"),
+  label: { fr: "Plafond de quotient familial", en: "Family quotient ceiling" },
   unit: "cents",
 };
 
@@ -110,7 +109,7 @@ const PARTNER_YEARS: Figure<readonly string[]> = {
     "rulebook §0 (Télécom Paris, IDF partner 2024-2025 to 2027-2028; to confirm with the Region's " +
     "call results); the rule: aides-territoires, Règlement de l'AAP 2020-2021 (funding-research.md §1.2 IDF-2)",
   confidence: "assumed",
-  label: text("Années où l'établissement est partenaire", "Years the school is a partner"),
+  label: { fr: "Années où l'établissement est partenaire", en: "Years the school is a partner" },
 };
 
 const RESIDENCE_REQUIRED: Figure<boolean> = {
@@ -120,7 +119,7 @@ const RESIDENCE_REQUIRED: Figure<boolean> = {
     "aides-jeunes tests regions ['11'] ('étudiants résidant en Île-de-France') but the official pages " +
     "only say 'étudiants franciliens' (funding-research.md §1.2 IDF-1b): off until the office confirms",
   confidence: "assumed",
-  label: text("Résidence en Île-de-France exigée", "Residence in Île-de-France required"),
+  label: { fr: "Résidence en Île-de-France exigée", en: "Residence in Île-de-France required" },
 };
 
 /**
@@ -188,51 +187,47 @@ const parameters = (options: IdfOptions): DatedParameters<IdfParameters>[] => [
 
 /** Rulebook §1, in its order; `residence` only when the institution asks for it. */
 const criteria = (_options: IdfOptions, p: IdfParameters): Criterion[] => [
-  criterion(
-    "home-region",
-    oneOf(facts.homeRegion, [ILE_DE_FRANCE]),
-    text("Établissement francilien", "School in Île-de-France"),
-  ),
-  criterion(
-    "partner-year",
-    oneOf(facts.academicYear, p.partnerYears.value),
-    text("Année partenaire de la Région", "Region partner year"),
-  ),
-  criterion(
-    "level",
-    oneOf(facts.programmeLevel, ["bachelor", "master", "engineering"]),
-    text("Niveau d'études", "Programme level"),
-  ),
-  criterion(
-    "mode",
-    oneOf(facts.programmeMode, ["initial"]),
-    text("Formation initiale", "Initial education"),
-  ),
-  criterion("gap-year", isFalse(facts.gapYear), text("Hors année de césure", "Not a gap year")),
+  criterion("home-region", oneOf(facts.homeRegion, [ILE_DE_FRANCE]), {
+    fr: "Établissement francilien",
+    en: "School in Île-de-France",
+  }),
+  criterion("partner-year", oneOf(facts.academicYear, p.partnerYears.value), {
+    fr: "Année partenaire de la Région",
+    en: "Region partner year",
+  }),
+  criterion("level", oneOf(facts.programmeLevel, ["bachelor", "master", "engineering"]), {
+    fr: "Niveau d'études",
+    en: "Programme level",
+  }),
+  criterion("mode", oneOf(facts.programmeMode, ["initial"]), {
+    fr: "Formation initiale",
+    en: "Initial education",
+  }),
+  criterion("gap-year", isFalse(facts.gapYear), {
+    fr: "Hors année de césure",
+    en: "Not a gap year",
+  }),
   criterion(
     "framework",
     oneOf(facts.framework, ["inter-institution-agreement", "internship-agreement"]),
-    text("Accord ou convention", "Agreement"),
+    { fr: "Accord ou convention", en: "Agreement" },
   ),
-  criterion(
-    "destination",
-    noneOf(facts.hostCountry, FRANCE_AND_OVERSEAS),
-    text("Séjour à l'étranger", "Stay abroad"),
-  ),
-  criterion(
-    "duration",
-    atLeast(facts.fundedDays, p.minFundedDays.value),
-    text("Durée minimale", "Minimum duration"),
-  ),
-  criterion("means", meansTest(p.qfCeiling.value), text("Ressources", "Means test")),
+  criterion("destination", noneOf(facts.hostCountry, FRANCE_AND_OVERSEAS), {
+    fr: "Séjour à l'étranger",
+    en: "Stay abroad",
+  }),
+  criterion("duration", atLeast(facts.fundedDays, p.minFundedDays.value), {
+    fr: "Durée minimale",
+    en: "Minimum duration",
+  }),
+  criterion("means", meansTest(p.qfCeiling.value), { fr: "Ressources", en: "Means test" }),
   // only when the office confirms the Region checks the student's own residence (IDF-1b)
   ...(p.residenceRequired.value
     ? [
-        criterion(
-          "residence",
-          oneOf(facts.residenceRegion, [ILE_DE_FRANCE]),
-          text("Résidence en Île-de-France", "Residence in Île-de-France"),
-        ),
+        criterion("residence", oneOf(facts.residenceRegion, [ILE_DE_FRANCE]), {
+          fr: "Résidence en Île-de-France",
+          en: "Residence in Île-de-France",
+        }),
       ]
     : []),
 ];
@@ -240,56 +235,57 @@ const criteria = (_options: IdfOptions, p: IdfParameters): Criterion[] => [
 // The estimate's texts are lazy: the engine reads one language, so only that one is built.
 
 /** The note when the stay is longer than the Region pays for. */
-const paidDaysNote = (paidDays: number, fundedDays: number): Text =>
-  lazyText((lang) => {
-    const paid = formatQuantity(paidDays, "days", lang);
-    const all = formatQuantity(fundedDays, "days", lang);
-    return lang === "fr"
-      ? `Seuls ${paid} sur ${all} sont financés : la Région paie au plus ${paid} par année universitaire.`
-      : `Only ${paid} of ${all} are funded: the Region pays for ${paid} at most per academic year.`;
-  });
+const paidDaysNote = (paidDays: number, fundedDays: number): Text => {
+  const paid = (lang: Lang) => formatQuantity(paidDays, "days", lang);
+  const all = (lang: Lang) => formatQuantity(fundedDays, "days", lang);
+  return {
+    fr: `Seuls ${paid("fr")} sur ${all("fr")} sont financés : la Région paie au plus ${paid("fr")} par année universitaire.`,
+    en: `Only ${paid("en")} of ${all("en")} are funded: the Region pays for ${paid("en")} at most per academic year.`,
+  };
+};
 
 /** The note when the computed grant is above the annual cap. */
-const capNote = (computedCents: number, capCents: number): Text =>
-  lazyText((lang) => {
-    const before = formatMoney(computedCents, lang);
-    const limit = formatMoney(capCents, lang);
-    return lang === "fr"
-      ? `Le calcul (${before}) dépasse le plafond de ${limit} par année universitaire : la bourse est ramenée au plafond, une bourse déjà reçue cette année comptant aussi.`
-      : `The computed amount (${before}) exceeds the cap of ${limit} per academic year: the grant is lowered to the cap, and a grant already received this year counts too.`;
-  });
+const capNote = (computedCents: number, capCents: number): Text => ({
+  fr: `Le calcul (${formatMoney(computedCents, "fr")}) dépasse le plafond de ${formatMoney(capCents, "fr")} par année universitaire : la bourse est ramenée au plafond, une bourse déjà reçue cette année comptant aussi.`,
+  en: `The computed amount (${formatMoney(computedCents, "en")}) exceeds the cap of ${formatMoney(capCents, "en")} per academic year: the grant is lowered to the cap, and a grant already received this year counts too.`,
+});
 
 /** The basis of a capped grant: "min(4 000 €, 450 € × 360/30 jours)". */
-const cappedBasis = (capCents: number, basis: Text): Text =>
-  lazyText((lang) => `min(${formatMoney(capCents, lang)}, ${basis[lang]})`);
+const cappedBasis = (capCents: number, basis: Text): Text => ({
+  fr: `min(${formatMoney(capCents, "fr")}, ${basis.fr})`,
+  en: `min(${formatMoney(capCents, "en")}, ${basis.en})`,
+});
 
-// The checklist's items (funding-research.md §1.7), built once: `documents` picks among them.
+// The checklist's items (funding-research.md §1.7): `documents` picks among them.
 
 /** The means proof when the household is not taxable. */
 const NON_TAXABLE_NOTICE: DocumentItem = {
   id: "tax-notice",
-  label: text("Avis de non-imposition du foyer", "Household's non-taxable notice"),
+  label: { fr: "Avis de non-imposition du foyer", en: "Household's non-taxable notice" },
 };
 
 /** The means proof when the household is taxable. */
 const TAX_NOTICE: DocumentItem = {
   id: "tax-notice",
-  label: text("Dernier avis d'imposition du foyer", "Household's latest tax notice"),
+  label: { fr: "Dernier avis d'imposition du foyer", en: "Household's latest tax notice" },
 };
 
 /** Only when the institution requires residence in Île-de-France (IDF-1b). */
 const RESIDENCE_PROOF: DocumentItem = {
   id: "residence-proof",
-  label: text("Justificatif de domicile en Île-de-France", "Proof of residence in Île-de-France"),
+  label: {
+    fr: "Justificatif de domicile en Île-de-France",
+    en: "Proof of residence in Île-de-France",
+  },
 };
 
 /** The stay report that releases the last instalment (funding-research.md §1.6). */
 const STAY_REPORT: DocumentItem = {
   id: "stay-report",
-  label: text(
-    "Rapport de séjour (pour le dernier versement)",
-    "Stay report (for the last instalment)",
-  ),
+  label: {
+    fr: "Rapport de séjour (pour le dernier versement)",
+    en: "Stay report (for the last instalment)",
+  },
 };
 
 /** The kind of stay, from the framework when the student did not say (a convention is an internship). */
@@ -311,13 +307,13 @@ const stayKind = (kind: string | undefined, framework: string | undefined) =>
  */
 export const idf = defineFundingPlugin({
   id: "idf",
-  name: text("Bourse Mobilité Île-de-France", "Île-de-France mobility grant"),
-  funder: text("Région Île-de-France", "Île-de-France Region"),
+  name: { fr: "Bourse Mobilité Île-de-France", en: "Île-de-France mobility grant" },
+  funder: { fr: "Région Île-de-France", en: "Île-de-France Region" },
   url: "https://www.iledefrance.fr/laide-la-mobilite-internationale-des-etudiants-une-priorite-de-la-region",
-  summary: text(
-    "Une bourse mensuelle de la Région Île-de-France (250 à 450 € par mois, 10 mois au plus) pour un séjour d'études ou un stage à l'étranger, sous conditions de ressources ; l'école sélectionne et verse.",
-    "A monthly grant from the Île-de-France Region (€250 to €450 a month, 10 months at most) for a study period or an internship abroad, means-tested; the school selects and pays.",
-  ),
+  summary: {
+    fr: "Une bourse mensuelle de la Région Île-de-France (250 à 450 € par mois, 10 mois au plus) pour un séjour d'études ou un stage à l'étranger, sous conditions de ressources ; l'école sélectionne et verse.",
+    en: "A monthly grant from the Île-de-France Region (€250 to €450 a month, 10 months at most) for a study period or an internship abroad, means-tested; the school selects and pays.",
+  },
   options: idfOptions,
   parameters,
   criteria,
@@ -332,13 +328,10 @@ export const idf = defineFundingPlugin({
     const basis = monthlyBasis(rate, paidDays);
     const notes: Text[] = [];
     if (p.monthlyRate.source !== CONFIGURED_SOURCE) {
-      notes.push(
-        lazyText((lang) =>
-          lang === "fr"
-            ? `Estimé au plafond de la Région, ${formatMoney(rate, "fr")} par mois : l'école fixe son taux entre ${formatMoney(MONTHLY_RATE_MIN_CENTS, "fr")} et ${formatMoney(MONTHLY_RATE_MAX_CENTS, "fr")} selon vos ressources et vous l'annonce avant le départ.`
-            : `Estimated at the Region's ceiling of ${formatMoney(rate, "en")} a month: the school sets its rate between ${formatMoney(MONTHLY_RATE_MIN_CENTS, "en")} and ${formatMoney(MONTHLY_RATE_MAX_CENTS, "en")} from your resources and tells you before you leave.`,
-        ),
-      );
+      notes.push({
+        fr: `Estimé au plafond de la Région, ${formatMoney(rate, "fr")} par mois : l'école fixe son taux entre ${formatMoney(MONTHLY_RATE_MIN_CENTS, "fr")} et ${formatMoney(MONTHLY_RATE_MAX_CENTS, "fr")} selon vos ressources et vous l'annonce avant le départ.`,
+        en: `Estimated at the Region's ceiling of ${formatMoney(rate, "en")} a month: the school sets its rate between ${formatMoney(MONTHLY_RATE_MIN_CENTS, "en")} and ${formatMoney(MONTHLY_RATE_MAX_CENTS, "en")} from your resources and tells you before you leave.`,
+      });
     }
     if (paidDays < ctx.fundedDays) notes.push(paidDaysNote(paidDays, ctx.fundedDays));
     if (capped) notes.push(capNote(roundHalfUp(computed), cap));
@@ -352,7 +345,7 @@ export const idf = defineFundingPlugin({
       lines: [
         {
           id: "monthly-grant",
-          label: text("Bourse mensuelle", "Monthly grant"),
+          label: { fr: "Bourse mensuelle", en: "Monthly grant" },
           amount: capped ? cents(cap) : computed,
           basis: capped ? cappedBasis(cap, basis) : basis,
           covers: "living",

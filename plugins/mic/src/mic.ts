@@ -20,7 +20,6 @@ import {
   KA131_DESTINATIONS,
   KEBAB_CASE,
   type Lang,
-  lazyText,
   monthlyBasis,
   noneOf,
   oneOf,
@@ -175,24 +174,23 @@ export type MicOptions = z.output<typeof micOptions>;
 
 // ---------------------------------------------------------------- words
 
+const AND_MORE: Text = { fr: "et plus", en: "and more" };
+
 /**
  * "tranche 500–1 999 km (890 km aller), tarif standard". The distance shows rounded down, as the
  * band is chosen (domain `travelBand`), so a 7 999.6 km stay does not read "8 000 km".
  */
 const travelBasis = (distanceKm: number, callYear: number, green: boolean): Text => {
   const { fromKm, toKm } = travelBandRange(distanceKm, callYear);
-  const words = (lang: Lang): string => {
-    const from = formatInteger(fromKm, lang);
-    const range =
-      toKm === undefined
-        ? `${from} km ${lang === "fr" ? "et plus" : "and more"}`
-        : `${from}–${formatInteger(toKm, lang)} km`;
-    const km = formatInteger(Math.floor(distanceKm), lang);
-    return lang === "fr"
-      ? `tranche ${range} (${km} km aller), tarif ${green ? "voyage bas carbone" : "standard"}`
-      : `band ${range} (${km} km one way), ${green ? "green travel" : "standard"} rate`;
+  const range = (lang: Lang): string =>
+    toKm === undefined
+      ? `${formatInteger(fromKm, lang)} km ${AND_MORE[lang]}`
+      : `${formatInteger(fromKm, lang)}–${formatInteger(toKm, lang)} km`;
+  const km = (lang: Lang) => formatInteger(Math.floor(distanceKm), lang);
+  return {
+    fr: `tranche ${range("fr")} (${km("fr")} km aller), tarif ${green ? "voyage bas carbone" : "standard"}`,
+    en: `band ${range("en")} (${km("en")} km one way), ${green ? "green travel" : "standard"} rate`,
   };
-  return lazyText(words);
 };
 
 /**

@@ -12,6 +12,9 @@ import { evaluate, type Registry, type Situation, SituationSchema } from "@envol
 
 const ROUNDS = 10;
 
+/** The engine may cost this many times the JSON floor (issue #11: plain code, no caches). */
+const TARGET = 6;
+
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] as number;
@@ -110,9 +113,9 @@ export const benchEngine = (
     "JSON.parse + stringify (floor)": result.floor,
     "SituationSchema.parse (zod, for reference)": result.zodParse,
   });
-  const verdict = result.ratio <= 3 ? "within the target" : "OVER the target";
+  const verdict = result.ratio <= TARGET ? "within the target" : "OVER the target";
   console.log(
-    `engine / floor = ${result.ratio}× (median of ${ROUNDS} interleaved rounds; target ≤ 3×: ${verdict})`,
+    `engine / floor = ${result.ratio}× (median of ${ROUNDS} interleaved rounds; target ≤ ${TARGET}×: ${verdict})`,
   );
   if (sink < 0) console.log(sink);
   return result;

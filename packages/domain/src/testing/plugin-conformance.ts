@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { isIsoDate } from "../calendar-date.ts";
-import { describeCondition } from "../conditions.ts";
+import { describeCondition } from "../conditions/describe.ts";
 import { evaluate } from "../engine.ts";
 import { CONFIDENCE_ORDER } from "../figures.ts";
 import { KEBAB_CASE } from "../ids.ts";
@@ -47,9 +47,77 @@ export interface ConformanceSetup {
    * institution's own facts (the ECHE) can never be unknown.
    */
   readonly exempt?: { readonly unmet?: readonly string[]; readonly unknown?: readonly string[] };
+  /** Texts the same in French and English because they are proper names ("Erasmus+ Europe"). */
+  readonly properNames?: readonly string[];
 }
 
 const textsOf = (t: Text): string[] => LANGS.map((l) => t[l]);
+
+/** A source the generator left for the author to fill. */
+const TODO = /\bTODO\b/;
+
+/** A text the same in both languages that is not a proper name: one left untranslated. */
+const untranslated = (where: string, t: Text, properNames: readonly string[]): string[] =>
+  t.fr === t.en && t.fr.trim() !== "" && !properNames.includes(t.fr)
+    ? [`${where}: ${JSON.stringify(t.fr)} is the same in French and English`]
+    : [];
+
+/**
+ * What the author of a configured plugin has still to do: a figure whose source is the
+ * generator's TODO, a text (name, funder, summary, figure label, criterion title) the same in
+ * French and English that is not one of `properNames`. Empty when there is nothing.
+ *
+ * @example
+ * authoringProblems(erasmus.configure(), ["Erasmus+ Europe"]) // []
+ */
+export const authoringProblems = (
+  configured: ConfiguredPlugin,
+  properNames: readonly string[] = [],
+): string[] => {
+  const problems = [
+    ...untranslated("name", configured.name, properNames),
+    ...untranslated("funder", configured.funder, properNames),
+    ...untranslated("summary", configured.summary, properNames),
+  ];
+  for (const period of configured.periods) {
+    for (const [name, f] of Object.entries(period.parameters)) {
+      const where = `figure ${name} (since ${period.since})`;
+      if (TODO.test(f.source))
+        problems.push(`${where}: its source is still ${JSON.stringify(f.source)}`);
+      problems.push(...untranslated(where, f.label, properNames));
+    }
+    for (const c of period.criteria)
+      if (c.title) problems.push(...untranslated(`criterion ${c.id}`, c.title, properNames));
+  }
+  return [...new Set(problems)];
+};
+
+/** The texts of a scheme's result the same in both languages: documents, estimate lines, notes. */
+const untranslatedResult = (
+  fr: SchemeResult,
+  en: SchemeResult,
+  properNames: readonly string[],
+): string[] => {
+  const pairs: [string, string | undefined, string | undefined][] = [
+    ...fr.documents.map((d, i): [string, string, string | undefined] => [
+      `document ${d.id}`,
+      d.label,
+      en.documents[i]?.label,
+    ]),
+    ...(fr.estimate?.lines ?? []).flatMap((l, i): [string, string, string | undefined][] => [
+      [`line ${l.id}`, l.label, en.estimate?.lines[i]?.label],
+      [`basis of ${l.id}`, l.basis, en.estimate?.lines[i]?.basis],
+    ]),
+    ...(fr.estimate?.notes ?? []).map((n, i): [string, string, string | undefined] => [
+      `note ${i + 1}`,
+      n,
+      en.estimate?.notes[i],
+    ]),
+  ];
+  return pairs.flatMap(([where, f, e]) =>
+    e === undefined ? [] : untranslated(where, { fr: f ?? "", en: e }, properNames),
+  );
+};
 
 const evaluateCase = (
   configured: ConfiguredPlugin,
@@ -124,6 +192,11 @@ export const runPluginConformance = <S extends z.ZodType, P extends Parameters>(
       expect(plugin.url).toMatch(/^https?:\/\//);
     });
 
+    it("has no source left TODO and no text the same in French and English", () => {
+      const problems = authoringProblems(configure(), setup.properNames);
+      expect(problems, `still to do:\n${problems.join("\n")}`).toEqual([]);
+    });
+
     it("dates and sources every figure", () => {
       for (const period of configure().periods) {
         expect(isIsoDate(period.since), `period since ${period.since}`).toBe(true);
@@ -141,6 +214,7 @@ export const runPluginConformance = <S extends z.ZodType, P extends Parameters>(
 
     it.each(cases.map((c) => [c.name, c] as const))("case: %s", (_name, c) => {
       const configured = configure(c.options);
+      const results: Partial<Record<"fr" | "en", SchemeResult>> = {};
       for (const lang of LANGS) {
         const result = evaluateCase(configured, c, setup, lang);
         const unmet = result.criteria.filter((r) => r.status === "unmet").map((r) => r.id);
@@ -166,7 +240,11 @@ export const runPluginConformance = <S extends z.ZodType, P extends Parameters>(
           expect(line.basis.trim()).not.toBe("");
         }
         for (const d of result.documents) expect(d.label.trim()).not.toBe("");
+        results[lang] = result;
       }
+      const { fr, en } = results;
+      if (fr && en)
+        expect(untranslatedResult(fr, en, setup.properNames ?? []), `${c.name}: texts`).toEqual([]);
     });
 
     it("has a case table showing every criterion unmet and unknown at least once", () => {

@@ -1,6 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { INSTITUTION, PARTNERS } from "../fixtures/fixture-plugins.ts";
+import { INSTITUTION, PARTNERS } from "../../fixtures/fixture-plugins.ts";
+import { FRANCE_AND_OVERSEAS, KA131_DESTINATIONS } from "../countries.ts";
+import { type EvaluationContext, makeEvaluationContext } from "../evaluation-context.ts";
+import {
+  booleanFact,
+  crousBoursier,
+  disability,
+  erasmusDaysInCycle,
+  fewerOpportunities,
+  fewerOpportunitiesGrounds,
+  fundedDays,
+  gapYear,
+  hostCountry,
+  mobilityKind,
+  nonTaxable,
+  programmeLevel,
+  quotientFamilial,
+} from "../facts.ts";
+import { SituationSchema } from "../situation.ts";
+import type { Lang } from "../text.ts";
 import {
   allOf,
   anyOf,
@@ -9,35 +28,17 @@ import {
   between,
   type Condition,
   type CustomOutcome,
-  compileCriterion,
-  criterion,
   custom,
-  describeCondition,
-  evaluateCriterion,
   isFalse,
   isTrue,
   noneOf,
   not,
   oneOf,
   type Status,
-} from "./conditions.ts";
-import { FRANCE_AND_OVERSEAS, KA131_DESTINATIONS } from "./countries.ts";
-import { type EvaluationContext, makeEvaluationContext } from "./evaluation-context.ts";
-import {
-  booleanFact,
-  crousBoursier,
-  erasmusDaysInCycle,
-  fewerOpportunities,
-  fewerOpportunitiesGrounds,
-  fundedDays,
-  gapYear,
-  hostCountry,
-  nonTaxable,
-  programmeLevel,
-  quotientFamilial,
-} from "./facts.ts";
-import { SituationSchema } from "./situation.ts";
-import type { Lang } from "./text.ts";
+  when,
+} from "./condition.ts";
+import { criterion, evaluateCriterion } from "./criterion.ts";
+import { describeCondition } from "./describe.ts";
 
 const lookup = (id: string) => PARTNERS.find((p) => p.id === id);
 
@@ -653,137 +654,84 @@ describe("describeCondition", () => {
   });
 });
 
-describe("a compiled criterion (memoised on its facts' values)", () => {
-  const outcomeOf = (r: ReturnType<typeof evaluateCriterion>) => ({
-    view: { id: r.id, status: r.status, reason: r.reason, hint: r.hint },
-    missing: r.missing,
+describe("when: a rule that applies only when another holds", () => {
+  const internshipDays = when(oneOf(mobilityKind, ["internship"]), atLeast(fundedDays, 60));
+  const stay = (kind?: string, end = SHORT_STAY.end) => ({
+    mobility: { ...SHORT_STAY, kind, end },
   });
-  // the alumni aid's means test: decided by the grant alone when the student holds one
-  const means = criterion(
-    "means",
-    anyOf(isTrue(crousBoursier), anyOf(isTrue(nonTaxable), atMost(quotientFamilial, 1_919_000))),
-  );
-  const student = fc.record(
-    {
-      crous: fc.record({ boursier: fc.boolean() }, { requiredKeys: [] }),
-      household: fc.record(
-        {
-          nonTaxable: fc.boolean(),
-          quotientFamilial: fc.oneof(
-            fc.constantFrom(0, 1_919_000, 1_919_001),
-            fc.integer({ min: 0, max: 40 }).map((n) => n * 100_000),
-          ),
-        },
-        { requiredKeys: [] },
-      ),
-    },
-    { requiredKeys: [] },
-  );
 
-  it("answers what evaluating it afresh answers, whatever order the situations come in", () => {
-    const compiled = compileCriterion(means, { fr: "Aide des alumni", en: "Alumni aid" });
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(student, fc.constantFrom<Lang>("fr", "en")), { maxLength: 60 }),
-        (runs) => {
-          for (const [s, lang] of runs) {
-            const ctx = contextOf({ student: s }, lang);
-            const fresh = evaluateCriterion(
-              means,
-              ctx,
-              lang,
-              lang === "fr" ? "Aide des alumni" : "Alumni aid",
-            );
-            expect(compiled.evaluate(ctx, lang)).toEqual(outcomeOf(fresh));
-          }
-        },
-      ),
-      { numRuns: 200 },
+  it("reads as a sentence in the catalogue", () => {
+    expect(describeCondition(internshipDays, "en")).toBe(
+      "when kind of mobility: internship, funded duration: at least 60 days",
+    );
+    expect(describeCondition(internshipDays, "fr")).toBe(
+      "si type de mobilité : stage, durée financée : au moins 60 jours",
     );
   });
 
-  it("keeps a result decided by the first facts whatever the others are", () => {
-    const compiled = compileCriterion(means, { fr: "Aide des alumni", en: "Alumni aid" });
-    const first = compiled.evaluate(
-      contextOf(
-        { student: { crous: { boursier: true }, household: { quotientFamilial: 100 } } },
-        "fr",
-      ),
-      "fr",
+  it("is met, saying why, when the other does not hold", () => {
+    expect(check(internshipDays, stay("study"), "en")).toMatchObject({
+      status: "met",
+      reason:
+        "Kind of mobility: study period; the rule applies only when kind of mobility: internship.",
+      hint: null,
+    });
+    expect(check(internshipDays, stay("study"), "fr").reason).toBe(
+      "Type de mobilité : séjour d'études ; la règle ne s'applique que si type de mobilité : stage.",
     );
-    const second = compiled.evaluate(
-      contextOf(
-        { student: { crous: { boursier: true }, household: { quotientFamilial: 9_999_999 } } },
-        "fr",
-      ),
-      "fr",
+  });
+
+  it("is the rule itself when the other holds, with what decided it", () => {
+    expect(check(internshipDays, stay("internship"), "en")).toEqual({
+      id: "rule",
+      status: "unmet",
+      reason:
+        "Kind of mobility: internship; funded duration: 44 days; Erasmus+ requires at least 60 days.",
+      hint: "Met if funded duration ≥ 60 days (16 days more).",
+      missing: [],
+    });
+    const fr = check(internshipDays, stay("internship"), "fr");
+    expect(fr.reason).toBe(
+      "Type de mobilité : stage ; durée financée : 44 jours ; Erasmus+ exige au moins 60 jours.",
     );
-    // the same object: found in the memo under the grant alone
-    expect(second).toBe(first);
-    expect(first.view.status).toBe("met");
+    expect(fr.hint).toBe("Rempli si durée financée ≥ 60 jours (16 jours de plus).");
+    expect(check(internshipDays, stay("internship", "2027-06-01"), "en").status).toBe("met");
   });
 
-  it("keeps a result decided within a nested anyOf, before the quotient familial", () => {
-    const compiled = compileCriterion(means, { fr: "Aide des alumni", en: "Alumni aid" });
-    const run = (quotientFamilial: number) =>
-      compiled.evaluate(
-        contextOf(
-          {
-            student: {
-              crous: { boursier: false },
-              household: { nonTaxable: true, quotientFamilial },
-            },
-          },
-          "fr",
-        ),
-        "fr",
-      );
-    const first = run(3_000_000);
-    // met by the non-taxable household, whatever the quotient: the same object
-    expect(run(1_234_567)).toBe(first);
-    expect(first.view.status).toBe("met");
+  it("is unknown only while the other is unknown and the rule is not met anyway", () => {
+    expect(check(internshipDays, stay(), "en")).toMatchObject({
+      status: "unknown",
+      reason: "Not answered yet: kind of mobility.",
+      missing: ["mobility.kind"],
+    });
+    expect(check(internshipDays, stay(undefined, "2027-06-01"), "en")).toMatchObject({
+      status: "met",
+      reason: "Funded duration: 91 days; Erasmus+ requires at least 60 days.",
+    });
   });
 
-  it("stays on when most students give a quotient familial (not counted in the trial)", () => {
-    const compiled = compileCriterion(means, { fr: "Aide des alumni", en: "Alumni aid" });
-    const holder = contextOf({ student: { crous: { boursier: true } } }, "fr");
-    const kept = compiled.evaluate(holder, "fr");
-    // 3 000 simulations, 60 % without a grant but with a quotient, each computed afresh
-    for (let i = 0; i < 3_000; i++) {
-      const ctx =
-        i % 5 < 3
-          ? contextOf(
-              {
-                student: {
-                  crous: { boursier: false },
-                  household: { nonTaxable: false, quotientFamilial: 1_000_000 + i },
-                },
-              },
-              "fr",
-            )
-          : holder;
-      compiled.evaluate(ctx, "fr");
-    }
-    // the grant holder's result is still the one kept
-    expect(compiled.evaluate(holder, "fr")).toBe(kept);
+  it("negated, fails only where the other holds and the rule does not", () => {
+    const c = not(internshipDays);
+    expect(c).toEqual(allOf(oneOf(mobilityKind, ["internship"]), not(atLeast(fundedDays, 60))));
+    expect(check(c, stay("internship"), "en").status).toBe("met");
+    expect(check(c, stay("study"), "en").status).toBe("unmet");
   });
+});
 
-  it("keeps nothing under a known quotient familial (many values), but keeps it unknown", () => {
-    const compiled = compileCriterion(means, { fr: "Aide des alumni", en: "Alumni aid" });
-    const run = (household: Record<string, unknown>) =>
-      compiled.evaluate(
-        contextOf({ student: { crous: { boursier: false }, household } }, "en"),
-        "en",
-      );
-    const known = run({ nonTaxable: false, quotientFamilial: 2_500_000 });
-    const again = run({ nonTaxable: false, quotientFamilial: 2_500_000 });
-    // equal, but computed afresh: the amount was not made a key
-    expect(again).toEqual(known);
-    expect(again).not.toBe(known);
-    expect(known.view.status).toBe("unmet");
-    const unknown = run({ nonTaxable: false });
-    expect(run({ nonTaxable: false })).toBe(unknown);
-    expect(unknown.view.status).toBe("unknown");
-    expect(unknown.missing).toEqual(["student.household.quotientFamilial"]);
+describe("hints of nested conditions", () => {
+  it("bracket a nested condition only when it joins several, whatever its words", () => {
+    // the label itself says "ou": a single condition, not an alternative to bracket
+    const c = allOf(atLeast(fundedDays, 60), anyOf(isTrue(disability)));
+    const input = { student: { fewerOpportunities: { disability: false } } };
+    expect(check(c, input, "fr").hint).toBe(
+      "Rempli si durée financée ≥ 60 jours (16 jours de plus) et handicap ou maladie de longue durée : oui.",
+    );
+    const several = allOf(atLeast(fundedDays, 60), anyOf(isTrue(disability), isTrue(nonTaxable)));
+    const both = {
+      student: { fewerOpportunities: { disability: false }, household: { nonTaxable: false } },
+    };
+    expect(check(several, both, "en").hint).toBe(
+      "Met if funded duration ≥ 60 days (16 days more) and (disability or long-term illness: yes or non-taxable household: yes).",
+    );
   });
 });

@@ -1,0 +1,56 @@
+import type { EvaluationContext } from "../evaluation-context.ts";
+import type { Lang, Text } from "../text.ts";
+import type { Condition, Status } from "./condition.ts";
+import { evaluateCondition } from "./evaluation.ts";
+import { criterionHint, criterionReason, unknownSentences } from "./sentences.ts";
+
+/**
+ * One rule of a scheme, with a stable id (the rulebook's: `duration`, `means`…) and an
+ * optional short title; everything a student reads about it is derived from the condition.
+ *
+ * @example
+ * criterion("duration", between(fundedDays, 60, 360), { fr: "Durée", en: "Duration" })
+ */
+export interface Criterion {
+  readonly id: string;
+  readonly condition: Condition;
+  readonly title: Text | undefined;
+}
+
+export const criterion = (id: string, condition: Condition, title?: Text): Criterion => ({
+  id,
+  condition,
+  title,
+});
+
+/** A criterion's result in one language, as in the simulation response. */
+export interface CriterionResult {
+  readonly id: string;
+  readonly status: Status;
+  readonly reason: string;
+  readonly hint: string | null;
+  /** The situation fields that would decide it, when unknown. */
+  readonly missing: readonly string[];
+}
+
+/**
+ * Evaluates a criterion for a scheme named `schemeName`: "Durée financée : 45 jours ; Erasmus+
+ * exige au moins 60 jours." with the hint "Rempli si durée financée ≥ 60 jours (15 jours de plus)".
+ */
+export const evaluateCriterion = (
+  crit: Criterion,
+  ctx: EvaluationContext,
+  lang: Lang,
+  schemeName: string,
+): CriterionResult => {
+  const e = evaluateCondition(crit.condition, ctx);
+  if (e.kind === "unknown")
+    return { id: crit.id, status: "unknown", ...unknownSentences(e, lang), missing: e.missing };
+  return {
+    id: crit.id,
+    status: e.status,
+    reason: criterionReason(e, lang, schemeName),
+    hint: e.status === "unmet" ? criterionHint(e, lang) : null,
+    missing: [],
+  };
+};

@@ -1,0 +1,83 @@
+import { formatQuantity, type NumberFact } from "../facts.ts";
+import { joinWords, type Lang } from "../text.ts";
+import type { Condition, FactCondition } from "./condition.ts";
+import { WORDS } from "./words.ts";
+
+/** A quantity of the fact's unit: "60 jours", "19 190 €". */
+export const quantity = (fact: NumberFact, value: number, lang: Lang): string =>
+  formatQuantity(value, fact.unit, lang);
+
+/** What a leaf requires, without its subject: "at least 60 days", "an EU member state". */
+export const requirement = (c: FactCondition, lang: Lang): string => {
+  const w = WORDS[lang];
+  switch (c.kind) {
+    case "compare":
+      return `${w[c.op]} ${quantity(c.fact, c.bound, lang)}`;
+    case "range": {
+      const min = quantity(c.fact, c.min, lang);
+      const max = quantity(c.fact, c.max, lang);
+      return c.inside ? w.between(min, max) : w.outside(min, max);
+    }
+    case "member": {
+      if (c.setName) return c.inside ? c.setName[lang] : `${w.outsideSet} ${c.setName[lang]}`;
+      const labels = valueLabels(c, lang);
+      if (!c.inside) return `${w.otherThan} ${joinWords(labels, lang, "and")}`;
+      return labels.length === 1 ? (labels[0] ?? "") : `${w.oneOfList} ${labels.join(", ")}`;
+    }
+    case "flag":
+      return c.expected ? w.yes : w.no;
+  }
+};
+
+/** The values of a list, as they read: "master", "licence / bachelor". */
+export const valueLabels = (c: FactCondition & { kind: "member" }, lang: Lang): string[] =>
+  [...c.values].map((v) => c.fact.valueLabel(v, lang));
+
+/**
+ * A leaf's rule as a sentence's verb and object: "requires at least 60 days", "excludes France
+ * and its overseas territories", "requires CROUS grant holder".
+ */
+export interface Rule {
+  readonly excludes: boolean;
+  readonly object: string;
+}
+
+export const ruleOf = (c: FactCondition, lang: Lang): Rule => {
+  if (c.kind === "member" && !c.inside)
+    return {
+      excludes: true,
+      object: c.setName ? c.setName[lang] : joinWords(valueLabels(c, lang), lang, "and"),
+    };
+  if (c.kind === "flag") return { excludes: !c.expected, object: c.fact.label[lang] };
+  return { excludes: false, object: requirement(c, lang) };
+};
+
+/** A condition that reads as several words joined, put in brackets inside another. */
+const isCompound = (c: Condition): boolean =>
+  c.kind === "all" || c.kind === "any" || c.kind === "when";
+
+const part = (c: Condition, lang: Lang): string =>
+  isCompound(c) ? `(${describeCondition(c, lang)})` : describeCondition(c, lang);
+
+/**
+ * The rule in words, for the scheme catalogue: "durée financée : entre 60 jours et 360 jours",
+ * "si type de mobilité : stage, durée financée : au moins 60 jours".
+ */
+export const describeCondition = (c: Condition, lang: Lang): string => {
+  const w = WORDS[lang];
+  switch (c.kind) {
+    case "all":
+    case "any":
+      return joinWords(
+        c.conditions.map((x) => part(x, lang)),
+        lang,
+        c.kind === "all" ? "and" : "or",
+      );
+    case "when":
+      return `${w.when} ${part(c.guard, lang)}, ${part(c.required, lang)}`;
+    case "custom":
+      return c.negated ? `${w.not} (${c.describe[lang]})` : c.describe[lang];
+    default:
+      return `${c.fact.label[lang]}${w.colon}${requirement(c, lang)}`;
+  }
+};
