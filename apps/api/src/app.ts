@@ -1,8 +1,10 @@
+import { isDatabaseUnavailable } from "@envol/db";
 import type { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "./lib/auth.ts";
 import { compression } from "./lib/compression.ts";
 import { createRouter } from "./lib/create-router.ts";
+import { databaseUnavailable } from "./lib/database-unavailable.ts";
 import type { AppDeps } from "./lib/deps.ts";
 import { language } from "./lib/language.ts";
 import { type Logger, requestLog } from "./lib/logger.ts";
@@ -99,6 +101,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
         ),
       );
     }
+    if (isDatabaseUnavailable(error)) return databaseUnavailable(c);
     // nothing internal reaches the client: the details go to the log only
     console.error(
       JSON.stringify({

@@ -31,7 +31,11 @@ const config = (() => {
 })();
 const logger = makeLogger(config.LOG_LEVEL);
 
-const envol = makeEnvolRuntime({ url: config.DATABASE_URL, dataDir: config.ENVOL_DATA_DIR });
+const envol = makeEnvolRuntime({
+  url: config.DATABASE_URL,
+  dataDir: config.ENVOL_DATA_DIR,
+  warn: ({ event, ...details }) => logger.warn(details, event),
+});
 const { runtime } = envol;
 
 const start = async () => {

@@ -3,6 +3,7 @@ export * from "./audit-log.ts";
 export * from "./audit-trail.ts";
 export * from "./budgets.ts";
 export * from "./database.ts";
+export * from "./database-unavailable.ts";
 export * from "./documents.ts";
 export * from "./errors.ts";
 export * from "./grants.ts";

@@ -8,6 +8,8 @@ export interface AppEnv {
     /** The signed-in student or staff member, from the session cookie. */
     session?: SessionView;
     sessionToken?: string;
+    /** A session cookie came but the database could not be asked whose it is. */
+    sessionUnavailable?: boolean;
     /** The partner school, from its API key. */
     partnerId?: string;
   };
