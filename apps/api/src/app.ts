@@ -14,6 +14,7 @@ import { authRouter } from "./routes/auth/auth.index.ts";
 import { oidcRouter } from "./routes/auth/oidc.ts";
 import { docsRouter } from "./routes/docs/docs.index.ts";
 import { healthRouter } from "./routes/health/health.index.ts";
+import { opsRouter } from "./routes/ops/ops.index.ts";
 import { partnerRouter } from "./routes/partner/partner.index.ts";
 import { partnersRouter } from "./routes/partners/partners.index.ts";
 import { schemesRouter } from "./routes/schemes/schemes.index.ts";
@@ -29,6 +30,7 @@ const apiRoutes = (deps: AppDeps, options: { readonly https: boolean }) =>
     .route("/", authRouter(deps, options))
     .route("/", oidcRouter(deps, options))
     .route("/", healthRouter(deps))
+    .route("/", opsRouter(deps))
     .route("/", simulationsRouter(deps))
     .route("/", schemesRouter(deps))
     .route("/", partnersRouter(deps))

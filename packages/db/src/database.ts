@@ -29,6 +29,8 @@ export interface DatabaseConfig {
   readonly dataDir?: string | undefined;
   /** A server says in the data directory's lock how the CLI reaches it (PGlite only). */
   readonly server?: DataDirOwner["server"];
+  /** Apply the migrations (unless false: a backup reads the database as it is). */
+  readonly migrate?: boolean;
   /** What is worth a line in the log: a dropped connection, a stale lock taken over. */
   readonly warn?: (details: DatabaseWarning) => void;
 }
@@ -84,13 +86,17 @@ export const openDatabase = async (config: DatabaseConfig): Promise<OpenDatabase
     // the pool repeats an idle client's error, which the client's listener has logged
     pool.on("error", () => undefined);
     const db = drizzlePg({ client: pool, schema }) as unknown as AppDatabase;
-    const client = await pool.connect();
-    try {
-      await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
-      await migratePg(drizzlePg({ client, schema }), { migrationsFolder: MIGRATIONS });
-    } finally {
-      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
-      client.release();
+    if (config.migrate !== false) {
+      const client = await pool.connect();
+      try {
+        await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+        await migratePg(drizzlePg({ client, schema }), { migrationsFolder: MIGRATIONS });
+      } finally {
+        await client
+          .query("select pg_advisory_unlock($1)", [MIGRATION_LOCK])
+          .catch(() => undefined);
+        client.release();
+      }
     }
     return { db, kind: "postgres", close: () => pool.end() };
   }
@@ -116,7 +122,9 @@ export const openDatabase = async (config: DatabaseConfig): Promise<OpenDatabase
     }).catch((e: unknown) => {
       throw pgliteStartFailure(path, e);
     });
-    await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS });
+    if (config.migrate !== false) {
+      await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS });
+    }
   } catch (e) {
     await client?.close().catch(() => undefined);
     lock.release();

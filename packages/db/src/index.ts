@@ -1,7 +1,9 @@
 export * from "./applications.ts";
 export * from "./audit-log.ts";
 export * from "./audit-trail.ts";
+export * from "./backup.ts";
 export * from "./budgets.ts";
+export * from "./data-dir-lock.ts";
 export * from "./database.ts";
 export * from "./database-unavailable.ts";
 export * from "./documents.ts";
@@ -11,6 +13,8 @@ export * from "./layers.ts";
 export * from "./outbox-store.ts";
 export * from "./partner-keys.ts";
 export * from "./partners.ts";
+export * from "./pglite-backup.ts";
+export * from "./pglite-data-dir.ts";
 export * as schema from "./schema/index.ts";
 export * from "./schemes.ts";
 export * from "./seed.ts";
