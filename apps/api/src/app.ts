@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@envol/db";
 import type { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "./lib/auth.ts";
@@ -6,6 +7,7 @@ import { privateAnswers } from "./lib/cache-control.ts";
 import { clientAddress, TRUST_NO_PROXY, type TrustProxy } from "./lib/client-address.ts";
 import { compression } from "./lib/compression.ts";
 import { createRouter } from "./lib/create-router.ts";
+import { databaseUnavailable } from "./lib/database-unavailable.ts";
 import type { AppDeps } from "./lib/deps.ts";
 import { language } from "./lib/language.ts";
 import { type Logger, makeLogger, requestLog } from "./lib/logger.ts";
@@ -16,6 +18,7 @@ import { authRouter } from "./routes/auth/auth.index.ts";
 import { oidcRouter } from "./routes/auth/oidc.ts";
 import { docsRouter } from "./routes/docs/docs.index.ts";
 import { healthRouter } from "./routes/health/health.index.ts";
+import { opsRouter } from "./routes/ops/ops.index.ts";
 import { partnerRouter } from "./routes/partner/partner.index.ts";
 import { partnersRouter } from "./routes/partners/partners.index.ts";
 import { schemesRouter } from "./routes/schemes/schemes.index.ts";
@@ -32,6 +35,7 @@ const apiRoutes = (deps: AppDeps, options: { readonly https: boolean }) =>
     .route("/", authRouter(deps, options))
     .route("/", oidcRouter(deps, options))
     .route("/", healthRouter(deps))
+    .route("/", opsRouter(deps))
     .route("/", simulationsRouter(deps))
     .route("/", schemesRouter(deps))
     .route("/", partnersRouter(deps))
@@ -126,6 +130,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
         ),
       );
     }
+    if (isDatabaseUnavailable(error)) return databaseUnavailable(c);
     // nothing internal reaches the client: the details go to the log only
     c.get("logger").error(
       { path: c.req.path, error: String(error), stack: (error as Error).stack },

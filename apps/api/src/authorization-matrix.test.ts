@@ -41,8 +41,8 @@ const OPERATIONS = operationsOf(DOCUMENT);
  * How big the document is. When a route is added or removed this changes: check that the
  * policy entry it falls under (below) is the right one, then update the numbers.
  */
-const DOCUMENT_PATHS = 37;
-const DOCUMENT_OPERATIONS = 40;
+const DOCUMENT_PATHS = 38;
+const DOCUMENT_OPERATIONS = 41;
 
 /** The routes served outside the OpenAPI document (plain Hono), with a request reaching each. */
 const PLAIN_ROUTES: Readonly<Record<string, string>> = {
@@ -148,6 +148,16 @@ const PARTNER_INDEX: Policy = {
 /** One mobility to TU Berlin: its partner only; to another partner it does not exist. */
 const HOST_MOBILITY: Policy = { ...PARTNER_INDEX, "partner kth (another host)": 404 };
 
+/** The local CLI's operations: only the holder of the data directory lock's token; to anyone else they do not exist. */
+const TOKEN_HOLDER_ONLY: Policy = {
+  anonymous: 404,
+  "student A": 404,
+  "student B": 404,
+  staff: 404,
+  "partner tu-berlin (the host)": 404,
+  "partner kth (another host)": 404,
+};
+
 /**
  * `METHOD path` patterns (`*` for any characters, a method of `*` for any method) and their
  * policy. Each route must match exactly one entry.
@@ -159,6 +169,7 @@ const POLICY: readonly (readonly [pattern: string, policy: Policy])[] = [
   ["POST /api/auth/sign-out", PUBLIC],
   ["GET /api/auth/oidc/*", PUBLIC],
   ["GET /api/health*", PUBLIC],
+  ["POST /api/ops/*", TOKEN_HOLDER_ONLY],
   ["POST /api/simulations", PUBLIC],
   ["GET /api/schemes*", PUBLIC],
   ["GET /api/partners", PUBLIC],

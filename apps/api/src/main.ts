@@ -8,7 +8,8 @@
  * SIGINT let in-flight requests finish, then close the database cleanly.
  */
 
-import { Database, ping } from "@envol/db";
+import { randomBytes } from "node:crypto";
+import { Database, ping, writeBackup } from "@envol/db";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { ConfigInvalid, loadConfig, seedsDemo } from "./config.ts";
@@ -22,6 +23,7 @@ import { mailTransport } from "./lib/mailer.ts";
 import { oidcSettingsOf } from "./lib/oidc-client.ts";
 import { startOutboxSender } from "./notifications.ts";
 import { startPurger } from "./purge-expired.ts";
+import { operatorMessage, PortInUse } from "./start-failure.ts";
 import { webRoutes } from "./web.ts";
 
 const config = (() => {
@@ -37,15 +39,21 @@ const config = (() => {
 })();
 const logger = makeLogger(config.LOG_LEVEL);
 
+// what `pnpm envol backup` shows this server to be asked for a backup (the PGlite lock file,
+// readable by this user only, says it); a new one at each start
+const opsToken = randomBytes(32).toString("base64url");
+
 const envol = makeEnvolRuntime({
   url: config.DATABASE_URL,
   migrationUrl: config.MIGRATION_DATABASE_URL,
   dataDir: config.ENVOL_DATA_DIR,
+  server: { port: config.PORT, token: opsToken },
+  warn: ({ event, ...details }) => logger.warn(details, event),
 });
 const { runtime } = envol;
 
 const start = async () => {
-  const { db, kind } = await runtime.runPromise(Database);
+  const { db, kind, dumpDataDir } = await runtime.runPromise(Database);
   logger.info(
     { database: kind, dataDir: kind === "pglite" ? config.ENVOL_DATA_DIR : undefined },
     "database ready",
@@ -63,6 +71,19 @@ const start = async () => {
       today: todayInParis,
       files: directoryFileStore(config.ENVOL_FILES_DIR, { notUnder: [config.ENVOL_WEB_DIR] }),
       oidc: oidcSettingsOf(config),
+      ...(dumpDataDir && {
+        ops: {
+          token: opsToken,
+          backup: async (dir: string) => {
+            const manifest = await writeBackup(dir, {
+              dump: dumpDataDir,
+              filesDir: config.ENVOL_FILES_DIR,
+            });
+            logger.info({ dir, ...manifest }, "backup written");
+            return manifest;
+          },
+        },
+      }),
       limits: limitsOf(config),
     },
     {
@@ -104,6 +125,13 @@ const start = async () => {
     );
   });
 
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", (e: NodeJS.ErrnoException) =>
+      reject(e.code === "EADDRINUSE" ? new PortInUse(config.PORT, config.HOST) : e),
+    );
+  });
+
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -126,7 +154,10 @@ const start = async () => {
 };
 
 start().catch(async (e) => {
-  logger.error({ error: String(e), stack: (e as Error).stack }, "start failed");
+  const message = operatorMessage(e);
+  if (message) process.stderr.write(`Envol cannot start: ${message}\n`);
+  else logger.error({ error: String(e), stack: (e as Error).stack }, "start failed");
+  // the database closed (and its lock released) before leaving
   await runtime.dispose().catch(() => undefined);
   process.exit(1);
 });

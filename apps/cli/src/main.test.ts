@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
+import { loadRegistry, TELECOM_PARIS_CONFIG } from "@envol/institution";
 import { describe, expect, it } from "vitest";
 
 const main = resolve(import.meta.dirname, "main.ts");
@@ -24,19 +25,27 @@ describe("pnpm envol simulate", () => {
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ academicYear: "2026-2027", fundedDays: 150, distanceKm: 890 });
-    expect(report.schemes.map((s: { scheme: string }) => s.scheme)).toEqual([
-      "idf",
-      "erasmus",
-      "mic",
-      "fitec",
-      "alumni",
-    ]);
+    expect(report.schemes.map((s: { scheme: string }) => s.scheme)).toEqual(
+      loadRegistry(TELECOM_PARIS_CONFIG).plugins.map((p) => p.id),
+    );
   });
 
   it("evaluates the switched-off schemes with --all-schemes", () => {
     const r = run(["simulate", "--all-schemes"], situation());
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).schemes.map((s: { scheme: string }) => s.scheme)).toContain("ami");
+  });
+
+  it("evaluates only the schemes named with --schemes, switched off or not, and names an unknown one", () => {
+    const r = run(["simulate", "--schemes", "erasmus,ami"], situation());
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).schemes.map((s: { scheme: string }) => s.scheme)).toEqual([
+      "erasmus",
+      "ami",
+    ]);
+    const wrong = run(["simulate", "--schemes", "erasmus,nope"], situation());
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/--schemes: no registered scheme "nope" \(registered: idf, /);
   });
 
   it("prints each field issue to stderr and exits 2 on an invalid situation", () => {

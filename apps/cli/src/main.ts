@@ -1,61 +1,59 @@
 #!/usr/bin/env -S node --import tsx
 /**
- * `pnpm envol simulate [--lang fr|en] [--as-of YYYY-MM-DD] [--all-schemes] < situation.json`
- * prints the simulation response for the configured institution; an invalid situation prints
- * each field issue to stderr and exits 2. No database needed.
- * `pnpm envol audit verify` checks the audit trail's hash chain (audit-verify.ts).
+ * `pnpm envol <command> …`: one line per command below; each lives in commands/<name>.ts.
+ * A usage mistake exits 2; an operator's problem (a directory in use, a folder not empty) is
+ * one line on stderr and exit 1.
  */
-import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { isIsoDate } from "@envol/domain";
-import { loadRegistry, TELECOM_PARIS_CONFIG } from "@envol/institution";
-import { auditCommand } from "./audit-verify.ts";
-import { simulate } from "./simulate.ts";
+import { DataDirLocked, DataDirUnusable, FolderNotEmpty, NotABackup } from "@envol/db";
+import { auditCommand } from "./commands/audit.ts";
+import { backupCommand } from "./commands/backup.ts";
+import type { Command } from "./commands/command.ts";
+import { migrateCommand } from "./commands/migrate.ts";
+import { restoreCommand } from "./commands/restore.ts";
+import { simulateCommand } from "./commands/simulate.ts";
 
-if (process.argv[2] === "audit") process.exit(await auditCommand(process.argv.slice(3)));
-
-const USAGE = `usage: pnpm envol simulate [--lang fr|en] [--as-of YYYY-MM-DD] [--all-schemes] < situation.json
-
-  --lang         language of names, reasons and hints (default fr)
-  --as-of        evaluation date when the situation has no asOf (default today)
-  --all-schemes  also evaluate the schemes the institution has switched off (the AMI)`;
-
-const fail = (message: string): never => {
-  console.error(message);
-  process.exit(2);
+const COMMANDS: Record<string, Command> = {
+  simulate: simulateCommand,
+  migrate: migrateCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  audit: auditCommand,
 };
 
-const { values, positionals } = (() => {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        lang: { type: "string", default: "fr" },
-        "as-of": { type: "string" },
-        "all-schemes": { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (e) {
-    return fail(`${(e as Error).message}\n${USAGE}`);
+const USAGE = `usage: pnpm envol <command>\n\n${Object.values(COMMANDS)
+  .map((c) => `  ${c.usage.split("\n")[0]?.replace(/^usage: /, "")}`)
+  .join("\n")}`;
+
+const OPERATOR_ERRORS = [DataDirLocked, DataDirUnusable, FolderNotEmpty, NotABackup];
+
+const main = async ([name, ...args]: string[]): Promise<number> => {
+  const command = name ? COMMANDS[name] : undefined;
+  if (name === "--help" || name === "-h") {
+    console.log(USAGE);
+    return 0;
   }
-})();
+  if (!command) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(args);
+  } catch (e) {
+    // parseArgs' own mistakes (an unknown option) are usage errors
+    if ((e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      console.error(`${(e as Error).message}\n${command.usage}`);
+      return 2;
+    }
+    if (OPERATOR_ERRORS.some((kind) => e instanceof kind)) {
+      console.error((e as Error).message);
+      return 1;
+    }
+    throw e;
+  }
+};
 
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (positionals[0] !== "simulate") fail(USAGE);
-const lang = values.lang;
-if (lang !== "fr" && lang !== "en") fail(`--lang: must be fr or en, not "${lang}"`);
-const today = values["as-of"] ?? new Date().toISOString().slice(0, 10);
-if (!isIsoDate(today)) fail(`--as-of: must be a calendar date written YYYY-MM-DD, not "${today}"`);
-
-const registry = loadRegistry(TELECOM_PARIS_CONFIG, { enableAll: values["all-schemes"] });
-const outcome = simulate(readFileSync(0, "utf8"), registry, lang as "fr" | "en", today);
-if (!outcome.ok) {
-  console.error("invalid situation:");
-  for (const i of outcome.issues) console.error(`  ${i.path || "(situation)"}: ${i.message}`);
-  process.exit(2);
-}
-process.stdout.write(`${JSON.stringify(outcome.report, null, 2)}\n`);
+process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 /**
  * The rulebook's worked examples (§9), end to end through the CLI a plugin author uses: the
- * real plugins, the Télécom Paris configuration and the demo catalogue.
+ * real plugins, the Télécom Paris configuration (its five schemes of the rulebook) and the demo
+ * catalogue.
  */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
@@ -21,8 +22,11 @@ interface Report {
   plan: { items: { scheme: string; amountCents: number }[]; totalCents: number };
 }
 
+/** The schemes of the school's page, which the worked examples speak of (a scheme added later would join the plan). */
+const RULEBOOK_SCHEMES = "idf,erasmus,mic,fitec,alumni";
+
 const simulate = (situation: unknown, lang = "en"): Report => {
-  const r = spawnSync(tsx, [main, "simulate", "--lang", lang], {
+  const r = spawnSync(tsx, [main, "simulate", "--lang", lang, "--schemes", RULEBOOK_SCHEMES], {
     input: JSON.stringify(situation),
     encoding: "utf8",
   });

@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -10,6 +9,9 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { Context, Effect, Layer } from "effect";
 import pg from "pg";
+import { acquireDataDirLock, type DataDirOwner, type LockTakenOver } from "./data-dir-lock.ts";
+import { dumpPglite } from "./pglite-backup.ts";
+import { checkDataDirContents, pgliteStartFailure, prepareDataDir } from "./pglite-data-dir.ts";
 import * as schema from "./schema/index.ts";
 
 /** The one query API the repositories are written against, whichever engine is underneath. */
@@ -31,6 +33,12 @@ export interface DatabaseConfig {
    */
   readonly migrationUrl?: string | undefined;
   readonly dataDir?: string | undefined;
+  /** A server says in the data directory's lock how the CLI reaches it (PGlite only). */
+  readonly server?: DataDirOwner["server"];
+  /** Apply the migrations (unless false: a backup reads the database as it is). */
+  readonly migrate?: boolean;
+  /** What is worth a line in the log: a dropped connection, a stale lock taken over. */
+  readonly warn?: (details: DatabaseWarning) => void;
 }
 
 /** A PostgreSQL connection pool's use now (pg's counts), for the metrics. */
@@ -42,13 +50,25 @@ export interface PoolUsage {
   readonly waiting: number;
 }
 
+export type DatabaseWarning =
+  | { readonly event: "connection-lost"; readonly error: string }
+  | ({ readonly event: "stale-lock-taken-over" } & LockTakenOver);
+
 export interface OpenDatabase {
   readonly db: AppDatabase;
   readonly kind: DatabaseKind;
   /** PostgreSQL only: PGlite is one connection inside the process, with no pool. */
   readonly poolUsage?: () => PoolUsage;
+  /** A consistent gzipped tarball of the PGlite data directory; PostgreSQL has pg_dump. */
+  readonly dumpDataDir?: () => Promise<Uint8Array>;
   readonly close: () => Promise<void>;
 }
+
+const warnOnStderr = (details: DatabaseWarning) =>
+  console.warn(JSON.stringify({ level: "warn", msg: "database", ...details }));
+
+/** How long a request waits for a connection to a PostgreSQL that does not answer. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 export const DEFAULT_DATA_DIR = "./data/pglite";
 
@@ -67,21 +87,39 @@ const PGLITE_DURABLE_START = (
 
 /** Opens the database and applies the migrations (idempotent). */
 export const openDatabase = async (config: DatabaseConfig): Promise<OpenDatabase> => {
+  const warn = config.warn ?? warnOnStderr;
   if (config.url) {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
+    // a connection that the server drops (a restart, a failover, pg_terminate_backend) is an
+    // 'error' event, on the pool while it is idle, on the client while a transaction holds it:
+    // unheard, either ends the process. The query in flight fails (a 503); the pool opens a
+    // new connection for the next one.
+    const lost = (error: Error) => warn({ event: "connection-lost", error: String(error) });
+    pool.on("connect", (client) => client.on("error", lost));
+    // the pool repeats an idle client's error, which the client's listener has logged
+    pool.on("error", () => undefined);
     const db = drizzlePg({ client: pool, schema }) as unknown as AppDatabase;
-    const owner = config.migrationUrl
-      ? new pg.Client({ connectionString: config.migrationUrl })
-      : undefined;
-    await owner?.connect();
-    const client = owner ?? (await pool.connect());
-    try {
-      await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
-      await migratePg(drizzlePg({ client, schema }), { migrationsFolder: MIGRATIONS });
-    } finally {
-      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
-      if (owner) await owner.end();
-      else (client as pg.PoolClient).release();
+    if (config.migrate !== false) {
+      // the tables' owner migrates when the runtime role may not (MIGRATION_DATABASE_URL)
+      const owner = config.migrationUrl
+        ? new pg.Client({ connectionString: config.migrationUrl })
+        : undefined;
+      await owner?.connect();
+      const client = owner ?? (await pool.connect());
+      try {
+        await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+        await migratePg(drizzlePg({ client, schema }), { migrationsFolder: MIGRATIONS });
+      } finally {
+        await client
+          .query("select pg_advisory_unlock($1)", [MIGRATION_LOCK])
+          .catch(() => undefined);
+        if (owner) await owner.end();
+        else (client as pg.PoolClient).release();
+      }
     }
     const poolUsage = () => ({
       total: pool.totalCount,
@@ -91,25 +129,55 @@ export const openDatabase = async (config: DatabaseConfig): Promise<OpenDatabase
     return { db, kind: "postgres", poolUsage, close: () => pool.end() };
   }
   const dataDir = config.dataDir ?? DEFAULT_DATA_DIR;
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, {
-    // PGlite starts PostgreSQL with fsync off (-F); a data directory keeps it on, so that an
-    // acknowledged write survives a machine crash too, not only the process's death
-    ...(dataDir.startsWith("memory://") ? {} : { startParams: PGLITE_DURABLE_START }),
+  if (dataDir.startsWith("memory://")) {
+    const client = await PGlite.create(dataDir);
+    await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS });
+    const db = drizzlePglite({ client, schema }) as unknown as AppDatabase;
+    return { db, kind: "pglite", close: () => client.close() };
+  }
+  const path = prepareDataDir(dataDir);
+  const lock = acquireDataDirLock(path, {
+    server: config.server,
+    onTakeOver: (taken) => warn({ event: "stale-lock-taken-over", ...taken }),
   });
-  const db = drizzlePglite({ client, schema }) as unknown as AppDatabase;
-  await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS });
-  return { db, kind: "pglite", close: () => client.close() };
+  let client: PGlite | undefined;
+  try {
+    checkDataDirContents(path);
+    client = await PGlite.create(path, {
+      // PGlite starts PostgreSQL with fsync off (-F); a data directory keeps it on, so that an
+      // acknowledged write survives a machine crash too, not only the process's death
+      startParams: PGLITE_DURABLE_START,
+    }).catch((e: unknown) => {
+      throw pgliteStartFailure(path, e);
+    });
+    if (config.migrate !== false) {
+      await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS });
+    }
+  } catch (e) {
+    await client?.close().catch(() => undefined);
+    lock.release();
+    throw e;
+  }
+  const opened = client;
+  const db = drizzlePglite({ client: opened, schema }) as unknown as AppDatabase;
+  return {
+    db,
+    kind: "pglite",
+    dumpDataDir: () => dumpPglite(opened),
+    close: async () => {
+      try {
+        await opened.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
 };
 
 /** The database as an Effect service: opened with its layer, closed when the layer is released. */
 export class Database extends Context.Service<
   Database,
-  {
-    readonly db: AppDatabase;
-    readonly kind: DatabaseKind;
-    readonly poolUsage?: (() => PoolUsage) | undefined;
-  }
+  Pick<OpenDatabase, "db" | "kind" | "poolUsage" | "dumpDataDir">
 >()("@envol/db/Database") {
   static readonly layer = (config: DatabaseConfig): Layer.Layer<Database> =>
     Layer.effect(
@@ -119,7 +187,12 @@ export class Database extends Context.Service<
         (open) => Effect.promise(() => open.close()),
       ).pipe(
         Effect.map((open) =>
-          Database.of({ db: open.db, kind: open.kind, poolUsage: open.poolUsage }),
+          Database.of({
+            db: open.db,
+            kind: open.kind,
+            poolUsage: open.poolUsage,
+            dumpDataDir: open.dumpDataDir,
+          }),
         ),
       ),
     );

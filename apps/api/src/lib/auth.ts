@@ -1,7 +1,8 @@
-import { Sessions } from "@envol/db";
-
+import { isDatabaseUnavailable, Sessions } from "@envol/db";
+import { Cause } from "effect";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
+import { databaseUnavailable } from "./database-unavailable.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./env.ts";
 import { problem, problemBody, TITLES } from "./problem.ts";
@@ -33,6 +34,11 @@ export const authenticate = (deps: AppDeps, options: { readonly https: boolean }
       : getCookie(c, SESSION_COOKIE);
     if (token) {
       const exit = await deps.run(Sessions.use((s) => s.find(token)));
+      // a session that cannot be looked up is not an absent one: the routes that need it
+      // answer 503, not "sign in first"; the public ones (health, simulator) still answer
+      if (exit._tag === "Failure" && isDatabaseUnavailable(Cause.squash(exit.cause))) {
+        c.set("sessionUnavailable", true);
+      }
       const session = exit._tag === "Success" ? exit.value : undefined;
       if (session) {
         if (!SAFE.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken) {
@@ -56,6 +62,7 @@ export const requireRole = (role: "student" | "staff") =>
   createMiddleware<AppEnv>(async (c, next) => {
     const session = c.get("session");
     const lang = c.get("lang");
+    if (!session && c.get("sessionUnavailable")) return databaseUnavailable(c);
     if (!session) {
       return problem(c, problemBody(401, "unauthenticated", TITLES.signInFirst[lang]));
     }

@@ -1,3 +1,4 @@
+import type { BackupManifest } from "@envol/db";
 import type { IsoDate, Partner, Registry } from "@envol/domain";
 import type { FileStore } from "./file-store.ts";
 import type { Limits } from "./limits.ts";
@@ -23,4 +24,13 @@ export interface AppDeps {
   readonly files?: FileStore;
   /** The school's single sign-on (OpenID Connect); absent: SSO is off (its routes answer 404). */
   readonly oidc?: OidcSettings;
+  /**
+   * On PGlite: what the local CLI may ask of the server, which alone may open the database
+   * (`POST /api/ops/backup`), to a caller holding `token`; absent: those routes answer 404.
+   */
+  readonly ops?: {
+    readonly token: string;
+    /** Writes a backup into the folder (an absolute path), which must be empty. */
+    readonly backup: (dir: string) => Promise<BackupManifest>;
+  };
 }

@@ -15,6 +15,8 @@ export interface AppEnv {
     sessionToken?: string;
     /** The client's address (lib/client-address.ts); undefined for an in-process call. */
     clientAddress?: string;
+    /** A session cookie came but the database could not be asked whose it is. */
+    sessionUnavailable?: boolean;
     /** The partner school, from its API key. */
     partnerId?: string;
     /** Which of its API keys (a digest of it), for the key's rate limit. */

@@ -30,6 +30,10 @@ export const PROBLEM_TYPE = "https://envol.telecom-paris.fr/problems/";
 export const TITLES = {
   notFound: { fr: "Introuvable", en: "Not found" },
   internal: { fr: "Erreur interne", en: "Internal error" },
+  databaseUnavailable: {
+    fr: "La base de données est momentanément indisponible",
+    en: "The database is temporarily unavailable",
+  },
   invalid: { fr: "La requête n'est pas valide", en: "The request is not valid" },
   conflict: { fr: "Action impossible dans l'état actuel", en: "Not possible in the current state" },
   budget: { fr: "Budget insuffisant", en: "Not enough budget" },

@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { SESSION_COOKIE, sessionCookie } from "../../lib/auth.ts";
 import { createRouter } from "../../lib/create-router.ts";
+import { databaseUnavailable } from "../../lib/database-unavailable.ts";
 import type { AppDeps } from "../../lib/deps.ts";
 import type { AppEnv } from "../../lib/env.ts";
 import { DUMMY_HASH, verifyPassword } from "../../lib/passwords.ts";
@@ -76,6 +77,7 @@ export const authRouter = (deps: AppDeps, options: { readonly https: boolean }) 
     .openapi(currentSession, (c) => {
       const session = c.get("session");
       const lang = c.get("lang");
+      if (!session && c.get("sessionUnavailable")) return databaseUnavailable(c) as never;
       if (!session) {
         return problem(
           c,

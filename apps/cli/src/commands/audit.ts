@@ -7,7 +7,9 @@
  * server), or else the PGlite data in ENVOL_DATA_DIR (default ./data/pglite), which the server
  * must not have open.
  */
-import { type ChainVerdict, DEFAULT_DATA_DIR, openDatabase, verifyAuditChain } from "@envol/db";
+import { type ChainVerdict, openDatabase, verifyAuditChain } from "@envol/db";
+import { dataLocation } from "../environment.ts";
+import type { Command } from "./command.ts";
 
 export const AUDIT_USAGE = `usage: pnpm envol audit verify
 
@@ -24,25 +26,21 @@ export const describeVerdict = (verdict: ChainVerdict): string =>
         `  the ${verdict.events} events before it are intact`,
       ].join("\n");
 
-/** Runs `pnpm envol audit <args>`; resolves with the exit code. */
-export const auditCommand = async (
-  args: readonly string[],
-  env: Record<string, string | undefined> = process.env,
-): Promise<number> => {
-  if (args.length !== 1 || args[0] !== "verify") {
-    console.error(AUDIT_USAGE);
-    return 2;
-  }
-  const database = await openDatabase({
-    url: env.DATABASE_URL || undefined,
-    migrationUrl: env.MIGRATION_DATABASE_URL || undefined,
-    dataDir: env.ENVOL_DATA_DIR || DEFAULT_DATA_DIR,
-  });
-  try {
-    const verdict = await verifyAuditChain(database.db);
-    (verdict.ok ? console.log : console.error)(describeVerdict(verdict));
-    return verdict.ok ? 0 : 1;
-  } finally {
-    await database.close();
-  }
+export const auditCommand: Command = {
+  usage: AUDIT_USAGE,
+  run: async (args) => {
+    if (args.length !== 1 || args[0] !== "verify") {
+      console.error(AUDIT_USAGE);
+      return 2;
+    }
+    const { databaseUrl, migrationUrl, dataDir } = dataLocation();
+    const database = await openDatabase({ url: databaseUrl, migrationUrl, dataDir });
+    try {
+      const verdict = await verifyAuditChain(database.db);
+      (verdict.ok ? console.log : console.error)(describeVerdict(verdict));
+      return verdict.ok ? 0 : 1;
+    } finally {
+      await database.close();
+    }
+  },
 };

@@ -1,0 +1,71 @@
+/**
+ * `pnpm envol simulate [--lang fr|en] [--as-of YYYY-MM-DD] [--all-schemes | --schemes a,b] < situation.json`
+ * prints the simulation response for the configured institution; an invalid situation prints
+ * each field issue to stderr and exits 2. No database needed.
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { isIsoDate } from "@envol/domain";
+import { loadRegistry, TELECOM_PARIS_CONFIG } from "@envol/institution";
+import { simulate } from "../simulate.ts";
+import { type Command, usageError } from "./command.ts";
+
+const USAGE = `usage: pnpm envol simulate [--lang fr|en] [--as-of YYYY-MM-DD] [--all-schemes | --schemes a,b] < situation.json
+
+  --lang         language of names, reasons and hints (default fr)
+  --as-of        evaluation date when the situation has no asOf (default today)
+  --all-schemes  also evaluate the schemes the institution has switched off (the AMI)
+  --schemes      evaluate only these registered schemes (comma-separated ids), switched off or not`;
+
+/** The institution's configuration with only the schemes named, or the ids it does not know. */
+const onlySchemes = (ids: readonly string[]) => {
+  const known = TELECOM_PARIS_CONFIG.plugins.map((p) => p.id);
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length > 0) return { unknown, known };
+  return {
+    config: {
+      ...TELECOM_PARIS_CONFIG,
+      plugins: TELECOM_PARIS_CONFIG.plugins.filter((p) => ids.includes(p.id)),
+    },
+  };
+};
+
+export const simulateCommand: Command = {
+  usage: USAGE,
+  run: async (args) => {
+    const { values } = parseArgs({
+      args,
+      options: {
+        lang: { type: "string", default: "fr" },
+        "as-of": { type: "string" },
+        "all-schemes": { type: "boolean", default: false },
+        schemes: { type: "string" },
+      },
+    });
+    const lang = values.lang;
+    if (lang !== "fr" && lang !== "en")
+      return usageError(`--lang: must be fr or en, not "${lang}"`);
+    const today = values["as-of"] ?? new Date().toISOString().slice(0, 10);
+    if (!isIsoDate(today)) {
+      return usageError(`--as-of: must be a calendar date written YYYY-MM-DD, not "${today}"`);
+    }
+    const chosen =
+      values.schemes === undefined ? undefined : onlySchemes(values.schemes.split(","));
+    if (chosen?.unknown) {
+      return usageError(
+        `--schemes: no registered scheme "${chosen.unknown.join('", "')}" (registered: ${chosen.known.join(", ")})`,
+      );
+    }
+    const registry = chosen?.config
+      ? loadRegistry(chosen.config, { enableAll: true })
+      : loadRegistry(TELECOM_PARIS_CONFIG, { enableAll: values["all-schemes"] });
+    const outcome = simulate(readFileSync(0, "utf8"), registry, lang, today);
+    if (!outcome.ok) {
+      console.error("invalid situation:");
+      for (const i of outcome.issues) console.error(`  ${i.path || "(situation)"}: ${i.message}`);
+      return 2;
+    }
+    process.stdout.write(`${JSON.stringify(outcome.report, null, 2)}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,120 @@
+/**
+ * A backup of an Envol on PGlite: a folder holding the database as a consistent tarball
+ * (`dumpPglite`), a copy of the uploaded files folder and a manifest, written last, whose
+ * presence says the backup is whole. The database is dumped before the files are copied: a
+ * document's bytes are stored before its row is committed, so every document the dump knows
+ * has its bytes in the copy (a file uploaded meanwhile is an orphan, harmless).
+ */
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { acquireDataDirLock, LOCK_FILE } from "./data-dir-lock.ts";
+import { restorePglite } from "./pglite-backup.ts";
+import { prepareDataDir } from "./pglite-data-dir.ts";
+
+export const BACKUP_LAYOUT = {
+  database: "pglite.tar.gz",
+  files: "files",
+  manifest: "manifest.json",
+} as const;
+
+export interface BackupManifest {
+  readonly format: 1;
+  readonly createdAt: string;
+  readonly databaseBytes: number;
+  readonly files: number;
+}
+
+/** A folder that must be empty (or not exist) and is not. */
+export class FolderNotEmpty extends Error {
+  constructor(
+    readonly folder: string,
+    readonly what: string,
+  ) {
+    super(`${what} ${folder} is not empty`);
+  }
+}
+
+export class NotABackup extends Error {
+  constructor(readonly folder: string) {
+    super(`${folder} holds no Envol backup (no ${BACKUP_LAYOUT.manifest})`);
+  }
+}
+
+const entriesOf = async (folder: string): Promise<string[]> =>
+  readdir(folder).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === "ENOENT") return [];
+    throw e;
+  });
+
+const countFiles = async (folder: string): Promise<number> =>
+  (await readdir(folder, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())
+    .length;
+
+/**
+ * Writes a backup into `target` (created; refused when it holds anything): the dump first,
+ * then the files, then the manifest.
+ */
+export const writeBackup = async (
+  target: string,
+  source: { readonly dump: () => Promise<Uint8Array>; readonly filesDir: string },
+): Promise<BackupManifest> => {
+  const folder = resolve(target);
+  if ((await entriesOf(folder)).length > 0) throw new FolderNotEmpty(folder, "the backup folder");
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const tarball = await source.dump();
+  await writeFile(join(folder, BACKUP_LAYOUT.database), tarball, { mode: 0o600 });
+  const files = join(folder, BACKUP_LAYOUT.files);
+  await mkdir(files, { mode: 0o700 });
+  if ((await entriesOf(source.filesDir)).length > 0) {
+    await cp(source.filesDir, files, { recursive: true, preserveTimestamps: true });
+  }
+  const manifest: BackupManifest = {
+    format: 1,
+    createdAt: new Date().toISOString(),
+    databaseBytes: tarball.byteLength,
+    files: await countFiles(files),
+  };
+  await writeFile(join(folder, BACKUP_LAYOUT.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+};
+
+/**
+ * Puts a backup back into a PGlite data directory and a files folder, which no process may
+ * hold (the directory's lock is taken for the time of it) and which must be empty, unless
+ * `force` says to empty them first.
+ */
+export const restoreBackup = async (
+  source: string,
+  target: { readonly dataDir: string; readonly filesDir: string; readonly force?: boolean },
+): Promise<BackupManifest> => {
+  const folder = resolve(source);
+  const manifest = await readFile(join(folder, BACKUP_LAYOUT.manifest), "utf8").then(
+    (text) => JSON.parse(text) as BackupManifest,
+    () => {
+      throw new NotABackup(folder);
+    },
+  );
+  const tarball = await readFile(join(folder, BACKUP_LAYOUT.database));
+  const dataDir = prepareDataDir(target.dataDir);
+  const filesDir = resolve(target.filesDir);
+  const lock = acquireDataDirLock(dataDir);
+  try {
+    const data = (await entriesOf(dataDir)).filter((name) => name !== LOCK_FILE);
+    const files = await entriesOf(filesDir);
+    if (!target.force) {
+      if (data.length > 0) throw new FolderNotEmpty(dataDir, "the data directory");
+      if (files.length > 0) throw new FolderNotEmpty(filesDir, "the files folder");
+    }
+    for (const name of data) await rm(join(dataDir, name), { recursive: true, force: true });
+    await rm(filesDir, { recursive: true, force: true });
+    await restorePglite(new Uint8Array(tarball), dataDir);
+    await mkdir(filesDir, { recursive: true, mode: 0o700 });
+    await cp(join(folder, BACKUP_LAYOUT.files), filesDir, {
+      recursive: true,
+      preserveTimestamps: true,
+    });
+  } finally {
+    lock.release();
+  }
+  return manifest;
+};
