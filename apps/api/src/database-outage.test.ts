@@ -60,7 +60,7 @@ describe.skipIf(!DATABASE_URL)(
         cwd: ROOT,
         env: {
           DATABASE_URL: viaProxy.toString(),
-          ENVOL_SEED: "true",
+          ENVOL_SEED: "demo",
           ENVOL_FILES_DIR: filesDir,
           LOG_LEVEL: "warn",
         },

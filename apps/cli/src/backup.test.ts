@@ -67,7 +67,7 @@ describe("pnpm envol backup and restore, on PGlite", () => {
     const server = spawnServerProcess({
       args: ["--import", "tsx", "--import", DIE_WITH_PARENT, "apps/api/src/main.ts"],
       cwd: ROOT,
-      env: { DATABASE_URL: "", ...env(), ENVOL_SEED: "true", LOG_LEVEL: "warn" },
+      env: { DATABASE_URL: "", ...env(), ENVOL_SEED: "demo", LOG_LEVEL: "warn" },
       port: await freePort(),
     });
     servers.push(server);
