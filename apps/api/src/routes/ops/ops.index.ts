@@ -17,7 +17,8 @@ import { problem, problemBody, problemResponse, TITLES } from "../../lib/problem
 const digest = (s: string) => createHash("sha256").update(s).digest();
 
 const BackupRequest = z.object({
-  dir: z.string().refine(isAbsolute, "must be an absolute path").meta({
+  // PATH_MAX on Linux
+  dir: z.string().max(4096).refine(isAbsolute, "must be an absolute path").meta({
     description: "The backup folder: created, or empty",
     example: "/var/backups/envol/2026-12-06",
   }),
