@@ -102,12 +102,13 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.get("/metrics", metrics.endpoint);
   if (options.web) {
     const web = options.web;
-    // the API's unknown paths stay problem+json 404s, never the web app's page
-    app.all("*", (c, next) =>
-      c.req.path === "/api" || c.req.path.startsWith("/api/")
-        ? next()
-        : web.fetch(c.req.raw, c.env),
-    );
+    // the API's unknown paths stay problem+json 404s, never the web app's page; the web app's
+    // pages are one series in the metrics, not one per path
+    app.all("*", (c, next) => {
+      if (c.req.path === "/api" || c.req.path.startsWith("/api/")) return next();
+      c.set("metricsRoute", "web");
+      return web.fetch(c.req.raw, c.env);
+    });
   }
   app.notFound((c) => {
     const lang = c.get("lang");

@@ -17,6 +17,11 @@ export interface AppEnv {
     clientAddress?: string;
     /** A session cookie came but the database could not be asked whose it is. */
     sessionUnavailable?: boolean;
+    /**
+     * This request's label in the metrics when no route pattern answers it: `web` for the web
+     * app's pages (lib/metrics.ts).
+     */
+    metricsRoute?: string;
     /** The partner school, from its API key. */
     partnerId?: string;
     /** Which of its API keys (a digest of it), for the key's rate limit. */

@@ -1,8 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Database, schema } from "@envol/db";
 import { testEngines } from "@envol/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Listening, listen } from "../testing/listen.ts";
 import { DEMO, openTestApp, type TestApp } from "../testing/test-app.ts";
+import { webRoutes } from "../web.ts";
 
 const TOKEN = "metrics-token-of-the-tests";
 
@@ -17,13 +22,20 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
   (name, engine) => {
     let t: TestApp;
     let off: TestApp;
+    let server: Listening;
+    // a built web app, as in production: its pages answer every path outside /api
+    const webDir = mkdtempSync(join(tmpdir(), "envol-metrics-web-"));
+    writeFileSync(join(webDir, "index.html"), "<p>simulator</p>");
     beforeAll(async () => {
-      t = await openTestApp(engine, { metricsToken: TOKEN });
+      t = await openTestApp(engine, { metricsToken: TOKEN, web: webRoutes(webDir) });
       off = await openTestApp(engine);
+      server = await listen(t.app);
     });
     afterAll(async () => {
+      await server?.close();
       await t?.dispose();
       await off?.dispose();
+      rmSync(webDir, { recursive: true, force: true });
     });
 
     const scrape = (headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) =>
@@ -58,19 +70,41 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
     });
 
     it("counts requests and their latency per route pattern, never per raw path", async () => {
+      const get = (path: string, headers: Record<string, string> = {}) =>
+        fetch(`${server.url}${path}`, { headers });
       const staff = await t.signIn(DEMO.staff.email, DEMO.staff.password);
       const ids = [randomUUID(), randomUUID(), randomUUID()];
       for (const id of ids) {
-        const r = await t.call(staff, "GET", `/api/staff/requests/${id}/ledger`);
+        const r = await get(`/api/staff/requests/${id}/ledger`, staff.headers);
         expect(r.status).toBe(404);
       }
-      await t.app.request("/api/no-such-thing");
+      const student = await t.signIn(DEMO.student.email, DEMO.student.password);
+      const other = randomUUID();
+      expect((await get(`/api/applications/${other}`, student.headers)).status).toBe(404);
+      // refused before its handler: still counted under its route
+      expect((await get(`/api/applications/${other}`)).status).toBe(401);
+      for (const path of ["/api/no-such-thing", "/api/no-such-thing/either"])
+        expect((await get(path)).status).toBe(404);
+      for (const path of ["/", "/student/applications", "/staff/queue?state=submitted"])
+        expect((await get(path)).status).toBe(200);
 
       const text = await (await scrape()).text();
       const route = "/api/staff/requests/:id/ledger";
       expect(
         seriesValue(text, `envol_http_requests_total{method="GET",route="${route}",status="404"}`),
       ).toBe(3);
+      const application = "/api/applications/:id";
+      const count = (route: string, status: number) =>
+        seriesValue(
+          text,
+          `envol_http_requests_total{method="GET",route="${route}",status="${status}"}`,
+        );
+      expect(count(application, 404)).toBe(1);
+      expect(count(application, 401)).toBe(1);
+      // the few labels of what no API route answered: the web app's pages, unknown paths
+      expect(count("web", 200)).toBe(3);
+      expect(count("unmatched", 404)).toBe(2);
+      expect(text).not.toMatch(/route="[^"]*\*/);
       expect(
         seriesValue(
           text,
@@ -80,8 +114,9 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(text).toContain(
         `envol_http_request_duration_seconds_bucket{le="0.1",method="GET",route="${route}"}`,
       );
-      for (const id of ids) expect(text).not.toContain(id);
+      for (const id of [...ids, other]) expect(text).not.toContain(id);
       expect(text).not.toContain("no-such-thing");
+      expect(text).not.toContain("/student/applications");
       // Node's own: memory, CPU, event loop
       expect(text).toMatch(/^process_cpu_user_seconds_total /m);
     });

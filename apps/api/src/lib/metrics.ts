@@ -1,23 +1,34 @@
 /**
  * Prometheus metrics (`GET /metrics`, text format, prom-client) for the school's IT department:
  * requests and their latency per route pattern (`/api/staff/requests/:id`, never the raw path,
- * so that the series stay few), the notification outbox's backlog, the database pool's use, and
- * Node's own process metrics. Off unless METRICS_TOKEN is set; then the scraper sends it as
- * `Authorization: Bearer <token>`.
+ * so that the series stay few: the web app's pages are `web`, unknown paths `unmatched`), the
+ * notification outbox's backlog, the database pool's use, and Node's own process metrics. Off
+ * unless METRICS_TOKEN is set; then the scraper sends it as `Authorization: Bearer <token>`.
  */
 import { timingSafeEqual } from "node:crypto";
 import { Database, Outbox } from "@envol/db";
 import { Effect, Exit } from "effect";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
-import { routePath } from "hono/route";
+import { matchedRoutes } from "hono/route";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { AppEnv } from "./env.ts";
 import { problem, problemBody, TITLES } from "./problem.ts";
 import type { Runner } from "./services.ts";
 
-/** The route pattern that answered; the fallback of the web app and unknown paths are `*`. */
-const routeOf = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => routePath(c, -1) || "*";
+/** The label of the requests no route pattern answered: unknown paths, unknown methods. */
+export const UNMATCHED_ROUTE = "unmatched";
+
+/**
+ * The route pattern of a request: the first route of its method that matched. Middleware and
+ * the web app's fallback match every path for every method ("ALL"), so they never name it; a
+ * request refused by a middleware on its way (401, 413, 429) is still counted under its route.
+ * Without one: the label a handler set (`web` for the web app's pages), else `unmatched`.
+ */
+const routeOf = (c: Context<AppEnv>) =>
+  matchedRoutes(c).find((r) => r.method !== "ALL")?.path ??
+  c.get("metricsRoute") ??
+  UNMATCHED_ROUTE;
 
 const sameToken = (sent: string, expected: string) => {
   const a = Buffer.from(sent);
