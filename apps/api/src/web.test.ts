@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { listen } from "./testing/listen.ts";
 import { webRoutes } from "./web.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "envol-web-"));
@@ -42,6 +43,25 @@ describe("the web app's files", () => {
     const asset = await webRoutes(dir).request("/assets/app-1234.js");
     expect(asset.status).toBe(200);
     expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  });
+
+  it("answers 404 for a file missing under /assets, never the page kept for a year", async () => {
+    // over HTTP: a browser or proxy in a rolling deploy asks the old instance for a new script
+    const http = await listen(webRoutes(dir));
+    try {
+      for (const path of ["/assets/nope.js", "/assets/app-5678.js", "/assets/sub/app-1234.js"]) {
+        const r = await fetch(`${http.url}${path}`);
+        expect(r.status).toBe(404);
+        expect(r.headers.get("content-type")).not.toContain("text/html");
+        expect(r.headers.get("cache-control")).toBe("no-store");
+        expect(await r.text()).not.toContain("page fr");
+      }
+      const asset = await fetch(`${http.url}/assets/app-1234.js`);
+      expect(asset.status).toBe(200);
+      expect(await asset.text()).toBe("export {};");
+    } finally {
+      await http.close();
+    }
   });
 
   it("sends index.html everywhere from a build without the other pages, a placeholder before any build", async () => {

@@ -23,7 +23,7 @@ const LANGUAGE_COOKIE = "envol_lang";
 
 /**
  * The built web app on the same port as the API: its files, and its page for any other path
- * (client-side routes). The build writes that page four times (apps/web/src/static-shell): the
+ * (client-side routes) but those under /assets, its hashed scripts and styles (404 when missing). The build writes that page four times (apps/web/src/static-shell): the
  * simulator's (index.html, index.en.html) and the other pages' (page.html, page.en.html), in
  * French, or in English when the language cookie says so, so that what is painted before the
  * scripts run is already the right page in the reader's language. A build without them gets
@@ -55,6 +55,12 @@ export const webRoutes = (dir: string) => {
         await next();
         if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
       })
+      .use("/assets/*", serveStatic({ root }))
+      // one that is not there is not the page: in a rolling deploy a cache would keep the page
+      // under a new script's name, and an instance that has it yet must be asked again
+      .all("/assets/*", (c) =>
+        c.text("Introuvable. Not found.", 404, { "Cache-Control": "no-store" }),
+      )
       .get("/", send("simulator"))
       .get("/index.html", send("simulator"))
       .use("*", serveStatic({ root }))
