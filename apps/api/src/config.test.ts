@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigInvalid, loadConfig, seedsDemo } from "./config.ts";
+import { ConfigInvalid, loadConfig, publicUrlIsHttps, seedsDemo } from "./config.ts";
 
 describe("the server's configuration", () => {
   it("defaults everything a newcomer's `pnpm start` needs", () => {
@@ -40,6 +40,8 @@ describe("the server's configuration", () => {
     [undefined, "production", undefined, false],
     [undefined, undefined, "https://envol.telecom-paris.fr", false],
     [undefined, "development", "https://envol.example", false],
+    [undefined, undefined, "HTTPS://ENVOL.TELECOM-PARIS.FR", false],
+    [undefined, "development", "Https://envol.example", false],
     ["auto", "production", "http://localhost:3000", false],
     ["demo", "production", "https://demo.envol.example", true],
     ["demo", undefined, undefined, true],
@@ -52,6 +54,19 @@ describe("the server's configuration", () => {
       expect(seedsDemo(config)).toBe(seeds);
     },
   );
+
+  it.each([
+    ["https://envol.telecom-paris.fr", true],
+    ["HTTPS://envol.telecom-paris.fr", true],
+    ["hTTps://envol.example:8443/envol", true],
+    ["http://localhost:3000", false],
+    ["HTTP://localhost:3000", false],
+    // a scheme named after https is not it
+    ["https-proxy://envol.example", false],
+    [undefined, false],
+  ] as const)("PUBLIC_URL=%s is https: %s (Secure cookies, HSTS, no demo data)", (url, https) => {
+    expect(publicUrlIsHttps(loadConfig({ PUBLIC_URL: url }))).toBe(https);
+  });
 
   it("refuses a seeding mode it does not know, naming the ones it does (true and false included)", () => {
     for (const value of ["true", "false", "yes"])

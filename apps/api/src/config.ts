@@ -122,6 +122,14 @@ export const ConfigSchema = z
 export type Config = z.output<typeof ConfigSchema>;
 
 /**
+ * Whether the public address is https: then cookies are Secure (`__Host-`), HSTS is sent and
+ * `ENVOL_SEED=auto` loads no demo data. The scheme is compared as URLs do, whatever its case
+ * (`HTTPS://…` is https).
+ */
+export const publicUrlIsHttps = (config: Pick<Config, "PUBLIC_URL">) =>
+  config.PUBLIC_URL !== undefined && new URL(config.PUBLIC_URL).protocol === "https:";
+
+/**
  * Whether this start loads the demo data into an empty database: asked for (`demo`), or `auto`
  * on what is clearly a developer's machine. A production database never gets the demo's
  * known passwords by default.
@@ -129,8 +137,7 @@ export type Config = z.output<typeof ConfigSchema>;
 export const seedsDemo = (config: Pick<Config, "ENVOL_SEED" | "NODE_ENV" | "PUBLIC_URL">) => {
   if (config.ENVOL_SEED !== "auto") return config.ENVOL_SEED === "demo";
   const production = config.NODE_ENV === "production";
-  const https = config.PUBLIC_URL?.startsWith("https://") ?? false;
-  return !production && !https;
+  return !production && !publicUrlIsHttps(config);
 };
 
 export class ConfigInvalid extends Error {

@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { Database, ping, writeBackup } from "@envol/db";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
-import { ConfigInvalid, loadConfig, seedsDemo } from "./config.ts";
+import { ConfigInvalid, loadConfig, publicUrlIsHttps, seedsDemo } from "./config.ts";
 import { makeEnvolRuntime } from "./envol-runtime.ts";
 import { parseTrustProxy } from "./lib/client-address.ts";
 import { todayInParis } from "./lib/clock.ts";
@@ -63,7 +63,7 @@ const start = async () => {
   const seeded = seedsDemo(config) ? await envol.seedDemo() : undefined;
   if (seeded?.created) logger.info({ seed: config.ENVOL_SEED }, "demo data loaded");
   else logger.info({ seed: config.ENVOL_SEED, seeded: false }, "no demo data loaded");
-  const https = config.PUBLIC_URL?.startsWith("https://") ?? false;
+  const https = publicUrlIsHttps(config);
   const app = createApp(
     {
       ...envol.appDeps,
