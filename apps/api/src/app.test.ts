@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
 import { loadRegistry, TELECOM_PARIS_CONFIG } from "@envol/institution";
 import { describe, expect, it } from "vitest";
@@ -96,6 +98,59 @@ describe("the public API", () => {
     const missing = await app.request("/api/nothing-here");
     expect(missing.status).toBe(404);
     expect(await json(missing)).toMatchObject({ status: 404, detail: "/api/nothing-here" });
+  });
+
+  it("titles a body that is not JSON in the reader's language, keeping the parser's words as detail", async () => {
+    for (const [language, title] of [
+      [undefined, "Corps de la requête illisible"],
+      ["en", "Malformed request body"],
+    ] as const) {
+      const r = await post("{not json", language ? { "accept-language": language } : {});
+      expect(r.status).toBe(400);
+      expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      expect(await json(r)).toMatchObject({
+        status: 400,
+        type: expect.stringMatching(/bad-request$/),
+        title,
+        detail: "Malformed JSON in request body",
+      });
+    }
+  });
+
+  it("refuses a compressed body with 415 before reading it, the document upload too", async () => {
+    const situation = JSON.stringify({
+      mobility: { host: { partner: "tu-berlin" }, start: "2027-02-01", end: "2027-06-30" },
+    });
+    const gzipped = gzipSync(situation);
+    for (const [encoding, language, title] of [
+      ["gzip", undefined, "Encodage du corps de la requête refusé"],
+      ["br", "en", "Request body encoding not accepted"],
+      ["GZIP, identity", "en", "Request body encoding not accepted"],
+    ] as const) {
+      const r = await app.request("/api/simulations", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "content-encoding": encoding,
+          ...(language ? { "accept-language": language } : {}),
+        },
+        body: gzipped,
+      });
+      expect(r.status).toBe(415);
+      expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      expect(r.headers.get("accept-encoding")).toBe("identity");
+      expect(await json(r)).toMatchObject({ status: 415, title });
+    }
+    // the upload, before its authentication and its own body limit
+    const upload = await app.request(`/api/applications/${randomUUID()}/documents`, {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x", "content-encoding": "gzip" },
+      body: gzipped,
+    });
+    expect(upload.status).toBe(415);
+    // no encoding, said or not, is the body as it is
+    const identity = await post(situation, { "content-encoding": "identity" });
+    expect(identity.status).toBe(200);
   });
 
   it("describes the schemes with their rules and dated figures", async () => {

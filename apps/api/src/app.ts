@@ -6,6 +6,7 @@ import { bodyLimit, jsonBodyTooLarge, MAX_JSON_BODY_BYTES } from "./lib/body-lim
 import { privateAnswers } from "./lib/cache-control.ts";
 import { clientAddress, TRUST_NO_PROXY, type TrustProxy } from "./lib/client-address.ts";
 import { compression } from "./lib/compression.ts";
+import { identityBodiesOnly } from "./lib/content-encoding.ts";
 import { createRouter } from "./lib/create-router.ts";
 import { databaseUnavailable } from "./lib/database-unavailable.ts";
 import type { AppDeps } from "./lib/deps.ts";
@@ -77,6 +78,8 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   // responses also vary on Accept-Language (the language middleware's choice)
   app.use("*", compression({ varyAlsoOn: ["Accept-Language"] }));
   app.use("*", language);
+  // a compressed body is refused before anything reads it (415)
+  app.use("*", identityBodiesOnly);
   // every body is bounded before anything reads it; the document upload has its own, larger limit
   app.use(
     "*",
@@ -94,7 +97,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
       title: "Envol API",
       version: "1.0.0",
       description:
-        "Funding for students' stays abroad: the public simulator and scheme catalogue, the student area, the international office's back office and the partner schools' API (EWP-shaped). Amounts are in euro cents; dates are YYYY-MM-DD; a request body is 64 KiB at most (a document upload 10 MiB), 413 beyond; errors are RFC 9457 problem details.",
+        "Funding for students' stays abroad: the public simulator and scheme catalogue, the student area, the international office's back office and the partner schools' API (EWP-shaped). Amounts are in euro cents; dates are YYYY-MM-DD; a request body is 64 KiB at most (a document upload 10 MiB), 413 beyond, and sent without Content-Encoding, 415 otherwise; errors are RFC 9457 problem details.",
     },
   });
   app.route("/api", docsRouter());
@@ -121,15 +124,18 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   });
   app.onError((error, c) => {
     const lang = c.get("lang") ?? "fr";
-    if (error instanceof HTTPException && error.status < 500) {
+    // a 400 is the validators' body they could not parse (not JSON, a broken form): the title
+    // in the reader's language, hono's words as the detail
+    if (error instanceof HTTPException && error.status === 400) {
       return problem(
         c,
-        problemBody(
-          error.status,
-          error.status === 400 ? "bad-request" : "http",
-          error.message || "Bad request",
-        ),
+        problemBody(400, "bad-request", TITLES.malformedBody[lang], {
+          ...(error.message && { detail: error.message }),
+        }),
       );
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return problem(c, problemBody(error.status, "http", error.message || "Bad request"));
     }
     if (isDatabaseUnavailable(error)) return databaseUnavailable(c);
     // nothing internal reaches the client: the details go to the log only

@@ -51,6 +51,11 @@ export const TITLES = {
   noSuchScheme: { fr: "Aide inconnue", en: "No such scheme" },
   tooLarge: { fr: "Fichier trop volumineux", en: "File too large" },
   bodyTooLarge: { fr: "Requête trop volumineuse", en: "Request too large" },
+  malformedBody: { fr: "Corps de la requête illisible", en: "Malformed request body" },
+  unsupportedEncoding: {
+    fr: "Encodage du corps de la requête refusé",
+    en: "Request body encoding not accepted",
+  },
   unsupportedType: { fr: "Type de fichier refusé", en: "Unsupported file type" },
   partnerKeyRequired: {
     fr: "Une clé d'API partenaire valide est requise",
