@@ -55,6 +55,9 @@ describe("the queue's filters in the address", () => {
     ["state", "approuvé"],
     ["academicYear", "2026-2028"],
     ["academicYear", "2026"],
+    // years the API refuses (a 422): the queue would otherwise show an error for a typed address
+    ["academicYear", "0000-0001"],
+    ["academicYear", "9998-9999"],
     ["destination", "de"],
     ["destination", "DEU"],
     ["scheme", "<script>"],

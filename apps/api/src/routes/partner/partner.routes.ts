@@ -1,19 +1,43 @@
-import { compareDates, IsoDateSchema, TEXT_LIMITS } from "@envol/domain";
+import {
+  compareDates,
+  EARLIEST_ACADEMIC_YEAR,
+  EARLIEST_DATE,
+  IsoDateSchema,
+  isAcademicYear,
+  isDateInRange,
+  LATEST_ACADEMIC_YEAR,
+  LATEST_DATE,
+  TEXT_LIMITS,
+} from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import { PARTNER_SECURITY_SCHEME } from "../../lib/partner-auth.ts";
 import { problemResponse, tooManyResponse } from "../../lib/problem.ts";
-import { OMOBILITY_STATUSES } from "./omobility.ts";
+import { envolAcademicYear, ewpAcademicYear, OMOBILITY_STATUSES } from "./omobility.ts";
 
 const TAGS = ["Partner schools"];
 const security = [{ [PARTNER_SECURITY_SCHEME]: [] }];
 
+const EARLIEST_EWP_YEAR = ewpAcademicYear(EARLIEST_ACADEMIC_YEAR);
+const LATEST_EWP_YEAR = ewpAcademicYear(LATEST_ACADEMIC_YEAR);
+
+/** Envol's academic year as EWP writes it: the same years, the same range, a slash between. */
 const EwpAcademicYearSchema = z
   .string()
-  .regex(/^\d{4}\/\d{4}$/, "must be an academic year written YYYY/YYYY, such as 2026/2027")
+  .regex(/^\d{4}\/\d{4}$/, {
+    message: "must be an academic year written YYYY/YYYY, such as 2026/2027",
+    abort: true,
+  })
   .refine((y) => Number(y.slice(5)) === Number(y.slice(0, 4)) + 1, {
     message: "the second year must follow the first, such as 2026/2027",
+    abort: true,
   })
-  .meta({ description: "An academic year as EWP writes it", example: "2026/2027" });
+  .refine((y) => isAcademicYear(envolAcademicYear(y)), {
+    message: `must be an academic year from ${EARLIEST_EWP_YEAR} to ${LATEST_EWP_YEAR}`,
+  })
+  .meta({
+    description: `An academic year as EWP writes it, from ${EARLIEST_EWP_YEAR} to ${LATEST_EWP_YEAR}`,
+    example: "2026/2027",
+  });
 
 export const OMobilitySchema = z
   .object({
@@ -73,10 +97,17 @@ export const listOMobilities = createRoute({
   request: {
     query: z.object({
       receiving_academic_year_id: EwpAcademicYearSchema.optional(),
-      modified_since: z.iso.datetime({ offset: true }).optional().meta({
-        description: "Only the mobilities modified after this moment (ISO 8601 date-time)",
-        example: "2026-11-01T00:00:00Z",
-      }),
+      modified_since: z.iso
+        .datetime({ offset: true, abort: true })
+        // its date within the range of every request date: year 0 or 9999 is a slip
+        .refine((moment) => isDateInRange(moment.slice(0, 10)), {
+          message: `must be a moment from ${EARLIEST_DATE} to ${LATEST_DATE}`,
+        })
+        .optional()
+        .meta({
+          description: `Only the mobilities modified after this moment (ISO 8601 date-time, from ${EARLIEST_DATE} to ${LATEST_DATE})`,
+          example: "2026-11-01T00:00:00Z",
+        }),
     }),
   },
   responses: {

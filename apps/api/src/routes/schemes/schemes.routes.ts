@@ -1,15 +1,18 @@
-import { SchemeDescriptionSchema, TEXT_LIMITS } from "@envol/domain";
+import {
+  EARLIEST_DATE,
+  IsoDateSchema,
+  LATEST_DATE,
+  SchemeDescriptionSchema,
+  TEXT_LIMITS,
+} from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import { problemResponse } from "../../lib/problem.ts";
 
 const On = z.object({
-  on: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-    .optional()
-    .meta({
-      description: "Show the figures in force on this date (a mobility's start); today by default",
-    }),
+  // the range of every request date: year 0 or 9999 is a slip, not a date the figures know
+  on: IsoDateSchema.optional().meta({
+    description: `Show the figures in force on this date (a mobility's start), YYYY-MM-DD from ${EARLIEST_DATE} to ${LATEST_DATE}; today by default`,
+  }),
 });
 
 export const listSchemes = createRoute({

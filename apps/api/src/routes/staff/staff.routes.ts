@@ -1,8 +1,8 @@
 import {
   ACTOR_KINDS,
+  AcademicYearSchema,
   CountryCodeSchema,
   IsoDateSchema,
-  isAcademicYear,
   REQUEST_ACTIONS,
   REQUEST_STATES,
   SimulationReportSchema,
@@ -30,18 +30,6 @@ const denied = {
 // ---------------------------------------------------------------- values
 
 const Cents = z.number().int().meta({ description: "euro cents" });
-
-const AcademicYearSchema = z
-  .string()
-  .refine(isAcademicYear, {
-    message: "must be an academic year written YYYY-YYYY, such as 2026-2027",
-  })
-  // the pattern for the OpenAPI document (the refinement checks it, and that the years follow)
-  .meta({
-    description: "An academic year, 1 July to 30 June",
-    example: "2026-2027",
-    pattern: "^\\d{4}-\\d{4}$",
-  });
 
 /** A scheme's or a partner's id. */
 const Id = z.string().min(1).max(TEXT_LIMITS.id);
