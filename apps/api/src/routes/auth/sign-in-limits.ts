@@ -1,4 +1,5 @@
 import { RateLimits, type RateRule } from "@envol/db";
+import { clientLimitKey } from "../../lib/client-address.ts";
 import type { AppDeps } from "../../lib/deps.ts";
 import { hit, nowOf, runCounter } from "../../lib/rate-limit.ts";
 
@@ -38,7 +39,7 @@ export const reserveGuess = async (
   client: string | undefined,
 ): Promise<Guess> => {
   const account = email.trim().toLowerCase();
-  const from = client ?? "unknown";
+  const from = clientLimitKey(client) ?? "unknown";
   const keys = {
     accountClient: `sign-in:account-client:${account}|${from}`,
     client: `sign-in:client:${from}`,
