@@ -78,7 +78,7 @@ export const ConfigSchema = z
           ctx.addIssue({ code: "custom", message: (e as Error).message });
         }
       }),
-    /** Anonymous simulations per client address and minute (0: no limit). */
+    /** Anonymous simulations per client (IPv4 address or IPv6 /64) and minute (0: no limit). */
     ENVOL_LIMIT_SIMULATIONS_PER_MINUTE: count.default(60),
     /** Applications a student may create per day (0: no limit). */
     ENVOL_LIMIT_APPLICATIONS_PER_DAY: count.default(20),

@@ -119,6 +119,14 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("limits on %s", (_
     expect(answers.filter((s) => s === 429)).toHaveLength(9);
   });
 
+  it("simulations from one IPv6 /64 are counted together, whatever the address; another /64 is not; an IPv4-mapped address is its IPv4", async () => {
+    for (let i = 1; i <= 3; i++) expect((await simulate(`2001:db8:1:2::${i}`)).status).toBe(200);
+    await expectTooMany(await simulate("2001:db8:1:2:ffff::4"), "fr", /3 simulations/);
+    expect((await simulate("2001:db8:1:3::1")).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await simulate("198.51.100.4")).status).toBe(200);
+    await expectTooMany(await simulate("::ffff:198.51.100.4"), "fr", /3 simulations/);
+  });
+
   it("applications: so many per student and day; another student is not counted with them", async () => {
     const ana = await t.newStudent("ana@example.org");
     for (let i = 0; i < 2; i++) expect((await createApplication(ana)).status).toBe(201);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddressOf, parseTrustProxy } from "./client-address.ts";
+import { clientAddressOf, clientLimitKey, parseTrustProxy } from "./client-address.ts";
 
 describe("the client's address", () => {
   it.each([
@@ -33,4 +33,29 @@ describe("the client's address", () => {
       expect(() => parseTrustProxy(value)).toThrow();
     },
   );
+});
+
+describe("the key a client is counted under by the per-client limits", () => {
+  it.each([
+    // an IPv4 address is a client
+    ["198.51.100.7", "198.51.100.7"],
+    ["::ffff:198.51.100.7", "198.51.100.7"],
+    ["::FFFF:198.51.100.7", "198.51.100.7"],
+    // an IPv6 address is one of a /64 (what one subscriber or one machine is given)
+    ["2001:db8:1:2::1", "2001:db8:1:2::/64"],
+    ["2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64"],
+    ["2001:0DB8:0001:0002:0000:0000:0000:0009", "2001:db8:1:2::/64"],
+    ["2001:db8::1", "2001:db8:0:0::/64"],
+    ["2001:db8:0:0:1::", "2001:db8:0:0::/64"],
+    ["::1", "0:0:0:0::/64"],
+    ["::", "0:0:0:0::/64"],
+    ["fe80::1%eth0", "fe80:0:0:0::/64"],
+    ["2001:db8:1:2::198.51.100.7", "2001:db8:1:2::/64"],
+    ["64:ff9b::198.51.100.7", "64:ff9b:0:0::/64"],
+    // none, or not an address: as it is
+    [undefined, undefined],
+    ["not-an-address", "not-an-address"],
+  ])("%s → %s", (address, key) => {
+    expect(clientLimitKey(address)).toBe(key);
+  });
 });

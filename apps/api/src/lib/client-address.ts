@@ -95,9 +95,43 @@ export const clientAddressOf = (
   return client;
 };
 
+/** The eight 16-bit groups of a valid IPv6 address (an embedded IPv4 is the last two). */
+const ipv6Groups = (address: string): number[] => {
+  const [head = "", tail] = (address.split("%")[0] ?? "").split("::");
+  const groups = (part: string) =>
+    part === ""
+      ? []
+      : part.split(":").flatMap((group) => {
+          if (!group.includes(".")) return [Number.parseInt(group, 16)];
+          const [a = 0, b = 0, c = 0, d = 0] = group.split(".").map(Number);
+          return [a * 256 + b, c * 256 + d];
+        });
+  const left = groups(head);
+  if (tail === undefined) return left;
+  const right = groups(tail);
+  return [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+};
+
+/**
+ * What every per-client limit counts a client under (sign-in, simulations): an IPv4 address as
+ * it is, an IPv6 address as its /64 (the least one subscriber or one machine is given, so that
+ * the addresses of one prefix are one client), an IPv4-mapped IPv6 address (`::ffff:1.2.3.4`)
+ * as its IPv4.
+ *
+ * @example clientLimitKey("2001:db8:1:2::9") // "2001:db8:1:2::/64"
+ */
+export const clientLimitKey = (address: string | undefined): string | undefined => {
+  if (address === undefined || isIP(address) !== 6) return address;
+  const groups = ipv6Groups(address);
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0] = groups;
+  if (a === 0 && b === 0 && c === 0 && d === 0 && e === 0 && f === 0xffff)
+    return [g >> 8, g & 0xff, h >> 8, h & 0xff].join(".");
+  return `${[a, b, c, d].map((group) => group.toString(16)).join(":")}::/64`;
+};
+
 /**
  * Reads the client's address once per request (`c.get("clientAddress")`): every limit and log
- * that needs one uses this. Undefined for an in-process call without a socket (tests).
+ * that needs one uses this (the limits through `clientLimitKey`). Undefined for an in-process call without a socket (tests).
  */
 export const clientAddress = (trust: TrustProxy) =>
   createMiddleware<AppEnv>(async (c, next) => {

@@ -5,7 +5,7 @@ import type { Config } from "../config.ts";
  * across instances, and each application's share of the file store. A rate of 0 is no limit.
  */
 export interface Limits {
-  /** Anonymous simulations per client address and minute. */
+  /** Anonymous simulations per client (IPv4 address or IPv6 /64) and minute. */
   readonly simulationsPerMinute: number;
   /** Applications a student may create per day. */
   readonly applicationsPerDay: number;

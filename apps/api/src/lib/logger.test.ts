@@ -1,6 +1,8 @@
 import { pgliteEngine } from "@envol/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listen } from "../testing/listen.ts";
 import { openTestApp, type TestApp } from "../testing/test-app.ts";
+import { parseTrustProxy } from "./client-address.ts";
 import { type Logger, makeLogger, REQUEST_ID_MAX_LENGTH } from "./logger.ts";
 
 /** A logger whose lines are kept, parsed. */
@@ -83,5 +85,42 @@ describe("request ids", () => {
     const { header, logged } = await idsOf(sent);
     expect(header).toMatch(UUID);
     expect(logged).toBe(header);
+  });
+});
+
+describe("the request's log line over HTTP", () => {
+  let t: TestApp;
+  let server: Awaited<ReturnType<typeof listen>>;
+  const { logger, lines } = capturing();
+  beforeAll(async () => {
+    // the test plays the school's reverse proxy on 127.0.0.1 (TRUST_PROXY)
+    t = await openTestApp(pgliteEngine, { logger, trustProxy: parseTrustProxy("127.0.0.1") });
+    server = await listen(t.app);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await t?.dispose();
+  });
+
+  /** The request line of a sign-in with a wrong password (what a brute force sends). */
+  const lineOf = async (forwardedFor?: string) => {
+    const r = await fetch(`${server.url}/api/auth/sign-in`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}),
+      },
+      body: JSON.stringify({ email: "etudiante@demo.envol.fr", password: "a-guess" }),
+    });
+    expect(r.status).toBe(401);
+    return lines.find((l) => l.msg === "request" && l.requestId === r.headers.get("x-request-id"));
+  };
+
+  it("carries the client's address, as TRUST_PROXY makes it: X-Forwarded-For's from a trusted proxy, else the socket's", async () => {
+    expect(await lineOf("198.51.100.7")).toMatchObject({
+      status: 401,
+      clientAddress: "198.51.100.7",
+    });
+    expect(await lineOf()).toMatchObject({ status: 401, clientAddress: "127.0.0.1" });
   });
 });

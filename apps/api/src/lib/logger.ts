@@ -58,7 +58,8 @@ export const REQUEST_ID_MAX_LENGTH = 64;
 /**
  * Every request gets an id (the client's `X-Request-Id` when short and safe, else a new UUID),
  * sent back in `X-Request-Id`, and a child logger carrying it (`c.get("logger")`) for the
- * handlers' own lines; one line per request at the end: method, path, status, duration.
+ * handlers' own lines; one line per request at the end: method, path, status, duration, and the
+ * client's address (as TRUST_PROXY makes it: IT traces a brute force from its 429s).
  */
 export const requestLog = (logger: Logger): MiddlewareHandler<AppEnv> => {
   const id = requestId({ limitLength: REQUEST_ID_MAX_LENGTH, headerName: "X-Request-Id" });
@@ -73,6 +74,7 @@ export const requestLog = (logger: Logger): MiddlewareHandler<AppEnv> => {
         path: c.req.path,
         status: c.res.status,
         ms: Math.round(performance.now() - start),
+        clientAddress: c.get("clientAddress"),
       },
       "request",
     );

@@ -66,7 +66,7 @@ const PER = {
  * address) or a limit of 0: not counted.
  *
  * @example rateLimit(deps, { name: "simulations", per: "minute", limit: (l) => l.simulationsPerMinute,
- *   who: (c) => c.get("clientAddress"), what: { fr: "simulations", en: "simulations" } })
+ *   who: (c) => clientLimitKey(c.get("clientAddress")), what: { fr: "simulations", en: "simulations" } })
  */
 export const rateLimit = (
   deps: AppDeps,

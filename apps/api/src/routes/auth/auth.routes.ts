@@ -43,7 +43,7 @@ export const signIn = createRoute({
     401: problemResponse("Wrong email or password"),
     422: problemResponse("A field is invalid"),
     429: tooManyResponse(
-      "Too many guesses for this account from this client, from this client, or for this account (then a progressive delay): wait Retry-After seconds",
+      "Too many guesses for this account from this client, from this client on accounts it is not known for, or for this account (then this client waits its own turn, a progressive delay): wait Retry-After seconds",
     ),
   },
 });
