@@ -5,17 +5,14 @@ import { rateLimits } from "./schema/index.ts";
 
 /**
  * How many hits a key may make: `limit` per window of `windowMs`, the window starting at the
- * key's first hit. With `delay`, a key past its limit is slowed rather than stopped: one more
- * hit after `baseMs`, the next after twice that, and so on up to `capMs`, until the window ends.
+ * key's first hit.
  *
  * @example { limit: 60, windowMs: 60_000 }  // 60 a minute
- * @example { limit: 10, windowMs: 3_600_000, delay: { baseMs: 2_000, capMs: 300_000 } }
  */
 export interface RateRule {
   /** At least 1. */
   readonly limit: number;
   readonly windowMs: number;
-  readonly delay?: { readonly baseMs: number; readonly capMs: number };
 }
 
 /** A hit counted, or refused with how long to wait. */
@@ -52,13 +49,7 @@ export class RateLimits extends Context.Service<
       const hit = Effect.fn("RateLimits.hit")(function* (key: string, rule: RateRule, at: Date) {
         const now = sql`${iso(at)}::timestamptz`;
         const expired = sql`${rateLimits.windowEndsAt} <= ${now}`;
-        // past the limit: the wait after the last counted hit doubles with each one, up to the cap
-        const waitMs = rule.delay
-          ? sql`least(${rule.delay.baseMs}::float8 * power(2, least(${rateLimits.count} - ${rule.limit}::int, 40)), ${rule.delay.capMs}::float8)`
-          : undefined;
-        const allowed = waitMs
-          ? sql`(${expired} or ${rateLimits.count} < ${rule.limit}::int or ${rateLimits.lastAt} + ${waitMs} * interval '1 millisecond' <= ${now})`
-          : sql`(${expired} or ${rateLimits.count} < ${rule.limit}::int)`;
+        const allowed = sql`(${expired} or ${rateLimits.count} < ${rule.limit}::int)`;
         const counted = yield* Effect.promise(() =>
           db
             .insert(rateLimits)
@@ -83,27 +74,14 @@ export class RateLimits extends Context.Service<
         if (first) return { allowed: true, count: first.count } as const;
         const row = (yield* Effect.promise(() =>
           db
-            .select({
-              windowEndsAt: rateLimits.windowEndsAt,
-              count: rateLimits.count,
-              lastAt: rateLimits.lastAt,
-            })
+            .select({ windowEndsAt: rateLimits.windowEndsAt })
             .from(rateLimits)
             .where(eq(rateLimits.key, key)),
         ))[0];
         if (!row) return { allowed: false, retryAfterMs: rule.windowMs } as const;
-        const untilWindowEnds = row.windowEndsAt.getTime() - at.getTime();
-        const untilDelayEnds = rule.delay
-          ? row.lastAt.getTime() +
-            Math.min(
-              rule.delay.baseMs * 2 ** Math.min(row.count - rule.limit, 40),
-              rule.delay.capMs,
-            ) -
-            at.getTime()
-          : Number.POSITIVE_INFINITY;
         return {
           allowed: false,
-          retryAfterMs: Math.max(0, Math.min(untilWindowEnds, untilDelayEnds)),
+          retryAfterMs: Math.max(0, row.windowEndsAt.getTime() - at.getTime()),
         } as const;
       });
 
