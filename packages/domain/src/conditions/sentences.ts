@@ -1,7 +1,7 @@
 import { type Fact, formatFactValue, type NumberFact } from "../facts.ts";
 import { capitalize, joinWords, type Lang } from "../text.ts";
 import type { CompareOp } from "./condition.ts";
-import { describeCondition, quantity, requirement, ruleOf, valueLabels } from "./describe.ts";
+import { describeCondition, excludes, quantity, valueLabels } from "./describe.ts";
 import type { Decided, FactResult, Unknown } from "./evaluation.ts";
 import { WORDS } from "./words.ts";
 
@@ -38,8 +38,8 @@ const reasonOf = (e: Decided, lang: Lang): string => {
 const nested = (e: Decided, lang: Lang): string => {
   if (e.kind !== "fact") return reasonOf(e, lang);
   const w = WORDS[lang];
-  const rule = ruleOf(e.condition, lang);
-  return `${reasonOf(e, lang)} (${rule.excludes ? w.excluded : w.required}${w.colon}${rule.object})`;
+  const c = e.condition;
+  return `${reasonOf(e, lang)} (${excludes(c) ? w.excluded : w.required}${w.colon}${c.words.object[lang]})`;
 };
 
 /** How far a number is from its bound: "durée financée ≥ 60 jours (16 jours de plus)". */
@@ -83,7 +83,9 @@ const factPhrase = (e: FactResult, lang: Lang): string => {
     }
     case "member": {
       const wanted =
-        c.inside && !c.setName ? joinWords(valueLabels(c, lang), lang, "or") : requirement(c, lang);
+        c.inside && !c.setName
+          ? joinWords(valueLabels(c, lang), lang, "or")
+          : c.words.requirement[lang];
       return `${label}${w.colon}${wanted}`;
     }
     case "flag":
@@ -128,9 +130,9 @@ const sentence = (s: string): string =>
 /** A leaf criterion's reason: "Durée financée : 45 jours ; Erasmus+ exige au moins 60 jours." */
 const leafReason = (e: FactResult, lang: Lang, schemeName: string, capital: boolean): string => {
   const w = WORDS[lang];
-  const rule = ruleOf(e.condition, lang);
-  const verb = rule.excludes ? w.excludes : w.requires;
-  return `${statement(e.condition.fact, e.value, lang, capital)}${w.semicolon}${schemeName} ${verb} ${rule.object}.`;
+  const c = e.condition;
+  const verb = excludes(c) ? w.excludes : w.requires;
+  return `${statement(c.fact, e.value, lang, capital)}${w.semicolon}${schemeName} ${verb} ${c.words.object[lang]}.`;
 };
 
 /**
