@@ -89,6 +89,8 @@ export type FactTest = Compare | Range | Member | Flag;
  * on the student, so it is not written again for each situation.
  */
 export interface RuleWords {
+  /** The fact's label to start a sentence with: "Funded duration". */
+  readonly subject: Text;
   /** What it requires, without its subject: "at least 60 days", "not an EU member state". */
   readonly requirement: Text;
   /** What a reason says it requires or excludes: "at least 60 days", "France and Italy". */

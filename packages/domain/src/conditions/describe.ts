@@ -1,5 +1,5 @@
 import { formatQuantity, type NumberFact } from "../facts.ts";
-import { joinWords, type Lang } from "../text.ts";
+import { capitalize, joinWords, type Lang } from "../text.ts";
 import type { Condition, FactTest, RuleWords } from "./condition.ts";
 import { WORDS } from "./words.ts";
 
@@ -50,6 +50,7 @@ const ruleObject = (c: FactTest, lang: Lang): string => {
 
 /** A leaf's rule in both languages, written once when the leaf is built (condition.ts). */
 export const ruleWords = (c: FactTest): RuleWords => ({
+  subject: { fr: capitalize(c.fact.label.fr), en: capitalize(c.fact.label.en) },
   requirement: { fr: requirement(c, "fr"), en: requirement(c, "en") },
   object: { fr: ruleObject(c, "fr"), en: ruleObject(c, "en") },
 });

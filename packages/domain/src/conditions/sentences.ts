@@ -1,19 +1,19 @@
-import { type Fact, formatFactValue, type NumberFact } from "../facts.ts";
-import { capitalize, joinWords, type Lang } from "../text.ts";
-import type { CompareOp } from "./condition.ts";
+import { formatFactValue, type NumberFact } from "../facts.ts";
+import { joinWords, type Lang } from "../text.ts";
+import type { CompareOp, FactCondition } from "./condition.ts";
 import { describeCondition, excludes, quantity, valueLabels } from "./describe.ts";
 import type { Decided, FactResult, Unknown } from "./evaluation.ts";
 import { WORDS } from "./words.ts";
 
 /** "Durée financée : 45 jours", or "durée financée : 45 jours" within a sentence. */
 const statement = (
-  fact: Fact,
+  c: FactCondition,
   value: number | string | boolean,
   lang: Lang,
   capital = true,
 ): string => {
-  const label = fact.label[lang];
-  return `${capital ? capitalize(label) : label}${WORDS[lang].colon}${formatFactValue(fact, value, lang)}`;
+  const subject = capital ? c.words.subject[lang] : c.fact.label[lang];
+  return `${subject}${WORDS[lang].colon}${formatFactValue(c.fact, value, lang)}`;
 };
 
 /** Why a result is what it is: "Durée financée : 45 jours". */
@@ -21,7 +21,7 @@ const reasonOf = (e: Decided, lang: Lang): string => {
   const w = WORDS[lang];
   switch (e.kind) {
     case "fact":
-      return statement(e.condition.fact, e.value, lang);
+      return statement(e.condition, e.value, lang);
     case "custom":
       return e.outcome.reason[lang];
     case "combination":
@@ -132,7 +132,7 @@ const leafReason = (e: FactResult, lang: Lang, schemeName: string, capital: bool
   const w = WORDS[lang];
   const c = e.condition;
   const verb = excludes(c) ? w.excludes : w.requires;
-  return `${statement(c.fact, e.value, lang, capital)}${w.semicolon}${schemeName} ${verb} ${c.words.object[lang]}.`;
+  return `${statement(c, e.value, lang, capital)}${w.semicolon}${schemeName} ${verb} ${c.words.object[lang]}.`;
 };
 
 /**
