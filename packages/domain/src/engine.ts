@@ -32,10 +32,10 @@ const finishEstimate = (draft: EstimateDraft, lang: Lang): Estimate => {
       id: l.id,
       label: l.label[lang],
       amountCents: lineCents[i] as number,
-      basis: l.basis[lang],
+      basis: l.basis,
     })),
     confidence: draft.confidence,
-    notes: draft.notes?.map((n) => n[lang]) ?? [],
+    notes: draft.notes ? [...draft.notes] : [],
   };
 };
 
@@ -134,7 +134,7 @@ const makePlan = (
             standaloneCents: peer.amountCents,
             share: (ids: readonly string[]) => {
               const s = inPlan(ctx, e.period, ids.map(peerOf));
-              return { amountCents: roundHalfUp(s.amount), note: s.basis[lang] };
+              return { amountCents: roundHalfUp(s.amount), note: s.basis };
             },
           }
         : { scheme: e.plugin.id, standaloneCents: peer.amountCents },
