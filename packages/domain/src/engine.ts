@@ -1,5 +1,6 @@
 import type { IsoDate } from "./calendar-date.ts";
-import { evaluateCriterion } from "./conditions/criterion.ts";
+import { type CriterionResult, criterionResult } from "./conditions/criterion.ts";
+import { evaluateCondition } from "./conditions/evaluation.ts";
 import { type EvaluationContext, makeEvaluationContext } from "./evaluation-context.ts";
 import { bestPlan, type PlanCandidate } from "./funding-plan.ts";
 import { apportion, roundHalfUp } from "./money.ts";
@@ -54,21 +55,26 @@ const evaluateScheme = (
 ): Evaluated => {
   const period = plugin.periodFor(ctx.situation.mobility.start);
   const name = plugin.name[lang];
-  const results = period.criteria.map((c) => evaluateCriterion(c, ctx, lang, name));
-  const verdict: Verdict = results.some((r) => r.status === "unmet")
+  const criteria: CriterionResult[] = [];
+  // the situation fields that would decide the unknown criteria
+  const missing = new Set<string>();
+  for (const c of period.criteria) {
+    const e = evaluateCondition(c.condition, ctx);
+    if (e.kind === "unknown") for (const path of e.missing) missing.add(path);
+    criteria.push(criterionResult(c, e, lang, name));
+  }
+  const verdict: Verdict = criteria.some((r) => r.status === "unmet")
     ? "ineligible"
-    : results.some((r) => r.status === "unknown")
+    : criteria.some((r) => r.status === "unknown")
       ? "incomplete"
       : "eligible";
-  const missing = new Set<string>();
-  for (const r of results) for (const path of r.missing) missing.add(path);
   const draft = verdict === "ineligible" ? undefined : plugin.estimate(ctx, period);
   const estimate = draft ? finishEstimate(draft, lang) : null;
   const result: SchemeResult = {
     scheme: plugin.id,
     name,
     verdict,
-    criteria: results.map((r) => ({ id: r.id, status: r.status, reason: r.reason, hint: r.hint })),
+    criteria,
     missing: verdict === "ineligible" ? [] : [...missing],
     estimate,
     // the checklist is for schemes one can apply to

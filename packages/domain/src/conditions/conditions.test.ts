@@ -38,8 +38,9 @@ import {
   type Status,
   when,
 } from "./condition.ts";
-import { criterion, evaluateCriterion } from "./criterion.ts";
+import { criterion, criterionResult } from "./criterion.ts";
 import { describeCondition } from "./describe.ts";
+import { evaluateCondition } from "./evaluation.ts";
 
 const lookup = (id: string) => PARTNERS.find((p) => p.id === id);
 
@@ -58,11 +59,18 @@ const contextOf = (
     lang,
   );
 
+/** A criterion's result with the fields that would decide it, as the engine gathers them. */
+const evaluateRule = (condition: Condition, ctx: EvaluationContext, lang: Lang, scheme: string) => {
+  const e = evaluateCondition(condition, ctx);
+  const missing = e.kind === "unknown" ? e.missing : [];
+  return { ...criterionResult(criterion("rule", condition), e, lang, scheme), missing };
+};
+
 const check = (
   condition: Condition,
   input: { student?: unknown; mobility?: unknown },
   lang: Lang,
-) => evaluateCriterion(criterion("rule", condition), contextOf(input, lang), lang, "Erasmus+");
+) => evaluateRule(condition, contextOf(input, lang), lang, "Erasmus+");
 
 describe("leaf reasons and hints", () => {
   it("between: 44 funded days against 60-360 asks for 16 more days", () => {
@@ -542,7 +550,7 @@ describe("three-valued logic", () => {
                 ? not(build(x.not))
                 : (x.op === "all" ? allOf : anyOf)(...x.kids.map(build));
           const expected = kleene(t, values);
-          const r = evaluateCriterion(criterion("rule", build(t)), base, "en", "Scheme");
+          const r = evaluateRule(build(t), base, "en", "Scheme");
           expect(r.status).toBe(expected.status);
           expect(new Set(r.missing)).toEqual(expected.missing);
           expect(r.hint === null).toBe(r.status === "met");
