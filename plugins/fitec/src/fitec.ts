@@ -190,7 +190,7 @@ const inProjectOfItsCountry = (programmes: readonly FitecProgramme[]): facts.Boo
     paths: ["mobility.host.partner"],
     get: (ctx) => {
       const programme = programmeOf(programmes, ctx);
-      return programme !== undefined && ctx.host.agreements.has(programme.agreement);
+      return programme !== undefined && ctx.host.agreements.includes(programme.agreement);
     },
   });
 };
