@@ -27,6 +27,7 @@ import {
   QF_CEILING_CENTS,
   roundHalfUp,
   stayProof,
+  type Text,
   weakest,
 } from "@envol/domain";
 import { z } from "zod";
@@ -243,6 +244,15 @@ const paidDaysNote = (paidDays: number, fundedDays: number, lang: Lang): string 
   }[lang];
 };
 
+/**
+ * The note while the school has not configured its rate: the estimate then takes the default
+ * figure, the Region's ceiling, so the note's amounts are the rulebook's constants.
+ */
+const CEILING_NOTE: Text = {
+  fr: `Estimé au plafond de la Région, ${formatMoney(MONTHLY_RATE_MAX_CENTS, "fr")} par mois : l'école fixe son taux entre ${formatMoney(MONTHLY_RATE_MIN_CENTS, "fr")} et ${formatMoney(MONTHLY_RATE_MAX_CENTS, "fr")} selon vos ressources et vous l'annonce avant le départ.`,
+  en: `Estimated at the Region's ceiling of ${formatMoney(MONTHLY_RATE_MAX_CENTS, "en")} a month: the school sets its rate between ${formatMoney(MONTHLY_RATE_MIN_CENTS, "en")} and ${formatMoney(MONTHLY_RATE_MAX_CENTS, "en")} from your resources and tells you before you leave.`,
+};
+
 /** The note when the computed grant is above the annual cap. */
 const capNote = (computedCents: number, capCents: number, lang: Lang): string => {
   const computed = formatMoney(computedCents, lang);
@@ -328,17 +338,7 @@ export const idf = defineFundingPlugin({
     const capped = compare(computed, cents(cap)) > 0;
     const basis = monthlyBasis(rate, paidDays, lang);
     const notes: string[] = [];
-    if (p.monthlyRate.source !== CONFIGURED_SOURCE) {
-      const ceiling = formatMoney(rate, lang);
-      const lowest = formatMoney(MONTHLY_RATE_MIN_CENTS, lang);
-      const highest = formatMoney(MONTHLY_RATE_MAX_CENTS, lang);
-      notes.push(
-        {
-          fr: `Estimé au plafond de la Région, ${ceiling} par mois : l'école fixe son taux entre ${lowest} et ${highest} selon vos ressources et vous l'annonce avant le départ.`,
-          en: `Estimated at the Region's ceiling of ${ceiling} a month: the school sets its rate between ${lowest} and ${highest} from your resources and tells you before you leave.`,
-        }[lang],
-      );
-    }
+    if (p.monthlyRate.source !== CONFIGURED_SOURCE) notes.push(CEILING_NOTE[lang]);
     if (paidDays < ctx.fundedDays) notes.push(paidDaysNote(paidDays, ctx.fundedDays, lang));
     if (capped) notes.push(capNote(roundHalfUp(computed), cap, lang));
     return {
