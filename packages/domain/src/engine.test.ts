@@ -212,6 +212,33 @@ describe("evaluate: verdicts", () => {
   });
 });
 
+describe("evaluate: one language", () => {
+  /** The locales amounts were formatted in while `fn` ran. */
+  const localesFormattedBy = (fn: () => unknown): Set<string> => {
+    const proto = Intl.NumberFormat.prototype;
+    const format = Object.getOwnPropertyDescriptor(proto, "format") as PropertyDescriptor;
+    const locales = new Set<string>();
+    Object.defineProperty(proto, "format", {
+      configurable: true,
+      get(this: Intl.NumberFormat) {
+        locales.add(this.resolvedOptions().locale);
+        return format.get?.call(this);
+      },
+    });
+    try {
+      fn();
+    } finally {
+      Object.defineProperty(proto, "format", format);
+    }
+    return locales;
+  };
+
+  it("formats amounts only in the language of the report", () => {
+    expect(localesFormattedBy(() => run({}, "en"))).toEqual(new Set(["en-GB"]));
+    expect(localesFormattedBy(() => run({}, "fr"))).toEqual(new Set(["fr-FR"]));
+  });
+});
+
 describe("evaluate: estimates", () => {
   it("adds the fewer-opportunities top-up and the green travel band (the rulebook's second example)", () => {
     const r = run({
@@ -248,19 +275,19 @@ describe("evaluate: estimates", () => {
             id: "a",
             label: { fr: "A", en: "A" },
             amount: prorata(1, 1, 2),
-            basis: { fr: "½", en: "½" },
+            basis: "½",
           },
           {
             id: "b",
             label: { fr: "B", en: "B" },
             amount: prorata(1, 1, 2),
-            basis: { fr: "½", en: "½" },
+            basis: "½",
           },
           {
             id: "c",
             label: { fr: "C", en: "C" },
             amount: prorata(29_200, 44, 30),
-            basis: { fr: "c", en: "c" },
+            basis: "c",
           },
         ],
       }),
@@ -424,7 +451,7 @@ describe("evaluate: the plan", () => {
             id: "none",
             label: { fr: "R", en: "N" },
             amount: cents(0),
-            basis: { fr: "0", en: "0" },
+            basis: "0",
           },
         ],
       }),
@@ -446,7 +473,7 @@ describe("evaluate: the plan", () => {
       id: "ticket",
       label: { fr: "Billet", en: "Ticket" },
       amount: cents(10_000),
-      basis: { fr: "b", en: "b" },
+      basis: "b",
       covers: "transport",
     };
     const ticket = defineFundingPlugin({

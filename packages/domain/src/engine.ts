@@ -1,5 +1,6 @@
 import type { IsoDate } from "./calendar-date.ts";
-import { evaluateCriterion } from "./conditions/criterion.ts";
+import { type CriterionResult, criterionResult } from "./conditions/criterion.ts";
+import { evaluateCondition } from "./conditions/evaluation.ts";
 import { type EvaluationContext, makeEvaluationContext } from "./evaluation-context.ts";
 import { bestPlan, type PlanCandidate } from "./funding-plan.ts";
 import { apportion, roundHalfUp } from "./money.ts";
@@ -32,10 +33,10 @@ const finishEstimate = (draft: EstimateDraft, lang: Lang): Estimate => {
       id: l.id,
       label: l.label[lang],
       amountCents: lineCents[i] as number,
-      basis: l.basis[lang],
+      basis: l.basis,
     })),
     confidence: draft.confidence,
-    notes: draft.notes?.map((n) => n[lang]) ?? [],
+    notes: draft.notes ? [...draft.notes] : [],
   };
 };
 
@@ -54,21 +55,26 @@ const evaluateScheme = (
 ): Evaluated => {
   const period = plugin.periodFor(ctx.situation.mobility.start);
   const name = plugin.name[lang];
-  const results = period.criteria.map((c) => evaluateCriterion(c, ctx, lang, name));
-  const verdict: Verdict = results.some((r) => r.status === "unmet")
+  const criteria: CriterionResult[] = [];
+  // the situation fields that would decide the unknown criteria
+  const missing = new Set<string>();
+  for (const c of period.criteria) {
+    const e = evaluateCondition(c.condition, ctx);
+    if (e.kind === "unknown") for (const path of e.missing) missing.add(path);
+    criteria.push(criterionResult(c, e, lang, name));
+  }
+  const verdict: Verdict = criteria.some((r) => r.status === "unmet")
     ? "ineligible"
-    : results.some((r) => r.status === "unknown")
+    : criteria.some((r) => r.status === "unknown")
       ? "incomplete"
       : "eligible";
-  const missing = new Set<string>();
-  for (const r of results) for (const path of r.missing) missing.add(path);
   const draft = verdict === "ineligible" ? undefined : plugin.estimate(ctx, period);
   const estimate = draft ? finishEstimate(draft, lang) : null;
   const result: SchemeResult = {
     scheme: plugin.id,
     name,
     verdict,
-    criteria: results.map((r) => ({ id: r.id, status: r.status, reason: r.reason, hint: r.hint })),
+    criteria,
     missing: verdict === "ineligible" ? [] : [...missing],
     estimate,
     // the checklist is for schemes one can apply to
@@ -134,7 +140,7 @@ const makePlan = (
             standaloneCents: peer.amountCents,
             share: (ids: readonly string[]) => {
               const s = inPlan(ctx, e.period, ids.map(peerOf));
-              return { amountCents: roundHalfUp(s.amount), note: s.basis[lang] };
+              return { amountCents: roundHalfUp(s.amount), note: s.basis };
             },
           }
         : { scheme: e.plugin.id, standaloneCents: peer.amountCents },

@@ -16,7 +16,8 @@ export interface ResolvedHost {
   readonly city: string | undefined;
   readonly lat: number | undefined;
   readonly lon: number | undefined;
-  readonly agreements: ReadonlySet<string>;
+  /** The partner's agreements with the school (a few ids), none for a typed destination. */
+  readonly agreements: readonly string[];
 }
 
 /**
@@ -41,8 +42,6 @@ export interface EvaluationContext {
 
 export type PartnerLookup = (id: string) => Partner | undefined;
 
-const NO_AGREEMENTS: ReadonlySet<string> = new Set();
-
 const distanceFrom = (institution: Institution, host: ResolvedHost): number | undefined =>
   host.lat !== undefined && host.lon !== undefined
     ? greatCircleKm(institution, { lat: host.lat, lon: host.lon })
@@ -55,7 +54,7 @@ const partnerHost = (partner: Partner): ResolvedHost => ({
   city: partner.city,
   lat: partner.lat,
   lon: partner.lon,
-  agreements: new Set(partner.agreements),
+  agreements: partner.agreements,
 });
 
 const partnerOf = (situation: Situation, partners: PartnerLookup): Partner | undefined => {
@@ -73,7 +72,7 @@ const inlineHost = (host: InlineHost): ResolvedHost => ({
   city: host.city,
   lat: host.lat,
   lon: host.lon,
-  agreements: NO_AGREEMENTS,
+  agreements: [],
 });
 
 /** Resolves the host against the catalogue. @throws UnknownPartner for an id not in it. */

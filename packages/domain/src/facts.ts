@@ -331,7 +331,7 @@ export const hostHasAgreement = (agreement: string, name: Text): BooleanFact =>
       en: `host is a partner (${name.en})`,
     },
     paths: ["mobility.host.partner"],
-    get: (ctx) => ctx.host.agreements.has(agreement),
+    get: (ctx) => ctx.host.agreements.includes(agreement),
   });
 
 /** A French ground of fewer opportunities (rulebook §0). */

@@ -6,24 +6,25 @@ import type { EvaluationContext } from "./evaluation-context.ts";
 import { type Confidence, type DatedParameters, type Figure, inForce } from "./figures.ts";
 import type { Amount } from "./money.ts";
 import type { CostKind } from "./situation.ts";
-import type { Text } from "./text.ts";
+import type { Lang, Text } from "./text.ts";
 
 /** What an estimate line pays for, so that other schemes of a plan can take it into account. */
 export type Covers = CostKind | "living";
 
 /**
- * One line of an estimate: what it is, its exact amount and its basis in words.
+ * One line of an estimate: what it is, its exact amount and its basis in words. The basis holds
+ * amounts, so it is written in the report's language only (`lang`, see {@link PluginArgs}).
  *
  * @example
  * { id: "individual-support", label: { fr: "Soutien individuel", en: "Individual support" },
- *   amount: prorata(29200, 150, 30), basis: { fr: "292 € × 150/30 jours", en: "€292 × 150/30 days" },
- *   covers: "living" }
+ *   amount: prorata(29200, 150, 30), basis: monthlyBasis(29200, 150, lang), covers: "living" }
  */
 export interface EstimateLine {
   readonly id: string;
   readonly label: Text;
   readonly amount: Amount;
-  readonly basis: Text;
+  /** In the report's language: "292 € × 150/30 jours". */
+  readonly basis: string;
   readonly covers?: Covers;
 }
 
@@ -32,8 +33,11 @@ export interface EstimateDraft {
   readonly lines: readonly EstimateLine[];
   /** The weakest confidence of the figures used (see `weakest`). */
   readonly confidence: Confidence;
-  /** What the estimate leaves out and why ("+250 €/month if you have fewer opportunities"). */
-  readonly notes?: readonly Text[];
+  /**
+   * What the estimate leaves out and why ("+€250/month if you have fewer opportunities"), in the
+   * report's language.
+   */
+  readonly notes?: readonly string[];
 }
 
 /** A document of the checklist. */
@@ -45,9 +49,18 @@ export interface DocumentItem {
 /** The parameters of a plugin: named, dated figures. */
 export type Parameters = Readonly<Record<string, Figure>>;
 
-/** What `estimate`, `documents` and `inPlan` receive. */
+/**
+ * What `estimate`, `documents` and `inPlan` receive. A text with amounts in it is written in
+ * `lang` only: its words side by side, its amounts formatted once, in the language read.
+ *
+ * @example
+ * const rate = formatMoney(29200, lang);
+ * const basis = { fr: `${rate} par mois`, en: `${rate} a month` }[lang];
+ */
 export interface PluginArgs<O, P extends Parameters> {
   readonly ctx: EvaluationContext;
+  /** The language of the report. */
+  readonly lang: Lang;
   readonly options: O;
   readonly parameters: P;
 }
@@ -68,8 +81,11 @@ export interface PlanPeer {
 /** A scheme's amount inside a plan, when it depends on the other schemes chosen. */
 export interface PlanShare {
   readonly amount: Amount;
-  /** How it was computed from the other schemes: "min(800 €, 920 € − 417 € de voyage déjà payé)". */
-  readonly basis: Text;
+  /**
+   * How it was computed from the other schemes, in the report's language: "min(800 €, 920 € −
+   * 417 € de voyage déjà payé)".
+   */
+  readonly basis: string;
 }
 
 /**
@@ -155,8 +171,8 @@ export interface FundingPlugin<S extends z.ZodType, P extends Parameters>
  *   parameters: (o) => [{ since: "2024-01-01", parameters: { amount: { value: o.amountCents, since: "2024-01-01",
  *     source: "demo", confidence: "assumed", label: { fr: "Montant", en: "Amount" }, unit: "cents" } } }],
  *   criteria: () => [criterion("destination", noneOf(hostCountry, FRANCE_AND_OVERSEAS))],
- *   estimate: ({ parameters }) => ({ confidence: "assumed", lines: [{ id: "lump-sum", label: { fr: "Forfait", en: "Lump sum" },
- *     amount: cents(parameters.amount.value as number), basis: { fr: "forfait", en: "lump sum" } }] }),
+ *   estimate: ({ parameters, lang }) => ({ confidence: "assumed", lines: [{ id: "lump-sum", label: { fr: "Forfait", en: "Lump sum" },
+ *     amount: cents(parameters.amount.value as number), basis: lumpSumBasis(parameters.amount.value as number, lang) }] }),
  *   documents: () => [],
  * });
  * const configured = demo.configure({ amountCents: 60000 });
@@ -201,11 +217,12 @@ export const defineFundingPlugin = <S extends z.ZodType, P extends Parameters>(
       exclusive: definition.exclusive?.(options) ?? [],
       periodFor: (start) => inForce(periods, start),
       estimate: (ctx, period) =>
-        definition.estimate({ ctx, options, parameters: parametersOf(period) }),
+        definition.estimate({ ctx, lang: ctx.lang, options, parameters: parametersOf(period) }),
       documents: (ctx, period) =>
-        definition.documents({ ctx, options, parameters: parametersOf(period) }),
+        definition.documents({ ctx, lang: ctx.lang, options, parameters: parametersOf(period) }),
       inPlan: inPlan
-        ? (ctx, period, peers) => inPlan({ ctx, options, parameters: parametersOf(period), peers })
+        ? (ctx, period, peers) =>
+            inPlan({ ctx, lang: ctx.lang, options, parameters: parametersOf(period), peers })
         : undefined,
     };
   },

@@ -2,6 +2,7 @@ import {
   CONFIGURED_SOURCE,
   createRegistry,
   evaluate,
+  type Lang,
   makeEvaluationContext,
   type PlanPeer,
   PluginOptionsInvalid,
@@ -42,13 +43,18 @@ const example = (overrides: { host?: unknown; costs?: unknown } = {}) => ({
   },
 });
 
+/** The aid's share in a plan with `peers`, its basis written in each language. */
 const inPlan = (situation: unknown, peers: readonly PlanPeer[], options?: object) => {
   const configured = alumni.configure(options);
   const parsed = SituationSchema.parse(situation);
-  const ctx = makeEvaluationContext(parsed, TELECOM_PARIS, lookup, ASOF, "fr");
-  const share = configured.inPlan?.(ctx, configured.periodFor(parsed.mobility.start), peers);
-  if (!share) throw new Error("the alumni aid must define inPlan");
-  return { cents: roundHalfUp(share.amount), basis: share.basis };
+  const shareIn = (lang: Lang) => {
+    const ctx = makeEvaluationContext(parsed, TELECOM_PARIS, lookup, ASOF, lang);
+    const share = configured.inPlan?.(ctx, configured.periodFor(parsed.mobility.start), peers);
+    if (!share) throw new Error("the alumni aid must define inPlan");
+    return share;
+  };
+  const fr = shareIn("fr");
+  return { cents: roundHalfUp(fr.amount), basis: { fr: fr.basis, en: shareIn("en").basis } };
 };
 
 const report = (situation: unknown, lang: "fr" | "en", options?: object) => {

@@ -136,15 +136,15 @@ const capFor = (ctx: EvaluationContext, p: AlumniParameters): Cap =>
     : { figure: p.capOutsideEurope, where: OUTSIDE_EUROPE };
 
 /** "920 € de frais déclarés : transport 300 € + assurance 120 € + installation 500 €". */
-const costsPhrase = (ctx: EvaluationContext, totalCents: number): Text => {
-  const parts = (lang: Lang) =>
-    declaredCosts(ctx)
-      .map((c) => `${COST_LABELS[c.kind][lang]} ${formatMoney(c.cents, lang)}`)
-      .join(" + ");
+const costsPhrase = (ctx: EvaluationContext, totalCents: number, lang: Lang): string => {
+  const total = formatMoney(totalCents, lang);
+  const parts = declaredCosts(ctx)
+    .map((c) => `${COST_LABELS[c.kind][lang]} ${formatMoney(c.cents, lang)}`)
+    .join(" + ");
   return {
-    fr: `${formatMoney(totalCents, "fr")} de frais déclarés : ${parts("fr")}`,
-    en: `${formatMoney(totalCents, "en")} of declared costs: ${parts("en")}`,
-  };
+    fr: `${total} de frais déclarés : ${parts}`,
+    en: `${total} of declared costs: ${parts}`,
+  }[lang];
 };
 
 /** The travel each other scheme of the plan pays (its lines with `covers: "transport"`). */
@@ -165,19 +165,19 @@ const IN_PLAN_NOTE: Text = {
  * What every estimate says (rulebook §5): the caps are guesses until the office sets them
  * (no public figures, "the UI says so"), and the budget is limited, so staff rank requests.
  */
-const standingNotes = (p: AlumniParameters): readonly Text[] => {
-  const budget: Text = {
+const standingNotes = (p: AlumniParameters, lang: Lang): readonly string[] => {
+  const budget = {
     fr: "L'aide dépend d'un budget limité : les demandes sont classées selon le besoin.",
     en: "The aid has a limited budget: requests are ranked by need.",
-  };
+  }[lang];
   if (weakest(p.capEurope.confidence, p.capOutsideEurope.confidence) !== "assumed") return [budget];
-  const eu = (lang: Lang) => formatMoney(p.capEurope.value, lang);
-  const world = (lang: Lang) => formatMoney(p.capOutsideEurope.value, lang);
+  const eu = formatMoney(p.capEurope.value, lang);
+  const world = formatMoney(p.capOutsideEurope.value, lang);
   return [
     {
-      fr: `Montant indicatif : les plafonds (${eu("fr")} en Europe, ${world("fr")} hors d'Europe) sont des hypothèses à confirmer par le service des relations internationales.`,
-      en: `Indicative amount: the caps (${eu("en")} in Europe, ${world("en")} outside Europe) are assumptions the international relations office must confirm.`,
-    },
+      fr: `Montant indicatif : les plafonds (${eu} en Europe, ${world} hors d'Europe) sont des hypothèses à confirmer par le service des relations internationales.`,
+      en: `Indicative amount: the caps (${eu} in Europe, ${world} outside Europe) are assumptions the international relations office must confirm.`,
+    }[lang],
     budget,
   ];
 };
@@ -279,9 +279,10 @@ export const alumni = defineFundingPlugin({
       en: "Declared costs",
     }),
   ],
-  estimate: ({ ctx, parameters: p }) => {
+  estimate: ({ ctx, lang, parameters: p }) => {
     const { figure: cap, where } = capFor(ctx, p);
-    const general = standingNotes(p);
+    const capText = formatMoney(cap.value, lang);
+    const general = standingNotes(p, lang);
     const totalCents = facts.declaredCosts.get(ctx);
     // costs all at 0 never get here: the `costs` criterion makes the aid ineligible first
     if (totalCents === undefined) {
@@ -291,23 +292,25 @@ export const alumni = defineFundingPlugin({
         lines: [],
         notes: [
           {
-            fr: `Déclarez vos frais (transport, visa, assurance, installation) : l'aide les rembourse jusqu'à ${formatMoney(cap.value, "fr")} (${where.fr}).`,
-            en: `Declare your costs (transport, visa, insurance, installation): the aid pays them up to ${formatMoney(cap.value, "en")} (${where.en}).`,
-          },
+            fr: `Déclarez vos frais (transport, visa, assurance, installation) : l'aide les rembourse jusqu'à ${capText} (${where.fr}).`,
+            en: `Declare your costs (transport, visa, insurance, installation): the aid pays them up to ${capText} (${where.en}).`,
+          }[lang],
           ...general,
         ],
       };
     }
-    const notes: Text[] = [];
+    const notes: string[] = [];
     if (totalCents > cap.value) {
-      const overCents = totalCents - cap.value;
-      notes.push({
-        fr: `${formatMoney(overCents, "fr")} de frais au-delà du plafond ne sont pas pris en charge.`,
-        en: `${formatMoney(overCents, "en")} of costs above the cap are not covered.`,
-      });
+      const over = formatMoney(totalCents - cap.value, lang);
+      notes.push(
+        {
+          fr: `${over} de frais au-delà du plafond ne sont pas pris en charge.`,
+          en: `${over} of costs above the cap are not covered.`,
+        }[lang],
+      );
     }
-    notes.push(IN_PLAN_NOTE, ...general);
-    const costs = costsPhrase(ctx, totalCents);
+    notes.push(IN_PLAN_NOTE[lang], ...general);
+    const costs = costsPhrase(ctx, totalCents, lang);
     return {
       confidence: cap.confidence,
       lines: [
@@ -315,17 +318,14 @@ export const alumni = defineFundingPlugin({
           id: "real-costs",
           label: { fr: "Frais réels plafonnés", en: "Real costs up to the cap" },
           amount: min(cents(cap.value), cents(totalCents)),
-          basis: {
-            fr: `min(${formatMoney(cap.value, "fr")} ${where.fr}, ${costs.fr})`,
-            en: `min(${formatMoney(cap.value, "en")} ${where.en}, ${costs.en})`,
-          },
+          basis: `min(${capText} ${where[lang]}, ${costs})`,
           // no `covers`: the line pays a mix of costs up to a cap, not one kind of cost
         },
       ],
       notes,
     };
   },
-  inPlan: ({ ctx, parameters: p, peers }) => {
+  inPlan: ({ ctx, lang, parameters: p, peers }) => {
     const cap = capFor(ctx, p).figure;
     const totalCents = facts.declaredCosts.get(ctx) ?? 0;
     const paid = travelPaidBy(peers);
@@ -333,34 +333,25 @@ export const alumni = defineFundingPlugin({
     // rulebook §5 and §7: subtract the travel already paid first, then cap
     const left = sub(cents(totalCents), travel);
     const amount = min(cents(cap.value), max(ZERO, left));
-    const capText = (lang: Lang) => formatMoney(cap.value, lang);
-    const costs: Text = {
-      fr: `${formatMoney(totalCents, "fr")} de frais déclarés`,
-      en: `${formatMoney(totalCents, "en")} of declared costs`,
-    };
+    const capText = formatMoney(cap.value, lang);
+    const total = formatMoney(totalCents, lang);
+    const costs = { fr: `${total} de frais déclarés`, en: `${total} of declared costs` }[lang];
     if (paid.length === 0)
       return {
         amount,
         basis: {
-          fr: `min(${capText("fr")}, ${costs.fr}) ; aucun voyage payé par les autres aides du plan`,
-          en: `min(${capText("en")}, ${costs.en}); no travel paid by the other grants of the plan`,
-        },
+          fr: `min(${capText}, ${costs}) ; aucun voyage payé par les autres aides du plan`,
+          en: `min(${capText}, ${costs}); no travel paid by the other grants of the plan`,
+        }[lang],
       };
-    const list = (lang: Lang) =>
-      paid.map((t) => `${t.name[lang]} ${formatMoney(t.cents, lang)}`).join(" + ");
-    const remaining: Text = {
-      fr: `${costs.fr} − voyage déjà payé : ${list("fr")}`,
-      en: `${costs.en} − travel already paid: ${list("en")}`,
-    };
+    const list = paid.map((t) => `${t.name[lang]} ${formatMoney(t.cents, lang)}`).join(" + ");
+    const remaining = {
+      fr: `${costs} − voyage déjà payé : ${list}`,
+      en: `${costs} − travel already paid: ${list}`,
+    }[lang];
     // below zero when the others pay more travel than the costs declared
-    const kept = (lang: Lang) => (left.n < 0 ? `max(0, ${remaining[lang]})` : remaining[lang]);
-    return {
-      amount,
-      basis: {
-        fr: `min(${capText("fr")}, ${kept("fr")})`,
-        en: `min(${capText("en")}, ${kept("en")})`,
-      },
-    };
+    const kept = left.n < 0 ? `max(0, ${remaining})` : remaining;
+    return { amount, basis: `min(${capText}, ${kept})` };
   },
   documents: ({ ctx }): DocumentItem[] => {
     const boursier = facts.crousBoursier.get(ctx);

@@ -15,6 +15,7 @@ import {
   IsoDateSchema,
   inForce,
   isTrue,
+  type Lang,
   monthlyBasis,
   noneOf,
   oneOf,
@@ -247,10 +248,13 @@ const MOST_THIS_STAY: Text = {
 };
 
 /** The assumption made while the AMI months already received are unknown. */
-const lifetimeCapNote = (capDays: number): Text => ({
-  fr: `Suppose que vos mois d'AMI déjà perçus et ce séjour ne dépassent pas ${formatQuantity(capDays, "days", "fr")} en tout ; indiquez combien de mois vous avez déjà reçus.`,
-  en: `Assumes the AMI months you already received and this stay stay within ${formatQuantity(capDays, "days", "en")} in all; tell us how many months you already received.`,
-});
+const lifetimeCapNote = (capDays: number, lang: Lang): string => {
+  const cap = formatQuantity(capDays, "days", lang);
+  return {
+    fr: `Suppose que vos mois d'AMI déjà perçus et ce séjour ne dépassent pas ${cap} en tout ; indiquez combien de mois vous avez déjà reçus.`,
+    en: `Assumes the AMI months you already received and this stay stay within ${cap} in all; tell us how many months you already received.`,
+  }[lang];
+};
 
 /**
  * Aide à la mobilité internationale (rulebook §6): the Ministry of Higher Education's monthly
@@ -277,12 +281,12 @@ export const ami = defineFundingPlugin({
   options: amiOptions,
   parameters,
   criteria,
-  estimate: ({ ctx, parameters: p }) => {
+  estimate: ({ ctx, lang, parameters: p }) => {
     const rate = p.monthlyRate.value;
     const paidDays = Math.min(ctx.fundedDays, p.maxFundedDays.value);
-    const notes: Text[] = [MOST_THIS_STAY];
+    const notes = [MOST_THIS_STAY[lang]];
     if (facts.amiDaysAfterStay.get(ctx) === undefined) {
-      notes.push(lifetimeCapNote(p.lifetimeCapDays.value));
+      notes.push(lifetimeCapNote(p.lifetimeCapDays.value, lang));
     }
     return {
       confidence: weakest(p.monthlyRate.confidence, p.maxFundedDays.confidence),
@@ -291,7 +295,7 @@ export const ami = defineFundingPlugin({
           id: "monthly-aid",
           label: { fr: "Aide mensuelle", en: "Monthly aid" },
           amount: prorata(rate, paidDays, 30),
-          basis: monthlyBasis(rate, paidDays),
+          basis: monthlyBasis(rate, paidDays, lang),
           covers: "living",
         },
       ],

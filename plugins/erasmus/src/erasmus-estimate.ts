@@ -10,10 +10,10 @@ import {
   facts,
   formatMoney,
   formatQuantity,
+  type Lang,
   lumpSumBasis,
   monthlyBasis,
   prorata,
-  type Text,
   type TravelBand,
   travelBand,
   travelBandConfidence,
@@ -21,9 +21,6 @@ import {
   weakest,
 } from "@envol/domain";
 import type { ErasmusParameters } from "./erasmus.ts";
-
-/** A part of a sentence left out in both languages. */
-const NOTHING: Text = { fr: "", en: "" };
 
 /** The figures the estimate reads, as `parameters` gives them. */
 type EstimateFigures = Pick<
@@ -51,10 +48,13 @@ const travelLine = (
   distanceKm: number,
   callYear: number,
   green: boolean,
+  lang: Lang,
 ): { line: EstimateLine; confidence: Confidence; band: TravelBand } => {
   const band = travelBand(distanceKm, callYear);
   const amount = green ? band.greenCents : band.standardCents;
   const range = bandName(distanceKm, callYear);
+  const lumpSum = formatMoney(amount, lang);
+  const km = formatQuantity(distanceKm, "km", lang);
   return {
     line: {
       id: "travel",
@@ -63,9 +63,9 @@ const travelLine = (
       // whole km rounded down, as the band is chosen (travelBand): 499.6 km reads "499 km", in
       // the 100–499 band
       basis: {
-        fr: `forfait aller-retour de ${formatMoney(amount, "fr")}, tranche ${range} (${formatQuantity(distanceKm, "km", "fr")})${green ? ", tarif bas carbone" : ""}`,
-        en: `round-trip lump sum of ${formatMoney(amount, "en")}, ${range} band (${formatQuantity(distanceKm, "km", "en")})${green ? ", green rate" : ""}`,
-      },
+        fr: `forfait aller-retour de ${lumpSum}, tranche ${range} (${km})${green ? ", tarif bas carbone" : ""}`,
+        en: `round-trip lump sum of ${lumpSum}, ${range} band (${km})${green ? ", green rate" : ""}`,
+      }[lang],
       covers: "transport",
     },
     confidence: travelBandConfidence(band.fromKm, callYear),
@@ -80,7 +80,12 @@ const travelLine = (
  * the one-off green top-up. A fact that only changes the amount and is not answered adds
  * nothing and becomes a note saying what it would add.
  */
-export const estimateErasmus = (ctx: EvaluationContext, p: EstimateFigures): EstimateDraft => {
+export const estimateErasmus = (
+  ctx: EvaluationContext,
+  p: EstimateFigures,
+  lang: Lang,
+): EstimateDraft => {
+  const money = (valueCents: number) => formatMoney(valueCents, lang);
   const group = erasmusCountryGroup(ctx.host.country, ctx.callYear);
   // the `destination` criterion admits only countries that have a group, and the engine
   // estimates only when no criterion is unmet
@@ -101,11 +106,11 @@ export const estimateErasmus = (ctx: EvaluationContext, p: EstimateFigures): Est
         en: `Individual support (group ${group} country)`,
       },
       amount: prorata(rate.value, days, 30),
-      basis: monthlyBasis(rate.value, days),
+      basis: monthlyBasis(rate.value, days, lang),
       covers: "living",
     },
   ];
-  const notes: Text[] = [];
+  const notes: string[] = [];
 
   const internship = p.internshipTopUp.value;
   if (kind === "internship") {
@@ -114,14 +119,17 @@ export const estimateErasmus = (ctx: EvaluationContext, p: EstimateFigures): Est
       id: "internship-top-up",
       label: { fr: "Complément stage", en: "Traineeship top-up" },
       amount: prorata(internship, days, 30),
-      basis: monthlyBasis(internship, days),
+      basis: monthlyBasis(internship, days, lang),
       covers: "living",
     });
   } else if (kind === undefined) {
-    notes.push({
-      fr: `+${formatMoney(internship, "fr")}/mois si la mobilité est un stage : non compté tant que le type de mobilité n'est pas renseigné.`,
-      en: `+${formatMoney(internship, "en")}/month if the mobility is a traineeship: not counted until you tell us the kind of mobility.`,
-    });
+    const more = money(internship);
+    notes.push(
+      {
+        fr: `+${more}/mois si la mobilité est un stage : non compté tant que le type de mobilité n'est pas renseigné.`,
+        en: `+${more}/month if the mobility is a traineeship: not counted until you tell us the kind of mobility.`,
+      }[lang],
+    );
   }
 
   const topUp = p.fewerOpportunitiesTopUp.value;
@@ -131,7 +139,7 @@ export const estimateErasmus = (ctx: EvaluationContext, p: EstimateFigures): Est
       id: "fewer-opportunities-top-up",
       label: { fr: "Complément moins d'opportunités", en: "Fewer-opportunities top-up" },
       amount: prorata(topUp, days, 30),
-      basis: monthlyBasis(topUp, days),
+      basis: monthlyBasis(topUp, days, lang),
       covers: "living",
     });
   }
@@ -143,21 +151,25 @@ export const estimateErasmus = (ctx: EvaluationContext, p: EstimateFigures): Est
 
   if (travelApplies) {
     if (ctx.distanceKm === undefined) {
-      notes.push({
-        fr: "Forfait voyage non compté : la distance jusqu'à la ville d'accueil est inconnue (indiquez ses coordonnées ou choisissez un établissement partenaire).",
-        en: "Travel support not counted: the distance to the host city is unknown (give its coordinates or choose a partner institution).",
-      });
+      notes.push(
+        {
+          fr: "Forfait voyage non compté : la distance jusqu'à la ville d'accueil est inconnue (indiquez ses coordonnées ou choisissez un établissement partenaire).",
+          en: "Travel support not counted: the distance to the host city is unknown (give its coordinates or choose a partner institution).",
+        }[lang],
+      );
     } else {
-      const travel = travelLine(ctx.distanceKm, ctx.callYear, green === true);
+      const travel = travelLine(ctx.distanceKm, ctx.callYear, green === true, lang);
       used.push(travel.confidence, p.travelSupport.confidence);
       lines.push(travel.line);
       const { greenCents, standardCents } = travel.band;
       if (green === undefined && greenCents > standardCents) {
-        const extra = greenCents - standardCents;
-        notes.push({
-          fr: `+${formatMoney(extra, "fr")} de forfait voyage en voyageant bas carbone (train, bus, covoiturage) : non compté tant que ce n'est pas renseigné.`,
-          en: `+${formatMoney(extra, "en")} of travel support when travelling green (train, bus, car-pool): not counted until you tell us.`,
-        });
+        const extra = money(greenCents - standardCents);
+        notes.push(
+          {
+            fr: `+${extra} de forfait voyage en voyageant bas carbone (train, bus, covoiturage) : non compté tant que ce n'est pas renseigné.`,
+            en: `+${extra} of travel support when travelling green (train, bus, car-pool): not counted until you tell us.`,
+          }[lang],
+        );
       }
     }
   } else {
@@ -168,14 +180,17 @@ export const estimateErasmus = (ctx: EvaluationContext, p: EstimateFigures): Est
         id: "green-travel-top-up",
         label: { fr: "Complément voyage bas carbone", en: "Green travel top-up" },
         amount: cents(greenTopUp),
-        basis: lumpSumBasis(greenTopUp),
+        basis: lumpSumBasis(greenTopUp, lang),
         covers: "transport",
       });
     } else if (green === undefined) {
-      notes.push({
-        fr: `+${formatMoney(greenTopUp, "fr")} en voyageant bas carbone (train, bus, covoiturage) : non compté tant que ce n'est pas renseigné.`,
-        en: `+${formatMoney(greenTopUp, "en")} when travelling green (train, bus, car-pool): not counted until you tell us.`,
-      });
+      const extra = money(greenTopUp);
+      notes.push(
+        {
+          fr: `+${extra} en voyageant bas carbone (train, bus, covoiturage) : non compté tant que ce n'est pas renseigné.`,
+          en: `+${extra} when travelling green (train, bus, car-pool): not counted until you tell us.`,
+        }[lang],
+      );
     }
   }
 
@@ -185,25 +200,28 @@ export const estimateErasmus = (ctx: EvaluationContext, p: EstimateFigures): Est
         ? travelBand(ctx.distanceKm, ctx.callYear)
         : undefined;
     const travelAmount = travel && (green === true ? travel.greenCents : travel.standardCents);
-    const instead: Text =
+    const instead =
       green === true
         ? {
-            fr: `, au lieu du complément bas carbone de ${formatMoney(p.greenTopUp.value, "fr")}`,
-            en: `, instead of the ${formatMoney(p.greenTopUp.value, "en")} green top-up`,
-          }
-        : NOTHING;
-    const travelToo: Text = !travelPending
-      ? NOTHING
+            fr: `, au lieu du complément bas carbone de ${money(p.greenTopUp.value)}`,
+            en: `, instead of the ${money(p.greenTopUp.value)} green top-up`,
+          }[lang]
+        : "";
+    const travelToo = !travelPending
+      ? ""
       : travelAmount === undefined
-        ? { fr: " et le forfait voyage", en: " and the travel support" }
+        ? { fr: " et le forfait voyage", en: " and the travel support" }[lang]
         : {
-            fr: ` et le forfait voyage (${formatMoney(travelAmount, "fr")}${instead.fr})`,
-            en: ` and the travel support (${formatMoney(travelAmount, "en")}${instead.en})`,
-          };
-    notes.push({
-      fr: `+${formatMoney(topUp, "fr")}/mois${travelToo.fr} si vous avez moins d'opportunités (échelon 6 ou 7, handicap, QPV ou ZRR) : non compté tant que ce n'est pas renseigné.`,
-      en: `+${formatMoney(topUp, "en")}/month${travelToo.en} if you have fewer opportunities (échelon 6 or 7, disability, QPV or ZRR): not counted until you tell us.`,
-    });
+            fr: ` et le forfait voyage (${money(travelAmount)}${instead})`,
+            en: ` and the travel support (${money(travelAmount)}${instead})`,
+          }[lang];
+    const more = money(topUp);
+    notes.push(
+      {
+        fr: `+${more}/mois${travelToo} si vous avez moins d'opportunités (échelon 6 ou 7, handicap, QPV ou ZRR) : non compté tant que ce n'est pas renseigné.`,
+        en: `+${more}/month${travelToo} if you have fewer opportunities (échelon 6 or 7, disability, QPV or ZRR): not counted until you tell us.`,
+      }[lang],
+    );
   }
 
   return { confidence: weakest(...used), lines, notes };

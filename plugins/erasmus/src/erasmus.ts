@@ -250,7 +250,7 @@ export const erasmus = defineFundingPlugin({
       en: "Cap per study cycle",
     }),
   ],
-  estimate: ({ ctx, parameters }) => estimateErasmus(ctx, parameters),
+  estimate: ({ ctx, lang, parameters }) => estimateErasmus(ctx, parameters, lang),
   documents: ({ ctx }) => {
     const kind = ctx.situation.mobility.kind;
     const docs: DocumentItem[] = [];

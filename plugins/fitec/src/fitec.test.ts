@@ -89,7 +89,7 @@ describe("fitec: estimate", () => {
       ["travel-lump-sum", "transport"],
       ["semester-allowance", "living"],
     ]);
-    expect(plain(draft.lines[1]?.basis.fr)).toBe("2 000 € × 1 semestre (150 jours ≤ 180)");
+    expect(plain(draft.lines[1]?.basis)).toBe("2 000 € × 1 semestre (150 jours ≤ 180)");
     expect(draft.confidence).toBe("assumed");
   });
 

@@ -190,7 +190,7 @@ const inProjectOfItsCountry = (programmes: readonly FitecProgramme[]): facts.Boo
     paths: ["mobility.host.partner"],
     get: (ctx) => {
       const programme = programmeOf(programmes, ctx);
-      return programme !== undefined && ctx.host.agreements.has(programme.agreement);
+      return programme !== undefined && ctx.host.agreements.includes(programme.agreement);
     },
   });
 };
@@ -289,20 +289,24 @@ export const fitec = defineFundingPlugin({
       en: "Duration",
     }),
   ],
-  estimate: ({ ctx, parameters: p }) => {
+  estimate: ({ ctx, lang, parameters: p }) => {
     const days = ctx.fundedDays;
     const limit = p.oneSemesterMaxDays.value;
     const semesters = days <= limit ? 1 : MAX_SEMESTERS;
     const stipend = p.semesterStipend.value;
     const programme = programmeOf(p.programmes.value, ctx)?.name ?? "FITEC";
-    const notes: Text[] = [];
+    const notes: string[] = [];
     // ARFITEC hosts may add a quarterly allowance of their own (ecoledesponts.fr, research §4.1).
     if (programme === "ARFITEC") {
-      notes.push({
-        fr: "Non compté : l'allocation trimestrielle que l'université d'accueil peut verser sous conditions dans ARFITEC.",
-        en: "Not counted: the quarterly allowance the host university may pay under conditions in ARFITEC.",
-      });
+      notes.push(
+        {
+          fr: "Non compté : l'allocation trimestrielle que l'université d'accueil peut verser sous conditions dans ARFITEC.",
+          en: "Not counted: the quarterly allowance the host university may pay under conditions in ARFITEC.",
+        }[lang],
+      );
     }
+    const perSemester = formatMoney(stipend, lang);
+    const within = `${days <= limit ? "≤" : ">"} ${limit}`;
     return {
       confidence: weakest(
         p.travelLumpSum.confidence,
@@ -314,7 +318,7 @@ export const fitec = defineFundingPlugin({
           id: "travel-lump-sum",
           label: { fr: `Forfait voyage ${programme}`, en: `${programme} travel lump sum` },
           amount: cents(p.travelLumpSum.value),
-          basis: lumpSumBasis(p.travelLumpSum.value),
+          basis: lumpSumBasis(p.travelLumpSum.value, lang),
           covers: "transport",
         },
         {
@@ -322,9 +326,9 @@ export const fitec = defineFundingPlugin({
           label: { fr: `Allocation ${programme}`, en: `${programme} allowance` },
           amount: cents(stipend * semesters),
           basis: {
-            fr: `${formatMoney(stipend, "fr")} × ${semesters} semestre${semesters > 1 ? "s" : ""} (${days} jours ${days <= limit ? "≤" : ">"} ${limit})`,
-            en: `${formatMoney(stipend, "en")} × ${semesters} semester${semesters > 1 ? "s" : ""} (${days} days ${days <= limit ? "≤" : ">"} ${limit})`,
-          },
+            fr: `${perSemester} × ${semesters} semestre${semesters > 1 ? "s" : ""} (${days} jours ${within})`,
+            en: `${perSemester} × ${semesters} semester${semesters > 1 ? "s" : ""} (${days} days ${within})`,
+          }[lang],
           covers: "living",
         },
       ],

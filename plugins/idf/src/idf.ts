@@ -232,29 +232,40 @@ const criteria = (_options: IdfOptions, p: IdfParameters): Criterion[] => [
     : []),
 ];
 
-// The estimate's texts are lazy: the engine reads one language, so only that one is built.
+// The estimate's texts hold amounts: they are written in the report's language only.
 
 /** The note when the stay is longer than the Region pays for. */
-const paidDaysNote = (paidDays: number, fundedDays: number): Text => {
-  const paid = (lang: Lang) => formatQuantity(paidDays, "days", lang);
-  const all = (lang: Lang) => formatQuantity(fundedDays, "days", lang);
+const paidDaysNote = (paidDays: number, fundedDays: number, lang: Lang): string => {
+  const paid = formatQuantity(paidDays, "days", lang);
+  const all = formatQuantity(fundedDays, "days", lang);
   return {
-    fr: `Seuls ${paid("fr")} sur ${all("fr")} sont financés : la Région paie au plus ${paid("fr")} par année universitaire.`,
-    en: `Only ${paid("en")} of ${all("en")} are funded: the Region pays for ${paid("en")} at most per academic year.`,
-  };
+    fr: `Seuls ${paid} sur ${all} sont financés : la Région paie au plus ${paid} par année universitaire.`,
+    en: `Only ${paid} of ${all} are funded: the Region pays for ${paid} at most per academic year.`,
+  }[lang];
+};
+
+/**
+ * The note while the school has not configured its rate: the estimate then takes the default
+ * figure, the Region's ceiling, so the note's amounts are the rulebook's constants.
+ */
+const CEILING_NOTE: Text = {
+  fr: `Estimé au plafond de la Région, ${formatMoney(MONTHLY_RATE_MAX_CENTS, "fr")} par mois : l'école fixe son taux entre ${formatMoney(MONTHLY_RATE_MIN_CENTS, "fr")} et ${formatMoney(MONTHLY_RATE_MAX_CENTS, "fr")} selon vos ressources et vous l'annonce avant le départ.`,
+  en: `Estimated at the Region's ceiling of ${formatMoney(MONTHLY_RATE_MAX_CENTS, "en")} a month: the school sets its rate between ${formatMoney(MONTHLY_RATE_MIN_CENTS, "en")} and ${formatMoney(MONTHLY_RATE_MAX_CENTS, "en")} from your resources and tells you before you leave.`,
 };
 
 /** The note when the computed grant is above the annual cap. */
-const capNote = (computedCents: number, capCents: number): Text => ({
-  fr: `Le calcul (${formatMoney(computedCents, "fr")}) dépasse le plafond de ${formatMoney(capCents, "fr")} par année universitaire : la bourse est ramenée au plafond, une bourse déjà reçue cette année comptant aussi.`,
-  en: `The computed amount (${formatMoney(computedCents, "en")}) exceeds the cap of ${formatMoney(capCents, "en")} per academic year: the grant is lowered to the cap, and a grant already received this year counts too.`,
-});
+const capNote = (computedCents: number, capCents: number, lang: Lang): string => {
+  const computed = formatMoney(computedCents, lang);
+  const cap = formatMoney(capCents, lang);
+  return {
+    fr: `Le calcul (${computed}) dépasse le plafond de ${cap} par année universitaire : la bourse est ramenée au plafond, une bourse déjà reçue cette année comptant aussi.`,
+    en: `The computed amount (${computed}) exceeds the cap of ${cap} per academic year: the grant is lowered to the cap, and a grant already received this year counts too.`,
+  }[lang];
+};
 
 /** The basis of a capped grant: "min(4 000 €, 450 € × 360/30 jours)". */
-const cappedBasis = (capCents: number, basis: Text): Text => ({
-  fr: `min(${formatMoney(capCents, "fr")}, ${basis.fr})`,
-  en: `min(${formatMoney(capCents, "en")}, ${basis.en})`,
-});
+const cappedBasis = (capCents: number, basis: string, lang: Lang): string =>
+  `min(${formatMoney(capCents, lang)}, ${basis})`;
 
 // The checklist's items (funding-research.md §1.7): `documents` picks among them.
 
@@ -317,7 +328,7 @@ export const idf = defineFundingPlugin({
   options: idfOptions,
   parameters,
   criteria,
-  estimate: ({ ctx, parameters: p }) => {
+  estimate: ({ ctx, lang, parameters: p }) => {
     const rate = p.monthlyRate.value;
     const paidDays = Math.min(ctx.fundedDays, p.maxFundedDays.value);
     const computed = prorata(rate, paidDays, 30);
@@ -325,16 +336,11 @@ export const idf = defineFundingPlugin({
     // with the default figures 450 € × 300/30 is exactly the cap; it bites only when an
     // institution pays more days or lowers the cap
     const capped = compare(computed, cents(cap)) > 0;
-    const basis = monthlyBasis(rate, paidDays);
-    const notes: Text[] = [];
-    if (p.monthlyRate.source !== CONFIGURED_SOURCE) {
-      notes.push({
-        fr: `Estimé au plafond de la Région, ${formatMoney(rate, "fr")} par mois : l'école fixe son taux entre ${formatMoney(MONTHLY_RATE_MIN_CENTS, "fr")} et ${formatMoney(MONTHLY_RATE_MAX_CENTS, "fr")} selon vos ressources et vous l'annonce avant le départ.`,
-        en: `Estimated at the Region's ceiling of ${formatMoney(rate, "en")} a month: the school sets its rate between ${formatMoney(MONTHLY_RATE_MIN_CENTS, "en")} and ${formatMoney(MONTHLY_RATE_MAX_CENTS, "en")} from your resources and tells you before you leave.`,
-      });
-    }
-    if (paidDays < ctx.fundedDays) notes.push(paidDaysNote(paidDays, ctx.fundedDays));
-    if (capped) notes.push(capNote(roundHalfUp(computed), cap));
+    const basis = monthlyBasis(rate, paidDays, lang);
+    const notes: string[] = [];
+    if (p.monthlyRate.source !== CONFIGURED_SOURCE) notes.push(CEILING_NOTE[lang]);
+    if (paidDays < ctx.fundedDays) notes.push(paidDaysNote(paidDays, ctx.fundedDays, lang));
+    if (capped) notes.push(capNote(roundHalfUp(computed), cap, lang));
     return {
       confidence: weakest(
         SCHEME_CONFIDENCE,
@@ -347,7 +353,7 @@ export const idf = defineFundingPlugin({
           id: "monthly-grant",
           label: { fr: "Bourse mensuelle", en: "Monthly grant" },
           amount: capped ? cents(cap) : computed,
-          basis: capped ? cappedBasis(cap, basis) : basis,
+          basis: capped ? cappedBasis(cap, basis, lang) : basis,
           covers: "living",
         },
       ],

@@ -180,17 +180,17 @@ const AND_MORE: Text = { fr: "et plus", en: "and more" };
  * "tranche 500–1 999 km (890 km aller), tarif standard". The distance shows rounded down, as the
  * band is chosen (domain `travelBand`), so a 7 999.6 km stay does not read "8 000 km".
  */
-const travelBasis = (distanceKm: number, callYear: number, green: boolean): Text => {
+const travelBasis = (distanceKm: number, callYear: number, green: boolean, lang: Lang): string => {
   const { fromKm, toKm } = travelBandRange(distanceKm, callYear);
-  const range = (lang: Lang): string =>
+  const range =
     toKm === undefined
       ? `${formatInteger(fromKm, lang)} km ${AND_MORE[lang]}`
       : `${formatInteger(fromKm, lang)}–${formatInteger(toKm, lang)} km`;
-  const km = (lang: Lang) => formatInteger(Math.floor(distanceKm), lang);
+  const km = formatInteger(Math.floor(distanceKm), lang);
   return {
-    fr: `tranche ${range("fr")} (${km("fr")} km aller), tarif ${green ? "voyage bas carbone" : "standard"}`,
-    en: `band ${range("en")} (${km("en")} km one way), ${green ? "green travel" : "standard"} rate`,
-  };
+    fr: `tranche ${range} (${km} km aller), tarif ${green ? "voyage bas carbone" : "standard"}`,
+    en: `band ${range} (${km} km one way), ${green ? "green travel" : "standard"} rate`,
+  }[lang];
 };
 
 /**
@@ -379,7 +379,7 @@ export const mic = defineFundingPlugin({
       en: "Cap per study cycle",
     }),
   ],
-  estimate: ({ ctx, parameters: p }) => {
+  estimate: ({ ctx, lang, parameters: p }) => {
     const days = ctx.fundedDays;
     const fewer = facts.fewerOpportunities.get(ctx);
     const base = p.monthlyRate.value;
@@ -396,26 +396,30 @@ export const mic = defineFundingPlugin({
               }
             : { fr: "Soutien individuel", en: "Individual support" },
         amount: prorata(rate, days, 30),
-        basis: monthlyBasis(rate, days),
+        basis: monthlyBasis(rate, days, lang),
         covers: "living",
       },
     ];
-    const notes: Text[] = [];
+    const notes: string[] = [];
     const used = [p.monthlyRate.confidence];
     if (fewer === true) used.push(p.fewerOpportunitiesTopUp.confidence);
     if (fewer === undefined && topUp > 0) {
-      const more = monthlyBasis(topUp, days);
-      notes.push({
-        fr: `Complément « moins d'opportunités » non compté, faute de réponse : + ${more.fr} si vous êtes boursier échelon 6 ou 7, en situation de handicap, ou résidez en QPV ou en ZRR.`,
-        en: `Fewer-opportunities top-up not counted for lack of an answer: + ${more.en} if you hold a CROUS grant at level 6 or 7, have a disability, or live in a QPV or ZRR.`,
-      });
+      const more = monthlyBasis(topUp, days, lang);
+      notes.push(
+        {
+          fr: `Complément « moins d'opportunités » non compté, faute de réponse : + ${more} si vous êtes boursier échelon 6 ou 7, en situation de handicap, ou résidez en QPV ou en ZRR.`,
+          en: `Fewer-opportunities top-up not counted for lack of an answer: + ${more} if you hold a CROUS grant at level 6 or 7, have a disability, or live in a QPV or ZRR.`,
+        }[lang],
+      );
     }
     // Travel is always part of KA171 (funding-research.md §3.3), green column for green travel.
     if (ctx.distanceKm === undefined) {
-      notes.push({
-        fr: "Forfait voyage non compté : la distance est inconnue sans les coordonnées de la ville d'accueil.",
-        en: "Travel support not counted: the distance is unknown without the host city's coordinates.",
-      });
+      notes.push(
+        {
+          fr: "Forfait voyage non compté : la distance est inconnue sans les coordonnées de la ville d'accueil.",
+          en: "Travel support not counted: the distance is unknown without the host city's coordinates.",
+        }[lang],
+      );
     } else {
       const band = travelBand(ctx.distanceKm, ctx.callYear);
       const green = ctx.situation.mobility.greenTravel === true;
@@ -423,7 +427,7 @@ export const mic = defineFundingPlugin({
         id: "travel",
         label: { fr: "Forfait voyage (aller-retour)", en: "Travel support (round trip)" },
         amount: cents(green ? band.greenCents : band.standardCents),
-        basis: travelBasis(ctx.distanceKm, ctx.callYear, green),
+        basis: travelBasis(ctx.distanceKm, ctx.callYear, green, lang),
         covers: "transport",
       });
       // the row's own confidence, as Erasmus+ reports it: the table's figure is its weakest row
@@ -432,10 +436,14 @@ export const mic = defineFundingPlugin({
         ctx.situation.mobility.greenTravel === undefined &&
         band.greenCents > band.standardCents
       ) {
-        notes.push({
-          fr: `Avec un voyage bas carbone, le forfait voyage serait de ${formatMoney(band.greenCents, "fr")} au lieu de ${formatMoney(band.standardCents, "fr")}.`,
-          en: `With green travel, travel support would be ${formatMoney(band.greenCents, "en")} instead of ${formatMoney(band.standardCents, "en")}.`,
-        });
+        const greenAmount = formatMoney(band.greenCents, lang);
+        const standard = formatMoney(band.standardCents, lang);
+        notes.push(
+          {
+            fr: `Avec un voyage bas carbone, le forfait voyage serait de ${greenAmount} au lieu de ${standard}.`,
+            en: `With green travel, travel support would be ${greenAmount} instead of ${standard}.`,
+          }[lang],
+        );
       }
     }
     return { lines, confidence: weakest(...used), notes };

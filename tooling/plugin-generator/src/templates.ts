@@ -93,14 +93,14 @@ export const ${camel} = defineFundingPlugin({
     { since: LUMP_SUM.since, parameters: { lumpSum: optionFigure(LUMP_SUM, options.lumpSumCents) } },
   ],
   criteria: () => [criterion("destination", noneOf(facts.hostCountry, FRANCE_AND_OVERSEAS))],
-  estimate: ({ parameters }) => ({
+  estimate: ({ parameters, lang }) => ({
     confidence: parameters.lumpSum.confidence,
     lines: [
       {
         id: "lump-sum",
         label: parameters.lumpSum.label,
         amount: cents(parameters.lumpSum.value),
-        basis: lumpSumBasis(parameters.lumpSum.value),
+        basis: lumpSumBasis(parameters.lumpSum.value, lang),
       },
     ],
   }),

@@ -2,6 +2,7 @@ import type { CountrySet } from "../countries.ts";
 import type { EvaluationContext } from "../evaluation-context.ts";
 import type { BooleanFact, EnumFact, NumberFact } from "../facts.ts";
 import type { Text } from "../text.ts";
+import { ruleWords } from "./describe.ts";
 
 /**
  * The condition vocabulary (ARCHITECTURE §2.4). Criteria are data built from these few words,
@@ -80,35 +81,40 @@ export interface Custom {
   readonly negated: boolean;
 }
 
-/** A leaf that tests one fact. */
-export type FactCondition = Compare | Range | Member | Flag;
+/** What a leaf tests, before its words are written. */
+export type FactTest = Compare | Range | Member | Flag;
+
+/**
+ * A leaf's rule in words, written when the leaf is built: what a rule requires does not depend
+ * on the student, so it is not written again for each situation.
+ */
+export interface RuleWords {
+  /** The fact's label to start a sentence with: "Funded duration". */
+  readonly subject: Text;
+  /** What it requires, without its subject: "at least 60 days", "not an EU member state". */
+  readonly requirement: Text;
+  /** What a reason says it requires or excludes: "at least 60 days", "France and Italy". */
+  readonly object: Text;
+}
+
+/** A leaf that tests one fact, with its rule in words. */
+export type FactCondition = FactTest & { readonly words: RuleWords };
+
+const leaf = (test: FactTest): FactCondition => ({ ...test, words: ruleWords(test) });
 
 export type Condition = FactCondition | Combination | Guarded | Custom;
 
 /** `fact ≥ min`. @example atLeast(fundedDays, 60) */
-export const atLeast = (fact: NumberFact, min: number): Condition => ({
-  kind: "compare",
-  op: "atLeast",
-  fact,
-  bound: min,
-});
+export const atLeast = (fact: NumberFact, min: number): Condition =>
+  leaf({ kind: "compare", op: "atLeast", fact, bound: min });
 
 /** `fact ≤ max`. @example atMost(quotientFamilial, 1_919_000) */
-export const atMost = (fact: NumberFact, max: number): Condition => ({
-  kind: "compare",
-  op: "atMost",
-  fact,
-  bound: max,
-});
+export const atMost = (fact: NumberFact, max: number): Condition =>
+  leaf({ kind: "compare", op: "atMost", fact, bound: max });
 
 /** `min ≤ fact ≤ max`. @example between(fundedDays, 60, 360) */
-export const between = (fact: NumberFact, min: number, max: number): Condition => ({
-  kind: "range",
-  fact,
-  min,
-  max,
-  inside: true,
-});
+export const between = (fact: NumberFact, min: number, max: number): Condition =>
+  leaf({ kind: "range", fact, min, max, inside: true });
 
 const toSet = (values: readonly string[] | NamedSet): Pick<Member, "values" | "setName"> =>
   "codes" in values
@@ -119,19 +125,21 @@ const toSet = (values: readonly string[] | NamedSet): Pick<Member, "values" | "s
 export const oneOf = (
   fact: EnumFact,
   values: readonly string[] | NamedSet | CountrySet,
-): Condition => ({ kind: "member", fact, ...toSet(values), inside: true });
+): Condition => leaf({ kind: "member", fact, ...toSet(values), inside: true });
 
 /** The fact's value is none of `values`. @example noneOf(hostCountry, FRANCE_AND_OVERSEAS) */
 export const noneOf = (
   fact: EnumFact,
   values: readonly string[] | NamedSet | CountrySet,
-): Condition => ({ kind: "member", fact, ...toSet(values), inside: false });
+): Condition => leaf({ kind: "member", fact, ...toSet(values), inside: false });
 
 /** The boolean fact is true. @example isTrue(holdsEche) */
-export const isTrue = (fact: BooleanFact): Condition => ({ kind: "flag", fact, expected: true });
+export const isTrue = (fact: BooleanFact): Condition =>
+  leaf({ kind: "flag", fact, expected: true });
 
 /** The boolean fact is false; the same as `not(isTrue(fact))`. @example isFalse(gapYear) */
-export const isFalse = (fact: BooleanFact): Condition => ({ kind: "flag", fact, expected: false });
+export const isFalse = (fact: BooleanFact): Condition =>
+  leaf({ kind: "flag", fact, expected: false });
 
 /** Every condition holds. Unknown when none fails and one is unknown. */
 export const allOf = (...conditions: readonly Condition[]): Condition => ({
@@ -168,12 +176,12 @@ const NEGATED_OP: Record<CompareOp, CompareOp> = {
 export const not = (condition: Condition): Condition => {
   switch (condition.kind) {
     case "compare":
-      return { ...condition, op: NEGATED_OP[condition.op] };
+      return leaf({ ...condition, op: NEGATED_OP[condition.op] });
     case "range":
     case "member":
-      return { ...condition, inside: !condition.inside };
+      return leaf({ ...condition, inside: !condition.inside });
     case "flag":
-      return { ...condition, expected: !condition.expected };
+      return leaf({ ...condition, expected: !condition.expected });
     case "all":
       return anyOf(...condition.conditions.map(not));
     case "any":

@@ -7,6 +7,7 @@ import {
   booleanFact,
   crousBoursier,
   disability,
+  enumFact,
   erasmusDaysInCycle,
   fewerOpportunities,
   fewerOpportunitiesGrounds,
@@ -37,8 +38,9 @@ import {
   type Status,
   when,
 } from "./condition.ts";
-import { criterion, evaluateCriterion } from "./criterion.ts";
+import { criterion, criterionResult } from "./criterion.ts";
 import { describeCondition } from "./describe.ts";
+import { evaluateCondition } from "./evaluation.ts";
 
 const lookup = (id: string) => PARTNERS.find((p) => p.id === id);
 
@@ -57,11 +59,18 @@ const contextOf = (
     lang,
   );
 
+/** A criterion's result with the fields that would decide it, as the engine gathers them. */
+const evaluateRule = (condition: Condition, ctx: EvaluationContext, lang: Lang, scheme: string) => {
+  const e = evaluateCondition(condition, ctx);
+  const missing = e.kind === "unknown" ? e.missing : [];
+  return { ...criterionResult(criterion("rule", condition), e, lang, scheme), missing };
+};
+
 const check = (
   condition: Condition,
   input: { student?: unknown; mobility?: unknown },
   lang: Lang,
-) => evaluateCriterion(criterion("rule", condition), contextOf(input, lang), lang, "Erasmus+");
+) => evaluateRule(condition, contextOf(input, lang), lang, "Erasmus+");
 
 describe("leaf reasons and hints", () => {
   it("between: 44 funded days against 60-360 asks for 16 more days", () => {
@@ -153,6 +162,24 @@ describe("leaf reasons and hints", () => {
       hint: "Rempli si niveau d'études : licence / bachelor, master ou cycle ingénieur.",
     });
     expect(check(c, { student: { programme: { level: "master" } } }, "en").status).toBe("met");
+  });
+
+  it("writes a rule's words when the rule is built, not for each situation", () => {
+    const labelled: string[] = [];
+    const level = enumFact({
+      ...programmeLevel,
+      valueLabel: (v, lang) => {
+        labelled.push(v);
+        return programmeLevel.valueLabel(v, lang);
+      },
+    });
+    const c = oneOf(level, ["bachelor", "master", "engineering"]);
+    labelled.length = 0;
+    const input = { student: { programme: { level: "master" } } };
+    for (const lang of ["fr", "en", "en"] as const)
+      expect(check(c, input, lang).status).toBe("met");
+    // only the student's value is written per situation; the rule's list was written once
+    expect(labelled).toEqual(["master", "master", "master"]);
   });
 
   it("oneOf with a named set: names the set", () => {
@@ -523,7 +550,7 @@ describe("three-valued logic", () => {
                 ? not(build(x.not))
                 : (x.op === "all" ? allOf : anyOf)(...x.kids.map(build));
           const expected = kleene(t, values);
-          const r = evaluateCriterion(criterion("rule", build(t)), base, "en", "Scheme");
+          const r = evaluateRule(build(t), base, "en", "Scheme");
           expect(r.status).toBe(expected.status);
           expect(new Set(r.missing)).toEqual(expected.missing);
           expect(r.hint === null).toBe(r.status === "met");
@@ -538,17 +565,20 @@ describe("not", () => {
     const a = isTrue(nonTaxable);
     const b = atLeast(fundedDays, 60);
     const c = atMost(quotientFamilial, 1_919_000);
-    expect(not(allOf(a, b))).toEqual(
-      anyOf(isFalse(nonTaxable), { kind: "compare", op: "below", fact: fundedDays, bound: 60 }),
-    );
-    expect(not(anyOf(a, c))).toEqual(
-      allOf(isFalse(nonTaxable), {
-        kind: "compare",
-        op: "above",
-        fact: quotientFamilial,
-        bound: 1_919_000,
-      }),
-    );
+    expect(not(allOf(a, b))).toMatchObject({
+      kind: "any",
+      conditions: [
+        isFalse(nonTaxable),
+        { kind: "compare", op: "below", fact: fundedDays, bound: 60 },
+      ],
+    });
+    expect(not(anyOf(a, c))).toMatchObject({
+      kind: "all",
+      conditions: [
+        isFalse(nonTaxable),
+        { kind: "compare", op: "above", fact: quotientFamilial, bound: 1_919_000 },
+      ],
+    });
     expect(not(oneOf(hostCountry, ["BR"]))).toEqual(noneOf(hostCountry, ["BR"]));
     expect(not(noneOf(hostCountry, FRANCE_AND_OVERSEAS))).toEqual(
       oneOf(hostCountry, FRANCE_AND_OVERSEAS),

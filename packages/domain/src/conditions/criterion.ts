@@ -1,7 +1,6 @@
-import type { EvaluationContext } from "../evaluation-context.ts";
 import type { Lang, Text } from "../text.ts";
 import type { Condition, Status } from "./condition.ts";
-import { evaluateCondition } from "./evaluation.ts";
+import type { Evaluation } from "./evaluation.ts";
 import { criterionHint, criterionReason, unknownSentences } from "./sentences.ts";
 
 /**
@@ -29,28 +28,27 @@ export interface CriterionResult {
   readonly status: Status;
   readonly reason: string;
   readonly hint: string | null;
-  /** The situation fields that would decide it, when unknown. */
-  readonly missing: readonly string[];
 }
 
 /**
- * Evaluates a criterion for a scheme named `schemeName`: "Durée financée : 45 jours ; Erasmus+
- * exige au moins 60 jours." with the hint "Rempli si durée financée ≥ 60 jours (15 jours de plus)".
+ * Writes a criterion's result from its evaluation (`evaluateCondition` of its condition), for a
+ * scheme named `schemeName`: "Durée financée : 45 jours ; Erasmus+ exige au moins 60 jours."
+ * with the hint "Rempli si durée financée ≥ 60 jours (15 jours de plus)".
  */
-export const evaluateCriterion = (
+export const criterionResult = (
   crit: Criterion,
-  ctx: EvaluationContext,
+  e: Evaluation,
   lang: Lang,
   schemeName: string,
 ): CriterionResult => {
-  const e = evaluateCondition(crit.condition, ctx);
-  if (e.kind === "unknown")
-    return { id: crit.id, status: "unknown", ...unknownSentences(e, lang), missing: e.missing };
+  if (e.kind === "unknown") {
+    const { reason, hint } = unknownSentences(e, lang);
+    return { id: crit.id, status: "unknown", reason, hint };
+  }
   return {
     id: crit.id,
     status: e.status,
     reason: criterionReason(e, lang, schemeName),
     hint: e.status === "unmet" ? criterionHint(e, lang) : null,
-    missing: [],
   };
 };

@@ -1,6 +1,6 @@
 import { formatQuantity, type NumberFact } from "../facts.ts";
-import { joinWords, type Lang } from "../text.ts";
-import type { Condition, FactCondition } from "./condition.ts";
+import { capitalize, joinWords, type Lang } from "../text.ts";
+import type { Condition, FactTest, RuleWords } from "./condition.ts";
 import { WORDS } from "./words.ts";
 
 /** A quantity of the fact's unit: "60 jours", "19 190 €". */
@@ -8,7 +8,7 @@ export const quantity = (fact: NumberFact, value: number, lang: Lang): string =>
   formatQuantity(value, fact.unit, lang);
 
 /** What a leaf requires, without its subject: "at least 60 days", "an EU member state". */
-export const requirement = (c: FactCondition, lang: Lang): string => {
+const requirement = (c: FactTest, lang: Lang): string => {
   const w = WORDS[lang];
   switch (c.kind) {
     case "compare":
@@ -30,27 +30,30 @@ export const requirement = (c: FactCondition, lang: Lang): string => {
 };
 
 /** The values of a list, as they read: "master", "licence / bachelor". */
-export const valueLabels = (c: FactCondition & { kind: "member" }, lang: Lang): string[] =>
+export const valueLabels = (c: FactTest & { kind: "member" }, lang: Lang): string[] =>
   [...c.values].map((v) => c.fact.valueLabel(v, lang));
 
 /**
- * A leaf's rule as a sentence's verb and object: "requires at least 60 days", "excludes France
- * and its overseas territories", "requires CROUS grant holder".
+ * Whether a leaf's rule reads "excludes …" rather than "requires …": "excludes France and its
+ * overseas territories", "excludes gap year", but "requires CROUS grant holder".
  */
-export interface Rule {
-  readonly excludes: boolean;
-  readonly object: string;
-}
+export const excludes = (c: FactTest): boolean =>
+  (c.kind === "member" && !c.inside) || (c.kind === "flag" && !c.expected);
 
-export const ruleOf = (c: FactCondition, lang: Lang): Rule => {
+/** What follows "requires" or "excludes" (see {@link excludes}). */
+const ruleObject = (c: FactTest, lang: Lang): string => {
   if (c.kind === "member" && !c.inside)
-    return {
-      excludes: true,
-      object: c.setName ? c.setName[lang] : joinWords(valueLabels(c, lang), lang, "and"),
-    };
-  if (c.kind === "flag") return { excludes: !c.expected, object: c.fact.label[lang] };
-  return { excludes: false, object: requirement(c, lang) };
+    return c.setName ? c.setName[lang] : joinWords(valueLabels(c, lang), lang, "and");
+  if (c.kind === "flag") return c.fact.label[lang];
+  return requirement(c, lang);
 };
+
+/** A leaf's rule in both languages, written once when the leaf is built (condition.ts). */
+export const ruleWords = (c: FactTest): RuleWords => ({
+  subject: { fr: capitalize(c.fact.label.fr), en: capitalize(c.fact.label.en) },
+  requirement: { fr: requirement(c, "fr"), en: requirement(c, "en") },
+  object: { fr: ruleObject(c, "fr"), en: ruleObject(c, "en") },
+});
 
 /** A condition that reads as several words joined, put in brackets inside another. */
 const isCompound = (c: Condition): boolean =>
@@ -78,6 +81,6 @@ export const describeCondition = (c: Condition, lang: Lang): string => {
     case "custom":
       return c.negated ? `${w.not} (${c.describe[lang]})` : c.describe[lang];
     default:
-      return `${c.fact.label[lang]}${w.colon}${requirement(c, lang)}`;
+      return `${c.fact.label[lang]}${w.colon}${c.words.requirement[lang]}`;
   }
 };

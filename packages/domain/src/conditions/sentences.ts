@@ -1,19 +1,19 @@
-import { type Fact, formatFactValue, type NumberFact } from "../facts.ts";
-import { capitalize, joinWords, type Lang } from "../text.ts";
-import type { CompareOp } from "./condition.ts";
-import { describeCondition, quantity, requirement, ruleOf, valueLabels } from "./describe.ts";
+import { formatFactValue, type NumberFact } from "../facts.ts";
+import { joinWords, type Lang } from "../text.ts";
+import type { CompareOp, FactCondition } from "./condition.ts";
+import { describeCondition, excludes, quantity, valueLabels } from "./describe.ts";
 import type { Decided, FactResult, Unknown } from "./evaluation.ts";
 import { WORDS } from "./words.ts";
 
 /** "Durée financée : 45 jours", or "durée financée : 45 jours" within a sentence. */
 const statement = (
-  fact: Fact,
+  c: FactCondition,
   value: number | string | boolean,
   lang: Lang,
   capital = true,
 ): string => {
-  const label = fact.label[lang];
-  return `${capital ? capitalize(label) : label}${WORDS[lang].colon}${formatFactValue(fact, value, lang)}`;
+  const subject = capital ? c.words.subject[lang] : c.fact.label[lang];
+  return `${subject}${WORDS[lang].colon}${formatFactValue(c.fact, value, lang)}`;
 };
 
 /** Why a result is what it is: "Durée financée : 45 jours". */
@@ -21,7 +21,7 @@ const reasonOf = (e: Decided, lang: Lang): string => {
   const w = WORDS[lang];
   switch (e.kind) {
     case "fact":
-      return statement(e.condition.fact, e.value, lang);
+      return statement(e.condition, e.value, lang);
     case "custom":
       return e.outcome.reason[lang];
     case "combination":
@@ -38,8 +38,8 @@ const reasonOf = (e: Decided, lang: Lang): string => {
 const nested = (e: Decided, lang: Lang): string => {
   if (e.kind !== "fact") return reasonOf(e, lang);
   const w = WORDS[lang];
-  const rule = ruleOf(e.condition, lang);
-  return `${reasonOf(e, lang)} (${rule.excludes ? w.excluded : w.required}${w.colon}${rule.object})`;
+  const c = e.condition;
+  return `${reasonOf(e, lang)} (${excludes(c) ? w.excluded : w.required}${w.colon}${c.words.object[lang]})`;
 };
 
 /** How far a number is from its bound: "durée financée ≥ 60 jours (16 jours de plus)". */
@@ -83,7 +83,9 @@ const factPhrase = (e: FactResult, lang: Lang): string => {
     }
     case "member": {
       const wanted =
-        c.inside && !c.setName ? joinWords(valueLabels(c, lang), lang, "or") : requirement(c, lang);
+        c.inside && !c.setName
+          ? joinWords(valueLabels(c, lang), lang, "or")
+          : c.words.requirement[lang];
       return `${label}${w.colon}${wanted}`;
     }
     case "flag":
@@ -128,9 +130,9 @@ const sentence = (s: string): string =>
 /** A leaf criterion's reason: "Durée financée : 45 jours ; Erasmus+ exige au moins 60 jours." */
 const leafReason = (e: FactResult, lang: Lang, schemeName: string, capital: boolean): string => {
   const w = WORDS[lang];
-  const rule = ruleOf(e.condition, lang);
-  const verb = rule.excludes ? w.excludes : w.requires;
-  return `${statement(e.condition.fact, e.value, lang, capital)}${w.semicolon}${schemeName} ${verb} ${rule.object}.`;
+  const c = e.condition;
+  const verb = excludes(c) ? w.excludes : w.requires;
+  return `${statement(c, e.value, lang, capital)}${w.semicolon}${schemeName} ${verb} ${c.words.object[lang]}.`;
 };
 
 /**
