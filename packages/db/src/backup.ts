@@ -9,7 +9,7 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { acquireDataDirLock, LOCK_FILE } from "./data-dir-lock.ts";
 import { restorePglite } from "./pglite-backup.ts";
-import { prepareDataDir } from "./pglite-data-dir.ts";
+import { prepareDataDir, restrictDataDir } from "./pglite-data-dir.ts";
 
 export const BACKUP_LAYOUT = {
   database: "pglite.tar.gz",
@@ -108,6 +108,8 @@ export const restoreBackup = async (
     for (const name of data) await rm(join(dataDir, name), { recursive: true, force: true });
     await rm(filesDir, { recursive: true, force: true });
     await restorePglite(new Uint8Array(tarball), dataDir);
+    // PGlite unpacks the tarball's files 0666
+    restrictDataDir(dataDir);
     await mkdir(filesDir, { recursive: true, mode: 0o700 });
     await cp(join(folder, BACKUP_LAYOUT.files), filesDir, {
       recursive: true,
