@@ -11,7 +11,7 @@
 
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { Database, ping, writeBackup } from "@envol/db";
+import { Database, ping } from "@envol/db";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { ConfigInvalid, loadConfig, seedsDemo } from "./config.ts";
@@ -23,6 +23,7 @@ import { limitsOf } from "./lib/limits.ts";
 import { makeLogger } from "./lib/logger.ts";
 import { mailTransport } from "./lib/mailer.ts";
 import { oidcSettingsOf } from "./lib/oidc-client.ts";
+import { pgliteOps } from "./lib/pglite-ops.ts";
 import { whileStarting } from "./lib/starting.ts";
 import { startOutboxSender } from "./notifications.ts";
 import { startPurger } from "./purge-expired.ts";
@@ -93,17 +94,16 @@ const start = async () => {
       files: directoryFileStore(config.ENVOL_FILES_DIR, { notUnder: [config.ENVOL_WEB_DIR] }),
       oidc: oidcSettingsOf(config),
       ...(dumpDataDir && {
-        ops: {
+        ops: pgliteOps({
           token: opsToken,
-          backup: async (dir: string) => {
-            const manifest = await writeBackup(dir, {
-              dump: dumpDataDir,
-              filesDir: config.ENVOL_FILES_DIR,
-            });
-            logger.info({ dir, ...manifest }, "backup written");
-            return manifest;
+          dump: dumpDataDir,
+          folders: {
+            data: config.ENVOL_DATA_DIR,
+            files: config.ENVOL_FILES_DIR,
+            web: config.ENVOL_WEB_DIR,
           },
-        },
+          logger,
+        }),
       }),
       limits: limitsOf(config),
     },
