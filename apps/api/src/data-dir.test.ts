@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { freePort, type ServerProcess, spawnServerProcess } from "@envol/server-process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO } from "./testing/test-app.ts";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const DIE_WITH_PARENT = fileURLToPath(new URL("./testing/die-with-parent.ts", import.meta.url));
@@ -46,7 +47,7 @@ describe("the server on a PGlite data directory", () => {
   const start = async (
     name: string,
     dataDir: string,
-    options: { port?: number; uid?: number } = {},
+    options: { port?: number; uid?: number; seed?: string } = {},
   ): Promise<ServerProcess> => {
     const server = spawnServerProcess({
       name,
@@ -56,7 +57,7 @@ describe("the server on a PGlite data directory", () => {
         DATABASE_URL: "",
         ENVOL_DATA_DIR: dataDir,
         ENVOL_FILES_DIR: join(scratch, `${name}-files`),
-        ENVOL_SEED: "none",
+        ENVOL_SEED: options.seed ?? "none",
         LOG_LEVEL: "warn",
       },
       port: options.port ?? (await freePort()),
@@ -134,6 +135,44 @@ describe("the server on a PGlite data directory", () => {
     } finally {
       taken.close();
     }
+  });
+
+  it("binds its port before touching the database: a start that finds the port taken seeds nothing, and the next start shows the demo credentials it seeds", async () => {
+    const dataDir = join(scratch, "port-taken-demo");
+    const taken = createServer();
+    const port = await new Promise<number>((resolve) =>
+      taken.listen(0, "127.0.0.1", () => resolve((taken.address() as { port: number }).port)),
+    );
+    try {
+      const refused = await start("port taken, demo", dataDir, { port, seed: "demo" });
+      const { exit, output } = await failure(refused);
+      expect(exit?.code, output).toBe(1);
+      expect(output).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      // no database made, so no demo accounts nobody was shown
+      expect(existsSync(join(dataDir, "PG_VERSION"))).toBe(false);
+    } finally {
+      taken.close();
+    }
+
+    const next = await start("port free, demo", dataDir, { seed: "demo" });
+    // until the database is ready, the bound port says alive but not ready (503), then ready
+    const statuses: number[] = [];
+    const deadline = Date.now() + 45_000;
+    while (statuses.at(-1) !== 200 && Date.now() < deadline && next.child.exitCode === null) {
+      const r = await fetch(`${next.url}/api/health/ready`).catch(() => undefined);
+      if (r) {
+        statuses.push(r.status);
+        if (r.status === 503) {
+          expect(r.headers.get("retry-after")).toBe("5");
+          expect(await r.json()).toEqual({ status: "unavailable" });
+          expect((await fetch(`${next.url}/api/health`)).status).toBe(200);
+        } else await r.body?.cancel();
+      } else await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(statuses.at(-1), next.output()).toBe(200);
+    expect(new Set(statuses.slice(0, -1))).toEqual(new Set([503]));
+    expect(await next.stop()).toEqual({ code: 0, signal: null });
+    expect(next.output()).toContain(`${DEMO.staff.email} / ${DEMO.staff.password}`);
   });
 
   it("refuses a non-empty folder that is not a PGlite data directory, naming it", async () => {

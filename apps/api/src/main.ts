@@ -1,15 +1,17 @@
 /**
- * `pnpm start`: migrates the database (embedded PGlite in ./data unless DATABASE_URL is set),
- * loads the demo data into an empty one when ENVOL_SEED allows (config.ts `seedsDemo`: on a
- * developer's machine, never in production by default), and serves the API and the web app on
- * one port. Logs are pino's JSON lines on stdout; the one plain text is the banner for a human,
- * which shows the demo credentials only when this start created them.
+ * `pnpm start`: binds its port (answering 503 until it is ready), migrates the database
+ * (embedded PGlite in ./data unless DATABASE_URL is set), loads the demo data into an empty one
+ * when ENVOL_SEED allows (config.ts `seedsDemo`: on a developer's machine, never in production by
+ * default), and serves the API and the web app on one port. Logs are pino's JSON lines on
+ * stdout; the one plain text is the banner for a human, which shows the demo credentials only
+ * when this start created them.
  * Configuration comes from the environment and is validated first (config.ts); SIGTERM and
  * SIGINT let in-flight requests finish, then close the database cleanly.
  */
 
 import { randomBytes } from "node:crypto";
-import { Database, ping, writeBackup } from "@envol/db";
+import type { AddressInfo } from "node:net";
+import { Database, ping } from "@envol/db";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { ConfigInvalid, loadConfig, publicUrlIsHttps, seedsDemo } from "./config.ts";
@@ -21,6 +23,8 @@ import { limitsOf } from "./lib/limits.ts";
 import { makeLogger } from "./lib/logger.ts";
 import { mailTransport } from "./lib/mailer.ts";
 import { oidcSettingsOf } from "./lib/oidc-client.ts";
+import { pgliteOps } from "./lib/pglite-ops.ts";
+import { whileStarting } from "./lib/starting.ts";
 import { startOutboxSender } from "./notifications.ts";
 import { startPurger } from "./purge-expired.ts";
 import { operatorMessage, PortInUse } from "./start-failure.ts";
@@ -52,7 +56,25 @@ const envol = makeEnvolRuntime({
 });
 const { runtime } = envol;
 
+type Fetch = Parameters<typeof serve>[0]["fetch"];
+
 const start = async () => {
+  // the port first: a start that cannot serve must leave the database untouched (demo accounts
+  // and a partner key seeded behind a failed start would exist with nobody shown them); until
+  // the app is made, the server is alive but not ready (lib/starting.ts)
+  let serving: Fetch | undefined;
+  const server = serve({
+    fetch: (request, env) => (serving ? serving(request, env) : whileStarting(request)),
+    port: config.PORT,
+    hostname: config.HOST,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", (e: NodeJS.ErrnoException) =>
+      reject(e.code === "EADDRINUSE" ? new PortInUse(config.PORT, config.HOST) : e),
+    );
+  });
+
   const { db, kind, dumpDataDir } = await runtime.runPromise(Database);
   logger.info(
     { database: kind, dataDir: kind === "pglite" ? config.ENVOL_DATA_DIR : undefined },
@@ -72,17 +94,16 @@ const start = async () => {
       files: directoryFileStore(config.ENVOL_FILES_DIR, { notUnder: [config.ENVOL_WEB_DIR] }),
       oidc: oidcSettingsOf(config),
       ...(dumpDataDir && {
-        ops: {
+        ops: pgliteOps({
           token: opsToken,
-          backup: async (dir: string) => {
-            const manifest = await writeBackup(dir, {
-              dump: dumpDataDir,
-              filesDir: config.ENVOL_FILES_DIR,
-            });
-            logger.info({ dir, ...manifest }, "backup written");
-            return manifest;
+          dump: dumpDataDir,
+          folders: {
+            data: config.ENVOL_DATA_DIR,
+            files: config.ENVOL_FILES_DIR,
+            web: config.ENVOL_WEB_DIR,
           },
-        },
+          logger,
+        }),
       }),
       limits: limitsOf(config),
     },
@@ -105,32 +126,25 @@ const start = async () => {
   logger.info({ transport: transport.kind }, "notification sender started");
   // expired sessions and ended rate-limit counters: deleted every 10 minutes
   const stopPurger = startPurger({ run: (effect) => runtime.runPromiseExit(effect), logger });
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    logger.info(
-      { url: `http://${info.address === "0.0.0.0" ? "localhost" : info.address}:${info.port}` },
-      "Envol is listening",
-    );
-    // the human banner, a plain print (not a log line); demo credentials only if made just now
-    const local = `http://localhost:${info.port}`;
-    const demo = seeded?.created
-      ? [
-          ...seeded.accounts.map(
-            (a) => `Demo ${a.role.padEnd(8)} ${a.email} / ${a.password ?? "(no password)"}`,
-          ),
-          ...(seeded.partnerKey ? [`Demo partner key (shown once): ${seeded.partnerKey}`] : []),
-        ]
-      : [];
-    process.stdout.write(
-      ["", `Envol: ${local}  (API reference: ${local}/api/docs)`, ...demo, "", ""].join("\n"),
-    );
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once("listening", resolve);
-    server.once("error", (e: NodeJS.ErrnoException) =>
-      reject(e.code === "EADDRINUSE" ? new PortInUse(config.PORT, config.HOST) : e),
-    );
-  });
+  serving = app.fetch;
+  const { address, port } = server.address() as AddressInfo;
+  logger.info(
+    { url: `http://${address === "0.0.0.0" ? "localhost" : address}:${port}` },
+    "Envol is listening",
+  );
+  // the human banner, a plain print (not a log line); demo credentials only if made just now
+  const local = `http://localhost:${port}`;
+  const demo = seeded?.created
+    ? [
+        ...seeded.accounts.map(
+          (a) => `Demo ${a.role.padEnd(8)} ${a.email} / ${a.password ?? "(no password)"}`,
+        ),
+        ...(seeded.partnerKey ? [`Demo partner key (shown once): ${seeded.partnerKey}`] : []),
+      ]
+    : [];
+  process.stdout.write(
+    ["", `Envol: ${local}  (API reference: ${local}/api/docs)`, ...demo, "", ""].join("\n"),
+  );
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -15,6 +15,8 @@ export const dataLocation = () => ({
   migrationUrl: set("MIGRATION_DATABASE_URL"),
   dataDir: set("ENVOL_DATA_DIR") ?? DEFAULT_DATA_DIR,
   filesDir: set("ENVOL_FILES_DIR") ?? DEFAULT_FILES_DIR,
+  /** The built web app the server serves: never a place for a backup. */
+  webDir: set("ENVOL_WEB_DIR") ?? "apps/web/dist",
 });
 
 /** What a PostgreSQL deployment does instead of the PGlite backup commands. */

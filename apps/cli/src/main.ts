@@ -4,7 +4,14 @@
  * A usage mistake exits 2; an operator's problem (a directory in use, a folder not empty) is
  * one line on stderr and exit 1.
  */
-import { DataDirLocked, DataDirUnusable, FolderNotEmpty, NotABackup } from "@envol/db";
+import {
+  BackupFolderForbidden,
+  BackupNotWritten,
+  DataDirLocked,
+  DataDirUnusable,
+  FolderNotEmpty,
+  NotABackup,
+} from "@envol/db";
 import { auditCommand } from "./commands/audit.ts";
 import { backupCommand } from "./commands/backup.ts";
 import type { Command } from "./commands/command.ts";
@@ -24,7 +31,14 @@ const USAGE = `usage: pnpm envol <command>\n\n${Object.values(COMMANDS)
   .map((c) => `  ${c.usage.split("\n")[0]?.replace(/^usage: /, "")}`)
   .join("\n")}`;
 
-const OPERATOR_ERRORS = [DataDirLocked, DataDirUnusable, FolderNotEmpty, NotABackup];
+const OPERATOR_ERRORS = [
+  DataDirLocked,
+  DataDirUnusable,
+  FolderNotEmpty,
+  NotABackup,
+  BackupFolderForbidden,
+  BackupNotWritten,
+];
 
 const main = async ([name, ...args]: string[]): Promise<number> => {
   const command = name ? COMMANDS[name] : undefined;

@@ -11,7 +11,12 @@ import { Context, Effect, Layer } from "effect";
 import pg from "pg";
 import { acquireDataDirLock, type DataDirOwner, type LockTakenOver } from "./data-dir-lock.ts";
 import { dumpPglite } from "./pglite-backup.ts";
-import { checkDataDirContents, pgliteStartFailure, prepareDataDir } from "./pglite-data-dir.ts";
+import {
+  checkDataDirContents,
+  pgliteStartFailure,
+  prepareDataDir,
+  restrictDataDir,
+} from "./pglite-data-dir.ts";
 import * as schema from "./schema/index.ts";
 
 /** The one query API the repositories are written against, whichever engine is underneath. */
@@ -52,7 +57,9 @@ export interface PoolUsage {
 
 export type DatabaseWarning =
   | { readonly event: "connection-lost"; readonly error: string }
-  | ({ readonly event: "stale-lock-taken-over" } & LockTakenOver);
+  | ({ readonly event: "stale-lock-taken-over" } & LockTakenOver)
+  /** A PGlite data directory that others could read or write, made its owner's only. */
+  | { readonly event: "data-dir-tightened"; readonly dataDir: string; readonly entries: number };
 
 export interface OpenDatabase {
   readonly db: AppDatabase;
@@ -143,6 +150,8 @@ export const openDatabase = async (config: DatabaseConfig): Promise<OpenDatabase
   let client: PGlite | undefined;
   try {
     checkDataDirContents(path);
+    const tightened = restrictDataDir(path);
+    if (tightened > 0) warn({ event: "data-dir-tightened", dataDir: path, entries: tightened });
     client = await PGlite.create(path, {
       // PGlite starts PostgreSQL with fsync off (-F); a data directory keeps it on, so that an
       // acknowledged write survives a machine crash too, not only the process's death
@@ -150,6 +159,8 @@ export const openDatabase = async (config: DatabaseConfig): Promise<OpenDatabase
     }).catch((e: unknown) => {
       throw pgliteStartFailure(path, e);
     });
+    // what PGlite has just written (a new database's files, its relation caches) is 0666 or 0644
+    restrictDataDir(path);
     if (config.migrate !== false) {
       await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS });
     }

@@ -34,6 +34,10 @@ export const TITLES = {
     fr: "La base de données est momentanément indisponible",
     en: "The database is temporarily unavailable",
   },
+  starting: {
+    fr: "Envol démarre, réessayez dans un instant",
+    en: "Envol is starting, try again shortly",
+  },
   invalid: { fr: "La requête n'est pas valide", en: "The request is not valid" },
   conflict: { fr: "Action impossible dans l'état actuel", en: "Not possible in the current state" },
   budget: { fr: "Budget insuffisant", en: "Not enough budget" },

@@ -10,6 +10,7 @@ import { PartnerKeys, Users } from "@envol/db";
 import type { TestEngine } from "@envol/db/testing";
 import { type AppOptions, createApp } from "../app.ts";
 import { DEMO_PASSWORDS, makeEnvolRuntime } from "../envol-runtime.ts";
+import type { AppDeps } from "../lib/deps.ts";
 import { directoryFileStore } from "../lib/file-store.ts";
 import { DEFAULT_LIMITS, type Limits } from "../lib/limits.ts";
 import type { OidcSettings } from "../lib/oidc-client.ts";
@@ -49,6 +50,8 @@ export const openTestApp = async (
   options: AppOptions & {
     readonly oidc?: OidcSettings;
     readonly limits?: Partial<Limits>;
+    /** What the server on PGlite lets the local CLI ask (POST /api/ops/backup); unset: 404. */
+    readonly ops?: AppDeps["ops"];
   } = {},
 ) => {
   const { config, drop } = await engine.create();
@@ -69,6 +72,7 @@ export const openTestApp = async (
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       files,
       ...(options.oidc ? { oidc: options.oidc } : {}),
+      ...(options.ops ? { ops: options.ops } : {}),
     },
     options,
   );

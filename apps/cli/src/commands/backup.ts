@@ -43,7 +43,7 @@ export const backupCommand: Command = {
   usage: USAGE,
   run: async ([target, ...rest]) => {
     if (!target || rest.length > 0) return usageError(USAGE);
-    const { databaseUrl, dataDir, filesDir } = dataLocation();
+    const { databaseUrl, dataDir, filesDir, webDir } = dataLocation();
     if (databaseUrl) return usageError(POSTGRES_BACKUPS);
     const dir = resolve(target);
     const owner = readDataDirLock(dataDir);
@@ -68,7 +68,7 @@ export const backupCommand: Command = {
       try {
         const dump = open.dumpDataDir;
         if (!dump) throw new Error("not a PGlite database");
-        manifest = await writeBackup(dir, { dump, filesDir });
+        manifest = await writeBackup(dir, { dump, filesDir, notUnder: [webDir, dataDir] });
       } finally {
         await open.close();
       }
