@@ -5,28 +5,13 @@
  * set low here (the app takes them from its configuration); the test app's clock stands still
  * until a test moves it.
  */
-import { testEngines } from "@envol/db/testing";
+import { BERLIN_SEMESTER, testEngines } from "@envol/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseTrustProxy } from "./lib/client-address.ts";
 import { listen } from "./testing/listen.ts";
 import { type Caller, openTestApp, type TestApp } from "./testing/test-app.ts";
 
-const SITUATION = {
-  asOf: "2026-11-26",
-  student: {
-    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-    crous: { boursier: true, echelon: "5" },
-    household: { quotientFamilial: 1200000, nonTaxable: false },
-    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-  },
-  mobility: {
-    kind: "study",
-    framework: "inter-institution-agreement",
-    host: { partner: "tu-berlin" },
-    start: "2027-02-01",
-    end: "2027-06-30",
-  },
-};
+const SITUATION = BERLIN_SEMESTER;
 
 /** `size` bytes that are a PDF by their content (its header), padded with spaces. */
 const pdf = (size = 64) => {
