@@ -44,7 +44,8 @@ execSync(`pnpm exec biome check --write plugins/${id} packages/institution`, {
   cwd: root,
   stdio: "ignore",
 });
-execSync("pnpm install --prefer-offline", { cwd: root, stdio: "inherit" });
+// a new package changes the lockfile: never frozen, even where CI=true makes that the default
+execSync("pnpm install --prefer-offline --no-frozen-lockfile", { cwd: root, stdio: "inherit" });
 const { camel } = namesOf(id);
 console.log(
   args.values.register
