@@ -4,37 +4,21 @@
  * (Content-Length) or not (chunked), and the server goes on answering.
  */
 import { request } from "node:http";
-import type { AddressInfo } from "node:net";
-import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
-import { loadRegistry, TELECOM_PARIS_CONFIG } from "@envol/institution";
-import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app.ts";
 import { MAX_JSON_BODY_BYTES } from "./lib/body-limit.ts";
-import { DEFAULT_LIMITS } from "./lib/limits.ts";
+import { databaseLessDeps } from "./testing/database-less-deps.ts";
+import { type Listening, listen } from "./testing/listen.ts";
 
-const registry = loadRegistry(TELECOM_PARIS_CONFIG);
-const app = createApp({
-  registry: () => registry,
-  partners: async () => DEMO_PARTNER_CATALOGUE.partners,
-  ready: async () => true,
-  today: () => "2026-11-26",
-  run: () => Promise.reject(new Error("no database in these tests")),
-  // the simulations' rate limit counts in the database: off here, these tests are about sizes
-  limits: { ...DEFAULT_LIMITS, simulationsPerMinute: 0 },
-});
+const app = createApp(databaseLessDeps());
 
-let server: ReturnType<typeof serve>;
+let server: Listening;
 let base = "";
 beforeAll(async () => {
-  await new Promise<void>((ready) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
-      base = `http://127.0.0.1:${info.port}`;
-      ready();
-    });
-  });
+  server = await listen(app);
+  base = server.url;
 });
-afterAll(() => new Promise<void>((done) => server.close(() => done())));
+afterAll(() => server.close());
 
 const SITUATION = {
   mobility: { host: { partner: "tu-berlin" }, start: "2027-02-01", end: "2027-06-30" },

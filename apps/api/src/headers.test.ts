@@ -3,42 +3,23 @@
  * written on Node's response rather than on Hono's (lib/response-headers.ts), a path that
  * `app.request` never takes.
  */
-import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
-import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
-import { loadRegistry, TELECOM_PARIS_CONFIG } from "@envol/institution";
-import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app.ts";
-import { DEFAULT_LIMITS } from "./lib/limits.ts";
+import { databaseLessDeps } from "./testing/database-less-deps.ts";
+import { type Listening, listen } from "./testing/listen.ts";
 
-const registry = loadRegistry(TELECOM_PARIS_CONFIG);
 const web = new Hono().get("/*", (c) => c.html("<!doctype html><title>Envol</title>"));
-const app = createApp(
-  {
-    registry: () => registry,
-    partners: async () => DEMO_PARTNER_CATALOGUE.partners,
-    ready: async () => true,
-    today: () => "2026-11-26",
-    run: () => Promise.reject(new Error("no database in these tests")),
-    // the simulations' rate limit counts in the database: off here, these tests are about headers
-    limits: { ...DEFAULT_LIMITS, simulationsPerMinute: 0 },
-  },
-  { web },
-);
+const app = createApp(databaseLessDeps(), { web });
 
-let server: ReturnType<typeof serve>;
+let server: Listening;
 let base = "";
 beforeAll(async () => {
-  await new Promise<void>((ready) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
-      base = `http://127.0.0.1:${info.port}`;
-      ready();
-    });
-  });
+  server = await listen(app);
+  base = server.url;
 });
-afterAll(() => new Promise<void>((done) => server.close(() => done())));
+afterAll(() => server.close());
 
 const simulate = (body: string, headers: Record<string, string> = {}) =>
   fetch(`${base}/api/simulations`, {
