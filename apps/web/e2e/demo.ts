@@ -2,6 +2,7 @@
  * Shared by the browser tests: the demo accounts, the rulebook's first worked example, a
  * browser context in one language, signing in.
  */
+import { formatMoney, type Lang } from "@envol/domain";
 import type { Browser, Page } from "playwright-core";
 
 /** The accounts the server's demo data creates (see `packages/db/src/seed.ts`). */
@@ -10,7 +11,7 @@ export const DEMO = {
   staff: { email: "dri@demo.envol.fr", password: "demo-dri" },
 } as const;
 
-/** The rulebook's first worked example, as a shared link carries it (best combination: 4 510 €). */
+/** The rulebook's first worked example, as a shared link carries it. */
 export const EXAMPLE = {
   student: {
     programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
@@ -27,6 +28,24 @@ export const EXAMPLE = {
     greenTravel: false,
     costs: { transport: 30000, visa: 0, insurance: 12000, installation: 50000 },
   },
+};
+
+/**
+ * The best plan's total for the first worked example, as the server's API computes it, written
+ * as the page writes it in `lang` (any space matching the page's no-break ones). The page is
+ * checked against the API rather than against the rulebook's figure, so that registering
+ * another scheme that also funds the stay changes both alike.
+ */
+export const exampleTotal = async (serverUrl: string, lang: Lang): Promise<RegExp> => {
+  const response = await fetch(`${serverUrl}/api/simulations`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "accept-language": lang },
+    body: JSON.stringify(EXAMPLE),
+  });
+  if (!response.ok) throw new Error(`POST /api/simulations answered ${response.status}`);
+  const report = (await response.json()) as { plan: { totalCents: number } };
+  const written = formatMoney(report.plan.totalCents, lang);
+  return new RegExp(written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s/g, "\\s"));
 };
 
 /** A fresh context (no session) in `lang`, the choice remembered as the language switch does. */

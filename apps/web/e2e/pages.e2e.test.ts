@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeSituation } from "../src/simulator/situation-link.ts";
 import { axeViolations, launch } from "./browser.ts";
-import { contextIn, DEMO, EXAMPLE, signIn } from "./demo.ts";
+import { contextIn, DEMO, EXAMPLE, exampleTotal, signIn } from "./demo.ts";
 import { hasChromium, ROOT, startServer } from "./server.ts";
 
 /**
@@ -255,7 +255,10 @@ describe.skipIf(!hasChromium)(
       const desktop = await contextIn(browser, "en");
       const simulator = await open(desktop);
       await simulator.page.goto(`${server.url}/?s=${encodeSituation(EXAMPLE)}`);
-      await simulator.page.getByText("€4,510").first().waitFor(WAIT);
+      await simulator.page
+        .getByText(await exampleTotal(server.url, "en"))
+        .first()
+        .waitFor(WAIT);
       await check(simulator.page, "simulator-results-en");
       expect(simulator.errors).toEqual([]);
       await desktop.close();
