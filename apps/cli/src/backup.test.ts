@@ -71,7 +71,11 @@ describe("pnpm envol backup and restore, on PGlite", () => {
       port: await freePort(),
     });
     servers.push(server);
-    await server.untilReady({ timeoutMs: 50_000 });
+    // one that never answered must not hold the data directory for the next test
+    await server.untilReady({ timeoutMs: 50_000 }).catch(async (e: unknown) => {
+      await server.stop();
+      throw e;
+    });
     return server;
   };
 
