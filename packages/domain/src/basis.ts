@@ -15,3 +15,20 @@ export const lumpSumBasis = (amountCents: number, lang: Lang): string => {
   const amount = formatMoney(amountCents, lang);
   return { fr: `forfait de ${amount}`, en: `lump sum of ${amount}` }[lang];
 };
+
+/** The basis of a weekly amount: "150 € × 3 semaines", "€150 × 3 weeks". */
+export const weeklyBasis = (rateCents: number, weeks: number, lang: Lang): string => {
+  const rate = formatMoney(rateCents, lang);
+  const unit = {
+    fr: weeks <= 1 ? "semaine" : "semaines",
+    en: weeks === 1 ? "week" : "weeks",
+  }[lang];
+  return `${rate} × ${weeks} ${unit}`;
+};
+
+/** The basis of a daily amount: "136 € × 5 jours", "€136 × 5 days". */
+export const dailyBasis = (rateCents: number, days: number, lang: Lang): string => {
+  const rate = formatMoney(rateCents, lang);
+  const unit = { fr: days <= 1 ? "jour" : "jours", en: days === 1 ? "day" : "days" }[lang];
+  return `${rate} × ${days} ${unit}`;
+};
