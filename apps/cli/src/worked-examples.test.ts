@@ -4,7 +4,9 @@
  * catalogue.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { WORKED_EXAMPLE_1 } from "@envol/domain/reference";
 import { describe, expect, it } from "vitest";
 
 const main = resolve(import.meta.dirname, "main.ts");
@@ -36,25 +38,12 @@ const simulate = (situation: unknown, lang = "en"): Report => {
 };
 
 /** Example 1 of the rulebook, which is also the request of ARCHITECTURE §4.1. */
-const example1 = {
-  asOf: "2026-11-26",
-  student: {
-    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-    residenceRegion: "11",
-    crous: { boursier: true, echelon: "5" },
-    household: { quotientFamilial: 1200000, nonTaxable: false },
-    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-  },
-  mobility: {
-    kind: "study",
-    framework: "inter-institution-agreement",
-    host: { partner: "tu-berlin" },
-    start: "2027-02-01",
-    end: "2027-06-30",
-    greenTravel: false,
-    costs: { transport: 30000, visa: 0, insurance: 12000, installation: 50000 },
-  },
-};
+const example1 = WORKED_EXAMPLE_1;
+
+it("docs/examples/situation.json, which the README and the API bench send, is worked example 1", () => {
+  const file = resolve(import.meta.dirname, "../../../docs/examples/situation.json");
+  expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(example1);
+});
 
 const scheme = (r: Report, id: string) => r.schemes.find((s) => s.scheme === id);
 const verdicts = (r: Report) => Object.fromEntries(r.schemes.map((s) => [s.scheme, s.verdict]));

@@ -3,6 +3,7 @@
  * browser context in one language, signing in.
  */
 import { formatMoney, type Lang } from "@envol/domain";
+import { WORKED_EXAMPLE_1 } from "@envol/domain/reference";
 import type { Browser, Page } from "playwright-core";
 
 /** The accounts the server's demo data creates (see `packages/db/src/seed.ts`). */
@@ -11,24 +12,9 @@ export const DEMO = {
   staff: { email: "dri@demo.envol.fr", password: "demo-dri" },
 } as const;
 
-/** The rulebook's first worked example, as a shared link carries it. */
-export const EXAMPLE = {
-  student: {
-    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-    crous: { boursier: true, echelon: "5" },
-    household: { quotientFamilial: 1200000, nonTaxable: false },
-    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-  },
-  mobility: {
-    kind: "study",
-    framework: "inter-institution-agreement",
-    host: { partner: "tu-berlin" },
-    start: "2027-02-01",
-    end: "2027-06-30",
-    greenTravel: false,
-    costs: { transport: 30000, visa: 0, insurance: 12000, installation: 50000 },
-  },
-};
+/** The rulebook's first worked example, as a shared link carries it (no asOf: the link's reader's today). */
+const { asOf: _, ...example } = WORKED_EXAMPLE_1;
+export const EXAMPLE = example;
 
 /**
  * The best plan's total for the first worked example, as the server's API computes it, written

@@ -1,27 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { WORKED_EXAMPLE_1 } from "./reference/worked-example.ts";
 import { CostsSchema, InlineHostSchema, isPartnerHost, SituationSchema } from "./situation.ts";
 
 /** The request of ARCHITECTURE §4.1, verbatim. */
-const EXAMPLE = {
-  asOf: "2026-11-26",
-  student: {
-    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-    residenceRegion: "11",
-    crous: { boursier: true, echelon: "5" },
-    household: { quotientFamilial: 1200000, nonTaxable: false },
-    fewerOpportunities: { disability: false, qpv: false, zrr: false },
-    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-  },
-  mobility: {
-    kind: "study",
-    framework: "inter-institution-agreement",
-    host: { partner: "tu-berlin" },
-    start: "2027-02-01",
-    end: "2027-06-30",
-    greenTravel: false,
-    costs: { transport: 30000, visa: 0, insurance: 12000, installation: 50000 },
-  },
-};
+const EXAMPLE = WORKED_EXAMPLE_1;
 
 const MINIMAL = {
   mobility: { host: { partner: "tu-berlin" }, start: "2027-02-01", end: "2027-06-30" },

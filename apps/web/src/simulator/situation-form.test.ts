@@ -1,27 +1,10 @@
 import { SituationSchema } from "@envol/domain";
+import { WORKED_EXAMPLE_1 } from "@envol/domain/reference";
 import { describe, expect, it } from "vitest";
 import { emptyForm, fromSituation, type SituationForm, toSituation } from "./situation-form.ts";
 
 /** The request of ARCHITECTURE §4.1, without asOf. */
-const REQUEST = {
-  student: {
-    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-    residenceRegion: "11",
-    crous: { boursier: true, echelon: "5" },
-    household: { quotientFamilial: 1200000, nonTaxable: false },
-    fewerOpportunities: { disability: false, qpv: false, zrr: false },
-    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-  },
-  mobility: {
-    kind: "study",
-    framework: "inter-institution-agreement",
-    host: { partner: "tu-berlin" },
-    start: "2027-02-01",
-    end: "2027-06-30",
-    greenTravel: false,
-    costs: { transport: 30000, visa: 0, insurance: 12000, installation: 50000 },
-  },
-};
+const { asOf: _, ...REQUEST } = WORKED_EXAMPLE_1;
 
 const withMobility = (patch: Partial<SituationForm["mobility"]>): SituationForm => {
   const form = emptyForm();

@@ -21,3 +21,5 @@ export const TELECOM_PARIS: Institution = {
 
 /** The demo partner catalogue (rulebook §8): demonstration agreements, not the school's real list. */
 export const DEMO_PARTNER_CATALOGUE = parsePartnerCatalogue(catalogue);
+
+export { WORKED_EXAMPLE_1 } from "./worked-example.ts";
