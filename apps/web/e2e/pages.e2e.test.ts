@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)(
       await server?.stop();
     });
 
-    it("signed out, in French: both areas' sign-in forms, their errors, the simulator's empty form, the pages not found", async () => {
+    it("signed out, in French: both areas' sign-in forms, their errors, the simulator's empty form, the pages not found (unknown addresses, an application id that cannot be one)", async () => {
       const context = await contextIn(browser, "fr");
       const { page, errors } = await open(context);
 
@@ -103,6 +103,9 @@ describe.skipIf(!hasChromium)(
         ["not-found-fr", "/nowhere"],
         ["student-not-found-fr", "/student/nowhere"],
         ["staff-not-found-fr", "/staff/nowhere"],
+        // an application's address whose id cannot be one: not found, before any sign-in
+        ["student-application-bad-id-fr", "/student/applications/not-an-id"],
+        ["staff-application-bad-id-fr", "/staff/applications/not-an-id"],
       ] as const) {
         await notFound(page, `${server.url}${path}`, "Page introuvable");
         await check(page, name);

@@ -29,14 +29,10 @@ export const AppShell = () => {
                 </Link>
               </li>
               <li>
-                <Link to="/student/$" params={{ _splat: "" }}>
-                  {t("app.nav.student")}
-                </Link>
+                <Link to="/student">{t("app.nav.student")}</Link>
               </li>
               <li>
-                <Link to="/staff/$" params={{ _splat: "" }}>
-                  {t("app.nav.staff")}
-                </Link>
+                <Link to="/staff">{t("app.nav.staff")}</Link>
               </li>
             </ul>
           </nav>

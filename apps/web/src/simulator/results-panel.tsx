@@ -88,8 +88,7 @@ export const ResultsPanel = ({ situation, answers, stale, onAnswer }: ResultsPan
           <PlanSummary report={report} />
           <div className="results__actions">
             <Link
-              to="/student/$"
-              params={{ _splat: "apply" }}
+              to="/student/apply"
               search={{ s: encodeSituation(situation) }}
               className="button button--primary"
               aria-describedby="apply-hint"

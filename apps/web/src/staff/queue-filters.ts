@@ -67,7 +67,7 @@ export const filtersFromSearch = (search: Readonly<Record<string, unknown>>): Qu
 
 type FilterSearch = {
   scheme?: string;
-  state?: string;
+  state?: RequestState;
   academicYear?: string;
   destination?: string;
   partner?: string;

@@ -1,6 +1,6 @@
 import { formatMoney, isAcademicYear } from "@envol/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useNavigate, useSearch } from "@tanstack/react-router";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { lazy, Suspense, useId, useMemo, useState } from "react";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
 import { useDocumentTitle } from "../../shell/use-document-title.ts";
@@ -15,6 +15,8 @@ import { EnvelopeDialog } from "./envelope-dialog.tsx";
 // recharts is only for this page: the queue and the applications do not load it
 const BudgetChart = lazy(() => import("./budget-chart.tsx"));
 
+const budgetsRoute = getRouteApi("/staff/budgets");
+
 /**
  * The envelopes of one academic year (in the address, `?academicYear=2026-2027`; the current
  * one by default): a chart of what is committed, paid and left per scheme, the same numbers in
@@ -23,10 +25,9 @@ const BudgetChart = lazy(() => import("./budget-chart.tsx"));
 export const BudgetsPage = () => {
   const { t } = useStaffTranslation();
   useDocumentTitle(t("budgets.title"));
-  const search = useSearch({ strict: false }) as Record<string, unknown>;
-  const navigate = useNavigate();
+  const asked = budgetsRoute.useSearch({ select: (search) => search.academicYear });
+  const navigate = useNavigate({ from: "/staff/budgets" });
   const current = useMemo(() => currentAcademicYear(todayIso()), []);
-  const asked = typeof search.academicYear === "string" ? search.academicYear : undefined;
   const year = asked !== undefined && isAcademicYear(asked) ? asked : current;
   const years = academicYearChoices(current, year);
   const api = useEnvolClient();
@@ -66,13 +67,8 @@ export const BudgetsPage = () => {
           value={year}
           onChange={(e) => {
             setDone(null);
-            void navigate({
-              to: "/staff/$",
-              params: { _splat: "budgets" },
-              search: (e.currentTarget.value === current
-                ? {}
-                : { academicYear: e.currentTarget.value }) as never,
-            });
+            const chosen = e.currentTarget.value;
+            void navigate({ search: chosen === current ? {} : { academicYear: chosen } });
           }}
         >
           {years.map((y) => (
