@@ -190,7 +190,9 @@ describe.skipIf(!hasChromium)(
 
       // the budgets of the demo year: the chart drawn, the table beside it
       await page.goto(`${server.url}/staff/budgets?academicYear=2026-2027`);
-      await page.locator(".staff-budget-chart .recharts-bar-rectangle").first().waitFor(WAIT);
+      await page
+        .getByRole("img", { name: "Diagramme en barres : engagé, versé et restant par aide" })
+        .waitFor(WAIT);
       await check(page, "staff-budgets-fr");
 
       // an envelope's dialog, then its error for an empty amount
@@ -300,7 +302,9 @@ describe.skipIf(!hasChromium)(
       await o.page.getByRole("heading", { name: "Money movements" }).first().waitFor(WAIT);
       await check(o.page, "staff-application-en-phone");
       await o.page.goto(`${server.url}/staff/budgets?academicYear=2026-2027`);
-      await o.page.locator(".staff-budget-chart .recharts-bar-rectangle").first().waitFor(WAIT);
+      await o.page
+        .getByRole("img", { name: "Bar chart: committed, paid and remaining per grant" })
+        .waitFor(WAIT);
       await check(o.page, "staff-budgets-en-phone");
       await o.page.goto(`${server.url}/staff/partner-keys`);
       await o.page.getByText("Clé de démonstration", { exact: true }).waitFor(WAIT);

@@ -1,7 +1,7 @@
 import { formatMoney, isAcademicYear } from "@envol/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { lazy, Suspense, useId, useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
 import { useDocumentTitle } from "../../shell/use-document-title.ts";
 import { academicYearChoices, currentAcademicYear, todayIso } from "../academic-years.ts";
@@ -10,10 +10,8 @@ import { LoadProblem } from "../load-problem.tsx";
 import { budgetsCsvHref, budgetsQueryOptions } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
+import { BudgetChart } from "./budget-chart.tsx";
 import { EnvelopeDialog } from "./envelope-dialog.tsx";
-
-// recharts is only for this page: the queue and the applications do not load it
-const BudgetChart = lazy(() => import("./budget-chart.tsx"));
 
 const budgetsRoute = getRouteApi("/staff/budgets");
 
@@ -96,9 +94,7 @@ export const BudgetsPage = () => {
             {budgets.data.length === 0 ? (
               <p>{t("budgets.none", { year })}</p>
             ) : (
-              <Suspense fallback={<p role="status">{t("budgets.chartLoading")}</p>}>
-                <BudgetChart data={chartData(rows)} lang={lang} />
-              </Suspense>
+              <BudgetChart data={chartData(rows)} lang={lang} label={t("budgets.chartLabel")} />
             )}
             <p className="staff-budgets__chart-note">{t("budgets.chartNote")}</p>
           </figure>

@@ -332,7 +332,7 @@ export const staffEn: StaffMessages = {
     loading: "Loading the budgets…",
     none: "No envelope is set for {{year}}.",
     chartTitle: "Committed, paid and remaining per grant, {{year}}",
-    chartLoading: "Loading the chart…",
+    chartLabel: "Bar chart: committed, paid and remaining per grant",
     chartNote: "The table shows the same amounts.",
     tableTitle: "Envelopes {{year}}",
     notSet: "No envelope set",

@@ -336,7 +336,7 @@ export const staffFr = {
     loading: "Chargement des budgets…",
     none: "Aucune enveloppe n'est fixée pour {{year}}.",
     chartTitle: "Engagé, versé et restant par aide, {{year}}",
-    chartLoading: "Chargement du graphique…",
+    chartLabel: "Diagramme en barres : engagé, versé et restant par aide",
     chartNote: "Les mêmes montants figurent dans le tableau.",
     tableTitle: "Enveloppes {{year}}",
     notSet: "Aucune enveloppe fixée",
