@@ -15,5 +15,4 @@ export const applicationIdParams = {
     if (!isApplicationId(id)) throw notFound({ routeId: rootRouteId });
     return { id };
   },
-  stringify: ({ id }: { id: string }) => ({ id }),
 };

@@ -16,20 +16,14 @@ export type QueueSearch = {
 
 const TEXT_FIELDS = ["scheme", "state", "academicYear", "destination", "partner", "sort"] as const;
 
-const text = (value: unknown): string | undefined =>
-  typeof value === "string" && value !== ""
-    ? value
-    : typeof value === "number"
-      ? String(value)
-      : undefined;
-
 export const queueSearch = (search: Readonly<Record<string, unknown>>): QueueSearch => {
-  const page = Number(text(search.page));
   const kept: Record<string, string | number> = {};
   for (const field of TEXT_FIELDS) {
-    const value = text(search[field]);
-    if (value !== undefined) kept[field] = value;
+    const value = search[field];
+    if (typeof value === "string" ? value !== "" : typeof value === "number")
+      kept[field] = String(value);
   }
+  const page = Number(search.page);
   if (Number.isSafeInteger(page) && page >= 1) kept.page = page;
   return kept;
 };
