@@ -1,3 +1,5 @@
+// the back office's shared look first: the pages' own stylesheets build on it
+import "../staff/staff-layout.css";
 import { createLazyRoute, Outlet } from "@tanstack/react-router";
 import { loadForCurrentLanguage } from "../auth/area-texts.ts";
 import { loadAuthTexts } from "../auth/auth-texts.ts";

@@ -1,3 +1,4 @@
+// its stylesheet (app-shell.css) comes with the entry, boot.ts: the static first screen is drawn with it
 import type { Lang } from "@envol/domain";
 import { Link, Outlet, useRouterState } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";

@@ -1,3 +1,4 @@
+import "./results-panel.css";
 import { formatMoney, type Lang, type SimulationReport, type Situation } from "@envol/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";

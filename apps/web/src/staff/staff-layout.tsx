@@ -1,4 +1,4 @@
-import "./staff.css";
+import "./staff-layout.css";
 import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useAuthTranslation } from "../auth/auth-texts.ts";

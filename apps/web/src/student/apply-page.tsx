@@ -1,3 +1,4 @@
+import "../simulator/scheme-card.css";
 import {
   formatMoney,
   type Lang,

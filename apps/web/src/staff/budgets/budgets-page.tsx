@@ -1,3 +1,4 @@
+import "./budgets-page.css";
 import { formatMoney, isAcademicYear } from "@envol/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";

@@ -1,3 +1,4 @@
+import "./queue-page.css";
 import { formatMoney, REQUEST_STATES } from "@envol/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
