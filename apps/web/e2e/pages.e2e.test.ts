@@ -145,7 +145,7 @@ describe.skipIf(!hasChromium)(
       await context.close();
     });
 
-    it("the office, in French: the queue with and without filters, an application, the budgets with their chart and dialog, the partner keys with a new key's secret and a revocation", async () => {
+    it("the office, in French: the queue with and without filters (and one the address gives that means nothing), an application, the budgets with their chart and dialog, the partner keys with a new key's secret and a revocation", async () => {
       const context = await contextIn(browser, "fr");
       const { page, errors } = await open(context);
 
@@ -170,6 +170,16 @@ describe.skipIf(!hasChromium)(
       await page.goto(`${server.url}/staff/queue?destination=JP`);
       await page.getByText("Aucune demande ne correspond à ces filtres.").waitFor(WAIT);
       await check(page, "staff-queue-empty-fr");
+
+      // a filter the address gives that means nothing: said, not applied
+      await page.goto(`${server.url}/staff/queue?state=approuv%C3%A9`);
+      await page
+        .getByText(
+          "Ces paramètres de l'adresse ne correspondent à aucun filtre et ne sont pas appliqués : state=approuvé.",
+        )
+        .waitFor(WAIT);
+      await queueSettled(page);
+      await check(page, "staff-queue-ignored-fr");
 
       // an application with money paid (its movements) and another request to decide
       await page.goto(`${server.url}/staff/queue`);
@@ -209,6 +219,11 @@ describe.skipIf(!hasChromium)(
       await check(page, "staff-budgets-envelope-error-fr");
       await envelope.getByRole("button", { name: "Annuler" }).click();
       await envelope.waitFor({ state: "detached", ...WAIT });
+
+      // a year that is none: said, and the current year shown
+      await page.goto(`${server.url}/staff/budgets?academicYear=2026`);
+      await page.getByText(/^« 2026 » n'est pas une année universitaire/).waitFor(WAIT);
+      await check(page, "staff-budgets-bad-year-fr");
 
       // a year without envelopes: no chart
       await page.goto(`${server.url}/staff/budgets?academicYear=2028-2029`);

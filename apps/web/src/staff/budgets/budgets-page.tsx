@@ -78,6 +78,12 @@ export const BudgetsPage = () => {
         </select>
       </div>
 
+      {asked !== undefined && asked !== year && (
+        <div className="notice notice--warning">
+          <p>{t("budgets.badYear", { asked, year })}</p>
+        </div>
+      )}
+
       <p role="status" className="staff-budgets__status">
         {done}
       </p>

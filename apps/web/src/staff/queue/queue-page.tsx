@@ -13,6 +13,7 @@ import {
   activeFilterCount,
   type FilterField,
   filtersFromSearch,
+  ignoredSearch,
   NO_FILTERS,
   pageCount,
   pageRange,
@@ -38,6 +39,7 @@ export const QueuePage = () => {
   useDocumentTitle(t("queue.title"));
   const search = queueRoute.useSearch();
   const filters = useMemo(() => filtersFromSearch(search), [search]);
+  const ignored = useMemo(() => ignoredSearch(search), [search]);
   const navigate = useNavigate({ from: "/staff/queue" });
   const api = useEnvolClient();
   const names = useNames();
@@ -68,6 +70,11 @@ export const QueuePage = () => {
       </div>
 
       <QueueFilterForm filters={filters} onChange={go} />
+      {ignored.length > 0 && (
+        <div className="notice notice--warning">
+          <p>{t("queue.ignored", { params: ignored.join(", ") })}</p>
+        </div>
+      )}
 
       <p id={statusId} className="staff-queue__status" role="status">
         {queue.isPending
