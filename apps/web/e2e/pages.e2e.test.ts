@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)(
       await server?.stop();
     });
 
-    it("signed out, in French: both areas' sign-in forms, their errors, the simulator's empty form, the pages not found", async () => {
+    it("signed out, in French: both areas' sign-in forms, their errors, the simulator's empty form, the pages not found (unknown addresses, an application id that cannot be one)", async () => {
       const context = await contextIn(browser, "fr");
       const { page, errors } = await open(context);
 
@@ -103,6 +103,9 @@ describe.skipIf(!hasChromium)(
         ["not-found-fr", "/nowhere"],
         ["student-not-found-fr", "/student/nowhere"],
         ["staff-not-found-fr", "/staff/nowhere"],
+        // an application's address whose id cannot be one: not found, before any sign-in
+        ["student-application-bad-id-fr", "/student/applications/not-an-id"],
+        ["staff-application-bad-id-fr", "/staff/applications/not-an-id"],
       ] as const) {
         await notFound(page, `${server.url}${path}`, "Page introuvable");
         await check(page, name);
@@ -142,7 +145,7 @@ describe.skipIf(!hasChromium)(
       await context.close();
     });
 
-    it("the office, in French: the queue with and without filters, an application, the budgets with their chart and dialog, the partner keys with a new key's secret and a revocation", async () => {
+    it("the office, in French: the queue with and without filters (and one the address gives that means nothing), an application, the budgets with their chart and dialog, the partner keys with a new key's secret and a revocation", async () => {
       const context = await contextIn(browser, "fr");
       const { page, errors } = await open(context);
 
@@ -168,6 +171,16 @@ describe.skipIf(!hasChromium)(
       await page.getByText("Aucune demande ne correspond à ces filtres.").waitFor(WAIT);
       await check(page, "staff-queue-empty-fr");
 
+      // a filter the address gives that means nothing: said, not applied
+      await page.goto(`${server.url}/staff/queue?state=approuv%C3%A9`);
+      await page
+        .getByText(
+          "Ces paramètres de l'adresse ne correspondent à aucun filtre et ne sont pas appliqués : state=approuvé.",
+        )
+        .waitFor(WAIT);
+      await queueSettled(page);
+      await check(page, "staff-queue-ignored-fr");
+
       // an application with money paid (its movements) and another request to decide
       await page.goto(`${server.url}/staff/queue`);
       await page.getByRole("link", { name: "Lucas Bernard" }).first().click();
@@ -187,7 +200,9 @@ describe.skipIf(!hasChromium)(
 
       // the budgets of the demo year: the chart drawn, the table beside it
       await page.goto(`${server.url}/staff/budgets?academicYear=2026-2027`);
-      await page.locator(".staff-budget-chart .recharts-bar-rectangle").first().waitFor(WAIT);
+      await page
+        .getByRole("img", { name: "Diagramme en barres : engagé, versé et restant par aide" })
+        .waitFor(WAIT);
       await check(page, "staff-budgets-fr");
 
       // an envelope's dialog, then its error for an empty amount
@@ -204,6 +219,11 @@ describe.skipIf(!hasChromium)(
       await check(page, "staff-budgets-envelope-error-fr");
       await envelope.getByRole("button", { name: "Annuler" }).click();
       await envelope.waitFor({ state: "detached", ...WAIT });
+
+      // a year that is none: said, and the current year shown
+      await page.goto(`${server.url}/staff/budgets?academicYear=2026`);
+      await page.getByText(/^« 2026 » n'est pas une année universitaire/).waitFor(WAIT);
+      await check(page, "staff-budgets-bad-year-fr");
 
       // a year without envelopes: no chart
       await page.goto(`${server.url}/staff/budgets?academicYear=2028-2029`);
@@ -300,7 +320,9 @@ describe.skipIf(!hasChromium)(
       await o.page.getByRole("heading", { name: "Money movements" }).first().waitFor(WAIT);
       await check(o.page, "staff-application-en-phone");
       await o.page.goto(`${server.url}/staff/budgets?academicYear=2026-2027`);
-      await o.page.locator(".staff-budget-chart .recharts-bar-rectangle").first().waitFor(WAIT);
+      await o.page
+        .getByRole("img", { name: "Bar chart: committed, paid and remaining per grant" })
+        .waitFor(WAIT);
       await check(o.page, "staff-budgets-en-phone");
       await o.page.goto(`${server.url}/staff/partner-keys`);
       await o.page.getByText("Clé de démonstration", { exact: true }).waitFor(WAIT);

@@ -1,19 +1,21 @@
-import { createRootRoute, createRoute, createRouter } from "@tanstack/react-router";
+import { createRootRoute, createRoute, createRouter, redirect } from "@tanstack/react-router";
+import { applicationIdParams } from "./application-id-param.ts";
 import { AppShell } from "./shell/app-shell.tsx";
 import { RouteError, RouteNotFound, RoutePending } from "./shell/route-states.tsx";
 import { SimulatorPage } from "./simulator/simulator-page.tsx";
-import { SITUATION_PARAM } from "./simulator/situation-link.ts";
+import { situationSearch } from "./simulator/situation-link.ts";
+import { budgetsSearch } from "./staff/budgets/budgets-search.ts";
+import { queueSearch } from "./staff/queue-search.ts";
 
 /**
- * The route tree, in code. The simulator is in the first bundle (it is the front page); the
- * student area and the staff back office are separate chunks, loaded when visited.
+ * The route tree, in code: every address of the app with its parameters and search parameters
+ * read here, before any page renders (an address that means nothing is "page not found"). The
+ * simulator is in the first bundle (it is the front page); the student area and the staff back
+ * office are one chunk each, loaded when visited, which holds the components of all their
+ * routes (`areas/`). The validators here read the address's form only, in plain functions: this
+ * file is in the first screen's bundle, which has no room for zod or the domain's rules (see
+ * `scripts/bundle-report.ts`); the pages check what the values mean.
  */
-
-/** `?s=…`: a situation carried by a link (see `situation-link.ts`). */
-const situationSearch = (search: Record<string, unknown>): { s?: string } => {
-  const s = search[SITUATION_PARAM];
-  return typeof s === "string" && s !== "" ? { s } : {};
-};
 
 const rootRoute = createRootRoute({ component: AppShell });
 
@@ -24,18 +26,94 @@ const simulatorRoute = createRoute({
   component: SimulatorPage,
 });
 
-const studentRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/student/$",
+/* The student area: sign-in, then its own header around each page. */
+
+const studentArea = () => import("./areas/student-area.tsx");
+
+const studentRoute = createRoute({ getParentRoute: () => rootRoute, path: "/student" }).lazy(() =>
+  studentArea().then((m) => m.studentLayout),
+);
+
+const studentHomeRoute = createRoute({ getParentRoute: () => studentRoute, path: "/" }).lazy(() =>
+  studentArea().then((m) => m.studentHome),
+);
+
+const studentApplicationsRoute = createRoute({
+  getParentRoute: () => studentRoute,
+  path: "applications",
+}).lazy(() => studentArea().then((m) => m.studentApplications));
+
+const studentApplicationRoute = createRoute({
+  getParentRoute: () => studentRoute,
+  path: "applications/$id",
+  params: applicationIdParams,
+}).lazy(() => studentArea().then((m) => m.studentApplication));
+
+/** `/student/apply?s=…`: apply with a simulation's answers (see `situation-link.ts`). */
+const studentApplyRoute = createRoute({
+  getParentRoute: () => studentRoute,
+  path: "apply",
   validateSearch: situationSearch,
-}).lazy(() => import("./areas/student-area.tsx").then((m) => m.Route));
+}).lazy(() => studentArea().then((m) => m.studentApply));
 
-const staffRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/staff/$",
-}).lazy(() => import("./areas/staff-area.tsx").then((m) => m.Route));
+/* The international office's back office: sign-in (staff only), then its navigation. */
 
-const routeTree = rootRoute.addChildren([simulatorRoute, studentRoute, staffRoute]);
+const staffArea = () => import("./areas/staff-area.tsx");
+
+const staffRoute = createRoute({ getParentRoute: () => rootRoute, path: "/staff" }).lazy(() =>
+  staffArea().then((m) => m.staffLayout),
+);
+
+/** `/staff`: the queue is the back office's first page. */
+const staffHomeRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/staff/queue", replace: true });
+  },
+});
+
+/** `/staff/queue?scheme=idf&page=2`: the filters, sort and page (see `queue-filters.ts`). */
+const staffQueueRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: "queue",
+  validateSearch: queueSearch,
+}).lazy(() => staffArea().then((m) => m.staffQueue));
+
+const staffApplicationRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: "applications/$id",
+  params: applicationIdParams,
+}).lazy(() => staffArea().then((m) => m.staffApplication));
+
+/** `/staff/budgets?academicYear=2026-2027` (the current year when none is given). */
+const staffBudgetsRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: "budgets",
+  validateSearch: budgetsSearch,
+}).lazy(() => staffArea().then((m) => m.staffBudgets));
+
+const staffPartnerKeysRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: "partner-keys",
+}).lazy(() => staffArea().then((m) => m.staffPartnerKeys));
+
+const routeTree = rootRoute.addChildren([
+  simulatorRoute,
+  studentRoute.addChildren([
+    studentHomeRoute,
+    studentApplicationsRoute,
+    studentApplicationRoute,
+    studentApplyRoute,
+  ]),
+  staffRoute.addChildren([
+    staffHomeRoute,
+    staffQueueRoute,
+    staffApplicationRoute,
+    staffBudgetsRoute,
+    staffPartnerKeysRoute,
+  ]),
+]);
 
 export const router = createRouter({
   routeTree,
@@ -43,6 +121,9 @@ export const router = createRouter({
   defaultPendingComponent: RoutePending,
   defaultNotFoundComponent: RouteNotFound,
   defaultErrorComponent: RouteError,
+  // an address no route has is "page not found" in place of the whole page, as for a bad
+  // parameter: an area's sign-in form is not shown for a page that does not exist
+  notFoundMode: "root",
   scrollRestoration: true,
 });
 

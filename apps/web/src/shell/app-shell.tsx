@@ -1,3 +1,4 @@
+// its stylesheet (app-shell.css) comes with the entry, boot.ts: the static first screen is drawn with it
 import type { Lang } from "@envol/domain";
 import { Link, Outlet, useRouterState } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
@@ -29,14 +30,10 @@ export const AppShell = () => {
                 </Link>
               </li>
               <li>
-                <Link to="/student/$" params={{ _splat: "" }}>
-                  {t("app.nav.student")}
-                </Link>
+                <Link to="/student">{t("app.nav.student")}</Link>
               </li>
               <li>
-                <Link to="/staff/$" params={{ _splat: "" }}>
-                  {t("app.nav.staff")}
-                </Link>
+                <Link to="/staff">{t("app.nav.staff")}</Link>
               </li>
             </ul>
           </nav>

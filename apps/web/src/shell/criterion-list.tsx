@@ -1,3 +1,5 @@
+import "./criterion-list.css";
+import "./eligibility.css";
 import type { SchemeResult } from "@envol/domain";
 
 type CriterionResult = SchemeResult["criteria"][number];

@@ -1,3 +1,4 @@
+// its stylesheet (language-switch.css) comes with the entry, boot.ts, as the rest of the frame's
 import { LANGS } from "@envol/domain";
 import { useTranslation } from "react-i18next";
 import { switchLanguage } from "../i18n/i18n.ts";

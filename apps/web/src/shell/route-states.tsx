@@ -1,3 +1,4 @@
+// its stylesheet (route-states.css) comes with the entry, boot.ts, as the rest of the frame's
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useDocumentTitle } from "./use-document-title.ts";

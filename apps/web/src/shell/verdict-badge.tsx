@@ -2,7 +2,7 @@ import type { Verdict } from "@envol/domain";
 
 const VERDICT_ICON = { eligible: "✓", ineligible: "✗", incomplete: "?" } as const;
 
-/** The verdict's colour, one of the app's tones (styles.css). */
+/** The verdict's colour, one of the app's tones (base.css). */
 const VERDICT_TONE = { eligible: "ok", ineligible: "no", incomplete: "maybe" } as const;
 
 const VERDICT_ORDER: Record<Verdict, number> = { eligible: 0, incomplete: 1, ineligible: 2 };

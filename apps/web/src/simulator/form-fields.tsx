@@ -1,3 +1,4 @@
+// their stylesheet (fields.css) comes with the entry, boot.ts: every form of the app uses it
 import { type ReactNode, type Ref, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { type QuestionProps, UNKNOWN, useQuestion } from "./use-question.ts";

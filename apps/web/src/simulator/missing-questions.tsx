@@ -1,3 +1,4 @@
+import "./missing-questions.css";
 import { useFormContext } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { QUESTIONS, type Question, questionFor } from "./questions.ts";

@@ -1,3 +1,5 @@
+import "./plan-summary.css";
+import "../shell/eligibility.css";
 import { formatMoney, type Lang, type SimulationReport } from "@envol/domain";
 import { useTranslation } from "react-i18next";
 

@@ -1,3 +1,4 @@
+import "./results-panel.css";
 import { formatMoney, type Lang, type SimulationReport, type Situation } from "@envol/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
@@ -88,8 +89,7 @@ export const ResultsPanel = ({ situation, answers, stale, onAnswer }: ResultsPan
           <PlanSummary report={report} />
           <div className="results__actions">
             <Link
-              to="/student/$"
-              params={{ _splat: "apply" }}
+              to="/student/apply"
               search={{ s: encodeSituation(situation) }}
               className="button button--primary"
               aria-describedby="apply-hint"

@@ -1,3 +1,5 @@
+import "./scheme-card.css";
+import "../shell/eligibility.css";
 import { formatMoney, type Lang, type SchemeResult } from "@envol/domain";
 import { useTranslation } from "react-i18next";
 import { CriterionList } from "../shell/criterion-list.tsx";

@@ -1,3 +1,4 @@
+import "./search-question.css";
 import {
   Button,
   ComboBox,

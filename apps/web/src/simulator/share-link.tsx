@@ -1,3 +1,4 @@
+import "./share-link.css";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { encodeSituation, SITUATION_PARAM } from "./situation-link.ts";

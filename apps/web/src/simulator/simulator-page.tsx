@@ -1,3 +1,4 @@
+// its stylesheet (simulator-page.css) comes with the entry, boot.ts: the static first screen shows its heading
 import type { Situation } from "@envol/domain";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";

@@ -5,6 +5,12 @@
  */
 export const SITUATION_PARAM = "s";
 
+/** The search parameters of a page that takes a situation's link: `?s=…`, or none. */
+export const situationSearch = (search: Record<string, unknown>): { s?: string } => {
+  const s = search[SITUATION_PARAM];
+  return typeof s === "string" && s !== "" ? { s } : {};
+};
+
 export const encodeSituation = (situation: unknown): string => {
   const bytes = new TextEncoder().encode(JSON.stringify(situation));
   let binary = "";

@@ -1,7 +1,7 @@
 /**
  * The budgets page's numbers: one row per scheme the school offers, with its envelope for the
  * year when one is set, the totals, and the chart's series (committed, paid, remaining, in
- * euros for the axis; the table beside the chart shows the same numbers in cents formatted).
+ * euros for its bars; the table beside the chart shows the same numbers in cents formatted).
  */
 
 export interface BudgetNumbers {
@@ -56,7 +56,7 @@ export type ChartSeries = (typeof CHART_SERIES)[number];
 export interface ChartDatum {
   readonly scheme: string;
   readonly name: string;
-  /** Euros, for the axis. */
+  /** Euros, for the bars' amounts (written compactly: "12,5 k€"). */
   readonly committed: number;
   readonly paid: number;
   readonly remaining: number;

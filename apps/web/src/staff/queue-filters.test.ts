@@ -3,6 +3,7 @@ import {
   activeFilterCount,
   exportRequestsQuery,
   filtersFromSearch,
+  ignoredSearch,
   NO_FILTERS,
   PAGE_SIZE,
   pageCount,
@@ -137,5 +138,25 @@ describe("pages", () => {
     expect(pageRange(1, 0)).toEqual({ from: 0, to: 0 });
     expect(pageRange(1, 5)).toEqual({ from: 1, to: 5 });
     expect(pageRange(2, PAGE_SIZE + 5)).toEqual({ from: PAGE_SIZE + 1, to: PAGE_SIZE + 5 });
+  });
+});
+
+describe("what the address asks for that the queue does not apply", () => {
+  it("is nothing for filters the queue applies, the default sort or the first page", () => {
+    expect(ignoredSearch({})).toEqual([]);
+    expect(
+      ignoredSearch({
+        state: "submitted",
+        academicYear: "2026-2027",
+        sort: "updated-desc",
+        page: 1,
+      }),
+    ).toEqual([]);
+  });
+
+  it("names each value that makes no sense, as the address wrote it", () => {
+    expect(
+      ignoredSearch({ state: "approuvé", destination: "de", scheme: "mic", sort: "amount" }),
+    ).toEqual(["state=approuvé", "destination=de", "sort=amount"]);
   });
 });

@@ -67,7 +67,7 @@ export const filtersFromSearch = (search: Readonly<Record<string, unknown>>): Qu
 
 type FilterSearch = {
   scheme?: string;
-  state?: string;
+  state?: RequestState;
   academicYear?: string;
   destination?: string;
   partner?: string;
@@ -85,6 +85,19 @@ export const searchFromFilters = (filters: QueueFilters): FilterSearch => ({
   ...(filters.sort !== DEFAULT_SORT && { sort: filters.sort }),
   ...(filters.page > 1 && { page: filters.page }),
 });
+
+/**
+ * What the address asks for that the queue does not apply (`state=approuvé`, `destination=de`),
+ * as `name=value`, to say so rather than drop it silently. A value the plain queue has anyway
+ * (the default sort, the first page) is not one.
+ */
+export const ignoredSearch = (search: Readonly<Record<string, unknown>>): string[] => {
+  const kept: Record<string, unknown> = searchFromFilters(filtersFromSearch(search));
+  const plain: Record<string, unknown> = { sort: DEFAULT_SORT, page: 1 };
+  return Object.entries(search)
+    .filter(([name, value]) => !(name in kept) && String(value) !== String(plain[name]))
+    .map(([name, value]) => `${name}=${String(value)}`);
+};
 
 /** The filter fields one can set or clear (the sort and the page are set otherwise). */
 export type FilterField = "scheme" | "state" | "academicYear" | "destination" | "partner";

@@ -1,4 +1,4 @@
-import "./staff.css";
+import "./staff-layout.css";
 import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useAuthTranslation } from "../auth/auth-texts.ts";
@@ -7,6 +7,11 @@ import { SignOutButton } from "../auth/sign-out-button.tsx";
 import { useStaffTranslation } from "./texts/staff-texts.ts";
 
 const PAGES = ["queue", "budgets", "partner-keys"] as const;
+const PATHS = {
+  queue: "/staff/queue",
+  budgets: "/staff/budgets",
+  "partner-keys": "/staff/partner-keys",
+} as const;
 
 /** Every page of the back office: its own navigation, who is signed in, and "sign out". */
 export const StaffLayout = ({
@@ -26,8 +31,7 @@ export const StaffLayout = ({
             {PAGES.map((p) => (
               <li key={p}>
                 <Link
-                  to="/staff/$"
-                  params={{ _splat: p }}
+                  to={PATHS[p]}
                   activeOptions={{ includeSearch: false }}
                   className="staff-nav__link"
                 >

@@ -1,3 +1,4 @@
+import "./state-badge.css";
 import type { RequestState } from "@envol/domain";
 import { useStaffTranslation } from "./texts/staff-texts.ts";
 

@@ -1,5 +1,5 @@
 import type { Lang } from "@envol/domain";
-import { Link } from "@tanstack/react-router";
+import { getRouteApi, Link } from "@tanstack/react-router";
 import { formatDate } from "../i18n/format-date.ts";
 import { RoutePending } from "../shell/route-states.tsx";
 import { useDocumentTitle } from "../shell/use-document-title.ts";
@@ -14,18 +14,21 @@ import { useStudentTranslation } from "./student-texts.ts";
 import { TimelineList } from "./timeline-list.tsx";
 import { useDestinationName } from "./use-destination-name.ts";
 
+const applicationRoute = getRouteApi("/student/applications/$id");
+
 /**
  * `/student/applications/<id>`: one application — its requests and what the student may do
  * with each, the documents to provide (with uploads), its eligibility today, its history, and
  * the answers it was made with.
  */
-export const ApplicationPage = ({ id }: { readonly id: string }) => {
+export const ApplicationPage = () => {
   const { t } = useStudentTranslation();
+  const { id } = applicationRoute.useParams();
   const application = useApplication(id);
   return (
     <div className="student-page">
       <p className="back">
-        <Link to="/student/$" params={{ _splat: "applications" }}>
+        <Link to="/student/applications">
           <span aria-hidden="true">← </span>
           {t("application.back")}
         </Link>

@@ -6,12 +6,11 @@ import { useDocumentTitle } from "../shell/use-document-title.ts";
 import { LoadError } from "./query-state.tsx";
 import { StateBadge } from "./state-badge.tsx";
 import type { StudentApplication } from "./student-api.ts";
-import { applicationSplat } from "./student-page.ts";
 import { useApplications, useSchemeNames } from "./student-queries.ts";
 import { useStudentTranslation } from "./student-texts.ts";
 import { useDestinationName } from "./use-destination-name.ts";
 
-/** `/student`: the student's applications, newest first, each with its requests' states. */
+/** `/student` and `/student/applications`: the student's applications, newest first, each with its requests' states. */
 export const ApplicationsPage = () => {
   const { t } = useStudentTranslation();
   useDocumentTitle(t("list.title"));
@@ -53,7 +52,7 @@ const ApplicationSummary = ({ application }: { readonly application: StudentAppl
   return (
     <article className="application-card" aria-labelledby={headingId}>
       <h2 id={headingId} className="application-card__title">
-        <Link to="/student/$" params={{ _splat: applicationSplat(application.id) }}>
+        <Link to="/student/applications/$id" params={{ id: application.id }}>
           {destination}
         </Link>
       </h2>

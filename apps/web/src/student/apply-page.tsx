@@ -1,3 +1,4 @@
+import "../simulator/scheme-card.css";
 import {
   formatMoney,
   type Lang,
@@ -6,7 +7,7 @@ import {
   SituationSchema,
 } from "@envol/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Link, useNavigate } from "@tanstack/react-router";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiProblem } from "../api/api-problem.ts";
@@ -17,9 +18,10 @@ import { byVerdict, VerdictBadge } from "../shell/verdict-badge.tsx";
 import { PlanSummary } from "../simulator/plan-summary.tsx";
 import { decodeSituation } from "../simulator/situation-link.ts";
 import { SituationDetails } from "./situation-details.tsx";
-import { applicationSplat } from "./student-page.ts";
 import { useCreateApplication } from "./student-queries.ts";
 import { useStudentTranslation } from "./student-texts.ts";
+
+const applyRoute = getRouteApi("/student/apply");
 
 /** The situation a link carries, checked with the schema the API applies: or why there is none. */
 const situationOf = (link: string | undefined): Situation | "none" | "unreadable" => {
@@ -38,8 +40,9 @@ const preselected = (schemes: readonly SchemeResult[]): Set<string> =>
  * are today's), keeps or changes the ticks, and the application is created with the same
  * situation: nothing is typed twice. Then its page opens.
  */
-export const ApplyPage = ({ link }: { readonly link: string | undefined }) => {
+export const ApplyPage = () => {
   const { t } = useStudentTranslation();
+  const link = applyRoute.useSearch({ select: (search) => search.s });
   useDocumentTitle(t("apply.documentTitle"));
   const situation = useMemo(() => situationOf(link), [link]);
   return (
@@ -152,9 +155,8 @@ const SchemeChoice = ({
       {
         onSuccess: (application) =>
           void navigate({
-            to: "/student/$",
-            params: { _splat: applicationSplat(application.id) },
-            search: {},
+            to: "/student/applications/$id",
+            params: { id: application.id },
             replace: true,
           }),
       },

@@ -28,8 +28,7 @@ export const StudentLayout = ({
           <ul>
             <li>
               <Link
-                to="/student/$"
-                params={{ _splat: "applications" }}
+                to="/student/applications"
                 activeOptions={{ exact: true, includeSearch: false }}
               >
                 {t("nav.applications")}

@@ -1,5 +1,6 @@
+import "./application-page.css";
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
+import { getRouteApi, Link } from "@tanstack/react-router";
 import { useId } from "react";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
 import { formatDate } from "../../i18n/format-date.ts";
@@ -14,13 +15,16 @@ import { HistoryList } from "./history-list.tsx";
 import { RequestPanel } from "./request-panel.tsx";
 import { SituationSummary } from "./situation-summary.tsx";
 
+const applicationRoute = getRouteApi("/staff/applications/$id");
+
 /**
- * One application, for the office to decide: who and where, each request with its money and
+ * `/staff/applications/<id>`: one application, for the office to decide: who and where, each request with its money and
  * the decisions open on it, the eligibility report computed today, the documents and the
  * history. Its report is in the reader's language (the API writes it).
  */
-export const ApplicationPage = ({ id }: { readonly id: string }) => {
+export const ApplicationPage = () => {
   const { t } = useStaffTranslation();
+  const { id } = applicationRoute.useParams();
   const api = useEnvolClient();
   const names = useNames();
   const detail = useQuery(applicationQueryOptions(api, id, names.lang));
@@ -33,9 +37,7 @@ export const ApplicationPage = ({ id }: { readonly id: string }) => {
   return (
     <section className="staff-page" aria-labelledby={headingId}>
       <p className="staff-page__back">
-        <Link to="/staff/$" params={{ _splat: "queue" }}>
-          {t("application.back")}
-        </Link>
+        <Link to="/staff/queue">{t("application.back")}</Link>
       </p>
       {detail.isPending ? (
         <>

@@ -1,3 +1,4 @@
+import "./budget-left.css";
 import { formatMoney } from "@envol/domain";
 import type { StaffRequest } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";

@@ -1,3 +1,4 @@
+import "./decision-form.css";
 import { formatMoney } from "@envol/domain";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useId } from "react";

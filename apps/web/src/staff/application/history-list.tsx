@@ -1,3 +1,4 @@
+import "./history-list.css";
 import { formatMoney, REQUEST_STATES, type RequestState } from "@envol/domain";
 import { formatDate } from "../../i18n/format-date.ts";
 import { formatInstant } from "../../i18n/format-instant.ts";

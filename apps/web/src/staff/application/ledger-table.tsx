@@ -1,3 +1,4 @@
+import "../../shell/eligibility.css";
 import { formatMoney } from "@envol/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";

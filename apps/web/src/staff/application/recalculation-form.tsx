@@ -1,3 +1,5 @@
+import "../../shell/eligibility.css";
+import "./recalculation-form.css";
 import { formatMoney } from "@envol/domain";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useId, useState } from "react";

@@ -1,3 +1,4 @@
+import "./request-panel.css";
 import { formatMoney, type SchemeResult } from "@envol/domain";
 import { useState } from "react";
 import { formatDate } from "../../i18n/format-date.ts";

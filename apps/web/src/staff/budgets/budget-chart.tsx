@@ -1,19 +1,13 @@
-import { formatMoney, type Lang } from "@envol/domain";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { CHART_SERIES, type ChartDatum, type ChartSeries } from "../budget-rows.ts";
+import "./budget-chart.css";
+import type { Lang } from "@envol/domain";
+import { CHART_SERIES, type ChartDatum } from "../budget-rows.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
 
-/** The series' colours: 3:1 at least against white and distinct from each other; the legend names them. */
-const COLOURS = { committed: "#0b5394", paid: "#2f855a", remaining: "#b7791f" } as const;
+/** The height of a bar and the space between two (px). */
+const BAR = 16;
+const BAR_GAP = 4;
+/** The longest bar's share of the width: the rest is for its amount, written after it. */
+const LONGEST = 75;
 
 const compact = (lang: Lang) =>
   new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", {
@@ -24,65 +18,69 @@ const compact = (lang: Lang) =>
   });
 
 /**
- * Committed, paid and remaining per scheme, as horizontal bars (scheme names stay readable on a
- * phone). The chart is a picture of the table next to it, which carries the same numbers for
- * screen readers and keyboards: the drawing itself is hidden from them.
+ * Committed, paid and remaining per scheme, as horizontal bars, each with its amount written
+ * after it: per scheme, its name (text that wraps on a phone) above a small SVG whose widths
+ * are percentages, so that it fits any width without measuring it. The whole is one image for
+ * screen readers, named by what it shows: the table beside it carries the same numbers, to read
+ * and navigate. The series' colours (`budget-chart.css`) are told apart by the legend, and by
+ * their order within each scheme.
  */
-const BudgetChart = ({
+export const BudgetChart = ({
   data,
   lang,
+  label,
 }: {
   readonly data: readonly ChartDatum[];
   readonly lang: Lang;
+  /** What the chart shows, for screen readers (the figure's caption says it to the eye). */
+  readonly label: string;
 }) => {
   const { t } = useStaffTranslation();
-  const axis = compact(lang);
+  const amount = compact(lang);
+  const largest = Math.max(1, ...data.flatMap((d) => CHART_SERIES.map((s) => d[s])));
+  const width = (value: number) => `${(Math.max(0, value) / largest) * LONGEST}%`;
+  const height = CHART_SERIES.length * (BAR + BAR_GAP) - BAR_GAP;
   return (
-    <div className="staff-budget-chart" aria-hidden="true">
-      <ResponsiveContainer width="100%" height={Math.max(220, 90 * data.length + 60)}>
-        <BarChart
-          data={[...data]}
-          layout="vertical"
-          margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-          barCategoryGap="20%"
-          accessibilityLayer={false}
-        >
-          <CartesianGrid horizontal={false} stroke="#d5dbe3" />
-          <XAxis
-            type="number"
-            tickFormatter={(v: number) => axis.format(v)}
-            stroke="#4a5562"
-            tick={{ fill: "#1b1f24", fontSize: 12 }}
-          />
-          <YAxis
-            type="category"
-            dataKey="name"
-            width={130}
-            stroke="#4a5562"
-            tick={{ fill: "#1b1f24", fontSize: 12 }}
-          />
-          <Tooltip
-            formatter={(value) => formatMoney(Math.round(Number(value) * 100), lang)}
-            cursor={{ fill: "rgb(11 83 148 / 0.08)" }}
-          />
-          <Legend
-            // in the series' order, not alphabetically (the default), and in the text's colour
-            itemSorter={(item) => CHART_SERIES.indexOf(item.dataKey as ChartSeries)}
-            formatter={(value) => <span className="staff-chart__legend">{value}</span>}
-          />
-          {CHART_SERIES.map((series) => (
-            <Bar
-              key={series}
-              dataKey={series}
-              name={t(`budgets.series.${series}`)}
-              fill={COLOURS[series]}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+    <div className="budget-chart" role="img" aria-label={label}>
+      <ul className="budget-chart__legend">
+        {CHART_SERIES.map((series) => (
+          <li key={series}>
+            <span className={`budget-chart__swatch budget-chart__bar--${series}`} />
+            {t(`budgets.series.${series}`)}
+          </li>
+        ))}
+      </ul>
+      {data.map((datum) => (
+        <div key={datum.scheme} className="budget-chart__scheme">
+          <p className="budget-chart__name">{datum.name}</p>
+          <svg className="budget-chart__bars" width="100%" height={height} aria-hidden="true">
+            {CHART_SERIES.map((series, i) => {
+              const y = i * (BAR + BAR_GAP);
+              return (
+                <g key={series}>
+                  <rect
+                    className={`budget-chart__bar budget-chart__bar--${series}`}
+                    x="0"
+                    y={y}
+                    width={width(datum[series])}
+                    height={BAR}
+                  />
+                  <text
+                    className="budget-chart__amount"
+                    x={width(datum[series])}
+                    dx="6"
+                    y={y + BAR / 2}
+                    dominantBaseline="central"
+                  >
+                    {amount.format(datum[series])}
+                  </text>
+                </g>
+              );
+            })}
+            <line className="budget-chart__axis" x1="0" x2="0" y1="0" y2={height} />
+          </svg>
+        </div>
+      ))}
     </div>
   );
 };
-
-export default BudgetChart;

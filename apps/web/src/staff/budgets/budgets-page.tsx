@@ -1,7 +1,8 @@
+import "./budgets-page.css";
 import { formatMoney, isAcademicYear } from "@envol/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useNavigate, useSearch } from "@tanstack/react-router";
-import { lazy, Suspense, useId, useMemo, useState } from "react";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { useId, useMemo, useState } from "react";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
 import { useDocumentTitle } from "../../shell/use-document-title.ts";
 import { academicYearChoices, currentAcademicYear, todayIso } from "../academic-years.ts";
@@ -10,10 +11,10 @@ import { LoadProblem } from "../load-problem.tsx";
 import { budgetsCsvHref, budgetsQueryOptions } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
+import { BudgetChart } from "./budget-chart.tsx";
 import { EnvelopeDialog } from "./envelope-dialog.tsx";
 
-// recharts is only for this page: the queue and the applications do not load it
-const BudgetChart = lazy(() => import("./budget-chart.tsx"));
+const budgetsRoute = getRouteApi("/staff/budgets");
 
 /**
  * The envelopes of one academic year (in the address, `?academicYear=2026-2027`; the current
@@ -23,10 +24,9 @@ const BudgetChart = lazy(() => import("./budget-chart.tsx"));
 export const BudgetsPage = () => {
   const { t } = useStaffTranslation();
   useDocumentTitle(t("budgets.title"));
-  const search = useSearch({ strict: false }) as Record<string, unknown>;
-  const navigate = useNavigate();
+  const asked = budgetsRoute.useSearch({ select: (search) => search.academicYear });
+  const navigate = useNavigate({ from: "/staff/budgets" });
   const current = useMemo(() => currentAcademicYear(todayIso()), []);
-  const asked = typeof search.academicYear === "string" ? search.academicYear : undefined;
   const year = asked !== undefined && isAcademicYear(asked) ? asked : current;
   const years = academicYearChoices(current, year);
   const api = useEnvolClient();
@@ -66,13 +66,8 @@ export const BudgetsPage = () => {
           value={year}
           onChange={(e) => {
             setDone(null);
-            void navigate({
-              to: "/staff/$",
-              params: { _splat: "budgets" },
-              search: (e.currentTarget.value === current
-                ? {}
-                : { academicYear: e.currentTarget.value }) as never,
-            });
+            const chosen = e.currentTarget.value;
+            void navigate({ search: chosen === current ? {} : { academicYear: chosen } });
           }}
         >
           {years.map((y) => (
@@ -82,6 +77,12 @@ export const BudgetsPage = () => {
           ))}
         </select>
       </div>
+
+      {asked !== undefined && asked !== year && (
+        <div className="notice notice--warning">
+          <p>{t("budgets.badYear", { asked, year })}</p>
+        </div>
+      )}
 
       <p role="status" className="staff-budgets__status">
         {done}
@@ -100,9 +101,7 @@ export const BudgetsPage = () => {
             {budgets.data.length === 0 ? (
               <p>{t("budgets.none", { year })}</p>
             ) : (
-              <Suspense fallback={<p role="status">{t("budgets.chartLoading")}</p>}>
-                <BudgetChart data={chartData(rows)} lang={lang} />
-              </Suspense>
+              <BudgetChart data={chartData(rows)} lang={lang} label={t("budgets.chartLabel")} />
             )}
             <p className="staff-budgets__chart-note">{t("budgets.chartNote")}</p>
           </figure>

@@ -1,3 +1,4 @@
+import "../staff-dialog.css";
 import { formatMoney } from "@envol/domain";
 import { type FormEvent, useState } from "react";
 import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";

@@ -1,3 +1,4 @@
+import "./create-key-form.css";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useId } from "react";
 import { useForm } from "react-hook-form";

@@ -1,3 +1,4 @@
+import "./partner-keys-page.css";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";

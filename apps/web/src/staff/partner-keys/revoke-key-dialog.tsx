@@ -1,3 +1,4 @@
+import "../staff-dialog.css";
 import { useState } from "react";
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { WriteProblem } from "../load-problem.tsx";

@@ -1,3 +1,5 @@
+import "../staff-dialog.css";
+import "./secret-dialog.css";
 import { useId, useState } from "react";
 import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import type { CreatedPartnerKey } from "../staff-api.ts";

@@ -1,6 +1,7 @@
+import "./queue-page.css";
 import { formatMoney, REQUEST_STATES } from "@envol/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useEffect, useId, useMemo } from "react";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
 import { formatDate } from "../../i18n/format-date.ts";
@@ -12,6 +13,7 @@ import {
   activeFilterCount,
   type FilterField,
   filtersFromSearch,
+  ignoredSearch,
   NO_FILTERS,
   pageCount,
   pageRange,
@@ -22,9 +24,10 @@ import {
 } from "../queue-filters.ts";
 import { type QueueItem, queueQueryOptions, requestsCsvHref } from "../staff-api.ts";
 import { type Names, useNames } from "../staff-names.ts";
-import { applicationSplat } from "../staff-pages.ts";
 import { StateBadge } from "../state-badge.tsx";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
+
+const queueRoute = getRouteApi("/staff/queue");
 
 /**
  * The queue of requests: filters, sort and page live in the address (reload, back button and
@@ -34,21 +37,17 @@ import { useStaffTranslation } from "../texts/staff-texts.ts";
 export const QueuePage = () => {
   const { t } = useStaffTranslation();
   useDocumentTitle(t("queue.title"));
-  const search = useSearch({ strict: false }) as Record<string, unknown>;
+  const search = queueRoute.useSearch();
   const filters = useMemo(() => filtersFromSearch(search), [search]);
-  const navigate = useNavigate();
+  const ignored = useMemo(() => ignoredSearch(search), [search]);
+  const navigate = useNavigate({ from: "/staff/queue" });
   const api = useEnvolClient();
   const names = useNames();
   const queue = useQuery({ ...queueQueryOptions(api, filters), placeholderData: keepPreviousData });
   const headingId = useId();
   const statusId = useId();
 
-  const go = (next: QueueFilters) =>
-    void navigate({
-      to: "/staff/$",
-      params: { _splat: "queue" },
-      search: searchFromFilters(next) as never,
-    });
+  const go = (next: QueueFilters) => void navigate({ search: searchFromFilters(next) });
 
   const total = queue.data?.total ?? 0;
   const pages = pageCount(total);
@@ -58,12 +57,7 @@ export const QueuePage = () => {
   const pastTheEnd = queue.data !== undefined && !queue.isPlaceholderData && filters.page > pages;
   useEffect(() => {
     if (pastTheEnd)
-      void navigate({
-        to: "/staff/$",
-        params: { _splat: "queue" },
-        search: searchFromFilters({ ...filters, page: pages }) as never,
-        replace: true,
-      });
+      void navigate({ search: searchFromFilters({ ...filters, page: pages }), replace: true });
   }, [pastTheEnd, filters, pages, navigate]);
 
   return (
@@ -76,6 +70,11 @@ export const QueuePage = () => {
       </div>
 
       <QueueFilterForm filters={filters} onChange={go} />
+      {ignored.length > 0 && (
+        <div className="notice notice--warning">
+          <p>{t("queue.ignored", { params: ignored.join(", ") })}</p>
+        </div>
+      )}
 
       <p id={statusId} className="staff-queue__status" role="status">
         {queue.isPending
@@ -255,8 +254,8 @@ const QueueTable = ({
             <tr key={item.request.id}>
               <th scope="row" data-label={t("queue.columns.student")}>
                 <Link
-                  to="/staff/$"
-                  params={{ _splat: applicationSplat(item.request.applicationId) }}
+                  to="/staff/applications/$id"
+                  params={{ id: item.request.applicationId }}
                   className="staff-queue__student"
                 >
                   {item.student.name || item.student.email}
@@ -314,9 +313,8 @@ const PageLink = ({
   readonly "aria-label"?: string;
 }) => (
   <Link
-    to="/staff/$"
-    params={{ _splat: "queue" }}
-    search={searchFromFilters({ ...filters, page }) as never}
+    to="/staff/queue"
+    search={searchFromFilters({ ...filters, page })}
     activeOptions={{ exact: true, includeSearch: true }}
     {...props}
   />

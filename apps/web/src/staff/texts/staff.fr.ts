@@ -46,6 +46,8 @@ export const staffFr = {
     loading: "Chargement des demandes…",
     updating: "Mise à jour…",
     empty: "Aucune demande ne correspond à ces filtres.",
+    ignored:
+      "Ces paramètres de l'adresse ne correspondent à aucun filtre et ne sont pas appliqués : {{params}}.",
     count_one: "{{count}} demande.",
     count_other: "{{count}} demandes, {{from}} à {{to}} affichées.",
     caption: "Demandes d'aide, une par ligne",
@@ -335,8 +337,10 @@ export const staffFr = {
     currentYear: "{{year}} (en cours)",
     loading: "Chargement des budgets…",
     none: "Aucune enveloppe n'est fixée pour {{year}}.",
+    badYear:
+      "« {{asked}} » n'est pas une année universitaire que l'on puisse afficher : voici {{year}}.",
     chartTitle: "Engagé, versé et restant par aide, {{year}}",
-    chartLoading: "Chargement du graphique…",
+    chartLabel: "Diagramme en barres : engagé, versé et restant par aide",
     chartNote: "Les mêmes montants figurent dans le tableau.",
     tableTitle: "Enveloppes {{year}}",
     notSet: "Aucune enveloppe fixée",
