@@ -3,6 +3,7 @@ import type { IsoDate } from "./calendar-date.ts";
 import type { Criterion } from "./conditions/criterion.ts";
 import { PluginOptionsInvalid } from "./errors.ts";
 import type { EvaluationContext } from "./evaluation-context.ts";
+import type { Fact } from "./facts.ts";
 import { type Confidence, type DatedParameters, type Figure, inForce } from "./figures.ts";
 import type { Amount } from "./money.ts";
 import type { CostKind } from "./situation.ts";
@@ -109,6 +110,15 @@ export interface FundingPluginDefinition<S extends z.ZodType, P extends Paramete
   readonly parameters: (options: z.output<S>) => readonly DatedParameters<P>[];
   /** The criteria, with the rulebook's ids, built from the condition vocabulary. */
   readonly criteria: (options: z.output<S>, parameters: P) => readonly Criterion[];
+  /**
+   * The facts of its own its criteria read, beyond the domain's standard facts: the registry
+   * lists them with those (`Registry.facts`, the situation fields a scheme may ask for), and the
+   * conformance suite checks that none is left out.
+   *
+   * @example
+   * facts: () => [erasmusDaysAfterStay]
+   */
+  readonly facts?: (options: z.output<S>) => readonly Fact[];
   /** The standalone amount, as explained lines. Called for eligible and incomplete verdicts. */
   readonly estimate: (args: PluginArgs<z.output<S>, P>) => EstimateDraft;
   /** The document checklist for this situation. */
@@ -143,6 +153,8 @@ export interface ConfiguredPlugin {
   readonly summary: Text;
   readonly options: unknown;
   readonly periods: readonly ConfiguredPeriod[];
+  /** Its own facts, as declared (see {@link FundingPluginDefinition.facts}). */
+  readonly facts: readonly Fact[];
   readonly exclusive: readonly string[];
   readonly periodFor: (start: IsoDate) => ConfiguredPeriod;
   readonly estimate: (ctx: EvaluationContext, period: ConfiguredPeriod) => EstimateDraft;
@@ -214,6 +226,7 @@ export const defineFundingPlugin = <S extends z.ZodType, P extends Parameters>(
       summary: definition.summary,
       options,
       periods,
+      facts: definition.facts?.(options) ?? [],
       exclusive: definition.exclusive?.(options) ?? [],
       periodFor: (start) => inForce(periods, start),
       estimate: (ctx, period) =>

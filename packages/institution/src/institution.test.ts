@@ -1,4 +1,10 @@
-import { evaluate, PluginOptionsInvalid, RegistryInvalid, SituationSchema } from "@envol/domain";
+import {
+  evaluate,
+  PluginOptionsInvalid,
+  RegistryInvalid,
+  SituationSchema,
+  STANDARD_FACTS,
+} from "@envol/domain";
 import { TELECOM_PARIS } from "@envol/domain/reference";
 import { alumni } from "@envol/plugin-alumni";
 import { idf } from "@envol/plugin-idf";
@@ -37,6 +43,21 @@ describe("the institution configuration", () => {
     const config = { institution: TELECOM_PARIS, plugins: [use(alumni), use(alumni)] };
     expect(() => loadRegistry(config)).toThrow(RegistryInvalid);
     expect(() => loadRegistry(config)).toThrow(/two plugins have the id "alumni"/);
+  });
+
+  it("lists the facts its schemes read: the domain's, then those the plugins declare, each once", () => {
+    const ids = loadRegistry(TELECOM_PARIS_CONFIG, { enableAll: true }).facts.map((f) => f.id);
+    expect(ids.slice(0, STANDARD_FACTS.length)).toEqual(STANDARD_FACTS.map((f) => f.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    // erasmus and mic both declare the Erasmus+ ones; a scheme registered later may add its own
+    expect(ids.slice(STANDARD_FACTS.length)).toEqual(
+      expect.arrayContaining([
+        "holdsEche",
+        "erasmusDaysAfterStay",
+        "hostInFitecProjectOfItsCountry",
+        "amiDaysAfterStay",
+      ]),
+    );
   });
 
   it("evaluates a situation against every registered scheme", () => {

@@ -26,6 +26,7 @@ import {
   weakest,
 } from "@envol/domain";
 import { z } from "zod";
+import { amiDaysAfterStay } from "./ami-facts.ts";
 
 /** The figures of one period: the mobility's start date picks the period in force (rulebook §6). */
 export type AmiParameters = {
@@ -205,7 +206,7 @@ const criteria = (_options: AmiOptions, p: AmiParameters): Criterion[] => [
     fr: "Durée du séjour",
     en: "Length of the stay",
   }),
-  criterion("lifetime-cap", atMost(facts.amiDaysAfterStay, p.lifetimeCapDays.value), {
+  criterion("lifetime-cap", atMost(amiDaysAfterStay, p.lifetimeCapDays.value), {
     fr: "Plafond sur toute la scolarité",
     en: "Lifetime cap",
   }),
@@ -280,12 +281,13 @@ export const ami = defineFundingPlugin({
   },
   options: amiOptions,
   parameters,
+  facts: () => [amiDaysAfterStay],
   criteria,
   estimate: ({ ctx, lang, parameters: p }) => {
     const rate = p.monthlyRate.value;
     const paidDays = Math.min(ctx.fundedDays, p.maxFundedDays.value);
     const notes = [MOST_THIS_STAY[lang]];
-    if (facts.amiDaysAfterStay.get(ctx) === undefined) {
+    if (amiDaysAfterStay.get(ctx) === undefined) {
       notes.push(lifetimeCapNote(p.lifetimeCapDays.value, lang));
     }
     return {

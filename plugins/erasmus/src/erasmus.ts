@@ -13,7 +13,6 @@ import {
   type Figure,
   facts,
   isTrue,
-  KA131_DESTINATIONS,
   KEBAB_CASE,
   oneOf,
   optionFigure,
@@ -21,6 +20,12 @@ import {
   type ProgrammeLevel,
   type Text,
 } from "@envol/domain";
+import {
+  ERASMUS_FACTS,
+  erasmusDaysAfterStay,
+  holdsEche,
+  KA131_DESTINATIONS,
+} from "@envol/erasmus-common";
 import { z } from "zod";
 import { estimateErasmus } from "./erasmus-estimate.ts";
 import {
@@ -211,8 +216,9 @@ export const erasmus = defineFundingPlugin({
       },
     },
   ],
+  facts: () => ERASMUS_FACTS,
   criteria: (_o, p) => [
-    criterion("eche", isTrue(facts.holdsEche), {
+    criterion("eche", isTrue(holdsEche), {
       fr: "Charte Erasmus de l'établissement",
       en: "Home institution's Erasmus Charter",
     }),
@@ -245,7 +251,7 @@ export const erasmus = defineFundingPlugin({
       fr: "Durée du séjour",
       en: "Length of stay",
     }),
-    criterion("cycle-cap", atMost(facts.erasmusDaysAfterStay, p.cycleCapDays.value), {
+    criterion("cycle-cap", atMost(erasmusDaysAfterStay, p.cycleCapDays.value), {
       fr: "Plafond par cycle d'études",
       en: "Cap per study cycle",
     }),

@@ -266,6 +266,7 @@ export const fitec = defineFundingPlugin({
       },
     },
   ],
+  facts: (o) => [inProjectOfItsCountry(o.programmes)],
   criteria: (_o, p) => [
     criterion("destination", oneOf(facts.hostCountry, fitecCountries(p.programmes.value)), {
       fr: "Pays d'un programme FITEC",
