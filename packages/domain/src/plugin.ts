@@ -5,6 +5,7 @@ import { PluginOptionsInvalid } from "./errors.ts";
 import type { EvaluationContext } from "./evaluation-context.ts";
 import type { Fact } from "./facts.ts";
 import { type Confidence, type DatedParameters, type Figure, inForce } from "./figures.ts";
+import { KEBAB_CASE } from "./ids.ts";
 import type { Amount } from "./money.ts";
 import type { CostKind } from "./situation.ts";
 import type { Lang, Text } from "./text.ts";
@@ -123,7 +124,13 @@ export interface FundingPluginDefinition<S extends z.ZodType, P extends Paramete
   readonly estimate: (args: PluginArgs<z.output<S>, P>) => EstimateDraft;
   /** The document checklist for this situation. */
   readonly documents: (args: PluginArgs<z.output<S>, P>) => readonly DocumentItem[];
-  /** Schemes this one cannot be combined with for the same period (symmetric in the plan). */
+  /**
+   * Schemes this one cannot be combined with for the same period (symmetric in the plan); each
+   * must be a registered scheme. Read from an option declared with {@link exclusiveWithOption}.
+   *
+   * @example
+   * exclusive: (options) => options.exclusiveWith
+   */
   readonly exclusive?: (options: z.output<S>) => readonly string[];
   /**
    * The amount when the plan also holds `peers` (the alumni aid subtracts travel the others
@@ -170,6 +177,20 @@ export interface FundingPlugin<S extends z.ZodType, P extends Parameters>
   /** @throws PluginOptionsInvalid naming the plugin and each bad field */
   readonly configure: (options?: z.input<S>) => ConfiguredPlugin;
 }
+
+/**
+ * The option naming the schemes a plugin cannot be combined with: kebab-case scheme ids, never
+ * the plugin's own; the registry checks at start-up that each names a registered scheme.
+ *
+ * @example
+ * options: z.object({ exclusiveWith: exclusiveWithOption("erasmus", ["mic"]) }),
+ * exclusive: (options) => options.exclusiveWith,
+ */
+export const exclusiveWithOption = (self: string, defaults: readonly string[] = []) =>
+  z
+    .array(z.string().regex(KEBAB_CASE, "must be a kebab-case scheme id such as erasmus"))
+    .refine((ids) => !ids.includes(self), `must not name ${self} itself`)
+    .default([...defaults]);
 
 /**
  * Defines a funding plugin: a plain object, listed explicitly in the institution's

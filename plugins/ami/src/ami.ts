@@ -8,6 +8,7 @@ import {
   type DatedParameters,
   type DocumentItem,
   defineFundingPlugin,
+  exclusiveWithOption,
   type Figure,
   FRANCE_AND_OVERSEAS,
   facts,
@@ -160,7 +161,7 @@ export const amiOptions = z.strictObject({
     })
     .default(DEFAULT_PERIODS.map(asOption)),
   /** The AMI combines with every other aid (funding-research.md §6.1, §7). */
-  exclusiveWith: z.array(z.string()).default([]),
+  exclusiveWith: exclusiveWithOption("ami"),
 });
 
 export type AmiOptions = z.output<typeof amiOptions>;

@@ -9,11 +9,11 @@ import {
   type DocumentItem,
   defineFundingPlugin,
   type EvaluationContext,
+  exclusiveWithOption,
   type FewerOpportunitiesGround,
   type Figure,
   facts,
   isTrue,
-  KEBAB_CASE,
   oneOf,
   optionFigure,
   PROGRAMME_LEVELS,
@@ -48,7 +48,6 @@ import {
 const rateCents = z.number().int().nonnegative();
 // the agency's "2 à 12 mois" for long-term stays (funding-research.md §2.2 ER-6)
 const durationDays = z.number().int().min(60).max(360);
-const schemeId = z.string().regex(KEBAB_CASE, "must be a scheme id in kebab-case, such as mic");
 
 /**
  * Options: every field defaulted to the rulebook's figure (rulebook §2), so an institution
@@ -77,10 +76,7 @@ export const erasmusOptions = z
     // 12 months per cycle, 24 for one-cycle programmes (funding-research.md §2.2 ER-8)
     cycleCapDays: z.number().int().min(60).max(720).default(CYCLE_CAP_DAYS.value),
     /** Schemes paid from the same EU budget for the same period (one EU grant per period). */
-    exclusiveWith: z
-      .array(schemeId)
-      .refine((ids) => !ids.includes("erasmus"), "must not name erasmus itself")
-      .default(["mic"]),
+    exclusiveWith: exclusiveWithOption("erasmus", ["mic"]),
   })
   .superRefine((o, ctx) => {
     if (o.minDays > o.maxDays)

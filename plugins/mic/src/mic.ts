@@ -10,6 +10,7 @@ import {
   defineFundingPlugin,
   type EstimateLine,
   type EvaluationContext,
+  exclusiveWithOption,
   type FewerOpportunitiesGround,
   type Figure,
   FRANCE_AND_OVERSEAS,
@@ -163,17 +164,11 @@ export const micOptions = z
     // 12 months per cycle, 24 in one-cycle programmes (funding-research.md §2.2 ER-8).
     cycleCapDays: z.number().int().positive().max(720).default(CYCLE_CAP_DAYS.value),
     /** Schemes not combinable with this one: one EU grant per period; FITEC by school policy. */
-    exclusiveWith: z
-      .array(z.string().regex(KEBAB_CASE, "must be a scheme id such as erasmus"))
-      .default(["erasmus", "fitec"]),
+    exclusiveWith: exclusiveWithOption("mic", ["erasmus", "fitec"]),
   })
   .refine((o) => o.minDays <= o.maxDays, {
     path: ["maxDays"],
     message: "must be at least minDays",
-  })
-  .refine((o) => !o.exclusiveWith.includes("mic"), {
-    path: ["exclusiveWith"],
-    message: "must not name mic itself",
   });
 
 export type MicOptions = z.output<typeof micOptions>;
