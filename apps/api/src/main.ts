@@ -12,6 +12,7 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { Database, ping } from "@envol/db";
+import { PluginOptionsInvalid, RegistryInvalid } from "@envol/domain";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { ConfigInvalid, loadConfig, publicUrlIsHttps, seedsDemo } from "./config.ts";
@@ -47,13 +48,25 @@ const logger = makeLogger(config.LOG_LEVEL);
 // readable by this user only, says it); a new one at each start
 const opsToken = randomBytes(32).toString("base64url");
 
-const envol = makeEnvolRuntime({
-  url: config.DATABASE_URL,
-  migrationUrl: config.MIGRATION_DATABASE_URL,
-  dataDir: config.ENVOL_DATA_DIR,
-  server: { port: config.PORT, token: opsToken },
-  warn: ({ event, ...details }) => logger.warn(details, event),
-});
+// the institution's schemes are checked before anything is opened or bound: a bad option or an
+// exclusivity naming no registered scheme is the operator's to fix, logged as such
+const envol = (() => {
+  try {
+    return makeEnvolRuntime({
+      url: config.DATABASE_URL,
+      migrationUrl: config.MIGRATION_DATABASE_URL,
+      dataDir: config.ENVOL_DATA_DIR,
+      server: { port: config.PORT, token: opsToken },
+      warn: ({ event, ...details }) => logger.warn(details, event),
+    });
+  } catch (e) {
+    if (e instanceof RegistryInvalid || e instanceof PluginOptionsInvalid) {
+      logger.fatal(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+})();
 const { runtime } = envol;
 
 type Fetch = Parameters<typeof serve>[0]["fetch"];

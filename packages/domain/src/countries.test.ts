@@ -8,7 +8,6 @@ import {
   FRANCE_AND_OVERSEAS,
   isAbroad,
   isCountryCode,
-  KA131_DESTINATIONS,
   REGION_13,
   REGION_14,
   unionOf,
@@ -32,14 +31,6 @@ describe("country sets", () => {
     expect(EUROPE.codes.has("FR")).toBe(true);
     expect(EUROPE.codes.has("GB")).toBe(true);
     expect(EUROPE.codes.has("BR")).toBe(false);
-  });
-
-  it("KA131 destinations are Europe minus France", () => {
-    expect(KA131_DESTINATIONS.codes.size).toBe(39);
-    expect(KA131_DESTINATIONS.codes.has("FR")).toBe(false);
-    for (const c of ["DE", "CH", "GB", "NO", "TR", "VA", "FO"])
-      expect(KA131_DESTINATIONS.codes.has(c)).toBe(true);
-    for (const c of ["BR", "US", "CN", "GP"]) expect(KA131_DESTINATIONS.codes.has(c)).toBe(false);
   });
 
   it("unionOf merges sets without duplicates", () => {

@@ -89,14 +89,4 @@ export const EUROPE = unionOf(
   REGION_14,
 );
 
-/** KA131 destinations: Europe as above, minus France. */
-export const KA131_DESTINATIONS: CountrySet = {
-  id: "ka131-destinations",
-  name: {
-    fr: "un pays de destination Erasmus+ KA131",
-    en: "an Erasmus+ KA131 destination country",
-  },
-  codes: new Set([...EUROPE.codes].filter((c) => !FRANCE_AND_OVERSEAS.codes.has(c))),
-};
-
 export const isAbroad = (code: CountryCode): boolean => !FRANCE_AND_OVERSEAS.codes.has(code);

@@ -332,18 +332,6 @@ describe("evaluate: estimates", () => {
     expect(after.fundedDays).toBe(290);
     expect(scheme(after, "dated").estimate?.totalCents).toBe(386_667);
   });
-
-  it("takes the travel band of the call year of the mobility's academic year", () => {
-    const fewer = { crous: { boursier: true, echelon: "7" } };
-    const call2023 = run({ student: fewer, mobility: { start: "2024-06-30", end: "2024-09-29" } });
-    const call2024 = run({ student: fewer, mobility: { start: "2024-07-01", end: "2024-09-30" } });
-    const travel = (r: typeof call2023) =>
-      scheme(r, "monthly").estimate?.lines.find((l) => l.id === "travel")?.amountCents;
-    expect(call2023.academicYear).toBe("2023-2024");
-    expect(travel(call2023)).toBe(27_500);
-    expect(call2024.academicYear).toBe("2024-2025");
-    expect(travel(call2024)).toBe(30_900);
-  });
 });
 
 describe("evaluate: the plan", () => {

@@ -1,4 +1,4 @@
-import { type AcademicYear, academicYearOf, academicYearStart } from "./academic-year.ts";
+import { type AcademicYear, academicYearOf } from "./academic-year.ts";
 import type { IsoDate } from "./calendar-date.ts";
 import { greatCircleKm } from "./distance.ts";
 import { UnknownPartner } from "./errors.ts";
@@ -33,8 +33,6 @@ export interface EvaluationContext {
   readonly asOf: IsoDate;
   readonly lang: Lang;
   readonly academicYear: AcademicYear;
-  /** The Erasmus+ call year whose figures apply: the year the academic year starts. */
-  readonly callYear: number;
   readonly fundedDays: number;
   /** Great-circle km from the home campus, unknown for a typed destination without coordinates. */
   readonly distanceKm: number | undefined;
@@ -98,7 +96,6 @@ export const makeEvaluationContext = (
     asOf,
     lang,
     academicYear,
-    callYear: academicYearStart(academicYear),
     fundedDays: fundedDays(start, end),
     distanceKm: distanceFrom(institution, host),
   };

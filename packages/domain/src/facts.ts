@@ -37,8 +37,9 @@ export interface BooleanFact extends FactBase<boolean> {
 
 /**
  * A fact about a situation that criteria test: the atoms of the condition vocabulary. The
- * domain defines the standard facts below; a plugin defines its own with these factories when
- * it needs a derived one (and says so in a comment).
+ * domain defines the standard facts below ({@link STANDARD_FACTS}); a plugin defines its own
+ * with these factories and declares them in its `facts`, so that the registry knows every
+ * situation field a scheme may ask for (docs/plugins.md).
  */
 export type Fact = NumberFact | EnumFact | BooleanFact;
 
@@ -214,25 +215,6 @@ export const zrr = booleanFact({
   get: (ctx) => student(ctx)?.fewerOpportunities?.zrr,
 });
 
-export const erasmusDaysInCycle = numberFact({
-  id: "erasmusDaysInCycle",
-  label: {
-    fr: "jours Erasmus+ déjà effectués dans le cycle",
-    en: "Erasmus+ days already used in this cycle",
-  },
-  unit: "days",
-  paths: ["student.history.erasmusDaysInCycle"],
-  get: (ctx) => student(ctx)?.history?.erasmusDaysInCycle,
-});
-
-export const amiMonthsTotal = numberFact({
-  id: "amiMonthsTotal",
-  label: { fr: "mois d'AMI déjà perçus", en: "AMI months already received" },
-  unit: "months",
-  paths: ["student.history.amiMonthsTotal"],
-  get: (ctx) => student(ctx)?.history?.amiMonthsTotal,
-});
-
 export const mobilityKind = enumFact({
   id: "mobilityKind",
   label: { fr: "type de mobilité", en: "kind of mobility" },
@@ -306,15 +288,7 @@ export const homeRegion = enumFact({
   values: { "11": { fr: "Île-de-France", en: "Île-de-France" } },
 });
 
-export const holdsEche = booleanFact({
-  id: "holdsEche",
-  label: {
-    fr: "établissement titulaire de la charte Erasmus (ECHE)",
-    en: "home institution holds the Erasmus Charter (ECHE)",
-  },
-  paths: [],
-  get: (ctx) => ctx.institution.eche,
-});
+const AGREEMENT_FACT = "hostHasAgreement";
 
 /**
  * Whether the host is a catalogue partner with the given agreement. A destination typed by
@@ -325,7 +299,7 @@ export const holdsEche = booleanFact({
  */
 export const hostHasAgreement = (agreement: string, name: Text): BooleanFact =>
   booleanFact({
-    id: `hostHasAgreement:${agreement}`,
+    id: `${AGREEMENT_FACT}:${agreement}`,
     label: {
       fr: `établissement d'accueil partenaire (${name.fr})`,
       en: `host is a partner (${name.en})`,
@@ -439,34 +413,35 @@ export const declaredCostCount = numberFact({
 });
 
 /**
- * Erasmus+ days in the study cycle once this stay is counted: the counter Erasmus+ and the
- * international credit mobility share (rulebook §2 and §3, `cycle-cap`).
+ * The domain's facts: what the situation says and what the engine derives from it, for every
+ * scheme. A plugin's own facts are not here: it declares them in its `facts`, and the registry
+ * lists both (`Registry.facts`).
  */
-export const erasmusDaysAfterStay = numberFact({
-  id: "erasmusDaysAfterStay",
-  label: {
-    fr: "jours Erasmus+ dans le cycle, ce séjour compris",
-    en: "Erasmus+ days in the cycle, this stay included",
-  },
-  unit: "days",
-  paths: erasmusDaysInCycle.paths,
-  get: (ctx) => {
-    const before = student(ctx)?.history?.erasmusDaysInCycle;
-    return before === undefined ? undefined : before + ctx.fundedDays;
-  },
-});
+export const STANDARD_FACTS: readonly Fact[] = [
+  programmeLevel,
+  programmeMode,
+  gapYear,
+  residenceRegion,
+  crousBoursier,
+  crousEchelon,
+  quotientFamilial,
+  nonTaxable,
+  disability,
+  qpv,
+  zrr,
+  mobilityKind,
+  framework,
+  hostCountry,
+  fundedDays,
+  academicYear,
+  distanceKm,
+  greenTravel,
+  homeRegion,
+  fewerOpportunities,
+  declaredCosts,
+  declaredCostCount,
+];
 
-/** AMI days received over a lifetime once this stay is counted, a month counting 30 days (rulebook §6). */
-export const amiDaysAfterStay = numberFact({
-  id: "amiDaysAfterStay",
-  label: {
-    fr: "jours d'AMI sur toute la scolarité, ce séjour compris",
-    en: "AMI days over all studies, this stay included",
-  },
-  unit: "days",
-  paths: amiMonthsTotal.paths,
-  get: (ctx) => {
-    const months = student(ctx)?.history?.amiMonthsTotal;
-    return months === undefined ? undefined : Math.round(months * 30) + ctx.fundedDays;
-  },
-});
+/** Whether a plugin may read `fact` without declaring it: a standard fact, or one of {@link hostHasAgreement}. */
+export const isStandardFact = (fact: Fact): boolean =>
+  STANDARD_FACTS.includes(fact) || fact.id.startsWith(`${AGREEMENT_FACT}:`);

@@ -13,7 +13,6 @@ export { describeCondition } from "./conditions/describe.ts";
 export * from "./countries.ts";
 export * from "./distance.ts";
 export * from "./engine.ts";
-export * from "./erasmus-country-groups.ts";
 export * from "./errors.ts";
 export * from "./evaluation-context.ts";
 export * as facts from "./facts.ts";
@@ -25,8 +24,10 @@ export {
   type Fact,
   type FewerOpportunitiesGround,
   formatQuantity,
+  isStandardFact,
   type NumberFact,
   numberFact,
+  STANDARD_FACTS,
   type Unit,
 } from "./facts.ts";
 export * from "./figures.ts";
@@ -47,5 +48,3 @@ export * from "./situation.ts";
 export * from "./situation-validation.ts";
 export * from "./text.ts";
 export * from "./text-limits.ts";
-export * from "./travel-bands.ts";
-export * from "./versioned.ts";

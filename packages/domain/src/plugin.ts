@@ -3,7 +3,9 @@ import type { IsoDate } from "./calendar-date.ts";
 import type { Criterion } from "./conditions/criterion.ts";
 import { PluginOptionsInvalid } from "./errors.ts";
 import type { EvaluationContext } from "./evaluation-context.ts";
+import type { Fact } from "./facts.ts";
 import { type Confidence, type DatedParameters, type Figure, inForce } from "./figures.ts";
+import { KEBAB_CASE } from "./ids.ts";
 import type { Amount } from "./money.ts";
 import type { CostKind } from "./situation.ts";
 import type { Lang, Text } from "./text.ts";
@@ -109,11 +111,26 @@ export interface FundingPluginDefinition<S extends z.ZodType, P extends Paramete
   readonly parameters: (options: z.output<S>) => readonly DatedParameters<P>[];
   /** The criteria, with the rulebook's ids, built from the condition vocabulary. */
   readonly criteria: (options: z.output<S>, parameters: P) => readonly Criterion[];
+  /**
+   * The facts of its own its criteria read, beyond the domain's standard facts: the registry
+   * lists them with those (`Registry.facts`, the situation fields a scheme may ask for), and the
+   * conformance suite checks that none is left out.
+   *
+   * @example
+   * facts: () => [erasmusDaysAfterStay]
+   */
+  readonly facts?: (options: z.output<S>) => readonly Fact[];
   /** The standalone amount, as explained lines. Called for eligible and incomplete verdicts. */
   readonly estimate: (args: PluginArgs<z.output<S>, P>) => EstimateDraft;
   /** The document checklist for this situation. */
   readonly documents: (args: PluginArgs<z.output<S>, P>) => readonly DocumentItem[];
-  /** Schemes this one cannot be combined with for the same period (symmetric in the plan). */
+  /**
+   * Schemes this one cannot be combined with for the same period (symmetric in the plan); each
+   * must be a registered scheme. Read from an option declared with {@link exclusiveWithOption}.
+   *
+   * @example
+   * exclusive: (options) => options.exclusiveWith
+   */
   readonly exclusive?: (options: z.output<S>) => readonly string[];
   /**
    * The amount when the plan also holds `peers` (the alumni aid subtracts travel the others
@@ -143,6 +160,8 @@ export interface ConfiguredPlugin {
   readonly summary: Text;
   readonly options: unknown;
   readonly periods: readonly ConfiguredPeriod[];
+  /** Its own facts, as declared (see {@link FundingPluginDefinition.facts}). */
+  readonly facts: readonly Fact[];
   readonly exclusive: readonly string[];
   readonly periodFor: (start: IsoDate) => ConfiguredPeriod;
   readonly estimate: (ctx: EvaluationContext, period: ConfiguredPeriod) => EstimateDraft;
@@ -158,6 +177,20 @@ export interface FundingPlugin<S extends z.ZodType, P extends Parameters>
   /** @throws PluginOptionsInvalid naming the plugin and each bad field */
   readonly configure: (options?: z.input<S>) => ConfiguredPlugin;
 }
+
+/**
+ * The option naming the schemes a plugin cannot be combined with: kebab-case scheme ids, never
+ * the plugin's own; the registry checks at start-up that each names a registered scheme.
+ *
+ * @example
+ * options: z.object({ exclusiveWith: exclusiveWithOption("erasmus", ["mic"]) }),
+ * exclusive: (options) => options.exclusiveWith,
+ */
+export const exclusiveWithOption = (self: string, defaults: readonly string[] = []) =>
+  z
+    .array(z.string().regex(KEBAB_CASE, "must be a kebab-case scheme id such as erasmus"))
+    .refine((ids) => !ids.includes(self), `must not name ${self} itself`)
+    .default([...defaults]);
 
 /**
  * Defines a funding plugin: a plain object, listed explicitly in the institution's
@@ -214,6 +247,7 @@ export const defineFundingPlugin = <S extends z.ZodType, P extends Parameters>(
       summary: definition.summary,
       options,
       periods,
+      facts: definition.facts?.(options) ?? [],
       exclusive: definition.exclusive?.(options) ?? [],
       periodFor: (start) => inForce(periods, start),
       estimate: (ctx, period) =>

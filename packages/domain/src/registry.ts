@@ -1,5 +1,6 @@
 import { RegistryInvalid } from "./errors.ts";
 import type { PartnerLookup } from "./evaluation-context.ts";
+import { type Fact, STANDARD_FACTS } from "./facts.ts";
 import { KEBAB_CASE } from "./ids.ts";
 import { type Institution, InstitutionSchema, type Partner } from "./institution.ts";
 import type { ConfiguredPlugin } from "./plugin.ts";
@@ -10,6 +11,11 @@ export interface Registry {
   readonly plugins: readonly ConfiguredPlugin[];
   readonly byId: ReadonlyMap<string, ConfiguredPlugin>;
   readonly partners: PartnerLookup;
+  /**
+   * Every fact a scheme's criteria may read, one per id: the domain's standard facts, then those
+   * the plugins declare. Their `paths` are every situation field a report may list as missing.
+   */
+  readonly facts: readonly Fact[];
   /** Whether two schemes cannot be combined (either one names the other). */
   readonly exclusive: (a: string, b: string) => boolean;
 }
@@ -17,6 +23,8 @@ export interface Registry {
 /**
  * Builds the registry once, at start-up, and refuses a wrong one with every problem listed:
  * a duplicate or non-kebab-case plugin id, duplicate criterion ids, an invalid institution.
+ * (Whether each exclusivity names a registered scheme is the institution's check, `loadRegistry`:
+ * a registry may hold a few schemes only, to evaluate one alone.)
  *
  * @throws RegistryInvalid
  */
@@ -60,6 +68,7 @@ export const createRegistry = (input: {
     plugins: input.plugins,
     byId,
     partners,
+    facts: factsOf(input.plugins),
     exclusive: (a, b) => pairs.get(a)?.has(b) ?? false,
   };
 };
@@ -87,4 +96,12 @@ const exclusivePairs = (
     }
   }
   return pairs;
+};
+
+/** The standard facts, then each plugin's own, the first of an id kept (two plugins may share one). */
+const factsOf = (plugins: readonly ConfiguredPlugin[]): readonly Fact[] => {
+  const byId = new Map<string, Fact>();
+  for (const fact of [...STANDARD_FACTS, ...plugins.flatMap((p) => p.facts)])
+    if (!byId.has(fact.id)) byId.set(fact.id, fact);
+  return [...byId.values()];
 };

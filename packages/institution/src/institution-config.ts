@@ -61,12 +61,17 @@ export interface LoadOptions {
   readonly partners?: readonly Partner[] | PartnerLookup;
   /** Evaluate disabled plugins too (tests, and institutions trying a scheme out). */
   readonly enableAll?: boolean;
+  /**
+   * Evaluate only these schemes, switched off or not (`pnpm envol simulate --schemes`); the
+   * others stay registered, so an exclusivity may still name them.
+   */
+  readonly only?: readonly string[];
 }
 
 /**
  * Validates the configuration and builds the registry, at start-up. A bad option stops here
- * with a message naming the plugin and the field (PluginOptionsInvalid); a duplicate id with
- * RegistryInvalid.
+ * with a message naming the plugin and the field (PluginOptionsInvalid); a duplicate id, or an
+ * `exclusiveWith` naming a scheme the configuration does not register, with RegistryInvalid.
  */
 export const loadRegistry = (config: InstitutionConfig, options: LoadOptions = {}): Registry => {
   for (const e of config.plugins) {
@@ -76,12 +81,36 @@ export const loadRegistry = (config: InstitutionConfig, options: LoadOptions = {
       });
     }
   }
+  const evaluated = (e: PluginEntry) =>
+    options.only ? options.only.includes(e.id) : options.enableAll || e.enabled;
+  const plugins = config.plugins.filter(evaluated).map((e) => e.configure());
+  const unknown = unknownExclusives(
+    plugins,
+    config.plugins.map((e) => e.id),
+  );
+  if (unknown.length > 0) throw new RegistryInvalid({ problems: unknown });
   return createRegistry({
     institution: config.institution,
-    plugins: config.plugins.filter((e) => options.enableAll || e.enabled).map((e) => e.configure()),
+    plugins,
     partners: options.partners ?? DEMO_PARTNER_CATALOGUE.partners,
   });
 };
+
+/**
+ * The exclusivities that name no registered scheme, one problem each, naming the plugin and the
+ * id. A scheme switched off is still registered: naming it is no mistake.
+ */
+const unknownExclusives = (
+  plugins: readonly ConfiguredPlugin[],
+  registered: readonly string[],
+): string[] =>
+  plugins.flatMap((p) =>
+    p.exclusive
+      .filter((id) => !registered.includes(id))
+      .map(
+        (id) => `plugin "${p.id}": exclusiveWith names "${id}", which is not a registered scheme`,
+      ),
+  );
 
 /**
  * What the persistence layer needs to know of the schemes (the shape of `@envol/db`'s

@@ -1,6 +1,14 @@
-import { evaluate, PluginOptionsInvalid, RegistryInvalid, SituationSchema } from "@envol/domain";
+import {
+  evaluate,
+  PluginOptionsInvalid,
+  RegistryInvalid,
+  SituationSchema,
+  STANDARD_FACTS,
+} from "@envol/domain";
 import { TELECOM_PARIS } from "@envol/domain/reference";
 import { alumni } from "@envol/plugin-alumni";
+import { ami } from "@envol/plugin-ami";
+import { erasmus } from "@envol/plugin-erasmus";
 import { idf } from "@envol/plugin-idf";
 import { describe, expect, it } from "vitest";
 import { TELECOM_PARIS_CONFIG } from "./institution.ts";
@@ -37,6 +45,49 @@ describe("the institution configuration", () => {
     const config = { institution: TELECOM_PARIS, plugins: [use(alumni), use(alumni)] };
     expect(() => loadRegistry(config)).toThrow(RegistryInvalid);
     expect(() => loadRegistry(config)).toThrow(/two plugins have the id "alumni"/);
+  });
+
+  it("stops on an exclusiveWith naming a scheme it does not register, naming the plugin and the id", () => {
+    const config = {
+      institution: TELECOM_PARIS,
+      plugins: [use(alumni, { exclusiveWith: ["mikc", "idf"] }), use(idf), use(erasmus)],
+    };
+    expect(() => loadRegistry(config)).toThrow(RegistryInvalid);
+    // every one at once: the typo, and erasmus's default naming mic, which is not registered here
+    expect(() => loadRegistry(config)).toThrow(
+      'invalid funding registry:\n  - plugin "alumni": exclusiveWith names "mikc", which is not a registered scheme\n  - plugin "erasmus": exclusiveWith names "mic", which is not a registered scheme',
+    );
+  });
+
+  it("accepts an exclusiveWith naming a scheme registered but switched off", () => {
+    const registry = loadRegistry({
+      institution: TELECOM_PARIS,
+      plugins: [use(alumni, { exclusiveWith: ["ami"] }), use(ami, {}, { enabled: false })],
+    });
+    expect(registry.plugins.map((p) => p.id)).toEqual(["alumni"]);
+    expect(registry.exclusive("ami", "alumni")).toBe(true);
+  });
+
+  it("evaluates only the schemes asked for, switched off or not, the others still registered", () => {
+    const registry = loadRegistry(TELECOM_PARIS_CONFIG, { only: ["ami", "erasmus"] });
+    expect(registry.plugins.map((p) => p.id)).toEqual(["erasmus", "ami"]);
+    // erasmus names mic: not evaluated here, but registered, so no mistake
+    expect(registry.exclusive("erasmus", "mic")).toBe(true);
+  });
+
+  it("lists the facts its schemes read: the domain's, then those the plugins declare, each once", () => {
+    const ids = loadRegistry(TELECOM_PARIS_CONFIG, { enableAll: true }).facts.map((f) => f.id);
+    expect(ids.slice(0, STANDARD_FACTS.length)).toEqual(STANDARD_FACTS.map((f) => f.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    // erasmus and mic both declare the Erasmus+ ones; a scheme registered later may add its own
+    expect(ids.slice(STANDARD_FACTS.length)).toEqual(
+      expect.arrayContaining([
+        "holdsEche",
+        "erasmusDaysAfterStay",
+        "hostInFitecProjectOfItsCountry",
+        "amiDaysAfterStay",
+      ]),
+    );
   });
 
   it("evaluates a situation against every registered scheme", () => {

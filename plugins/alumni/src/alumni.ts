@@ -10,13 +10,13 @@ import {
   defineFundingPlugin,
   EUROPE,
   type EvaluationContext,
+  exclusiveWithOption,
   type Figure,
   FRANCE_AND_OVERSEAS,
   facts,
   formatMoney,
   HOUSEHOLD_TAX_NOTICE,
   isTrue,
-  KEBAB_CASE,
   type Lang,
   max,
   meansTest,
@@ -85,9 +85,7 @@ export const alumniOptions = z.object({
   /** Cap for any other destination abroad, in cents. */
   capOutsideEuropeCents: z.number().int().nonnegative().default(CAP_OUTSIDE_EUROPE.value),
   /** Schemes this aid cannot be combined with: none in rulebook §5. */
-  exclusiveWith: z
-    .array(z.string().regex(KEBAB_CASE, "must be a kebab-case scheme id such as erasmus"))
-    .default([]),
+  exclusiveWith: exclusiveWithOption("alumni"),
 });
 
 export type AlumniOptions = z.output<typeof alumniOptions>;

@@ -8,6 +8,7 @@ import {
   type DatedParameters,
   type DocumentItem,
   defineFundingPlugin,
+  exclusiveWithOption,
   type Figure,
   FRANCE_AND_OVERSEAS,
   facts,
@@ -26,6 +27,7 @@ import {
   weakest,
 } from "@envol/domain";
 import { z } from "zod";
+import { amiDaysAfterStay } from "./ami-facts.ts";
 
 /** The figures of one period: the mobility's start date picks the period in force (rulebook §6). */
 export type AmiParameters = {
@@ -159,7 +161,7 @@ export const amiOptions = z.strictObject({
     })
     .default(DEFAULT_PERIODS.map(asOption)),
   /** The AMI combines with every other aid (funding-research.md §6.1, §7). */
-  exclusiveWith: z.array(z.string()).default([]),
+  exclusiveWith: exclusiveWithOption("ami"),
 });
 
 export type AmiOptions = z.output<typeof amiOptions>;
@@ -205,7 +207,7 @@ const criteria = (_options: AmiOptions, p: AmiParameters): Criterion[] => [
     fr: "Durée du séjour",
     en: "Length of the stay",
   }),
-  criterion("lifetime-cap", atMost(facts.amiDaysAfterStay, p.lifetimeCapDays.value), {
+  criterion("lifetime-cap", atMost(amiDaysAfterStay, p.lifetimeCapDays.value), {
     fr: "Plafond sur toute la scolarité",
     en: "Lifetime cap",
   }),
@@ -280,12 +282,13 @@ export const ami = defineFundingPlugin({
   },
   options: amiOptions,
   parameters,
+  facts: () => [amiDaysAfterStay],
   criteria,
   estimate: ({ ctx, lang, parameters: p }) => {
     const rate = p.monthlyRate.value;
     const paidDays = Math.min(ctx.fundedDays, p.maxFundedDays.value);
     const notes = [MOST_THIS_STAY[lang]];
-    if (facts.amiDaysAfterStay.get(ctx) === undefined) {
+    if (amiDaysAfterStay.get(ctx) === undefined) {
       notes.push(lifetimeCapNote(p.lifetimeCapDays.value, lang));
     }
     return {

@@ -1,11 +1,9 @@
 import {
   type Confidence,
   cents,
-  type ErasmusCountryGroup,
   type EstimateDraft,
   type EstimateLine,
   type EvaluationContext,
-  erasmusCountryGroup,
   type Figure,
   facts,
   formatMoney,
@@ -14,12 +12,17 @@ import {
   lumpSumBasis,
   monthlyBasis,
   prorata,
+  weakest,
+} from "@envol/domain";
+import {
+  callYear,
+  type ErasmusCountryGroup,
+  erasmusCountryGroup,
   type TravelBand,
   travelBand,
   travelBandConfidence,
   travelBandRange,
-  weakest,
-} from "@envol/domain";
+} from "@envol/erasmus-common";
 import type { ErasmusParameters } from "./erasmus.ts";
 
 /** The figures the estimate reads, as `parameters` gives them. */
@@ -86,7 +89,7 @@ export const estimateErasmus = (
   lang: Lang,
 ): EstimateDraft => {
   const money = (valueCents: number) => formatMoney(valueCents, lang);
-  const group = erasmusCountryGroup(ctx.host.country, ctx.callYear);
+  const group = erasmusCountryGroup(ctx.host.country, callYear(ctx));
   // the `destination` criterion admits only countries that have a group, and the engine
   // estimates only when no criterion is unmet
   if (group === undefined)
@@ -158,7 +161,7 @@ export const estimateErasmus = (
         }[lang],
       );
     } else {
-      const travel = travelLine(ctx.distanceKm, ctx.callYear, green === true, lang);
+      const travel = travelLine(ctx.distanceKm, callYear(ctx), green === true, lang);
       used.push(travel.confidence, p.travelSupport.confidence);
       lines.push(travel.line);
       const { greenCents, standardCents } = travel.band;
@@ -197,7 +200,7 @@ export const estimateErasmus = (
   if (fewer === undefined) {
     const travel =
       travelPending && ctx.distanceKm !== undefined
-        ? travelBand(ctx.distanceKm, ctx.callYear)
+        ? travelBand(ctx.distanceKm, callYear(ctx))
         : undefined;
     const travelAmount = travel && (green === true ? travel.greenCents : travel.standardCents);
     const instead =

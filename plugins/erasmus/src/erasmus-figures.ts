@@ -145,7 +145,7 @@ export const CYCLE_CAP_DAYS: Figure<number> = {
 };
 
 export const TRAVEL_BANDS_2024: Figure<string> = {
-  value: "rulebook §0 travel bands, call 2024 onwards (travelBand in @envol/domain)",
+  value: "rulebook §0 travel bands, call 2024 onwards (travelBand in @envol/erasmus-common)",
   since: CALL_2024,
   source:
     "funding-research.md §9: bands up to 2 999 km from vu.nl (Call 2024), the 28 € and " +

@@ -9,18 +9,23 @@ import {
   type DocumentItem,
   defineFundingPlugin,
   type EvaluationContext,
+  exclusiveWithOption,
   type FewerOpportunitiesGround,
   type Figure,
   facts,
   isTrue,
-  KA131_DESTINATIONS,
-  KEBAB_CASE,
   oneOf,
   optionFigure,
   PROGRAMME_LEVELS,
   type ProgrammeLevel,
   type Text,
 } from "@envol/domain";
+import {
+  ERASMUS_FACTS,
+  erasmusDaysAfterStay,
+  holdsEche,
+  KA131_DESTINATIONS,
+} from "@envol/erasmus-common";
 import { z } from "zod";
 import { estimateErasmus } from "./erasmus-estimate.ts";
 import {
@@ -43,7 +48,6 @@ import {
 const rateCents = z.number().int().nonnegative();
 // the agency's "2 à 12 mois" for long-term stays (funding-research.md §2.2 ER-6)
 const durationDays = z.number().int().min(60).max(360);
-const schemeId = z.string().regex(KEBAB_CASE, "must be a scheme id in kebab-case, such as mic");
 
 /**
  * Options: every field defaulted to the rulebook's figure (rulebook §2), so an institution
@@ -72,10 +76,7 @@ export const erasmusOptions = z
     // 12 months per cycle, 24 for one-cycle programmes (funding-research.md §2.2 ER-8)
     cycleCapDays: z.number().int().min(60).max(720).default(CYCLE_CAP_DAYS.value),
     /** Schemes paid from the same EU budget for the same period (one EU grant per period). */
-    exclusiveWith: z
-      .array(schemeId)
-      .refine((ids) => !ids.includes("erasmus"), "must not name erasmus itself")
-      .default(["mic"]),
+    exclusiveWith: exclusiveWithOption("erasmus", ["mic"]),
   })
   .superRefine((o, ctx) => {
     if (o.minDays > o.maxDays)
@@ -211,8 +212,9 @@ export const erasmus = defineFundingPlugin({
       },
     },
   ],
+  facts: () => ERASMUS_FACTS,
   criteria: (_o, p) => [
-    criterion("eche", isTrue(facts.holdsEche), {
+    criterion("eche", isTrue(holdsEche), {
       fr: "Charte Erasmus de l'établissement",
       en: "Home institution's Erasmus Charter",
     }),
@@ -245,7 +247,7 @@ export const erasmus = defineFundingPlugin({
       fr: "Durée du séjour",
       en: "Length of stay",
     }),
-    criterion("cycle-cap", atMost(facts.erasmusDaysAfterStay, p.cycleCapDays.value), {
+    criterion("cycle-cap", atMost(erasmusDaysAfterStay, p.cycleCapDays.value), {
       fr: "Plafond par cycle d'études",
       en: "Cap per study cycle",
     }),

@@ -8,6 +8,7 @@ import {
   type DocumentItem,
   defineFundingPlugin,
   type EvaluationContext,
+  exclusiveWithOption,
   type Figure,
   facts,
   formatMoney,
@@ -109,41 +110,34 @@ const MAX_SEMESTERS = 2;
  * Every field defaulted to the rulebook's figure (§4), so an institution changes it in its
  * configuration, never in this file.
  */
-export const fitecOptions = z
-  .object({
-    /** The programmes the school takes part in, one per partner country. */
-    programmes: z
-      .array(
-        z.object({
-          country: CountryCodeSchema,
-          name: z.string().min(1),
-          agreement: z
-            .string()
-            .regex(KEBAB_CASE, "must be a kebab-case agreement id such as brafitec"),
-        }),
-      )
-      .min(1)
-      .default(PROGRAMMES.value.map((p) => ({ ...p })))
-      .refine((ps) => new Set(ps.map((p) => p.country)).size === ps.length, {
-        message: "must name each country once",
+export const fitecOptions = z.object({
+  /** The programmes the school takes part in, one per partner country. */
+  programmes: z
+    .array(
+      z.object({
+        country: CountryCodeSchema,
+        name: z.string().min(1),
+        agreement: z
+          .string()
+          .regex(KEBAB_CASE, "must be a kebab-case agreement id such as brafitec"),
       }),
-    /** The travel lump sum, in cents. */
-    travelLumpSumCents: z.number().int().nonnegative().default(TRAVEL_LUMP_SUM.value),
-    /** The allowance per semester, in cents. */
-    semesterStipendCents: z.number().int().nonnegative().default(SEMESTER_STIPEND.value),
-    /** The shortest funded stay, in funded days. */
-    minDays: z.number().int().positive().default(MIN_DAYS.value),
-    /** Up to this many funded days a stay counts one semester; beyond, two. */
-    oneSemesterMaxDays: z.number().int().positive().default(ONE_SEMESTER_MAX_DAYS.value),
-    /** Schemes not combinable with this one for the same stay (school policy, research §7). */
-    exclusiveWith: z
-      .array(z.string().regex(KEBAB_CASE, "must be a scheme id such as mic"))
-      .default(["mic"]),
-  })
-  .refine((o) => !o.exclusiveWith.includes("fitec"), {
-    path: ["exclusiveWith"],
-    message: "must not name fitec itself",
-  });
+    )
+    .min(1)
+    .default(PROGRAMMES.value.map((p) => ({ ...p })))
+    .refine((ps) => new Set(ps.map((p) => p.country)).size === ps.length, {
+      message: "must name each country once",
+    }),
+  /** The travel lump sum, in cents. */
+  travelLumpSumCents: z.number().int().nonnegative().default(TRAVEL_LUMP_SUM.value),
+  /** The allowance per semester, in cents. */
+  semesterStipendCents: z.number().int().nonnegative().default(SEMESTER_STIPEND.value),
+  /** The shortest funded stay, in funded days. */
+  minDays: z.number().int().positive().default(MIN_DAYS.value),
+  /** Up to this many funded days a stay counts one semester; beyond, two. */
+  oneSemesterMaxDays: z.number().int().positive().default(ONE_SEMESTER_MAX_DAYS.value),
+  /** Schemes not combinable with this one for the same stay (school policy, research §7). */
+  exclusiveWith: exclusiveWithOption("fitec", ["mic"]),
+});
 
 export type FitecOptions = z.output<typeof fitecOptions>;
 
@@ -266,6 +260,7 @@ export const fitec = defineFundingPlugin({
       },
     },
   ],
+  facts: (o) => [inProjectOfItsCountry(o.programmes)],
   criteria: (_o, p) => [
     criterion("destination", oneOf(facts.hostCountry, fitecCountries(p.programmes.value)), {
       fr: "Pays d'un programme FITEC",

@@ -9,6 +9,7 @@ import {
   type DatedParameters,
   type DocumentItem,
   defineFundingPlugin,
+  exclusiveWithOption,
   type Figure,
   FRANCE_AND_OVERSEAS,
   facts,
@@ -150,7 +151,7 @@ export const idfOptions = z
       .default([...PARTNER_YEARS.value]),
     requireResidence: z.boolean().default(RESIDENCE_REQUIRED.value),
     /** No exclusivity is known (funding-research.md §1.5); wizbii's 9-month limit is too vague to model. */
-    exclusiveWith: z.array(z.string()).default([]),
+    exclusiveWith: exclusiveWithOption("idf"),
   })
   .refine((o) => o.minFundedDays <= o.maxFundedDays, {
     message: "must not be more than maxFundedDays",

@@ -10,6 +10,7 @@ import {
   defineFundingPlugin,
   type EstimateLine,
   type EvaluationContext,
+  exclusiveWithOption,
   type FewerOpportunitiesGround,
   type Figure,
   FRANCE_AND_OVERSEAS,
@@ -17,7 +18,6 @@ import {
   formatInteger,
   formatMoney,
   isTrue,
-  KA131_DESTINATIONS,
   KEBAB_CASE,
   type Lang,
   monthlyBasis,
@@ -27,13 +27,20 @@ import {
   PROGRAMME_LEVELS,
   prorata,
   type Text,
+  weakest,
+} from "@envol/domain";
+import {
+  callYear,
+  ERASMUS_FACTS,
+  erasmusDaysAfterStay,
+  holdsEche,
+  KA131_DESTINATIONS,
   TRAVEL_BANDS,
   type TravelBand,
   travelBand,
   travelBandConfidence,
   travelBandRange,
-  weakest,
-} from "@envol/domain";
+} from "@envol/erasmus-common";
 import { z } from "zod";
 
 // ---------------------------------------------------------------- figures (rulebook §3)
@@ -157,17 +164,11 @@ export const micOptions = z
     // 12 months per cycle, 24 in one-cycle programmes (funding-research.md §2.2 ER-8).
     cycleCapDays: z.number().int().positive().max(720).default(CYCLE_CAP_DAYS.value),
     /** Schemes not combinable with this one: one EU grant per period; FITEC by school policy. */
-    exclusiveWith: z
-      .array(z.string().regex(KEBAB_CASE, "must be a scheme id such as erasmus"))
-      .default(["erasmus", "fitec"]),
+    exclusiveWith: exclusiveWithOption("mic", ["erasmus", "fitec"]),
   })
   .refine((o) => o.minDays <= o.maxDays, {
     path: ["maxDays"],
     message: "must be at least minDays",
-  })
-  .refine((o) => !o.exclusiveWith.includes("mic"), {
-    path: ["exclusiveWith"],
-    message: "must not name mic itself",
   });
 
 export type MicOptions = z.output<typeof micOptions>;
@@ -178,7 +179,7 @@ const AND_MORE: Text = { fr: "et plus", en: "and more" };
 
 /**
  * "tranche 500–1 999 km (890 km aller), tarif standard". The distance shows rounded down, as the
- * band is chosen (domain `travelBand`), so a 7 999.6 km stay does not read "8 000 km".
+ * band is chosen (`travelBand`), so a 7 999.6 km stay does not read "8 000 km".
  */
 const travelBasis = (distanceKm: number, callYear: number, green: boolean, lang: Lang): string => {
   const { fromKm, toKm } = travelBandRange(distanceKm, callYear);
@@ -350,8 +351,9 @@ export const mic = defineFundingPlugin({
       { since: TRAVEL_BANDS_2024.since, parameters: { ...common, travelBands: TRAVEL_BANDS_2024 } },
     ];
   },
+  facts: () => ERASMUS_FACTS,
   criteria: (o, p) => [
-    criterion("eche", isTrue(facts.holdsEche), { fr: "Charte Erasmus", en: "Erasmus Charter" }),
+    criterion("eche", isTrue(holdsEche), { fr: "Charte Erasmus", en: "Erasmus Charter" }),
     criterion("level", oneOf(facts.programmeLevel, o.levels), {
       fr: "Niveau d'études",
       en: "Programme level",
@@ -374,7 +376,7 @@ export const mic = defineFundingPlugin({
       fr: "Durée",
       en: "Duration",
     }),
-    criterion("cycle-cap", atMost(facts.erasmusDaysAfterStay, p.cycleCapDays.value), {
+    criterion("cycle-cap", atMost(erasmusDaysAfterStay, p.cycleCapDays.value), {
       fr: "Plafond par cycle",
       en: "Cap per study cycle",
     }),
@@ -421,17 +423,17 @@ export const mic = defineFundingPlugin({
         }[lang],
       );
     } else {
-      const band = travelBand(ctx.distanceKm, ctx.callYear);
+      const band = travelBand(ctx.distanceKm, callYear(ctx));
       const green = ctx.situation.mobility.greenTravel === true;
       lines.push({
         id: "travel",
         label: { fr: "Forfait voyage (aller-retour)", en: "Travel support (round trip)" },
         amount: cents(green ? band.greenCents : band.standardCents),
-        basis: travelBasis(ctx.distanceKm, ctx.callYear, green, lang),
+        basis: travelBasis(ctx.distanceKm, callYear(ctx), green, lang),
         covers: "transport",
       });
       // the row's own confidence, as Erasmus+ reports it: the table's figure is its weakest row
-      used.push(travelBandConfidence(band.fromKm, ctx.callYear));
+      used.push(travelBandConfidence(band.fromKm, callYear(ctx)));
       if (
         ctx.situation.mobility.greenTravel === undefined &&
         band.greenCents > band.standardCents

@@ -124,6 +124,46 @@ describe("checkWorkspace", () => {
     ]);
   });
 
+  it("lets erasmus and mic import what they share, and fails any other plugin that does", () => {
+    const common = (name: string) =>
+      `${imp("callYear", "@envol/erasmus-common")}export const ${name} = callYear;\n`;
+    const violations = checkWorkspace(
+      workspace({
+        "packages/erasmus-common/package.json": JSON.stringify({
+          name: "@envol/erasmus-common",
+          dependencies: { "@envol/domain": "workspace:*" },
+        }),
+        "packages/erasmus-common/src/index.ts": "export const callYear = 2024;\n",
+        "plugins/erasmus/src/rules.ts": common("erasmus"),
+        "plugins/mic/src/rules.ts": common("mic"),
+        "plugins/fitec/package.json": JSON.stringify({
+          name: "@envol/plugin-fitec",
+          dependencies: { "@envol/domain": "workspace:*", "@envol/erasmus-common": "workspace:*" },
+        }),
+        "plugins/fitec/src/rules.ts": common("fitec"),
+      }),
+    );
+    expect(violations.map((v) => `${v.file} ${v.specifier}`)).toEqual([
+      "plugins/fitec/package.json @envol/erasmus-common",
+      "plugins/fitec/src/rules.ts @envol/erasmus-common",
+    ]);
+  });
+
+  it("fails the shared Erasmus+ package when it imports a plugin", () => {
+    const violations = checkWorkspace(
+      workspace({
+        "packages/erasmus-common/package.json": JSON.stringify({
+          name: "@envol/erasmus-common",
+          dependencies: { "@envol/domain": "workspace:*" },
+        }),
+        "packages/erasmus-common/src/index.ts": `${imp("mic", "@envol/plugin-mic")}export { mic };\n`,
+      }),
+    );
+    expect(violations.map((v) => `${v.file} ${v.specifier}`)).toEqual([
+      "packages/erasmus-common/src/index.ts @envol/plugin-mic",
+    ]);
+  });
+
   it("fails any package outside apps/ that imports an app", () => {
     const violations = checkWorkspace(
       workspace({

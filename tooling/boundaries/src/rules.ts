@@ -1,6 +1,6 @@
 /**
- * The dependency rules of ARCHITECTURE §1, as data. A package's area is its folder; each area
- * lists the bare specifiers its production code may import. Test code (tests, test harnesses,
+ * The dependency rules of ARCHITECTURE §1, as data. A package's area is its folder (the first
+ * rule whose folder matches); each area lists the bare specifiers its production code may import. Test code (tests, test harnesses,
  * fixtures, benchmarks) may also import the test tools and Node's built-ins.
  */
 export interface AreaRule {
@@ -70,6 +70,21 @@ export const RULES: readonly AreaRule[] = [
     folder: /^packages\/institution$/,
     description: "the institution configuration imports the domain and the plugins only",
     allow: ["@envol/domain", "@envol/plugin-*", "zod", "effect"],
+    testAllow: TEST_TOOLS,
+  },
+  {
+    folder: /^packages\/erasmus-common$/,
+    description:
+      "what the Erasmus+ plugins share depends on the domain only: never on a plugin, the database or apps/",
+    allow: ["@envol/domain"],
+    testAllow: TEST_TOOLS,
+  },
+  {
+    // sibling plugins share through a package of their own (Backstage's -common packages)
+    folder: /^plugins\/(erasmus|mic)$/,
+    description:
+      "an Erasmus+ plugin imports only @envol/domain, @envol/erasmus-common, zod and effect: never another plugin nor apps/",
+    allow: ["@envol/domain", "@envol/erasmus-common", "zod", "effect"],
     testAllow: TEST_TOOLS,
   },
   {

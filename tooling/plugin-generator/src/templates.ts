@@ -52,6 +52,7 @@ export const plugin = ({ id, camel, title }: PluginNames): string => `import {
   cents,
   criterion,
   defineFundingPlugin,
+  exclusiveWithOption,
   type Figure,
   FRANCE_AND_OVERSEAS,
   facts,
@@ -74,6 +75,8 @@ const LUMP_SUM: Figure<number> = {
 /** Options: every field defaulted to the rulebook's figure, so an institution changes it in configuration. */
 export const ${camel}Options = z.strictObject({
   lumpSumCents: z.number().int().nonnegative().default(LUMP_SUM.value),
+  /** Schemes this one cannot be combined with for the same stay: none until the rules say so. */
+  exclusiveWith: exclusiveWithOption("${id}"),
 });
 
 /**
@@ -105,6 +108,7 @@ export const ${camel} = defineFundingPlugin({
     ],
   }),
   documents: () => [{ id: "acceptance-letter", label: { fr: "Lettre d'acceptation", en: "Acceptance letter" } }],
+  exclusive: (options) => options.exclusiveWith,
 });
 `;
 

@@ -17,19 +17,6 @@ const USAGE = `usage: pnpm envol simulate [--lang fr|en] [--as-of YYYY-MM-DD] [-
   --all-schemes  also evaluate the schemes the institution has switched off (the AMI)
   --schemes      evaluate only these registered schemes (comma-separated ids), switched off or not`;
 
-/** The institution's configuration with only the schemes named, or the ids it does not know. */
-const onlySchemes = (ids: readonly string[]) => {
-  const known = TELECOM_PARIS_CONFIG.plugins.map((p) => p.id);
-  const unknown = ids.filter((id) => !known.includes(id));
-  if (unknown.length > 0) return { unknown, known };
-  return {
-    config: {
-      ...TELECOM_PARIS_CONFIG,
-      plugins: TELECOM_PARIS_CONFIG.plugins.filter((p) => ids.includes(p.id)),
-    },
-  };
-};
-
 export const simulateCommand: Command = {
   usage: USAGE,
   run: async (args) => {
@@ -49,16 +36,15 @@ export const simulateCommand: Command = {
     if (!isIsoDate(today)) {
       return usageError(`--as-of: must be a calendar date written YYYY-MM-DD, not "${today}"`);
     }
-    const chosen =
-      values.schemes === undefined ? undefined : onlySchemes(values.schemes.split(","));
-    if (chosen?.unknown) {
+    const only = values.schemes?.split(",");
+    const known = TELECOM_PARIS_CONFIG.plugins.map((p) => p.id);
+    const unknown = only?.filter((id) => !known.includes(id)) ?? [];
+    if (unknown.length > 0) {
       return usageError(
-        `--schemes: no registered scheme "${chosen.unknown.join('", "')}" (registered: ${chosen.known.join(", ")})`,
+        `--schemes: no registered scheme "${unknown.join('", "')}" (registered: ${known.join(", ")})`,
       );
     }
-    const registry = chosen?.config
-      ? loadRegistry(chosen.config, { enableAll: true })
-      : loadRegistry(TELECOM_PARIS_CONFIG, { enableAll: values["all-schemes"] });
+    const registry = loadRegistry(TELECOM_PARIS_CONFIG, { enableAll: values["all-schemes"], only });
     const outcome = simulate(readFileSync(0, "utf8"), registry, lang, today);
     if (!outcome.ok) {
       console.error("invalid situation:");

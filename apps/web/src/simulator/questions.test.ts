@@ -1,16 +1,17 @@
-import { facts } from "@envol/domain";
+import { loadRegistry, TELECOM_PARIS_CONFIG } from "@envol/institution";
 import { describe, expect, it } from "vitest";
 import { en } from "../i18n/en.ts";
 import { fr } from "../i18n/fr.ts";
 import { QUESTIONS, questionFor } from "./questions.ts";
 import { emptyForm } from "./situation-form.ts";
 
-/** The request paths the engine can report as missing: those of the domain's standard facts. */
+/**
+ * The request paths the engine can report as missing: those of every fact the registered
+ * schemes read, the domain's and the plugins' own (switched-off schemes included).
+ */
 const reportablePaths = [
   ...new Set(
-    Object.values(facts).flatMap((fact) =>
-      typeof fact === "object" && fact !== null && "paths" in fact ? [...fact.paths] : [],
-    ),
+    loadRegistry(TELECOM_PARIS_CONFIG, { enableAll: true }).facts.flatMap((fact) => fact.paths),
   ),
 ];
 

@@ -1,6 +1,6 @@
 import type { CountrySet } from "../countries.ts";
 import type { EvaluationContext } from "../evaluation-context.ts";
-import type { BooleanFact, EnumFact, NumberFact } from "../facts.ts";
+import type { BooleanFact, EnumFact, Fact, NumberFact } from "../facts.ts";
 import type { Text } from "../text.ts";
 import { ruleWords } from "./describe.ts";
 
@@ -133,7 +133,7 @@ export const noneOf = (
   values: readonly string[] | NamedSet | CountrySet,
 ): Condition => leaf({ kind: "member", fact, ...toSet(values), inside: false });
 
-/** The boolean fact is true. @example isTrue(holdsEche) */
+/** The boolean fact is true. @example isTrue(facts.nonTaxable) */
 export const isTrue = (fact: BooleanFact): Condition =>
   leaf({ kind: "flag", fact, expected: true });
 
@@ -202,3 +202,26 @@ export const custom = (spec: {
   describe: Text;
   evaluate: (ctx: EvaluationContext) => CustomOutcome;
 }): Condition => ({ kind: "custom", ...spec, negated: false });
+
+/**
+ * The facts a condition tests, in order, each once; a `custom` condition reads what it likes
+ * and names none.
+ *
+ * @example factsRead(allOf(isTrue(nonTaxable), atLeast(fundedDays, 60))) // [nonTaxable, fundedDays]
+ */
+export const factsRead = (condition: Condition): readonly Fact[] => {
+  switch (condition.kind) {
+    case "compare":
+    case "range":
+    case "member":
+    case "flag":
+      return [condition.fact];
+    case "all":
+    case "any":
+      return [...new Set(condition.conditions.flatMap(factsRead))];
+    case "when":
+      return [...new Set([...factsRead(condition.guard), ...factsRead(condition.required)])];
+    case "custom":
+      return [];
+  }
+};

@@ -1,14 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { INSTITUTION, PARTNERS } from "../../fixtures/fixture-plugins.ts";
-import { FRANCE_AND_OVERSEAS, KA131_DESTINATIONS } from "../countries.ts";
+import { EUROPE, FRANCE_AND_OVERSEAS } from "../countries.ts";
 import { type EvaluationContext, makeEvaluationContext } from "../evaluation-context.ts";
 import {
   booleanFact,
   crousBoursier,
   disability,
   enumFact,
-  erasmusDaysInCycle,
   fewerOpportunities,
   fewerOpportunitiesGrounds,
   fundedDays,
@@ -16,6 +15,7 @@ import {
   hostCountry,
   mobilityKind,
   nonTaxable,
+  numberFact,
   programmeLevel,
   quotientFamilial,
 } from "../facts.ts";
@@ -183,18 +183,18 @@ describe("leaf reasons and hints", () => {
   });
 
   it("oneOf with a named set: names the set", () => {
-    const c = oneOf(hostCountry, KA131_DESTINATIONS);
+    const c = oneOf(hostCountry, EUROPE);
     const input = { mobility: { ...SHORT_STAY, host: { country: "BR" } } };
     expect(check(c, input, "en")).toMatchObject({
       status: "unmet",
       reason:
-        "Destination country: Brazil; Erasmus+ requires an Erasmus+ KA131 destination country.",
-      hint: "Met if destination country: an Erasmus+ KA131 destination country.",
+        "Destination country: Brazil; Erasmus+ requires a European country (EU, associated, Regions 13 and 14).",
+      hint: "Met if destination country: a European country (EU, associated, Regions 13 and 14).",
     });
     expect(check(c, input, "fr")).toMatchObject({
       reason:
-        "Pays de destination : Brésil ; Erasmus+ exige un pays de destination Erasmus+ KA131.",
-      hint: "Rempli si pays de destination : un pays de destination Erasmus+ KA131.",
+        "Pays de destination : Brésil ; Erasmus+ exige un pays d'Europe (UE, pays associés, Régions 13 et 14).",
+      hint: "Rempli si pays de destination : un pays d'Europe (UE, pays associés, Régions 13 et 14).",
     });
     expect(check(c, {}, "en").status).toBe("met");
   });
@@ -268,6 +268,16 @@ describe("leaf reasons and hints", () => {
   });
 
   it("writes zero days in the plural in English and the singular in French", () => {
+    const erasmusDaysInCycle = numberFact({
+      id: "erasmusDaysInCycle",
+      label: {
+        fr: "jours Erasmus+ déjà effectués dans le cycle",
+        en: "Erasmus+ days already used in this cycle",
+      },
+      unit: "days",
+      paths: ["student.history.erasmusDaysInCycle"],
+      get: (ctx) => ctx.situation.student?.history?.erasmusDaysInCycle,
+    });
     const c = atMost(erasmusDaysInCycle, 300);
     const input = { student: { history: { erasmusDaysInCycle: 0 } } };
     expect(check(c, input, "en").reason).toBe(
@@ -598,7 +608,7 @@ describe("not", () => {
       atLeast(fundedDays, 60),
       atMost(quotientFamilial, 1),
       between(fundedDays, 60, 360),
-      oneOf(hostCountry, KA131_DESTINATIONS),
+      oneOf(hostCountry, EUROPE),
       allOf(isTrue(nonTaxable), anyOf(atLeast(fundedDays, 1), noneOf(hostCountry, ["FR"]))),
       custom({
         describe: { fr: "x", en: "x" },

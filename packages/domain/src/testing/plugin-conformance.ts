@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { isIsoDate } from "../calendar-date.ts";
+import { factsRead } from "../conditions/condition.ts";
 import { describeCondition } from "../conditions/describe.ts";
 import { evaluate } from "../engine.ts";
+import { isStandardFact } from "../facts.ts";
 import { CONFIDENCE_ORDER } from "../figures.ts";
 import { KEBAB_CASE } from "../ids.ts";
 import type { Institution, Partner } from "../institution.ts";
@@ -141,7 +143,7 @@ const evaluateCase = (
 /**
  * Registers the conformance suite of a plugin with vitest: options parse with their defaults,
  * ids are unique and kebab-case, every text exists in French and English, every figure is
- * dated and sourced, each case of the table gives its expected verdict, unmet and unknown
+ * dated and sourced, every fact of its own that a criterion reads is declared in its `facts`, each case of the table gives its expected verdict, unmet and unknown
  * criteria and amount, in both languages, and the table shows every criterion unmet and
  * unknown at least once.
  *
@@ -206,6 +208,18 @@ export const runPluginConformance = <S extends z.ZodType, P extends Parameters>(
           expect(CONFIDENCE_ORDER, `${name}.confidence`).toContain(f.confidence);
         }
       }
+    });
+
+    it("declares in its facts every fact of its own that its criteria read", () => {
+      const configured = configure();
+      const declared = new Set(configured.facts.map((f) => f.id));
+      for (const period of configured.periods)
+        for (const c of period.criteria)
+          for (const fact of factsRead(c.condition))
+            expect(
+              isStandardFact(fact) || declared.has(fact.id),
+              `criterion ${c.id} reads "${fact.id}": list it in the plugin's facts`,
+            ).toBe(true);
     });
 
     it("does not name itself as exclusive", () => {

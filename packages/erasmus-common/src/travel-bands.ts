@@ -1,4 +1,4 @@
-import type { Confidence } from "./figures.ts";
+import type { Confidence } from "@envol/domain";
 import { versioned } from "./versioned.ts";
 
 /** One distance band: from `fromKm` (inclusive) up to the next band; amounts in cents for the round trip. */

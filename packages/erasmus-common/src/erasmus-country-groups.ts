@@ -1,4 +1,4 @@
-import type { CountryCode } from "./countries.ts";
+import type { CountryCode } from "@envol/domain";
 import { versioned } from "./versioned.ts";
 
 /** Erasmus+ living-cost country groups: 1 (higher), 2 (medium), 3 (lower). */

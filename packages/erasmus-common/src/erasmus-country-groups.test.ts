@@ -1,5 +1,5 @@
+import { ERASMUS_ASSOCIATED, EU27, REGION_13, REGION_14 } from "@envol/domain";
 import { describe, expect, it } from "vitest";
-import { ERASMUS_ASSOCIATED, EU27, REGION_13, REGION_14 } from "./countries.ts";
 import { ERASMUS_COUNTRY_GROUPS, erasmusCountryGroup } from "./erasmus-country-groups.ts";
 
 describe("erasmusCountryGroup", () => {
