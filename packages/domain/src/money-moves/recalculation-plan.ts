@@ -55,14 +55,14 @@ export const estimateLineWords = (fr: SchemeResult, en: SchemeResult): EstimateL
  */
 export const storedEstimateLine = (
   line: EstimateLineWords | WrittenLedgerLine,
-): EstimateLineWords =>
-  typeof line.label === "string"
-    ? {
-        label: { fr: line.label, en: line.label },
-        amountCents: line.amountCents,
-        basis: { fr: line.basis as string, en: line.basis as string },
-      }
-    : (line as EstimateLineWords);
+): EstimateLineWords => {
+  if (!isWritten(line)) return line;
+  const { label, amountCents, basis } = line;
+  return { label: { fr: label, en: label }, amountCents, basis: { fr: basis, en: basis } };
+};
+
+const isWritten = (line: EstimateLineWords | WrittenLedgerLine): line is WrittenLedgerLine =>
+  typeof line.label === "string";
 
 /**
  * Why a recalculation cannot even be tried: who asks, the request's state, the dates. Undefined
