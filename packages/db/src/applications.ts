@@ -1,22 +1,21 @@
 import { randomUUID } from "node:crypto";
 import {
-  type ActionInput,
   type Actor,
   academicYearOf,
+  type Decision,
+  type DecisionState,
   evaluate,
   isPartnerHost,
   type LifecycleError,
-  type RequestAction,
-  type RequestSnapshot,
-  requestMessage,
+  planDecision,
   resolveHost,
   type Situation,
-  transition,
   UnknownPartner,
 } from "@envol/domain";
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { Context, DateTime, Effect, Layer, Result } from "effect";
-import { actorId, recordAudit } from "./audit-log.ts";
+import { applyMovePlan } from "./apply-move-plan.ts";
+import { recordAudit } from "./audit-log.ts";
 import { Database } from "./database.ts";
 import {
   ApplicationNotEditable,
@@ -26,32 +25,13 @@ import {
   UnknownScheme,
 } from "./errors.ts";
 import { lockBudget, lockRequest, paidSoFar } from "./request-lock.ts";
-import {
-  applications,
-  auditEvents,
-  budgets,
-  ledgerEntries,
-  outbox,
-  schemeRequests,
-} from "./schema/index.ts";
+import { applications, auditEvents, schemeRequests } from "./schema/index.ts";
 import { Schemes } from "./schemes.ts";
 import { type Tx, tagged, transact } from "./transact.ts";
 import { type ApplicationView, applicationView, type RequestView, requestView } from "./views.ts";
 
-/** What a decision says; the repository adds what only the database knows (the budget left). */
-export type Decision =
-  | { readonly action: "submit" }
-  | { readonly action: "start-review" }
-  /** The amount defaults to the standalone estimate made when the student applied. */
-  | { readonly action: "approve" | "promote"; readonly amountCents?: number }
-  | { readonly action: "reject"; readonly reason: string }
-  | { readonly action: "waitlist"; readonly reason?: string }
-  | { readonly action: "sign-agreement" }
-  /** The amount defaults to the scheme's advance share of the approved amount. */
-  | { readonly action: "pay-advance"; readonly amountCents?: number }
-  | { readonly action: "complete" }
-  | { readonly action: "withdraw"; readonly reason?: string }
-  | { readonly action: "cancel"; readonly reason: string };
+/** What a decision says: the domain's (`planDecision`), the request's money added by `decide`. */
+export type { Decision } from "@envol/domain";
 
 export type DecisionError = LifecycleError | RequestNotFound | BudgetNotFound;
 
@@ -340,128 +320,59 @@ export class Applications extends Context.Service<
           db,
           async (tx) => {
             const { request, application, student } = await lockRequest(tx, requestId);
-            const snapshot: RequestSnapshot = {
-              id: request.id,
-              scheme: request.scheme,
-              state: request.state,
-              studentId: application.studentId,
-              hostPartnerId: application.hostPartnerId,
-              approvedCents: request.approvedCents,
-            };
-            const commits = decision.action === "approve" || decision.action === "promote";
-            const inputWith = (budgetRemainingCents: number): ActionInput => {
-              switch (decision.action) {
-                case "approve":
-                case "promote":
-                  return {
-                    action: decision.action,
-                    amountCents: decision.amountCents ?? request.estimatedCents ?? 0,
-                    budgetRemainingCents,
-                  };
-                case "pay-advance":
-                  return {
-                    action: "pay-advance",
-                    amountCents:
-                      decision.amountCents ??
-                      Math.floor(
-                        ((request.approvedCents ?? 0) * schemes.advancePercent(request.scheme)) /
-                          100,
-                      ),
-                  };
-                default:
-                  return decision;
-              }
-            };
+            const paidCents = await paidSoFar(tx, requestId);
+            const state = (budgetRemainingCents: number): DecisionState => ({
+              request: {
+                id: request.id,
+                scheme: request.scheme,
+                state: request.state,
+                studentId: application.studentId,
+                hostPartnerId: application.hostPartnerId,
+                approvedCents: request.approvedCents,
+              },
+              schemeName: registry.byId.get(request.scheme)?.name ?? {
+                fr: request.scheme,
+                en: request.scheme,
+              },
+              estimatedCents: request.estimatedCents,
+              advancePercent: schemes.advancePercent(request.scheme),
+              paidCents,
+              budgetRemainingCents,
+            });
             // who may do what is checked before the envelope is locked (or found missing)
-            const allowed = transition(
-              snapshot,
-              inputWith(Number.MAX_SAFE_INTEGER),
+            const allowed = planDecision(
+              state(Number.MAX_SAFE_INTEGER),
+              decision,
               actor,
               at.toISOString(),
             );
             if (Result.isFailure(allowed)) throw allowed.failure;
-            const movesMoney =
-              commits ||
-              (request.approvedCents !== null && allowed.success.money.length > 0) ||
-              decision.action === "complete";
-            const budget = movesMoney
+            const budget = allowed.success.usesEnvelope
               ? await lockBudget(tx, request.scheme, application.academicYear)
               : undefined;
-            const input = inputWith(budget ? budget.envelopeCents - budget.committedCents : 0);
-            const result = transition(snapshot, input, actor, at.toISOString());
-            if (Result.isFailure(result)) throw result.failure;
-            const { request: next, event, money } = result.success;
-
-            const ledger = async (
-              kind: "commitment" | "release" | "payment",
-              cents: number,
-              instalment: "advance" | "balance" | null,
-              label: string,
-            ) =>
-              tx.insert(ledgerEntries).values({
-                requestId,
-                budgetId: budget?.id ?? null,
-                kind,
-                amountCents: cents,
-                instalment,
-                explanation: [{ label, amountCents: cents, basis: decision.action }],
-                at,
+            const planned = budget
+              ? planDecision(
+                  state(budget.envelopeCents - budget.committedCents),
+                  decision,
+                  actor,
+                  at.toISOString(),
+                )
+              : allowed;
+            if (Result.isFailure(planned)) throw planned.failure;
+            const plan = planned.success;
+            if (plan.ledger.length > 0 && !budget)
+              throw new BudgetNotFound({
+                scheme: request.scheme,
+                academicYear: application.academicYear,
               });
-            for (const m of money) {
-              if (!budget)
-                throw new BudgetNotFound({
-                  scheme: request.scheme,
-                  academicYear: application.academicYear,
-                });
-              if (m.kind === "commit") {
-                await tx
-                  .update(budgets)
-                  .set({
-                    committedCents: sql`${budgets.committedCents} + ${m.cents}`,
-                    updatedAt: at,
-                  })
-                  .where(eq(budgets.id, budget.id));
-                await ledger("commitment", m.cents, null, "Engagement sur l'enveloppe");
-              } else if (m.kind === "release") {
-                await tx
-                  .update(budgets)
-                  .set({
-                    committedCents: sql`${budgets.committedCents} - ${m.cents}`,
-                    updatedAt: at,
-                  })
-                  .where(eq(budgets.id, budget.id));
-                await ledger("release", -m.cents, null, "Engagement libéré");
-              } else {
-                await tx
-                  .update(budgets)
-                  .set({ paidCents: sql`${budgets.paidCents} + ${m.cents}`, updatedAt: at })
-                  .where(eq(budgets.id, budget.id));
-                await ledger("payment", m.cents, m.instalment, "Versement de l'avance");
-              }
-            }
-            if (decision.action === "complete" && budget && next.approvedCents !== null) {
-              // the balance: what the grant comes to, less what was paid (negative: to recover)
-              const balance = next.approvedCents - (await paidSoFar(tx, requestId));
-              if (balance !== 0) {
-                await tx
-                  .update(budgets)
-                  .set({ paidCents: sql`${budgets.paidCents} + ${balance}`, updatedAt: at })
-                  .where(eq(budgets.id, budget.id));
-                await ledger(
-                  "payment",
-                  balance,
-                  "balance",
-                  balance > 0 ? "Versement du solde" : "Somme à reverser",
-                );
-              }
-            }
+
             const updated = (
               await tx
                 .update(schemeRequests)
                 .set({
-                  state: next.state,
-                  approvedCents: next.approvedCents,
-                  ...(commits && {
+                  state: plan.request.state,
+                  approvedCents: plan.request.approvedCents,
+                  ...(plan.approves && {
                     approvedAt: at,
                     approvedOptions: (registry.byId.get(request.scheme)?.options ?? null) as
                       | object
@@ -477,40 +388,13 @@ export class Applications extends Context.Service<
               .update(applications)
               .set({ updatedAt: at })
               .where(eq(applications.id, application.id));
-            await recordAudit(tx, {
+            await applyMovePlan(tx, plan, {
               at,
               actor,
-              action: event.action,
-              entityType: "scheme_request",
-              entityId: requestId,
-              before: event.before,
-              after: event.after,
-              reason: event.reason,
-            });
-            const lang = student.lang;
-            const schemeName = registry.byId.get(request.scheme)?.name[lang] ?? request.scheme;
-            const message = requestMessage(event.action as RequestAction, lang, {
-              schemeName,
-              amountCents:
-                decision.action === "pay-advance"
-                  ? (input as { amountCents: number }).amountCents
-                  : next.approvedCents,
-              reason: event.reason,
-            });
-            await tx.insert(outbox).values({
-              topic: `request.${event.action}`,
-              recipient: student.email,
-              lang,
-              subject: message.subject,
-              body: message.body,
-              payload: {
-                requestId,
-                applicationId: application.id,
-                action: event.action,
-                actor: actorId(actor),
-              },
-              createdAt: at,
-              nextAttemptAt: at,
+              requestId,
+              applicationId: application.id,
+              budgetId: budget?.id ?? null,
+              student,
             });
             return requestView(updated);
           },

@@ -1,5 +1,10 @@
 import type { Actor, Situation } from "@envol/domain";
-import { formatMoney, SituationSchema } from "@envol/domain";
+import {
+  formatMoney,
+  renderLedgerLine,
+  SituationSchema,
+  type StoredLedgerLine,
+} from "@envol/domain";
 import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
 import {
   type InstitutionConfig,
@@ -11,6 +16,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { Cause, Effect, Exit, Layer, ManagedRuntime } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Applications } from "./applications.ts";
+import { recordAudit } from "./audit-log.ts";
 import { Budgets } from "./budgets.ts";
 import { Database } from "./database.ts";
 import type { RecalculationImpossible } from "./errors.ts";
@@ -19,7 +25,12 @@ import { Partners } from "./partners.ts";
 import { auditEvents, ledgerEntries, outbox } from "./schema/index.ts";
 import { Schemes } from "./schemes.ts";
 import { repositoriesLayer, testEngines } from "./testing/index.ts";
+import type { Tx } from "./transact.ts";
 import { Users } from "./users.ts";
+
+/** A ledger entry's explanation as the French office reads it. */
+const inFrench = (lines: readonly StoredLedgerLine[] | undefined) =>
+  (lines ?? []).map((l) => renderLedgerLine(l, "fr"));
 
 /** The typed error an Exit failed with, to assert on (undefined for a success). */
 const errorOf = <A, E>(exit: Exit.Exit<A, E>): unknown =>
@@ -173,7 +184,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
       // 1 950 € granted, 1 800 € paid: 150 €, not the 450 € of the approval
       ["payment", 15_000, "balance"],
     ]);
-    expect(ledger[2]?.explanation).toEqual([
+    expect(inFrench(ledger[2]?.explanation)).toEqual([
       {
         label: "Avant (du 2027-02-01 au 2027-06-30) : Bourse mensuelle",
         amountCents: 225_000,
@@ -259,7 +270,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
       Grants.use((g) => g.recalculate(id, actual, STAFF)),
     );
     expect(approvalOptions).toMatchObject({ approvedCents: 195_000, differenceCents: -30_000 });
-    expect(approvalOptions.explanation[1]).toEqual({
+    expect(inFrench(approvalOptions.explanation)[1]).toEqual({
       label: "Après (du 2028-02-01 au 2028-06-10) : Bourse mensuelle",
       amountCents: 195_000,
       basis: `${eur(45_000)} × 130/30 jours`,
@@ -275,7 +286,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
       differenceCents: -21_667,
     });
     // the previous lines are those of the last recalculation, not of the approval
-    expect(currentOptions.explanation).toEqual([
+    expect(inFrench(currentOptions.explanation)).toEqual([
       {
         label: "Avant (du 2028-02-01 au 2028-06-10) : Bourse mensuelle",
         amountCents: 195_000,
@@ -353,7 +364,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
     await run(Budgets.use((b) => b.setEnvelope("idf", "2025-2026", 300_000, STAFF)));
     const granted = await run(Grants.use((g) => g.recalculate(id, longer, STAFF)));
     expect(granted).toMatchObject({ approvedCents: 270_000, differenceCents: 45_000 });
-    expect(granted.explanation.at(-1)).toMatchObject({
+    expect(inFrench(granted.explanation).at(-1)).toMatchObject({
       label: "Différence : complément dû",
       amountCents: 45_000,
     });
@@ -447,7 +458,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
       approvedCents: 195_000,
       differenceCents: -5_000,
     });
-    expect(adjusted.explanation.slice(0, 2)).toEqual([
+    expect(inFrench(adjusted.explanation).slice(0, 2)).toEqual([
       {
         label: "Avant (du 2025-02-01 au 2025-06-30) : Bourse mensuelle",
         amountCents: 225_000,
@@ -458,6 +469,64 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
         amountCents: -25_000,
         basis: `montant accordé : ${eur(200_000)}`,
       },
+    ]);
+  });
+
+  it("reads rows written before ledger lines were keys: their French sentences as written, and their lines for the next recalculation", async () => {
+    await run(Budgets.use((b) => b.setEnvelope("idf", "2027-2028", 1_000_000, STAFF)));
+    const { id } = await request(
+      "ivo@example.org",
+      "idf",
+      ["2028-02-01", "2028-06-30"],
+      "approved",
+    );
+    const { db } = await run(Database);
+    // what the ledger and the audit trail held before: French sentences
+    const written = { label: "Engagement sur l'enveloppe", amountCents: 225_000, basis: "approve" };
+    await db
+      .update(ledgerEntries)
+      .set({ explanation: [written] })
+      .where(eq(ledgerEntries.requestId, id));
+    await recordAudit(db as unknown as Tx, {
+      at: new Date(),
+      actor: STAFF,
+      action: "recalculate",
+      entityType: "scheme_request",
+      entityId: id,
+      after: {
+        startDate: "2028-02-01",
+        endDate: "2028-06-30",
+        approvedCents: 225_000,
+        options: { source: "approval", values: { monthlyRateCents: 45_000 } },
+        lines: [{ label: "Bourse mensuelle", amountCents: 225_000, basis: "450 € × 150/30 jours" }],
+      },
+    });
+
+    await run(
+      Grants.use((g) =>
+        g.recalculate(id, { actualStart: "2028-02-01", actualEnd: "2028-06-10" }, STAFF),
+      ),
+    );
+    const ledger = await run(Grants.use((g) => g.ledgerFor(id)));
+    expect(ledger.map((e) => e.explanation.map((l) => renderLedgerLine(l, "en")))).toEqual([
+      [written],
+      [
+        {
+          label: "Before (2028-02-01 to 2028-06-30): Bourse mensuelle",
+          amountCents: 225_000,
+          basis: "450 € × 150/30 jours",
+        },
+        {
+          label: "After (2028-02-01 to 2028-06-10): Monthly grant",
+          amountCents: 195_000,
+          basis: `${eur(45_000, "en")} × 130/30 days`,
+        },
+        {
+          label: "Difference: amount to recover",
+          amountCents: -30_000,
+          basis: `${eur(195_000, "en")} − ${eur(225_000, "en")}`,
+        },
+      ],
     ]);
   });
 

@@ -1,37 +1,34 @@
 import {
   type Actor,
-  BudgetExceeded,
+  type BudgetExceeded,
   type ConfiguredPlugin,
-  compareDates,
   createRegistry,
+  type EstimateLineWords,
+  estimateLineWords,
   evaluate,
-  formatMoney,
-  isIsoDate,
+  type GrantComputation,
   type Lang,
-  quotedState,
+  type LedgerKind,
+  type LedgerLine,
+  planRecalculation,
+  recalculationImpossibleBecause,
+  recalculationRefusal,
   type SchemeResult,
   type Situation,
+  type StoredLedgerLine,
+  storedEstimateLine,
   type Text,
-  text,
   UnknownPartner,
+  type WrittenLedgerLine,
 } from "@envol/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { Context, DateTime, Effect, Layer, Result } from "effect";
 import { Applications } from "./applications.ts";
-import { actorId, recordAudit } from "./audit-log.ts";
+import { applyMovePlan } from "./apply-move-plan.ts";
 import { Database } from "./database.ts";
 import { type BudgetNotFound, RecalculationImpossible, RequestNotFound } from "./errors.ts";
 import { lockBudget, lockRequest, paidSoFar } from "./request-lock.ts";
-import {
-  applications,
-  auditEvents,
-  budgets,
-  type LedgerKind,
-  type LedgerLine,
-  ledgerEntries,
-  outbox,
-  schemeRequests,
-} from "./schema/index.ts";
+import { applications, auditEvents, ledgerEntries, schemeRequests } from "./schema/index.ts";
 import { Schemes } from "./schemes.ts";
 import { tagged, transact } from "./transact.ts";
 import { type RequestView, requestView } from "./views.ts";
@@ -47,7 +44,10 @@ export interface ActualDates {
   readonly useCurrentOptions?: boolean;
 }
 
-/** What a recalculation did: the grant before and after, and the ledger line's explanation. */
+/**
+ * What a recalculation did: the grant before and after, and the ledger line's explanation (keys
+ * and parameters: `renderLedgerLine` writes it in the reader's language).
+ */
 export interface Recalculation {
   readonly request: RequestView;
   readonly previousCents: number;
@@ -64,7 +64,8 @@ export interface LedgerEntryView {
   /** Positive: committed, paid or due; negative: released or to recover. */
   readonly amountCents: number;
   readonly instalment: "advance" | "balance" | null;
-  readonly explanation: readonly LedgerLine[];
+  /** Keyed lines, or the French sentences of a row written before keys: see `renderLedgerLine`. */
+  readonly explanation: readonly StoredLedgerLine[];
   readonly at: string;
 }
 
@@ -84,100 +85,10 @@ const isRecalculationError = tagged<RecalculationError>(
   "BudgetNotFound",
 );
 
-/** A grant is recomputed once approved and until its balance is settled. */
-const RECALCULABLE = new Set(["approved", "agreed", "advance_paid"]);
-
-/** Which options computed an amount, kept in the audit trail so the next recalculation can say it. */
-interface OptionsUsed {
-  readonly source: "approval" | "current";
-  readonly values: unknown;
-}
-
-/** What the audit trail keeps of a computed grant: enough to explain the next recalculation. */
-interface Computed {
-  readonly startDate: string;
-  readonly endDate: string;
-  readonly approvedCents: number;
-  readonly options: OptionsUsed;
-  readonly lines: readonly LedgerLine[];
-}
-
-// the ledger and the audit trail are the office's record: written in French, as decide's are
-const LEDGER_LANG: Lang = "fr";
-
-const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }),
-  en: new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }),
+/** What the last recalculation's audit event keeps: its lines in both languages, or French only. */
+type RecordedComputation = Omit<GrantComputation, "lines"> & {
+  readonly lines: readonly (EstimateLineWords | WrittenLedgerLine)[];
 };
-const formatDate = (iso: string, lang: Lang): string =>
-  dateFormats[lang].format(new Date(`${iso}T00:00:00Z`));
-
-/** The student's message: the confirmed dates, the new amount and what is left to pay or recover. */
-const recalculationMessage = (
-  lang: Lang,
-  f: {
-    readonly schemeName: string;
-    readonly start: string;
-    readonly end: string;
-    readonly previousCents: number;
-    readonly approvedCents: number;
-    readonly paidCents: number;
-  },
-) => {
-  const m = (c: number) => formatMoney(c, lang);
-  const rest = f.approvedCents - f.paidCents;
-  if (lang === "fr") {
-    const paid = f.paidCents > 0 ? ` Déjà versé : ${m(f.paidCents)}.` : "";
-    const then =
-      rest > 0
-        ? ` Reste à verser : ${m(rest)}.`
-        : rest < 0
-          ? ` Somme à reverser : ${m(-rest)} ; le service vous indiquera comment.`
-          : " Rien ne reste à verser.";
-    return {
-      subject: `Bourse recalculée : ${f.schemeName}`,
-      body: `Vos dates de séjour sont confirmées : du ${formatDate(f.start, "fr")} au ${formatDate(f.end, "fr")}. Votre bourse ${f.schemeName} passe de ${m(f.previousCents)} à ${m(f.approvedCents)}.${paid}${then}`,
-    };
-  }
-  const paid = f.paidCents > 0 ? ` Already paid: ${m(f.paidCents)}.` : "";
-  const then =
-    rest > 0
-      ? ` Still to be paid: ${m(rest)}.`
-      : rest < 0
-        ? ` To pay back: ${m(-rest)}; the office will tell you how.`
-        : " Nothing is left to pay.";
-  return {
-    subject: `Grant recalculated: ${f.schemeName}`,
-    body: `Your stay's dates are confirmed: from ${formatDate(f.start, "en")} to ${formatDate(f.end, "en")}. Your ${f.schemeName} grant changes from ${m(f.previousCents)} to ${m(f.approvedCents)}.${paid}${then}`,
-  };
-};
-
-/** Why a scheme result is not an amount: its unmet criteria, or the answers it still needs. */
-const whyNot = (fr: SchemeResult, en: SchemeResult): Text => {
-  // the criteria's own sentences, in each language
-  const reasons = (r: SchemeResult, status: "unmet" | "unknown") =>
-    r.criteria
-      .filter((c) => c.status === status)
-      .map((c) => c.reason)
-      .join(" ");
-  if (fr.criteria.some((c) => c.status === "unmet"))
-    return text(
-      `aux dates réelles, l'aide n'est plus accordable. ${reasons(fr, "unmet")}`,
-      `on the actual dates, the scheme is no longer eligible. ${reasons(en, "unmet")}`,
-    );
-  if (fr.criteria.some((c) => c.status === "unknown"))
-    return text(
-      `l'aide a besoin de réponses que la situation ne donne pas. ${reasons(fr, "unknown")}`,
-      `the scheme needs answers the situation does not give. ${reasons(en, "unknown")}`,
-    );
-  return text(
-    "l'aide ne donne aucun montant pour ces dates",
-    "the scheme gives no amount for these dates",
-  );
-};
-
-const sumOf = (lines: readonly LedgerLine[]): number =>
-  lines.reduce((total, l) => total + l.amountCents, 0);
 
 /**
  * Grants once approved (ARCHITECTURE §2.6): recalculation on the actual dates, and promotion
@@ -225,7 +136,7 @@ export class Grants extends Context.Service<
       const evaluateAlone = (
         plugin: ConfiguredPlugin,
         situation: Situation,
-        lang: Lang = LEDGER_LANG,
+        lang: Lang,
       ): SchemeResult => {
         const one = createRegistry({
           institution: registry.institution,
@@ -238,14 +149,13 @@ export class Grants extends Context.Service<
         });
         return report.schemes[0] as SchemeResult;
       };
-
-      /** An estimate's lines as the ledger keeps them. */
-      const linesOf = (result: SchemeResult): LedgerLine[] =>
-        (result.estimate?.lines ?? []).map((l) => ({
-          label: l.label,
-          amountCents: l.amountCents,
-          basis: l.basis,
-        }));
+      /** The scheme's result in both languages (the engine writes one at a time). */
+      const evaluateInBoth = (plugin: ConfiguredPlugin, situation: Situation) => ({
+        fr: evaluateAlone(plugin, situation, "fr"),
+        en: evaluateAlone(plugin, situation, "en"),
+      });
+      const linesOf = (r: { readonly fr: SchemeResult; readonly en: SchemeResult }) =>
+        estimateLineWords(r.fr, r.en);
 
       const recalculate = Effect.fn("Grants.recalculate")(function* (
         requestId: string,
@@ -262,55 +172,20 @@ export class Grants extends Context.Service<
             // a partner confirms the dates of its own students only; another's is not found
             if (actor.kind === "partner" && application.hostPartnerId !== actor.partnerId)
               throw new RequestNotFound({ id: requestId });
-            if (actor.kind === "student")
-              throw impossible(
-                text(
-                  "les dates réelles sont confirmées par l'établissement d'accueil ou par la DRI",
-                  "the actual dates are confirmed by the host or by the office",
-                ),
-              );
-            if (dates.useCurrentOptions && actor.kind !== "staff")
-              throw impossible(
-                text(
-                  "seule la DRI peut recalculer avec les options en vigueur",
-                  "only the office may recompute with the current options",
-                ),
-              );
-            if (!RECALCULABLE.has(request.state) || request.approvedCents === null)
-              throw impossible(
-                text(
-                  `une demande à l'état ${quotedState(request.state, "fr")} n'a pas de bourse à recalculer (elle doit être accordée, sa convention signée ou son avance versée)`,
-                  `a request in the state ${quotedState(request.state, "en")} has no grant to recompute (it must be approved, agreed or advance paid)`,
-                ),
-              );
+            const refusal = recalculationRefusal(request, dates, actor);
+            if (refusal) throw impossible(refusal);
             const { actualStart, actualEnd } = dates;
-            if (!isIsoDate(actualStart) || !isIsoDate(actualEnd))
-              throw impossible(
-                text(
-                  "les dates réelles doivent être des dates écrites AAAA-MM-JJ",
-                  "the actual dates must be calendar dates written YYYY-MM-DD",
-                ),
-              );
-            if (compareDates(actualStart, actualEnd) > 0)
-              throw impossible(
-                text(
-                  `le séjour ne peut pas finir (${actualEnd}) avant de commencer (${actualStart})`,
-                  `the stay cannot end (${actualEnd}) before it starts (${actualStart})`,
-                ),
-              );
 
             const current = registry.byId.get(request.scheme);
-            const schemeName = (lang: Lang) => current?.name[lang] ?? request.scheme;
             const configure = (options: unknown): ConfiguredPlugin | undefined => {
               // options stored years ago may no longer validate: say so rather than crash
               try {
                 return schemes.configureWith(request.scheme, options);
               } catch (e) {
-                const problem = (e as Error).message;
                 throw impossible(
-                  text(
-                    `les options enregistrées à l'accord ne configurent plus ${schemeName("fr")}`,
-                    `the options stored at approval no longer configure ${schemeName("en")}: ${problem}`,
+                  recalculationImpossibleBecause.optionsNoLongerValid(
+                    current?.name ?? { fr: request.scheme, en: request.scheme },
+                    (e as Error).message,
                   ),
                 );
               }
@@ -318,16 +193,7 @@ export class Grants extends Context.Service<
             const useCurrent = dates.useCurrentOptions === true || request.approvedOptions === null;
             const plugin = useCurrent ? current : configure(request.approvedOptions);
             if (!plugin)
-              throw impossible(
-                text(
-                  `l'aide ${request.scheme} n'est plus proposée`,
-                  `the scheme ${request.scheme} is no longer offered`,
-                ),
-              );
-            const options: OptionsUsed = {
-              source: useCurrent ? "current" : "approval",
-              values: plugin.options,
-            };
+              throw impossible(recalculationImpossibleBecause.schemeWithdrawn(request.scheme));
 
             const situation = application.situation;
             const actual: Situation = {
@@ -337,22 +203,15 @@ export class Grants extends Context.Service<
             const evaluated = (() => {
               // the catalogue may have lost the host since: a typed domain error, not a crash
               try {
-                return evaluateAlone(plugin, actual);
+                return evaluateInBoth(plugin, actual);
               } catch (e) {
                 if (e instanceof UnknownPartner)
-                  throw impossible(
-                    text(
-                      `l'établissement « ${e.partner} » n'est plus au catalogue des partenaires`,
-                      `the partner "${e.partner}" is no longer in the catalogue`,
-                    ),
-                  );
+                  throw impossible(recalculationImpossibleBecause.partnerWithdrawn(e.partner));
                 throw e;
               }
             })();
-            if (evaluated.verdict !== "eligible" || !evaluated.estimate)
-              throw impossible(whyNot(evaluated, evaluateAlone(plugin, actual, "en")));
-            const approvedCents = evaluated.estimate.totalCents;
-            const newLines = linesOf(evaluated);
+            if (evaluated.fr.verdict !== "eligible" || !evaluated.fr.estimate)
+              throw impossible(recalculationImpossibleBecause.noAmount(evaluated.fr, evaluated.en));
 
             // what the grant was: the last recalculation's lines, or the approval's estimate
             const last = (
@@ -368,148 +227,84 @@ export class Grants extends Context.Service<
                 )
                 .orderBy(sql`${auditEvents.id} desc`)
                 .limit(1)
-            )[0]?.after as Computed | undefined;
-            const previousCents = request.approvedCents;
-            const previous: Omit<Computed, "approvedCents"> = last ?? {
-              startDate: application.startDate,
-              endDate: application.endDate,
-              options: {
-                source: request.approvedOptions === null ? "current" : "approval",
-                values: request.approvedOptions ?? current?.options ?? null,
-              },
-              lines: (() => {
-                // the plugin configured above when it is the approval's, else configured now
-                const approvedWith =
-                  request.approvedOptions === null
-                    ? current
-                    : useCurrent
-                      ? configure(request.approvedOptions)
-                      : plugin;
-                if (!approvedWith) return [];
-                const r = evaluateAlone(approvedWith, situation);
-                return linesOf(r);
-              })(),
-            };
-            const money = (c: number) => formatMoney(c, LEDGER_LANG);
-            const previousLines: LedgerLine[] = [...previous.lines];
-            // staff may have approved another amount than the estimate: the lines must add up
-            if (sumOf(previousLines) !== previousCents)
-              previousLines.push({
-                label: "Ajustement décidé par le service",
-                amountCents: previousCents - sumOf(previousLines),
-                basis: `montant accordé : ${money(previousCents)}`,
-              });
-            const difference = approvedCents - previousCents;
-            const explanation: LedgerLine[] = [
-              ...previousLines.map((l) => ({
-                ...l,
-                label: `Avant (du ${previous.startDate} au ${previous.endDate}) : ${l.label}`,
-              })),
-              ...newLines.map((l) => ({
-                ...l,
-                label: `Après (du ${actualStart} au ${actualEnd}) : ${l.label}`,
-              })),
-              {
-                label:
-                  difference > 0
-                    ? "Différence : complément dû"
-                    : difference < 0
-                      ? "Différence : somme à récupérer"
-                      : "Différence : aucune",
-                amountCents: difference,
-                basis: `${money(approvedCents)} − ${money(previousCents)}`,
-              },
-            ];
+            )[0]?.after as RecordedComputation | undefined;
+            const previous = last
+              ? { ...last, lines: last.lines.map(storedEstimateLine) }
+              : {
+                  startDate: application.startDate,
+                  endDate: application.endDate,
+                  options: {
+                    source: request.approvedOptions === null ? "current" : "approval",
+                    values: request.approvedOptions ?? current?.options ?? null,
+                  } as const,
+                  lines: (() => {
+                    // the plugin configured above when it is the approval's, else configured now
+                    const approvedWith =
+                      request.approvedOptions === null
+                        ? current
+                        : useCurrent
+                          ? configure(request.approvedOptions)
+                          : plugin;
+                    return approvedWith ? linesOf(evaluateInBoth(approvedWith, situation)) : [];
+                  })(),
+                };
 
             const budget = await lockBudget(tx, request.scheme, application.academicYear);
-            const remaining = budget.envelopeCents - budget.committedCents;
-            // more money is a further commitment, bound by the envelope as an approval is
-            if (difference > remaining)
-              throw new BudgetExceeded({
+            const planned = planRecalculation(
+              {
                 requestId,
                 scheme: request.scheme,
-                requestedCents: difference,
-                remainingCents: remaining,
-              });
-            await tx
-              .update(budgets)
-              .set({
-                committedCents: sql`${budgets.committedCents} + ${difference}`,
-                updatedAt: at,
-              })
-              .where(eq(budgets.id, budget.id));
-            await tx.insert(ledgerEntries).values({
-              requestId,
-              budgetId: budget.id,
-              kind: "recalculation",
-              amountCents: difference,
-              instalment: null,
-              explanation,
-              at,
-            });
+                schemeName: plugin.name,
+                approvedCents: request.approvedCents as number,
+                previous,
+                paidCents: await paidSoFar(tx, requestId),
+                budgetRemainingCents: budget.envelopeCents - budget.committedCents,
+              },
+              {
+                startDate: actualStart,
+                endDate: actualEnd,
+                approvedCents: evaluated.fr.estimate.totalCents,
+                options: { source: useCurrent ? "current" : "approval", values: plugin.options },
+                lines: linesOf(evaluated),
+              },
+            );
+            if (Result.isFailure(planned)) throw planned.failure;
+            const plan = planned.success;
+
             const updated = (
               await tx
                 .update(schemeRequests)
-                .set({ approvedCents, updatedAt: at, version: request.version + 1 })
+                .set({
+                  approvedCents: plan.approvedCents,
+                  updatedAt: at,
+                  version: request.version + 1,
+                })
                 .where(eq(schemeRequests.id, requestId))
                 .returning()
             )[0] as typeof schemeRequests.$inferSelect;
             await tx
               .update(applications)
-              .set({ actualStartDate: actualStart, actualEndDate: actualEnd, updatedAt: at })
+              .set({
+                actualStartDate: plan.actual.startDate,
+                actualEndDate: plan.actual.endDate,
+                updatedAt: at,
+              })
               .where(eq(applications.id, application.id));
-            const after: Computed = {
-              startDate: actualStart,
-              endDate: actualEnd,
-              approvedCents,
-              options,
-              lines: newLines,
-            };
-            await recordAudit(tx, {
+            await applyMovePlan(tx, plan, {
               at,
               actor,
-              action: "recalculate",
-              entityType: "scheme_request",
-              entityId: requestId,
-              before: {
-                startDate: previous.startDate,
-                endDate: previous.endDate,
-                approvedCents: previousCents,
-                options: previous.options,
-              },
-              after,
-            });
-            const lang = student.lang;
-            const message = recalculationMessage(lang, {
-              schemeName: plugin.name[lang],
-              start: actualStart,
-              end: actualEnd,
-              previousCents,
-              approvedCents,
-              paidCents: await paidSoFar(tx, requestId),
-            });
-            await tx.insert(outbox).values({
-              topic: "request.recalculate",
-              recipient: student.email,
-              lang,
-              subject: message.subject,
-              body: message.body,
-              payload: {
-                requestId,
-                applicationId: application.id,
-                action: "recalculate",
-                actor: actorId(actor),
-                differenceCents: difference,
-              },
-              createdAt: at,
-              nextAttemptAt: at,
+              requestId,
+              applicationId: application.id,
+              budgetId: budget.id,
+              student,
+              payload: { differenceCents: plan.differenceCents },
             });
             return {
               request: requestView(updated),
-              previousCents,
-              approvedCents,
-              differenceCents: difference,
-              explanation,
+              previousCents: plan.previousCents,
+              approvedCents: plan.approvedCents,
+              differenceCents: plan.differenceCents,
+              explanation: plan.ledger[0]?.explanation ?? [],
             } satisfies Recalculation;
           },
           isRecalculationError,

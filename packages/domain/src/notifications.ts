@@ -1,6 +1,6 @@
 import type { RequestAction } from "./application-lifecycle.ts";
 import { formatMoney } from "./money.ts";
-import type { Lang } from "./text.ts";
+import type { Lang, Text } from "./text.ts";
 
 /** A message to a student about one of their requests, in their language. */
 export interface StudentMessage {
@@ -121,3 +121,72 @@ export const requestMessage = (
   lang: Lang,
   facts: MessageFacts,
 ): StudentMessage => ({ fr: FR, en: EN })[lang][action](facts);
+
+/** What a recalculation's message says: the confirmed dates, the grant before and after, what was paid. */
+export interface RecalculationFacts {
+  readonly schemeName: string;
+  readonly start: string;
+  readonly end: string;
+  readonly previousCents: number;
+  readonly approvedCents: number;
+  readonly paidCents: number;
+}
+
+const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }),
+};
+const longDate = (iso: string, lang: Lang): string =>
+  dateFormats[lang].format(new Date(`${iso}T00:00:00Z`));
+
+/** The student's message: the confirmed dates, the new amount and what is left to pay or recover. */
+export const recalculationMessage = (lang: Lang, f: RecalculationFacts): StudentMessage => {
+  const m = (c: number) => formatMoney(c, lang);
+  const rest = f.approvedCents - f.paidCents;
+  const paid =
+    f.paidCents > 0
+      ? { fr: ` Déjà versé : ${m(f.paidCents)}.`, en: ` Already paid: ${m(f.paidCents)}.` }[lang]
+      : "";
+  const then = (
+    rest > 0
+      ? { fr: ` Reste à verser : ${m(rest)}.`, en: ` Still to be paid: ${m(rest)}.` }
+      : rest < 0
+        ? {
+            fr: ` Somme à reverser : ${m(-rest)} ; le service vous indiquera comment.`,
+            en: ` To pay back: ${m(-rest)}; the office will tell you how.`,
+          }
+        : { fr: " Rien ne reste à verser.", en: " Nothing is left to pay." }
+  )[lang];
+  const [start, end] = [longDate(f.start, lang), longDate(f.end, lang)];
+  return {
+    fr: {
+      subject: `Bourse recalculée : ${f.schemeName}`,
+      body: `Vos dates de séjour sont confirmées : du ${start} au ${end}. Votre bourse ${f.schemeName} passe de ${m(f.previousCents)} à ${m(f.approvedCents)}.${paid}${then}`,
+    },
+    en: {
+      subject: `Grant recalculated: ${f.schemeName}`,
+      body: `Your stay's dates are confirmed: from ${start} to ${end}. Your ${f.schemeName} grant changes from ${m(f.previousCents)} to ${m(f.approvedCents)}.${paid}${then}`,
+    },
+  }[lang];
+};
+
+/**
+ * A message planned for a student: its key and its facts, written in the student's language
+ * only when it is sent on its way ({@link renderNotification}). The scheme's name is in both
+ * languages.
+ */
+export type StudentNotification =
+  | {
+      readonly key: RequestAction;
+      readonly facts: Omit<MessageFacts, "schemeName"> & { readonly schemeName: Text };
+    }
+  | {
+      readonly key: "recalculate";
+      readonly facts: Omit<RecalculationFacts, "schemeName"> & { readonly schemeName: Text };
+    };
+
+/** A planned message in the student's language. */
+export const renderNotification = (n: StudentNotification, lang: Lang): StudentMessage =>
+  n.key === "recalculate"
+    ? recalculationMessage(lang, { ...n.facts, schemeName: n.facts.schemeName[lang] })
+    : requestMessage(n.key, lang, { ...n.facts, schemeName: n.facts.schemeName[lang] });

@@ -14,12 +14,6 @@ export interface Text {
   readonly en: string;
 }
 
-/**
- * @deprecated Write the object, `{ fr: "…", en: "…" }`: the one way to write a text in the domain
- * and the plugins. Kept only for packages/db/src/grants.ts until it moves over.
- */
-export const text = (fr: string, en: string = fr): Text => ({ fr, en });
-
 /** Upper-cases the first letter, for a noun phrase that starts a sentence. */
 export const capitalize = (s: string): string =>
   s.length === 0 ? s : s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,3 +1,4 @@
+import type { LedgerKind, StoredLedgerLine } from "@envol/domain";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -39,19 +40,11 @@ export const budgets = pgTable(
   ],
 );
 
-export const LEDGER_KINDS = ["commitment", "release", "payment", "recalculation"] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
-
-/** One explained line of a recalculation or a payment. */
-export interface LedgerLine {
-  readonly label: string;
-  readonly amountCents: number;
-  readonly basis: string;
-}
-
 /**
  * Money that moved: commitments and releases against the envelope, payments (advance and
  * balance), and recalculation differences (positive: balance due; negative: to recover).
+ * `explanation` holds the lines as keys and parameters, rendered in the reader's language
+ * (`renderLedgerLine`); rows written before keys hold French sentences, shown as written.
  */
 export const ledgerEntries = pgTable(
   "ledger_entries",
@@ -64,7 +57,7 @@ export const ledgerEntries = pgTable(
     kind: text("kind").$type<LedgerKind>().notNull(),
     amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
     instalment: text("instalment", { enum: ["advance", "balance"] }),
-    explanation: jsonb("explanation").$type<readonly LedgerLine[]>().notNull(),
+    explanation: jsonb("explanation").$type<readonly StoredLedgerLine[]>().notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
   (t) => [

@@ -13,7 +13,13 @@ import {
   Users,
   type UserView,
 } from "@envol/db";
-import { availableActions, type Lang, type SimulationReport } from "@envol/domain";
+import {
+  availableActions,
+  type Lang,
+  renderLedgerLine,
+  type SimulationReport,
+  type StoredLedgerLine,
+} from "@envol/domain";
 import type { RouteConfig, RouteHandler } from "@hono/zod-openapi";
 import { Effect, Result } from "effect";
 import { applicationAuditEvents } from "../../lib/application-audit.ts";
@@ -210,6 +216,12 @@ export const decideHandler =
 
 // ---------------------------------------------------------------- recalculation, payments, ledger
 
+/** A ledger entry with its explanation in the reader's language. */
+const ledgerEntryIn = <E extends { readonly explanation: readonly StoredLedgerLine[] }>(
+  entry: E,
+  lang: Lang,
+) => ({ ...entry, explanation: entry.explanation.map((line) => renderLedgerLine(line, lang)) });
+
 export const recalculateHandler =
   (deps: AppDeps): Handler<typeof recalculate> =>
   (c) => {
@@ -232,7 +244,7 @@ export const recalculateHandler =
             previousCents: done.previousCents,
             approvedCents: done.approvedCents,
             differenceCents: done.differenceCents,
-            explanation: [...done.explanation],
+            explanation: done.explanation.map((line) => renderLedgerLine(line, c.get("lang"))),
           },
           200,
         ),
@@ -257,7 +269,7 @@ export const payHandler =
       const lines = yield* Grants.use((g) => g.ledgerFor(id));
       // each instalment is paid once: its line is the one of this payment (none for a zero balance)
       const payment = lines.find((l) => l.kind === "payment" && l.instalment === instalment);
-      return { request, payment: payment ?? null };
+      return { request, payment: payment ? ledgerEntryIn(payment, c.get("lang")) : null };
     });
     return runEffect(c, deps, effect, (paid) => c.json(paid, 200)) as never;
   };
@@ -270,7 +282,11 @@ export const ledgerHandler =
       c,
       deps,
       Grants.use((g) => g.ledgerFor(id)),
-      (lines) => c.json([...lines], 200),
+      (lines) =>
+        c.json(
+          lines.map((l) => ledgerEntryIn(l, c.get("lang"))),
+          200,
+        ),
     ) as never;
   };
 

@@ -70,6 +70,7 @@ export const BudgetSchema = z.object({
   remainingCents: Cents,
 });
 
+/** One explained line, in the reader's language (the ledger keeps keys and parameters). */
 const LedgerLineSchema = z.object({ label: z.string(), amountCents: Cents, basis: z.string() });
 
 export const LedgerEntrySchema = z.object({

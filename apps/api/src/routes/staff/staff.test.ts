@@ -525,6 +525,31 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         ["recalculation", -30_000],
       ]);
       expect(ledger[1].explanation).toEqual(done.explanation);
+      // the ledger keeps keys: an English reader reads the same lines in English
+      const inEnglish = await json(
+        await get(`/api/staff/requests/${request.id}/ledger`, { "accept-language": "en" }),
+      );
+      const en = (c: number) => formatMoney(c, "en");
+      expect(inEnglish[0].explanation).toEqual([
+        { label: "Committed against the envelope", amountCents: 225_000, basis: "approve" },
+      ]);
+      expect(inEnglish[1].explanation).toEqual([
+        {
+          label: "Before (2026-02-01 to 2026-06-30): Monthly grant",
+          amountCents: 225_000,
+          basis: `${en(45_000)} × 150/30 days`,
+        },
+        {
+          label: "After (2026-02-01 to 2026-06-10): Monthly grant",
+          amountCents: 195_000,
+          basis: `${en(45_000)} × 130/30 days`,
+        },
+        {
+          label: "Difference: amount to recover",
+          amountCents: -30_000,
+          basis: `${en(195_000)} − ${en(225_000)}`,
+        },
+      ]);
       expect(await budgetOf("idf", year)).toMatchObject({ committedCents: 195_000 });
       expect((await get(`/api/staff/requests/${randomUUID()}/ledger`)).status).toBe(404);
 

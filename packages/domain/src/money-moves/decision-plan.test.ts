@@ -1,0 +1,167 @@
+import { Result } from "effect";
+import { describe, expect, it } from "vitest";
+import type { Actor, RequestState } from "../application-lifecycle.ts";
+import { formatMoney } from "../money.ts";
+import { renderNotification } from "../notifications.ts";
+import { type Decision, type DecisionState, planDecision } from "./decision-plan.ts";
+import { renderLedgerLine } from "./ledger-explanation.ts";
+
+const AT = "2026-11-26T10:00:00Z";
+const STAFF: Actor = { kind: "staff", userId: "staff-1" };
+const STUDENT: Actor = { kind: "student", userId: "student-1" };
+
+const stateOf = (
+  state: RequestState,
+  money: Partial<Omit<DecisionState, "request">> & { readonly approvedCents?: number | null } = {},
+): DecisionState => {
+  const { approvedCents = null, ...rest } = money;
+  return {
+    request: {
+      id: "req-1",
+      scheme: "idf",
+      state,
+      studentId: "student-1",
+      hostPartnerId: "tu-berlin",
+      approvedCents,
+    },
+    schemeName: { fr: "Bourse Mobilité Île-de-France", en: "Île-de-France mobility grant" },
+    estimatedCents: 225_000,
+    advancePercent: 80,
+    paidCents: 0,
+    budgetRemainingCents: 1_000_000,
+    ...rest,
+  };
+};
+
+const planned = (state: DecisionState, decision: Decision, actor: Actor = STAFF) => {
+  const r = planDecision(state, decision, actor, AT);
+  if (Result.isFailure(r)) throw new Error(`expected a plan, got ${r.failure._tag}`);
+  return r.success;
+};
+
+const refused = (state: DecisionState, decision: Decision, actor: Actor = STAFF) => {
+  const r = planDecision(state, decision, actor, AT);
+  if (Result.isSuccess(r)) throw new Error(`expected a refusal, got ${r.success.request.state}`);
+  return r.failure;
+};
+
+/** The plan's ledger as [kind, cents, instalment, French label, basis]. */
+const ledgerOf = (plan: ReturnType<typeof planned>) =>
+  plan.ledger.map((e) => {
+    const [line] = e.explanation.map((l) => renderLedgerLine(l, "fr"));
+    return [e.kind, e.amountCents, e.instalment, line?.label, line?.basis];
+  });
+
+describe("planDecision", () => {
+  it("approves the estimate by default: one commitment, the envelope committed, the audit event and the message", () => {
+    const plan = planned(stateOf("under_review"), { action: "approve" });
+    expect(plan.request).toMatchObject({ state: "approved", approvedCents: 225_000 });
+    expect(plan.approves).toBe(true);
+    expect(plan.usesEnvelope).toBe(true);
+    expect(ledgerOf(plan)).toEqual([
+      ["commitment", 225_000, null, "Engagement sur l'enveloppe", "approve"],
+    ]);
+    expect(plan.envelope).toEqual({ committedCents: 225_000, paidCents: 0 });
+    expect(plan.audit).toEqual({
+      action: "approve",
+      before: { state: "under_review", approvedCents: null },
+      after: { state: "approved", approvedCents: 225_000 },
+      reason: null,
+    });
+    expect(renderNotification(plan.notification, "en").subject).toBe(
+      "Grant awarded: Île-de-France mobility grant",
+    );
+    expect(renderNotification(plan.notification, "fr").body).toContain(
+      `acceptée pour ${formatMoney(225_000, "fr")}`,
+    );
+  });
+
+  it("refuses an approval over what is left in the envelope, with how much was asked and is left", () => {
+    const error = refused(stateOf("under_review", { budgetRemainingCents: 200_000 }), {
+      action: "approve",
+      amountCents: 200_001,
+    });
+    expect(error).toMatchObject({
+      _tag: "BudgetExceeded",
+      requestId: "req-1",
+      scheme: "idf",
+      requestedCents: 200_001,
+      remainingCents: 200_000,
+    });
+    // exactly what is left fits
+    const fits = planned(stateOf("under_review", { budgetRemainingCents: 200_000 }), {
+      action: "approve",
+      amountCents: 200_000,
+    });
+    expect(fits.envelope.committedCents).toBe(200_000);
+  });
+
+  it("says who may not act before anything about money", () => {
+    expect(refused(stateOf("under_review"), { action: "approve" }, STUDENT)).toMatchObject({
+      _tag: "TransitionNotAllowed",
+    });
+  });
+
+  it.each([
+    ["a withdrawal", "withdraw", { action: "withdraw", reason: "stays home" }, STUDENT],
+    ["a cancellation", "cancel", { action: "cancel", reason: "nomination refused" }, STAFF],
+  ] as const)(
+    "gives the commitment back on %s of an approved grant",
+    (_, action, decision, actor) => {
+      const plan = planned(stateOf("agreed", { approvedCents: 225_000 }), decision, actor);
+      expect(ledgerOf(plan)).toEqual([["release", -225_000, null, "Engagement libéré", action]]);
+      expect(plan.envelope).toEqual({ committedCents: -225_000, paidCents: 0 });
+      expect(plan.usesEnvelope).toBe(true);
+      expect(plan.audit.reason).toBe(decision.reason);
+    },
+  );
+
+  it("moves no money when a request without a grant is withdrawn, and leaves the envelope alone", () => {
+    const plan = planned(stateOf("under_review"), { action: "withdraw" }, STUDENT);
+    expect(plan.ledger).toEqual([]);
+    expect(plan.envelope).toEqual({ committedCents: 0, paidCents: 0 });
+    expect(plan.usesEnvelope).toBe(false);
+  });
+
+  it("pays the scheme's advance share by default, or the amount typed", () => {
+    const byDefault = planned(stateOf("agreed", { approvedCents: 225_001 }), {
+      action: "pay-advance",
+    });
+    // 80 % of 2 250,01 €, rounded down to the cent
+    expect(ledgerOf(byDefault)).toEqual([
+      ["payment", 180_000, "advance", "Versement de l'avance", "pay-advance"],
+    ]);
+    expect(byDefault.envelope).toEqual({ committedCents: 0, paidCents: 180_000 });
+    expect(renderNotification(byDefault.notification, "fr").body).toContain(
+      formatMoney(180_000, "fr"),
+    );
+    const typed = planned(stateOf("agreed", { approvedCents: 225_000 }), {
+      action: "pay-advance",
+      amountCents: 50_000,
+    });
+    expect(typed.envelope.paidCents).toBe(50_000);
+  });
+
+  it.each([
+    ["the balance due", 180_000, 45_000, "Versement du solde"],
+    ["an overpayment to pay back", 240_000, -15_000, "Somme à reverser"],
+  ])(
+    "settles the grant with %s: what it comes to less what was paid",
+    (_, paid, balance, label) => {
+      const plan = planned(stateOf("advance_paid", { approvedCents: 225_000, paidCents: paid }), {
+        action: "complete",
+      });
+      expect(plan.request.state).toBe("completed");
+      expect(ledgerOf(plan)).toEqual([["payment", balance, "balance", label, "complete"]]);
+      expect(plan.envelope).toEqual({ committedCents: 0, paidCents: balance });
+    },
+  );
+
+  it("settles a grant paid exactly with no ledger line, though it still reads the envelope", () => {
+    const plan = planned(stateOf("advance_paid", { approvedCents: 225_000, paidCents: 225_000 }), {
+      action: "complete",
+    });
+    expect(plan.ledger).toEqual([]);
+    expect(plan.usesEnvelope).toBe(true);
+  });
+});

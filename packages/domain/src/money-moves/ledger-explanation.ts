@@ -1,0 +1,157 @@
+import type { RequestAction } from "../application-lifecycle.ts";
+import { formatMoney } from "../money.ts";
+import type { Lang, Text } from "../text.ts";
+
+/**
+ * The ledger explains each movement of money line by line. A line is stored as a key and its
+ * parameters, never as a sentence, so that each reader sees it in their own language
+ * ({@link renderLedgerLine}); amounts are cents, dates ISO dates.
+ */
+
+/** An estimate's line in both languages: the engine's label and basis (the plugin's words). */
+export interface EstimateLineWords {
+  readonly label: Text;
+  readonly amountCents: number;
+  readonly basis: Text;
+}
+
+/** The stay an estimate was computed on, as its lines are headed: "Avant (du … au …)". */
+export interface StayDates {
+  readonly startDate: string;
+  readonly endDate: string;
+}
+
+/** One explained line of a ledger entry, as key and parameters. */
+export type LedgerLine =
+  /** An approval's amount committed against the envelope. */
+  | LineOf<"commitment", { readonly action: RequestAction }>
+  /** A commitment given back to the envelope (withdrawn, cancelled, rejected). */
+  | LineOf<"release", { readonly action: RequestAction }>
+  /** The advance paid. */
+  | LineOf<"advance", { readonly action: RequestAction }>
+  /** The balance paid when the grant is settled. */
+  | LineOf<"balance", { readonly action: RequestAction }>
+  /** A negative balance: paid beyond what the grant came to, to be paid back. */
+  | LineOf<"pay-back", { readonly action: RequestAction }>
+  /** A recalculation: one line of the grant's estimate before, or after, on its stay. */
+  | LineOf<"before" | "after", StayDates & { readonly line: EstimateLineWords }>
+  /** A recalculation: what the office approved beyond (or below) the estimate before. */
+  | LineOf<"adjustment", StayDates & { readonly approvedCents: number }>
+  /** A recalculation: the new amount less the previous one. */
+  | LineOf<"difference", { readonly fromCents: number; readonly toCents: number }>;
+
+interface LineOf<K extends string, P> {
+  readonly key: K;
+  readonly amountCents: number;
+  readonly params: P;
+}
+
+export type LedgerLineKey = LedgerLine["key"];
+
+/**
+ * A line written before lines were keys: its French sentence, as stored. Databases keep such
+ * rows; they are shown as they were written.
+ */
+export interface WrittenLedgerLine {
+  readonly label: string;
+  readonly amountCents: number;
+  readonly basis: string;
+}
+
+/** What a ledger row's explanation holds: keyed lines, or sentences written before keys. */
+export type StoredLedgerLine = LedgerLine | WrittenLedgerLine;
+
+/** A ledger line in the reader's language. */
+export interface RenderedLedgerLine {
+  readonly label: string;
+  readonly amountCents: number;
+  readonly basis: string;
+}
+
+const isKeyed = (line: StoredLedgerLine): line is LedgerLine => "key" in line;
+
+type Words = (line: LedgerLine, lang: Lang) => { readonly label: string; readonly basis: string };
+
+const stay = (p: StayDates): Text => ({
+  fr: `du ${p.startDate} au ${p.endDate}`,
+  en: `${p.startDate} to ${p.endDate}`,
+});
+
+const PHASE: Record<"before" | "after", Text> = {
+  before: { fr: "Avant", en: "Before" },
+  after: { fr: "Après", en: "After" },
+};
+
+/** A label headed by the stay it belongs to: "Avant (du … au …) : Bourse mensuelle". */
+const headed = (phase: "before" | "after", p: StayDates, label: Text, lang: Lang): string =>
+  ({
+    fr: `${PHASE[phase].fr} (${stay(p).fr}) : ${label.fr}`,
+    en: `${PHASE[phase].en} (${stay(p).en}): ${label.en}`,
+  })[lang];
+
+const LABELS: Record<"commitment" | "release" | "advance" | "balance" | "pay-back", Text> = {
+  commitment: { fr: "Engagement sur l'enveloppe", en: "Committed against the envelope" },
+  release: { fr: "Engagement libéré", en: "Commitment released" },
+  advance: { fr: "Versement de l'avance", en: "Advance paid" },
+  balance: { fr: "Versement du solde", en: "Balance paid" },
+  "pay-back": { fr: "Somme à reverser", en: "To be paid back" },
+};
+
+const DIFFERENCE: Record<"due" | "recover" | "none", Text> = {
+  due: { fr: "Différence : complément dû", en: "Difference: further amount due" },
+  recover: { fr: "Différence : somme à récupérer", en: "Difference: amount to recover" },
+  none: { fr: "Différence : aucune", en: "Difference: none" },
+};
+
+const words: Words = (line, lang) => {
+  switch (line.key) {
+    case "commitment":
+    case "release":
+    case "advance":
+    case "balance":
+    case "pay-back":
+      // the basis is the decision that moved the money, as the office's actions name it
+      return { label: LABELS[line.key][lang], basis: line.params.action };
+    case "before":
+    case "after":
+      return {
+        label: headed(line.key, line.params, line.params.line.label, lang),
+        basis: line.params.line.basis[lang],
+      };
+    case "adjustment": {
+      const approved = formatMoney(line.params.approvedCents, lang);
+      return {
+        label: headed(
+          "before",
+          line.params,
+          { fr: "Ajustement décidé par le service", en: "Adjustment decided by the office" },
+          lang,
+        ),
+        basis: { fr: `montant accordé : ${approved}`, en: `amount approved: ${approved}` }[lang],
+      };
+    }
+    case "difference": {
+      const { fromCents, toCents } = line.params;
+      const sign = toCents > fromCents ? "due" : toCents < fromCents ? "recover" : "none";
+      return {
+        label: DIFFERENCE[sign][lang],
+        basis: `${formatMoney(toCents, lang)} − ${formatMoney(fromCents, lang)}`,
+      };
+    }
+  }
+};
+
+/**
+ * A stored line in the reader's language: a keyed line in their words, a line written before
+ * keys as it was written.
+ *
+ * @example
+ * renderLedgerLine({ key: "difference", amountCents: -30_000,
+ *   params: { fromCents: 225_000, toCents: 195_000 } }, "en")
+ * // { label: "Difference: amount to recover", amountCents: -30000, basis: "€1,950 − €2,250" }
+ */
+export const renderLedgerLine = (line: StoredLedgerLine, lang: Lang): RenderedLedgerLine => {
+  if (!isKeyed(line))
+    return { label: line.label, amountCents: line.amountCents, basis: line.basis };
+  return { ...words(line, lang), amountCents: line.amountCents };
+};
