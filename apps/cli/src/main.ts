@@ -1,23 +1,16 @@
 #!/usr/bin/env -S node --import tsx
 /**
  * `pnpm envol <command> …`: one line per command below; each lives in commands/<name>.ts.
- * A usage mistake exits 2; an operator's problem (a directory in use, a folder not empty) is
- * one line on stderr and exit 1.
+ * A usage mistake exits 2; an operator's problem (a directory in use, a folder not empty, an
+ * invalid institution configuration) is one line on stderr and exit 1.
  */
-import {
-  BackupFolderForbidden,
-  BackupNotWritten,
-  DataDirLocked,
-  DataDirUnusable,
-  FolderNotEmpty,
-  NotABackup,
-} from "@envol/db";
 import { auditCommand } from "./commands/audit.ts";
 import { backupCommand } from "./commands/backup.ts";
 import type { Command } from "./commands/command.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { restoreCommand } from "./commands/restore.ts";
 import { simulateCommand } from "./commands/simulate.ts";
+import { isOperatorError } from "./operator-errors.ts";
 
 const COMMANDS: Record<string, Command> = {
   simulate: simulateCommand,
@@ -30,15 +23,6 @@ const COMMANDS: Record<string, Command> = {
 const USAGE = `usage: pnpm envol <command>\n\n${Object.values(COMMANDS)
   .map((c) => `  ${c.usage.split("\n")[0]?.replace(/^usage: /, "")}`)
   .join("\n")}`;
-
-const OPERATOR_ERRORS = [
-  DataDirLocked,
-  DataDirUnusable,
-  FolderNotEmpty,
-  NotABackup,
-  BackupFolderForbidden,
-  BackupNotWritten,
-];
 
 const main = async ([name, ...args]: string[]): Promise<number> => {
   const command = name ? COMMANDS[name] : undefined;
@@ -62,8 +46,8 @@ const main = async ([name, ...args]: string[]): Promise<number> => {
       console.error(`${(e as Error).message}\n${command.usage}`);
       return 2;
     }
-    if (OPERATOR_ERRORS.some((kind) => e instanceof kind)) {
-      console.error((e as Error).message);
+    if (isOperatorError(e)) {
+      console.error(e.message);
       return 1;
     }
     throw e;
