@@ -2,7 +2,7 @@
  * Answers about someone are never stored by a cache (issue #10, item 11): every answer to a
  * signed-in or partner request, and every answer under /api/auth, /api/me, /api/applications,
  * /api/staff and /api/partner, carries `Cache-Control: no-store`, errors included. Over real
- * HTTP: @hono/node-server writes the preset headers on Node's response (lib/response-headers.ts).
+ * HTTP, as @hono/node-server writes them.
  */
 import { testEngines } from "@envol/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,7 +1,6 @@
 /**
- * The headers every response carries, over real HTTP: served by @hono/node-server they are
- * written on Node's response rather than on Hono's (lib/response-headers.ts), a path that
- * `app.request` never takes.
+ * The headers every response carries, over real HTTP as @hono/node-server writes them: a route's
+ * answer, an error, the API reference and the web app's own Hono app each get them.
  */
 import { gunzipSync } from "node:zlib";
 import { Hono } from "hono";
@@ -99,5 +98,16 @@ describe("headers over HTTP", () => {
     expect(raw.headers.vary).toBe("Accept-Encoding, Accept-Language");
     expect(raw.headers["content-security-policy"]).toMatch(APP_CSP);
     expect(JSON.parse(gunzipSync(raw.body).toString("utf8")).fundedDays).toBe(150);
+  });
+});
+
+describe("Strict-Transport-Security", () => {
+  it("is sent for a year, subdomains included, only when Envol is served over https", async () => {
+    const overHttps = await createApp(databaseLessDeps(), { https: true }).request("/api/health");
+    expect(overHttps.headers.get("strict-transport-security")).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
+    const overHttp = await fetch(`${base}/api/health`);
+    expect(overHttp.headers.get("strict-transport-security")).toBeNull();
   });
 });

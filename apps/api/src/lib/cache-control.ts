@@ -20,7 +20,7 @@ const NONE = [] as const;
  * so that no shared or browser cache keeps it: anything under the private paths, and any answer
  * to a request made with credentials. A route that says more keeps its own (a document's
  * `private, no-store`); the public ones (the simulator, the scheme catalogue) stay cacheable.
- * Written as {@link responseHeaders} says, before the route runs.
+ * Given as {@link responseHeaders} says.
  */
 export const privateAnswers = () =>
   responseHeaders((c) =>

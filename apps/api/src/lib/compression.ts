@@ -1,6 +1,6 @@
 import { compress } from "hono/compress";
 import { createMiddleware } from "hono/factory";
-import { presetHeaders } from "./response-headers.ts";
+import { setMissingHeaders } from "./response-headers.ts";
 
 /** What Hono's `compress` could answer with: gzip, deflate, or anything (`*`). */
 const MAY_COMPRESS = /gzip|deflate|\*/i;
@@ -9,8 +9,8 @@ const MAY_COMPRESS = /gzip|deflate|\*/i;
  * gzip or deflate when the client accepts it (the web app's scripts, the API's reports), and
  * `Vary: Accept-Encoding` on every response, with the other request headers the responses vary
  * on. Hono's `compress` runs only for a client that accepts an encoding, with Vary already on
- * the response: otherwise it adds Vary to the finished response, which costs a client that
- * never asked for compression what {@link presetHeaders} says.
+ * the response: otherwise it adds Vary with `c.header()` to the finished response, which costs
+ * a client that never asked for compression what {@link setMissingHeaders} says.
  */
 export const compression = (options: { readonly varyAlsoOn?: readonly string[] } = {}) => {
   const compressor = compress();
@@ -21,8 +21,7 @@ export const compression = (options: { readonly varyAlsoOn?: readonly string[] }
       await compressor(c, next);
       return;
     }
-    const after = presetHeaders(c, [vary]);
     await next();
-    after();
+    setMissingHeaders(c, [vary]);
   });
 };

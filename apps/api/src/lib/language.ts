@@ -1,6 +1,6 @@
 import type { Lang } from "@envol/domain";
 import { createMiddleware } from "hono/factory";
-import { presetHeaders } from "./response-headers.ts";
+import { setMissingHeaders } from "./response-headers.ts";
 
 /** Accept-Language picks French or English (French by default, the school's language). */
 export const pickLanguage = (header: string | undefined): Lang => {
@@ -27,7 +27,6 @@ const CONTENT_LANGUAGE = {
 export const language = createMiddleware<{ Variables: { lang: Lang } }>(async (c, next) => {
   const lang = pickLanguage(c.req.header("Accept-Language"));
   c.set("lang", lang);
-  const after = presetHeaders(c, CONTENT_LANGUAGE[lang]);
   await next();
-  after();
+  setMissingHeaders(c, CONTENT_LANGUAGE[lang]);
 });
