@@ -47,6 +47,21 @@ export const REQUEST_ACTION_PHRASES: Readonly<Record<RequestAction, Text>> = {
   cancel: { fr: "annuler cette demande", en: "cancel this request" },
 };
 
+/** Each action once done, as the request's history and its ledger lines name it. */
+export const REQUEST_ACTION_DONE: Readonly<Record<RequestAction, Text>> = {
+  submit: { fr: "Demande envoyée", en: "Request submitted" },
+  "start-review": { fr: "Instruction commencée", en: "Review started" },
+  approve: { fr: "Demande accordée", en: "Request approved" },
+  reject: { fr: "Demande refusée", en: "Request rejected" },
+  waitlist: { fr: "Mise en liste d'attente", en: "Put on the waiting list" },
+  promote: { fr: "Accordée depuis la liste d'attente", en: "Approved from the waiting list" },
+  "sign-agreement": { fr: "Convention signée", en: "Agreement signed" },
+  "pay-advance": { fr: "Avance versée", en: "Advance paid" },
+  complete: { fr: "Solde versé", en: "Balance paid" },
+  withdraw: { fr: "Demande retirée", en: "Request withdrawn" },
+  cancel: { fr: "Demande annulée", en: "Request cancelled" },
+};
+
 export const ACTOR_NAMES: Readonly<Record<ActorKind, Text>> = {
   student: { fr: "l'étudiant", en: "the student" },
   staff: { fr: "la DRI", en: "the international office" },

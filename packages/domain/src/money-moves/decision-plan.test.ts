@@ -59,7 +59,7 @@ describe("planDecision", () => {
     expect(plan.approves).toBe(true);
     expect(plan.usesEnvelope).toBe(true);
     expect(ledgerOf(plan)).toEqual([
-      ["commitment", 225_000, null, "Engagement sur l'enveloppe", "approve"],
+      ["commitment", 225_000, null, "Engagement sur l'enveloppe", "Demande accordée"],
     ]);
     expect(plan.envelope).toEqual({ committedCents: 225_000, paidCents: 0 });
     expect(plan.audit).toEqual({
@@ -103,8 +103,13 @@ describe("planDecision", () => {
   });
 
   it.each([
-    ["a withdrawal", "withdraw", { action: "withdraw", reason: "stays home" }, STUDENT],
-    ["a cancellation", "cancel", { action: "cancel", reason: "nomination refused" }, STAFF],
+    ["a withdrawal", "Demande retirée", { action: "withdraw", reason: "stays home" }, STUDENT],
+    [
+      "a cancellation",
+      "Demande annulée",
+      { action: "cancel", reason: "nomination refused" },
+      STAFF,
+    ],
   ] as const)(
     "gives the commitment back on %s of an approved grant",
     (_, action, decision, actor) => {
@@ -129,7 +134,7 @@ describe("planDecision", () => {
     });
     // 80 % of 2 250,01 €, rounded down to the cent
     expect(ledgerOf(byDefault)).toEqual([
-      ["payment", 180_000, "advance", "Versement de l'avance", "pay-advance"],
+      ["payment", 180_000, "advance", "Versement de l'avance", "Avance versée"],
     ]);
     expect(byDefault.envelope).toEqual({ committedCents: 0, paidCents: 180_000 });
     expect(renderNotification(byDefault.notification, "fr").body).toContain(
@@ -152,7 +157,7 @@ describe("planDecision", () => {
         action: "complete",
       });
       expect(plan.request.state).toBe("completed");
-      expect(ledgerOf(plan)).toEqual([["payment", balance, "balance", label, "complete"]]);
+      expect(ledgerOf(plan)).toEqual([["payment", balance, "balance", label, "Solde versé"]]);
       expect(plan.envelope).toEqual({ committedCents: 0, paidCents: balance });
     },
   );

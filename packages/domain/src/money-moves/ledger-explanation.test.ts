@@ -57,6 +57,18 @@ describe("renderLedgerLine", () => {
     expect(renderLedgerLine(stored, "en").amountCents).toBe(stored.amountCents);
   });
 
+  it("names the decision that moved the money in the reader's language, never by its id", () => {
+    const advance: LedgerLine = {
+      key: "advance",
+      amountCents: 1,
+      params: { action: "pay-advance" },
+    };
+    expect(renderLedgerLine(advance, "fr").basis).toBe("Avance versée");
+    expect(renderLedgerLine(advance, "en").basis).toBe("Advance paid");
+    const release: LedgerLine = { key: "release", amountCents: -1, params: { action: "withdraw" } };
+    expect(renderLedgerLine(release, "en").basis).toBe("Request withdrawn");
+  });
+
   it("writes amounts and the engine's basis in the reader's language", () => {
     const adjustment: LedgerLine = {
       key: "adjustment",

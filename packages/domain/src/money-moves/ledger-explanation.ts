@@ -1,5 +1,6 @@
 import type { RequestAction } from "../application-lifecycle.ts";
 import { formatMoney } from "../money.ts";
+import { REQUEST_ACTION_DONE } from "../request-words.ts";
 import type { Lang, Text } from "../text.ts";
 
 /**
@@ -110,8 +111,12 @@ const words: Words = (line, lang) => {
     case "advance":
     case "balance":
     case "pay-back":
-      // the basis is the decision that moved the money, as the office's actions name it
-      return { label: LABELS[line.key][lang], basis: line.params.action };
+      // the basis is the decision that moved the money, as the request's history names it (a
+      // row is read back from the database: an action this code does not know is shown as stored)
+      return {
+        label: LABELS[line.key][lang],
+        basis: REQUEST_ACTION_DONE[line.params.action]?.[lang] ?? line.params.action,
+      };
     case "before":
     case "after":
       return {

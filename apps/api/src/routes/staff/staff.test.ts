@@ -531,7 +531,11 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       );
       const en = (c: number) => formatMoney(c, "en");
       expect(inEnglish[0].explanation).toEqual([
-        { label: "Committed against the envelope", amountCents: 225_000, basis: "approve" },
+        {
+          label: "Committed against the envelope",
+          amountCents: 225_000,
+          basis: "Request approved",
+        },
       ]);
       expect(inEnglish[1].explanation).toEqual([
         {
