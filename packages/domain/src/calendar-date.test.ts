@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  calendarDays,
   compareDates,
   daysBetween,
   daysInMonth,
@@ -12,6 +13,7 @@ import {
   isLeapYear,
   parseIsoDate,
   toEpochDay,
+  wholeWeeks,
 } from "./calendar-date.ts";
 
 const DAY_MS = 86_400_000;
@@ -137,5 +139,15 @@ describe("calendar dates", () => {
     expect(compareDates("2027-02-01", "2027-10-01")).toBe(-1);
     expect(compareDates("2027-10-01", "2027-02-01")).toBe(1);
     expect(compareDates("2027-02-01", "2027-02-01")).toBe(0);
+  });
+
+  it("counts a stay's calendar days and whole weeks with both ends in", () => {
+    expect(calendarDays("2027-03-01", "2027-03-05")).toBe(5);
+    expect(calendarDays("2027-03-01", "2027-03-01")).toBe(1);
+    expect(calendarDays("2028-02-28", "2028-03-01")).toBe(3);
+    expect(wholeWeeks("2027-03-01", "2027-03-06")).toBe(0);
+    expect(wholeWeeks("2027-03-01", "2027-03-07")).toBe(1);
+    expect(wholeWeeks("2027-03-01", "2027-03-20")).toBe(2);
+    expect(wholeWeeks("2027-03-01", "2027-03-21")).toBe(3);
   });
 });

@@ -98,6 +98,16 @@ export const epochDay = (date: IsoDate): number => toEpochDay(mustParse(date));
 /** Calendar days from `a` to `b` (negative when b is before a). */
 export const daysBetween = (a: IsoDate, b: IsoDate): number => epochDay(b) - epochDay(a);
 
+/**
+ * The calendar days of a stay, both ends counted: 2027-03-01 to 2027-03-05 is 5 days. Not the
+ * funded days of the 30-day-month convention (`ctx.fundedDays`), which monthly rates use.
+ */
+export const calendarDays = (start: IsoDate, end: IsoDate): number => daysBetween(start, end) + 1;
+
+/** The whole weeks of a stay, both ends counted: 20 calendar days are 2 weeks. */
+export const wholeWeeks = (start: IsoDate, end: IsoDate): number =>
+  Math.floor(calendarDays(start, end) / 7);
+
 export const addDays = (date: IsoDate, days: number): IsoDate =>
   formatIsoDate(fromEpochDay(epochDay(date) + days));
 

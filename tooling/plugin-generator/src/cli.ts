@@ -51,12 +51,14 @@ console.log(
   args.values.register
     ? `
 Next:
-  pnpm --filter @envol/plugin-${id} test      # the starter case table passes
-  pnpm test                                   # and every other package's tests still pass
+  pnpm --filter @envol/plugin-${id} test      # one check red: write the figure's real source
+                                              # (not TODO) and the scheme's French name
+  pnpm test                                   # then every package's tests pass with it
 The guide: docs/plugins.md`
     : `
 Next:
-  pnpm --filter @envol/plugin-${id} test      # the starter case table passes
+  pnpm --filter @envol/plugin-${id} test      # one check red: write the figure's real source
+                                              # (not TODO) and the scheme's French name
   then register it (or run this command with --register): add "@envol/plugin-${id}": "workspace:*"
   to packages/institution/package.json, run pnpm install, and add this line to the plugins of
   packages/institution/src/institution.ts:

@@ -1,6 +1,8 @@
 /**
- * The files of a new plugin. The starter scheme is real, small and green: one criterion (the
- * destination is abroad), a lump sum from an option, dated figures, a document, two cases.
+ * The files of a new plugin. The starter scheme is real and small: one criterion (the
+ * destination is abroad), a lump sum from an option, dated figures, a document, two cases. Its
+ * case table passes; one conformance check stays red until the author gives the figure a real
+ * source and the scheme its French name (the generator writes "TODO" and the English words).
  */
 export interface PluginNames {
   /** kebab-case: `demo-scheme` (folder, package tail, plugin id) */
