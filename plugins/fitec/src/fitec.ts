@@ -196,34 +196,41 @@ const LANGUAGE: Readonly<Record<string, Text>> = {
   MX: { fr: "espagnol", en: "Spanish" },
 };
 
-const doc = (id: string, fr: string, en: string): DocumentItem => ({ id, label: { fr, en } });
-
 /** The language certificate for each host country whose language is known. */
 const LANGUAGE_CERTIFICATES: Readonly<Record<string, DocumentItem>> = Object.fromEntries(
   Object.entries(LANGUAGE).map(([country, language]) => [
     country,
-    doc(
-      "language-certificate",
-      `Attestation de niveau en ${language.fr} exigé par le projet`,
-      `Certificate of the level of ${language.en} the project requires`,
-    ),
+    {
+      id: "language-certificate",
+      label: {
+        fr: `Attestation de niveau en ${language.fr} exigé par le projet`,
+        en: `Certificate of the level of ${language.en} the project requires`,
+      },
+    } satisfies DocumentItem,
   ]),
 );
 
 /** The language certificate when the host country's language is not in the table. */
-const ANY_LANGUAGE_CERTIFICATE = doc(
-  "language-certificate",
-  "Attestation du niveau de langue exigé par le projet",
-  "Certificate of the language level the project requires",
-);
+const ANY_LANGUAGE_CERTIFICATE: DocumentItem = {
+  id: "language-certificate",
+  label: {
+    fr: "Attestation du niveau de langue exigé par le projet",
+    en: "Certificate of the language level the project requires",
+  },
+};
 
-const ACCEPTANCE_LETTER = doc(
-  "acceptance-letter",
-  "Lettre d'acceptation de l'université d'accueil",
-  "Host university's acceptance letter",
-);
+const ACCEPTANCE_LETTER: DocumentItem = {
+  id: "acceptance-letter",
+  label: {
+    fr: "Lettre d'acceptation de l'université d'accueil",
+    en: "Host university's acceptance letter",
+  },
+};
 
-const VISA = doc("visa", "Visa d'études du pays d'accueil", "Student visa for the host country");
+const VISA: DocumentItem = {
+  id: "visa",
+  label: { fr: "Visa d'études du pays d'accueil", en: "Student visa for the host country" },
+};
 
 // ---------------------------------------------------------------- the plugin
 
@@ -335,11 +342,13 @@ export const fitec = defineFundingPlugin({
     const programme = programmeOf(p.programmes.value, ctx)?.name ?? "FITEC";
     return [
       // names the programme, which the institution configures
-      doc(
-        "study-plan",
-        `Contrat d'études validé par les deux coordinateurs du projet ${programme}`,
-        `Study plan approved by both coordinators of the ${programme} project`,
-      ),
+      {
+        id: "study-plan",
+        label: {
+          fr: `Contrat d'études validé par les deux coordinateurs du projet ${programme}`,
+          en: `Study plan approved by both coordinators of the ${programme} project`,
+        },
+      },
       LANGUAGE_CERTIFICATES[ctx.host.country] ?? ANY_LANGUAGE_CERTIFICATE,
       ACCEPTANCE_LETTER,
       VISA,
