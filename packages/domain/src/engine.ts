@@ -210,7 +210,7 @@ export const evaluate = (
   return {
     academicYear: ctx.academicYear,
     fundedDays: ctx.fundedDays,
-    // whole km, rounded down as the travel bands compare them (travel-bands.ts)
+    // whole km, rounded down
     distanceKm: ctx.distanceKm === undefined ? null : Math.floor(ctx.distanceKm),
     schemes: evaluated.map((e) => e.result),
     plan: makePlan(evaluated, ctx, registry, lang),

@@ -90,7 +90,7 @@ export const formatQuantity = (value: number, unit: Unit, lang: Lang): string =>
     case "months":
       return `${value} ${UNIT_WORDS[lang].months(value)}`;
     case "km":
-      // rounded down, as the travel bands compare distances
+      // whole km, rounded down
       return `${Math.floor(value)} km`;
     case "count":
       return String(value);
