@@ -16,7 +16,7 @@ import { criterion } from "./conditions/criterion.ts";
 import { FRANCE_AND_OVERSEAS } from "./countries.ts";
 import { evaluate } from "./engine.ts";
 import { PluginOptionsInvalid, RegistryInvalid, UnknownPartner } from "./errors.ts";
-import { crousBoursier, hostCountry } from "./facts.ts";
+import { booleanFact, crousBoursier, type Fact, hostCountry } from "./facts.ts";
 import { cents, prorata } from "./money.ts";
 import { type ConfiguredPlugin, defineFundingPlugin, type EstimateLine } from "./plugin.ts";
 import { createRegistry } from "./registry.ts";
@@ -534,7 +534,11 @@ describe("evaluate: languages", () => {
 });
 
 describe("createRegistry", () => {
-  const plugin = (id: string, criterionIds: readonly string[] = ["destination"]) =>
+  const plugin = (
+    id: string,
+    criterionIds: readonly string[] = ["destination"],
+    facts: readonly Fact[] = [],
+  ) =>
     defineFundingPlugin({
       id,
       name: { fr: id, en: id },
@@ -547,6 +551,7 @@ describe("createRegistry", () => {
         criterionIds.map((c) => criterion(c, noneOf(hostCountry, FRANCE_AND_OVERSEAS))),
       estimate: () => ({ confidence: "assumed", lines: [] }),
       documents: () => [],
+      facts: () => facts,
     }).configure();
 
   const problemsOf = (fn: () => unknown): readonly string[] => {
@@ -583,6 +588,38 @@ describe("createRegistry", () => {
     expect(() =>
       createRegistry({ institution: INSTITUTION, plugins: [plugin("Bad_Id")], partners: PARTNERS }),
     ).toThrow(/invalid funding registry:\n {2}- plugin id "Bad_Id" must be kebab-case/);
+  });
+
+  it("keeps a fact two plugins share, and rejects two different facts with one id", () => {
+    const heldBefore = (label: string) =>
+      booleanFact({
+        id: "heldBefore",
+        label: { fr: label, en: label },
+        paths: ["student.history.heldBefore"],
+        get: () => undefined,
+      });
+    const shared = heldBefore("shared");
+    const registry = createRegistry({
+      institution: INSTITUTION,
+      plugins: [plugin("one", undefined, [shared]), plugin("two", undefined, [shared])],
+      partners: PARTNERS,
+    });
+    expect(registry.facts.filter((f) => f.id === "heldBefore")).toEqual([shared]);
+    expect(
+      problemsOf(() =>
+        registryOf([
+          plugin("one", undefined, [heldBefore("one's")]),
+          plugin("two", undefined, [heldBefore("two's")]),
+        ]),
+      ),
+    ).toEqual([
+      'plugin "one" and plugin "two" define two different facts with the id "heldBefore"',
+    ]);
+    // a plugin's own fact may not take a standard fact's id either
+    const ownCrous = booleanFact({ ...crousBoursier });
+    expect(problemsOf(() => registryOf([plugin("one", undefined, [ownCrous])]))).toEqual([
+      'the standard facts and plugin "one" define two different facts with the id "crousBoursier"',
+    ]);
   });
 
   it("makes exclusivity symmetric", () => {

@@ -32,7 +32,7 @@ const finishEstimate = (draft: EstimateDraft, lang: Lang): Estimate => {
     lines: draft.lines.map((l, i) => ({
       id: l.id,
       label: l.label[lang],
-      amountCents: lineCents[i] as number,
+      amountCents: lineCents[i] ?? 0,
       basis: l.basis,
     })),
     confidence: draft.confidence,
@@ -47,6 +47,13 @@ interface Evaluated {
   readonly result: SchemeResult;
   readonly peer: PlanPeer | undefined;
 }
+
+/** An eligible scheme with an estimate: a peer in the plan. */
+interface Eligible extends Evaluated {
+  readonly peer: PlanPeer;
+}
+
+const isEligible = (e: Evaluated): e is Eligible => e.peer !== undefined;
 
 const evaluateScheme = (
   plugin: ConfiguredPlugin,
@@ -125,12 +132,14 @@ const makePlan = (
   registry: Registry,
   lang: Lang,
 ): Plan => {
-  const eligible = evaluated.filter((e) => e.peer !== undefined);
+  const eligible = evaluated.filter(isEligible);
   if (eligible.length === 0) return NO_PLAN;
-  const peerOf = (id: string) => eligible.find((e) => e.plugin.id === id)?.peer as PlanPeer;
+  // every id the plan passes is an eligible scheme's
+  const peersOf = (ids: readonly string[]) =>
+    ids.flatMap((id) => eligible.find((e) => e.plugin.id === id)?.peer ?? []);
   const candidates: PlanCandidate[] = [];
   for (const e of eligible) {
-    const peer = e.peer as PlanPeer;
+    const peer = e.peer;
     if (peer.amountCents <= 0) continue;
     const inPlan = e.plugin.inPlan;
     candidates.push(
@@ -139,7 +148,7 @@ const makePlan = (
             scheme: e.plugin.id,
             standaloneCents: peer.amountCents,
             share: (ids: readonly string[]) => {
-              const s = inPlan(ctx, e.period, ids.map(peerOf));
+              const s = inPlan(ctx, e.period, peersOf(ids));
               return { amountCents: roundHalfUp(s.amount), note: s.basis };
             },
           }
@@ -164,7 +173,7 @@ const makePlan = (
         ? words.exclusive(
             blockers.map((b) => registry.byId.get(b.scheme)?.name[lang] ?? b.scheme).join(", "),
           )
-        : (e.peer as PlanPeer).amountCents <= 0
+        : e.peer.amountCents <= 0
           ? words.zero
           : e.plugin.inPlan
             ? words.nothing
@@ -201,7 +210,7 @@ export const evaluate = (
   return {
     academicYear: ctx.academicYear,
     fundedDays: ctx.fundedDays,
-    // whole km, rounded down as the travel bands compare them (travel-bands.ts)
+    // whole km, rounded down
     distanceKm: ctx.distanceKm === undefined ? null : Math.floor(ctx.distanceKm),
     schemes: evaluated.map((e) => e.result),
     plan: makePlan(evaluated, ctx, registry, lang),

@@ -1,6 +1,7 @@
 import { countryName } from "./countries.ts";
 import type { EvaluationContext } from "./evaluation-context.ts";
 import { formatMoney } from "./money.ts";
+import { FRENCH_REGIONS } from "./regions.ts";
 import { COST_KINDS, type Situation } from "./situation.ts";
 import type { Lang, Text } from "./text.ts";
 
@@ -89,7 +90,7 @@ export const formatQuantity = (value: number, unit: Unit, lang: Lang): string =>
     case "months":
       return `${value} ${UNIT_WORDS[lang].months(value)}`;
     case "km":
-      // rounded down, as the travel bands compare distances
+      // whole km, rounded down
       return `${Math.floor(value)} km`;
     case "count":
       return String(value);
@@ -152,7 +153,7 @@ export const residenceRegion = enumFact({
   label: { fr: "région de résidence", en: "region of residence" },
   paths: ["student.residenceRegion"],
   get: (ctx) => student(ctx)?.residenceRegion,
-  values: { "11": { fr: "Île-de-France", en: "Île-de-France" } },
+  values: FRENCH_REGIONS,
 });
 
 export const crousBoursier = booleanFact({
@@ -285,7 +286,7 @@ export const homeRegion = enumFact({
   label: { fr: "région de l'établissement", en: "home institution's region" },
   paths: [],
   get: (ctx) => ctx.institution.region,
-  values: { "11": { fr: "Île-de-France", en: "Île-de-France" } },
+  values: FRENCH_REGIONS,
 });
 
 const AGREEMENT_FACT = "hostHasAgreement";

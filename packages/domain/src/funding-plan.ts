@@ -4,9 +4,8 @@
  * alumni aid) are computed last, from the others' lines. Ties: fewer schemes, then ids in
  * alphabetical order. Only schemes with a positive amount appear.
  *
- * The search is a branch and bound over the candidates sorted by standalone amount: a scheme's
- * amount in a plan never exceeds its standalone amount, so the standalone sum of what is left
- * bounds any completion.
+ * The search tries every set of candidates in which no two are exclusive: a registry holds a
+ * handful of schemes, so there are at most a few dozen sets.
  */
 
 export interface PlanCandidate {
@@ -64,46 +63,31 @@ export const planFor = (chosen: readonly PlanCandidate[]): PlanChoice => {
 export const isBetterPlan = (a: PlanChoice, b: PlanChoice): boolean => {
   if (a.totalCents !== b.totalCents) return a.totalCents > b.totalCents;
   if (a.items.length !== b.items.length) return a.items.length < b.items.length;
-  for (let i = 0; i < a.items.length; i++) {
-    const x = (a.items[i] as PlanItem).scheme;
-    const y = (b.items[i] as PlanItem).scheme;
-    if (x !== y) return x < y;
-  }
-  return false;
+  // a space sorts before every character of a kebab-case id, so the joined ids compare as the
+  // lists of ids do
+  const x = a.items.map((i) => i.scheme).join(" ");
+  const y = b.items.map((i) => i.scheme).join(" ");
+  return x < y;
 };
-
-const EMPTY: PlanChoice = { items: [], totalCents: 0 };
 
 export const bestPlan = (
   candidates: readonly PlanCandidate[],
   exclusive: (a: string, b: string) => boolean,
 ): PlanChoice => {
-  if (candidates.length <= 1) return planFor(candidates);
+  // a fixed order, highest amounts first: of two plans that tie on every rule, the same one is
+  // kept whatever the order the candidates came in
   const sorted = [...candidates].sort(
     (a, b) => b.standaloneCents - a.standaloneCents || (a.scheme < b.scheme ? -1 : 1),
   );
-  const n = sorted.length;
-  const suffix = new Array<number>(n + 1).fill(0);
-  for (let i = n - 1; i >= 0; i--)
-    suffix[i] = (suffix[i + 1] as number) + (sorted[i] as PlanCandidate).standaloneCents;
-
-  let best = EMPTY;
-  const chosen: PlanCandidate[] = [];
-  const search = (i: number, standaloneSum: number): void => {
-    if (standaloneSum + (suffix[i] as number) < best.totalCents) return;
-    if (i === n) {
-      const plan = planFor(chosen);
-      if (isBetterPlan(plan, best)) best = plan;
-      return;
-    }
-    const c = sorted[i] as PlanCandidate;
-    if (!chosen.some((o) => exclusive(o.scheme, c.scheme))) {
-      chosen.push(c);
-      search(i + 1, standaloneSum + c.standaloneCents);
-      chosen.pop();
-    }
-    search(i + 1, standaloneSum);
+  // the best plan made of `chosen` and some of `rest`: with the first of `rest` when it can be
+  // added, unless the plan without it is strictly better
+  const search = (chosen: readonly PlanCandidate[], rest: readonly PlanCandidate[]): PlanChoice => {
+    const [c, ...others] = rest;
+    if (c === undefined) return planFor(chosen);
+    const without = search(chosen, others);
+    if (chosen.some((o) => exclusive(o.scheme, c.scheme))) return without;
+    const withIt = search([...chosen, c], others);
+    return isBetterPlan(without, withIt) ? without : withIt;
   };
-  search(0, 0);
-  return best;
+  return search([], sorted);
 };

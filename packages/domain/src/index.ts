@@ -44,6 +44,7 @@ export * from "./money-moves/recalculation-plan.ts";
 export * from "./notifications.ts";
 export * from "./partner-catalogue.ts";
 export * from "./plugin.ts";
+export * from "./regions.ts";
 export * from "./registry.ts";
 export * from "./request-words.ts";
 export * from "./scheme-catalogue.ts";

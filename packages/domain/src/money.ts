@@ -67,21 +67,21 @@ export const roundHalfUp = (a: Amount): number => Math.floor((2 * a.n + a.d) / (
  * is still rounded once.
  */
 export const apportion = (parts: readonly Amount[]): number[] => {
-  if (parts.length === 1) return [roundHalfUp(parts[0] as Amount)];
   if (parts.every((p) => p.d === 1)) return parts.map((p) => p.n);
   const total = roundHalfUp(sum(parts));
-  const floors = parts.map((p) => Math.floor(p.n / p.d));
-  let left = total - floors.reduce((a, b) => a + b, 0);
-  const byRemainder = parts
-    .map((p, i) => ({ i, r: (p.n - (floors[i] as number) * p.d) / p.d }))
-    .sort((a, b) => b.r - a.r || a.i - b.i);
-  const out = [...floors];
-  for (const { i } of byRemainder) {
-    if (left <= 0) break;
-    out[i] = (out[i] as number) + 1;
-    left--;
-  }
-  return out;
+  const floors = parts.map((p, i) => {
+    const cents = Math.floor(p.n / p.d);
+    return { i, cents, remainder: (p.n - cents * p.d) / p.d };
+  });
+  const left = total - floors.reduce((a, f) => a + f.cents, 0);
+  // the `left` largest remainders (the first part on a tie) get one cent more
+  const rounded = new Set(
+    [...floors]
+      .sort((a, b) => b.remainder - a.remainder || a.i - b.i)
+      .slice(0, Math.max(0, left))
+      .map((f) => f.i),
+  );
+  return floors.map((f) => (rounded.has(f.i) ? f.cents + 1 : f.cents));
 };
 
 const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };

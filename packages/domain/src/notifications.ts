@@ -116,14 +116,11 @@ const EN: Record<RequestAction, Words> = {
 };
 
 /** The message a student receives when one of their requests moves (fr or en, by their language). */
-export const requestMessage = (
-  action: RequestAction,
-  lang: Lang,
-  facts: MessageFacts,
-): StudentMessage => ({ fr: FR, en: EN })[lang][action](facts);
+const requestMessage = (action: RequestAction, lang: Lang, facts: MessageFacts): StudentMessage =>
+  ({ fr: FR, en: EN })[lang][action](facts);
 
 /** What a recalculation's message says: the confirmed dates, the grant before and after, what was paid. */
-export interface RecalculationFacts {
+interface RecalculationFacts {
   readonly schemeName: string;
   readonly start: string;
   readonly end: string;
@@ -140,7 +137,7 @@ const longDate = (iso: string, lang: Lang): string =>
   dateFormats[lang].format(new Date(`${iso}T00:00:00Z`));
 
 /** The student's message: the confirmed dates, the new amount and what is left to pay or recover. */
-export const recalculationMessage = (lang: Lang, f: RecalculationFacts): StudentMessage => {
+const recalculationMessage = (lang: Lang, f: RecalculationFacts): StudentMessage => {
   const m = (c: number) => formatMoney(c, lang);
   const rest = f.approvedCents - f.paidCents;
   const paid =

@@ -22,7 +22,8 @@ export interface Registry {
 
 /**
  * Builds the registry once, at start-up, and refuses a wrong one with every problem listed:
- * a duplicate or non-kebab-case plugin id, duplicate criterion ids, an invalid institution.
+ * a duplicate or non-kebab-case plugin id, duplicate criterion ids, two different facts with one
+ * id, an invalid institution.
  * (Whether each exclusivity names a registered scheme is the institution's check, `loadRegistry`:
  * a registry may hold a few schemes only, to evaluate one alone.)
  *
@@ -54,6 +55,8 @@ export const createRegistry = (input: {
     }
     if (p.periods.length === 0) problems.push(`plugin "${p.id}" has no parameter period`);
   }
+  const facts = factsOf(input.plugins);
+  problems.push(...facts.problems);
   if (problems.length > 0) throw new RegistryInvalid({ problems });
 
   const pairs = exclusivePairs(input.plugins);
@@ -68,7 +71,7 @@ export const createRegistry = (input: {
     plugins: input.plugins,
     byId,
     partners,
-    facts: factsOf(input.plugins),
+    facts: facts.facts,
     exclusive: (a, b) => pairs.get(a)?.has(b) ?? false,
   };
 };
@@ -98,10 +101,27 @@ const exclusivePairs = (
   return pairs;
 };
 
-/** The standard facts, then each plugin's own, the first of an id kept (two plugins may share one). */
-const factsOf = (plugins: readonly ConfiguredPlugin[]): readonly Fact[] => {
-  const byId = new Map<string, Fact>();
-  for (const fact of [...STANDARD_FACTS, ...plugins.flatMap((p) => p.facts)])
-    if (!byId.has(fact.id)) byId.set(fact.id, fact);
-  return [...byId.values()];
+/**
+ * The standard facts, then each plugin's own, one per id: two plugins may share a fact (the
+ * Erasmus family's), but two different facts with one id would leave a criterion reading the
+ * wrong one.
+ */
+const factsOf = (
+  plugins: readonly ConfiguredPlugin[],
+): { readonly facts: readonly Fact[]; readonly problems: readonly string[] } => {
+  const declared = [
+    ...STANDARD_FACTS.map((fact) => ({ fact, owner: "the standard facts" })),
+    ...plugins.flatMap((p) => p.facts.map((fact) => ({ fact, owner: `plugin "${p.id}"` }))),
+  ];
+  const byId = new Map<string, (typeof declared)[number]>();
+  const problems: string[] = [];
+  for (const d of declared) {
+    const first = byId.get(d.fact.id);
+    if (!first) byId.set(d.fact.id, d);
+    else if (first.fact !== d.fact)
+      problems.push(
+        `${first.owner} and ${d.owner} define two different facts with the id "${d.fact.id}"`,
+      );
+  }
+  return { facts: [...byId.values()].map((d) => d.fact), problems };
 };

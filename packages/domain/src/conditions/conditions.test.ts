@@ -12,12 +12,14 @@ import {
   fewerOpportunitiesGrounds,
   fundedDays,
   gapYear,
+  homeRegion,
   hostCountry,
   mobilityKind,
   nonTaxable,
   numberFact,
   programmeLevel,
   quotientFamilial,
+  residenceRegion,
 } from "../facts.ts";
 import { SituationSchema } from "../situation.ts";
 import type { Lang } from "../text.ts";
@@ -162,6 +164,21 @@ describe("leaf reasons and hints", () => {
       hint: "Rempli si niveau d'études : licence / bachelor, master ou cycle ingénieur.",
     });
     expect(check(c, { student: { programme: { level: "master" } } }, "en").status).toBe("met");
+  });
+
+  it("names a region by its INSEE code, the student's and the school's alike", () => {
+    const input = { student: { residenceRegion: "11" } };
+    expect(check(oneOf(residenceRegion, ["84"]), input, "fr")).toMatchObject({
+      status: "unmet",
+      reason: "Région de résidence : Île-de-France ; Erasmus+ exige Auvergne-Rhône-Alpes.",
+    });
+    expect(check(oneOf(residenceRegion, ["53"]), input, "en").reason).toBe(
+      "Region of residence: Île-de-France; Erasmus+ requires Brittany.",
+    );
+    // the fixture school is in Île-de-France
+    expect(check(oneOf(homeRegion, ["84"]), {}, "fr").reason).toBe(
+      "Région de l'établissement : Île-de-France ; Erasmus+ exige Auvergne-Rhône-Alpes.",
+    );
   });
 
   it("writes a rule's words when the rule is built, not for each situation", () => {

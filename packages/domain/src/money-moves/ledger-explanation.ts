@@ -47,8 +47,6 @@ interface LineOf<K extends string, P> {
   readonly params: P;
 }
 
-export type LedgerLineKey = LedgerLine["key"];
-
 /**
  * A line written before lines were keys: its French sentence, as stored. Databases keep such
  * rows; they are shown as they were written.

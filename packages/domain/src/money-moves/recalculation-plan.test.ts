@@ -9,6 +9,7 @@ import {
   type GrantComputation,
   planRecalculation,
   type RecalculationState,
+  recalculationImpossibleBecause,
   recalculationRefusal,
   storedEstimateLine,
 } from "./recalculation-plan.ts";
@@ -257,5 +258,18 @@ describe("recalculationRefusal", () => {
     expect(
       recalculationRefusal(approved, { ...dates, useCurrentOptions: true }, staff),
     ).toBeUndefined();
+  });
+});
+
+describe("recalculationImpossibleBecause", () => {
+  it("says in both languages why the stored options no longer configure the scheme", () => {
+    const why = recalculationImpossibleBecause.optionsNoLongerValid(
+      { fr: "Aide de la Région", en: "Regional grant" },
+      "monthlyRate: too big",
+    );
+    expect(why).toEqual({
+      fr: "les options enregistrées à l'accord ne configurent plus Aide de la Région : monthlyRate: too big",
+      en: "the options stored at approval no longer configure Regional grant: monthlyRate: too big",
+    });
   });
 });

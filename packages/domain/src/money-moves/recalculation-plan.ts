@@ -110,7 +110,7 @@ export const recalculationRefusal = (
 export const recalculationImpossibleBecause = {
   /** The options stored at approval fail the plugin's schema today. */
   optionsNoLongerValid: (schemeName: Text, problem: string): Text => ({
-    fr: `les options enregistrées à l'accord ne configurent plus ${schemeName.fr}`,
+    fr: `les options enregistrées à l'accord ne configurent plus ${schemeName.fr} : ${problem}`,
     en: `the options stored at approval no longer configure ${schemeName.en}: ${problem}`,
   }),
   schemeWithdrawn: (scheme: string): Text => ({
