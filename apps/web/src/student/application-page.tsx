@@ -1,3 +1,4 @@
+import "./application-page.css";
 import type { Lang } from "@envol/domain";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { formatDate } from "../i18n/format-date.ts";

@@ -1,3 +1,4 @@
+import "./applications-page.css";
 import { formatMoney, type Lang } from "@envol/domain";
 import { Link } from "@tanstack/react-router";
 import { formatDate } from "../i18n/format-date.ts";

@@ -1,4 +1,5 @@
 import "../simulator/scheme-card.css";
+import "./apply-page.css";
 import {
   formatMoney,
   type Lang,

@@ -1,3 +1,4 @@
+import "./confirm-dialog.css";
 import { type ReactNode, useState } from "react";
 import {
   Button,

@@ -1,3 +1,4 @@
+import "./document-checklist.css";
 import type { Lang } from "@envol/domain";
 import { useEffect, useRef, useState } from "react";
 import { Button, FileTrigger, Label, ProgressBar } from "react-aria-components";

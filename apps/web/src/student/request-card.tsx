@@ -1,3 +1,4 @@
+import "./request-card.css";
 import { formatMoney, type Lang } from "@envol/domain";
 import { useRef, useState } from "react";
 import { ApiProblem } from "../api/api-problem.ts";

@@ -1,3 +1,4 @@
+import "./situation-details.css";
 import { countryName, formatMoney, type Lang, type Situation } from "@envol/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";

@@ -1,3 +1,4 @@
+import "./student.css";
 import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useAuthTranslation } from "../auth/auth-texts.ts";

@@ -1,3 +1,4 @@
+import "./timeline-list.css";
 import { formatMoney, type Lang } from "@envol/domain";
 import { formatInstant } from "../i18n/format-instant.ts";
 import { StateBadge } from "./state-badge.tsx";
