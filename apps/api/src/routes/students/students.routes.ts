@@ -7,6 +7,7 @@ import {
 } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
+import { applicationFields } from "../../lib/application-schema.ts";
 import { requireRole } from "../../lib/auth.ts";
 import { bodyLimit } from "../../lib/body-limit.ts";
 import { DOCUMENT_MEDIA_TYPES, documentDownloadResponse } from "../../lib/document-download.ts";
@@ -85,16 +86,7 @@ export const StudentRequestSchema = z
 export const StudentApplicationSchema = z
   .object({
     id: z.string(),
-    situation: SituationSchema,
-    academicYear: z.string(),
-    hostPartnerId: z.string().nullable(),
-    destinationCountry: z.string(),
-    startDate: z.string(),
-    endDate: z.string(),
-    actualStartDate: z.string().nullable(),
-    actualEndDate: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    ...applicationFields,
     requests: z.array(StudentRequestSchema),
   })
   .meta({ id: "StudentApplication" });
