@@ -14,7 +14,7 @@
  * status, as a problem+json.
  */
 import { PartnerKeys } from "@envol/db";
-import { testEngines } from "@envol/db/testing";
+import { semesterAt, testEngines } from "@envol/db/testing";
 import type { Situation } from "@envol/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exampleFromJsonSchema, PNG_BYTES } from "./testing/json-schema-arbitrary.ts";
@@ -235,23 +235,15 @@ const pathValues = (path: string, f: Fixtures): Record<string, string> => {
   return {};
 };
 
-const situation = (host: string, kind: "study" | "internship" = "study"): Situation => ({
-  asOf: "2026-11-26",
-  student: {
-    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-    residenceRegion: "11",
-    crous: { boursier: true, echelon: "4" },
-    household: { quotientFamilial: 900_000, nonTaxable: false },
-    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-  },
-  mobility: {
+const situation = (host: string, kind: "study" | "internship" = "study"): Situation =>
+  semesterAt({
+    host,
     kind,
-    framework: kind === "study" ? "inter-institution-agreement" : "internship-agreement",
-    host: { partner: host },
     start: "2027-05-10",
-    end: "2027-06-30",
-  },
-});
+    echelon: "4",
+    quotientFamilial: 900_000,
+    residenceRegion: "11",
+  });
 
 /**
  * Bodies with meaningful data, by operation; any other operation with a body gets the smallest

@@ -15,7 +15,7 @@
  * FUZZ_SEED replays a run.
  */
 import { PartnerKeys } from "@envol/db";
-import { testEngines } from "@envol/db/testing";
+import { semesterAt, testEngines } from "@envol/db/testing";
 import type { Situation } from "@envol/domain";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,23 +85,9 @@ const UNAUTHORIZED_IS_AN_ANSWER = new Set([
 
 // ------------------------------------------------------------------ samples
 
-const situation = (host: string): Situation => ({
-  asOf: "2026-11-26",
-  student: {
-    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-    residenceRegion: "11",
-    crous: { boursier: true, echelon: "4" },
-    household: { quotientFamilial: 900_000, nonTaxable: false },
-    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-  },
-  mobility: {
-    kind: "study",
-    framework: "inter-institution-agreement",
-    host: { partner: host },
-    start: "2027-02-01",
-    end: "2027-06-30",
-  },
-});
+/** An Île-de-France resident with a CROUS grant spending the 2027 summer semester at `host`. */
+const situation = (host: string): Situation =>
+  semesterAt({ host, echelon: "4", quotientFamilial: 900_000, residenceRegion: "11" });
 
 /** Meaningful bodies, mixed into the valid-shaped ones (random ones rarely get that far). */
 const SAMPLES: Readonly<Record<string, readonly unknown[]>> = {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { Applications, type Decision, Outbox, Users } from "@envol/db";
-import { testEngines } from "@envol/db/testing";
-import type { Actor, Situation } from "@envol/domain";
+import { semesterAt, testEngines } from "@envol/db/testing";
+import type { Actor } from "@envol/domain";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logTransport, type MailLogger, smtpTransport } from "./lib/mailer.ts";
@@ -115,23 +115,13 @@ const collectingLogger = () => {
   return { logger, lines };
 };
 
-const situation: Situation = {
-  asOf: "2026-11-26",
-  student: {
-    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-    residenceRegion: "11",
-    crous: { boursier: true, echelon: "4" },
-    household: { quotientFamilial: 900_000, nonTaxable: false },
-    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-  },
-  mobility: {
-    kind: "study",
-    framework: "inter-institution-agreement",
-    host: { partner: "tu-berlin" },
-    start: "2027-01-18",
-    end: "2027-06-16",
-  },
-};
+const situation = semesterAt({
+  start: "2027-01-18",
+  end: "2027-06-16",
+  echelon: "4",
+  quotientFamilial: 900_000,
+  residenceRegion: "11",
+});
 
 const MINUTE = 60_000;
 

@@ -1,5 +1,4 @@
-import type { Actor, Situation } from "@envol/domain";
-import { SituationSchema } from "@envol/domain";
+import type { Actor } from "@envol/domain";
 import { eq } from "drizzle-orm";
 import { Cause, Exit } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +6,7 @@ import { Applications } from "./applications.ts";
 import { Budgets } from "./budgets.ts";
 import { Database } from "./database.ts";
 import { auditEvents, ledgerEntries, outbox } from "./schema/index.ts";
-import { openTestRuntime, testEngines } from "./testing/index.ts";
+import { BERLIN_SEMESTER, openTestRuntime, testEngines } from "./testing/index.ts";
 import { Users } from "./users.ts";
 
 /** The typed error an Exit failed with, to assert on (undefined for a success). */
@@ -15,24 +14,6 @@ const errorOf = <A, E>(exit: Exit.Exit<A, E>): unknown =>
   Exit.isFailure(exit) ? Cause.squash(exit.cause) : undefined;
 
 const STAFF: Actor = { kind: "staff", userId: "00000000-0000-4000-8000-000000000001" };
-
-const situation = (start = "2027-02-01", end = "2027-06-30"): Situation =>
-  SituationSchema.parse({
-    asOf: "2026-11-26",
-    student: {
-      programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-      crous: { boursier: true, echelon: "5" },
-      household: { quotientFamilial: 1200000, nonTaxable: false },
-      history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-    },
-    mobility: {
-      kind: "study",
-      framework: "inter-institution-agreement",
-      host: { partner: "tu-berlin" },
-      start,
-      end,
-    },
-  });
 
 describe.each(testEngines().map((e) => [e.name, e] as const))(
   "applications on %s",
@@ -51,7 +32,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const me: Actor = { kind: "student", userId: student.id };
       const app = await t.run(
         Applications.use((a) =>
-          a.create({ studentId: student.id, situation: situation(), schemes }),
+          a.create({ studentId: student.id, situation: BERLIN_SEMESTER, schemes }),
         ),
       );
       for (const r of app.requests) {

@@ -105,17 +105,12 @@ export class Documents extends Context.Service<
      * application would then hold more than `quota` (uploads racing for the last room are
      * serialised on the application's row).
      */
-    readonly insert: (input: {
-      readonly applicationId: string;
-      readonly kind: string;
-      readonly fileName: string;
-      readonly mediaType: string;
-      readonly sizeBytes: number;
-      readonly sha256: string;
-      readonly storageKey: string;
-      readonly actor: Extract<Actor, { readonly kind: "student" | "staff" }>;
-      readonly quota: DocumentQuota;
-    }) => Effect.Effect<DocumentView, DocumentQuotaExceeded>;
+    readonly insert: (
+      input: Omit<StoredDocument, "id" | "uploadedBy" | "uploadedAt"> & {
+        readonly actor: Extract<Actor, { readonly kind: "student" | "staff" }>;
+        readonly quota: DocumentQuota;
+      },
+    ) => Effect.Effect<DocumentView, DocumentQuotaExceeded>;
     /** An application's documents, oldest first. */
     readonly list: (applicationId: string) => Effect.Effect<readonly DocumentView[]>;
     /** The documents of all of a student's applications, oldest first. */

@@ -1,10 +1,5 @@
-import type { Actor, Situation } from "@envol/domain";
-import {
-  formatMoney,
-  renderLedgerLine,
-  SituationSchema,
-  type StoredLedgerLine,
-} from "@envol/domain";
+import type { Actor } from "@envol/domain";
+import { formatMoney, renderLedgerLine, type StoredLedgerLine } from "@envol/domain";
 import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
 import {
   type InstitutionConfig,
@@ -24,7 +19,7 @@ import { Grants, type PromotingActor } from "./grants.ts";
 import { Partners } from "./partners.ts";
 import { auditEvents, ledgerEntries, outbox } from "./schema/index.ts";
 import { Schemes } from "./schemes.ts";
-import { repositoriesLayer, testEngines } from "./testing/index.ts";
+import { repositoriesLayer, semesterAt, testEngines } from "./testing/index.ts";
 import type { Tx } from "./transact.ts";
 import { Users } from "./users.ts";
 
@@ -38,24 +33,6 @@ const errorOf = <A, E>(exit: Exit.Exit<A, E>): unknown =>
 
 const STAFF = { kind: "staff", userId: "00000000-0000-4000-8000-000000000001" } as const;
 const eur = (cents: number, lang: "fr" | "en" = "fr") => formatMoney(cents, lang);
-
-const situation = (start: string, end: string): Situation =>
-  SituationSchema.parse({
-    asOf: "2026-11-26",
-    student: {
-      programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-      crous: { boursier: true, echelon: "5" },
-      household: { quotientFamilial: 1200000, nonTaxable: false },
-      history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-    },
-    mobility: {
-      kind: "study",
-      framework: "inter-institution-agreement",
-      host: { partner: "tu-berlin" },
-      start,
-      end,
-    },
-  });
 
 /**
  * The school's configuration once it lowered its IDF rate to 400 €: what
@@ -109,7 +86,11 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
     const me: Actor = { kind: "student", userId: student.id };
     const app = await run(
       Applications.use((a) =>
-        a.create({ studentId: student.id, situation: situation(start, end), schemes: [scheme] }),
+        a.create({
+          studentId: student.id,
+          situation: semesterAt({ start, end }),
+          schemes: [scheme],
+        }),
       ),
     );
     const id = app.requests[0]?.id as string;

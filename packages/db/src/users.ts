@@ -22,6 +22,28 @@ export const userView = (u: typeof users.$inferSelect): UserView => ({
   lang: u.lang,
 });
 
+/** A new account's row: in French unless told otherwise, with no password or SSO subject unless given. */
+const newUser = (
+  at: Date,
+  input: {
+    readonly email: string;
+    readonly name: string;
+    readonly role: "student" | "staff";
+    readonly lang?: "fr" | "en" | undefined;
+    readonly passwordHash?: string | null | undefined;
+    readonly oidcSubject?: string | null | undefined;
+  },
+): typeof users.$inferInsert => ({
+  id: randomUUID(),
+  email: input.email,
+  name: input.name,
+  role: input.role,
+  lang: input.lang ?? "fr",
+  passwordHash: input.passwordHash ?? null,
+  oidcSubject: input.oidcSubject ?? null,
+  createdAt: at,
+});
+
 /** Students and staff. */
 export class Users extends Context.Service<
   Users,
@@ -72,16 +94,7 @@ export class Users extends Context.Service<
         return yield* Effect.promise(async () => {
           await db
             .insert(users)
-            .values({
-              id: randomUUID(),
-              email,
-              name: input.name,
-              role: input.role,
-              lang: input.lang ?? "fr",
-              passwordHash: input.passwordHash ?? null,
-              oidcSubject: input.oidcSubject ?? null,
-              createdAt: at,
-            })
+            .values(newUser(at, { ...input, email }))
             .onConflictDoNothing({ target: users.email });
           const row = (await db.select().from(users).where(eq(users.email, email)))[0];
           return userView(row as typeof users.$inferSelect);
@@ -118,16 +131,7 @@ export class Users extends Context.Service<
           if (!input.emailVerified) return "unverified" as const;
           await db
             .insert(users)
-            .values({
-              id: randomUUID(),
-              email,
-              name: input.name,
-              role: input.role,
-              lang: input.lang ?? "fr",
-              passwordHash: null,
-              oidcSubject: input.subject,
-              createdAt: at,
-            })
+            .values(newUser(at, { ...input, email, oidcSubject: input.subject }))
             .onConflictDoNothing();
           // linked only if it had no subject yet: a concurrent sign-in cannot steal it
           const linked = await db

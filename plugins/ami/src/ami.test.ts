@@ -1,12 +1,11 @@
-import {
-  CONFIGURED_SOURCE,
-  createRegistry,
-  evaluate,
-  PluginOptionsInvalid,
-  SituationSchema,
-} from "@envol/domain";
+import { CONFIGURED_SOURCE, createRegistry, evaluate, SituationSchema } from "@envol/domain";
 import { DEMO_PARTNER_CATALOGUE, TELECOM_PARIS } from "@envol/domain/reference";
-import { type ConformanceCase, runPluginConformance } from "@envol/domain/testing";
+import {
+  type ConformanceCase,
+  criterionOf,
+  optionIssues,
+  runPluginConformance,
+} from "@envol/domain/testing";
 import { describe, expect, it } from "vitest";
 import cases from "../cases.json" with { type: "json" };
 import { ami } from "./ami.ts";
@@ -44,22 +43,6 @@ const stay = (start: string, end: string, kind = "study") => ({
   start,
   end,
 });
-
-const criterionOf = (scheme: ReturnType<typeof simulate>, id: string) => {
-  const c = scheme.criteria.find((x) => x.id === id);
-  if (!c) throw new Error(`no criterion ${id}`);
-  return c;
-};
-
-const issuesOf = (options: Record<string, unknown>): string[] => {
-  try {
-    ami.configure(options);
-  } catch (e) {
-    if (e instanceof PluginOptionsInvalid) return e.issues.map((i) => i.path);
-    throw e;
-  }
-  return [];
-};
 
 const SINCE_2018 = {
   since: "2018-07-19",
@@ -133,20 +116,20 @@ describe("ami dated figures", () => {
 
 describe("ami options", () => {
   it("accepts the rulebook's periods restated", () => {
-    expect(issuesOf({ periods: RULEBOOK_PERIODS })).toEqual([]);
+    expect(optionIssues(ami, { periods: RULEBOOK_PERIODS })).toEqual([]);
   });
 
   it("names the field of a period whose minimum exceeds its maximum", () => {
     const periods = [{ ...SINCE_2018, minFundedDays: 300 }];
-    expect(issuesOf({ periods })).toEqual(["periods.0.minFundedDays"]);
+    expect(optionIssues(ami, { periods })).toEqual(["periods.0.minFundedDays"]);
   });
 
   it("refuses a start that is not a date and two periods starting together", () => {
-    expect(issuesOf({ periods: [{ ...SINCE_2018, since: "2024-13-01" }] })).toEqual([
+    expect(optionIssues(ami, { periods: [{ ...SINCE_2018, since: "2024-13-01" }] })).toEqual([
       "periods.0.since",
     ]);
-    expect(issuesOf({ periods: [SINCE_2018, SINCE_2018] })).toEqual(["periods"]);
-    expect(issuesOf({ periods: [] })).toEqual(["periods"]);
+    expect(optionIssues(ami, { periods: [SINCE_2018, SINCE_2018] })).toEqual(["periods"]);
+    expect(optionIssues(ami, { periods: [] })).toEqual(["periods"]);
   });
 
   it("reports a configured period as the institution's own, from its start date", () => {

@@ -4,11 +4,10 @@ import {
   evaluate,
   type Lang,
   makeEvaluationContext,
-  PluginOptionsInvalid,
   SituationSchema,
 } from "@envol/domain";
 import { DEMO_PARTNER_CATALOGUE, TELECOM_PARIS } from "@envol/domain/reference";
-import { type ConformanceCase, runPluginConformance } from "@envol/domain/testing";
+import { type ConformanceCase, optionIssues, runPluginConformance } from "@envol/domain/testing";
 import { describe, expect, it } from "vitest";
 import cases from "../cases.json" with { type: "json" };
 import { fitec } from "./fitec.ts";
@@ -109,30 +108,22 @@ describe("fitec: documents", () => {
 });
 
 describe("fitec: options", () => {
-  const issuesOf = (options: Record<string, unknown>) => {
-    try {
-      fitec.configure(options as never);
-    } catch (e) {
-      if (e instanceof PluginOptionsInvalid) return e.issues.map((i) => i.path);
-      throw e;
-    }
-    return [];
-  };
-
   it("names the bad field", () => {
-    expect(issuesOf({ semesterStipendCents: -1 })).toEqual(["semesterStipendCents"]);
+    expect(optionIssues(fitec, { semesterStipendCents: -1 })).toEqual(["semesterStipendCents"]);
     expect(
-      issuesOf({ programmes: [{ country: "XX", name: "COLIFITEC", agreement: "colifitec" }] }),
+      optionIssues(fitec, {
+        programmes: [{ country: "XX", name: "COLIFITEC", agreement: "colifitec" }],
+      }),
     ).toEqual(["programmes.0.country"]);
     expect(
-      issuesOf({
+      optionIssues(fitec, {
         programmes: [
           { country: "BR", name: "BRAFITEC", agreement: "brafitec" },
           { country: "BR", name: "BRAFITEC 2", agreement: "brafitec-2" },
         ],
       }),
     ).toEqual(["programmes"]);
-    expect(issuesOf({ exclusiveWith: ["fitec"] })).toEqual(["exclusiveWith"]);
+    expect(optionIssues(fitec, { exclusiveWith: ["fitec"] })).toEqual(["exclusiveWith"]);
   });
 
   it("reports a configured allowance as the institution's own figure", () => {

@@ -3,11 +3,15 @@ import {
   createRegistry,
   evaluate,
   makeEvaluationContext,
-  PluginOptionsInvalid,
   SituationSchema,
 } from "@envol/domain";
 import { DEMO_PARTNER_CATALOGUE, TELECOM_PARIS } from "@envol/domain/reference";
-import { type ConformanceCase, runPluginConformance } from "@envol/domain/testing";
+import {
+  type ConformanceCase,
+  criterionOf,
+  optionIssues,
+  runPluginConformance,
+} from "@envol/domain/testing";
 import { describe, expect, it } from "vitest";
 import cases from "../cases.json" with { type: "json" };
 import { idf } from "./idf.ts";
@@ -52,32 +56,16 @@ const berlin = (start = "2027-02-01", end = "2027-06-30") => ({
   end,
 });
 
-const criterionOf = (scheme: ReturnType<typeof simulate>, id: string) => {
-  const c = scheme.criteria.find((x) => x.id === id);
-  if (!c) throw new Error(`no criterion ${id}`);
-  return c;
-};
-
-const issuesOf = (options: Record<string, unknown>): string[] => {
-  try {
-    idf.configure(options);
-  } catch (e) {
-    if (e instanceof PluginOptionsInvalid) return e.issues.map((i) => i.path);
-    throw e;
-  }
-  return [];
-};
-
 describe("idf options", () => {
   it("refuses a monthly rate outside the Region's 250–450 € range, naming the field", () => {
-    expect(issuesOf({ monthlyRateCents: 24_999 })).toEqual(["monthlyRateCents"]);
-    expect(issuesOf({ monthlyRateCents: 45_001 })).toEqual(["monthlyRateCents"]);
-    expect(issuesOf({ monthlyRateCents: 25_000 })).toEqual([]);
+    expect(optionIssues(idf, { monthlyRateCents: 24_999 })).toEqual(["monthlyRateCents"]);
+    expect(optionIssues(idf, { monthlyRateCents: 45_001 })).toEqual(["monthlyRateCents"]);
+    expect(optionIssues(idf, { monthlyRateCents: 25_000 })).toEqual([]);
     expect(() => idf.configure({ monthlyRateCents: 50_000 })).toThrow(/monthlyRateCents/);
   });
 
   it("refuses a minimum duration above the maximum, naming the minimum", () => {
-    expect(issuesOf({ minFundedDays: 90, maxFundedDays: 60 })).toEqual(["minFundedDays"]);
+    expect(optionIssues(idf, { minFundedDays: 90, maxFundedDays: 60 })).toEqual(["minFundedDays"]);
   });
 
   it("refuses a misspelt option instead of ignoring it", () => {
@@ -85,7 +73,9 @@ describe("idf options", () => {
   });
 
   it("refuses a partner year that is not an academic year, naming its position", () => {
-    expect(issuesOf({ partnerYears: ["2026-2027", "2027-2029"] })).toEqual(["partnerYears.1"]);
+    expect(optionIssues(idf, { partnerYears: ["2026-2027", "2027-2029"] })).toEqual([
+      "partnerYears.1",
+    ]);
   });
 
   it("reports a configured rate as the institution's own figure and pays with it", () => {

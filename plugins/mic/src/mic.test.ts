@@ -6,11 +6,15 @@ import {
   type Lang,
   makeEvaluationContext,
   type Partner,
-  PluginOptionsInvalid,
   SituationSchema,
 } from "@envol/domain";
 import { DEMO_PARTNER_CATALOGUE, TELECOM_PARIS } from "@envol/domain/reference";
-import { type ConformanceCase, runPluginConformance } from "@envol/domain/testing";
+import {
+  type ConformanceCase,
+  criterionOf,
+  optionIssues,
+  runPluginConformance,
+} from "@envol/domain/testing";
 import { describe, expect, it } from "vitest";
 import cases from "../cases.json" with { type: "json" };
 import { mic } from "./mic.ts";
@@ -95,12 +99,6 @@ const run = (
 
 /** Money is formatted with a no-break space whose code point depends on the ICU version. */
 const plain = (s: string | undefined): string => (s ?? "").replace(/\s/g, " ");
-
-const criterionOf = (scheme: ReturnType<typeof run>, id: string) => {
-  const c = scheme.criteria.find((x) => x.id === id);
-  if (!c) throw new Error(`no criterion ${id}`);
-  return c;
-};
 
 describe("mic: the institution's own facts", () => {
   it("is ineligible on eche when the home institution does not hold the Erasmus Charter", () => {
@@ -221,22 +219,12 @@ describe("mic: documents", () => {
 });
 
 describe("mic: options", () => {
-  const issuesOf = (options: Record<string, unknown>) => {
-    try {
-      mic.configure(options as never);
-    } catch (e) {
-      if (e instanceof PluginOptionsInvalid) return e.issues.map((i) => i.path);
-      throw e;
-    }
-    return [];
-  };
-
   it("names the bad field", () => {
-    expect(issuesOf({ monthlyRateCents: -70_000 })).toEqual(["monthlyRateCents"]);
-    expect(issuesOf({ minDays: 30 })).toEqual(["minDays"]);
-    expect(issuesOf({ minDays: 200, maxDays: 120 })).toEqual(["maxDays"]);
-    expect(issuesOf({ exclusiveWith: ["erasmus", "mic"] })).toEqual(["exclusiveWith"]);
-    expect(issuesOf({ levels: [] })).toEqual(["levels"]);
+    expect(optionIssues(mic, { monthlyRateCents: -70_000 })).toEqual(["monthlyRateCents"]);
+    expect(optionIssues(mic, { minDays: 30 })).toEqual(["minDays"]);
+    expect(optionIssues(mic, { minDays: 200, maxDays: 120 })).toEqual(["maxDays"]);
+    expect(optionIssues(mic, { exclusiveWith: ["erasmus", "mic"] })).toEqual(["exclusiveWith"]);
+    expect(optionIssues(mic, { levels: [] })).toEqual(["levels"]);
   });
 
   it("reports a configured rate as the institution's own figure", () => {

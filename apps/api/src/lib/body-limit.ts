@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit as honoBodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "./env.ts";
-import { problem, problemBody, TITLES } from "./problem.ts";
+import { problemIn, TITLES } from "./problem.ts";
 
 /**
  * The largest JSON body any route takes: 64 KiB. A simulation is about 1 KB, and the longest
@@ -42,15 +42,11 @@ export const bodyLimit = (options: BodyLimitOptions): MiddlewareHandler<AppEnv> 
 };
 
 /** The 413 of a JSON body too large, in the problem+json of every error. */
-export const jsonBodyTooLarge = (c: Context<AppEnv>) => {
-  const lang = c.get("lang");
-  return problem(
-    c,
-    problemBody(413, "body-too-large", TITLES.bodyTooLarge[lang], {
-      detail:
-        lang === "en"
-          ? "A request body may be 64 KiB at most."
-          : "Le corps d'une requête ne peut dépasser 64 Kio.",
-    }),
-  );
-};
+export const jsonBodyTooLarge = (c: Context<AppEnv>) =>
+  problemIn(c, 413, "body-too-large", {
+    title: TITLES.bodyTooLarge,
+    detail: {
+      fr: "Le corps d'une requête ne peut dépasser 64 Kio.",
+      en: "A request body may be 64 KiB at most.",
+    },
+  });

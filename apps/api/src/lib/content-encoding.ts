@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "./env.ts";
-import { problem, problemBody, TITLES } from "./problem.ts";
+import { problemIn, TITLES } from "./problem.ts";
 
 /** `identity`, or nothing said: the body is as it was sent. */
 const isIdentity = (coding: string) => ["", "identity"].includes(coding.trim().toLowerCase());
@@ -14,15 +14,12 @@ const isIdentity = (coding: string) => ["", "identity"].includes(coding.trim().t
 export const identityBodiesOnly = createMiddleware<AppEnv>(async (c, next) => {
   const encoding = c.req.header("Content-Encoding");
   if (encoding === undefined || encoding.split(",").every(isIdentity)) return next();
-  const lang = c.get("lang");
   c.header("Accept-Encoding", "identity");
-  return problem(
-    c,
-    problemBody(415, "unsupported-encoding", TITLES.unsupportedEncoding[lang], {
-      detail:
-        lang === "en"
-          ? "A request body is sent uncompressed, without Content-Encoding."
-          : "Le corps d'une requête s'envoie sans compression, sans Content-Encoding.",
-    }),
-  );
+  return problemIn(c, 415, "unsupported-encoding", {
+    title: TITLES.unsupportedEncoding,
+    detail: {
+      fr: "Le corps d'une requête s'envoie sans compression, sans Content-Encoding.",
+      en: "A request body is sent uncompressed, without Content-Encoding.",
+    },
+  });
 });

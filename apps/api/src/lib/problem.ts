@@ -2,6 +2,7 @@ import type { Text } from "@envol/domain";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppEnv } from "./env.ts";
 
 /**
  * Errors as RFC 9457 problem details, everywhere: a validation error lists each field and why;
@@ -95,6 +96,17 @@ export const problem = (c: Context, body: Problem): Response =>
   c.body(JSON.stringify(body), body.status as ContentfulStatusCode, {
     "Content-Type": "application/problem+json; charset=utf-8",
   });
+
+/** Sends a problem whose title and detail are read in the request's language. */
+export const problemIn = (
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  kind: string,
+  texts: { readonly title: Text; readonly detail: Text },
+): Response => {
+  const lang = c.get("lang");
+  return problem(c, problemBody(status, kind, texts.title[lang], { detail: texts.detail[lang] }));
+};
 
 /** The OpenAPI description of a problem response. */
 export const problemResponse = (description: string) => ({

@@ -32,7 +32,7 @@ import {
   OidcSignInFailed,
   safeReturnTo,
 } from "../../lib/oidc-client.ts";
-import { problem, problemBody, problemResponse, TITLES } from "../../lib/problem.ts";
+import { problem, problemBody, problemIn, problemResponse, TITLES } from "../../lib/problem.ts";
 import { openSession } from "./auth.index.ts";
 
 export const FLOW_COOKIE = "envol_oidc";
@@ -99,18 +99,14 @@ export const oidcCallback = createRoute({
 const notConfigured = (c: Context<AppEnv>) =>
   problem(c, problemBody(404, "not-found", TITLES.ssoNotConfigured[c.get("lang")]));
 
-const emailNotVerified = (c: Context<AppEnv>, email: string) => {
-  const lang = c.get("lang");
-  return problem(
-    c,
-    problemBody(403, "email-not-verified", TITLES.ssoEmailNotVerified[lang], {
-      detail:
-        lang === "en"
-          ? `The school's sign-in service does not confirm that ${email} is verified, so Envol neither creates an account nor opens an existing one with it. Ask the IT department to verify the address, or sign in with your password.`
-          : `Le service d'authentification de l'école ne confirme pas que l'adresse ${email} est vérifiée : Envol ne crée donc pas de compte et n'ouvre pas de compte existant avec elle. Demandez à la DSI de la vérifier, ou connectez-vous avec votre mot de passe.`,
-    }),
-  );
-};
+const emailNotVerified = (c: Context<AppEnv>, email: string) =>
+  problemIn(c, 403, "email-not-verified", {
+    title: TITLES.ssoEmailNotVerified,
+    detail: {
+      fr: `Le service d'authentification de l'école ne confirme pas que l'adresse ${email} est vérifiée : Envol ne crée donc pas de compte et n'ouvre pas de compte existant avec elle. Demandez à la DSI de la vérifier, ou connectez-vous avec votre mot de passe.`,
+      en: `The school's sign-in service does not confirm that ${email} is verified, so Envol neither creates an account nor opens an existing one with it. Ask the IT department to verify the address, or sign in with your password.`,
+    },
+  });
 
 const logFailure = (c: Context<AppEnv>, reason: string) =>
   c.get("logger").warn({ reason }, "single sign-on failed");
@@ -137,13 +133,10 @@ export const oidcRouter = (deps: AppDeps, options: { readonly https: boolean }) 
         begun = await oidc.begin(safeReturnTo(returnTo));
       } catch (e) {
         logFailure(c, `discovery: ${explain(e)}`);
-        return problem(
-          c,
-          problemBody(503, "sso-unavailable", TITLES.ssoUnavailable[c.get("lang")], {
-            detail:
-              c.get("lang") === "en" ? "Try again in a moment." : "Réessayez dans un instant.",
-          }),
-        ) as never;
+        return problemIn(c, 503, "sso-unavailable", {
+          title: TITLES.ssoUnavailable,
+          detail: { fr: "Réessayez dans un instant.", en: "Try again in a moment." },
+        }) as never;
       }
       setCookie(c, FLOW_COOKIE, encodeFlow(begun.flow), {
         ...flowCookie,

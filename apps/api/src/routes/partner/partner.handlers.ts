@@ -13,7 +13,7 @@ import { Effect } from "effect";
 import type { AppDeps } from "../../lib/deps.ts";
 import type { AppEnv } from "../../lib/env.ts";
 import { partnerOf } from "../../lib/partner-auth.ts";
-import { problem, problemBody, TITLES } from "../../lib/problem.ts";
+import { problemIn, TITLES } from "../../lib/problem.ts";
 import { runEffect } from "../../lib/run-effect.ts";
 import {
   envolAcademicYear,
@@ -139,7 +139,6 @@ export const decideHandler =
     const { omobility_id } = c.req.valid("param");
     const body = c.req.valid("json");
     const sendingHeiId = deps.registry().institution.id;
-    const lang = c.get("lang");
 
     const verify = (application: ApplicationView, actualStart: string, actualEnd: string) =>
       Effect.gen(function* () {
@@ -213,14 +212,12 @@ export const decideHandler =
       (outcome) =>
         outcome.kind === "done"
           ? c.json(outcome.omobility satisfies OMobilityOut, 200)
-          : problem(
-              c,
-              problemBody(409, "conflict", TITLES.conflict[lang], {
-                detail:
-                  lang === "en"
-                    ? `No awarded grant to recalculate on the actual dates: the mobility's status is ${outcome.status}.`
-                    : `Aucune bourse accordée à recalculer sur les dates réelles : le statut de la mobilité est ${outcome.status}.`,
-              }),
-            ),
+          : problemIn(c, 409, "conflict", {
+              title: TITLES.conflict,
+              detail: {
+                fr: `Aucune bourse accordée à recalculer sur les dates réelles : le statut de la mobilité est ${outcome.status}.`,
+                en: `No awarded grant to recalculate on the actual dates: the mobility's status is ${outcome.status}.`,
+              },
+            }),
     ) as never;
   };

@@ -9,7 +9,7 @@ import {
   PartnerKeys,
   Users,
 } from "@envol/db";
-import { testEngines } from "@envol/db/testing";
+import { semesterAt, testEngines } from "@envol/db/testing";
 import type { Actor, Situation } from "@envol/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, DEMO, openTestApp, type TestApp } from "../../testing/test-app.ts";
@@ -17,23 +17,8 @@ import { type Caller, DEMO, openTestApp, type TestApp } from "../../testing/test
 const BASE = "/api/partner/v1";
 
 /** A situation like the demo students': eligible for IDF and Erasmus+ at a European partner. */
-const situation = (host: string, start: string, end: string): Situation => ({
-  asOf: "2026-11-26",
-  student: {
-    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-    residenceRegion: "11",
-    crous: { boursier: true, echelon: "4" },
-    household: { quotientFamilial: 900_000, nonTaxable: false },
-    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-  },
-  mobility: {
-    kind: "study",
-    framework: "inter-institution-agreement",
-    host: { partner: host },
-    start,
-    end,
-  },
-});
+const situation = (host: string, start: string, end: string): Situation =>
+  semesterAt({ host, start, end, echelon: "4", quotientFamilial: 900_000, residenceRegion: "11" });
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

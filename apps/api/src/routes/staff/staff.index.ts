@@ -20,24 +20,7 @@ import {
   revokePartnerKeyHandler,
   setEnvelopeHandler,
 } from "./staff.handlers.ts";
-import {
-  applicationDetail,
-  applicationDocument,
-  createPartnerKey,
-  decide,
-  entityAudit,
-  exportBudgets,
-  exportRequests,
-  ledger,
-  listBudgets,
-  listPartnerKeys,
-  pay,
-  queue,
-  recalculate,
-  recentAudit,
-  revokePartnerKey,
-  setEnvelope,
-} from "./staff.routes.ts";
+import * as routes from "./staff.routes.ts";
 
 /** The international office's back office, under /api/staff: signed-in staff only. */
 export const staffRouter = (deps: AppDeps) => {
@@ -46,20 +29,20 @@ export const staffRouter = (deps: AppDeps) => {
   // before any validation: a caller who is not staff learns nothing about a route's inputs
   router.use("/staff/*", requireRole("staff"));
   return router
-    .openapi(queue, queueHandler(deps))
-    .openapi(applicationDetail, applicationDetailHandler(deps))
-    .openapi(applicationDocument, applicationDocumentHandler(deps, files))
-    .openapi(decide, decideHandler(deps))
-    .openapi(recalculate, recalculateHandler(deps))
-    .openapi(pay, payHandler(deps))
-    .openapi(ledger, ledgerHandler(deps))
-    .openapi(listBudgets, listBudgetsHandler(deps))
-    .openapi(setEnvelope, setEnvelopeHandler(deps))
-    .openapi(recentAudit, recentAuditHandler(deps))
-    .openapi(entityAudit, entityAuditHandler(deps))
-    .openapi(exportRequests, exportRequestsHandler(deps))
-    .openapi(exportBudgets, exportBudgetsHandler(deps))
-    .openapi(listPartnerKeys, listPartnerKeysHandler(deps))
-    .openapi(createPartnerKey, createPartnerKeyHandler(deps))
-    .openapi(revokePartnerKey, revokePartnerKeyHandler(deps));
+    .openapi(routes.queue, queueHandler(deps))
+    .openapi(routes.applicationDetail, applicationDetailHandler(deps))
+    .openapi(routes.applicationDocument, applicationDocumentHandler(deps, files))
+    .openapi(routes.decide, decideHandler(deps))
+    .openapi(routes.recalculate, recalculateHandler(deps))
+    .openapi(routes.pay, payHandler(deps))
+    .openapi(routes.ledger, ledgerHandler(deps))
+    .openapi(routes.listBudgets, listBudgetsHandler(deps))
+    .openapi(routes.setEnvelope, setEnvelopeHandler(deps))
+    .openapi(routes.recentAudit, recentAuditHandler(deps))
+    .openapi(routes.entityAudit, entityAuditHandler(deps))
+    .openapi(routes.exportRequests, exportRequestsHandler(deps))
+    .openapi(routes.exportBudgets, exportBudgetsHandler(deps))
+    .openapi(routes.listPartnerKeys, listPartnerKeysHandler(deps))
+    .openapi(routes.createPartnerKey, createPartnerKeyHandler(deps))
+    .openapi(routes.revokePartnerKey, revokePartnerKeyHandler(deps));
 };

@@ -6,10 +6,10 @@ import {
   REQUEST_ACTIONS,
   REQUEST_STATES,
   SimulationReportSchema,
-  SituationSchema,
   TEXT_LIMITS,
 } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
+import { applicationFields } from "../../lib/application-schema.ts";
 import { documentDownloadResponse } from "../../lib/document-download.ts";
 import { problemResponse } from "../../lib/problem.ts";
 
@@ -169,16 +169,7 @@ export const ApplicationDetailSchema = z
     application: z.object({
       id: z.string(),
       studentId: z.string(),
-      situation: SituationSchema,
-      academicYear: z.string(),
-      hostPartnerId: z.string().nullable(),
-      destinationCountry: z.string(),
-      startDate: z.string(),
-      endDate: z.string(),
-      actualStartDate: z.string().nullable(),
-      actualEndDate: z.string().nullable(),
-      createdAt: z.string(),
-      updatedAt: z.string(),
+      ...applicationFields,
     }),
     student: StudentSchema.nullable(),
     requests: z.array(

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Applications, Documents, Users } from "@envol/db";
-import { testEngines } from "@envol/db/testing";
+import { semesterAt, testEngines } from "@envol/db/testing";
 import { evaluate, formatMoney, type Situation } from "@envol/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -17,27 +17,8 @@ import {
 const json = async (r: Response): Promise<any> => r.json();
 
 /** An IDF-eligible student (Île-de-France resident, CROUS grant holder) going to `host`. */
-const situation = (
-  start: string,
-  end: string,
-  host: Situation["mobility"]["host"] = { partner: "tu-berlin" },
-): Situation => ({
-  asOf: "2026-11-26",
-  student: {
-    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-    residenceRegion: "11",
-    crous: { boursier: true, echelon: "4" },
-    household: { quotientFamilial: 900_000, nonTaxable: false },
-    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-  },
-  mobility: {
-    kind: "study",
-    framework: "inter-institution-agreement",
-    host,
-    start,
-    end,
-  },
-});
+const situation = (start: string, end: string, host?: Situation["mobility"]["host"]): Situation =>
+  semesterAt({ host, start, end, echelon: "4", quotientFamilial: 900_000, residenceRegion: "11" });
 
 interface Item {
   request: { id: string; scheme: string; state: string; updatedAt: string; applicationId: string };

@@ -35,7 +35,7 @@ import {
 import type { AppEnv } from "../../lib/env.ts";
 import { evaluateToday } from "../../lib/evaluate-today.ts";
 import type { FileStore } from "../../lib/file-store.ts";
-import { problem, problemBody, TITLES } from "../../lib/problem.ts";
+import { problem, problemBody, problemIn, TITLES } from "../../lib/problem.ts";
 import { problemOf } from "../../lib/problems-of-errors.ts";
 import { limitsOf } from "../../lib/rate-limit.ts";
 import { runEffect } from "../../lib/run-effect.ts";
@@ -319,15 +319,13 @@ export const uploadDocumentHandler =
     const bytes = new Uint8Array(await file.arrayBuffer());
     const type = await fileTypeFromBuffer(bytes);
     if (!type || !ALLOWED.has(type.mime)) {
-      return problem(
-        c,
-        problemBody(415, "unsupported-media-type", TITLES.unsupportedType[lang], {
-          detail:
-            lang === "en"
-              ? `A document must be a PDF, a JPEG or a PNG; this file's content is ${type ? type.mime : "not recognised"}, whatever its name.`
-              : `Un document doit être un PDF, un JPEG ou un PNG ; le contenu de ce fichier est ${type ? type.mime : "inconnu"}, quel que soit son nom.`,
-        }),
-      ) as never;
+      return problemIn(c, 415, "unsupported-media-type", {
+        title: TITLES.unsupportedType,
+        detail: {
+          fr: `Un document doit être un PDF, un JPEG ou un PNG ; le contenu de ce fichier est ${type ? type.mime : "inconnu"}, quel que soit son nom.`,
+          en: `A document must be a PDF, a JPEG or a PNG; this file's content is ${type ? type.mime : "not recognised"}, whatever its name.`,
+        },
+      }) as never;
     }
     const mediaType = type.mime;
     const today = deps.today();

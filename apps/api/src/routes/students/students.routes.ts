@@ -7,17 +7,12 @@ import {
 } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
+import { applicationFields } from "../../lib/application-schema.ts";
 import { requireRole } from "../../lib/auth.ts";
 import { bodyLimit } from "../../lib/body-limit.ts";
 import { DOCUMENT_MEDIA_TYPES, documentDownloadResponse } from "../../lib/document-download.ts";
 import type { AppEnv } from "../../lib/env.ts";
-import {
-  problem,
-  problemBody,
-  problemResponse,
-  TITLES,
-  tooManyResponse,
-} from "../../lib/problem.ts";
+import { problemIn, problemResponse, TITLES, tooManyResponse } from "../../lib/problem.ts";
 
 /** The largest document a student may upload: 10 MiB. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -26,18 +21,11 @@ export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 /** The 413 of a document too large, in the problem+json of every error. */
-export const tooLarge = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => {
-  const lang = c.get("lang");
-  return problem(
-    c,
-    problemBody(413, "too-large", TITLES.tooLarge[lang], {
-      detail:
-        lang === "en"
-          ? "A document may be 10 MiB at most."
-          : "Un document ne peut dépasser 10 Mio.",
-    }),
-  );
-};
+export const tooLarge = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) =>
+  problemIn(c, 413, "too-large", {
+    title: TITLES.tooLarge,
+    detail: { fr: "Un document ne peut dépasser 10 Mio.", en: "A document may be 10 MiB at most." },
+  });
 
 /**
  * Refuses a body too large for a document before reading it when Content-Length says so, and
@@ -85,16 +73,7 @@ export const StudentRequestSchema = z
 export const StudentApplicationSchema = z
   .object({
     id: z.string(),
-    situation: SituationSchema,
-    academicYear: z.string(),
-    hostPartnerId: z.string().nullable(),
-    destinationCountry: z.string(),
-    startDate: z.string(),
-    endDate: z.string(),
-    actualStartDate: z.string().nullable(),
-    actualEndDate: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    ...applicationFields,
     requests: z.array(StudentRequestSchema),
   })
   .meta({ id: "StudentApplication" });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Applications, Documents, Users } from "@envol/db";
-import { testEngines } from "@envol/db/testing";
+import { BERLIN_SEMESTER, semesterAt, testEngines } from "@envol/db/testing";
 import type { Actor } from "@envol/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { directoryFileStore, FilesDirServed } from "../../lib/file-store.ts";
@@ -17,23 +17,6 @@ const SERVED = [
   resolve(REPO, "apps/web"),
   resolve(REPO, "apps/api"),
 ];
-
-const situation = (end = "2027-06-30") => ({
-  asOf: "2026-11-26",
-  student: {
-    programme: { level: "engineering", year: 2, mode: "initial", gapYear: false },
-    crous: { boursier: true, echelon: "5" },
-    household: { quotientFamilial: 1200000, nonTaxable: false },
-    history: { erasmusDaysInCycle: 0, amiMonthsTotal: 0 },
-  },
-  mobility: {
-    kind: "study",
-    framework: "inter-institution-agreement",
-    host: { partner: "tu-berlin" },
-    start: "2027-02-01",
-    end,
-  },
-});
 
 // ---------------------------------------------------------------- files
 
@@ -92,7 +75,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
     });
     afterAll(async () => t?.dispose());
 
-    const create = async (caller: Caller, schemes = ["erasmus", "idf"], body = situation()) => {
+    const create = async (caller: Caller, schemes = ["erasmus", "idf"], body = BERLIN_SEMESTER) => {
       const r = await t.call(caller, "POST", "/api/applications", { situation: body, schemes });
       expect(r.status).toBe(201);
       return (await r.json()) as {
@@ -175,7 +158,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const me = await t.newStudent("journey@example.org");
       const app = await create(me);
       // the situation is stored exactly as submitted
-      expect(app.situation).toEqual(situation());
+      expect(app.situation).toEqual(BERLIN_SEMESTER);
       expect(app.requests.map((r) => [r.scheme, r.state])).toEqual([
         ["erasmus", "draft"],
         ["idf", "draft"],
@@ -184,7 +167,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(app).not.toHaveProperty("studentId");
 
       const edited = await t.call(me, "PUT", `/api/applications/${app.id}`, {
-        situation: situation("2027-05-31"),
+        situation: semesterAt({ end: "2027-05-31" }),
       });
       expect(edited.status).toBe(200);
       const afterEdit = (await edited.json()) as { situation: { mobility: { end: string } } };
@@ -209,7 +192,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       // no longer a draft: the situation is what the office reviews, and the student is told
       // why in their language
       const notEditable = await expectProblem(
-        await t.call(me, "PUT", `/api/applications/${app.id}`, { situation: situation() }),
+        await t.call(me, "PUT", `/api/applications/${app.id}`, { situation: BERLIN_SEMESTER }),
         409,
       );
       expect(notEditable.detail).toBe(
@@ -306,19 +289,22 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
     it("refuses an invalid application: no scheme, an unknown scheme, a bad situation", async () => {
       const me = await t.newStudent("invalid@example.org");
       const none = await expectProblem(
-        await t.call(me, "POST", "/api/applications", { situation: situation(), schemes: [] }),
+        await t.call(me, "POST", "/api/applications", { situation: BERLIN_SEMESTER, schemes: [] }),
         422,
       );
       expect(JSON.stringify(none)).toContain("schemes");
       await expectProblem(
         await t.call(me, "POST", "/api/applications", {
-          situation: situation(),
+          situation: BERLIN_SEMESTER,
           schemes: ["no-such-scheme"],
         }),
         422,
       );
       const bad = await t.call(me, "POST", "/api/applications", {
-        situation: { ...situation(), mobility: { ...situation().mobility, start: "tomorrow" } },
+        situation: {
+          ...BERLIN_SEMESTER,
+          mobility: { ...BERLIN_SEMESTER.mobility, start: "tomorrow" },
+        },
         schemes: ["erasmus"],
       });
       const body = (await expectProblem(bad, 422)) as unknown as { errors: { path: string }[] };
@@ -531,7 +517,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
 
       const attempts: [string, string, unknown?][] = [
         ["GET", `/api/applications/${app.id}`],
-        ["PUT", `/api/applications/${app.id}`, { situation: situation("2027-03-31") }],
+        ["PUT", `/api/applications/${app.id}`, { situation: semesterAt({ end: "2027-03-31" }) }],
         ["POST", `/api/applications/${app.id}/requests/${req.id}/submit`],
         ["POST", `/api/applications/${app.id}/requests/${req.id}/withdraw`, { reason: "x" }],
         ["GET", `/api/applications/${app.id}/documents/${doc.id}`],
@@ -588,14 +574,16 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const cookieOnly: Caller = { headers: { cookie: me.headers.cookie ?? "" } };
       const csrf = await expectProblem(
         await t.call(cookieOnly, "POST", "/api/applications", {
-          situation: situation(),
+          situation: BERLIN_SEMESTER,
           schemes: ["erasmus"],
         }),
         403,
       );
       expect(csrf.type).toMatch(/csrf$/);
       await expectProblem(
-        await t.call(cookieOnly, "PUT", `/api/applications/${app.id}`, { situation: situation() }),
+        await t.call(cookieOnly, "PUT", `/api/applications/${app.id}`, {
+          situation: BERLIN_SEMESTER,
+        }),
         403,
       );
       await expectProblem(
@@ -651,7 +639,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(data.account).toMatchObject({ id: a.userId, email: "export-a@example.org" });
       expect(data.account).not.toHaveProperty("passwordHash");
       expect(data.applications.map((x) => x.id)).toEqual([appA.id]);
-      expect(data.applications[0]?.situation).toEqual(situation());
+      expect(data.applications[0]?.situation).toEqual(BERLIN_SEMESTER);
       expect(data.applications[0]?.requests.map((x) => [x.id, x.state]).sort()).toEqual(
         [
           [erasmusA.id, "submitted"],

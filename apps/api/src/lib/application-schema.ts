@@ -1,0 +1,20 @@
+import { SituationSchema } from "@envol/domain";
+import { z } from "@hono/zod-openapi";
+
+/**
+ * An application's fields as both its student and the office read them, after its id (and, for
+ * the office, its student's id): the situation as submitted, where and when the stay is, the
+ * actual dates once recalculated, and ISO timestamps.
+ */
+export const applicationFields = {
+  situation: SituationSchema,
+  academicYear: z.string(),
+  hostPartnerId: z.string().nullable(),
+  destinationCountry: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  actualStartDate: z.string().nullable(),
+  actualEndDate: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
