@@ -59,8 +59,8 @@ export interface DocumentQuota {
 const sizeText = (bytes: number, lang: Lang) => {
   const mib = bytes / (1024 * 1024);
   if (mib >= 1)
-    return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} ${lang === "en" ? "MiB" : "Mio"}`;
-  return `${bytes} ${lang === "en" ? "bytes" : "octets"}`;
+    return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} ${{ fr: "Mio", en: "MiB" }[lang]}`;
+  return `${bytes} ${{ fr: "octets", en: "bytes" }[lang]}`;
 };
 
 /** The application already holds as many documents, or as many bytes, as its quota allows. */
@@ -82,13 +82,15 @@ export class DocumentQuotaExceeded extends Data.TaggedError("DocumentQuotaExceed
   explain(lang: Lang): string {
     const { maxDocuments, maxBytes } = this.quota;
     if (this.limit === "documents")
-      return lang === "en"
-        ? `An application may hold ${maxDocuments} documents at most; this one has ${this.documents}.`
-        : `Un dossier peut contenir ${maxDocuments} documents au plus ; celui-ci en a ${this.documents}.`;
+      return {
+        fr: `Un dossier peut contenir ${maxDocuments} documents au plus ; celui-ci en a ${this.documents}.`,
+        en: `An application may hold ${maxDocuments} documents at most; this one has ${this.documents}.`,
+      }[lang];
     const left = sizeText(Math.max(0, maxBytes - this.bytes), lang);
-    return lang === "en"
-      ? `An application's documents may weigh ${sizeText(maxBytes, lang)} in all; ${left} are left for this one.`
-      : `Les documents d'un dossier peuvent peser ${sizeText(maxBytes, lang)} en tout ; il en reste ${left} pour celui-ci.`;
+    return {
+      fr: `Les documents d'un dossier peuvent peser ${sizeText(maxBytes, lang)} en tout ; il en reste ${left} pour celui-ci.`,
+      en: `An application's documents may weigh ${sizeText(maxBytes, lang)} in all; ${left} are left for this one.`,
+    }[lang];
   }
 }
 

@@ -27,9 +27,10 @@ export class BudgetNotFound extends Data.TaggedError("BudgetNotFound")<{
   }
 
   explain(lang: Lang): string {
-    return lang === "en"
-      ? `No envelope is set for ${this.scheme} in ${this.academicYear}: nothing can be approved until the office sets one.`
-      : `Aucune enveloppe n'est fixée pour ${this.scheme} en ${this.academicYear} : rien ne peut être accordé avant que la DRI en fixe une.`;
+    return {
+      fr: `Aucune enveloppe n'est fixée pour ${this.scheme} en ${this.academicYear} : rien ne peut être accordé avant que la DRI en fixe une.`,
+      en: `No envelope is set for ${this.scheme} in ${this.academicYear}: nothing can be approved until the office sets one.`,
+    }[lang];
   }
 }
 
@@ -50,9 +51,10 @@ export class ApplicationNotEditable extends Data.TaggedError("ApplicationNotEdit
       "and",
     );
     const many = states.length > 1;
-    return lang === "en"
-      ? `This application can no longer be edited: only a draft can be, and its requests are in the state${many ? "s" : ""} ${quoted}.`
-      : `Ce dossier ne peut plus être modifié : seul un brouillon peut l'être, et ses demandes sont ${many ? "aux états" : "à l'état"} ${quoted}.`;
+    return {
+      fr: `Ce dossier ne peut plus être modifié : seul un brouillon peut l'être, et ses demandes sont ${many ? "aux états" : "à l'état"} ${quoted}.`,
+      en: `This application can no longer be edited: only a draft can be, and its requests are in the state${many ? "s" : ""} ${quoted}.`,
+    }[lang];
   }
 }
 
@@ -76,9 +78,10 @@ export class RecalculationImpossible extends Data.TaggedError("RecalculationImpo
   explain(lang: Lang): string {
     const why = this.why[lang];
     const said = `${why.charAt(0).toUpperCase()}${why.slice(1)}${why.endsWith(".") ? "" : "."}`;
-    return lang === "en"
-      ? `The grant cannot be recalculated. ${said}`
-      : `La bourse ne peut pas être recalculée. ${said}`;
+    return {
+      fr: `La bourse ne peut pas être recalculée. ${said}`,
+      en: `The grant cannot be recalculated. ${said}`,
+    }[lang];
   }
 }
 
@@ -96,9 +99,10 @@ export class EnvelopeBelowCommitted extends Data.TaggedError("EnvelopeBelowCommi
   explain(lang: Lang): string {
     const envelope = formatMoney(this.envelopeCents, lang);
     const committed = formatMoney(this.committedCents, lang);
-    return lang === "en"
-      ? `The ${this.scheme} envelope for ${this.academicYear} cannot be ${envelope}: ${committed} is already committed.`
-      : `L'enveloppe ${this.scheme} de ${this.academicYear} ne peut pas être de ${envelope} : ${committed} sont déjà engagés.`;
+    return {
+      fr: `L'enveloppe ${this.scheme} de ${this.academicYear} ne peut pas être de ${envelope} : ${committed} sont déjà engagés.`,
+      en: `The ${this.scheme} envelope for ${this.academicYear} cannot be ${envelope}: ${committed} is already committed.`,
+    }[lang];
   }
 }
 

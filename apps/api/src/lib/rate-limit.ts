@@ -86,9 +86,14 @@ export const rateLimit = (
     const per = PER[options.per];
     const counted = await hit(deps, `${options.name}:${who}`, { limit, windowMs: per.ms });
     if (counted.allowed) return next();
-    return tooManyRequests(c, counted.retryAfterMs, TITLES.tooManyRequests, (lang, seconds) =>
-      lang === "en"
-        ? `${limit} ${options.what.en} per ${per.en} at most: try again in ${waitText(seconds)}.`
-        : `${limit} ${options.what.fr} par ${per.fr} au plus : réessayez dans ${waitText(seconds)}.`,
+    return tooManyRequests(
+      c,
+      counted.retryAfterMs,
+      TITLES.tooManyRequests,
+      (lang, seconds) =>
+        ({
+          fr: `${limit} ${options.what.fr} par ${per.fr} au plus : réessayez dans ${waitText(seconds)}.`,
+          en: `${limit} ${options.what.en} per ${per.en} at most: try again in ${waitText(seconds)}.`,
+        })[lang],
     );
   });

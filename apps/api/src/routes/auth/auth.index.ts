@@ -55,10 +55,15 @@ export const authRouter = (deps: AppDeps, options: { readonly https: boolean }) 
       // counted before the password is checked: parallel guesses cannot all slip under the limit
       const guess = await reserveGuess(deps, email, c.get("clientAddress"));
       if (!guess.allowed) {
-        return tooManyRequests(c, guess.retryAfterMs, TITLES.tooManyAttempts, (l, seconds) =>
-          l === "en"
-            ? `Try again in ${waitText(seconds)}.`
-            : `Réessayez dans ${waitText(seconds)}.`,
+        return tooManyRequests(
+          c,
+          guess.retryAfterMs,
+          TITLES.tooManyAttempts,
+          (l, seconds) =>
+            ({
+              fr: `Réessayez dans ${waitText(seconds)}.`,
+              en: `Try again in ${waitText(seconds)}.`,
+            })[l],
         ) as never;
       }
       const found = await deps.run(Users.use((u) => u.findByEmail(email)));

@@ -451,7 +451,7 @@ export const exportRequestsHandler =
       );
       return csvDownload(
         c,
-        `envol-${lang === "en" ? "requests" : "demandes"}-${deps.today()}.csv`,
+        `envol-${{ fr: "demandes", en: "requests" }[lang]}-${deps.today()}.csv`,
         body,
       );
     }) as never;
