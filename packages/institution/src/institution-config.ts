@@ -83,9 +83,12 @@ export const loadRegistry = (config: InstitutionConfig, options: LoadOptions = {
   }
   const evaluated = (e: PluginEntry) =>
     options.only ? options.only.includes(e.id) : options.enableAll || e.enabled;
-  const plugins = config.plugins.filter(evaluated).map((e) => e.configure());
+  // every entry is configured, switched off or not: a mistake in a scheme's options shows at
+  // start-up, not on the day the office switches it on
+  const configured = config.plugins.map((e) => ({ entry: e, plugin: e.configure() }));
+  const plugins = configured.filter((c) => evaluated(c.entry)).map((c) => c.plugin);
   const unknown = unknownExclusives(
-    plugins,
+    configured.map((c) => c.plugin),
     config.plugins.map((e) => e.id),
   );
   if (unknown.length > 0) throw new RegistryInvalid({ problems: unknown });

@@ -41,6 +41,21 @@ describe("the institution configuration", () => {
     expect(() => loadRegistry(config)).toThrow(/plugin "idf".*\n.*monthlyRateTypo/);
   });
 
+  it("checks a switched-off scheme's options and exclusivity too, before the day it is switched on", () => {
+    const typo = {
+      institution: TELECOM_PARIS,
+      plugins: [use(idf), use(ami, { monthlyRateTypo: 1 } as never, { enabled: false })],
+    };
+    expect(() => loadRegistry(typo)).toThrow(/plugin "ami".*\n.*monthlyRateTypo/);
+    const unknown = {
+      institution: TELECOM_PARIS,
+      plugins: [use(idf), use(ami, { exclusiveWith: ["mikc"] }, { enabled: false })],
+    };
+    expect(() => loadRegistry(unknown)).toThrow(
+      'plugin "ami": exclusiveWith names "mikc", which is not a registered scheme',
+    );
+  });
+
   it("stops on a duplicate plugin id", () => {
     const config = { institution: TELECOM_PARIS, plugins: [use(alumni), use(alumni)] };
     expect(() => loadRegistry(config)).toThrow(RegistryInvalid);
