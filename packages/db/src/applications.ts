@@ -21,9 +21,16 @@ import {
   ApplicationNotEditable,
   ApplicationNotFound,
   BudgetNotFound,
+  OverlappingRequest,
   type RequestNotFound,
   UnknownScheme,
 } from "./errors.ts";
+import {
+  lockStudentSubmissions,
+  type OverlappingRequestRow,
+  overlappingRequests,
+  STANDING_STATES,
+} from "./overlapping-requests.ts";
 import { lockBudget, lockRequest, paidSoFar } from "./request-lock.ts";
 import { applications, auditEvents, schemeRequests } from "./schema/index.ts";
 import { Schemes } from "./schemes.ts";
@@ -33,7 +40,7 @@ import { type ApplicationView, applicationView, type RequestView, requestView } 
 /** What a decision says: the domain's (`planDecision`), the request's money added by `decide`. */
 export type { Decision } from "@envol/domain";
 
-export type DecisionError = LifecycleError | RequestNotFound | BudgetNotFound;
+export type DecisionError = LifecycleError | RequestNotFound | BudgetNotFound | OverlappingRequest;
 
 export interface QueueFilter {
   readonly scheme?: string;
@@ -76,7 +83,42 @@ const isDecisionError = tagged<DecisionError>(
   "ActionInputInvalid",
   "RequestNotFound",
   "BudgetNotFound",
+  "OverlappingRequest",
 );
+
+/**
+ * Refuses to submit a request when the student's request for the same scheme on another
+ * application with an overlapping stay still stands (submitted up to completed): the same stay
+ * is never funded twice. The student's lock makes two such submissions run one after the other.
+ *
+ * @throws OverlappingRequest
+ */
+const refuseDoubleRequest = async (
+  tx: Tx,
+  request: typeof schemeRequests.$inferSelect,
+  application: typeof applications.$inferSelect,
+) => {
+  await lockStudentSubmissions(tx, application.studentId);
+  const other = (
+    await overlappingRequests(tx, {
+      studentId: application.studentId,
+      applicationId: application.id,
+      start: application.startDate,
+      end: application.endDate,
+      scheme: request.scheme,
+      states: STANDING_STATES,
+    })
+  )[0];
+  if (other)
+    throw new OverlappingRequest({
+      requestId: request.id,
+      scheme: request.scheme,
+      otherApplicationId: other.applicationId,
+      otherStartDate: other.startDate,
+      otherEndDate: other.endDate,
+      otherState: other.state,
+    });
+};
 
 const now = DateTime.nowAsDate;
 
@@ -92,6 +134,13 @@ export class Applications extends Context.Service<
     }) => Effect.Effect<ApplicationView, UnknownScheme | UnknownPartner>;
     readonly get: (id: string) => Effect.Effect<ApplicationView, ApplicationNotFound>;
     readonly listForStudent: (studentId: string) => Effect.Effect<readonly ApplicationView[]>;
+    /**
+     * The requests, in any state, of the student's other applications whose planned stay shares
+     * a day with this one's: what the office checks before funding the same stay twice.
+     */
+    readonly overlapping: (
+      id: string,
+    ) => Effect.Effect<readonly OverlappingRequestRow[], ApplicationNotFound>;
     /** Replaces the situation of an application whose requests are all drafts; the student's own only. */
     readonly updateDraft: (
       id: string,
@@ -240,6 +289,18 @@ export class Applications extends Context.Service<
         );
       });
 
+      const overlapping = Effect.fn("Applications.overlapping")(function* (id: string) {
+        const a = yield* get(id);
+        return yield* Effect.promise(() =>
+          overlappingRequests(db as unknown as Tx, {
+            studentId: a.studentId,
+            applicationId: a.id,
+            start: a.startDate,
+            end: a.endDate,
+          }),
+        );
+      });
+
       const updateDraft = Effect.fn("Applications.updateDraft")(function* (
         id: string,
         situation: Situation,
@@ -347,6 +408,7 @@ export class Applications extends Context.Service<
               at.toISOString(),
             );
             if (Result.isFailure(allowed)) throw allowed.failure;
+            if (decision.action === "submit") await refuseDoubleRequest(tx, request, application);
             const budget = allowed.success.usesEnvelope
               ? await lockBudget(tx, request.scheme, application.academicYear)
               : undefined;
@@ -509,6 +571,7 @@ export class Applications extends Context.Service<
         create,
         get,
         listForStudent,
+        overlapping,
         updateDraft,
         decide,
         recordHostDecision,

@@ -58,6 +58,32 @@ export class ApplicationNotEditable extends Data.TaggedError("ApplicationNotEdit
   }
 }
 
+/**
+ * The student already has a request for the same scheme on another application whose stay
+ * overlaps this one, and that request is still alive: the same stay is never funded twice.
+ */
+export class OverlappingRequest extends Data.TaggedError("OverlappingRequest")<{
+  readonly requestId: string;
+  readonly scheme: string;
+  /** The other application, the one already submitted. */
+  readonly otherApplicationId: string;
+  readonly otherStartDate: string;
+  readonly otherEndDate: string;
+  readonly otherState: string;
+}> {
+  override get message(): string {
+    return `request ${this.requestId} overlaps application ${this.otherApplicationId} (${this.scheme}, ${this.otherStartDate} to ${this.otherEndDate}, ${this.otherState})`;
+  }
+
+  explain(lang: Lang): string {
+    const state = quotedState(this.otherState, lang);
+    return {
+      fr: `Cette demande ${this.scheme} ne peut pas être déposée : le dossier ${this.otherApplicationId}, pour un séjour du ${this.otherStartDate} au ${this.otherEndDate} qui chevauche celui-ci, a déjà une demande ${this.scheme} à l'état ${state}. Un même séjour ne peut pas être financé deux fois par la même aide.`,
+      en: `This ${this.scheme} request cannot be submitted: application ${this.otherApplicationId}, for a stay from ${this.otherStartDate} to ${this.otherEndDate} that overlaps this one, already has a ${this.scheme} request in the state ${state}. The same stay cannot be funded twice by the same scheme.`,
+    }[lang];
+  }
+}
+
 /** The application names a scheme the institution does not offer. */
 export class UnknownScheme extends Data.TaggedError("UnknownScheme")<{ readonly scheme: string }> {
   override get message(): string {

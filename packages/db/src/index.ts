@@ -12,6 +12,7 @@ export * from "./errors.ts";
 export * from "./grants.ts";
 export * from "./layers.ts";
 export * from "./outbox-store.ts";
+export { type OverlappingRequestRow, STANDING_STATES } from "./overlapping-requests.ts";
 export * from "./partner-keys.ts";
 export * from "./partners.ts";
 export * from "./pglite-backup.ts";

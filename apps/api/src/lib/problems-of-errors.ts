@@ -23,7 +23,8 @@ const HIDDEN = new Set([
 /**
  * The one place where a domain or repository error becomes an HTTP status: a resource the
  * actor may not see is a 404 like a missing one; a move the lifecycle refuses is a 409; an
- * envelope too small is a 409 that says how much is left; a bad input names its field (422).
+ * envelope too small is a 409 that says how much is left; a second request for a stay already
+ * applied for is a 409 that names the other application; a bad input names its field (422).
  */
 export const problemOf = (tagged: Tagged, lang: Lang): Problem => {
   const error = tagged as Fields;
@@ -43,6 +44,8 @@ export const problemOf = (tagged: Tagged, lang: Lang): Problem => {
     case "EnvelopeBelowCommitted":
     case "RecalculationImpossible":
       return make(409, "conflict", TITLES.conflict, { detail });
+    case "OverlappingRequest":
+      return make(409, "overlapping-request", TITLES.overlappingRequest, { detail });
     case "BudgetExceeded":
     case "BudgetNotFound":
       return make(409, "budget", TITLES.budget, { detail });

@@ -1,5 +1,5 @@
 /**
- * What the API said when it refused (RFC 9457 problem details): its status, title and detail,
+ * What the API said when it refused (RFC 9457 problem details): its status, type, title and detail,
  * already in the language asked, and for a validation error each field and why.
  */
 export class ApiProblem extends Error {
@@ -8,6 +8,8 @@ export class ApiProblem extends Error {
     readonly title: string,
     readonly detail: string | undefined,
     readonly errors: readonly { readonly path: string; readonly message: string }[],
+    /** Which problem it is (its `type` URI), when the API said. */
+    readonly type: string | undefined = undefined,
   ) {
     super(detail ? `${title}: ${detail}` : title);
   }
@@ -19,6 +21,7 @@ export class ApiProblem extends Error {
 }
 
 interface ProblemBody {
+  readonly type?: unknown;
   readonly title?: unknown;
   readonly detail?: unknown;
   readonly errors?: unknown;
@@ -42,6 +45,7 @@ export const problemOf = async (res: {
     typeof body.title === "string" ? body.title : `HTTP ${res.status}`,
     typeof body.detail === "string" ? body.detail : undefined,
     Array.isArray(body.errors) ? body.errors.filter(isFieldError) : [],
+    typeof body.type === "string" ? body.type : undefined,
   );
 };
 

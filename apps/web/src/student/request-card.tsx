@@ -1,7 +1,7 @@
 import "./request-card.css";
 import { formatMoney, type Lang } from "@envol/domain";
 import { useRef, useState } from "react";
-import { ApiProblem } from "../api/api-problem.ts";
+import { actionRefusal } from "./action-refusal.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { StateBadge } from "./state-badge.tsx";
 import { STUDENT_ACTIONS, type StudentAction, type StudentRequest } from "./student-api.ts";
@@ -48,7 +48,7 @@ export const RequestCard = ({
     );
   };
 
-  const error = act.error;
+  const refusal = act.error && actionRefusal(act.error);
   return (
     <article className="request" aria-labelledby={headingId}>
       <header className="request__header">
@@ -127,16 +127,15 @@ export const RequestCard = ({
           ? t("application.working")
           : done && t(`application.done.${done}`, { scheme: schemeName })}
       </p>
-      {error && (
+      {refusal && (
         <p role="alert" className="notice notice--error">
-          {error instanceof ApiProblem && error.status === 409
+          {refusal.kind === "changed"
             ? t("application.conflict")
-            : error instanceof TypeError
-              ? t("common.offline")
-              : t("application.actionFailed", {
-                  reason:
-                    error instanceof ApiProblem ? (error.detail ?? error.title) : error.message,
-                })}
+            : refusal.kind === "explained"
+              ? refusal.detail
+              : refusal.kind === "offline"
+                ? t("common.offline")
+                : t("application.actionFailed", { reason: refusal.reason })}
         </p>
       )}
     </article>

@@ -164,9 +164,11 @@ export const applicationDetailHandler =
       const budgets = yield* Budgets.use((b) => b.list(application.academicYear));
       const documents = yield* Documents.use((d) => d.list(application.id));
       const history = yield* applicationAuditEvents(application, documents);
-      return { application, student, budgets, documents, history };
+      const overlapping = yield* Applications.use((a) => a.overlapping(application.id));
+      return { application, student, budgets, documents, history, overlapping };
     });
-    return runEffect(c, deps, effect, ({ application, student, budgets, documents, history }) => {
+    return runEffect(c, deps, effect, (found) => {
+      const { application, student, budgets, documents, history, overlapping } = found;
       const staff = actorOf(c, "staff");
       const { requests, ...rest } = application;
       return c.json(
@@ -190,6 +192,7 @@ export const applicationDetailHandler =
             ),
             budget: budgets.find((b) => b.scheme === r.scheme) ?? null,
           })),
+          overlapping: [...overlapping],
           eligibility: liveEligibility(deps, application, c.get("lang")),
           documents: [...documents],
           history: [...history].sort((a, b) => a.id - b.id),

@@ -182,6 +182,21 @@ export const ApplicationDetailSchema = z
         }),
       }),
     ),
+    overlapping: z
+      .array(
+        z.object({
+          applicationId: z.string(),
+          requestId: z.string(),
+          scheme: z.string(),
+          state: RequestStateSchema,
+          startDate: z.string().meta({ example: "2027-02-01" }),
+          endDate: z.string().meta({ example: "2027-06-30" }),
+        }),
+      )
+      .meta({
+        description:
+          "The requests, in any state, of the student's other applications whose planned stay shares at least one day with this one, earliest stay first. A request for the same scheme cannot be submitted while such a request stands (submitted, under review, approved, waitlisted, agreed, advance paid or completed).",
+      }),
     eligibility: z.object({
       asOf: z.string().meta({ description: "The rules and figures in force on this date: today" }),
       report: SimulationReportSchema.nullable(),

@@ -246,7 +246,12 @@ export const submitRequest = createRoute({
   summary: "Submit a draft request to the office",
   middleware: student,
   request: { params: RequestParams },
-  responses: decisionResponses,
+  responses: {
+    ...decisionResponses,
+    409: problemResponse(
+      "Not possible in the request's current state, or the student already has a standing request for the same scheme on another application whose stay overlaps (the detail names it, with its dates)",
+    ),
+  },
 });
 
 export const withdrawRequest = createRoute({

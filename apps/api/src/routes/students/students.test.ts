@@ -605,6 +605,62 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       );
     });
 
+    it("refuses to submit the same scheme twice for one stay, naming the other application, and shows the office both", async () => {
+      const me = await t.newStudent("twice@example.org");
+      const first = await create(me, ["erasmus"]);
+      const firstErasmus = byScheme(first.requests, "erasmus");
+      await t.call(me, "POST", `/api/applications/${first.id}/requests/${firstErasmus.id}/submit`);
+      const second = await create(
+        me,
+        ["erasmus", "idf"],
+        semesterAt({ start: "2027-06-01", end: "2027-08-31" }),
+      );
+      const submitSecond = (scheme: string, lang: string) =>
+        t.call(
+          me,
+          "POST",
+          `/api/applications/${second.id}/requests/${byScheme(second.requests, scheme).id}/submit`,
+          undefined,
+          { "accept-language": lang },
+        );
+      const fr = await expectProblem(await submitSecond("erasmus", "fr"), 409);
+      expect(fr.type).toBe("https://envol.telecom-paris.fr/problems/overlapping-request");
+      expect(fr.title).toBe("Ce séjour fait déjà l'objet d'une demande");
+      expect(fr.detail).toBe(
+        `Cette demande erasmus ne peut pas être déposée : le dossier ${first.id}, pour un séjour du 2027-02-01 au 2027-06-30 qui chevauche celui-ci, a déjà une demande erasmus à l'état « envoyée ». Un même séjour ne peut pas être financé deux fois par la même aide.`,
+      );
+      const en = await expectProblem(await submitSecond("erasmus", "en"), 409);
+      expect(en.title).toBe("This stay has already been applied for");
+      expect(en.detail).toContain(
+        `application ${first.id}, for a stay from 2027-02-01 to 2027-06-30 that overlaps this one`,
+      );
+      // another scheme on the same stay is another grant
+      expect((await submitSecond("idf", "en")).status).toBe(200);
+      expect(byScheme((await detail(me, second.id)).requests, "erasmus").state).toBe("draft");
+
+      // the office sees, on either application, the other one's requests
+      const office = await t.signIn(DEMO.staff.email, DEMO.staff.password);
+      const staffView = async (id: string) => {
+        const r = await t.call(office, "GET", `/api/staff/applications/${id}`);
+        expect(r.status).toBe(200);
+        return ((await r.json()) as { overlapping: unknown[] }).overlapping;
+      };
+      expect(await staffView(second.id)).toEqual([
+        {
+          applicationId: first.id,
+          requestId: firstErasmus.id,
+          scheme: "erasmus",
+          state: "submitted",
+          startDate: "2027-02-01",
+          endDate: "2027-06-30",
+        },
+      ]);
+      expect(await staffView(first.id)).toEqual([
+        expect.objectContaining({ applicationId: second.id, scheme: "erasmus", state: "draft" }),
+        expect.objectContaining({ applicationId: second.id, scheme: "idf", state: "submitted" }),
+      ]);
+    });
+
     it("exports all of the student's data, and nothing of another student", async () => {
       const a = await t.newStudent("export-a@example.org");
       const b = await t.newStudent("export-b@example.org");

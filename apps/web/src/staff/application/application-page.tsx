@@ -12,6 +12,7 @@ import { useStaffTranslation } from "../texts/staff-texts.ts";
 import { DocumentsTable } from "./documents-table.tsx";
 import { EligibilityReport } from "./eligibility-report.tsx";
 import { HistoryList } from "./history-list.tsx";
+import { OverlappingApplications } from "./overlapping-applications.tsx";
 import { RequestPanel } from "./request-panel.tsx";
 import { SituationSummary } from "./situation-summary.tsx";
 
@@ -19,7 +20,7 @@ const applicationRoute = getRouteApi("/staff/applications/$id");
 
 /**
  * `/staff/applications/<id>`: one application, for the office to decide: who and where, each request with its money and
- * the decisions open on it, the eligibility report computed today, the documents and the
+ * the decisions open on it, the student's other applications whose stay overlaps this one, the eligibility report computed today, the documents and the
  * history. Its report is in the reader's language (the API writes it).
  */
 export const ApplicationPage = () => {
@@ -130,6 +131,10 @@ const ApplicationView = ({
               <p>{t("application.student.unknown")}</p>
             )}
           </section>
+          <OverlappingApplications
+            overlapping={detail.overlapping}
+            headingId={`${headingId}-overlapping`}
+          />
           <SituationSummary application={application} headingId={`${headingId}-situation`} />
         </div>
       </div>

@@ -93,6 +93,12 @@ export const staffEn: StaffMessages = {
       title: "Requests",
       none: "This application asks for no grant.",
     },
+    overlapping: {
+      title: "Overlapping stays",
+      none: "The student has no other application for these dates.",
+      hint: "The student's other applications whose stay shares days with this one:",
+      stay: "{{start}} – {{end}}",
+    },
     student: {
       title: "Student",
       name: "Name",

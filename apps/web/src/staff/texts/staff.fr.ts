@@ -97,6 +97,12 @@ export const staffFr = {
       title: "Demandes",
       none: "Cette candidature ne demande aucune aide.",
     },
+    overlapping: {
+      title: "Séjours qui se chevauchent",
+      none: "L'étudiant n'a pas d'autre candidature sur ces dates.",
+      hint: "Les autres candidatures de l'étudiant dont le séjour partage des jours avec celle-ci :",
+      stay: "{{start}} – {{end}}",
+    },
     student: {
       title: "Étudiant ou étudiante",
       name: "Nom",
