@@ -11,6 +11,7 @@ import {
   type LedgerKind,
   type LedgerLine,
   planRecalculation,
+  type Remaining,
   recalculationImpossibleBecause,
   recalculationRefusal,
   type SchemeResult,
@@ -52,8 +53,10 @@ export interface Recalculation {
   readonly request: RequestView;
   readonly previousCents: number;
   readonly approvedCents: number;
-  /** Positive: more is due to the student; negative: to recover. */
+  /** The new amount less the previous one: the change of the envelope's commitment. */
   readonly differenceCents: number;
+  /** What is still to pay to the student, or to recover, from what was paid. */
+  readonly remaining: Remaining;
   readonly explanation: readonly LedgerLine[];
 }
 
@@ -304,6 +307,7 @@ export class Grants extends Context.Service<
               previousCents: plan.previousCents,
               approvedCents: plan.approvedCents,
               differenceCents: plan.differenceCents,
+              remaining: plan.remaining,
               explanation: plan.ledger[0]?.explanation ?? [],
             } satisfies Recalculation;
           },

@@ -244,6 +244,7 @@ export const recalculateHandler =
             previousCents: done.previousCents,
             approvedCents: done.approvedCents,
             differenceCents: done.differenceCents,
+            remaining: done.remaining,
             explanation: done.explanation.map((line) => renderLedgerLine(line, c.get("lang"))),
           },
           200,

@@ -73,6 +73,18 @@ export const BudgetSchema = z.object({
 /** One explained line, in the reader's language (the ledger keeps keys and parameters). */
 const LedgerLineSchema = z.object({ label: z.string(), amountCents: Cents, basis: z.string() });
 
+/** What a grant still owes, or is owed, from what was paid (the domain's `remainingOf`). */
+const RemainingSchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("to-pay"), cents: Cents }),
+    z.object({ kind: z.literal("to-recover"), cents: Cents }),
+    z.object({ kind: z.literal("settled") }),
+  ])
+  .meta({
+    description:
+      "From what was paid: still to pay to the student, to recover (only when paid beyond the grant), or settled",
+  });
+
 export const LedgerEntrySchema = z.object({
   id: z.number().int(),
   kind: z.enum(["commitment", "release", "payment", "recalculation"]),
@@ -331,8 +343,10 @@ export const recalculate = createRoute({
             previousCents: Cents,
             approvedCents: Cents,
             differenceCents: Cents.meta({
-              description: "Positive: more is due to the student; negative: to recover",
+              description:
+                "The new amount less the previous one: the change of the envelope's commitment (not what the student is owed: see remaining)",
             }),
+            remaining: RemainingSchema,
             explanation: z.array(LedgerLineSchema),
           }),
         },

@@ -479,6 +479,8 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         previousCents: 225_000,
         approvedCents: 195_000,
         differenceCents: -30_000,
+        // lowered but nothing paid yet: all of it is still to pay, nothing to recover
+        remaining: { kind: "to-pay", cents: 195_000 },
       });
       expect(done.explanation).toEqual([
         {
@@ -492,9 +494,14 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           basis: `${eur(45_000)} × 130/30 jours`,
         },
         {
-          label: "Différence : somme à récupérer",
+          label: "Différence : bourse réduite",
           amountCents: -30_000,
           basis: `${eur(195_000)} − ${eur(225_000)}`,
+        },
+        {
+          label: "Reste à verser",
+          amountCents: 195_000,
+          basis: `${eur(195_000)} − ${eur(0)} déjà versés`,
         },
       ]);
 
@@ -530,9 +537,14 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           basis: `${en(45_000)} × 130/30 days`,
         },
         {
-          label: "Difference: amount to recover",
+          label: "Difference: grant lowered",
           amountCents: -30_000,
           basis: `${en(195_000)} − ${en(225_000)}`,
+        },
+        {
+          label: "Still to pay",
+          amountCents: 195_000,
+          basis: `${en(195_000)} − ${en(0)} already paid`,
         },
       ]);
       expect(await budgetOf("idf", year)).toMatchObject({ committedCents: 195_000 });

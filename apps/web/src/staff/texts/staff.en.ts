@@ -222,9 +222,11 @@ export const staffEn: StaffMessages = {
     submit: "Recompute",
     pending: "Computing…",
     result: "Grant: {{before}} before, {{after}} after.",
-    same: "No difference.",
-    due: "{{amount}} more to pay.",
-    recover: "{{amount}} to recover.",
+    remaining: {
+      "to-pay": "Still to pay {{amount}}.",
+      "to-recover": "To recover {{amount}}.",
+      settled: "Nothing to pay or recover.",
+    },
     errors: {
       date: "Enter a full date (day, month, year).",
       endBeforeStart: "The stay must end after its first day.",

@@ -227,9 +227,11 @@ export const staffFr = {
     submit: "Recalculer",
     pending: "Calcul…",
     result: "Subvention : {{before}} avant, {{after}} après.",
-    same: "Aucune différence.",
-    due: "{{amount}} de plus à verser.",
-    recover: "{{amount}} à récupérer.",
+    remaining: {
+      "to-pay": "Reste à verser {{amount}}.",
+      "to-recover": "À récupérer {{amount}}.",
+      settled: "Rien à verser ni à récupérer.",
+    },
     errors: {
       date: "Indiquez une date complète (jour, mois, année).",
       endBeforeStart: "Le séjour doit se terminer après son premier jour.",
