@@ -156,8 +156,18 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
       remaining: { kind: "to-pay", cents: 15_000 },
       request: { state: "advance_paid", approvedCents: 195_000 },
     });
+    // what the office confirms before paying the balance: the same figure
+    expect(await run(Grants.use((g) => g.paymentsDue(id)))).toEqual({
+      paidCents: 180_000,
+      advanceCents: 156_000,
+      remaining: { kind: "to-pay", cents: 15_000 },
+    });
     const settled = await decide(id, { action: "complete" });
     expect(settled).toMatchObject({ state: "completed", approvedCents: 195_000 });
+    expect(await run(Grants.use((g) => g.paymentsDue(id)))).toMatchObject({
+      paidCents: 195_000,
+      remaining: { kind: "settled" },
+    });
 
     const { ledger, audit, messages } = await tables(id, email);
     expect(ledger.map((l) => [l.kind, l.amountCents, l.instalment])).toEqual([

@@ -3,6 +3,7 @@ import {
   type BudgetExceeded,
   type ConfiguredPlugin,
   createRegistry,
+  defaultAdvanceCents,
   type EstimateLineWords,
   estimateLineWords,
   evaluate,
@@ -14,6 +15,7 @@ import {
   type Remaining,
   recalculationImpossibleBecause,
   recalculationRefusal,
+  remainingOf,
   type SchemeResult,
   type Situation,
   type StoredLedgerLine,
@@ -72,6 +74,16 @@ export interface LedgerEntryView {
   readonly at: string;
 }
 
+/** A request's payments as the office confirms them: see `Grants.paymentsDue`. */
+export interface PaymentsDue {
+  /** Paid so far (advance, balance). */
+  readonly paidCents: number;
+  /** The advance when no amount is typed: the scheme's share of the grant (0 without a grant). */
+  readonly advanceCents: number;
+  /** The balance: what is still to pay, or to recover, of the grant. Null without a grant. */
+  readonly remaining: Remaining | null;
+}
+
 export type RecalculationError =
   | RequestNotFound
   | RecalculationImpossible
@@ -121,6 +133,11 @@ export class Grants extends Context.Service<
       academicYear: string,
       actor: PromotingActor,
     ) => Effect.Effect<readonly string[], BudgetNotFound>;
+    /**
+     * What the next payment of a request would be, for the office to confirm before paying:
+     * the advance's default and what remains (the balance), from what was paid.
+     */
+    readonly paymentsDue: (requestId: string) => Effect.Effect<PaymentsDue, RequestNotFound>;
     /** The ledger of one request, oldest line first. */
     readonly ledgerFor: (
       requestId: string,
@@ -406,7 +423,27 @@ export class Grants extends Context.Service<
         );
       });
 
-      return Grants.of({ recalculate, promoteWaitlisted, ledgerFor });
+      const paymentsDue = Effect.fn("Grants.paymentsDue")(function* (requestId: string) {
+        const [request] = yield* Effect.promise(() =>
+          db
+            .select({ scheme: schemeRequests.scheme, approvedCents: schemeRequests.approvedCents })
+            .from(schemeRequests)
+            .where(eq(schemeRequests.id, requestId)),
+        );
+        if (!request) return yield* new RequestNotFound({ id: requestId });
+        const paidCents = yield* Effect.promise(() => paidSoFar(db, requestId));
+        const { approvedCents } = request;
+        return {
+          paidCents,
+          advanceCents:
+            approvedCents === null
+              ? 0
+              : defaultAdvanceCents(approvedCents, schemes.advancePercent(request.scheme)),
+          remaining: approvedCents === null ? null : remainingOf({ approvedCents, paidCents }),
+        } satisfies PaymentsDue;
+      });
+
+      return Grants.of({ recalculate, promoteWaitlisted, paymentsDue, ledgerFor });
     }),
   );
 }

@@ -44,6 +44,7 @@ import type {
   listBudgets,
   listPartnerKeys,
   pay,
+  paymentsDue,
   queue,
   recalculate,
   recentAudit,
@@ -273,6 +274,18 @@ export const payHandler =
       return { request, payment: payment ? ledgerEntryIn(payment, c.get("lang")) : null };
     });
     return runEffect(c, deps, effect, (paid) => c.json(paid, 200)) as never;
+  };
+
+export const paymentsDueHandler =
+  (deps: AppDeps): Handler<typeof paymentsDue> =>
+  (c) => {
+    const { id } = c.req.valid("param");
+    return runEffect(
+      c,
+      deps,
+      Grants.use((g) => g.paymentsDue(id)),
+      (due) => c.json(due, 200),
+    ) as never;
   };
 
 export const ledgerHandler =

@@ -404,6 +404,35 @@ export const pay = createRoute({
   },
 });
 
+export const paymentsDue = createRoute({
+  method: "get",
+  path: "/staff/requests/{id}/payments",
+  tags: TAGS,
+  summary: "What the next payment would be, for the office to confirm before paying",
+  description:
+    "The advance's default (the scheme's share of the grant) and the balance: what is still to pay, or to recover, from what was paid.",
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: "What was paid, the advance's default and what remains",
+      content: {
+        "application/json": {
+          schema: z.object({
+            paidCents: Cents,
+            advanceCents: Cents,
+            remaining: RemainingSchema.nullable().meta({
+              description: "The balance from what was paid; null when nothing is approved",
+            }),
+          }),
+        },
+      },
+    },
+    ...denied,
+    404: problemResponse("No such request"),
+    422: problemResponse("The id is not a UUID"),
+  },
+});
+
 export const ledger = createRoute({
   method: "get",
   path: "/staff/requests/{id}/ledger",

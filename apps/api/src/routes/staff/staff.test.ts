@@ -576,6 +576,13 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(await json(await decide(request.id, { action: "sign-agreement" }))).toMatchObject({
         state: "agreed",
       });
+      const due = async () => json(await get(`/api/staff/requests/${request.id}/payments`));
+      // what the office confirms before paying: the advance's default, then the balance
+      expect(await due()).toEqual({
+        paidCents: 0,
+        advanceCents: 180_000,
+        remaining: { kind: "to-pay", cents: 225_000 },
+      });
       const advance = await pay({ instalment: "advance" });
       expect(advance.status).toBe(200);
       expect(await json(advance)).toMatchObject({
@@ -586,6 +593,10 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const withAmount = await pay({ instalment: "balance", amountCents: 45_000 });
       expect(withAmount.status).toBe(422);
       expect((await json(withAmount)).errors[0].path).toBe("amountCents");
+      expect(await due()).toMatchObject({
+        paidCents: 180_000,
+        remaining: { kind: "to-pay", cents: 45_000 },
+      });
       const balance = await pay({ instalment: "balance" });
       expect(balance.status).toBe(200);
       expect(await json(balance)).toMatchObject({
@@ -606,6 +617,8 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         ["payment", "balance", 45_000],
       ]);
       expect((await pay({ instalment: "balance" })).status).toBe(409);
+      expect(await due()).toMatchObject({ paidCents: 225_000, remaining: { kind: "settled" } });
+      expect((await get(`/api/staff/requests/${randomUUID()}/payments`)).status).toBe(404);
     });
 
     it("exports CSV that a French Excel opens: BOM, semicolons, CRLF, decimal commas, accents and quoting", async () => {
@@ -766,7 +779,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
         .filter(([path]) => path.startsWith("/api/staff/"))
         .flatMap(([path, operations]) => Object.keys(operations).map((m) => [m, path] as const));
-      expect(routes).toHaveLength(16);
+      expect(routes).toHaveLength(17);
       const student = await t.signIn(DEMO.student.email, DEMO.student.password);
       const sample: Record<string, string> = {
         id: randomUUID(),
