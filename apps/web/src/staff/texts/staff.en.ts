@@ -211,6 +211,21 @@ export const staffEn: StaffMessages = {
       recover: "Balance recorded: {{amount}} to recover; the request is settled.",
     },
     nothingDue: "Nothing was left to pay: the request is settled.",
+    confirm: {
+      title: {
+        advance: "Pay the advance?",
+        balance: "Settle the request?",
+      },
+      loading: "Computing the amount…",
+      advance: "An advance of {{amount}} will be paid to the student.",
+      "to-pay": "A balance of {{amount}} will be paid to the student and the request settled.",
+      "to-recover":
+        "The student received more than the grant: {{amount}} to recover, and the request will be settled.",
+      settled: "Nothing is left to pay or recover: the request will be settled.",
+      paid: "Already paid: {{amount}}.",
+      irreversible: "This payment cannot be undone.",
+      button: "Confirm",
+    },
   },
   recalculation: {
     title: "Recompute on the actual dates",

@@ -215,6 +215,21 @@ export const staffFr = {
       recover: "Solde enregistré : {{amount}} à récupérer ; la demande est soldée.",
     },
     nothingDue: "Rien ne restait à verser : la demande est soldée.",
+    confirm: {
+      title: {
+        advance: "Verser l'avance ?",
+        balance: "Solder la demande ?",
+      },
+      loading: "Calcul du montant…",
+      advance: "Une avance de {{amount}} sera versée à l'étudiant.",
+      "to-pay": "Un solde de {{amount}} sera versé à l'étudiant et la demande sera soldée.",
+      "to-recover":
+        "L'étudiant a reçu plus que sa bourse : {{amount}} à récupérer, et la demande sera soldée.",
+      settled: "Rien ne reste à verser ni à récupérer : la demande sera soldée.",
+      paid: "Déjà versé : {{amount}}.",
+      irreversible: "Ce versement ne pourra pas être annulé.",
+      button: "Confirmer",
+    },
   },
   recalculation: {
     title: "Recalculer sur les dates réelles",
