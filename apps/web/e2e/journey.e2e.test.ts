@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { formatMoney } from "@envol/domain";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeSituation } from "../src/simulator/situation-link.ts";
@@ -197,6 +198,59 @@ describe.skipIf(!hasChromium)(
       });
       expect(await axeViolations(studentPage)).toEqual([]);
       await student.close();
+    });
+
+    it("a payment is made only once its amount is confirmed: the advance, then the balance", async () => {
+      const id = new URL(applicationUrl).pathname.split("/").pop();
+      const staff = await frenchContext(browser);
+      const page = await staff.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+      await page.goto(`${server.url}/staff/applications/${id}`);
+      await signIn(page, DEMO.staff.email, DEMO.staff.password);
+      const panel = page.getByRole("article", { name: "Erasmus+ Europe", exact: true });
+      const decision = panel.getByRole("form", { name: /Décision/ });
+      const agreement = decision.getByLabel("Enregistrer la convention signée", { exact: true });
+      await agreement.waitFor(WAIT);
+      await agreement.check();
+      await decision.getByRole("button", { name: "Enregistrer la convention signée" }).click();
+
+      // the amount shown is the API's: the scheme's share of the grant
+      const detail = (await (
+        await staff.request.get(`${server.url}/api/staff/applications/${id}`)
+      ).json()) as { requests: { id: string; state: string }[] };
+      const requestId = detail.requests.find((r) => r.state === "agreed")?.id;
+      const due = (await (
+        await staff.request.get(`${server.url}/api/staff/requests/${requestId}/payments`)
+      ).json()) as { advanceCents: number };
+      const written = formatMoney(due.advanceCents, "fr").replace(/\s/g, "\\s");
+      const advanceForm = panel.getByRole("form", { name: "Versement de l'avance" });
+      const confirmation = page.getByRole("alertdialog", { name: "Verser l'avance ?" });
+      await advanceForm.getByRole("button", { name: "Enregistrer l'avance" }).click();
+      await confirmation
+        .getByText(new RegExp(`^Une avance de ${written} sera versée`))
+        .waitFor(WAIT);
+      expect(await axeViolations(page)).toEqual([]);
+      // cancelled: nothing is paid, the form stays
+      await confirmation.getByRole("button", { name: "Annuler" }).click();
+      await confirmation.waitFor({ state: "hidden", ...WAIT });
+      expect(await advanceForm.isVisible()).toBe(true);
+      await advanceForm.getByRole("button", { name: "Enregistrer l'avance" }).click();
+      await confirmation.getByRole("button", { name: "Confirmer" }).click();
+      await expect
+        .poll(() => panel.locator(".staff-request__status").textContent(), WAIT)
+        .toMatch(new RegExp(`^Avance de ${written} enregistrée\\.$`));
+
+      // the balance's confirmation says what remains from what was paid
+      const balanceForm = panel.getByRole("form", { name: "Versement du solde" });
+      await balanceForm.getByRole("button", { name: "Enregistrer le solde" }).click();
+      const settle = page.getByRole("alertdialog", { name: "Solder la demande ?" });
+      await settle.getByText(/^Un solde de .+ sera versé à l'étudiant/).waitFor(WAIT);
+      await settle.getByText(new RegExp(`^Déjà versé\\s:\\s${written}\\.$`)).waitFor(WAIT);
+      await page.screenshot({ path: join(SHOTS, "journey-staff-balance-confirm.png") });
+      await settle.getByRole("button", { name: "Annuler" }).click();
+      expect(errors).toEqual([]);
+      await staff.close();
     });
   },
 );

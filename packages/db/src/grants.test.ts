@@ -152,10 +152,22 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
       previousCents: 225_000,
       approvedCents: 195_000,
       differenceCents: -30_000,
+      // 1 800 € paid of 1 950 €: still owed to the student, nothing to recover
+      remaining: { kind: "to-pay", cents: 15_000 },
       request: { state: "advance_paid", approvedCents: 195_000 },
+    });
+    // what the office confirms before paying the balance: the same figure
+    expect(await run(Grants.use((g) => g.paymentsDue(id)))).toEqual({
+      paidCents: 180_000,
+      advanceCents: 156_000,
+      remaining: { kind: "to-pay", cents: 15_000 },
     });
     const settled = await decide(id, { action: "complete" });
     expect(settled).toMatchObject({ state: "completed", approvedCents: 195_000 });
+    expect(await run(Grants.use((g) => g.paymentsDue(id)))).toMatchObject({
+      paidCents: 195_000,
+      remaining: { kind: "settled" },
+    });
 
     const { ledger, audit, messages } = await tables(id, email);
     expect(ledger.map((l) => [l.kind, l.amountCents, l.instalment])).toEqual([
@@ -177,9 +189,14 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
         basis: `${eur(45_000)} × 130/30 jours`,
       },
       {
-        label: "Différence : somme à récupérer",
+        label: "Différence : bourse réduite",
         amountCents: -30_000,
         basis: `${eur(195_000)} − ${eur(225_000)}`,
+      },
+      {
+        label: "Reste à verser",
+        amountCents: 15_000,
+        basis: `${eur(195_000)} − ${eur(180_000)} déjà versés`,
       },
     ]);
     expect(await budgetOf("idf", "2026-2027")).toMatchObject({
@@ -279,11 +296,18 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
         basis: `${eur(40_000)} × 130/30 jours`,
       },
       {
-        label: "Différence : somme à récupérer",
+        label: "Différence : bourse réduite",
         amountCents: -21_667,
         basis: `${eur(173_333)} − ${eur(195_000)}`,
       },
+      // 1 800 € advanced on 1 733,33 €: now, and only now, something to recover
+      {
+        label: "À récupérer",
+        amountCents: -6_667,
+        basis: `${eur(173_333)} − ${eur(180_000)} déjà versés`,
+      },
     ]);
+    expect(currentOptions.remaining).toEqual({ kind: "to-recover", cents: 6_667 });
 
     // 1 800 € were advanced on 2 250 €: 66,67 € come back at the balance
     await decide(id, { action: "complete" });
@@ -345,10 +369,12 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
     await run(Budgets.use((b) => b.setEnvelope("idf", "2025-2026", 300_000, STAFF)));
     const granted = await run(Grants.use((g) => g.recalculate(id, longer, STAFF)));
     expect(granted).toMatchObject({ approvedCents: 270_000, differenceCents: 45_000 });
-    expect(inFrench(granted.explanation).at(-1)).toMatchObject({
-      label: "Différence : complément dû",
-      amountCents: 45_000,
-    });
+    expect(inFrench(granted.explanation).slice(-2)).toMatchObject([
+      { label: "Différence : bourse augmentée", amountCents: 45_000 },
+      // nothing paid yet: the whole new amount is to pay, never "to recover"
+      { label: "Reste à verser", amountCents: 270_000 },
+    ]);
+    expect(granted.remaining).toEqual({ kind: "to-pay", cents: 270_000 });
     expect(await budgetOf("idf", "2025-2026")).toMatchObject({ committedCents: 270_000 });
   });
 
@@ -503,9 +529,14 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
           basis: `${eur(45_000, "en")} × 130/30 days`,
         },
         {
-          label: "Difference: amount to recover",
+          label: "Difference: grant lowered",
           amountCents: -30_000,
           basis: `${eur(195_000, "en")} − ${eur(225_000, "en")}`,
+        },
+        {
+          label: "Still to pay",
+          amountCents: 195_000,
+          basis: `${eur(195_000, "en")} − ${eur(0, "en")} already paid`,
         },
       ],
     ]);

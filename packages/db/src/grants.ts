@@ -3,6 +3,7 @@ import {
   type BudgetExceeded,
   type ConfiguredPlugin,
   createRegistry,
+  defaultAdvanceCents,
   type EstimateLineWords,
   estimateLineWords,
   evaluate,
@@ -11,8 +12,10 @@ import {
   type LedgerKind,
   type LedgerLine,
   planRecalculation,
+  type Remaining,
   recalculationImpossibleBecause,
   recalculationRefusal,
+  remainingOf,
   type SchemeResult,
   type Situation,
   type StoredLedgerLine,
@@ -52,8 +55,10 @@ export interface Recalculation {
   readonly request: RequestView;
   readonly previousCents: number;
   readonly approvedCents: number;
-  /** Positive: more is due to the student; negative: to recover. */
+  /** The new amount less the previous one: the change of the envelope's commitment. */
   readonly differenceCents: number;
+  /** What is still to pay to the student, or to recover, from what was paid. */
+  readonly remaining: Remaining;
   readonly explanation: readonly LedgerLine[];
 }
 
@@ -67,6 +72,16 @@ export interface LedgerEntryView {
   /** Keyed lines, or the French sentences of a row written before keys: see `renderLedgerLine`. */
   readonly explanation: readonly StoredLedgerLine[];
   readonly at: string;
+}
+
+/** A request's payments as the office confirms them: see `Grants.paymentsDue`. */
+export interface PaymentsDue {
+  /** Paid so far (advance, balance). */
+  readonly paidCents: number;
+  /** The advance when no amount is typed: the scheme's share of the grant (0 without a grant). */
+  readonly advanceCents: number;
+  /** The balance: what is still to pay, or to recover, of the grant. Null without a grant. */
+  readonly remaining: Remaining | null;
 }
 
 export type RecalculationError =
@@ -118,6 +133,11 @@ export class Grants extends Context.Service<
       academicYear: string,
       actor: PromotingActor,
     ) => Effect.Effect<readonly string[], BudgetNotFound>;
+    /**
+     * What the next payment of a request would be, for the office to confirm before paying:
+     * the advance's default and what remains (the balance), from what was paid.
+     */
+    readonly paymentsDue: (requestId: string) => Effect.Effect<PaymentsDue, RequestNotFound>;
     /** The ledger of one request, oldest line first. */
     readonly ledgerFor: (
       requestId: string,
@@ -304,6 +324,7 @@ export class Grants extends Context.Service<
               previousCents: plan.previousCents,
               approvedCents: plan.approvedCents,
               differenceCents: plan.differenceCents,
+              remaining: plan.remaining,
               explanation: plan.ledger[0]?.explanation ?? [],
             } satisfies Recalculation;
           },
@@ -402,7 +423,27 @@ export class Grants extends Context.Service<
         );
       });
 
-      return Grants.of({ recalculate, promoteWaitlisted, ledgerFor });
+      const paymentsDue = Effect.fn("Grants.paymentsDue")(function* (requestId: string) {
+        const [request] = yield* Effect.promise(() =>
+          db
+            .select({ scheme: schemeRequests.scheme, approvedCents: schemeRequests.approvedCents })
+            .from(schemeRequests)
+            .where(eq(schemeRequests.id, requestId)),
+        );
+        if (!request) return yield* new RequestNotFound({ id: requestId });
+        const paidCents = yield* Effect.promise(() => paidSoFar(db, requestId));
+        const { approvedCents } = request;
+        return {
+          paidCents,
+          advanceCents:
+            approvedCents === null
+              ? 0
+              : defaultAdvanceCents(approvedCents, schemes.advancePercent(request.scheme)),
+          remaining: approvedCents === null ? null : remainingOf({ approvedCents, paidCents }),
+        } satisfies PaymentsDue;
+      });
+
+      return Grants.of({ recalculate, promoteWaitlisted, paymentsDue, ledgerFor });
     }),
   );
 }

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { AppDatabase } from "./database.ts";
 import { BudgetNotFound, RequestNotFound } from "./errors.ts";
 import { applications, budgets, ledgerEntries, schemeRequests, users } from "./schema/index.ts";
 import type { Tx } from "./transact.ts";
@@ -42,7 +43,7 @@ export const lockBudget = async (tx: Tx, scheme: string, academicYear: string) =
 };
 
 /** The money of a request: what it was paid so far (advance, balance). */
-export const paidSoFar = async (tx: Tx, requestId: string): Promise<number> => {
+export const paidSoFar = async (tx: Tx | AppDatabase, requestId: string): Promise<number> => {
   const rows = await tx
     .select({ total: sql<string>`coalesce(sum(${ledgerEntries.amountCents}), 0)` })
     .from(ledgerEntries)

@@ -1,5 +1,6 @@
 import type { RequestAction } from "./application-lifecycle.ts";
 import { formatMoney } from "./money.ts";
+import { remainingOf } from "./money-moves/remaining.ts";
 import type { Lang, Text } from "./text.ts";
 
 /** A message to a student about one of their requests, in their language. */
@@ -139,18 +140,21 @@ const longDate = (iso: string, lang: Lang): string =>
 /** The student's message: the confirmed dates, the new amount and what is left to pay or recover. */
 const recalculationMessage = (lang: Lang, f: RecalculationFacts): StudentMessage => {
   const m = (c: number) => formatMoney(c, lang);
-  const rest = f.approvedCents - f.paidCents;
   const paid =
     f.paidCents > 0
       ? { fr: ` Déjà versé : ${m(f.paidCents)}.`, en: ` Already paid: ${m(f.paidCents)}.` }[lang]
       : "";
+  const remaining = remainingOf(f);
   const then = (
-    rest > 0
-      ? { fr: ` Reste à verser : ${m(rest)}.`, en: ` Still to be paid: ${m(rest)}.` }
-      : rest < 0
+    remaining.kind === "to-pay"
+      ? {
+          fr: ` Reste à verser : ${m(remaining.cents)}.`,
+          en: ` Still to be paid: ${m(remaining.cents)}.`,
+        }
+      : remaining.kind === "to-recover"
         ? {
-            fr: ` Somme à reverser : ${m(-rest)} ; le service vous indiquera comment.`,
-            en: ` To pay back: ${m(-rest)}; the office will tell you how.`,
+            fr: ` Somme à reverser : ${m(remaining.cents)} ; le service vous indiquera comment.`,
+            en: ` To pay back: ${m(remaining.cents)}; the office will tell you how.`,
           }
         : { fr: " Rien ne reste à verser.", en: " Nothing is left to pay." }
   )[lang];

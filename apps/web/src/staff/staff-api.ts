@@ -22,6 +22,7 @@ export const staffKeys = {
   queue: (filters: QueueFilters) => [SIGNED_IN, "staff", "queue", filters] as const,
   application: (id: string) => [SIGNED_IN, "staff", "application", id] as const,
   ledger: (requestId: string) => [SIGNED_IN, "staff", "ledger", requestId] as const,
+  payments: (requestId: string) => [SIGNED_IN, "staff", "payments", requestId] as const,
   budgets: (academicYear: string) => [SIGNED_IN, "staff", "budgets", academicYear] as const,
   partnerKeys: [SIGNED_IN, "staff", "partner-keys"] as const,
 };
@@ -61,6 +62,24 @@ export const ledgerQueryOptions = (api: EnvolClient, requestId: string) =>
       throw await problemOf(res);
     },
   });
+
+/** What the next payment would be (the advance's default, the balance), to confirm it. */
+export const paymentsDueQueryOptions = (api: EnvolClient, requestId: string) =>
+  queryOptions({
+    queryKey: staffKeys.payments(requestId),
+    queryFn: async ({ signal }) => {
+      const res = await api.staff.requests[":id"].payments.$get(
+        { param: { id: requestId } },
+        init(signal),
+      );
+      if (res.status === 200) return res.json();
+      throw await problemOf(res);
+    },
+  });
+
+export type PaymentsDue = Awaited<
+  ReturnType<NonNullable<ReturnType<typeof paymentsDueQueryOptions>["queryFn"]>>
+>;
 
 export const budgetsQueryOptions = (api: EnvolClient, academicYear: string) =>
   queryOptions({

@@ -52,6 +52,10 @@ export interface DecisionPlan extends MovePlan {
   readonly usesEnvelope: boolean;
 }
 
+/** The advance paid when the office types no amount: the scheme's share of the grant, floored. */
+export const defaultAdvanceCents = (approvedCents: number, advancePercent: number): number =>
+  Math.floor((approvedCents * advancePercent) / 100);
+
 const inputOf = (state: DecisionState, decision: Decision): ActionInput => {
   switch (decision.action) {
     case "approve":
@@ -66,7 +70,7 @@ const inputOf = (state: DecisionState, decision: Decision): ActionInput => {
         action: "pay-advance",
         amountCents:
           decision.amountCents ??
-          Math.floor(((state.request.approvedCents ?? 0) * state.advancePercent) / 100),
+          defaultAdvanceCents(state.request.approvedCents ?? 0, state.advancePercent),
       };
     default:
       return decision;

@@ -48,8 +48,31 @@ describe("renderLedgerLine", () => {
     ],
     [
       { key: "difference", amountCents: -1, params: { fromCents: 2, toCents: 1 } },
-      "Différence : somme à récupérer",
-      "Difference: amount to recover",
+      "Différence : bourse réduite",
+      "Difference: grant lowered",
+    ],
+    [
+      {
+        key: "remaining",
+        amountCents: 32_367,
+        params: { approvedCents: 451_167, paidCents: 418_800 },
+      },
+      "Reste à verser",
+      "Still to pay",
+    ],
+    [
+      {
+        key: "remaining",
+        amountCents: -5_000,
+        params: { approvedCents: 195_000, paidCents: 200_000 },
+      },
+      "À récupérer",
+      "To recover",
+    ],
+    [
+      { key: "remaining", amountCents: 0, params: { approvedCents: 1, paidCents: 1 } },
+      "Rien à verser ni à récupérer",
+      "Nothing to pay or recover",
     ],
   ])("writes %j in the reader's language", (stored, fr, en) => {
     expect(renderLedgerLine(stored, "fr").label).toBe(fr);

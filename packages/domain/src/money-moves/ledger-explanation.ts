@@ -2,6 +2,7 @@ import type { RequestAction } from "../application-lifecycle.ts";
 import { formatMoney } from "../money.ts";
 import { REQUEST_ACTION_DONE } from "../request-words.ts";
 import type { Lang, Text } from "../text.ts";
+import { type Remaining, remainingOf } from "./remaining.ts";
 
 /**
  * The ledger explains each movement of money line by line. A line is stored as a key and its
@@ -38,8 +39,13 @@ export type LedgerLine =
   | LineOf<"before" | "after", StayDates & { readonly line: EstimateLineWords }>
   /** A recalculation: what the office approved beyond (or below) the estimate before. */
   | LineOf<"adjustment", StayDates & { readonly approvedCents: number }>
-  /** A recalculation: the new amount less the previous one. */
-  | LineOf<"difference", { readonly fromCents: number; readonly toCents: number }>;
+  /** A recalculation: the new amount less the previous one (the commitment's change). */
+  | LineOf<"difference", { readonly fromCents: number; readonly toCents: number }>
+  /**
+   * A recalculation: the new amount less what was paid, what is still to pay (positive) or to
+   * recover (negative): see `remainingOf`.
+   */
+  | LineOf<"remaining", { readonly approvedCents: number; readonly paidCents: number }>;
 
 interface LineOf<K extends string, P> {
   readonly key: K;
@@ -96,10 +102,18 @@ const LABELS: Record<"commitment" | "release" | "advance" | "balance" | "pay-bac
   "pay-back": { fr: "Somme à reverser", en: "To be paid back" },
 };
 
-const DIFFERENCE: Record<"due" | "recover" | "none", Text> = {
-  due: { fr: "Différence : complément dû", en: "Difference: further amount due" },
-  recover: { fr: "Différence : somme à récupérer", en: "Difference: amount to recover" },
+/** How the grant's amount moved: what is owed either way is the "remaining" line's to say. */
+const DIFFERENCE: Record<"up" | "down" | "none", Text> = {
+  up: { fr: "Différence : bourse augmentée", en: "Difference: grant raised" },
+  down: { fr: "Différence : bourse réduite", en: "Difference: grant lowered" },
   none: { fr: "Différence : aucune", en: "Difference: none" },
+};
+
+/** What remains once paid, as every screen and the student's e-mail say it. */
+export const REMAINING: Record<Remaining["kind"], Text> = {
+  "to-pay": { fr: "Reste à verser", en: "Still to pay" },
+  "to-recover": { fr: "À récupérer", en: "To recover" },
+  settled: { fr: "Rien à verser ni à récupérer", en: "Nothing to pay or recover" },
 };
 
 const words: Words = (line, lang) => {
@@ -135,10 +149,21 @@ const words: Words = (line, lang) => {
     }
     case "difference": {
       const { fromCents, toCents } = line.params;
-      const sign = toCents > fromCents ? "due" : toCents < fromCents ? "recover" : "none";
+      const sign = toCents > fromCents ? "up" : toCents < fromCents ? "down" : "none";
       return {
         label: DIFFERENCE[sign][lang],
         basis: `${formatMoney(toCents, lang)} − ${formatMoney(fromCents, lang)}`,
+      };
+    }
+    case "remaining": {
+      const { approvedCents, paidCents } = line.params;
+      const [approved, paid] = [formatMoney(approvedCents, lang), formatMoney(paidCents, lang)];
+      return {
+        label: REMAINING[remainingOf(line.params).kind][lang],
+        basis: {
+          fr: `${approved} − ${paid} déjà versés`,
+          en: `${approved} − ${paid} already paid`,
+        }[lang],
       };
     }
   }
@@ -151,7 +176,7 @@ const words: Words = (line, lang) => {
  * @example
  * renderLedgerLine({ key: "difference", amountCents: -30_000,
  *   params: { fromCents: 225_000, toCents: 195_000 } }, "en")
- * // { label: "Difference: amount to recover", amountCents: -30000, basis: "€1,950 − €2,250" }
+ * // { label: "Difference: grant lowered", amountCents: -30000, basis: "€1,950 − €2,250" }
  */
 export const renderLedgerLine = (line: StoredLedgerLine, lang: Lang): RenderedLedgerLine => {
   if (!isKeyed(line))

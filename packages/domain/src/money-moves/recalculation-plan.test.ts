@@ -87,19 +87,42 @@ describe("planRecalculation", () => {
         basis: `${eur(45_000)} × 130/30 jours`,
       },
       {
-        label: "Différence : somme à récupérer",
+        label: "Différence : bourse réduite",
         amountCents: -30_000,
         basis: `${eur(195_000)} − ${eur(225_000)}`,
       },
+      {
+        label: "Reste à verser",
+        amountCents: 195_000,
+        basis: `${eur(195_000)} − ${eur(0)} déjà versés`,
+      },
     ]);
+    expect(plan.remaining).toEqual({ kind: "to-pay", cents: 195_000 });
     expect(renderNotification(plan.notification, "fr").body).toBe(
       `Vos dates de séjour sont confirmées : du 1 février 2027 au 10 juin 2027. Votre bourse Bourse Mobilité Île-de-France passe de ${eur(225_000)} à ${eur(195_000)}. Reste à verser : ${eur(195_000)}.`,
+    );
+  });
+
+  it("down but above the advance: still to pay what the new amount leaves, never to recover", () => {
+    // the issue's case: approved 2 250 €, 1 800 € advanced, recalculated to 1 950 €
+    const plan = planned(grant({ paidCents: 180_000 }), on("2027-06-10", 130));
+    expect(plan.differenceCents).toBe(-30_000);
+    expect(plan.remaining).toEqual({ kind: "to-pay", cents: 15_000 });
+    expect(explained(plan, "en").at(-1)).toEqual({
+      label: "Still to pay",
+      amountCents: 15_000,
+      basis: `${eur(195_000, "en")} − ${eur(180_000, "en")} already paid`,
+    });
+    expect(renderNotification(plan.notification, "en").body).toContain(
+      `Still to be paid: ${eur(15_000, "en")}.`,
     );
   });
 
   it("down below what was paid: the student is told what to pay back", () => {
     const plan = planned(grant({ paidCents: 200_000 }), on("2027-06-10", 130));
     expect(plan.differenceCents).toBe(-30_000);
+    expect(plan.remaining).toEqual({ kind: "to-recover", cents: 5_000 });
+    expect(explained(plan).at(-1)).toMatchObject({ label: "À récupérer", amountCents: -5_000 });
     const message = renderNotification(plan.notification, "en");
     expect(message.subject).toBe("Grant recalculated: Île-de-France mobility grant");
     expect(message.body).toContain(
@@ -113,8 +136,8 @@ describe("planRecalculation", () => {
       differenceCents: 45_000,
       envelope: { committedCents: 45_000, paidCents: 0 },
     });
-    expect(explained(plan, "en").at(-1)).toEqual({
-      label: "Difference: further amount due",
+    expect(explained(plan, "en").at(-2)).toEqual({
+      label: "Difference: grant raised",
       amountCents: 45_000,
       basis: `${eur(270_000, "en")} − ${eur(225_000, "en")}`,
     });
@@ -135,7 +158,12 @@ describe("planRecalculation", () => {
     const plan = planned(grant({ paidCents: 225_000 }), on("2027-06-30", 150));
     expect(plan.differenceCents).toBe(0);
     expect(plan.envelope).toEqual({ committedCents: 0, paidCents: 0 });
-    expect(explained(plan).at(-1)).toMatchObject({ label: "Différence : aucune", amountCents: 0 });
+    expect(explained(plan).at(-2)).toMatchObject({ label: "Différence : aucune", amountCents: 0 });
+    expect(plan.remaining).toEqual({ kind: "settled" });
+    expect(explained(plan).at(-1)).toMatchObject({
+      label: "Rien à verser ni à récupérer",
+      amountCents: 0,
+    });
     expect(renderNotification(plan.notification, "fr").body).toMatch(/ Rien ne reste à verser\.$/);
   });
 

@@ -11,6 +11,7 @@ import type {
   WrittenLedgerLine,
 } from "./ledger-explanation.ts";
 import type { MovePlan } from "./move-plan.ts";
+import { type Remaining, remainingOf } from "./remaining.ts";
 
 /**
  * Recalculation of a grant on the stay's actual dates (ARCHITECTURE §2.6): the repository
@@ -163,8 +164,10 @@ export interface RecalculationState {
 export interface RecalculationPlan extends MovePlan {
   readonly previousCents: number;
   readonly approvedCents: number;
-  /** Positive: more is due to the student; negative: to recover. */
+  /** The new amount less the previous one: the change of the envelope's commitment. */
   readonly differenceCents: number;
+  /** What is still to pay to the student, or to recover, from what was paid. */
+  readonly remaining: Remaining;
   /** The actual dates, which the application keeps. */
   readonly actual: StayDates;
 }
@@ -174,7 +177,8 @@ const sumOf = (lines: readonly { readonly amountCents: number }[]): number =>
 
 /**
  * Plans a recalculation: one ledger entry of the difference, explained by the lines before and
- * after; the envelope's commitment changed by it; the audit event that keeps the new computation;
+ * after and closed by what remains to pay or recover from what was paid; the envelope's
+ * commitment changed by the difference; the audit event that keeps the new computation;
  * the student's message. More money is a further commitment, bound by the envelope as an
  * approval is: beyond what is left, the plan is `BudgetExceeded`.
  */
@@ -227,11 +231,17 @@ export const planRecalculation = (
       amountCents: difference,
       params: { fromCents: previousCents, toCents: approvedCents },
     },
+    {
+      key: "remaining",
+      amountCents: approvedCents - state.paidCents,
+      params: { approvedCents, paidCents: state.paidCents },
+    },
   ];
   return Result.succeed({
     previousCents,
     approvedCents,
     differenceCents: difference,
+    remaining: remainingOf({ approvedCents, paidCents: state.paidCents }),
     actual: after,
     ledger: [{ kind: "recalculation", amountCents: difference, instalment: null, explanation }],
     envelope: { committedCents: difference, paidCents: 0 },

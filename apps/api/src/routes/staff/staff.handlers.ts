@@ -44,6 +44,7 @@ import type {
   listBudgets,
   listPartnerKeys,
   pay,
+  paymentsDue,
   queue,
   recalculate,
   recentAudit,
@@ -247,6 +248,7 @@ export const recalculateHandler =
             previousCents: done.previousCents,
             approvedCents: done.approvedCents,
             differenceCents: done.differenceCents,
+            remaining: done.remaining,
             explanation: done.explanation.map((line) => renderLedgerLine(line, c.get("lang"))),
           },
           200,
@@ -275,6 +277,18 @@ export const payHandler =
       return { request, payment: payment ? ledgerEntryIn(payment, c.get("lang")) : null };
     });
     return runEffect(c, deps, effect, (paid) => c.json(paid, 200)) as never;
+  };
+
+export const paymentsDueHandler =
+  (deps: AppDeps): Handler<typeof paymentsDue> =>
+  (c) => {
+    const { id } = c.req.valid("param");
+    return runEffect(
+      c,
+      deps,
+      Grants.use((g) => g.paymentsDue(id)),
+      (due) => c.json(due, 200),
+    ) as never;
   };
 
 export const ledgerHandler =

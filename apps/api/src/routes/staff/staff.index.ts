@@ -14,6 +14,7 @@ import {
   listBudgetsHandler,
   listPartnerKeysHandler,
   payHandler,
+  paymentsDueHandler,
   queueHandler,
   recalculateHandler,
   recentAuditHandler,
@@ -35,6 +36,7 @@ export const staffRouter = (deps: AppDeps) => {
     .openapi(routes.decide, decideHandler(deps))
     .openapi(routes.recalculate, recalculateHandler(deps))
     .openapi(routes.pay, payHandler(deps))
+    .openapi(routes.paymentsDue, paymentsDueHandler(deps))
     .openapi(routes.ledger, ledgerHandler(deps))
     .openapi(routes.listBudgets, listBudgetsHandler(deps))
     .openapi(routes.setEnvelope, setEnvelopeHandler(deps))

@@ -73,6 +73,18 @@ export const BudgetSchema = z.object({
 /** One explained line, in the reader's language (the ledger keeps keys and parameters). */
 const LedgerLineSchema = z.object({ label: z.string(), amountCents: Cents, basis: z.string() });
 
+/** What a grant still owes, or is owed, from what was paid (the domain's `remainingOf`). */
+const RemainingSchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("to-pay"), cents: Cents }),
+    z.object({ kind: z.literal("to-recover"), cents: Cents }),
+    z.object({ kind: z.literal("settled") }),
+  ])
+  .meta({
+    description:
+      "From what was paid: still to pay to the student, to recover (only when paid beyond the grant), or settled",
+  });
+
 export const LedgerEntrySchema = z.object({
   id: z.number().int(),
   kind: z.enum(["commitment", "release", "payment", "recalculation"]),
@@ -346,8 +358,10 @@ export const recalculate = createRoute({
             previousCents: Cents,
             approvedCents: Cents,
             differenceCents: Cents.meta({
-              description: "Positive: more is due to the student; negative: to recover",
+              description:
+                "The new amount less the previous one: the change of the envelope's commitment (not what the student is owed: see remaining)",
             }),
+            remaining: RemainingSchema,
             explanation: z.array(LedgerLineSchema),
           }),
         },
@@ -402,6 +416,35 @@ export const pay = createRoute({
     404: problemResponse("No such request"),
     409: problemResponse("Not possible in the request's state"),
     422: problemResponse("A field is invalid"),
+  },
+});
+
+export const paymentsDue = createRoute({
+  method: "get",
+  path: "/staff/requests/{id}/payments",
+  tags: TAGS,
+  summary: "What the next payment would be, for the office to confirm before paying",
+  description:
+    "The advance's default (the scheme's share of the grant) and the balance: what is still to pay, or to recover, from what was paid.",
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: "What was paid, the advance's default and what remains",
+      content: {
+        "application/json": {
+          schema: z.object({
+            paidCents: Cents,
+            advanceCents: Cents,
+            remaining: RemainingSchema.nullable().meta({
+              description: "The balance from what was paid; null when nothing is approved",
+            }),
+          }),
+        },
+      },
+    },
+    ...denied,
+    404: problemResponse("No such request"),
+    422: problemResponse("The id is not a UUID"),
   },
 });
 

@@ -479,6 +479,8 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         previousCents: 225_000,
         approvedCents: 195_000,
         differenceCents: -30_000,
+        // lowered but nothing paid yet: all of it is still to pay, nothing to recover
+        remaining: { kind: "to-pay", cents: 195_000 },
       });
       expect(done.explanation).toEqual([
         {
@@ -492,9 +494,14 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           basis: `${eur(45_000)} × 130/30 jours`,
         },
         {
-          label: "Différence : somme à récupérer",
+          label: "Différence : bourse réduite",
           amountCents: -30_000,
           basis: `${eur(195_000)} − ${eur(225_000)}`,
+        },
+        {
+          label: "Reste à verser",
+          amountCents: 195_000,
+          basis: `${eur(195_000)} − ${eur(0)} déjà versés`,
         },
       ]);
 
@@ -530,9 +537,14 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           basis: `${en(45_000)} × 130/30 days`,
         },
         {
-          label: "Difference: amount to recover",
+          label: "Difference: grant lowered",
           amountCents: -30_000,
           basis: `${en(195_000)} − ${en(225_000)}`,
+        },
+        {
+          label: "Still to pay",
+          amountCents: 195_000,
+          basis: `${en(195_000)} − ${en(0)} already paid`,
         },
       ]);
       expect(await budgetOf("idf", year)).toMatchObject({ committedCents: 195_000 });
@@ -564,6 +576,13 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(await json(await decide(request.id, { action: "sign-agreement" }))).toMatchObject({
         state: "agreed",
       });
+      const due = async () => json(await get(`/api/staff/requests/${request.id}/payments`));
+      // what the office confirms before paying: the advance's default, then the balance
+      expect(await due()).toEqual({
+        paidCents: 0,
+        advanceCents: 180_000,
+        remaining: { kind: "to-pay", cents: 225_000 },
+      });
       const advance = await pay({ instalment: "advance" });
       expect(advance.status).toBe(200);
       expect(await json(advance)).toMatchObject({
@@ -574,6 +593,10 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const withAmount = await pay({ instalment: "balance", amountCents: 45_000 });
       expect(withAmount.status).toBe(422);
       expect((await json(withAmount)).errors[0].path).toBe("amountCents");
+      expect(await due()).toMatchObject({
+        paidCents: 180_000,
+        remaining: { kind: "to-pay", cents: 45_000 },
+      });
       const balance = await pay({ instalment: "balance" });
       expect(balance.status).toBe(200);
       expect(await json(balance)).toMatchObject({
@@ -594,6 +617,8 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         ["payment", "balance", 45_000],
       ]);
       expect((await pay({ instalment: "balance" })).status).toBe(409);
+      expect(await due()).toMatchObject({ paidCents: 225_000, remaining: { kind: "settled" } });
+      expect((await get(`/api/staff/requests/${randomUUID()}/payments`)).status).toBe(404);
     });
 
     it("exports CSV that a French Excel opens: BOM, semicolons, CRLF, decimal commas, accents and quoting", async () => {
@@ -754,7 +779,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
         .filter(([path]) => path.startsWith("/api/staff/"))
         .flatMap(([path, operations]) => Object.keys(operations).map((m) => [m, path] as const));
-      expect(routes).toHaveLength(16);
+      expect(routes).toHaveLength(17);
       const student = await t.signIn(DEMO.student.email, DEMO.student.password);
       const sample: Record<string, string> = {
         id: randomUUID(),

@@ -20,8 +20,8 @@ import { useStaffWrite } from "../use-staff-write.ts";
 
 /**
  * Recomputing a grant on the stay's actual dates (those the host confirmed, else the planned
- * ones, to correct): the API answers with the grant before and after and the difference, line
- * by line, which becomes a ledger line (due to the student, or to recover).
+ * ones, to correct): the API answers with the grant before and after, the difference line by
+ * line (a ledger line), and what remains from what was paid: still to pay, or to recover.
  */
 export const RecalculationForm = ({
   request,
@@ -119,7 +119,7 @@ export const RecalculationForm = ({
 const RecalculationResult = ({ result }: { readonly result: Recalculation }) => {
   const { t } = useStaffTranslation();
   const { lang } = useNames();
-  const d = result.differenceCents;
+  const { remaining } = result;
   return (
     <div className="staff-recalculation">
       <p>
@@ -127,12 +127,13 @@ const RecalculationResult = ({ result }: { readonly result: Recalculation }) => 
           before: formatMoney(result.previousCents, lang),
           after: formatMoney(result.approvedCents, lang),
         })}{" "}
+        {/* what the API says remains from what was paid, never the change of the amount */}
         <strong>
-          {d === 0
-            ? t("recalculation.same")
-            : d > 0
-              ? t("recalculation.due", { amount: formatMoney(d, lang) })
-              : t("recalculation.recover", { amount: formatMoney(-d, lang) })}
+          {remaining.kind === "settled"
+            ? t("recalculation.remaining.settled")
+            : t(`recalculation.remaining.${remaining.kind}`, {
+                amount: formatMoney(remaining.cents, lang),
+              })}
         </strong>
       </p>
       {result.explanation.length > 0 && (

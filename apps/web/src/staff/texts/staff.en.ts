@@ -217,6 +217,21 @@ export const staffEn: StaffMessages = {
       recover: "Balance recorded: {{amount}} to recover; the request is settled.",
     },
     nothingDue: "Nothing was left to pay: the request is settled.",
+    confirm: {
+      title: {
+        advance: "Pay the advance?",
+        balance: "Settle the request?",
+      },
+      loading: "Computing the amount…",
+      advance: "An advance of {{amount}} will be paid to the student.",
+      "to-pay": "A balance of {{amount}} will be paid to the student and the request settled.",
+      "to-recover":
+        "The student received more than the grant: {{amount}} to recover, and the request will be settled.",
+      settled: "Nothing is left to pay or recover: the request will be settled.",
+      paid: "Already paid: {{amount}}.",
+      irreversible: "This payment cannot be undone.",
+      button: "Confirm",
+    },
   },
   recalculation: {
     title: "Recompute on the actual dates",
@@ -228,9 +243,11 @@ export const staffEn: StaffMessages = {
     submit: "Recompute",
     pending: "Computing…",
     result: "Grant: {{before}} before, {{after}} after.",
-    same: "No difference.",
-    due: "{{amount}} more to pay.",
-    recover: "{{amount}} to recover.",
+    remaining: {
+      "to-pay": "Still to pay {{amount}}.",
+      "to-recover": "To recover {{amount}}.",
+      settled: "Nothing to pay or recover.",
+    },
     errors: {
       date: "Enter a full date (day, month, year).",
       endBeforeStart: "The stay must end after its first day.",

@@ -221,6 +221,21 @@ export const staffFr = {
       recover: "Solde enregistré : {{amount}} à récupérer ; la demande est soldée.",
     },
     nothingDue: "Rien ne restait à verser : la demande est soldée.",
+    confirm: {
+      title: {
+        advance: "Verser l'avance ?",
+        balance: "Solder la demande ?",
+      },
+      loading: "Calcul du montant…",
+      advance: "Une avance de {{amount}} sera versée à l'étudiant.",
+      "to-pay": "Un solde de {{amount}} sera versé à l'étudiant et la demande sera soldée.",
+      "to-recover":
+        "L'étudiant a reçu plus que sa bourse : {{amount}} à récupérer, et la demande sera soldée.",
+      settled: "Rien ne reste à verser ni à récupérer : la demande sera soldée.",
+      paid: "Déjà versé : {{amount}}.",
+      irreversible: "Ce versement ne pourra pas être annulé.",
+      button: "Confirmer",
+    },
   },
   recalculation: {
     title: "Recalculer sur les dates réelles",
@@ -233,9 +248,11 @@ export const staffFr = {
     submit: "Recalculer",
     pending: "Calcul…",
     result: "Subvention : {{before}} avant, {{after}} après.",
-    same: "Aucune différence.",
-    due: "{{amount}} de plus à verser.",
-    recover: "{{amount}} à récupérer.",
+    remaining: {
+      "to-pay": "Reste à verser {{amount}}.",
+      "to-recover": "À récupérer {{amount}}.",
+      settled: "Rien à verser ni à récupérer.",
+    },
     errors: {
       date: "Indiquez une date complète (jour, mois, année).",
       endBeforeStart: "Le séjour doit se terminer après son premier jour.",
