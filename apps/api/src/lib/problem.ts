@@ -42,6 +42,10 @@ export const TITLES = {
   invalid: { fr: "La requête n'est pas valide", en: "The request is not valid" },
   conflict: { fr: "Action impossible dans l'état actuel", en: "Not possible in the current state" },
   budget: { fr: "Budget insuffisant", en: "Not enough budget" },
+  overrideRequired: {
+    fr: "Dérogation motivée nécessaire",
+    en: "An override with its reason is needed",
+  },
   csrf: { fr: "Jeton CSRF absent ou erroné", en: "Missing or wrong CSRF token" },
   signInFirst: { fr: "Connectez-vous d'abord", en: "Sign in first" },
   forbidden: { fr: "Interdit pour votre rôle", en: "Not allowed for your role" },
