@@ -169,6 +169,16 @@ describe.skipIf(!hasChromium)(
       const approve = decision.getByLabel("Accorder", { exact: true });
       await approve.waitFor(WAIT);
       await approve.check();
+      // the scheme's estimate today is shown; above it, the override's reason is required
+      await decision.getByText(/^Estimation du dispositif aujourd'hui/).waitFor(WAIT);
+      const amount = decision.getByLabel("Montant accordé");
+      const estimated = await amount.inputValue();
+      await amount.fill("140000");
+      await amount.blur();
+      await decision.getByRole("button", { name: /^Accorder / }).click();
+      await decision.getByText("Indiquez le motif de la dérogation.").waitFor(WAIT);
+      await amount.fill(estimated);
+      await amount.blur();
       await decision.getByRole("button", { name: /^Accorder / }).click();
       await expect
         .poll(() => panel.getByRole("status").textContent(), WAIT)

@@ -6,7 +6,7 @@ import { Applications } from "./applications.ts";
 import { Budgets } from "./budgets.ts";
 import { Database } from "./database.ts";
 import { auditEvents, ledgerEntries, outbox } from "./schema/index.ts";
-import { BERLIN_SEMESTER, openTestRuntime, testEngines } from "./testing/index.ts";
+import { BERLIN_SEMESTER, openTestRuntime, semesterAt, testEngines } from "./testing/index.ts";
 import { Users } from "./users.ts";
 
 /** The typed error an Exit failed with, to assert on (undefined for a success). */
@@ -25,15 +25,17 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
     afterAll(async () => t?.dispose());
 
     /** A student with an application for `schemes`, each request submitted and under review. */
-    const underReview = async (email: string, schemes: readonly string[]) => {
+    const underReview = async (
+      email: string,
+      schemes: readonly string[],
+      situation = BERLIN_SEMESTER,
+    ) => {
       const student = await t.run(
         Users.use((u) => u.ensure({ email, name: "Student", role: "student", lang: "en" })),
       );
       const me: Actor = { kind: "student", userId: student.id };
       const app = await t.run(
-        Applications.use((a) =>
-          a.create({ studentId: student.id, situation: BERLIN_SEMESTER, schemes }),
-        ),
+        Applications.use((a) => a.create({ studentId: student.id, situation, schemes })),
       );
       for (const r of app.requests) {
         await t.run(Applications.use((a) => a.decide(r.id, { action: "submit" }, me)));
@@ -103,9 +105,14 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         actor: "student",
         action: "approve",
       });
+      // FITEC does not fund a stay in Berlin: the office overrides it, and still finds no envelope
       const staff = await t.runExit(
         Applications.use((a) =>
-          a.decide(request.id, { action: "approve", amountCents: 100 }, STAFF),
+          a.decide(
+            request.id,
+            { action: "approve", amountCents: 100, override: { reason: "jury" } },
+            STAFF,
+          ),
         ),
       );
       expect(errorOf(staff)).toMatchObject({
@@ -128,7 +135,11 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         requests.map((id) =>
           t.runExit(
             Applications.use((a) =>
-              a.decide(id, { action: "approve", amountCents: 10_000 }, STAFF),
+              a.decide(
+                id,
+                { action: "approve", amountCents: 10_000, override: { reason: "jury" } },
+                STAFF,
+              ),
             ),
           ),
         ),
@@ -180,6 +191,78 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(removal).toMatch(
         /append-only: DELETE refused|permission denied for table audit_events/,
       );
+    });
+
+    describe("approvals the rules would refuse", () => {
+      /** FITEC and Erasmus+ KA171 (`mic`) on one semester at USP: each eligible, not combined. */
+      const saoPaulo = async (email: string) => {
+        const { app } = await underReview(email, ["fitec", "mic"], semesterAt({ host: "usp" }));
+        const [fitec, mic] = ["fitec", "mic"].map(
+          (s) => app.requests.find((r) => r.scheme === s)?.id as string,
+        );
+        return { fitec: fitec as string, mic: mic as string };
+      };
+      const approve = (id: string, decision: object = {}) =>
+        t.runExit(Applications.use((a) => a.decide(id, { action: "approve", ...decision }, STAFF)));
+
+      beforeAll(async () => {
+        for (const scheme of ["fitec", "mic"])
+          await t.run(Budgets.use((b) => b.setEnvelope(scheme, "2026-2027", 100_000_000, STAFF)));
+      });
+
+      it("refuses a second exclusive grant for the same stay, naming the first, and takes it with an override kept in the audit trail", async () => {
+        const { fitec, mic } = await saoPaulo("exclusive@example.org");
+        expect(Exit.isSuccess(await approve(fitec))).toBe(true);
+        expect(errorOf(await approve(mic))).toMatchObject({
+          _tag: "OverrideRequired",
+          grounds: [{ kind: "exclusive", requestId: fitec, scheme: "fitec" }],
+        });
+        const overridden = await approve(mic, { override: { reason: "Cumul voté en jury" } });
+        expect(Exit.isSuccess(overridden) && overridden.value.state).toBe("approved");
+        const { db } = await t.run(Database);
+        const audit = await db.select().from(auditEvents).where(eq(auditEvents.entityId, mic));
+        expect(audit.at(-1)).toMatchObject({
+          action: "approve",
+          reason: "Cumul voté en jury",
+          after: {
+            state: "approved",
+            override: { reason: "Cumul voté en jury", grounds: [{ kind: "exclusive" }] },
+          },
+        });
+      });
+
+      it("refuses a scheme that does not find the stay eligible, and an amount above its estimate, saying both figures", async () => {
+        const berlin = await underReview("berlin-fitec@example.org", ["fitec", "erasmus"]);
+        const [fitec, erasmus] = ["fitec", "erasmus"].map((s) =>
+          berlin.app.requests.find((r) => r.scheme === s),
+        );
+        expect(errorOf(await approve(fitec?.id as string, { amountCents: 100_000 }))).toMatchObject(
+          {
+            _tag: "OverrideRequired",
+            grounds: [{ kind: "not-eligible", verdict: "ineligible" }],
+          },
+        );
+        await t.run(Budgets.use((b) => b.setEnvelope("erasmus", "2026-2027", 100_000_000, STAFF)));
+        expect(
+          errorOf(await approve(erasmus?.id as string, { amountCents: 14_000_000 })),
+        ).toMatchObject({
+          _tag: "OverrideRequired",
+          grounds: [{ kind: "above-estimate", amountCents: 14_000_000, estimateCents: 146_000 }],
+        });
+        const exit = await approve(erasmus?.id as string, { amountCents: 146_000 });
+        expect(Exit.isSuccess(exit) && exit.value.approvedCents).toBe(146_000);
+      });
+
+      it("lets at most one of two exclusive grants approved at once through without an override", async () => {
+        for (let round = 0; round < 3; round++) {
+          const { fitec, mic } = await saoPaulo(`race-exclusive-${round}@example.org`);
+          const results = await Promise.all([approve(fitec), approve(mic)]);
+          expect(results.filter(Exit.isSuccess)).toHaveLength(1);
+          expect(
+            errorOf(results.find(Exit.isFailure) as Exit.Exit<unknown, unknown>),
+          ).toMatchObject({ _tag: "OverrideRequired", grounds: [{ kind: "exclusive" }] });
+        }
+      });
     });
   },
 );

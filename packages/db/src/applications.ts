@@ -7,12 +7,14 @@ import {
   evaluate,
   isPartnerHost,
   type LifecycleError,
+  type OtherGrant,
+  type OverrideRequired,
   planDecision,
   resolveHost,
   type Situation,
   UnknownPartner,
 } from "@envol/domain";
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import { Context, DateTime, Effect, Layer, Result } from "effect";
 import { applyMovePlan } from "./apply-move-plan.ts";
 import { recordAudit } from "./audit-log.ts";
@@ -26,12 +28,11 @@ import {
   UnknownScheme,
 } from "./errors.ts";
 import {
-  lockStudentSubmissions,
   type OverlappingRequestRow,
   overlappingRequests,
   STANDING_STATES,
 } from "./overlapping-requests.ts";
-import { lockBudget, lockRequest, paidSoFar } from "./request-lock.ts";
+import { lockBudget, lockRequest, lockStudent, paidSoFar } from "./request-lock.ts";
 import { applications, auditEvents, schemeRequests } from "./schema/index.ts";
 import { Schemes } from "./schemes.ts";
 import { type Tx, tagged, transact } from "./transact.ts";
@@ -40,7 +41,12 @@ import { type ApplicationView, applicationView, type RequestView, requestView } 
 /** What a decision says: the domain's (`planDecision`), the request's money added by `decide`. */
 export type { Decision } from "@envol/domain";
 
-export type DecisionError = LifecycleError | RequestNotFound | BudgetNotFound | OverlappingRequest;
+export type DecisionError =
+  | LifecycleError
+  | OverrideRequired
+  | RequestNotFound
+  | BudgetNotFound
+  | OverlappingRequest;
 
 export interface QueueFilter {
   readonly scheme?: string;
@@ -81,6 +87,7 @@ const isDecisionError = tagged<DecisionError>(
   "NotYourRequest",
   "BudgetExceeded",
   "ActionInputInvalid",
+  "OverrideRequired",
   "RequestNotFound",
   "BudgetNotFound",
   "OverlappingRequest",
@@ -98,7 +105,7 @@ const refuseDoubleRequest = async (
   request: typeof schemeRequests.$inferSelect,
   application: typeof applications.$inferSelect,
 ) => {
-  await lockStudentSubmissions(tx, application.studentId);
+  await lockStudent(tx, application.studentId);
   const other = (
     await overlappingRequests(tx, {
       studentId: application.studentId,
@@ -185,6 +192,51 @@ export class Applications extends Context.Service<
           lang: "fr",
         });
         return new Map(report.schemes.map((s) => [s.scheme, s.estimate?.totalCents ?? null]));
+      };
+
+      /**
+       * What the scheme says of the situation today, on the current rules: its verdict and its
+       * standalone estimate. A host the catalogue has lost since leaves it ineligible.
+       */
+      const verdictToday = (situation: Situation, scheme: string, today: string) => {
+        try {
+          const report = evaluate({ ...situation, asOf: today }, registry, {
+            asOf: today,
+            lang: "fr",
+          });
+          const result = report.schemes.find((s) => s.scheme === scheme);
+          return {
+            verdict: result?.verdict ?? "ineligible",
+            estimateCents: result?.estimate?.totalCents ?? null,
+          } as const;
+        } catch (e) {
+          if (e instanceof UnknownPartner)
+            return { verdict: "ineligible", estimateCents: null } as const;
+          throw e;
+        }
+      };
+
+      /** The student's other requests, with their stays' planned dates. */
+      const otherGrantsOf = async (
+        tx: Tx,
+        studentId: string,
+        requestId: string,
+      ): Promise<OtherGrant[]> => {
+        const rows = await tx
+          .select({
+            requestId: schemeRequests.id,
+            scheme: schemeRequests.scheme,
+            state: schemeRequests.state,
+            start: applications.startDate,
+            end: applications.endDate,
+          })
+          .from(schemeRequests)
+          .innerJoin(applications, eq(applications.id, schemeRequests.applicationId))
+          .where(and(eq(applications.studentId, studentId), ne(schemeRequests.id, requestId)));
+        return rows.map((r) => ({
+          ...r,
+          schemeName: registry.byId.get(r.scheme)?.name ?? { fr: r.scheme, en: r.scheme },
+        }));
       };
 
       const load = async (tx: Tx, id: string) => {
@@ -381,7 +433,19 @@ export class Applications extends Context.Service<
           db,
           async (tx) => {
             const { request, application, student } = await lockRequest(tx, requestId);
+            const approving = decision.action === "approve" || decision.action === "promote";
+            // two approvals of one student's requests wait for each other, each seeing what the
+            // other granted: the student's row is locked after the request's, before the envelope
+            if (approving) await lockStudent(tx, application.studentId);
             const paidCents = await paidSoFar(tx, requestId);
+            const otherGrants = approving
+              ? await otherGrantsOf(tx, application.studentId, requestId)
+              : [];
+            const today = verdictToday(
+              application.situation,
+              request.scheme,
+              at.toISOString().slice(0, 10),
+            );
             const state = (budgetRemainingCents: number): DecisionState => ({
               request: {
                 id: request.id,
@@ -399,6 +463,12 @@ export class Applications extends Context.Service<
               advancePercent: schemes.advancePercent(request.scheme),
               paidCents,
               budgetRemainingCents,
+              today,
+              stay: { start: application.startDate, end: application.endDate },
+              exclusiveWith: registry.plugins
+                .filter((p) => registry.exclusive(request.scheme, p.id))
+                .map((p) => p.id),
+              otherGrants,
             });
             // who may do what is checked before the envelope is locked (or found missing)
             const allowed = planDecision(

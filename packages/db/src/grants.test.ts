@@ -572,7 +572,12 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
     expect([first.estimatedCents, small.estimatedCents]).toEqual([146_000, 87_600]);
     const envelope = first.estimatedCents + small.estimatedCents;
     await run(Budgets.use((b) => b.setEnvelope("erasmus", year, envelope, STAFF)));
-    await decide(holder.id, { action: "approve", amountCents: envelope });
+    // above its estimate, to fill the envelope: an override
+    await decide(holder.id, {
+      action: "approve",
+      amountCents: envelope,
+      override: { reason: "fills the envelope" },
+    });
     for (const r of [first, second, small]) await decide(r.id, { action: "waitlist" });
 
     const system: PromotingActor = { kind: "system", process: "waitlist" };

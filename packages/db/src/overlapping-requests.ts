@@ -1,6 +1,6 @@
 import type { RequestState } from "@envol/domain";
 import { and, asc, eq, gte, inArray, lte, ne } from "drizzle-orm";
-import { applications, schemeRequests, users } from "./schema/index.ts";
+import { applications, schemeRequests } from "./schema/index.ts";
 import type { Tx } from "./transact.ts";
 
 /**
@@ -67,13 +67,3 @@ export const overlappingRequests = async (
       ),
     )
     .orderBy(asc(applications.startDate), asc(schemeRequests.scheme));
-
-/**
- * Locks the student's row until the transaction ends, so that two submissions of the same
- * student run one after the other: the second sees the first's request as submitted. Taken after
- * the request's own lock (request-lock.ts), never before. `no key update`, so that inserting rows
- * that reference the student (applications, sessions) does not wait on it.
- */
-export const lockStudentSubmissions = async (tx: Tx, studentId: string): Promise<void> => {
-  await tx.select({ id: users.id }).from(users).where(eq(users.id, studentId)).for("no key update");
-};

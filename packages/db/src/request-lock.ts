@@ -26,6 +26,16 @@ export const lockRequest = async (tx: Tx, requestId: string) => {
 };
 
 /**
+ * The student's row, locked until the transaction ends (`no key update`: rows referring to the
+ * student may still be written), after the request's own lock and before the envelope's: a
+ * submission weighs the student's other requests and an approval their other grants, and two
+ * at once must not both miss the other's.
+ */
+export const lockStudent = async (tx: Tx, studentId: string) => {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, studentId)).for("no key update");
+};
+
+/**
  * The envelope of a scheme and year, locked until the transaction ends: always after the
  * request's own lock ({@link lockRequest}).
  *

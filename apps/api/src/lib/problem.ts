@@ -46,6 +46,10 @@ export const TITLES = {
     fr: "Ce séjour fait déjà l'objet d'une demande",
     en: "This stay has already been applied for",
   },
+  overrideRequired: {
+    fr: "Dérogation motivée nécessaire",
+    en: "An override with its reason is needed",
+  },
   csrf: { fr: "Jeton CSRF absent ou erroné", en: "Missing or wrong CSRF token" },
   signInFirst: { fr: "Connectez-vous d'abord", en: "Sign in first" },
   forbidden: { fr: "Interdit pour votre rôle", en: "Not allowed for your role" },

@@ -49,6 +49,11 @@ export const problemOf = (tagged: Tagged, lang: Lang): Problem => {
     case "BudgetExceeded":
     case "BudgetNotFound":
       return make(409, "budget", TITLES.budget, { detail });
+    case "OverrideRequired":
+      return make(409, "override-required", TITLES.overrideRequired, {
+        detail,
+        grounds: error.grounds,
+      });
     case "DocumentQuotaExceeded":
       return make(409, "document-quota", TITLES.documentQuota, { detail });
     case "ActionInputInvalid":

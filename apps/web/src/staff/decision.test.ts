@@ -6,9 +6,11 @@ import {
   type DecisionValues,
   decisionBody,
   decisionFieldOf,
+  decisionSchemaFor,
   decisionsOf,
   instalmentOf,
   leftAfter,
+  overrideNeeded,
   reasonOf,
 } from "./decision.ts";
 
@@ -33,7 +35,7 @@ describe("the decisions offered", () => {
 });
 
 describe("the decision form's checks", () => {
-  const blank: DecisionValues = { action: "", amount: null, reason: "" };
+  const blank: DecisionValues = { action: "", amount: null, reason: "", override: "" };
 
   it("want a decision", () => {
     expect(errorsOf(blank)).toEqual(["action:action"]);
@@ -67,21 +69,25 @@ describe("the decision's body", () => {
   it("sends the amount in cents, rounded", () => {
     expect(centsOf(1460.5)).toBe(146050);
     expect(centsOf(0.1 + 0.2)).toBe(30);
-    expect(decisionBody({ action: "approve", amount: 1469.73, reason: "ignored" })).toEqual({
+    expect(
+      decisionBody({ action: "approve", amount: 1469.73, reason: "ignored", override: "" }),
+    ).toEqual({
       action: "approve",
       amountCents: 146973,
     });
   });
 
   it("sends the reason trimmed, and none for an empty optional one", () => {
-    expect(decisionBody({ action: "reject", amount: 12, reason: " Too late \n" })).toEqual({
+    expect(
+      decisionBody({ action: "reject", amount: 12, reason: " Too late \n", override: "" }),
+    ).toEqual({
       action: "reject",
       reason: "Too late",
     });
-    expect(decisionBody({ action: "waitlist", amount: null, reason: " " })).toEqual({
+    expect(decisionBody({ action: "waitlist", amount: null, reason: " ", override: "" })).toEqual({
       action: "waitlist",
     });
-    expect(decisionBody({ action: "start-review", amount: 5, reason: "x" })).toEqual({
+    expect(decisionBody({ action: "start-review", amount: 5, reason: "x", override: "" })).toEqual({
       action: "start-review",
     });
   });
@@ -111,5 +117,42 @@ describe("money", () => {
     expect(canRecalculate("advance_paid", 1000)).toBe(true);
     expect(canRecalculate("completed", 1000)).toBe(false);
     expect(canRecalculate("approved", null)).toBe(false);
+  });
+});
+
+describe("the override an approval may need", () => {
+  const eligible = { verdict: "eligible", estimateCents: 154_500 } as const;
+
+  it("is needed when the scheme does not find the stay eligible today, gives no estimate, or the amount is above it", () => {
+    expect(overrideNeeded("approve", eligible, 154_500)).toBe(false);
+    expect(overrideNeeded("approve", eligible, 100_000)).toBe(false);
+    expect(overrideNeeded("approve", eligible, 14_000_000)).toBe(true);
+    expect(overrideNeeded("promote", eligible, 154_501)).toBe(true);
+    expect(overrideNeeded("approve", { verdict: "ineligible", estimateCents: null }, 100)).toBe(
+      true,
+    );
+    expect(overrideNeeded("approve", { verdict: "eligible", estimateCents: null }, 100)).toBe(true);
+    expect(overrideNeeded("reject", { verdict: "ineligible", estimateCents: null }, 100)).toBe(
+      false,
+    );
+  });
+
+  it("makes its reason a required field, and is sent with the approval", () => {
+    const above = { action: "approve", amount: 140_000, reason: "", override: "" } as const;
+    const schema = decisionSchemaFor(eligible);
+    const issues = (v: DecisionValues) =>
+      schema.safeParse(v).error?.issues.map((i) => `${i.path.join(".")}:${i.message}`) ?? [];
+    expect(issues(above)).toEqual(["override:overrideRequired"]);
+    expect(issues({ ...above, amount: 1545 })).toEqual([]);
+    expect(issues({ ...above, override: "Jury du 12 novembre" })).toEqual([]);
+    expect(decisionBody({ ...above, override: " Jury du 12 novembre " })).toEqual({
+      action: "approve",
+      amountCents: 14_000_000,
+      override: { reason: "Jury du 12 novembre" },
+    });
+    expect(decisionBody({ ...above, amount: 1545 })).toEqual({
+      action: "approve",
+      amountCents: 154_500,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { RequestAction, RequestState } from "@envol/domain";
+import type { RequestAction, RequestState, Verdict } from "@envol/domain";
 import { z } from "zod";
 import type { Decision } from "./staff-api.ts";
 
@@ -40,12 +40,37 @@ export const reasonOf = (action: DecisionAction | ""): "required" | "optional" |
 /** Euros as typed (React Aria's NumberField gives a number, NaN when empty) to cents. */
 export const centsOf = (euros: number): number => Math.round(euros * 100);
 
-/** The form's values: the amount in euros (null when empty), the reason as typed. */
+/** The form's values: the amount in euros (null when empty), the reasons as typed. */
 export interface DecisionValues {
   readonly action: DecisionAction | "";
   readonly amount: number | null;
   readonly reason: string;
+  /** Why the office approves what the rules would refuse (kept in the audit trail). */
+  readonly override: string;
 }
+
+/** What the scheme says of the stay today: its verdict and estimate (the live report's). */
+export interface SchemeToday {
+  readonly verdict: Verdict;
+  readonly estimateCents: number | null;
+}
+
+/**
+ * Whether approving `amountCents` needs the office's override and its reason, as the API
+ * judges it: the scheme does not find the stay eligible today, gives no estimate, or the amount
+ * is above it. (An exclusive grant already active is found by the API only; the reason field
+ * is offered on every approval for it.)
+ */
+export const overrideNeeded = (
+  action: DecisionAction | "",
+  today: SchemeToday | null,
+  amountCents: number | null,
+): boolean =>
+  commitsMoney(action) &&
+  (today === null ||
+    today.verdict !== "eligible" ||
+    today.estimateCents === null ||
+    (amountCents !== null && amountCents > today.estimateCents));
 
 /** Each error is the key of its sentence (`decision.errors.<key>`), translated where shown. */
 export const DecisionSchema = z
@@ -54,6 +79,7 @@ export const DecisionSchema = z
     // React Aria's NumberField gives NaN for an empty field
     amount: z.union([z.number(), z.nan()]).nullable(),
     reason: z.string(),
+    override: z.string(),
   })
   .superRefine((v, ctx) => {
     if (v.action === "") ctx.addIssue({ code: "custom", path: ["action"], message: "action" });
@@ -67,6 +93,16 @@ export const DecisionSchema = z
       ctx.addIssue({ code: "custom", path: ["reason"], message: "reasonRequired" });
     if (v.reason.trim().length > 2000)
       ctx.addIssue({ code: "custom", path: ["reason"], message: "reasonTooLong" });
+    if (v.override.trim().length > 2000)
+      ctx.addIssue({ code: "custom", path: ["override"], message: "reasonTooLong" });
+  });
+
+/** The form's schema for a request whose scheme says `today`: the override's reason required when needed. */
+export const decisionSchemaFor = (today: SchemeToday | null) =>
+  DecisionSchema.superRefine((v, ctx) => {
+    const cents = v.amount === null || Number.isNaN(v.amount) ? null : centsOf(v.amount);
+    if (overrideNeeded(v.action, today, cents) && v.override.trim() === "")
+      ctx.addIssue({ code: "custom", path: ["override"], message: "overrideRequired" });
   });
 
 /** The body the API takes for valid values (checked by `DecisionSchema` first). */
@@ -74,10 +110,14 @@ export const decisionBody = (v: DecisionValues): Decision => {
   const reason = v.reason.trim();
   switch (v.action) {
     case "approve":
-    case "promote":
-      return v.amount === null
-        ? { action: v.action }
-        : { action: v.action, amountCents: centsOf(v.amount) };
+    case "promote": {
+      const override = v.override.trim();
+      return {
+        action: v.action,
+        ...(v.amount !== null && { amountCents: centsOf(v.amount) }),
+        ...(override !== "" && { override: { reason: override } }),
+      };
+    }
     case "reject":
     case "cancel":
       return { action: v.action, reason };
@@ -92,8 +132,14 @@ export const decisionBody = (v: DecisionValues): Decision => {
 };
 
 /** The form's field that an API validation error names (`amountCents` is the amount). */
-export const decisionFieldOf = (path: string): "amount" | "reason" | null =>
-  path === "amountCents" ? "amount" : path === "reason" ? "reason" : null;
+export const decisionFieldOf = (path: string): "amount" | "reason" | "override" | null =>
+  path === "amountCents"
+    ? "amount"
+    : path === "reason"
+      ? "reason"
+      : path.startsWith("override")
+        ? "override"
+        : null;
 
 /** What is left in the envelope once `amountCents` is committed; negative: it does not fit. */
 export const leftAfter = (remainingCents: number, amountCents: number): number =>

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import type { Actor, RequestState } from "../application-lifecycle.ts";
 import { formatMoney } from "../money.ts";
 import { renderNotification } from "../notifications.ts";
-import { type Decision, type DecisionState, planDecision } from "./decision-plan.ts";
+import {
+  type Decision,
+  type DecisionState,
+  type OtherGrant,
+  OverrideRequired,
+  planDecision,
+} from "./decision-plan.ts";
 import { renderLedgerLine } from "./ledger-explanation.ts";
 
 const AT = "2026-11-26T10:00:00Z";
@@ -29,6 +35,10 @@ const stateOf = (
     advancePercent: 80,
     paidCents: 0,
     budgetRemainingCents: 1_000_000,
+    today: { verdict: "eligible", estimateCents: 225_000 },
+    stay: { start: "2027-02-01", end: "2027-06-30" },
+    exclusiveWith: ["erasmus"],
+    otherGrants: [],
     ...rest,
   };
 };
@@ -168,5 +178,108 @@ describe("planDecision", () => {
     });
     expect(plan.ledger).toEqual([]);
     expect(plan.usesEnvelope).toBe(true);
+  });
+});
+
+describe("planDecision: approvals the rules would refuse need an override", () => {
+  const erasmus = (state: RequestState, start = "2027-01-15", end = "2027-05-31"): OtherGrant => ({
+    requestId: "req-2",
+    scheme: "erasmus",
+    schemeName: { fr: "Erasmus+ KA171", en: "Erasmus+ KA171" },
+    state,
+    start,
+    end,
+  });
+  const overrideOf = (plan: ReturnType<typeof planned>) =>
+    (plan.audit.after as { override?: unknown }).override;
+
+  it("refuses an approval while an exclusive grant is committed for an overlapping stay, naming it", () => {
+    const failure = refused(stateOf("under_review", { otherGrants: [erasmus("advance_paid")] }), {
+      action: "approve",
+    });
+    expect(failure).toBeInstanceOf(OverrideRequired);
+    expect((failure as OverrideRequired).grounds).toEqual([
+      {
+        kind: "exclusive",
+        requestId: "req-2",
+        scheme: "erasmus",
+        schemeName: { fr: "Erasmus+ KA171", en: "Erasmus+ KA171" },
+      },
+    ]);
+    expect((failure as OverrideRequired).explain("fr")).toBe(
+      "Cette demande ne peut être accordée qu'avec une dérogation motivée : la bourse Erasmus+ KA171 (demande req-2) est déjà accordée pour un séjour qui chevauche celui-ci, et les deux ne se cumulent pas.",
+    );
+    expect((failure as OverrideRequired).explain("en")).toContain("the two do not combine");
+  });
+
+  it("approves beside an exclusive grant not committed, for another stay, or of a scheme that combines", () => {
+    for (const other of [
+      erasmus("submitted"),
+      erasmus("withdrawn"),
+      erasmus("approved", "2027-07-01", "2027-12-31"),
+      { ...erasmus("approved"), scheme: "alumni" },
+    ])
+      expect(
+        planned(stateOf("under_review", { otherGrants: [other] }), { action: "approve" }).request
+          .state,
+      ).toBe("approved");
+  });
+
+  it("approves with the override, the audit event carrying its reason and what it overrode", () => {
+    const plan = planned(stateOf("under_review", { otherGrants: [erasmus("approved")] }), {
+      action: "approve",
+      override: { reason: "Cumul accordé par le jury du 12 novembre" },
+    });
+    expect(plan.request.state).toBe("approved");
+    expect(plan.audit.reason).toBe("Cumul accordé par le jury du 12 novembre");
+    expect(overrideOf(plan)).toEqual({
+      reason: "Cumul accordé par le jury du 12 novembre",
+      grounds: [expect.objectContaining({ kind: "exclusive", requestId: "req-2" })],
+    });
+  });
+
+  it("refuses an approval when the scheme does not find the stay eligible today", () => {
+    const failure = refused(
+      stateOf("under_review", { today: { verdict: "ineligible", estimateCents: null } }),
+      { action: "approve", amountCents: 100_000 },
+    ) as OverrideRequired;
+    expect(failure.grounds).toEqual([{ kind: "not-eligible", verdict: "ineligible" }]);
+    expect(failure.explain("en")).toContain("does not find this stay eligible today");
+  });
+
+  it("refuses an amount above the scheme's estimate today, saying both figures", () => {
+    const failure = refused(
+      stateOf("under_review", {
+        today: { verdict: "eligible", estimateCents: 154_500 },
+        budgetRemainingCents: 100_000_000,
+      }),
+      {
+        action: "approve",
+        amountCents: 14_000_000,
+      },
+    ) as OverrideRequired;
+    expect(failure.grounds).toEqual([
+      { kind: "above-estimate", amountCents: 14_000_000, estimateCents: 154_500 },
+    ]);
+    expect(failure.explain("fr")).toContain(
+      `le montant de ${formatMoney(14_000_000, "fr")} dépasse l'estimation du dispositif, ${formatMoney(154_500, "fr")}`,
+    );
+  });
+
+  it("refuses a promotion above the estimate too, and takes it with the override", () => {
+    const state = stateOf("waitlisted", { today: { verdict: "eligible", estimateCents: 200_000 } });
+    expect(refused(state, { action: "promote" })).toBeInstanceOf(OverrideRequired);
+    const plan = planned(state, { action: "promote", override: { reason: "Tarif 2025 maintenu" } });
+    expect(plan.request.approvedCents).toBe(225_000);
+    expect(overrideOf(plan)).toMatchObject({ reason: "Tarif 2025 maintenu" });
+  });
+
+  it("approves an amount equal to or below the estimate without an override, and records none", () => {
+    for (const amountCents of [225_000, 100_000]) {
+      const plan = planned(stateOf("under_review"), { action: "approve", amountCents });
+      expect(plan.request.approvedCents).toBe(amountCents);
+      expect(overrideOf(plan)).toBeUndefined();
+      expect(plan.audit.reason).toBeNull();
+    }
   });
 });

@@ -1,13 +1,17 @@
-import { Result } from "effect";
+import { Data, Result } from "effect";
 import {
   type ActionInput,
   type Actor,
+  COMMITTED_STATES,
   type LifecycleError,
   type MoneyMovement,
   type RequestSnapshot,
+  type RequestState,
   transition,
 } from "../application-lifecycle.ts";
-import type { Text } from "../text.ts";
+import { formatMoney } from "../money.ts";
+import type { Verdict } from "../simulation-report.ts";
+import { joinWords, type Lang, type Text } from "../text.ts";
 import type { LedgerLine } from "./ledger-explanation.ts";
 import { envelopeChangeOf, type MovePlan, type PlannedLedgerEntry } from "./move-plan.ts";
 
@@ -15,8 +19,15 @@ import { envelopeChangeOf, type MovePlan, type PlannedLedgerEntry } from "./move
 export type Decision =
   | { readonly action: "submit" }
   | { readonly action: "start-review" }
-  /** The amount defaults to the standalone estimate made when the student applied. */
-  | { readonly action: "approve" | "promote"; readonly amountCents?: number }
+  /**
+   * The amount defaults to the standalone estimate made when the student applied. An approval
+   * the rules would refuse (see {@link OverrideRequired}) needs the office's override, with why.
+   */
+  | {
+      readonly action: "approve" | "promote";
+      readonly amountCents?: number;
+      readonly override?: Override;
+    }
   | { readonly action: "reject"; readonly reason: string }
   | { readonly action: "waitlist"; readonly reason?: string }
   | { readonly action: "sign-agreement" }
@@ -25,6 +36,40 @@ export type Decision =
   | { readonly action: "complete" }
   | { readonly action: "withdraw"; readonly reason?: string }
   | { readonly action: "cancel"; readonly reason: string };
+
+/** The office's explicit decision to approve what the rules would refuse, and why. */
+export interface Override {
+  readonly reason: string;
+}
+
+/** Another grant of the student, committed: what an approval could not be combined with. */
+export interface OtherGrant {
+  readonly requestId: string;
+  readonly scheme: string;
+  readonly schemeName: Text;
+  readonly state: RequestState;
+  /** Its stay's planned dates (ISO). */
+  readonly start: string;
+  readonly end: string;
+}
+
+/** Why an approval needs an override. */
+export type OverrideGround =
+  /** An exclusive scheme's grant is already committed for an overlapping stay. */
+  | {
+      readonly kind: "exclusive";
+      readonly requestId: string;
+      readonly scheme: string;
+      readonly schemeName: Text;
+    }
+  /** The scheme does not find the stay eligible today. */
+  | { readonly kind: "not-eligible"; readonly verdict: Verdict }
+  /** The amount is above the scheme's estimate for the stay today (null: it gives none). */
+  | {
+      readonly kind: "above-estimate";
+      readonly amountCents: number;
+      readonly estimateCents: number | null;
+    };
 
 /** A request as a decision finds it, with its money. */
 export interface DecisionState {
@@ -38,7 +83,96 @@ export interface DecisionState {
   readonly paidCents: number;
   /** The envelope less what is committed against it: what can still be approved. */
   readonly budgetRemainingCents: number;
+  /** What the scheme says of the stay today, on the current rules: its verdict and estimate. */
+  readonly today: { readonly verdict: Verdict; readonly estimateCents: number | null };
+  /** The request's stay, planned dates (ISO). */
+  readonly stay: { readonly start: string; readonly end: string };
+  /** The schemes this one cannot be combined with. */
+  readonly exclusiveWith: readonly string[];
+  /** The student's other requests (any state: the planner keeps the committed ones). */
+  readonly otherGrants: readonly OtherGrant[];
 }
+
+const groundText = (ground: OverrideGround, lang: Lang): string => {
+  switch (ground.kind) {
+    case "exclusive":
+      return {
+        fr: `la bourse ${ground.schemeName.fr} (demande ${ground.requestId}) est déjà accordée pour un séjour qui chevauche celui-ci, et les deux ne se cumulent pas`,
+        en: `the ${ground.schemeName.en} grant (request ${ground.requestId}) is already granted for a stay overlapping this one, and the two do not combine`,
+      }[lang];
+    case "not-eligible":
+      return {
+        fr: `le dispositif ne juge pas ce séjour éligible aujourd'hui (verdict : ${{ ineligible: "non éligible", incomplete: "incomplet", eligible: "éligible" }[ground.verdict]})`,
+        en: `the scheme does not find this stay eligible today (verdict: ${ground.verdict})`,
+      }[lang];
+    case "above-estimate": {
+      const amount = formatMoney(ground.amountCents, lang);
+      if (ground.estimateCents === null)
+        return {
+          fr: `le dispositif ne donne pas d'estimation pour ce séjour, et ${amount} sont demandés`,
+          en: `the scheme gives no estimate for this stay, and ${amount} was asked`,
+        }[lang];
+      const estimate = formatMoney(ground.estimateCents, lang);
+      return {
+        fr: `le montant de ${amount} dépasse l'estimation du dispositif, ${estimate}`,
+        en: `the amount of ${amount} is above the scheme's estimate, ${estimate}`,
+      }[lang];
+    }
+  }
+};
+
+/**
+ * An approval the rules would refuse — an exclusive grant already committed for an overlapping
+ * stay, a scheme that does not find the stay eligible today, an amount above its estimate —
+ * without the office's override and its reason.
+ */
+export class OverrideRequired extends Data.TaggedError("OverrideRequired")<{
+  readonly requestId: string;
+  readonly scheme: string;
+  readonly grounds: readonly OverrideGround[];
+}> {
+  override get message(): string {
+    return `approving request ${this.requestId} needs an override: ${this.grounds.map((g) => groundText(g, "en")).join("; ")}`;
+  }
+
+  explain(lang: Lang): string {
+    const grounds = joinWords(
+      this.grounds.map((g) => groundText(g, lang)),
+      lang,
+      "and",
+    );
+    return {
+      fr: `Cette demande ne peut être accordée qu'avec une dérogation motivée : ${grounds}.`,
+      en: `This request can only be approved with an override and its reason: ${grounds}.`,
+    }[lang];
+  }
+}
+
+const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) =>
+  a.start <= b.end && b.start <= a.end;
+
+/** Why approving `amountCents` on the request needs an override; none when it does not. */
+export const overrideGroundsOf = (state: DecisionState, amountCents: number): OverrideGround[] => {
+  const grounds: OverrideGround[] = state.otherGrants
+    .filter(
+      (g) =>
+        g.requestId !== state.request.id &&
+        COMMITTED_STATES.has(g.state) &&
+        state.exclusiveWith.includes(g.scheme) &&
+        overlaps(g, state.stay),
+    )
+    .map((g) => ({
+      kind: "exclusive",
+      requestId: g.requestId,
+      scheme: g.scheme,
+      schemeName: g.schemeName,
+    }));
+  if (state.today.verdict !== "eligible")
+    grounds.push({ kind: "not-eligible", verdict: state.today.verdict });
+  else if (state.today.estimateCents === null || amountCents > state.today.estimateCents)
+    grounds.push({ kind: "above-estimate", amountCents, estimateCents: state.today.estimateCents });
+  return grounds;
+};
 
 export interface DecisionPlan extends MovePlan {
   /** The request after the decision. */
@@ -114,12 +248,23 @@ export const planDecision = (
   decision: Decision,
   actor: Actor,
   at: string,
-): Result.Result<DecisionPlan, LifecycleError> => {
+): Result.Result<DecisionPlan, LifecycleError | OverrideRequired> => {
   const input = inputOf(state, decision);
   const result = transition(state.request, input, actor, at);
   if (Result.isFailure(result)) return Result.fail(result.failure);
   const { request: next, event, money } = result.success;
   const approves = decision.action === "approve" || decision.action === "promote";
+  const grounds =
+    input.action === "approve" || input.action === "promote"
+      ? overrideGroundsOf(state, input.amountCents)
+      : [];
+  const override = approves && "override" in decision ? decision.override : undefined;
+  if (grounds.length > 0 && override === undefined)
+    return Result.fail(
+      new OverrideRequired({ requestId: state.request.id, scheme: state.request.scheme, grounds }),
+    );
+  // the override is kept only when it overrode something: its reason and what it overrode
+  const overridden = grounds.length > 0 && override ? { reason: override.reason, grounds } : null;
 
   const ledger = money.map((m) => entryOf(m, decision));
   if (decision.action === "complete" && next.approvedCents !== null) {
@@ -150,8 +295,8 @@ export const planDecision = (
     audit: {
       action: event.action,
       before: event.before,
-      after: event.after,
-      reason: event.reason,
+      after: overridden ? { ...event.after, override: overridden } : event.after,
+      reason: overridden ? overridden.reason : event.reason,
     },
     notification: {
       key: event.action,

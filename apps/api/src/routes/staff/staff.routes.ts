@@ -284,13 +284,26 @@ const Amount = z.number().int().positive().meta({
   description: "euro cents; the estimate made when the student applied by default",
 });
 
+const Override = z.strictObject({ reason: Reason }).meta({
+  description:
+    "The office's explicit decision to approve what the rules would refuse (an exclusive grant already committed for an overlapping stay, a scheme that does not find the stay eligible today, an amount above its estimate), and why: kept in the audit trail and shown in the history",
+});
+
 export const DecisionSchema = z
   .discriminatedUnion("action", [
     z.strictObject({ action: z.literal("start-review") }),
-    z.strictObject({ action: z.literal("approve"), amountCents: Amount.optional() }),
+    z.strictObject({
+      action: z.literal("approve"),
+      amountCents: Amount.optional(),
+      override: Override.optional(),
+    }),
     z.strictObject({ action: z.literal("reject"), reason: Reason }),
     z.strictObject({ action: z.literal("waitlist"), reason: Reason.optional() }),
-    z.strictObject({ action: z.literal("promote"), amountCents: Amount.optional() }),
+    z.strictObject({
+      action: z.literal("promote"),
+      amountCents: Amount.optional(),
+      override: Override.optional(),
+    }),
     z.strictObject({ action: z.literal("sign-agreement") }),
     z.strictObject({ action: z.literal("cancel"), reason: Reason }),
   ])
@@ -302,7 +315,7 @@ export const decide = createRoute({
   tags: TAGS,
   summary: "Decide on a request: review, approve, reject, waitlist, promote, agreement, cancel",
   description:
-    "Approving commits the amount against the scheme's envelope for the year; when too little is left the answer is a 409 that says how much. A rejection and a cancellation must say why. The student is notified.",
+    "Approving commits the amount against the scheme's envelope for the year; when too little is left the answer is a 409 that says how much. An approval (or a promotion) that would make two exclusive grants of the student active for overlapping stays, of a scheme that does not find the stay eligible today, or of an amount above the scheme's estimate today is a 409 (`override-required`, its `grounds` listed, the detail naming the other grant or saying both figures) unless the body carries `override: { reason }`, which the audit trail keeps. A rejection and a cancellation must say why. The student is notified.",
   request: {
     params: IdParam,
     body: { required: true, content: { "application/json": { schema: DecisionSchema } } },
@@ -314,7 +327,9 @@ export const decide = createRoute({
     },
     ...denied,
     404: problemResponse("No such request"),
-    409: problemResponse("Not possible in the request's state, or not enough left in the envelope"),
+    409: problemResponse(
+      "Not possible in the request's state, not enough left in the envelope, or an approval that needs an override",
+    ),
     422: problemResponse("A field is invalid"),
   },
 });

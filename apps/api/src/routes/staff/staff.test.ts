@@ -88,12 +88,14 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       name: string,
       dates: readonly [string, string],
       amountCents?: number,
+      override?: { reason: string },
     ) => {
       const f = await filed(name, dates);
       expect((await decide(f.request.id, { action: "start-review" })).status).toBe(200);
       const r = await decide(f.request.id, {
         action: "approve",
         ...(amountCents !== undefined && { amountCents }),
+        ...(override && { override }),
       });
       expect(r.status).toBe(200);
       return { ...f, approved: await json(r) };
@@ -624,10 +626,12 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
     it("exports CSV that a French Excel opens: BOM, semicolons, CRLF, decimal commas, accents and quoting", async () => {
       const year = "2030-2031";
       await setEnvelope("idf", year, { envelopeCents: 1_000_000 });
+      // IDF's rules do not reach 2031 yet: an override, the CSV only needs a grant
       const quoted = await approved(
         'Zoé "Zaza" Dupont; fils',
         ["2031-02-01", "2031-06-30"],
         123_456,
+        { reason: "test" },
       );
       const typed = await filed("=1+2", ["2031-02-01", "2031-06-30"], {
         host: { name: "Université d'Été; campus", country: "ES", city: "Sevilla" },
@@ -798,6 +802,79 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         const asStudent = await t.call(student, method.toUpperCase(), path, body);
         expect(asStudent.status, `${method} ${path} student`).toBe(403);
       }
+    });
+
+    it("refuses an approval above the estimate or beside an exclusive grant with a 409 in the reader's language, and takes it with an override", async () => {
+      const year = "2027-2028";
+      for (const scheme of ["idf", "fitec", "mic"])
+        expect((await setEnvelope(scheme, year, { envelopeCents: 100_000_000 })).status).toBe(200);
+
+      const f = await filed("Chloé Lambert", ["2027-10-01", "2028-02-29"]);
+      const estimate = f.request.estimatedCents as number;
+      await decide(f.request.id, { action: "start-review" });
+      const above = { action: "approve", amountCents: 14_000_000 };
+      const fr = await decide(f.request.id, above);
+      expect(fr.status).toBe(409);
+      expect(fr.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      const frBody = await json(fr);
+      expect(frBody).toMatchObject({
+        type: expect.stringMatching(/override-required$/),
+        title: "Dérogation motivée nécessaire",
+        grounds: [{ kind: "above-estimate", amountCents: 14_000_000, estimateCents: estimate }],
+      });
+      expect(frBody.detail).toContain(
+        `le montant de ${formatMoney(14_000_000, "fr")} dépasse l'estimation du dispositif, ${formatMoney(estimate, "fr")}`,
+      );
+      const en = await json(await decide(f.request.id, above, { "accept-language": "en" }));
+      expect(en.detail).toContain(
+        `the amount of ${formatMoney(14_000_000, "en")} is above the scheme's estimate, ${formatMoney(estimate, "en")}`,
+      );
+      const tooLong = await decide(f.request.id, {
+        ...above,
+        override: { reason: "x".repeat(2001) },
+      });
+      expect(tooLong.status).toBe(422);
+      const blank = await decide(f.request.id, { ...above, override: { reason: " " } });
+      expect(blank.status).toBe(422);
+      const overridden = await decide(f.request.id, {
+        ...above,
+        override: { reason: "Frais de visa exceptionnels" },
+      });
+      expect(overridden.status).toBe(200);
+      expect(await json(overridden)).toMatchObject({
+        state: "approved",
+        approvedCents: 14_000_000,
+      });
+      const detail = await json(await get(`/api/staff/applications/${f.app.id}`));
+      expect(detail.history.at(-1)).toMatchObject({
+        action: "approve",
+        reason: "Frais de visa exceptionnels",
+        after: { override: { reason: "Frais de visa exceptionnels" } },
+      });
+
+      const both = await filed("Diego Lambert", ["2027-10-01", "2028-02-29"], {
+        schemes: ["fitec", "mic"],
+        host: { partner: "usp" },
+      });
+      const [fitec, mic] = ["fitec", "mic"].map(
+        (s) => both.app.requests.find((r) => r.scheme === s)?.id as string,
+      );
+      for (const id of [fitec, mic]) await decide(id as string, { action: "start-review" });
+      expect((await decide(fitec as string, { action: "approve" })).status).toBe(200);
+      const second = await decide(
+        mic as string,
+        { action: "approve" },
+        { "accept-language": "en" },
+      );
+      expect(second.status).toBe(409);
+      const secondBody = await json(second);
+      expect(secondBody.detail).toContain(`(request ${fitec})`);
+      expect(secondBody.detail).toContain("the two do not combine");
+      const withOverride = await decide(mic as string, {
+        action: "approve",
+        override: { reason: "Cumul voté en jury" },
+      });
+      expect(withOverride.status).toBe(200);
     });
   },
 );

@@ -9,12 +9,14 @@ import {
   centsOf,
   commitsMoney,
   type DecisionAction,
-  DecisionSchema,
   type DecisionValues,
   decisionBody,
   decisionFieldOf,
+  decisionSchemaFor,
   leftAfter,
+  overrideNeeded,
   reasonOf,
+  type SchemeToday,
 } from "../decision.ts";
 import { WriteProblem } from "../load-problem.tsx";
 import { MoneyField } from "../money-field.tsx";
@@ -26,7 +28,8 @@ import { useStaffWrite } from "../use-staff-write.ts";
 /**
  * The office's decision on a request: one of the decisions open now, with what it needs (an
  * amount to approve, defaulting to the estimate, with what the envelope has left shown before
- * approving; a reason to reject or cancel). What the API refuses is said next to the form: a
+ * approving, and the scheme's estimate today beside it; a reason to reject or cancel; the
+ * override's reason when approving what the rules would refuse). What the API refuses is said next to the form: a
  * field it names under that field, an envelope too small or a state that moved on above the
  * button.
  */
@@ -34,11 +37,14 @@ export const DecisionForm = ({
   request,
   decisions,
   schemeName,
+  today,
   onDone,
 }: {
   readonly request: StaffRequest;
   readonly decisions: readonly DecisionAction[];
   readonly schemeName: string;
+  /** What the scheme says of the stay today (the live report); null when it is not known. */
+  readonly today: SchemeToday | null;
   /** What was done, said by the request's panel (this form may be gone by then); null clears it. */
   readonly onDone: (message: string | null) => void;
 }) => {
@@ -50,9 +56,10 @@ export const DecisionForm = ({
     action: "",
     amount: request.estimatedCents === null ? null : request.estimatedCents / 100,
     reason: "",
+    override: "",
   };
   const form = useForm<DecisionValues>({
-    resolver: zodResolver(DecisionSchema),
+    resolver: zodResolver(decisionSchemaFor(today)),
     defaultValues: defaults,
   });
   const write = useStaffWrite((api, values: DecisionValues) =>
@@ -89,6 +96,7 @@ export const DecisionForm = ({
   const amountCents = amount === null || Number.isNaN(amount) ? null : centsOf(amount);
   const after =
     budget && amountCents !== null ? leftAfter(budget.remainingCents, amountCents) : null;
+  const needsOverride = overrideNeeded(action, today, amountCents);
 
   return (
     <form className="staff-decision" aria-labelledby={`${id}-title`} onSubmit={onSubmit} noValidate>
@@ -159,6 +167,15 @@ export const DecisionForm = ({
               />
             )}
           />
+          <p className="field__description staff-decision__today">
+            {today === null || today.verdict !== "eligible"
+              ? t("decision.today.notEligible")
+              : today.estimateCents === null
+                ? t("decision.today.noEstimate")
+                : t("decision.today.estimate", {
+                    estimate: formatMoney(today.estimateCents, lang),
+                  })}
+          </p>
           <div
             className={`staff-budget-preview${after !== null && after < 0 ? " staff-budget-preview--over" : ""}`}
             aria-live="polite"
@@ -211,6 +228,31 @@ export const DecisionForm = ({
           {errors.reason && (
             <p id={`${id}-reason-error`} className="field__error">
               {errorText(errors.reason.message)}
+            </p>
+          )}
+        </div>
+      )}
+
+      {commitsMoney(action) && (
+        <div className="field" data-invalid={errors.override ? true : undefined}>
+          <label className="field__label" htmlFor={`${id}-override`}>
+            {needsOverride ? t("decision.override") : t("decision.overrideOptional")}
+          </label>
+          <p id={`${id}-override-hint`} className="field__description">
+            {needsOverride ? t("decision.overrideNeeded") : t("decision.overrideHint")}
+          </p>
+          <textarea
+            id={`${id}-override`}
+            className="field__input staff-textarea"
+            rows={2}
+            aria-required={needsOverride}
+            aria-invalid={errors.override ? true : undefined}
+            aria-describedby={`${id}-override-hint${errors.override ? ` ${id}-override-error` : ""}`}
+            {...form.register("override")}
+          />
+          {errors.override && (
+            <p id={`${id}-override-error`} className="field__error">
+              {errorText(errors.override.message)}
             </p>
           )}
         </div>

@@ -40,6 +40,9 @@ export const HistoryList = ({
             const change = stateChangeOf(event.before, event.after);
             const scheme = schemeOfRequest.get(event.entityId);
             const approved = (event.after as { approvedCents?: unknown } | null)?.approvedCents;
+            // an approval the rules would refuse, taken by the office's override: its reason
+            const overridden =
+              (event.after as { override?: unknown } | null)?.override !== undefined;
             const host = action === "host-decision" ? hostStatementOf(event.after) : null;
             return (
               <li key={event.id} className="staff-history__event">
@@ -82,7 +85,9 @@ export const HistoryList = ({
                   <span className="staff-history__reason">
                     {host
                       ? t("history.comment", { comment: event.reason })
-                      : t("history.reason", { reason: event.reason })}
+                      : overridden
+                        ? t("history.override", { reason: event.reason })
+                        : t("history.reason", { reason: event.reason })}
                   </span>
                 )}
               </li>

@@ -86,6 +86,12 @@ export const RequestPanel = ({
           request={request}
           decisions={decisions}
           schemeName={names.scheme(request.scheme)}
+          today={
+            eligibility && {
+              verdict: eligibility.verdict,
+              estimateCents: eligibility.estimate?.totalCents ?? null,
+            }
+          }
           onDone={setStatus}
         />
       )}

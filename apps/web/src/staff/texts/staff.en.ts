@@ -188,12 +188,26 @@ export const staffEn: StaffMessages = {
     reason: "Reason",
     reasonOptional: "Reason (optional)",
     reasonHint: "It is sent to the student.",
+    today: {
+      estimate:
+        "The scheme's estimate today, on the current rules: {{estimate}}. Above it, approving needs an override.",
+      noEstimate: "The scheme gives no estimate for this stay today: approving needs an override.",
+      notEligible:
+        "The scheme does not find this stay eligible today: approving needs an override.",
+    },
+    override: "Reason for the override",
+    overrideOptional: "Reason for an override (if the approval is refused)",
+    overrideNeeded:
+      "The rules would refuse this approval: say why the office grants it. It is kept in the history.",
+    overrideHint:
+      "Needed only when the approval is refused (for instance beside a grant that does not combine with this one). It is kept in the history.",
     errors: {
       action: "Choose a decision.",
       amountRequired: "Enter the amount approved.",
       amountPositive: "Enter an amount above €0.",
       reasonRequired: "Give the reason for this decision.",
       reasonTooLong: "The reason is longer than 2,000 characters.",
+      overrideRequired: "Give the reason for the override.",
     },
   },
   payment: {
@@ -315,6 +329,7 @@ export const staffEn: StaffMessages = {
     change: "{{from}} → {{to}}",
     amount: "{{amount}} approved",
     reason: "Reason: {{reason}}",
+    override: "Override: {{reason}}",
     actors: {
       student: "the student",
       staff: "the international office",

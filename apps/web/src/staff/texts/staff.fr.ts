@@ -192,12 +192,27 @@ export const staffFr = {
     reason: "Motif",
     reasonOptional: "Motif (facultatif)",
     reasonHint: "Il est transmis à l'étudiant ou à l'étudiante.",
+    today: {
+      estimate:
+        "Estimation du dispositif aujourd'hui, selon les règles en vigueur : {{estimate}}. Au-delà, accorder demande une dérogation.",
+      noEstimate:
+        "Le dispositif ne donne pas d'estimation pour ce séjour aujourd'hui : accorder demande une dérogation.",
+      notEligible:
+        "Le dispositif ne juge pas ce séjour éligible aujourd'hui : accorder demande une dérogation.",
+    },
+    override: "Motif de la dérogation",
+    overrideOptional: "Motif d'une dérogation (si l'accord est refusé)",
+    overrideNeeded:
+      "Les règles refuseraient cet accord : dites pourquoi la DRI l'accorde. Le motif est conservé dans l'historique.",
+    overrideHint:
+      "Nécessaire seulement si l'accord est refusé (par exemple à côté d'une bourse qui ne se cumule pas avec celle-ci). Le motif est conservé dans l'historique.",
     errors: {
       action: "Choisissez une décision.",
       amountRequired: "Indiquez le montant accordé.",
       amountPositive: "Indiquez un montant supérieur à 0 €.",
       reasonRequired: "Indiquez le motif de cette décision.",
       reasonTooLong: "Le motif dépasse 2 000 caractères.",
+      overrideRequired: "Indiquez le motif de la dérogation.",
     },
   },
   payment: {
@@ -320,6 +335,7 @@ export const staffFr = {
     change: "{{from}} → {{to}}",
     amount: "{{amount}} accordés",
     reason: "Motif : {{reason}}",
+    override: "Dérogation : {{reason}}",
     actors: {
       student: "l'étudiant ou l'étudiante",
       staff: "la DRI",
