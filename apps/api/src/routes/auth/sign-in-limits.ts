@@ -107,11 +107,16 @@ export const reserveGuess = async (
         deps,
         RateLimits.use((r) => r.count(keys.account, nowOf(deps))),
       )) + 1;
-  // this client's own turn, set at its last guess: guesses from elsewhere cannot take it
-  const turn = await hit(deps, keys.turn, { limit: 1, windowMs: turnAfter(checked) });
-  if (!turn.allowed) {
-    await release(free.allowed ? [keys.account, keys.accountClient] : [keys.accountClient]);
-    return refused(turn.retryAfterMs);
+  // this client's own turn, set at its last guess: guesses from elsewhere cannot take it. A free
+  // guess has no turn to wait for (a zero-length window shared by two instances whose clocks
+  // differ by a millisecond could refuse it)
+  const wait = turnAfter(checked);
+  if (wait > 0) {
+    const turn = await hit(deps, keys.turn, { limit: 1, windowMs: wait });
+    if (!turn.allowed) {
+      await release(free.allowed ? [keys.account, keys.accountClient] : [keys.accountClient]);
+      return refused(turn.retryAfterMs);
+    }
   }
   if (!free.allowed)
     await hit(deps, keys.account, { limit: UNLIMITED, windowMs: SIGN_IN_RULES.account.windowMs });
