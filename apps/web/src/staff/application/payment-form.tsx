@@ -2,10 +2,11 @@ import "../staff-dialog.css";
 import { formatMoney } from "@envol/domain";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
+import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { isProblem } from "../../api/api-problem.ts";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
 import { SubmitButton } from "../../shell/submit-button.tsx";
+import { ConfirmActions } from "../confirm-actions.tsx";
 import { centsOf } from "../decision.ts";
 import { WriteProblem } from "../load-problem.tsx";
 import { MoneyField } from "../money-field.tsx";
@@ -123,18 +124,12 @@ export const PaymentForm = ({
             />
             <p>{t("payment.confirm.irreversible")}</p>
             <WriteProblem error={fieldError ? null : write.error} />
-            <div className="staff-form-actions">
-              <Button
-                className="button button--primary"
-                onPress={() => void confirm()}
-                aria-disabled={write.isPending ? true : undefined}
-              >
-                {write.isPending ? t("payment.pending") : t("payment.confirm.button")}
-              </Button>
-              <Button className="button" slot="close" autoFocus>
-                {t("dialog.cancel")}
-              </Button>
-            </div>
+            <ConfirmActions
+              onConfirm={() => void confirm()}
+              pending={write.isPending}
+              label={t("payment.confirm.button")}
+              pendingLabel={t("payment.pending")}
+            />
           </Dialog>
         </Modal>
       </ModalOverlay>

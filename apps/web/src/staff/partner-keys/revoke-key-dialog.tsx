@@ -1,6 +1,7 @@
 import "../staff-dialog.css";
 import { useState } from "react";
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from "react-aria-components";
+import { ConfirmActions } from "../confirm-actions.tsx";
 import { WriteProblem } from "../load-problem.tsx";
 import { type PartnerKey, revokePartnerKey } from "../staff-api.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
@@ -49,18 +50,13 @@ export const RevokeKeyDialog = ({
             </Heading>
             <p>{t("keys.revoke.body", { partner: partnerName, prefix: keyToRevoke.prefix })}</p>
             <WriteProblem error={write.error} />
-            <div className="staff-form-actions">
-              <Button
-                className="button staff-button--danger-primary"
-                onPress={() => void revoke()}
-                aria-disabled={write.isPending ? true : undefined}
-              >
-                {write.isPending ? t("keys.revoke.pending") : t("keys.revoke.confirm")}
-              </Button>
-              <Button className="button" slot="close" autoFocus>
-                {t("dialog.cancel")}
-              </Button>
-            </div>
+            <ConfirmActions
+              className="button staff-button--danger-primary"
+              onConfirm={() => void revoke()}
+              pending={write.isPending}
+              label={t("keys.revoke.confirm")}
+              pendingLabel={t("keys.revoke.pending")}
+            />
           </Dialog>
         </Modal>
       </ModalOverlay>
