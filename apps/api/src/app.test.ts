@@ -73,11 +73,11 @@ describe("the public API", () => {
     expect((await json(r)).errors).toEqual([
       {
         path: "mobility.host.name",
-        message: "must not contain NUL characters or unpaired surrogates",
+        message: "ne doit contenir ni caractère NUL ni demi-paire de substitution",
       },
       {
         path: "mobility.host.city",
-        message: "must not contain NUL characters or unpaired surrogates",
+        message: "ne doit contenir ni caractère NUL ni demi-paire de substitution",
       },
     ]);
   });
@@ -90,7 +90,7 @@ describe("the public API", () => {
     );
     expect(unknown.status).toBe(422);
     expect((await json(unknown)).errors).toEqual([
-      { path: "mobility.host.partner", message: 'no partner "nowhere" in the catalogue' },
+      { path: "mobility.host.partner", message: "aucun partenaire « nowhere » dans le catalogue" },
     ]);
     const bad = await post("{not json");
     expect(bad.status).toBe(400);

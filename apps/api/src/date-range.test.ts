@@ -50,7 +50,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       for (const field of fields)
         expect(errors, text).toContainEqual({
           path: field,
-          message: "must be a date from 2000-01-01 to 2100-12-31",
+          message: "doit être une date du 2000-01-01 au 2100-12-31",
         });
     };
 

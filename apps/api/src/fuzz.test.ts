@@ -494,7 +494,7 @@ const breach = async (response: Response): Promise<string | undefined> => {
   if (response.status < 400) return undefined;
   if (!response.headers.get("content-type")?.startsWith("application/problem+json"))
     return `an error that is not problem+json: ${seen}`;
-  let problem: { type?: unknown; title?: unknown; status?: unknown };
+  let problem: { type?: unknown; title?: unknown; status?: unknown; errors?: unknown };
   try {
     problem = JSON.parse(text);
   } catch {
@@ -504,8 +504,16 @@ const breach = async (response: Response): Promise<string | undefined> => {
     return `a problem without type or title: ${seen}`;
   if (problem.status !== response.status)
     return `a problem whose status is not the HTTP status: ${seen}`;
+  const untold = Array.isArray(problem.errors)
+    ? problem.errors.find((e: { message?: unknown }) => ZOD_ENGLISH.test(String(e.message)))
+    : undefined;
+  if (untold) return `a field message in zod's own English words: ${seen}`;
   return undefined;
 };
+
+/** How zod words its own messages ("Too big: expected int to be <=9007199254740991"): never shown. */
+const ZOD_ENGLISH =
+  /^(Invalid (input|option|element|key|union)|Too (big|small)|Unrecognized key|Expected )/;
 
 // ------------------------------------------------------------------ regressions
 

@@ -48,15 +48,18 @@ describe("pnpm envol simulate", () => {
     expect(wrong.stderr).toMatch(/--schemes: no registered scheme "nope" \(registered: idf, /);
   });
 
-  it("prints each field issue to stderr and exits 2 on an invalid situation", () => {
+  it("prints each field issue to stderr, in the report's language, and exits 2 on an invalid situation", () => {
     const bad = JSON.stringify({
       mobility: { host: { partner: "nowhere" }, start: "2027-02-30", end: "2027-01-01", typo: 1 },
     });
     const r = run(["simulate"], bad);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("mobility.start: must be a calendar date written YYYY-MM-DD");
-    expect(r.stderr).toContain('mobility: Unrecognized key: "typo"');
+    expect(r.stderr).toContain("mobility.start: doit être une date écrite AAAA-MM-JJ");
+    expect(r.stderr).toContain('mobility: champ inconnu : "typo"');
+    const en = run(["simulate", "--lang", "en"], bad);
+    expect(en.stderr).toContain("mobility.start: must be a calendar date written YYYY-MM-DD");
+    expect(en.stderr).toContain('mobility: unknown field: "typo"');
   });
 
   it("names an unknown partner", () => {
@@ -67,7 +70,9 @@ describe("pnpm envol simulate", () => {
       }),
     );
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('mobility.host.partner: no partner "nowhere" in the catalogue');
+    expect(r.stderr).toContain(
+      "mobility.host.partner: aucun partenaire « nowhere » dans le catalogue",
+    );
   });
 
   it("refuses input that is not JSON, a bad language and a bad date", () => {

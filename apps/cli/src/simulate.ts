@@ -30,7 +30,7 @@ export const simulate = (
       issues: [{ path: "(body)", message: `not JSON: ${(e as Error).message}` }],
     };
   }
-  const v = validateSituation(json, registry.partners);
+  const v = validateSituation(json, registry.partners, lang);
   if (!v.ok) return v;
   return { ok: true, report: evaluate(v.situation, registry, { asOf: today, lang }) };
 };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { civil, EARLIEST_DATE, type IsoDate, LATEST_DATE } from "./calendar-date.ts";
+import { fieldText } from "./issue-text.ts";
 
 /** An academic year such as `2026-2027`: 1 July 2026 to 30 June 2027. */
 export type AcademicYear = `${number}-${number}`;
@@ -48,12 +49,19 @@ export const isAcademicYear = (value: string): boolean =>
 export const AcademicYearSchema = z
   .string()
   .refine(isAcademicYearShape, {
-    message: "must be an academic year written YYYY-YYYY, such as 2026-2027",
+    ...fieldText({
+      fr: "doit être une année universitaire écrite AAAA-AAAA, comme 2026-2027",
+      en: "must be an academic year written YYYY-YYYY, such as 2026-2027",
+    }),
     abort: true,
   })
-  .refine(isAcademicYear, {
-    message: `must be an academic year from ${EARLIEST_ACADEMIC_YEAR} to ${LATEST_ACADEMIC_YEAR}`,
-  })
+  .refine(
+    isAcademicYear,
+    fieldText({
+      fr: `doit être une année universitaire de ${EARLIEST_ACADEMIC_YEAR} à ${LATEST_ACADEMIC_YEAR}`,
+      en: `must be an academic year from ${EARLIEST_ACADEMIC_YEAR} to ${LATEST_ACADEMIC_YEAR}`,
+    }),
+  )
   // the pattern for the OpenAPI document (the refinements check it, that the years follow, and the range)
   .meta({
     description: `An academic year, 1 July to 30 June, from ${EARLIEST_ACADEMIC_YEAR} to ${LATEST_ACADEMIC_YEAR}`,

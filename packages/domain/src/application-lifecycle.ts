@@ -1,7 +1,7 @@
 import { Data, Result } from "effect";
 import { formatMoney } from "./money.ts";
 import { refusalOf } from "./request-words.ts";
-import type { Lang } from "./text.ts";
+import type { Lang, Text } from "./text.ts";
 
 /**
  * The lifecycle of a scheme request (ARCHITECTURE §2.6). A student files one application per
@@ -190,10 +190,10 @@ export class ActionInputInvalid extends Data.TaggedError("ActionInputInvalid")<{
   readonly requestId: string;
   readonly action: RequestAction;
   readonly field: string;
-  readonly problem: string;
+  readonly problem: Text;
 }> {
   override get message(): string {
-    return `${this.action} of request ${this.requestId}: ${this.field} ${this.problem}`;
+    return `${this.action} of request ${this.requestId}: ${this.field} ${this.problem.en}`;
   }
 }
 
@@ -240,8 +240,13 @@ const owns = (actor: Actor, request: RequestSnapshot): boolean => {
   }
 };
 
-const invalid = (request: RequestSnapshot, action: RequestAction, field: string, problem: string) =>
+const invalid = (request: RequestSnapshot, action: RequestAction, field: string, problem: Text) =>
   Result.fail(new ActionInputInvalid({ requestId: request.id, action, field, problem }));
+
+const POSITIVE_CENTS: Text = {
+  fr: "doit être un nombre entier de centimes supérieur à zéro",
+  en: "must be a positive whole number of cents",
+};
 
 const positiveCents = (n: number): boolean => Number.isSafeInteger(n) && n > 0;
 
@@ -280,15 +285,13 @@ export const transition = (
     case "approve":
     case "promote": {
       if (!positiveCents(input.amountCents)) {
-        return invalid(request, action, "amountCents", "must be a positive whole number of cents");
+        return invalid(request, action, "amountCents", POSITIVE_CENTS);
       }
       if (!Number.isSafeInteger(input.budgetRemainingCents) || input.budgetRemainingCents < 0) {
-        return invalid(
-          request,
-          action,
-          "budgetRemainingCents",
-          "must be a whole, non-negative number of cents",
-        );
+        return invalid(request, action, "budgetRemainingCents", {
+          fr: "doit être un nombre entier de centimes, positif ou nul",
+          en: "must be a whole, non-negative number of cents",
+        });
       }
       if (input.amountCents > input.budgetRemainingCents) {
         return Result.fail(
@@ -307,7 +310,7 @@ export const transition = (
     case "reject":
     case "cancel": {
       if (typeof input.reason !== "string" || input.reason.trim() === "") {
-        return invalid(request, action, "reason", "must say why");
+        return invalid(request, action, "reason", { fr: "doit dire pourquoi", en: "must say why" });
       }
       reason = input.reason.trim();
       break;
@@ -318,15 +321,13 @@ export const transition = (
       break;
     case "pay-advance": {
       if (!positiveCents(input.amountCents)) {
-        return invalid(request, action, "amountCents", "must be a positive whole number of cents");
+        return invalid(request, action, "amountCents", POSITIVE_CENTS);
       }
       if (approvedCents !== null && input.amountCents > approvedCents) {
-        return invalid(
-          request,
-          action,
-          "amountCents",
-          `must not exceed the ${approvedCents} cents approved`,
-        );
+        return invalid(request, action, "amountCents", {
+          fr: `ne doit pas dépasser les ${formatMoney(approvedCents, "fr")} accordés`,
+          en: `must not exceed the ${formatMoney(approvedCents, "en")} approved`,
+        });
       }
       money.push({ kind: "payment", cents: input.amountCents, instalment: "advance" });
       break;

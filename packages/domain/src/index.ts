@@ -35,6 +35,7 @@ export * from "./funded-days.ts";
 export * from "./funding-plan.ts";
 export * from "./ids.ts";
 export * from "./institution.ts";
+export * from "./issue-text.ts";
 export * from "./means-test.ts";
 export * from "./money.ts";
 export * from "./money-moves/decision-plan.ts";

@@ -7,6 +7,7 @@ import {
   LATEST_DATE,
 } from "./calendar-date.ts";
 import { isCountryCode } from "./countries.ts";
+import { fieldText } from "./issue-text.ts";
 import { TEXT_LIMITS } from "./text-limits.ts";
 
 /**
@@ -15,14 +16,23 @@ import { TEXT_LIMITS } from "./text-limits.ts";
  * strict, so a misspelt field is an error that names it rather than a fact quietly ignored.
  */
 
-const NOT_A_DATE = "must be a calendar date written YYYY-MM-DD";
+const NOT_A_DATE = fieldText({
+  fr: "doit être une date écrite AAAA-MM-JJ",
+  en: "must be a calendar date written YYYY-MM-DD",
+});
 
 /** A calendar date from 2000-01-01 to 2100-12-31: every date of a request, in the API and the CLI. */
 export const IsoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: NOT_A_DATE, abort: true })
-  .refine(isIsoDate, { message: NOT_A_DATE, abort: true })
-  .refine(isDateInRange, { message: `must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}` })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { ...NOT_A_DATE, abort: true })
+  .refine(isIsoDate, { ...NOT_A_DATE, abort: true })
+  .refine(
+    isDateInRange,
+    fieldText({
+      fr: `doit être une date du ${EARLIEST_DATE} au ${LATEST_DATE}`,
+      en: `must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}`,
+    }),
+  )
   .meta({
     description: `A calendar date, YYYY-MM-DD, from ${EARLIEST_DATE} to ${LATEST_DATE}`,
     format: "date",
@@ -35,7 +45,13 @@ export const IsoDateSchema = z
  */
 export const CountryCodeSchema = z
   .string()
-  .refine(isCountryCode, { message: "must be an ISO 3166-1 alpha-2 country code such as DE" })
+  .refine(
+    isCountryCode,
+    fieldText({
+      fr: "doit être un code pays ISO 3166-1 alpha-2, comme DE",
+      en: "must be an ISO 3166-1 alpha-2 country code such as DE",
+    }),
+  )
   .meta({ description: "ISO 3166-1 alpha-2 country code", example: "DE", pattern: "^[A-Z]{2}$" });
 
 /**
@@ -129,11 +145,13 @@ export const InlineHostSchema = z.strictObject({
   lon: z.number().min(-180).max(180).optional(),
 });
 
+const HOST_SHAPE = fieldText({
+  fr: 'doit être un partenaire du catalogue { "partner": "tu-berlin" } ou une destination { "country": "DE", "city", "lat", "lon" }',
+  en: 'must be a catalogue partner { "partner": "tu-berlin" } or a destination { "country": "DE", "city", "lat", "lon" }',
+});
+
 export const HostSchema = z.union([PartnerHostSchema, InlineHostSchema], {
-  error: (issue) =>
-    issue.code === "invalid_union"
-      ? 'must be a catalogue partner { "partner": "tu-berlin" } or a destination { "country": "DE", "city", "lat", "lon" }'
-      : undefined,
+  error: (issue) => (issue.code === "invalid_union" ? HOST_SHAPE.message : undefined),
 });
 
 export const CostsSchema = z.strictObject({
@@ -141,6 +159,12 @@ export const CostsSchema = z.strictObject({
   visa: CentsSchema.optional(),
   insurance: CentsSchema.optional(),
   installation: CentsSchema.optional(),
+});
+
+/** The message of an end date before the start date: the situation's, and the office's recalculation's. */
+export const STAY_ENDS_AFTER_START = fieldText({
+  fr: "le séjour doit finir le jour de son début ou après",
+  en: "the stay must end on or after its start date",
 });
 
 export const MobilitySchema = z
@@ -154,7 +178,7 @@ export const MobilitySchema = z
     costs: CostsSchema.optional(),
   })
   .refine((m) => !isIsoDate(m.start) || !isIsoDate(m.end) || compareDates(m.start, m.end) <= 0, {
-    message: "the stay must end on or after its start date",
+    ...STAY_ENDS_AFTER_START,
     path: ["end"],
   });
 

@@ -1,9 +1,15 @@
+import type { Lang, Text } from "@envol/domain";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./env.ts";
 import { issuesOf, type Problem, problem, problemBody, TITLES } from "./problem.ts";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const UNSTORABLE_TEXT: Text = {
+  fr: "ne doit contenir ni caractère NUL ni demi-paire de substitution",
+  en: "must not contain NUL characters or unpaired surrogates",
+};
 
 /**
  * Where a validated request value holds text that no database column can store: a NUL
@@ -13,19 +19,17 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
  */
 const unstorableText = (
   value: unknown,
+  lang: Lang,
   path: string[] = [],
   found: NonNullable<Problem["errors"]> = [],
 ): NonNullable<Problem["errors"]> => {
   if (typeof value === "string") {
     if (UNSTORABLE.test(value))
-      found.push({
-        path: path.join(".") || "(body)",
-        message: "must not contain NUL characters or unpaired surrogates",
-      });
+      found.push({ path: path.join(".") || "(body)", message: UNSTORABLE_TEXT[lang] });
   } else if (value !== null && typeof value === "object") {
     for (const key in value) {
       path.push(key);
-      unstorableText((value as Record<string, unknown>)[key], path, found);
+      unstorableText((value as Record<string, unknown>)[key], lang, path, found);
       path.pop();
     }
   }
@@ -39,9 +43,12 @@ const unstorableText = (
 export const createRouter = () =>
   new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      const errors = result.success ? unstorableText(result.data) : issuesOf(result.error);
-      if (!errors?.length) return;
       const lang = c.get("lang");
+      const errors = result.success
+        ? unstorableText(result.data, lang)
+        : // the validator hands the hook the value it validated, though its type says so only on success
+          issuesOf(result.error, lang, (result as { data?: unknown }).data);
+      if (!errors?.length) return;
       return problem(c, problemBody(422, "validation", TITLES.invalid[lang], { errors }));
     },
   });

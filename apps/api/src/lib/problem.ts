@@ -1,4 +1,4 @@
-import type { Text } from "@envol/domain";
+import { issueText, type Lang, type Text } from "@envol/domain";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -133,6 +133,16 @@ export const tooManyResponse = (description: string) => ({
   },
 });
 
-/** Zod issues as problem fields: `mobility.start: must be a calendar date written YYYY-MM-DD`. */
-export const issuesOf = (error: z.ZodError): NonNullable<Problem["errors"]> =>
-  error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(body)", message: i.message }));
+/**
+ * Zod issues as problem fields in the reader's language: `mobility.start: doit être une date
+ * écrite AAAA-MM-JJ`. `input` is what was validated (a missing field is told from a wrong one).
+ */
+export const issuesOf = (
+  error: z.ZodError,
+  lang: Lang,
+  input: unknown,
+): NonNullable<Problem["errors"]> =>
+  error.issues.map((i) => ({
+    path: i.path.map(String).join(".") || "(body)",
+    message: issueText(i, input)[lang],
+  }));

@@ -1,4 +1,4 @@
-import { isExplained, type Lang } from "@envol/domain";
+import { isExplained, type Lang, type Text, unknownPartner } from "@envol/domain";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type Problem, problemBody, TITLES } from "./problem.ts";
 
@@ -19,6 +19,11 @@ const HIDDEN = new Set([
   "PartnerKeyNotFound",
   "DocumentNotFound",
 ]);
+
+const unknownScheme = (scheme: string): Text => ({
+  fr: `aucun dispositif « ${scheme} » n'est proposé`,
+  en: `no scheme "${scheme}" is offered`,
+});
 
 /**
  * The one place where a domain or repository error becomes an HTTP status: a resource the
@@ -58,18 +63,18 @@ export const problemOf = (tagged: Tagged, lang: Lang): Problem => {
       return make(409, "document-quota", TITLES.documentQuota, { detail });
     case "ActionInputInvalid":
       return make(422, "validation", TITLES.invalid, {
-        errors: [{ path: String(error.field), message: String(error.problem) }],
+        errors: [{ path: String(error.field), message: (error.problem as Text)[lang] }],
       });
     case "UnknownScheme":
       return make(422, "validation", TITLES.invalid, {
-        errors: [{ path: "schemes", message: `no scheme "${String(error.scheme)}" is offered` }],
+        errors: [{ path: "schemes", message: unknownScheme(String(error.scheme))[lang] }],
       });
     case "UnknownPartner":
       return make(422, "validation", TITLES.invalid, {
         errors: [
           {
             path: "mobility.host.partner",
-            message: `no partner "${String(error.partner)}" in the catalogue`,
+            message: unknownPartner(String(error.partner))[lang],
           },
         ],
       });

@@ -2,10 +2,12 @@ import {
   ACTOR_KINDS,
   AcademicYearSchema,
   CountryCodeSchema,
+  fieldText,
   IsoDateSchema,
   REQUEST_ACTIONS,
   REQUEST_STATES,
   SimulationReportSchema,
+  STAY_ENDS_AFTER_START,
   TEXT_LIMITS,
 } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -356,7 +358,7 @@ export const recalculate = createRoute({
               useCurrentOptions: z.boolean().optional(),
             })
             .refine((d) => d.actualStart <= d.actualEnd, {
-              message: "the stay must end on or after its start date",
+              ...STAY_ENDS_AFTER_START,
               path: ["actualEnd"],
             }),
         },
@@ -410,7 +412,10 @@ export const pay = createRoute({
               amountCents: Amount.optional().meta({ description: "The advance only, in cents" }),
             })
             .refine((p) => p.instalment === "advance" || p.amountCents === undefined, {
-              message: "the balance is computed (the grant less what was paid): give no amount",
+              ...fieldText({
+                fr: "le solde se calcule (la bourse moins ce qui a été versé) : ne donnez pas de montant",
+                en: "the balance is computed (the grant less what was paid): give no amount",
+              }),
               path: ["amountCents"],
             }),
         },

@@ -1,4 +1,5 @@
 import {
+  fieldText,
   REQUEST_ACTIONS,
   REQUEST_STATES,
   SimulationReportSchema,
@@ -148,7 +149,10 @@ const UploadSchema = z.object({
     .max(100)
     .meta({ description: "The checklist item the file answers", example: "learning-agreement" }),
   file: z
-    .custom<File>((v) => v instanceof File, { message: "must be a file" })
+    .custom<File>(
+      (v) => v instanceof File,
+      fieldText({ fr: "doit être un fichier", en: "must be a file" }),
+    )
     .meta({ type: "string", format: "binary", description: "PDF, JPEG or PNG; 10 MiB at most" }),
 });
 
