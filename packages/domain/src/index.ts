@@ -12,6 +12,7 @@ export * from "./conditions/criterion.ts";
 export { describeCondition } from "./conditions/describe.ts";
 export * from "./countries.ts";
 export * from "./distance.ts";
+export * from "./document-request-message.ts";
 export * from "./engine.ts";
 export * from "./errors.ts";
 export * from "./evaluation-context.ts";
@@ -33,8 +34,10 @@ export {
 export * from "./figures.ts";
 export * from "./funded-days.ts";
 export * from "./funding-plan.ts";
+export * from "./grant-agreement.ts";
 export * from "./ids.ts";
 export * from "./institution.ts";
+export * from "./long-date.ts";
 export * from "./means-test.ts";
 export * from "./money.ts";
 export * from "./money-moves/decision-plan.ts";
