@@ -2,8 +2,8 @@ import { COMMITTED_STATES, SituationSchema } from "@envol/domain";
 import { DEMO_PARTNER_CATALOGUE, WORKED_EXAMPLE_1 } from "@envol/domain/reference";
 import { eq, sql } from "drizzle-orm";
 import { Effect, Layer, ManagedRuntime } from "effect";
-import { Applications } from "./applications.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Applications } from "./applications.ts";
 import { Database, type DatabaseConfig } from "./database.ts";
 import { PartnerKeys } from "./partner-keys.ts";
 import {
@@ -168,9 +168,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const fresh = await open(engine);
       try {
         await fresh.run(seedDemo());
-        const student = await fresh.run(
-          Users.use((u) => u.findByEmail("etudiante@demo.envol.fr")),
-        );
+        const student = await fresh.run(Users.use((u) => u.findByEmail("etudiante@demo.envol.fr")));
         const { registry } = await fresh.run(Schemes);
         const submitted = await fresh.run(
           Effect.gen(function* () {
@@ -182,7 +180,11 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
             });
             return yield* Effect.forEach(filed.requests, (r) =>
               applications
-                .decide(r.id, { action: "submit" }, { kind: "student", userId: student?.id as string })
+                .decide(
+                  r.id,
+                  { action: "submit" },
+                  { kind: "student", userId: student?.id as string },
+                )
                 .pipe(Effect.map((done) => done.state)),
             );
           }),
