@@ -158,7 +158,7 @@ export class Documents extends Context.Service<
      * serialised on the application's row).
      */
     readonly insert: (
-      input: Omit<StoredDocument, "id" | "uploadedBy" | "uploadedAt"> & {
+      input: Omit<StoredDocument, "id" | "uploadedBy" | "uploadedAt" | "reviewedAt"> & {
         readonly actor: Extract<Actor, { readonly kind: "student" | "staff" }>;
         readonly quota: DocumentQuota;
       },
