@@ -154,7 +154,8 @@ const ChecklistEntry = ({
     }
   };
 
-  const send = async (file: File) => {
+  /** Uploads `file`; when it replaces an upload, that one is deleted once the new one is in. */
+  const send = async (file: File, replaces?: { readonly id: string; readonly name: string }) => {
     const refusal = checkFile(file);
     if (refusal) {
       setState({ kind: "refused", name: file.name, reason: refusal, size: file.size });
@@ -175,7 +176,8 @@ const ChecklistEntry = ({
           setState({ kind: "sending", name: file.name, loaded, total }),
       });
       if (outcome.kind === "uploaded") {
-        await refresh();
+        if (replaces) await remove(replaces.id, replaces.name);
+        else await refresh();
         setState({ kind: "done", name: file.name });
       } else {
         setState({
@@ -238,14 +240,30 @@ const ChecklistEntry = ({
               {d.reviewedAt ? (
                 <span className="badge state tone--ok">{t("documents.reviewed")}</span>
               ) : (
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={t("documents.deleteName", { name: d.fileName })}
-                  onClick={() => void remove(d.id, d.fileName)}
-                >
-                  {t("documents.delete")}
-                </button>
+                <>
+                  <FileTrigger
+                    acceptedFileTypes={ACCEPT.split(",")}
+                    onSelect={(files) => {
+                      const file = files?.[0];
+                      if (file && !sending) void send(file, { id: d.id, name: d.fileName });
+                    }}
+                  >
+                    <Button
+                      className="button button--small"
+                      aria-label={t("documents.replaceName", { name: d.fileName })}
+                    >
+                      {t("documents.replace")}
+                    </Button>
+                  </FileTrigger>{" "}
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={t("documents.deleteName", { name: d.fileName })}
+                    onClick={() => void remove(d.id, d.fileName)}
+                  >
+                    {t("documents.delete")}
+                  </button>
+                </>
               )}
             </li>
           ))}

@@ -177,6 +177,8 @@ export const studentEn: StudentMessages = {
       overdue: "by {{date}}: overdue",
     },
     reviewed: "Reviewed by the office",
+    replace: "Replace",
+    replaceName: "Replace {{name}}",
     delete: "Delete",
     deleteName: "Delete {{name}}",
     deleted: "{{name}} is deleted.",

@@ -182,6 +182,8 @@ export const studentFr = {
       overdue: "avant le {{date}} : en retard",
     },
     reviewed: "Examinée par la DRI",
+    replace: "Remplacer",
+    replaceName: "Remplacer {{name}}",
     delete: "Supprimer",
     deleteName: "Supprimer {{name}}",
     deleted: "{{name}} est supprimé.",
