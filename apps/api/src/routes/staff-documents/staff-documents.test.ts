@@ -145,6 +145,11 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         expect.objectContaining({ id: request.id, answeredBy: answer.id, overdue: false }),
       ]);
 
+      const exported = await t.call(me, "GET", "/api/me/export");
+      expect(((await exported.json()) as Detail).documentRequests.map((r) => r.id)).toEqual([
+        request.id,
+      ]);
+
       // deleting the answer opens the request again
       const deleted = await t.call(
         me,

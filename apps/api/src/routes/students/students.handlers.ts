@@ -639,15 +639,23 @@ export const exportMyDataHandler =
           ),
         );
         const messages = yield* Outbox.use((o) => o.forRecipient(account.email));
-        return { account, applications, documents, history: history.flat(), messages };
+        const requests = yield* Documents.use((d) => d.requestsForStudent(actor.userId));
+        return { account, applications, documents, requests, history: history.flat(), messages };
       }),
-      ({ account, applications, documents, history, messages }) => {
+      ({ account, applications, documents, requests, history, messages }) => {
         const lang = c.get("lang");
         const today = deps.today();
-        const labelled = applications.flatMap((app) => {
+        const labelled = applications.map((app) => {
           const own = documents.filter((d) => d.applicationId === app.id);
           const checklist = checklistOf(liveEligibility(app, deps.registry(), today, lang), own);
-          return labelledDocuments(checklist, own);
+          return {
+            documents: labelledDocuments(checklist, own),
+            requests: labelledRequests(
+              checklist,
+              requests.filter((r) => r.applicationId === app.id),
+              today,
+            ),
+          };
         });
         c.header("Content-Disposition", 'attachment; filename="envol-export.json"');
         c.header("Cache-Control", "private, no-store");
@@ -656,7 +664,8 @@ export const exportMyDataHandler =
             exportedAt: new Date().toISOString(),
             account,
             applications: applications.map(({ studentId: _, ...app }) => app),
-            documents: labelled,
+            documents: labelled.flatMap((l) => l.documents),
+            documentRequests: labelled.flatMap((l) => l.requests),
             history,
             notifications: messages.map((m) => ({
               id: m.id,

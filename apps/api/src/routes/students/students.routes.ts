@@ -448,6 +448,9 @@ export const StudentExportSchema = z
       }),
     ),
     documents: z.array(DocumentSchema),
+    documentRequests: z
+      .array(DocumentRequestSchema)
+      .meta({ description: "The office's requests for a document, oldest first" }),
     history: z.array(HistoryEventSchema),
     notifications: z.array(
       z.object({
@@ -469,7 +472,7 @@ export const exportMyData = createRoute({
   tags: TAGS,
   summary: "Everything Envol keeps about me, as JSON",
   description:
-    "The account, every application with its situation and requests, the documents' metadata, the history of all of them and the notifications sent: a data-portability export (GDPR art. 20), as a file to save.",
+    "The account, every application with its situation and requests, the documents' metadata, the office's requests for documents, the history of all of them and the notifications sent: a data-portability export (GDPR art. 20), as a file to save.",
   middleware: student,
   responses: {
     200: json(StudentExportSchema, "The export (Content-Disposition: attachment)"),
