@@ -181,8 +181,15 @@ const RequestDocumentForm = ({
     <form className="document-request-form" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t("documents.ask.title")}</h3>
       <div className="field">
-        <label htmlFor={`${id}-kind`}>{t("documents.ask.kind")}</label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value)}>
+        <label className="field__label" htmlFor={`${id}-kind`}>
+          {t("documents.ask.kind")}
+        </label>
+        <select
+          id={`${id}-kind`}
+          className="field__input"
+          value={kind}
+          onChange={(e) => setKind(e.target.value)}
+        >
           {checklist.map((item) => (
             <option key={item.id} value={item.id}>
               {item.label}
@@ -191,9 +198,13 @@ const RequestDocumentForm = ({
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-message`}>{t("documents.ask.message")}</label>
+        <label className="field__label" htmlFor={`${id}-message`}>
+          {t("documents.ask.message")}
+        </label>
         <textarea
           id={`${id}-message`}
+          className="field__input staff-textarea"
+          rows={3}
           required
           maxLength={2000}
           value={message}
@@ -201,9 +212,12 @@ const RequestDocumentForm = ({
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-due`}>{t("documents.ask.dueDate")}</label>
+        <label className="field__label" htmlFor={`${id}-due`}>
+          {t("documents.ask.dueDate")}
+        </label>
         <input
           id={`${id}-due`}
+          className="field__input"
           type="date"
           required
           value={dueDate}
