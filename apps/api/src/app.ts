@@ -25,6 +25,7 @@ import { partnersRouter } from "./routes/partners/partners.index.ts";
 import { schemesRouter } from "./routes/schemes/schemes.index.ts";
 import { simulationsRouter } from "./routes/simulations/simulations.index.ts";
 import { staffRouter } from "./routes/staff/staff.index.ts";
+import { staffDocumentsRouter } from "./routes/staff-documents/staff-documents.index.ts";
 import { studentsRouter } from "./routes/students/students.index.ts";
 import { isDocumentUpload } from "./routes/students/students.routes.ts";
 
@@ -42,6 +43,7 @@ const apiRoutes = (deps: AppDeps, options: { readonly https: boolean }) =>
     .route("/", partnersRouter(deps))
     .route("/", studentsRouter(deps))
     .route("/", staffRouter(deps))
+    .route("/", staffDocumentsRouter(deps))
     .route("/partner/v1", partnerRouter(deps));
 
 /**

@@ -212,6 +212,41 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(await sender.runOnce()).toEqual({ claimed: 0, sent: 0, failed: 0 });
     });
 
+    it("e-mails the office's request for a document in the student's language, with its label, date and message", async () => {
+      const transport = smtpTransport(smtp.url, "Envol <no-reply@envol.test>");
+      const { logger } = collectingLogger();
+      const sender = createOutboxSender({ run, transport, logger });
+      const student = await t.runtime.runPromise(
+        Users.use((u) =>
+          u.ensure({ email: "robin.en@example.org", name: "Robin", role: "student", lang: "en" }),
+        ),
+      );
+      const application = await t.runtime.runPromise(
+        Applications.use((a) => a.create({ studentId: student.id, situation, schemes: ["idf"] })),
+      );
+      const office = await t.signIn(DEMO.staff.email, DEMO.staff.password);
+      // the clerk reads French: the student still gets English
+      const asked = await t.call(
+        office,
+        "POST",
+        `/api/staff/applications/${application.id}/document-requests`,
+        { kind: "bank-details", message: "The RIB you sent is unreadable.", dueDate: "2027-01-01" },
+        { "accept-language": "fr" },
+      );
+      expect(asked.status).toBe(201);
+      expect(await asked.json()).toMatchObject({ label: "RIB", answeredAt: null, overdue: false });
+
+      expect(await sender.runOnce()).toEqual({ claimed: 1, sent: 1, failed: 0 });
+      transport.close();
+      const [mail] = smtp.to("robin.en@example.org");
+      expect(mail?.subject).toBe("Document requested: Bank details (RIB)");
+      expect(mail?.headers.get("content-language")).toBe("en");
+      expect(mail?.text).toContain(
+        'asks you for the document "Bank details (RIB)" by 1 January 2027',
+      );
+      expect(mail?.text).toContain("Their message: The RIB you sent is unreadable.");
+    });
+
     it("retries a message the server refused, after the backoff, and delivers it once", async () => {
       const transport = smtpTransport(smtp.url, "Envol <no-reply@envol.test>");
       const { logger, lines } = collectingLogger();

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Actor, Lang } from "@envol/domain";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { type Actor, documentRequestMessage, type Lang, type Text } from "@envol/domain";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { Context, Data, DateTime, Effect, Layer } from "effect";
 import { recordAudit } from "./audit-log.ts";
 import { Database } from "./database.ts";
-import { applications, documents } from "./schema/index.ts";
+import { applications, documentRequests, documents, outbox } from "./schema/index.ts";
 import { tagged, transact } from "./transact.ts";
 
 /** A document's metadata as the student and staff read it: never where its bytes are kept. */
@@ -20,6 +20,24 @@ export interface DocumentView {
   readonly sha256: string;
   readonly uploadedBy: string;
   readonly uploadedAt: string;
+  /** When the office marked it reviewed (null: not yet, and the student may still replace it). */
+  readonly reviewedAt: string | null;
+}
+
+/** The office asking the student for a document, open until an upload of its kind answers it. */
+export interface DocumentRequestView {
+  readonly id: string;
+  readonly applicationId: string;
+  /** The checklist item asked for. */
+  readonly kind: string;
+  readonly message: string;
+  /** The date the office wants it by (ISO). */
+  readonly dueDate: string;
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  /** The upload that answered it, and when; null while it is open. */
+  readonly answeredBy: string | null;
+  readonly answeredAt: string | null;
 }
 
 /** A document with the key of its bytes in the file store, for the one who serves them. */
@@ -47,7 +65,39 @@ const view = (d: typeof documents.$inferSelect): DocumentView => ({
   sha256: d.sha256,
   uploadedBy: d.uploadedBy,
   uploadedAt: d.uploadedAt.toISOString(),
+  reviewedAt: d.reviewedAt ? d.reviewedAt.toISOString() : null,
 });
+
+const requestView = (r: typeof documentRequests.$inferSelect): DocumentRequestView => ({
+  id: r.id,
+  applicationId: r.applicationId,
+  kind: r.kind,
+  message: r.message,
+  dueDate: r.dueDate,
+  requestedBy: r.requestedBy,
+  requestedAt: r.requestedAt.toISOString(),
+  answeredBy: r.answeredBy,
+  answeredAt: r.answeredAt ? r.answeredAt.toISOString() : null,
+});
+
+/** The office reviewed this document: its student can no longer replace or delete it. */
+export class DocumentReviewed extends Data.TaggedError("DocumentReviewed")<{
+  readonly applicationId: string;
+  readonly id: string;
+  readonly fileName: string;
+  readonly reviewedAt: string;
+}> {
+  override get message(): string {
+    return `document ${this.id} of application ${this.applicationId} was reviewed by the office at ${this.reviewedAt}`;
+  }
+
+  explain(lang: Lang): string {
+    return {
+      fr: `Le service des relations internationales a déjà examiné « ${this.fileName} » : il ne peut plus être remplacé ni supprimé. Pour le corriger, déposez un nouveau document et prévenez le service.`,
+      en: `The international relations office has already reviewed "${this.fileName}": it can no longer be replaced or deleted. To correct it, upload a new document and tell the office.`,
+    }[lang];
+  }
+}
 
 /** How much one application may hold: documents, and their bytes in all. */
 export interface DocumentQuota {
@@ -108,7 +158,7 @@ export class Documents extends Context.Service<
      * serialised on the application's row).
      */
     readonly insert: (
-      input: Omit<StoredDocument, "id" | "uploadedBy" | "uploadedAt"> & {
+      input: Omit<StoredDocument, "id" | "uploadedBy" | "uploadedAt" | "reviewedAt"> & {
         readonly actor: Extract<Actor, { readonly kind: "student" | "staff" }>;
         readonly quota: DocumentQuota;
       },
@@ -130,6 +180,44 @@ export class Documents extends Context.Service<
       applicationId: string,
       id: string,
     ) => Effect.Effect<StoredDocument, DocumentNotFound>;
+    /**
+     * The office marks a document reviewed (once: a second time changes nothing), with its audit
+     * event. From then on its student can no longer replace or delete it.
+     */
+    readonly review: (
+      applicationId: string,
+      id: string,
+      actor: Extract<Actor, { readonly kind: "staff" }>,
+    ) => Effect.Effect<DocumentView, DocumentNotFound>;
+    /**
+     * The student deletes one of their documents the office has not reviewed, with its audit
+     * event; an office request it answered is open again. Returns the stored document, whose bytes the caller removes.
+     */
+    readonly remove: (
+      applicationId: string,
+      id: string,
+      actor: Extract<Actor, { readonly kind: "student" }>,
+    ) => Effect.Effect<StoredDocument, DocumentNotFound | DocumentReviewed>;
+    /**
+     * The office asks the student for a document: the request, its audit event and the e-mail
+     * to the student in their language, in one transaction.
+     */
+    readonly request: (input: {
+      readonly applicationId: string;
+      readonly kind: string;
+      /** The checklist item's label in both languages, for the e-mail. */
+      readonly label: Text;
+      readonly message: string;
+      readonly dueDate: string;
+      readonly actor: Extract<Actor, { readonly kind: "staff" }>;
+      readonly student: { readonly email: string; readonly lang: Lang };
+    }) => Effect.Effect<DocumentRequestView>;
+    /** The office's document requests of an application, oldest first. */
+    readonly requests: (applicationId: string) => Effect.Effect<readonly DocumentRequestView[]>;
+    /** The office's document requests of all of a student's applications, oldest first. */
+    readonly requestsForStudent: (
+      studentId: string,
+    ) => Effect.Effect<readonly DocumentRequestView[]>;
   }
 >()("@envol/db/Documents") {
   static readonly layer = Layer.effect(
@@ -189,6 +277,17 @@ export class Documents extends Context.Service<
                 })
                 .returning()
             )[0] as typeof documents.$inferSelect;
+            // the office's open requests for this kind are answered by this upload
+            await tx
+              .update(documentRequests)
+              .set({ answeredBy: id, answeredAt: at })
+              .where(
+                and(
+                  eq(documentRequests.applicationId, input.applicationId),
+                  eq(documentRequests.kind, input.kind),
+                  isNull(documentRequests.answeredAt),
+                ),
+              );
             await recordAudit(tx, {
               at,
               actor: input.actor,
@@ -272,7 +371,195 @@ export class Documents extends Context.Service<
         );
       });
 
-      return Documents.of({ insert, list, listForStudent, get, recordDownload });
+      const review = Effect.fn("Documents.review")(function* (
+        applicationId: string,
+        id: string,
+        actor: Extract<Actor, { readonly kind: "staff" }>,
+      ) {
+        const at = yield* DateTime.nowAsDate;
+        return yield* transact(
+          db,
+          async (tx) => {
+            const found = (
+              await tx
+                .select()
+                .from(documents)
+                .where(and(eq(documents.id, id), eq(documents.applicationId, applicationId)))
+                .for("update")
+            )[0];
+            if (!found) throw new DocumentNotFound({ applicationId, id });
+            if (found.reviewedAt) return view(found);
+            const row = (
+              await tx
+                .update(documents)
+                .set({ reviewedAt: at, reviewedBy: actor.userId })
+                .where(eq(documents.id, id))
+                .returning()
+            )[0] as typeof documents.$inferSelect;
+            await recordAudit(tx, {
+              at,
+              actor,
+              action: "review-document",
+              entityType: "document",
+              entityId: id,
+              after: { applicationId, kind: found.kind, fileName: found.fileName },
+            });
+            return view(row);
+          },
+          tagged<DocumentNotFound>("DocumentNotFound"),
+        );
+      });
+
+      const remove = Effect.fn("Documents.remove")(function* (
+        applicationId: string,
+        id: string,
+        actor: Extract<Actor, { readonly kind: "student" }>,
+      ) {
+        const at = yield* DateTime.nowAsDate;
+        return yield* transact(
+          db,
+          async (tx) => {
+            const found = (
+              await tx
+                .select()
+                .from(documents)
+                .where(and(eq(documents.id, id), eq(documents.applicationId, applicationId)))
+                .for("update")
+            )[0];
+            if (!found) throw new DocumentNotFound({ applicationId, id });
+            if (found.reviewedAt)
+              throw new DocumentReviewed({
+                applicationId,
+                id,
+                fileName: found.fileName,
+                reviewedAt: found.reviewedAt.toISOString(),
+              });
+            await tx.delete(documents).where(eq(documents.id, id));
+            // a request this upload answered is open again (the foreign key cleared the link)
+            await tx
+              .update(documentRequests)
+              .set({ answeredAt: null })
+              .where(
+                and(
+                  eq(documentRequests.applicationId, applicationId),
+                  isNull(documentRequests.answeredBy),
+                  isNotNull(documentRequests.answeredAt),
+                ),
+              );
+            await recordAudit(tx, {
+              at,
+              actor,
+              action: "delete-document",
+              entityType: "document",
+              entityId: id,
+              before: {
+                applicationId,
+                kind: found.kind,
+                fileName: found.fileName,
+                sha256: found.sha256,
+              },
+            });
+            return { ...view(found), storageKey: found.storageKey };
+          },
+          tagged<DocumentNotFound | DocumentReviewed>("DocumentNotFound", "DocumentReviewed"),
+        );
+      });
+
+      const request = Effect.fn("Documents.request")(function* (
+        input: Parameters<Documents["Service"]["request"]>[0],
+      ) {
+        const at = yield* DateTime.nowAsDate;
+        const id = randomUUID();
+        const row = yield* Effect.promise(() =>
+          db.transaction(async (tx) => {
+            const inserted = (
+              await tx
+                .insert(documentRequests)
+                .values({
+                  id,
+                  applicationId: input.applicationId,
+                  kind: input.kind,
+                  message: input.message,
+                  dueDate: input.dueDate,
+                  requestedBy: input.actor.userId,
+                  requestedAt: at,
+                })
+                .returning()
+            )[0] as typeof documentRequests.$inferSelect;
+            await recordAudit(tx, {
+              at,
+              actor: input.actor,
+              action: "request-document",
+              entityType: "application",
+              entityId: input.applicationId,
+              after: {
+                requestId: id,
+                kind: input.kind,
+                message: input.message,
+                dueDate: input.dueDate,
+              },
+            });
+            const { email, lang } = input.student;
+            const mail = documentRequestMessage(input, lang);
+            await tx.insert(outbox).values({
+              topic: "document.request",
+              recipient: email,
+              lang,
+              subject: mail.subject,
+              body: mail.body,
+              payload: {
+                applicationId: input.applicationId,
+                documentRequestId: id,
+                kind: input.kind,
+                dueDate: input.dueDate,
+                actor: input.actor.userId,
+              },
+              createdAt: at,
+              nextAttemptAt: at,
+            });
+            return inserted;
+          }),
+        );
+        return requestView(row);
+      });
+
+      const requests = Effect.fn("Documents.requests")(function* (applicationId: string) {
+        const rows = yield* Effect.promise(() =>
+          db
+            .select()
+            .from(documentRequests)
+            .where(eq(documentRequests.applicationId, applicationId))
+            .orderBy(asc(documentRequests.requestedAt), asc(documentRequests.id)),
+        );
+        return rows.map(requestView);
+      });
+
+      const requestsForStudent = Effect.fn("Documents.requestsForStudent")(function* (
+        studentId: string,
+      ) {
+        const rows = yield* Effect.promise(() =>
+          db
+            .select({ request: documentRequests })
+            .from(documentRequests)
+            .innerJoin(applications, eq(applications.id, documentRequests.applicationId))
+            .where(eq(applications.studentId, studentId))
+            .orderBy(asc(documentRequests.requestedAt), asc(documentRequests.id)),
+        );
+        return rows.map((r) => requestView(r.request));
+      });
+
+      return Documents.of({
+        insert,
+        list,
+        listForStudent,
+        get,
+        recordDownload,
+        review,
+        remove,
+        request,
+        requests,
+        requestsForStudent,
+      });
     }),
   );
 }

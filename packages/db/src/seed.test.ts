@@ -1,8 +1,9 @@
-import { COMMITTED_STATES } from "@envol/domain";
-import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
+import { COMMITTED_STATES, SituationSchema } from "@envol/domain";
+import { DEMO_PARTNER_CATALOGUE, WORKED_EXAMPLE_1 } from "@envol/domain/reference";
 import { eq, sql } from "drizzle-orm";
-import { Layer, ManagedRuntime } from "effect";
+import { Effect, Layer, ManagedRuntime } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Applications } from "./applications.ts";
 import { Database, type DatabaseConfig } from "./database.ts";
 import { PartnerKeys } from "./partner-keys.ts";
 import {
@@ -161,6 +162,38 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const own = apps.filter((a) => a.studentId === student?.id);
       expect(own.length).toBeGreaterThan(0);
       expect(new Set(apps.map((a) => a.studentId)).size).toBeGreaterThanOrEqual(3);
+    });
+
+    it("lets the demo student apply from the worked example and submit every request", async () => {
+      const fresh = await open(engine);
+      try {
+        await fresh.run(seedDemo());
+        const student = await fresh.run(Users.use((u) => u.findByEmail("etudiante@demo.envol.fr")));
+        const { registry } = await fresh.run(Schemes);
+        const submitted = await fresh.run(
+          Effect.gen(function* () {
+            const applications = yield* Applications;
+            const filed = yield* applications.create({
+              studentId: student?.id as string,
+              situation: SituationSchema.parse(WORKED_EXAMPLE_1),
+              schemes: registry.plugins.map((p) => p.id),
+            });
+            return yield* Effect.forEach(filed.requests, (r) =>
+              applications
+                .decide(
+                  r.id,
+                  { action: "submit" },
+                  { kind: "student", userId: student?.id as string },
+                )
+                .pipe(Effect.map((done) => done.state)),
+            );
+          }),
+        );
+        // no demo request of hers stands on a stay overlapping the worked example's
+        expect(submitted).toEqual(registry.plugins.map(() => "submitted"));
+      } finally {
+        await fresh.dispose();
+      }
     });
 
     it("commits against every envelope exactly what its approved requests add up to", async () => {

@@ -153,10 +153,12 @@ const DEMO_STUDENTS: readonly DemoStudent[] = [
     echelon: "4",
     quotientFamilialCents: 900_000,
     applications: [
+      // before the worked example's stay (1 February to 30 June 2027), which the demo student
+      // can then apply for without meeting her own requests
       {
         host: "tu-berlin",
-        start: "2027-01-18",
-        end: "2027-04-30",
+        start: "2026-12-01",
+        end: "2027-01-31",
         requests: { erasmus: "approved", idf: "under_review" },
       },
       {

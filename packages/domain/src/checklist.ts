@@ -26,6 +26,7 @@ export const ATTENDANCE_CERTIFICATE: DocumentItem = {
     fr: "Attestation de présence (dates d'arrivée et de départ)",
     en: "Attendance certificate (arrival and departure dates)",
   },
+  due: "after-return",
 };
 
 const ACCEPTANCE_LETTER: DocumentItem = {

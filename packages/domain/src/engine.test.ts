@@ -497,8 +497,10 @@ describe("evaluate: languages", () => {
     });
     // an ineligible scheme has no checklist; an eligible one has it in the language asked
     expect(m.documents).toEqual([]);
+    // each says when it is due: before departure unless the plugin says after the return
     expect(scheme(r, "regional").documents).toEqual([
-      { id: "tax-notice", label: "Avis d'imposition" },
+      { id: "tax-notice", label: "Avis d'imposition", due: "before-departure" },
+      { id: "stay-report", label: "Rapport de séjour", due: "after-return" },
     ]);
     const reg = scheme(r, "regional").estimate;
     expect(reg?.lines).toEqual([
@@ -517,7 +519,10 @@ describe("evaluate: languages", () => {
       hint: "Met if funded duration ≥ 60 days (15 days more).",
     });
     expect(m.documents).toEqual([]);
-    expect(scheme(r, "regional").documents).toEqual([{ id: "tax-notice", label: "Tax notice" }]);
+    expect(scheme(r, "regional").documents).toEqual([
+      { id: "tax-notice", label: "Tax notice", due: "before-departure" },
+      { id: "stay-report", label: "Stay report", due: "after-return" },
+    ]);
     expect(scheme(r, "regional").estimate?.lines).toEqual([
       { id: "grant", label: "Grant", amountCents: 67_500, basis: "€450 × 45/30 days" },
     ]);

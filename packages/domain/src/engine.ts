@@ -88,7 +88,11 @@ const evaluateScheme = (
     documents:
       verdict === "ineligible"
         ? []
-        : plugin.documents(ctx, period).map((d) => ({ id: d.id, label: d.label[lang] })),
+        : plugin.documents(ctx, period).map((d) => ({
+            id: d.id,
+            label: d.label[lang],
+            due: d.due ?? "before-departure",
+          })),
   };
   // only an eligible scheme enters the plan
   const peer: PlanPeer | undefined =

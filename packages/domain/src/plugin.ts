@@ -42,10 +42,24 @@ export interface EstimateDraft {
   readonly notes?: readonly string[];
 }
 
-/** A document of the checklist. */
+/** When the student gives a document: before leaving, or once back from the stay. */
+export const DOCUMENT_DUES = ["before-departure", "after-return"] as const;
+export type DocumentDue = (typeof DOCUMENT_DUES)[number];
+
+/**
+ * A document of the checklist.
+ *
+ * @example
+ * const report: DocumentItem = { id: "stay-report", label: { fr: "Rapport de séjour", en: "Stay report" }, due: "after-return" };
+ */
 export interface DocumentItem {
   readonly id: string;
   readonly label: Text;
+  /**
+   * When it is due. Most documents are asked before departure: only those the stay itself
+   * produces (attendance certificate, reports) say `"after-return"`.
+   */
+  readonly due?: DocumentDue;
 }
 
 /** The parameters of a plugin: named, dated figures. */

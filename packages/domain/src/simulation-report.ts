@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DOCUMENT_DUES } from "./plugin.ts";
 
 /** The simulation response of ARCHITECTURE §4.1, in one language. */
 
@@ -38,7 +39,14 @@ export const SchemeResultSchema = z.object({
   missing: z.array(z.string()),
   /** The standalone amount; null when the scheme is ineligible. */
   estimate: EstimateSchema.nullable(),
-  documents: z.array(z.object({ id: z.string(), label: z.string() })),
+  documents: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      /** Before the student leaves, or once back from the stay. */
+      due: z.enum(DOCUMENT_DUES),
+    }),
+  ),
 });
 
 export const PlanSchema = z.object({

@@ -156,6 +156,7 @@ const PARTICIPANT_REPORT: DocumentItem = {
     fr: "Rapport du participant (questionnaire UE en fin de séjour)",
     en: "Participant report (EU survey at the end of the stay)",
   },
+  due: "after-return",
 };
 
 /** Green travel is declared on a sworn statement or shown by tickets (wikis.ec.europa.eu/x/UINTC). */

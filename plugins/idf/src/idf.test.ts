@@ -220,7 +220,16 @@ describe("idf documents", () => {
   it("asks for the non-taxable notice when the household is not taxable", () => {
     const student = { ...STUDENT, household: { nonTaxable: true } };
     const docs = simulate({}, { student, mobility: berlin() }, "fr").documents;
-    expect(docs[0]).toEqual({ id: "tax-notice", label: "Avis de non-imposition du foyer" });
+    expect(docs[0]).toEqual({
+      id: "tax-notice",
+      label: "Avis de non-imposition du foyer",
+      due: "before-departure",
+    });
+  });
+
+  it("asks for the stay report after the return, the rest before departure", () => {
+    const docs = simulate({}, { student: STUDENT, mobility: berlin() }, "fr").documents;
+    expect(docs.filter((d) => d.due === "after-return").map((d) => d.id)).toEqual(["stay-report"]);
   });
 
   it("asks for a proof of residence only when residence is required", () => {

@@ -298,6 +298,7 @@ const STAY_REPORT: DocumentItem = {
     fr: "Rapport de séjour (pour le dernier versement)",
     en: "Stay report (for the last instalment)",
   },
+  due: "after-return",
 };
 
 /** The kind of stay, from the framework when the student did not say (a convention is an internship). */

@@ -236,6 +236,7 @@ const VISA: DocumentItem = {
 const PARTICIPANT_REPORT: DocumentItem = {
   id: "participant-report",
   label: { fr: "Rapport du participant (EU Survey)", en: "Participant report (EU Survey)" },
+  due: "after-return",
 };
 
 const GREEN_TRAVEL_PROOF: DocumentItem = {

@@ -55,6 +55,10 @@ export const TITLES = {
   forbidden: { fr: "Interdit pour votre rôle", en: "Not allowed for your role" },
   tooManyAttempts: { fr: "Trop de tentatives échouées", en: "Too many failed attempts" },
   tooManyRequests: { fr: "Trop de requêtes", en: "Too many requests" },
+  documentReviewed: {
+    fr: "Document déjà examiné par le service",
+    en: "Document already reviewed by the office",
+  },
   documentQuota: {
     fr: "Quota de documents du dossier atteint",
     en: "The application's document quota is reached",

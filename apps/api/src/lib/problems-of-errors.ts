@@ -59,6 +59,8 @@ export const problemOf = (tagged: Tagged, lang: Lang): Problem => {
         detail,
         grounds: error.grounds,
       });
+    case "DocumentReviewed":
+      return make(409, "document-reviewed", TITLES.documentReviewed, { detail });
     case "DocumentQuotaExceeded":
       return make(409, "document-quota", TITLES.documentQuota, { detail });
     case "ActionInputInvalid":

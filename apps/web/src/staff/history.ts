@@ -9,6 +9,9 @@ export const HISTORY_ACTIONS = [
   ...REQUEST_ACTIONS,
   "upload-document",
   "download-document",
+  "request-document",
+  "review-document",
+  "delete-document",
   "recalculate",
   "host-decision",
 ] as const;

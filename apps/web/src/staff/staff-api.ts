@@ -206,3 +206,30 @@ export const revokePartnerKey = async (api: EnvolClient, id: string) => {
   if (res.status === 200) return res.json();
   throw await problemOf(res);
 };
+
+/** Asks the student for a document: a checklist item, a message and a due date (e-mailed). */
+export const requestDocument = async (
+  api: EnvolClient,
+  applicationId: string,
+  body: { kind: string; message: string; dueDate: string },
+) => {
+  const res = await api.staff.applications[":id"]["document-requests"].$post({
+    param: { id: applicationId },
+    json: body,
+  });
+  if (res.status === 201) return res.json();
+  throw await problemOf(res);
+};
+
+/** Marks a document reviewed: the student can no longer replace or delete it. */
+export const reviewDocument = async (
+  api: EnvolClient,
+  applicationId: string,
+  documentId: string,
+) => {
+  const res = await api.staff.applications[":id"].documents[":documentId"].review.$post({
+    param: { id: applicationId, documentId },
+  });
+  if (res.status === 200) return res.json();
+  throw await problemOf(res);
+};

@@ -4,6 +4,7 @@ import { Link } from "@tanstack/react-router";
 import { formatDate } from "../i18n/format-date.ts";
 import { RoutePending } from "../shell/route-states.tsx";
 import { useDocumentTitle } from "../shell/use-document-title.ts";
+import { NextSteps } from "./next-steps.tsx";
 import { LoadError } from "./query-state.tsx";
 import { StateBadge } from "./state-badge.tsx";
 import type { StudentApplication } from "./student-api.ts";
@@ -18,8 +19,14 @@ export const ApplicationsPage = () => {
   const applications = useApplications();
   return (
     <div className="student-page">
-      <h1>{t("list.title")}</h1>
+      <div className="student-page__head">
+        <h1>{t("list.title")}</h1>
+        <Link to="/" className="button button--primary">
+          {t("list.new")}
+        </Link>
+      </div>
       <p className="student-page__lede">{t("list.intro")}</p>
+      <NextSteps />
       {applications.isPending ? (
         <RoutePending />
       ) : applications.isError ? (

@@ -2,13 +2,17 @@ import "./document-checklist.css";
 import type { Lang } from "@envol/domain";
 import { useEffect, useRef, useState } from "react";
 import { Button, FileTrigger, Label, ProgressBar } from "react-aria-components";
+import { isProblem } from "../api/api-problem.ts";
 import { useSession } from "../auth/session.ts";
 import { useEnvolClient } from "../auth/use-envol-client.ts";
+import { formatDate } from "../i18n/format-date.ts";
 import { formatInstant } from "../i18n/format-instant.ts";
+import { missingByDue } from "./document-steps.ts";
 import { formatBytes } from "./format-bytes.ts";
 import {
   type ApplicationDetail,
   type ChecklistItem,
+  deleteDocument,
   documentsUrl,
   documentUrl,
 } from "./student-api.ts";
@@ -29,9 +33,12 @@ export const DocumentChecklist = ({
   readonly application: ApplicationDetail;
   readonly schemeName: (id: string) => string;
 }) => {
-  const { t } = useStudentTranslation();
+  const { t, i18n } = useStudentTranslation();
+  const lang = i18n.language as Lang;
   const { checklist } = application;
   const done = checklist.filter((item) => item.uploaded).length;
+  const missing = missingByDue(checklist);
+  const asked = application.documentRequests.filter((r) => r.answeredAt === null);
   return (
     <section className="panel" aria-labelledby="documents-title">
       <h2 id="documents-title">{t("documents.title")}</h2>
@@ -44,17 +51,47 @@ export const DocumentChecklist = ({
             <strong>{t("documents.progressLabel")}</strong>{" "}
             {t("documents.progress", { done, total: checklist.length })}
           </p>
-          <ul className="checklist">
-            {checklist.map((item) => (
-              <li key={item.id}>
-                <ChecklistEntry
-                  applicationId={application.id}
-                  item={item}
-                  schemeName={schemeName}
-                />
-              </li>
-            ))}
-          </ul>
+          {asked.length > 0 && (
+            <div className="notice notice--warning checklist__asked">
+              <h3>{t("documents.asked.title")}</h3>
+              <ul>
+                {asked.map((r) => (
+                  <li key={r.id}>
+                    <strong>{r.label}</strong>{" "}
+                    {t(r.overdue ? "documents.asked.overdue" : "documents.asked.due", {
+                      date: formatDate(r.dueDate, lang),
+                    })}
+                    <p className="checklist__message">{r.message}</p>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {(["before-departure", "after-return"] as const).map((due) => {
+            const items = checklist.filter((item) => item.due === due);
+            if (items.length === 0) return null;
+            return (
+              <section key={due} aria-labelledby={`documents-${due}`}>
+                <h3 id={`documents-${due}`} className="checklist__due">
+                  {t(`documents.due.${due}`)}{" "}
+                  <span className="checklist__missing">
+                    {t("documents.missingCount", { count: missing[due].length })}
+                  </span>
+                </h3>
+                <ul className="checklist">
+                  {items.map((item) => (
+                    <li key={item.id}>
+                      <ChecklistEntry
+                        applicationId={application.id}
+                        item={item}
+                        schemeName={schemeName}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
         </>
       )}
     </section>
@@ -105,8 +142,20 @@ const ChecklistEntry = ({
     }
   }, [state.kind]);
   const headingId = `checklist-${item.id}`;
+  const [removal, setRemoval] = useState<string | null>(null);
+  const remove = async (documentId: string, name: string) => {
+    setRemoval(null);
+    try {
+      await deleteDocument(envol, applicationId, documentId);
+      await refresh();
+      setRemoval(t("documents.deleted", { name }));
+    } catch (e) {
+      setRemoval(isProblem(e) && e.detail ? e.detail : t("documents.deleteFailed", { name }));
+    }
+  };
 
-  const send = async (file: File) => {
+  /** Uploads `file`; when it replaces an upload, that one is deleted once the new one is in. */
+  const send = async (file: File, replaces?: { readonly id: string; readonly name: string }) => {
     const refusal = checkFile(file);
     if (refusal) {
       setState({ kind: "refused", name: file.name, reason: refusal, size: file.size });
@@ -127,7 +176,8 @@ const ChecklistEntry = ({
           setState({ kind: "sending", name: file.name, loaded, total }),
       });
       if (outcome.kind === "uploaded") {
-        await refresh();
+        if (replaces) await remove(replaces.id, replaces.name);
+        else await refresh();
         setState({ kind: "done", name: file.name });
       } else {
         setState({
@@ -186,7 +236,35 @@ const ChecklistEntry = ({
                 aria-label={t("documents.downloadName", { name: d.fileName })}
               >
                 {t("documents.download")}
-              </a>
+              </a>{" "}
+              {d.reviewedAt ? (
+                <span className="badge state tone--ok">{t("documents.reviewed")}</span>
+              ) : (
+                <>
+                  <FileTrigger
+                    acceptedFileTypes={ACCEPT.split(",")}
+                    onSelect={(files) => {
+                      const file = files?.[0];
+                      if (file && !sending) void send(file, { id: d.id, name: d.fileName });
+                    }}
+                  >
+                    <Button
+                      className="button button--small"
+                      aria-label={t("documents.replaceName", { name: d.fileName })}
+                    >
+                      {t("documents.replace")}
+                    </Button>
+                  </FileTrigger>{" "}
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={t("documents.deleteName", { name: d.fileName })}
+                    onClick={() => void remove(d.id, d.fileName)}
+                  >
+                    {t("documents.delete")}
+                  </button>
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -237,6 +315,7 @@ const ChecklistEntry = ({
         )}
         <p role="status" className="upload__status">
           {state.kind === "done" && t("documents.done", { name: state.name })}
+          {removal}
         </p>
         <div role="alert">
           {state.kind === "refused" && (

@@ -1,6 +1,5 @@
 import "../shell/criterion-list.css";
 import "../shell/eligibility.css";
-import "../simulator/scheme-card.css";
 import "./eligibility-summary.css";
 import { formatMoney, type Lang, type SchemeResult } from "@envol/domain";
 import { useTranslation } from "react-i18next";

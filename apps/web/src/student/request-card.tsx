@@ -2,6 +2,7 @@ import "./request-card.css";
 import { formatMoney, type Lang } from "@envol/domain";
 import { useRef, useState } from "react";
 import { actionRefusal } from "./action-refusal.ts";
+import { AgreementText } from "./agreement-text.tsx";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { StateBadge } from "./state-badge.tsx";
 import { STUDENT_ACTIONS, type StudentAction, type StudentRequest } from "./student-api.ts";
@@ -108,11 +109,14 @@ export const RequestCard = ({
                 trigger={t("application.actions.sign-agreement")}
                 title={t("sign.title", { scheme: schemeName })}
                 body={
-                  <p>
-                    {t("sign.body", {
-                      amount: formatMoney(request.approvedCents ?? 0, lang),
-                    })}
-                  </p>
+                  <>
+                    <AgreementText applicationId={applicationId} requestId={request.id} />
+                    <p>
+                      {t("sign.body", {
+                        amount: formatMoney(request.approvedCents ?? 0, lang),
+                      })}
+                    </p>
+                  </>
                 }
                 confirm={t("sign.confirm")}
                 cancel={t("sign.cancel")}

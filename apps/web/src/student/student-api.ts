@@ -83,3 +83,37 @@ export const documentUrl = (envol: EnvolClient, id: string, documentId: string):
 
 /** "Download my data": everything Envol keeps about the student, as a JSON attachment. */
 export const exportUrl = (envol: EnvolClient): string => envol.me.export.$url().pathname;
+
+export type DocumentRequest = ApplicationDetail["documentRequests"][number];
+
+/** Deletes one of the student's documents the office has not reviewed (a 409 says it has). */
+export const deleteDocument = async (envol: EnvolClient, id: string, documentId: string) => {
+  const res = await envol.applications[":id"].documents[":documentId"].$delete({
+    param: { id, documentId },
+  });
+  if (res.ok) return;
+  throw await problemOf(res);
+};
+
+/** The grant agreement of an approved request: its text and amounts, as signed once it is. */
+export const getAgreement = async (
+  envol: EnvolClient,
+  id: string,
+  requestId: string,
+  signal?: AbortSignal,
+) =>
+  (await ok(
+    await envol.applications[":id"].requests[":requestId"].agreement.$get(
+      { param: { id, requestId } },
+      { init: { signal } },
+    ),
+  )) as Agreement;
+
+export type Agreement = Ok<OneApplication["requests"][":requestId"]["agreement"]["$get"]>;
+
+/** What is due from and to the student across their applications, and when. */
+export const getNextSteps = async (envol: EnvolClient, signal?: AbortSignal) =>
+  (await ok(await envol.me["next-steps"].$get(undefined, { init: { signal } }))) as NextSteps;
+
+type NextSteps = Ok<EnvolClient["me"]["next-steps"]["$get"]>;
+export type NextStep = NextSteps["items"][number];

@@ -15,6 +15,8 @@ export const TIMELINE_ACTIONS = [
   "update-draft",
   "upload-document",
   "download-document",
+  "request-document",
+  "review-document",
   "recalculate",
   ...REQUEST_ACTIONS,
 ] as const;

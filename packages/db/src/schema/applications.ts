@@ -93,6 +93,35 @@ export const documents = pgTable(
       .notNull()
       .references(() => users.id),
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull(),
+    /** When the office marked it reviewed: from then on the student can no longer replace it. */
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    reviewedBy: uuid("reviewed_by").references(() => users.id),
   },
   (t) => [index("documents_application").on(t.applicationId)],
+);
+
+/**
+ * The office asking a student for a document: a message, the checklist item and a due date.
+ * The student's next upload of that kind answers it.
+ */
+export const documentRequests = pgTable(
+  "document_requests",
+  {
+    id: uuid("id").primaryKey(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    /** The checklist item asked for ("bank-details"). */
+    kind: text("kind").notNull(),
+    message: text("message").notNull(),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    /** The upload that answered it; null while it is open (or once that upload was deleted). */
+    answeredBy: uuid("answered_by").references(() => documents.id, { onDelete: "set null" }),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+  },
+  (t) => [index("document_requests_application").on(t.applicationId, t.kind)],
 );

@@ -283,3 +283,47 @@ describe("planDecision: approvals the rules would refuse need an override", () =
     }
   });
 });
+
+describe("planDecision: signing the agreement", () => {
+  it("keeps what was signed in the audit event: the amounts and the text in both languages", () => {
+    const plan = planned(
+      stateOf("approved", { approvedCents: 146_001 }),
+      {
+        action: "sign-agreement",
+      },
+      STUDENT,
+    );
+    expect(plan.request.state).toBe("agreed");
+    const after = plan.audit.after as {
+      state: string;
+      agreement: {
+        approvedCents: number;
+        advanceCents: number;
+        balanceCents: number;
+        text: { fr: string[]; en: string[] };
+      };
+    };
+    expect(after.state).toBe("agreed");
+    // 80 % of 1 460,01 € floored, the balance the rest: together the grant, to the cent
+    expect(after.agreement).toMatchObject({
+      approvedCents: 146_001,
+      advancePercent: 80,
+      advanceCents: 116_800,
+      balanceCents: 29_201,
+      start: "2027-02-01",
+      end: "2027-06-30",
+    });
+    expect(after.agreement.text.fr.join("\n")).toContain(
+      `Une bourse de ${formatMoney(146_001, "fr")} vous est accordée pour votre séjour du 1er février 2027 au 30 juin 2027.`,
+    );
+    expect(after.agreement.text.fr.join("\n")).toContain(`Le solde, ${formatMoney(29_201, "fr")}`);
+    expect(after.agreement.text.en.join("\n")).toContain(
+      `An advance of ${formatMoney(116_800, "en")} (80% of the grant)`,
+    );
+  });
+
+  it("adds nothing to the audit events of other decisions", () => {
+    const plan = planned(stateOf("agreed", { approvedCents: 146_000 }), { action: "pay-advance" });
+    expect(plan.audit.after).not.toHaveProperty("agreement");
+  });
+});

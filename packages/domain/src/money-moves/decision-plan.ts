@@ -9,6 +9,7 @@ import {
   type RequestState,
   transition,
 } from "../application-lifecycle.ts";
+import { agreementTerms, agreementText, defaultAdvanceCents } from "../grant-agreement.ts";
 import { formatMoney } from "../money.ts";
 import type { Verdict } from "../simulation-report.ts";
 import { joinWords, type Lang, type Text } from "../text.ts";
@@ -186,9 +187,28 @@ export interface DecisionPlan extends MovePlan {
   readonly usesEnvelope: boolean;
 }
 
-/** The advance paid when the office types no amount: the scheme's share of the grant, floored. */
-export const defaultAdvanceCents = (approvedCents: number, advancePercent: number): number =>
-  Math.floor((approvedCents * advancePercent) / 100);
+/**
+ * What the student signs, kept in the signature's audit event: the amounts and the text in both
+ * languages, so that what was signed can be shown later whatever the rules or figures become.
+ */
+const signedAgreement = (state: DecisionState) => {
+  const terms = agreementTerms({
+    schemeName: state.schemeName,
+    approvedCents: state.request.approvedCents ?? 0,
+    advancePercent: state.advancePercent,
+    start: state.stay.start,
+    end: state.stay.end,
+  });
+  return {
+    approvedCents: terms.approvedCents,
+    advancePercent: terms.advancePercent,
+    advanceCents: terms.advanceCents,
+    balanceCents: terms.balanceCents,
+    start: terms.start,
+    end: terms.end,
+    text: { fr: agreementText(terms, "fr"), en: agreementText(terms, "en") },
+  };
+};
 
 const inputOf = (state: DecisionState, decision: Decision): ActionInput => {
   switch (decision.action) {
@@ -265,6 +285,7 @@ export const planDecision = (
     );
   // the override is kept only when it overrode something: its reason and what it overrode
   const overridden = grounds.length > 0 && override ? { reason: override.reason, grounds } : null;
+  const signed = decision.action === "sign-agreement" ? signedAgreement(state) : null;
 
   const ledger = money.map((m) => entryOf(m, decision));
   if (decision.action === "complete" && next.approvedCents !== null) {
@@ -295,7 +316,11 @@ export const planDecision = (
     audit: {
       action: event.action,
       before: event.before,
-      after: overridden ? { ...event.after, override: overridden } : event.after,
+      after: overridden
+        ? { ...event.after, override: overridden }
+        : signed
+          ? { ...event.after, agreement: signed }
+          : event.after,
       reason: overridden ? overridden.reason : event.reason,
     },
     notification: {

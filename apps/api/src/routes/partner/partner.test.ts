@@ -230,8 +230,8 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         activity_type: "student-studies",
         // Erasmus+ approved: a grant is running
         status: "live",
-        planned_arrival_date: "2027-01-18",
-        planned_departure_date: "2027-04-30",
+        planned_arrival_date: "2026-12-01",
+        planned_departure_date: "2027-01-31",
         actual_arrival_date: null,
         actual_departure_date: null,
         student: { name: "Camille Martin", email: DEMO.student.email },

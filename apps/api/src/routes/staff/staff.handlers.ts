@@ -24,6 +24,7 @@ import type { RouteConfig, RouteHandler } from "@hono/zod-openapi";
 import { Effect, Result } from "effect";
 import { applicationAuditEvents } from "../../lib/application-audit.ts";
 import { actorOf } from "../../lib/auth.ts";
+import { checklistOf, labelledDocuments, labelledRequests } from "../../lib/checklist.ts";
 import type { AppDeps } from "../../lib/deps.ts";
 import { documentBytes, documentDownload } from "../../lib/document-download.ts";
 import type { AppEnv } from "../../lib/env.ts";
@@ -164,14 +165,23 @@ export const applicationDetailHandler =
       const student = yield* Users.use((u) => u.get(application.studentId));
       const budgets = yield* Budgets.use((b) => b.list(application.academicYear));
       const documents = yield* Documents.use((d) => d.list(application.id));
+      const documentRequests = yield* Documents.use((d) => d.requests(application.id));
       const history = yield* applicationAuditEvents(application, documents);
       const overlapping = yield* Applications.use((a) => a.overlapping(application.id));
-      return { application, student, budgets, documents, history, overlapping };
+      return { application, student, budgets, documents, documentRequests, history, overlapping };
     });
     return runEffect(c, deps, effect, (found) => {
       const { application, student, budgets, documents, history, overlapping } = found;
       const staff = actorOf(c, "staff");
       const { requests, ...rest } = application;
+      const eligibility = liveEligibility(deps, application, c.get("lang"));
+      const requested = new Set(requests.map((r) => r.scheme));
+      const checklist = checklistOf(
+        eligibility.report && {
+          schemes: eligibility.report.schemes.filter((s) => requested.has(s.scheme)),
+        },
+        documents,
+      );
       return c.json(
         {
           application: rest,
@@ -194,8 +204,10 @@ export const applicationDetailHandler =
             budget: budgets.find((b) => b.scheme === r.scheme) ?? null,
           })),
           overlapping: [...overlapping],
-          eligibility: liveEligibility(deps, application, c.get("lang")),
-          documents: [...documents],
+          eligibility,
+          checklist,
+          documents: labelledDocuments(checklist, documents),
+          documentRequests: labelledRequests(checklist, found.documentRequests, deps.today()),
           history: [...history].sort((a, b) => a.id - b.id),
         },
         200,

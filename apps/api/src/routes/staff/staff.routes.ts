@@ -13,6 +13,11 @@ import {
 import { createRoute, z } from "@hono/zod-openapi";
 import { applicationFields } from "../../lib/application-schema.ts";
 import { documentDownloadResponse } from "../../lib/document-download.ts";
+import {
+  ChecklistItemSchema,
+  DocumentRequestSchema,
+  DocumentSchema,
+} from "../../lib/document-schemas.ts";
 import { problemResponse } from "../../lib/problem.ts";
 
 /**
@@ -217,21 +222,18 @@ export const ApplicationDetailSchema = z
       /** Why there is no report (the host left the catalogue). */
       unavailable: z.string().optional(),
     }),
-    documents: z
-      .array(
-        z.object({
-          id: z.string(),
-          applicationId: z.string(),
-          kind: z.string().meta({ description: "The checklist item it answers" }),
-          fileName: z.string(),
-          mediaType: z.string(),
-          sizeBytes: z.number().int(),
-          sha256: z.string(),
-          uploadedBy: z.string(),
-          uploadedAt: z.string(),
-        }),
-      )
-      .meta({ description: "The documents the student uploaded (their metadata), oldest first" }),
+    checklist: z.array(ChecklistItemSchema).meta({
+      description:
+        "The documents the requested schemes ask for, each once, with when it is due (before departure, after return): an item not uploaded is still missing",
+    }),
+    documents: z.array(DocumentSchema).meta({
+      description:
+        "The documents the student uploaded (their metadata, with the label of what each answers), oldest first",
+    }),
+    documentRequests: z.array(DocumentRequestSchema).meta({
+      description:
+        "The office's requests to the student for a document, oldest first: answered by an upload of their kind, overdue when still open after their due date",
+    }),
     history: z.array(AuditEventSchema).meta({
       description:
         "The audit events of the application, its requests and its documents, oldest first",

@@ -136,7 +136,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
 
       const byStart = (await query("sort=start-asc")).items.map((i) => i.startDate);
       expect(byStart).toEqual([...byStart].sort());
-      expect(byStart[0]).toBe("2027-01-15");
+      expect(byStart[0]).toBe("2026-12-01");
       const oldest = (await query("sort=updated-asc")).items.map((i) =>
         Date.parse(i.request.updatedAt),
       );
@@ -271,12 +271,14 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           id: uploaded.id,
           applicationId: id,
           kind: "learning-agreement",
+          label: "Contrat pédagogique (Learning Agreement for Studies)",
           fileName: "contrat d'études.pdf",
           mediaType: "application/pdf",
           sizeBytes: 1234,
           sha256: "0".repeat(64),
           uploadedBy: row.student.id,
           uploadedAt: uploaded.uploadedAt,
+          reviewedAt: null,
         },
       ]);
       expect(JSON.stringify(detail)).not.toContain("storageKey");
@@ -783,7 +785,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
         .filter(([path]) => path.startsWith("/api/staff/"))
         .flatMap(([path, operations]) => Object.keys(operations).map((m) => [m, path] as const));
-      expect(routes).toHaveLength(17);
+      expect(routes).toHaveLength(19);
       const student = await t.signIn(DEMO.student.email, DEMO.student.password);
       const sample: Record<string, string> = {
         id: randomUUID(),

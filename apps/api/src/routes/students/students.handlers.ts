@@ -4,20 +4,26 @@ import {
   Applications,
   type ApplicationView,
   type AuditEventView,
+  AuditTrail,
   type Decision,
   Documents,
   type DocumentView,
+  Grants,
   Outbox,
   RequestNotFound,
   type RequestView,
+  Schemes,
   Users,
 } from "@envol/db";
 import {
   type Actor,
+  agreementTerms,
+  agreementText,
   availableActions,
   type IsoDate,
   type Lang,
   type Registry,
+  type RequestState,
   type SimulationReport,
 } from "@envol/domain";
 import type { RouteHandler } from "@hono/zod-openapi";
@@ -26,6 +32,7 @@ import { fileTypeFromBuffer } from "file-type";
 import type { Context, MiddlewareHandler } from "hono";
 import { applicationAuditEvents } from "../../lib/application-audit.ts";
 import { actorOf } from "../../lib/auth.ts";
+import { checklistOf, labelledDocuments, labelledRequests } from "../../lib/checklist.ts";
 import type { AppDeps } from "../../lib/deps.ts";
 import {
   DOCUMENT_MEDIA_TYPES,
@@ -41,11 +48,14 @@ import { limitsOf } from "../../lib/rate-limit.ts";
 import { runEffect } from "../../lib/run-effect.ts";
 import {
   type createApplication,
+  type deleteDocument,
   type downloadDocument,
   type exportMyData,
+  type getAgreement,
   type getApplication,
   type listApplications,
   MAX_DOCUMENT_BYTES,
+  type nextSteps,
   type signAgreement,
   type submitRequest,
   tooLarge,
@@ -112,22 +122,6 @@ const liveEligibility = (
       excluded: report.plan.excluded.filter((x) => requested.has(x.scheme)),
     },
   };
-};
-
-/** The documents the requested schemes ask for, once each, marked uploaded or not. */
-const checklistOf = (report: SimulationReport | null, documents: readonly DocumentView[]) => {
-  const items = new Map<string, { id: string; label: string; schemes: string[] }>();
-  for (const scheme of report?.schemes ?? []) {
-    for (const d of scheme.documents) {
-      const item = items.get(d.id);
-      if (item) item.schemes.push(scheme.scheme);
-      else items.set(d.id, { id: d.id, label: d.label, schemes: [scheme.scheme] });
-    }
-  }
-  return [...items.values()].map((item) => {
-    const uploaded = documents.filter((d) => d.kind === item.id);
-    return { ...item, uploaded: uploaded.length > 0, documents: uploaded };
-  });
 };
 
 /**
@@ -200,19 +194,22 @@ export const getApplicationHandler =
       Effect.gen(function* () {
         const app = yield* ownApplication(id, actor);
         const documents = yield* Documents.use((d) => d.list(app.id));
+        const requests = yield* Documents.use((d) => d.requests(app.id));
         const history = (yield* historyOf(app, documents)).filter(
           (e) => !BETWEEN_SCHOOLS.has(e.action),
         );
-        return { app, documents, history };
+        return { app, documents, requests, history };
       }),
-      ({ app, documents, history }) => {
+      ({ app, documents, requests, history }) => {
         const eligibility = liveEligibility(app, deps.registry(), today, c.get("lang"));
+        const checklist = checklistOf(eligibility, documents);
         return c.json(
           {
             ...studentApplication(app, actor),
             eligibility,
             eligibilityAsOf: today,
-            checklist: checklistOf(eligibility, documents),
+            checklist,
+            documentRequests: labelledRequests(checklist, requests, today),
             history,
           },
           200,
@@ -355,7 +352,8 @@ export const uploadDocumentHandler =
             },
           }),
         ).pipe(Effect.onError(() => files.remove(key)));
-        return { ok: true, document } as const;
+        const label = checklist.find((item) => item.id === kind)?.label ?? kind;
+        return { ok: true, document: { ...document, label } } as const;
       }),
       (r) =>
         !r.ok
@@ -371,6 +369,238 @@ export const uploadDocumentHandler =
               }),
             )
           : c.json(r.document, 201),
+    )) as never;
+  };
+
+export const deleteDocumentHandler =
+  (deps: AppDeps, files: FileStore): RouteHandler<typeof deleteDocument, AppEnv> =>
+  async (c) => {
+    const { id, documentId } = c.req.valid("param");
+    const actor = actorOf(c, "student");
+    return (await runEffect(
+      c,
+      deps,
+      Effect.gen(function* () {
+        const app = yield* ownApplication(id, actor);
+        const removed = yield* Documents.use((d) => d.remove(app.id, documentId, actor));
+        yield* files.remove(removed.storageKey);
+      }),
+      () => c.body(null, 204),
+    )) as never;
+  };
+
+/** The states in which a request has a grant the student agrees to (or has agreed to). */
+const GRANTED: ReadonlySet<RequestState> = new Set([
+  "approved",
+  "agreed",
+  "advance_paid",
+  "completed",
+]);
+
+/** What the student signed, as the signature's audit event keeps it. */
+interface SignedAgreement {
+  readonly approvedCents: number;
+  readonly advancePercent: number;
+  readonly advanceCents: number;
+  readonly balanceCents: number;
+  readonly start: string;
+  readonly end: string;
+  readonly text: Readonly<Record<Lang, readonly string[]>>;
+}
+
+const signedAgreementOf = (events: readonly AuditEventView[]) => {
+  const event = events.find(
+    (e) =>
+      e.action === "sign-agreement" &&
+      typeof e.after === "object" &&
+      e.after !== null &&
+      "agreement" in e.after,
+  );
+  return event
+    ? { at: event.at, agreement: (event.after as { agreement: SignedAgreement }).agreement }
+    : undefined;
+};
+
+export const getAgreementHandler =
+  (deps: AppDeps): RouteHandler<typeof getAgreement, AppEnv> =>
+  async (c) => {
+    const { id, requestId } = c.req.valid("param");
+    const actor = actorOf(c, "student");
+    const lang = c.get("lang");
+    return (await runEffect(
+      c,
+      deps,
+      Effect.gen(function* () {
+        const app = yield* ownApplication(id, actor);
+        const request = app.requests.find((r) => r.id === requestId);
+        if (!request) return yield* new RequestNotFound({ id: requestId });
+        const events = yield* AuditTrail.use((t) =>
+          t.forEntities([{ type: "scheme_request", id: request.id }]),
+        );
+        const advancePercent = yield* Schemes.use((s) =>
+          Effect.succeed(s.advancePercent(request.scheme)),
+        );
+        return { app, request, signed: signedAgreementOf(events), advancePercent };
+      }),
+      ({ app, request, signed, advancePercent }) => {
+        const schemeName = deps.registry().byId.get(request.scheme)?.name ?? {
+          fr: request.scheme,
+          en: request.scheme,
+        };
+        if (signed) {
+          const { text, ...amounts } = signed.agreement;
+          return c.json(
+            {
+              requestId: request.id,
+              scheme: request.scheme,
+              schemeName: schemeName[lang],
+              ...amounts,
+              text: [...text[lang]],
+              signedAt: signed.at,
+            },
+            200,
+          );
+        }
+        if (!GRANTED.has(request.state) || request.approvedCents === null)
+          return problemIn(c, 409, "conflict", {
+            title: TITLES.conflict,
+            detail: {
+              fr: "Cette demande n'a pas de bourse accordée : il n'y a pas encore de convention à signer.",
+              en: "This request has no grant awarded: there is no agreement to sign yet.",
+            },
+          });
+        const terms = agreementTerms({
+          schemeName,
+          approvedCents: request.approvedCents,
+          advancePercent,
+          start: app.startDate,
+          end: app.endDate,
+        });
+        const { schemeName: _, ...amounts } = terms;
+        return c.json(
+          {
+            requestId: request.id,
+            scheme: request.scheme,
+            schemeName: schemeName[lang],
+            ...amounts,
+            text: [...agreementText(terms, lang)],
+            signedAt: null,
+          },
+          200,
+        );
+      },
+    )) as never;
+  };
+
+/** The states of a request still going: what is due is worth saying. */
+const GOING: ReadonlySet<RequestState> = new Set([
+  "submitted",
+  "under_review",
+  "approved",
+  "waitlisted",
+  "agreed",
+  "advance_paid",
+]);
+
+export const nextStepsHandler =
+  (deps: AppDeps): RouteHandler<typeof nextSteps, AppEnv> =>
+  async (c) => {
+    const actor = actorOf(c, "student");
+    const lang = c.get("lang");
+    const today = deps.today();
+    return (await runEffect(
+      c,
+      deps,
+      Effect.gen(function* () {
+        const applications = (yield* Applications.use((a) =>
+          a.listForStudent(actor.userId),
+        )).filter((app) => app.requests.some((r) => GOING.has(r.state)));
+        const documents = yield* Documents.use((d) => d.listForStudent(actor.userId));
+        const requests = yield* Documents.use((d) => d.requestsForStudent(actor.userId));
+        const payments = yield* Effect.forEach(
+          applications.flatMap((app) =>
+            app.requests
+              .filter(
+                (r) => r.state === "approved" || r.state === "agreed" || r.state === "advance_paid",
+              )
+              .map((r) => ({ app, request: r })),
+          ),
+          ({ app, request }) =>
+            Grants.use((g) => g.paymentsDue(request.id)).pipe(
+              Effect.map((due) => ({ app, request, due })),
+            ),
+        );
+        return { applications, documents, requests, payments };
+      }),
+      ({ applications, documents, requests, payments }) => {
+        const schemeName = (scheme: string) =>
+          deps.registry().byId.get(scheme)?.name[lang] ?? scheme;
+        const items = applications.flatMap((app) => {
+          const checklist = checklistOf(
+            liveEligibility(app, deps.registry(), today, lang),
+            documents.filter((d) => d.applicationId === app.id),
+          );
+          const missing = checklist
+            .filter((item) => !item.uploaded)
+            .map((item) => ({
+              kind: "document" as const,
+              applicationId: app.id,
+              id: item.id,
+              label: item.label,
+              due: item.due,
+              date: item.due === "before-departure" ? app.startDate : app.endDate,
+            }));
+          const asked = labelledRequests(
+            checklist,
+            requests.filter((r) => r.applicationId === app.id && r.answeredAt === null),
+            today,
+          ).map((r) => ({
+            kind: "document-request" as const,
+            applicationId: app.id,
+            id: r.id,
+            label: r.label,
+            message: r.message,
+            date: r.dueDate,
+            overdue: r.overdue,
+          }));
+          return [...asked, ...missing];
+        });
+        const money = payments.flatMap(({ app, request, due }) => {
+          const name = schemeName(request.scheme);
+          const approvedCents = request.approvedCents ?? 0;
+          const base = { applicationId: app.id, requestId: request.id, schemeName: name };
+          const balance = (amountCents: number) => ({
+            kind: "payment" as const,
+            ...base,
+            instalment: "balance" as const,
+            amountCents,
+            when: "after-return" as const,
+            date: app.endDate,
+          });
+          if (request.state === "advance_paid")
+            return due.remaining?.kind === "to-pay" ? [balance(due.remaining.cents)] : [];
+          const advance = {
+            kind: "payment" as const,
+            ...base,
+            instalment: "advance" as const,
+            amountCents: due.advanceCents,
+            when: "after-signing" as const,
+            date: null,
+          };
+          const sign =
+            request.state === "approved"
+              ? [{ kind: "sign-agreement" as const, ...base, approvedCents }]
+              : [];
+          return [...sign, advance, balance(approvedCents - due.advanceCents)];
+        });
+        // what waits on the student now (a signature, then its advance) first, then by date
+        const all = [...items, ...money];
+        const dated = all
+          .filter((s) => "date" in s && s.date !== null)
+          .sort((a, b) => (a as { date: string }).date.localeCompare((b as { date: string }).date));
+        const undated = all.filter((s) => !("date" in s) || s.date === null);
+        return c.json({ items: [...undated, ...dated] }, 200);
+      },
     )) as never;
   };
 
@@ -409,9 +639,24 @@ export const exportMyDataHandler =
           ),
         );
         const messages = yield* Outbox.use((o) => o.forRecipient(account.email));
-        return { account, applications, documents, history: history.flat(), messages };
+        const requests = yield* Documents.use((d) => d.requestsForStudent(actor.userId));
+        return { account, applications, documents, requests, history: history.flat(), messages };
       }),
-      ({ account, applications, documents, history, messages }) => {
+      ({ account, applications, documents, requests, history, messages }) => {
+        const lang = c.get("lang");
+        const today = deps.today();
+        const labelled = applications.map((app) => {
+          const own = documents.filter((d) => d.applicationId === app.id);
+          const checklist = checklistOf(liveEligibility(app, deps.registry(), today, lang), own);
+          return {
+            documents: labelledDocuments(checklist, own),
+            requests: labelledRequests(
+              checklist,
+              requests.filter((r) => r.applicationId === app.id),
+              today,
+            ),
+          };
+        });
         c.header("Content-Disposition", 'attachment; filename="envol-export.json"');
         c.header("Cache-Control", "private, no-store");
         return c.json(
@@ -419,7 +664,8 @@ export const exportMyDataHandler =
             exportedAt: new Date().toISOString(),
             account,
             applications: applications.map(({ studentId: _, ...app }) => app),
-            documents,
+            documents: labelled.flatMap((l) => l.documents),
+            documentRequests: labelled.flatMap((l) => l.requests),
             history,
             notifications: messages.map((m) => ({
               id: m.id,

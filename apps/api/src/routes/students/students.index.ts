@@ -6,10 +6,13 @@ import { filesOf } from "../../lib/file-store.ts";
 import { rateLimit } from "../../lib/rate-limit.ts";
 import {
   createApplicationHandler,
+  deleteDocumentHandler,
   downloadDocumentHandler,
   exportMyDataHandler,
+  getAgreementHandler,
   getApplicationHandler,
   listApplicationsHandler,
+  nextStepsHandler,
   signAgreementHandler,
   submitRequestHandler,
   updateDraftHandler,
@@ -19,10 +22,13 @@ import {
 } from "./students.handlers.ts";
 import {
   createApplication,
+  deleteDocument,
   downloadDocument,
   exportMyData,
+  getAgreement,
   getApplication,
   listApplications,
+  nextSteps,
   signAgreement,
   submitRequest,
   updateDraft,
@@ -68,8 +74,11 @@ export const studentsRouter = (deps: AppDeps) => {
     .openapi(updateDraft, updateDraftHandler(deps))
     .openapi(submitRequest, submitRequestHandler(deps))
     .openapi(withdrawRequest, withdrawRequestHandler(deps))
+    .openapi(getAgreement, getAgreementHandler(deps))
     .openapi(signAgreement, signAgreementHandler(deps))
     .openapi(uploadDocument, uploadDocumentHandler(deps, files))
     .openapi(downloadDocument, downloadDocumentHandler(deps, files))
+    .openapi(deleteDocument, deleteDocumentHandler(deps, files))
+    .openapi(nextSteps, nextStepsHandler(deps))
     .openapi(exportMyData, exportMyDataHandler(deps));
 };

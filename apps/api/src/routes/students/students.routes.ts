@@ -11,7 +11,12 @@ import type { Context, MiddlewareHandler } from "hono";
 import { applicationFields } from "../../lib/application-schema.ts";
 import { requireRole } from "../../lib/auth.ts";
 import { bodyLimit } from "../../lib/body-limit.ts";
-import { DOCUMENT_MEDIA_TYPES, documentDownloadResponse } from "../../lib/document-download.ts";
+import { documentDownloadResponse } from "../../lib/document-download.ts";
+import {
+  ChecklistItemSchema,
+  DocumentRequestSchema,
+  DocumentSchema,
+} from "../../lib/document-schemas.ts";
 import type { AppEnv } from "../../lib/env.ts";
 import { problemIn, problemResponse, TITLES, tooManyResponse } from "../../lib/problem.ts";
 
@@ -79,29 +84,7 @@ export const StudentApplicationSchema = z
   })
   .meta({ id: "StudentApplication" });
 
-export const DocumentSchema = z
-  .object({
-    id: z.string(),
-    applicationId: z.string(),
-    kind: z.string().meta({ description: "The checklist item it answers" }),
-    fileName: z.string().meta({ description: "The uploaded file's name, for display only" }),
-    mediaType: z.enum(DOCUMENT_MEDIA_TYPES).meta({ description: "Recognised from the content" }),
-    sizeBytes: z.number().int(),
-    sha256: z.string(),
-    uploadedBy: z.string(),
-    uploadedAt: z.string(),
-  })
-  .meta({ id: "StudentDocument" });
-
-export const ChecklistItemSchema = z
-  .object({
-    id: z.string().meta({ example: "learning-agreement" }),
-    label: z.string(),
-    schemes: z.array(z.string()).meta({ description: "The requested schemes that ask for it" }),
-    uploaded: z.boolean(),
-    documents: z.array(DocumentSchema),
-  })
-  .meta({ id: "ChecklistItem" });
+export { ChecklistItemSchema, DocumentSchema };
 
 export const HistoryEventSchema = z
   .object({
@@ -123,7 +106,14 @@ export const StudentApplicationDetailSchema = StudentApplicationSchema.extend({
       "The situation evaluated today, with the rules and figures in force today, for the requested schemes (null when it can no longer be evaluated: its host left the partner catalogue)",
   }),
   eligibilityAsOf: z.string().meta({ description: "The date the eligibility was evaluated on" }),
-  checklist: z.array(ChecklistItemSchema),
+  checklist: z.array(ChecklistItemSchema).meta({
+    description:
+      "The documents the requested schemes ask for, each once, with when it is due: what is not uploaded is still missing",
+  }),
+  documentRequests: z.array(DocumentRequestSchema).meta({
+    description:
+      "The office's requests for a document, oldest first: an upload of the kind asked for answers one",
+  }),
   history: z.array(HistoryEventSchema).meta({ description: "Oldest first" }),
 }).meta({ id: "StudentApplicationDetail" });
 
@@ -309,6 +299,128 @@ export const uploadDocument = createRoute({
   },
 });
 
+export const deleteDocument = createRoute({
+  method: "delete",
+  path: "/applications/{id}/documents/{documentId}",
+  tags: TAGS,
+  summary: "Delete one of my documents the office has not reviewed yet",
+  description:
+    "To replace a document, upload the new one, then delete the old one. Once the office has marked a document reviewed it stays: the answer is a 409 that says so. An office request the document answered is open again.",
+  middleware: student,
+  request: { params: DocumentParams },
+  responses: {
+    204: { description: "Deleted" },
+    ...signedIn,
+    404: problemResponse("No such document in an application of yours"),
+    409: problemResponse("The office has reviewed this document: it can no longer be deleted"),
+    422: problemResponse("An id is not valid"),
+  },
+});
+
+export const AgreementSchema = z
+  .object({
+    requestId: z.string(),
+    scheme: z.string(),
+    schemeName: z.string(),
+    approvedCents: z.number().int().meta({ description: "The grant (cents)" }),
+    advancePercent: z.number().int(),
+    advanceCents: z
+      .number()
+      .int()
+      .meta({ description: "Paid once the agreement is signed (cents)" }),
+    balanceCents: z
+      .number()
+      .int()
+      .meta({ description: "Paid after the return, on the stay's actual dates (cents)" }),
+    start: z.string(),
+    end: z.string(),
+    text: z
+      .array(z.string())
+      .meta({ description: "The agreement's paragraphs, in the reader's language" }),
+    signedAt: z.string().nullable().meta({
+      description: "When the student signed it: the text and amounts are then those signed",
+    }),
+  })
+  .meta({ id: "GrantAgreement" });
+
+export const getAgreement = createRoute({
+  method: "get",
+  path: "/applications/{id}/requests/{requestId}/agreement",
+  tags: TAGS,
+  summary: "The grant agreement of an approved request: what signing it commits to",
+  description:
+    "Before signing, the agreement the student is asked to sign, with the grant, its advance and the balance's conditions, in the reader's language. Once signed, the text and amounts kept when it was signed.",
+  middleware: student,
+  request: { params: RequestParams },
+  responses: {
+    200: json(AgreementSchema, "The agreement"),
+    ...signedIn,
+    404: problemResponse("No such request in an application of yours"),
+    409: problemResponse("The request has no grant to agree to (it is not approved)"),
+    422: problemResponse("An id is not valid"),
+  },
+});
+
+const NextStepSchema = z
+  .discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("document"),
+      applicationId: z.string(),
+      id: z.string().meta({ description: "The checklist item" }),
+      label: z.string(),
+      due: z.enum(["before-departure", "after-return"]),
+      date: z.string().meta({
+        description: "Before departure: the stay's start; after return: its end (ISO)",
+      }),
+    }),
+    z.object({
+      kind: z.literal("document-request"),
+      applicationId: z.string(),
+      id: z.string(),
+      label: z.string(),
+      message: z.string(),
+      date: z.string().meta({ description: "The office's due date (ISO)" }),
+      overdue: z.boolean(),
+    }),
+    z.object({
+      kind: z.literal("sign-agreement"),
+      applicationId: z.string(),
+      requestId: z.string(),
+      schemeName: z.string(),
+      approvedCents: z.number().int(),
+    }),
+    z.object({
+      kind: z.literal("payment"),
+      applicationId: z.string(),
+      requestId: z.string(),
+      schemeName: z.string(),
+      instalment: z.enum(["advance", "balance"]),
+      amountCents: z.number().int(),
+      when: z.enum(["after-signing", "after-return"]).meta({
+        description: "The advance follows the signed agreement; the balance, the return",
+      }),
+      date: z
+        .string()
+        .nullable()
+        .meta({ description: "The stay's end for the balance (ISO); null for the advance" }),
+    }),
+  ])
+  .meta({ id: "NextStep" });
+
+export const nextSteps = createRoute({
+  method: "get",
+  path: "/me/next-steps",
+  tags: TAGS,
+  summary: "What is due from me and to me, and when",
+  description:
+    "Across the student's applications with a request still going: the documents still missing (before departure, after return), the office's open requests with their due dates, the agreements to sign, and the payments to come of the approved grants (the advance once the agreement is signed, the balance after the return). Earliest date first; texts in the reader's language.",
+  middleware: student,
+  responses: {
+    200: json(z.object({ items: z.array(NextStepSchema) }), "The next steps"),
+    ...signedIn,
+  },
+});
+
 export const downloadDocument = createRoute({
   method: "get",
   path: "/applications/{id}/documents/{documentId}",
@@ -340,6 +452,9 @@ export const StudentExportSchema = z
       }),
     ),
     documents: z.array(DocumentSchema),
+    documentRequests: z
+      .array(DocumentRequestSchema)
+      .meta({ description: "The office's requests for a document, oldest first" }),
     history: z.array(HistoryEventSchema),
     notifications: z.array(
       z.object({
@@ -361,7 +476,7 @@ export const exportMyData = createRoute({
   tags: TAGS,
   summary: "Everything Envol keeps about me, as JSON",
   description:
-    "The account, every application with its situation and requests, the documents' metadata, the history of all of them and the notifications sent: a data-portability export (GDPR art. 20), as a file to save.",
+    "The account, every application with its situation and requests, the documents' metadata, the office's requests for documents, the history of all of them and the notifications sent: a data-portability export (GDPR art. 20), as a file to save.",
   middleware: student,
   responses: {
     200: json(StudentExportSchema, "The export (Content-Disposition: attachment)"),

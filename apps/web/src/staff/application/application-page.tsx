@@ -140,7 +140,7 @@ const ApplicationView = ({
       </div>
 
       <EligibilityReport eligibility={detail.eligibility} headingId={`${headingId}-eligibility`} />
-      <DocumentsTable documents={detail.documents} headingId={`${headingId}-documents`} />
+      <DocumentsTable detail={detail} headingId={`${headingId}-documents`} />
       <HistoryList detail={detail} headingId={`${headingId}-history`} />
     </>
   );

@@ -1,0 +1,87 @@
+import { formatMoney } from "@envol/domain";
+import i18next from "i18next";
+import { describe, expect, it } from "vitest";
+import { nextStepText } from "./next-step-text.ts";
+import { studentEn } from "./student.en.ts";
+import { studentFr } from "./student.fr.ts";
+
+const i18n = i18next.createInstance();
+await i18n.init({
+  lng: "fr",
+  ns: ["student"],
+  resources: { fr: { student: studentFr }, en: { student: studentEn } },
+  interpolation: { escapeValue: false },
+});
+const t = { fr: i18n.getFixedT("fr", "student"), en: i18n.getFixedT("en", "student") };
+const base = { applicationId: "a1" };
+
+describe("nextStepText", () => {
+  it("says when a document is due, with the date written out", () => {
+    const step = {
+      ...base,
+      kind: "document" as const,
+      id: "bank-details",
+      label: "RIB",
+      due: "before-departure" as const,
+      date: "2027-02-01",
+    };
+    expect(nextStepText(step, "fr", t.fr as never)).toBe(
+      "Déposer « RIB » avant le départ, le 1er février 2027",
+    );
+    expect(nextStepText({ ...step, label: "Bank details (RIB)" }, "en", t.en as never)).toBe(
+      "Upload “Bank details (RIB)” before departure, on 1 February 2027",
+    );
+  });
+
+  it("says the office's request and whether it is overdue", () => {
+    const step = {
+      ...base,
+      kind: "document-request" as const,
+      id: "r1",
+      label: "RIB",
+      message: "…",
+      date: "2027-01-10",
+      overdue: true,
+    };
+    expect(nextStepText(step, "fr", t.fr as never)).toBe(
+      "La DRI vous demandait « RIB » avant le 10 janvier 2027\u00a0: en retard",
+    );
+  });
+
+  it("gives the payments of a grant: the advance after signing, the balance after return", () => {
+    const payment = {
+      ...base,
+      kind: "payment" as const,
+      requestId: "q1",
+      schemeName: "Erasmus+ Europe",
+    };
+    const advance = nextStepText(
+      {
+        ...payment,
+        instalment: "advance",
+        amountCents: 116_800,
+        when: "after-signing",
+        date: null,
+      },
+      "fr",
+      t.fr as never,
+    );
+    expect(advance).toBe(
+      `Avance Erasmus+ Europe de ${formatMoney(116_800, "fr")}, versée une fois la convention signée`,
+    );
+    const balance = nextStepText(
+      {
+        ...payment,
+        instalment: "balance",
+        amountCents: 29_200,
+        when: "after-return",
+        date: "2027-06-30",
+      },
+      "en",
+      t.en as never,
+    );
+    expect(balance).toBe(
+      `Erasmus+ Europe balance of ${formatMoney(29_200, "en")}, paid after return (30 June 2027)`,
+    );
+  });
+});

@@ -1,0 +1,45 @@
+import type { Lang } from "@envol/domain";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { SIGNED_IN } from "../auth/session.ts";
+import { useEnvolClient } from "../auth/use-envol-client.ts";
+import { nextStepText } from "./next-step-text.ts";
+import { getNextSteps, type NextStep } from "./student-api.ts";
+import { useStudentTranslation } from "./student-texts.ts";
+
+/**
+ * "Next steps" on the student's home page: what is due and when, across their applications —
+ * the documents still missing (before departure, after return), the office's requests, the
+ * agreements to sign and the payments to come (the API says which, in the reader's language).
+ */
+export const NextSteps = () => {
+  const { t, i18n } = useStudentTranslation();
+  const lang = i18n.language as Lang;
+  const envol = useEnvolClient();
+  const steps = useQuery({
+    queryKey: [SIGNED_IN, "next-steps", lang],
+    queryFn: ({ signal }) => getNextSteps(envol, signal),
+  });
+  if (steps.isPending || steps.isError || steps.data.items.length === 0) return null;
+  return (
+    <section className="panel next-steps" aria-labelledby="next-steps-title">
+      <h2 id="next-steps-title">{t("next.title")}</h2>
+      <ul className="next-steps__list">
+        {steps.data.items.map((step) => (
+          <li key={`${step.kind}-${stepKey(step)}`}>
+            <Link to="/student/applications/$id" params={{ id: step.applicationId }}>
+              {nextStepText(step, lang, t)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+};
+
+const stepKey = (step: NextStep) =>
+  step.kind === "payment"
+    ? `${step.requestId}-${step.instalment}`
+    : step.kind === "sign-agreement"
+      ? step.requestId
+      : `${step.applicationId}-${step.id}`;
