@@ -441,11 +441,10 @@ export class Applications extends Context.Service<
             const otherGrants = approving
               ? await otherGrantsOf(tx, application.studentId, requestId)
               : [];
-            const today = verdictToday(
-              application.situation,
-              request.scheme,
-              at.toISOString().slice(0, 10),
-            );
+            // only an approval weighs what the scheme says today (ADR 010)
+            const today = approving
+              ? verdictToday(application.situation, request.scheme, at.toISOString().slice(0, 10))
+              : undefined;
             const state = (budgetRemainingCents: number): DecisionState => ({
               request: {
                 id: request.id,
@@ -463,7 +462,7 @@ export class Applications extends Context.Service<
               advancePercent: schemes.advancePercent(request.scheme),
               paidCents,
               budgetRemainingCents,
-              today,
+              ...(today && { today }),
               stay: { start: application.startDate, end: application.endDate },
               exclusiveWith: registry.plugins
                 .filter((p) => registry.exclusive(request.scheme, p.id))

@@ -36,6 +36,7 @@ export * from "./funding-plan.ts";
 export * from "./ids.ts";
 export * from "./institution.ts";
 export * from "./issue-text.ts";
+export * from "./long-date.ts";
 export * from "./means-test.ts";
 export * from "./money.ts";
 export * from "./money-moves/decision-plan.ts";

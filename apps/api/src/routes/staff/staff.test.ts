@@ -486,12 +486,12 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       });
       expect(done.explanation).toEqual([
         {
-          label: "Avant (du 2026-02-01 au 2026-06-30) : Bourse mensuelle",
+          label: "Avant (du 1er février 2026 au 30 juin 2026) : Bourse mensuelle",
           amountCents: 225_000,
           basis: `${eur(45_000)} × 150/30 jours`,
         },
         {
-          label: "Après (du 2026-02-01 au 2026-06-10) : Bourse mensuelle",
+          label: "Après (du 1er février 2026 au 10 juin 2026) : Bourse mensuelle",
           amountCents: 195_000,
           basis: `${eur(45_000)} × 130/30 jours`,
         },
@@ -529,12 +529,12 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       ]);
       expect(inEnglish[1].explanation).toEqual([
         {
-          label: "Before (2026-02-01 to 2026-06-30): Monthly grant",
+          label: "Before (1 February 2026 to 30 June 2026): Monthly grant",
           amountCents: 225_000,
           basis: `${en(45_000)} × 150/30 days`,
         },
         {
-          label: "After (2026-02-01 to 2026-06-10): Monthly grant",
+          label: "After (1 February 2026 to 10 June 2026): Monthly grant",
           amountCents: 195_000,
           basis: `${en(45_000)} × 130/30 days`,
         },

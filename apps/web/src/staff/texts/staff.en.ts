@@ -217,7 +217,7 @@ export const staffEn: StaffMessages = {
     },
     advanceHint: "Amount approved: {{approved}}.",
     balanceHint:
-      "The balance is computed: the grant less what was paid (negative: an amount to recover). It settles the request.",
+      "The balance is what is still to pay of the grant after what was paid, or what is to recover when the student received more. It settles the request.",
     amount: "Amount of the advance",
     amountHint: "Leave empty to pay the grant's usual share.",
     submit: {
@@ -228,7 +228,7 @@ export const staffEn: StaffMessages = {
     done: {
       advance: "Advance of {{amount}} recorded.",
       balance: "Balance of {{amount}} recorded: the request is settled.",
-      recover: "Balance recorded: {{amount}} to recover; the request is settled.",
+      recover: "Balance recorded: to recover {{amount}}; the request is settled.",
     },
     nothingDue: "Nothing was left to pay: the request is settled.",
     confirm: {

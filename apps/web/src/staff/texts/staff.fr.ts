@@ -222,7 +222,7 @@ export const staffFr = {
     },
     advanceHint: "Montant accordé : {{approved}}.",
     balanceHint:
-      "Le solde est calculé : la subvention moins ce qui a été versé (négatif, une somme à récupérer). Il clôt la demande.",
+      "Le solde est ce qui reste à verser de la bourse après ce qui a été versé, ou ce qui est à récupérer si l'étudiant a reçu plus. Il clôt la demande.",
     amount: "Montant de l'avance",
     amountHint: "Laissez vide pour verser la part prévue par l'aide.",
     submit: {
@@ -233,7 +233,7 @@ export const staffFr = {
     done: {
       advance: "Avance de {{amount}} enregistrée.",
       balance: "Solde de {{amount}} enregistré : la demande est soldée.",
-      recover: "Solde enregistré : {{amount}} à récupérer ; la demande est soldée.",
+      recover: "Solde enregistré : à récupérer {{amount}} ; la demande est soldée.",
     },
     nothingDue: "Rien ne restait à verser : la demande est soldée.",
     confirm: {
