@@ -31,17 +31,24 @@ describe.skipIf(!hasChromium)(
       page.on("pageerror", (e) => errors.push(String(e)));
       await page.goto(`${server.url}/staff`);
       await signIn(page, DEMO.staff.email, DEMO.staff.password);
+      // signed in once the session answers with the office's user
+      let csrfToken = "";
+      await expect
+        .poll(async () => {
+          const r = await staff.request.get(`${server.url}/api/auth/session`);
+          const session = r.ok()
+            ? ((await r.json()) as { user: unknown; csrfToken: string })
+            : null;
+          csrfToken = session?.csrfToken ?? "";
+          return session?.user ?? null;
+        }, WAIT)
+        .not.toBeNull();
       // the office gives TU Berlin a key, as its page does
-      const session = (await (
-        await staff.request.get(`${server.url}/api/auth/session`)
-      ).json()) as {
-        csrfToken: string;
-      };
       const issued = await staff.request.post(`${server.url}/api/staff/partner-keys`, {
-        headers: { "x-csrf-token": session.csrfToken },
+        headers: { "x-csrf-token": csrfToken },
         data: { partnerId: "tu-berlin", label: "e2e" },
       });
-      expect(issued.status()).toBe(201);
+      expect(issued.status(), await issued.text()).toBe(201);
       const { secret } = (await issued.json()) as { secret: string };
 
       // Camille's seeded Berlin stay (18 January – 30 April 2027), Erasmus+ approved: the host
