@@ -24,6 +24,10 @@ describe("statementWindow", () => {
     expect(
       statementWindow({ startDate: "2026-07-10", endDate: "2026-12-20" }, "2026-2027", 30),
     ).toEqual({ from: "2026-07-01", to: "2027-01-19" });
+    // a stay planned past 30 June: its planned dates stay allowed, the margin beyond is cut
+    expect(
+      statementWindow({ startDate: "2027-03-01", endDate: "2027-08-31" }, "2026-2027", 30),
+    ).toEqual({ from: "2027-01-30", to: "2027-08-31" });
   });
 
   it("says which dates are allowed, in both languages", () => {

@@ -24,7 +24,8 @@ export interface StatementWindow {
 
 /**
  * The window a host's actual dates must fall in: `windowDays` before the planned arrival to
- * `windowDays` after the planned departure, cut to the stay's academic year (1 July–30 June).
+ * `windowDays` after the planned departure, cut to the stay's academic year (1 July–30 June)
+ * but never inside the planned stay.
  *
  * @example
  * statementWindow({ startDate: "2027-02-01", endDate: "2027-06-10" }, "2026-2027", 30)
@@ -41,9 +42,12 @@ export const statementWindow = (
     addDays(planned.startDate, -windowDays),
     addDays(planned.endDate, windowDays),
   ];
+  // the year cuts the margin, never the planned stay itself (a stay may run past 30 June)
+  const later = (a: IsoDate, b: IsoDate) => (compareDates(a, b) > 0 ? a : b);
+  const earlier = (a: IsoDate, b: IsoDate) => (compareDates(a, b) < 0 ? a : b);
   return {
-    from: compareDates(from, yearFrom) < 0 ? yearFrom : from,
-    to: compareDates(to, yearTo) > 0 ? yearTo : to,
+    from: earlier(planned.startDate, later(from, yearFrom)),
+    to: later(planned.endDate, earlier(to, yearTo)),
   };
 };
 
