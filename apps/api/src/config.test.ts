@@ -111,6 +111,7 @@ describe("the server's configuration", () => {
       ENVOL_LIMIT_APPLICATIONS_PER_DAY: 20,
       ENVOL_LIMIT_UPLOADS_PER_HOUR: 30,
       ENVOL_LIMIT_PARTNER_CALLS_PER_MINUTE: 600,
+      ENVOL_PARTNER_DATE_WINDOW_DAYS: 30,
       ENVOL_DOCUMENTS_PER_APPLICATION: 20,
       ENVOL_DOCUMENT_MB_PER_APPLICATION: 50,
     });
@@ -122,6 +123,12 @@ describe("the server's configuration", () => {
     );
     expect(() => loadConfig({ ENVOL_DOCUMENTS_PER_APPLICATION: "0" })).toThrow(
       /ENVOL_DOCUMENTS_PER_APPLICATION/,
+    );
+    expect(loadConfig({ ENVOL_PARTNER_DATE_WINDOW_DAYS: "0" })).toMatchObject({
+      ENVOL_PARTNER_DATE_WINDOW_DAYS: 0,
+    });
+    expect(() => loadConfig({ ENVOL_PARTNER_DATE_WINDOW_DAYS: "400" })).toThrow(
+      /ENVOL_PARTNER_DATE_WINDOW_DAYS/,
     );
   });
 });

@@ -86,6 +86,11 @@ export const ConfigSchema = z
     ENVOL_LIMIT_UPLOADS_PER_HOUR: count.default(30),
     /** Partner API calls per API key and minute (0: no limit). */
     ENVOL_LIMIT_PARTNER_CALLS_PER_MINUTE: count.default(600),
+    /**
+     * How many days before the planned arrival and after the planned departure a host's actual
+     * dates may fall (within the stay's academic year); beyond, its statement is refused (422).
+     */
+    ENVOL_PARTNER_DATE_WINDOW_DAYS: count.max(365).default(30),
     /** The most documents one application may hold. */
     ENVOL_DOCUMENTS_PER_APPLICATION: count.min(1).default(20),
     /** The most megabytes (MiB) of documents one application may hold. */

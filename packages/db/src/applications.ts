@@ -33,7 +33,7 @@ import {
   STANDING_STATES,
 } from "./overlapping-requests.ts";
 import { lockBudget, lockRequest, lockStudent, paidSoFar } from "./request-lock.ts";
-import { applications, auditEvents, schemeRequests } from "./schema/index.ts";
+import { applications, auditEvents, grantReviews, schemeRequests } from "./schema/index.ts";
 import { Schemes } from "./schemes.ts";
 import { type Tx, tagged, transact } from "./transact.ts";
 import { type ApplicationView, applicationView, type RequestView, requestView } from "./views.ts";
@@ -72,6 +72,11 @@ export interface QueueRow {
   readonly hostName: string | null;
   readonly startDate: string;
   readonly endDate: string;
+  /**
+   * Something about the grant awaits the office (ADR 012): a host's statement that would raise
+   * it, or a flag left by another grant's recalculation.
+   */
+  readonly awaitingOffice: boolean;
 }
 
 /** What a host partner says of a mobility: the EWP `pending` / `verified` / `rejected`. */
@@ -441,11 +446,10 @@ export class Applications extends Context.Service<
             const otherGrants = approving
               ? await otherGrantsOf(tx, application.studentId, requestId)
               : [];
-            const today = verdictToday(
-              application.situation,
-              request.scheme,
-              at.toISOString().slice(0, 10),
-            );
+            // only an approval weighs what the scheme says today (ADR 010)
+            const today = approving
+              ? verdictToday(application.situation, request.scheme, at.toISOString().slice(0, 10))
+              : undefined;
             const state = (budgetRemainingCents: number): DecisionState => ({
               request: {
                 id: request.id,
@@ -463,7 +467,7 @@ export class Applications extends Context.Service<
               advancePercent: schemes.advancePercent(request.scheme),
               paidCents,
               budgetRemainingCents,
-              today,
+              ...(today && { today }),
               stay: { start: application.startDate, end: application.endDate },
               exclusiveWith: registry.plugins
                 .filter((p) => registry.exclusive(request.scheme, p.id))
@@ -554,7 +558,11 @@ export class Applications extends Context.Service<
         const [rows, count] = yield* Effect.promise(() =>
           Promise.all([
             db
-              .select({ request: schemeRequests, application: applications })
+              .select({
+                request: schemeRequests,
+                application: applications,
+                awaitingOffice: sql<boolean>`exists (select 1 from ${grantReviews} where ${grantReviews.requestId} = ${schemeRequests.id} and ${grantReviews.state} = 'pending')`,
+              })
               .from(schemeRequests)
               .innerJoin(applications, eq(applications.id, schemeRequests.applicationId))
               .where(condition)
@@ -569,7 +577,7 @@ export class Applications extends Context.Service<
           ]),
         );
         return {
-          rows: rows.map(({ request, application }): QueueRow => {
+          rows: rows.map(({ request, application, awaitingOffice }): QueueRow => {
             const host = application.situation.mobility.host;
             return {
               request: requestView(request),
@@ -580,6 +588,7 @@ export class Applications extends Context.Service<
               hostName: isPartnerHost(host) ? null : (host.name ?? host.city ?? ""),
               startDate: application.startDate,
               endDate: application.endDate,
+              awaitingOffice: Boolean(awaitingOffice),
             };
           }),
           total: Number(count[0]?.n ?? 0),

@@ -175,3 +175,26 @@ export class OidcEmailNotVerified extends Data.TaggedError("OidcEmailNotVerified
     return `the single sign-on provider does not vouch for ${this.email}`;
   }
 }
+
+/** The grant has no open review of this kind for the office to decide (ADR 012). */
+export class NoPendingReview extends Data.TaggedError("NoPendingReview")<{
+  readonly requestId: string;
+  readonly kind: "partner-statement" | "stale-grant";
+}> {
+  override get message(): string {
+    return `request ${this.requestId} has no pending ${this.kind}`;
+  }
+
+  explain(lang: Lang): string {
+    return {
+      "partner-statement": {
+        fr: "Aucune déclaration de l'établissement d'accueil n'attend la DRI pour cette demande : elle a peut-être déjà été traitée.",
+        en: "No statement of the host awaits the office for this request: it may have been handled already.",
+      },
+      "stale-grant": {
+        fr: "Aucun signalement n'est ouvert pour cette demande : il a peut-être déjà été levé.",
+        en: "No flag is open for this request: it may have been cleared already.",
+      },
+    }[this.kind][lang];
+  }
+}

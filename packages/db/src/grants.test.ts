@@ -179,12 +179,12 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
     ]);
     expect(inFrench(ledger[2]?.explanation)).toEqual([
       {
-        label: "Avant (du 2027-02-01 au 2027-06-30) : Bourse mensuelle",
+        label: "Avant (du 1er février 2027 au 30 juin 2027) : Bourse mensuelle",
         amountCents: 225_000,
         basis: `${eur(45_000)} × 150/30 jours`,
       },
       {
-        label: "Après (du 2027-02-01 au 2027-06-10) : Bourse mensuelle",
+        label: "Après (du 1er février 2027 au 10 juin 2027) : Bourse mensuelle",
         amountCents: 195_000,
         basis: `${eur(45_000)} × 130/30 jours`,
       },
@@ -246,7 +246,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
       payload: { requestId: id, action: "recalculate", differenceCents: -30_000 },
     });
     expect(message?.body).toBe(
-      `Vos dates de séjour sont confirmées : du 1 février 2027 au 10 juin 2027. Votre bourse Bourse Mobilité Île-de-France passe de ${eur(225_000)} à ${eur(195_000)}. Déjà versé : ${eur(180_000)}. Reste à verser : ${eur(15_000)}.`,
+      `Vos dates de séjour sont confirmées : du 1er février 2027 au 10 juin 2027. Votre bourse Bourse Mobilité Île-de-France passe de ${eur(225_000)} à ${eur(195_000)}. Déjà versé : ${eur(180_000)}. Reste à verser : ${eur(15_000)}.`,
     );
   });
 
@@ -269,7 +269,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
     );
     expect(approvalOptions).toMatchObject({ approvedCents: 195_000, differenceCents: -30_000 });
     expect(inFrench(approvalOptions.explanation)[1]).toEqual({
-      label: "Après (du 2028-02-01 au 2028-06-10) : Bourse mensuelle",
+      label: "Après (du 1er février 2028 au 10 juin 2028) : Bourse mensuelle",
       amountCents: 195_000,
       basis: `${eur(45_000)} × 130/30 jours`,
     });
@@ -286,12 +286,12 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
     // the previous lines are those of the last recalculation, not of the approval
     expect(inFrench(currentOptions.explanation)).toEqual([
       {
-        label: "Avant (du 2028-02-01 au 2028-06-10) : Bourse mensuelle",
+        label: "Avant (du 1er février 2028 au 10 juin 2028) : Bourse mensuelle",
         amountCents: 195_000,
         basis: `${eur(45_000)} × 130/30 jours`,
       },
       {
-        label: "Après (du 2028-02-01 au 2028-06-10) : Bourse mensuelle",
+        label: "Après (du 1er février 2028 au 10 juin 2028) : Bourse mensuelle",
         amountCents: 173_333,
         basis: `${eur(40_000)} × 130/30 jours`,
       },
@@ -467,12 +467,12 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
     });
     expect(inFrench(adjusted.explanation).slice(0, 2)).toEqual([
       {
-        label: "Avant (du 2025-02-01 au 2025-06-30) : Bourse mensuelle",
+        label: "Avant (du 1er février 2025 au 30 juin 2025) : Bourse mensuelle",
         amountCents: 225_000,
         basis: `${eur(45_000)} × 150/30 jours`,
       },
       {
-        label: "Avant (du 2025-02-01 au 2025-06-30) : Ajustement décidé par le service",
+        label: "Avant (du 1er février 2025 au 30 juin 2025) : Ajustement décidé par le service",
         amountCents: -25_000,
         basis: `montant accordé : ${eur(200_000)}`,
       },
@@ -519,12 +519,12 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
       [written],
       [
         {
-          label: "Before (2028-02-01 to 2028-06-30): Bourse mensuelle",
+          label: "Before (1 February 2028 to 30 June 2028): Bourse mensuelle",
           amountCents: 225_000,
           basis: "450 € × 150/30 jours",
         },
         {
-          label: "After (2028-02-01 to 2028-06-10): Monthly grant",
+          label: "After (1 February 2028 to 10 June 2028): Monthly grant",
           amountCents: 195_000,
           basis: `${eur(45_000, "en")} × 130/30 days`,
         },

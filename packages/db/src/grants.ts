@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   type Actor,
   type BudgetExceeded,
@@ -12,28 +13,46 @@ import {
   type LedgerKind,
   type LedgerLine,
   planRecalculation,
+  RECALCULABLE_STATES,
   type Remaining,
   recalculationImpossibleBecause,
   recalculationRefusal,
   remainingOf,
   type SchemeResult,
   type Situation,
+  type StayDates,
   type StoredLedgerLine,
+  staleGrantOf,
+  statementAwaitingOffice,
   storedEstimateLine,
   type Text,
   UnknownPartner,
+  type Verdict,
+  type VerdictOnDates,
   type WrittenLedgerLine,
 } from "@envol/domain";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { Context, DateTime, Effect, Layer, Result } from "effect";
 import { Applications } from "./applications.ts";
 import { applyMovePlan } from "./apply-move-plan.ts";
+import { actorId, recordAudit } from "./audit-log.ts";
 import { Database } from "./database.ts";
-import { type BudgetNotFound, RecalculationImpossible, RequestNotFound } from "./errors.ts";
+import {
+  type BudgetNotFound,
+  NoPendingReview,
+  RecalculationImpossible,
+  RequestNotFound,
+} from "./errors.ts";
 import { lockBudget, lockRequest, paidSoFar } from "./request-lock.ts";
-import { applications, auditEvents, ledgerEntries, schemeRequests } from "./schema/index.ts";
+import {
+  applications,
+  auditEvents,
+  grantReviews,
+  ledgerEntries,
+  schemeRequests,
+} from "./schema/index.ts";
 import { Schemes } from "./schemes.ts";
-import { tagged, transact } from "./transact.ts";
+import { type Tx, tagged, transact } from "./transact.ts";
 import { type RequestView, requestView } from "./views.ts";
 
 /** The dates the stay actually took, as the host or the office confirmed them. */
@@ -84,6 +103,68 @@ export interface PaymentsDue {
   readonly remaining: Remaining | null;
 }
 
+export type GrantReviewKind = "partner-statement" | "stale-grant";
+export type GrantReviewState = typeof grantReviews.$inferSelect.state;
+type GrantReviewRow = typeof grantReviews.$inferSelect;
+
+/**
+ * What about a grant awaits (or awaited) the office (ADR 012): a host's statement that would
+ * raise it, or a grant left stale by another grant's recalculation.
+ */
+export interface GrantReviewView {
+  readonly id: string;
+  readonly requestId: string;
+  readonly scheme: string;
+  readonly kind: GrantReviewKind;
+  readonly state: GrantReviewState;
+  /** The actual dates it is about. */
+  readonly actualStart: string;
+  readonly actualEnd: string;
+  /** The grant as it stood, and what the scheme gives on the actual dates (null: nothing). */
+  readonly beforeCents: number;
+  readonly afterCents: number | null;
+  readonly afterVerdict: Verdict;
+  /** Why the office is asked, in both languages. */
+  readonly explanation: Text;
+  /** `partner:tu-berlin`, `staff:<user id>`. */
+  readonly raisedBy: string;
+  readonly createdAt: string;
+  readonly decidedBy: string | null;
+  readonly decidedAt: string | null;
+  /** The office's reason, for a rejected statement or a dismissed flag. */
+  readonly reason: string | null;
+}
+
+const reviewView = (row: GrantReviewRow, scheme: string): GrantReviewView => ({
+  id: row.id,
+  requestId: row.requestId,
+  scheme,
+  kind: row.kind,
+  state: row.state,
+  actualStart: row.actualStart,
+  actualEnd: row.actualEnd,
+  beforeCents: row.beforeCents,
+  afterCents: row.afterCents,
+  afterVerdict: row.afterVerdict,
+  explanation: row.explanation,
+  raisedBy: row.raisedBy,
+  createdAt: row.createdAt.toISOString(),
+  decidedBy: row.decidedBy,
+  decidedAt: row.decidedAt?.toISOString() ?? null,
+  reason: row.reason,
+});
+
+const reviewerOf = (actor: Actor): string => `${actor.kind}:${actorId(actor)}`;
+
+/** What a host's statement of actual dates did to one grant. */
+export type StatementOutcome =
+  /** Applied at once: it lowers or keeps the grant. */
+  | { readonly kind: "applied"; readonly recalculation: Recalculation }
+  /** The same dates as the grant's last recalculation: nothing to do. */
+  | { readonly kind: "unchanged" }
+  /** It would raise the grant: stored for the office to confirm or reject. */
+  | { readonly kind: "awaiting-office"; readonly review: GrantReviewView };
+
 export type RecalculationError =
   | RequestNotFound
   | RecalculationImpossible
@@ -124,6 +205,33 @@ export class Grants extends Context.Service<
       dates: ActualDates,
       actor: Actor,
     ) => Effect.Effect<Recalculation, RecalculationError>;
+    /**
+     * A host's statement of the stay's actual dates for one grant, weighed under the request's
+     * lock: the same dates as the last recalculation change nothing; dates that lower or keep
+     * the grant recalculate it; dates that would raise it are stored for the office (ADR 012).
+     */
+    readonly stateDates: (
+      requestId: string,
+      dates: { readonly actualStart: string; readonly actualEnd: string },
+      actor: Extract<Actor, { readonly kind: "partner" }>,
+    ) => Effect.Effect<StatementOutcome, RecalculationError>;
+    /** The office confirms a host's pending statement: the grant is recalculated on its dates. */
+    readonly confirmStatement: (
+      requestId: string,
+      actor: Extract<Actor, { readonly kind: "staff" }>,
+    ) => Effect.Effect<Recalculation, RecalculationError | NoPendingReview>;
+    /**
+     * The office sets a pending review aside with a reason: a host's statement is rejected, a
+     * stale grant's flag dismissed. Audited; the grant is unchanged.
+     */
+    readonly setAside: (
+      requestId: string,
+      kind: GrantReviewKind,
+      reason: string,
+      actor: Extract<Actor, { readonly kind: "staff" }>,
+    ) => Effect.Effect<GrantReviewView, RequestNotFound | NoPendingReview>;
+    /** Every review of an application's grants, newest first. */
+    readonly reviewsOf: (applicationId: string) => Effect.Effect<readonly GrantReviewView[]>;
     /**
      * Promotes the scheme's waitlisted requests of the year, longest waiting first, while their
      * estimate fits what is left in the envelope; each in its own transaction. The ids promoted.
@@ -177,6 +285,351 @@ export class Grants extends Context.Service<
       const linesOf = (r: { readonly fr: SchemeResult; readonly en: SchemeResult }) =>
         estimateLineWords(r.fr, r.en);
 
+      type Locked = Awaited<ReturnType<typeof lockRequest>>;
+
+      /** The request locked for a recalculation: a partner reaches its own students only. */
+      const lockForRecalculation = async (tx: Tx, requestId: string, actor: Actor) => {
+        // the same lock order as Applications.decide: the request, then the envelope
+        const locked = await lockRequest(tx, requestId);
+        if (actor.kind === "partner" && locked.application.hostPartnerId !== actor.partnerId)
+          throw new RequestNotFound({ id: requestId });
+        return locked;
+      };
+
+      /** What the last recalculation of the request recorded, if any. */
+      const lastRecalculation = async (tx: Tx, requestId: string) =>
+        (
+          await tx
+            .select({ after: auditEvents.after })
+            .from(auditEvents)
+            .where(
+              and(
+                eq(auditEvents.entityType, "scheme_request"),
+                eq(auditEvents.entityId, requestId),
+                eq(auditEvents.action, "recalculate"),
+              ),
+            )
+            .orderBy(sql`${auditEvents.id} desc`)
+            .limit(1)
+        )[0]?.after as RecordedComputation | undefined;
+
+      /** The plugin a grant is recomputed with: its approval's options, or today's. */
+      const pluginFor = (
+        request: Locked["request"],
+        useCurrentOptions: boolean,
+      ): {
+        readonly plugin: ConfiguredPlugin;
+        readonly useCurrent: boolean;
+        readonly configure: (options: unknown) => ConfiguredPlugin | undefined;
+      } => {
+        const impossible = (why: Text) =>
+          new RecalculationImpossible({ requestId: request.id, why });
+        const current = registry.byId.get(request.scheme);
+        const configure = (options: unknown): ConfiguredPlugin | undefined => {
+          // options stored years ago may no longer validate: say so rather than crash
+          try {
+            return schemes.configureWith(request.scheme, options);
+          } catch (e) {
+            throw impossible(
+              recalculationImpossibleBecause.optionsNoLongerValid(
+                current?.name ?? { fr: request.scheme, en: request.scheme },
+                (e as Error).message,
+              ),
+            );
+          }
+        };
+        const useCurrent = useCurrentOptions || request.approvedOptions === null;
+        const plugin = useCurrent ? current : configure(request.approvedOptions);
+        if (!plugin)
+          throw impossible(recalculationImpossibleBecause.schemeWithdrawn(request.scheme));
+        return { plugin, useCurrent, configure };
+      };
+
+      const onDates = (situation: Situation, start: string, end: string): Situation => ({
+        ...situation,
+        mobility: { ...situation.mobility, start, end },
+      });
+
+      /** The grant evaluated on the actual dates: its new amount, or why it has none. */
+      const evaluateOn = (locked: Locked, dates: ActualDates, actor: Actor) => {
+        const { request, application } = locked;
+        const impossible = (why: Text) =>
+          new RecalculationImpossible({ requestId: request.id, why });
+        const refusal = recalculationRefusal(request, dates, actor);
+        if (refusal) throw impossible(refusal);
+        const { plugin, useCurrent, configure } = pluginFor(
+          request,
+          dates.useCurrentOptions === true,
+        );
+        const evaluated = (() => {
+          // the catalogue may have lost the host since: a typed domain error, not a crash
+          try {
+            return evaluateInBoth(
+              plugin,
+              onDates(application.situation, dates.actualStart, dates.actualEnd),
+            );
+          } catch (e) {
+            if (e instanceof UnknownPartner)
+              throw impossible(recalculationImpossibleBecause.partnerWithdrawn(e.partner));
+            throw e;
+          }
+        })();
+        if (evaluated.fr.verdict !== "eligible" || !evaluated.fr.estimate)
+          throw impossible(recalculationImpossibleBecause.noAmount(evaluated.fr, evaluated.en));
+        return {
+          dates,
+          plugin,
+          useCurrent,
+          configure,
+          evaluated,
+          newCents: evaluated.fr.estimate.totalCents,
+        };
+      };
+      type Evaluated = ReturnType<typeof evaluateOn>;
+
+      /** The recalculation planned on the evaluated amount, with the envelope locked. */
+      const planOn = async (tx: Tx, locked: Locked, on: Evaluated) => {
+        const { request, application } = locked;
+        const current = registry.byId.get(request.scheme);
+        // what the grant was: the last recalculation's lines, or the approval's estimate
+        const last = await lastRecalculation(tx, request.id);
+        const previous = last
+          ? { ...last, lines: last.lines.map(storedEstimateLine) }
+          : {
+              startDate: application.startDate,
+              endDate: application.endDate,
+              options: {
+                source: request.approvedOptions === null ? "current" : "approval",
+                values: request.approvedOptions ?? current?.options ?? null,
+              } as const,
+              lines: (() => {
+                // the plugin configured above when it is the approval's, else configured now
+                const approvedWith =
+                  request.approvedOptions === null
+                    ? current
+                    : on.useCurrent
+                      ? on.configure(request.approvedOptions)
+                      : on.plugin;
+                return approvedWith
+                  ? linesOf(evaluateInBoth(approvedWith, application.situation))
+                  : [];
+              })(),
+            };
+        const budget = await lockBudget(tx, request.scheme, application.academicYear);
+        const planned = planRecalculation(
+          {
+            requestId: request.id,
+            scheme: request.scheme,
+            schemeName: on.plugin.name,
+            approvedCents: request.approvedCents as number,
+            previous,
+            paidCents: await paidSoFar(tx, request.id),
+            budgetRemainingCents: budget.envelopeCents - budget.committedCents,
+          },
+          {
+            startDate: on.dates.actualStart,
+            endDate: on.dates.actualEnd,
+            approvedCents: on.newCents,
+            options: {
+              source: on.useCurrent ? "current" : "approval",
+              values: on.plugin.options,
+            },
+            lines: linesOf(on.evaluated),
+          },
+        );
+        if (Result.isFailure(planned)) throw planned.failure;
+        return { plan: planned.success, budget };
+      };
+
+      /** What a grant's scheme says of the stay on some dates, for a stale-grant review. */
+      const verdictOn = (
+        request: {
+          readonly id: string;
+          readonly scheme: string;
+          readonly approvedOptions: unknown;
+        },
+        situation: Situation,
+        dates: { readonly startDate: string; readonly endDate: string },
+      ): VerdictOnDates => {
+        const configured = (() => {
+          if (request.approvedOptions === null) return registry.byId.get(request.scheme);
+          try {
+            return schemes.configureWith(request.scheme, request.approvedOptions);
+          } catch {
+            // options no longer valid: today's, as a staff recalculation would offer
+            return registry.byId.get(request.scheme);
+          }
+        })();
+        const none = { ...dates, verdict: "ineligible", estimateCents: null } as const;
+        if (!configured) return none;
+        try {
+          const result = evaluateAlone(
+            configured,
+            onDates(situation, dates.startDate, dates.endDate),
+            "fr",
+          );
+          return {
+            ...dates,
+            verdict: result.verdict,
+            estimateCents: result.estimate?.totalCents ?? null,
+          };
+        } catch (e) {
+          if (e instanceof UnknownPartner) return none;
+          throw e;
+        }
+      };
+
+      /** Closes a grant's pending review of a kind: what the office (or a later move) did with it. */
+      const closeReview = async (
+        tx: Tx,
+        requestId: string,
+        kind: GrantReviewKind,
+        state: Exclude<GrantReviewState, "pending">,
+        decided: { readonly at: Date; readonly actor: Actor; readonly reason?: string },
+      ) =>
+        tx
+          .update(grantReviews)
+          .set({
+            state,
+            decidedAt: decided.at,
+            decidedBy: reviewerOf(decided.actor),
+            reason: decided.reason ?? null,
+          })
+          .where(
+            and(
+              eq(grantReviews.requestId, requestId),
+              eq(grantReviews.kind, kind),
+              eq(grantReviews.state, "pending"),
+            ),
+          )
+          .returning();
+
+      /**
+       * The stay's actual dates moved: every other running grant of the application is weighed on
+       * the new dates against the dates before, and flagged for the office when its verdict or
+       * amount changes. None is changed (issue #12, item 6).
+       */
+      const flagOtherGrants = async (
+        tx: Tx,
+        locked: Locked,
+        dates: { readonly before: StayDates; readonly after: StayDates },
+        at: Date,
+        actor: Actor,
+      ) => {
+        const { request, application } = locked;
+        if (
+          dates.before.startDate === dates.after.startDate &&
+          dates.before.endDate === dates.after.endDate
+        )
+          return;
+        const others = await tx
+          .select()
+          .from(schemeRequests)
+          .where(
+            and(
+              eq(schemeRequests.applicationId, application.id),
+              ne(schemeRequests.id, request.id),
+              inArray(schemeRequests.state, [...RECALCULABLE_STATES]),
+            ),
+          );
+        for (const other of others) {
+          if (other.approvedCents === null) continue;
+          const stale = staleGrantOf(
+            {
+              schemeName: registry.byId.get(other.scheme)?.name ?? {
+                fr: other.scheme,
+                en: other.scheme,
+              },
+              approvedCents: other.approvedCents,
+            },
+            verdictOn(other, application.situation, dates.before),
+            verdictOn(other, application.situation, dates.after),
+          );
+          if (!stale) continue;
+          await closeReview(tx, other.id, "stale-grant", "superseded", { at, actor });
+          await tx.insert(grantReviews).values({
+            id: randomUUID(),
+            requestId: other.id,
+            applicationId: application.id,
+            kind: "stale-grant",
+            state: "pending",
+            actualStart: dates.after.startDate,
+            actualEnd: dates.after.endDate,
+            beforeCents: other.approvedCents,
+            afterCents: stale.afterCents,
+            afterVerdict: stale.afterVerdict,
+            explanation: stale.explanation,
+            raisedBy: reviewerOf(actor),
+            createdAt: at,
+          });
+        }
+      };
+
+      /** Applies a planned recalculation: the grant, the stay's dates, the money, the reviews. */
+      const applyRecalculation = async (
+        tx: Tx,
+        locked: Locked,
+        planned: Awaited<ReturnType<typeof planOn>>,
+        at: Date,
+        actor: Actor,
+        statement: "confirmed" | "superseded" = "superseded",
+      ): Promise<Recalculation> => {
+        const { request, application, student } = locked;
+        const { plan, budget } = planned;
+        const updated = (
+          await tx
+            .update(schemeRequests)
+            .set({
+              approvedCents: plan.approvedCents,
+              updatedAt: at,
+              version: request.version + 1,
+            })
+            .where(eq(schemeRequests.id, request.id))
+            .returning()
+        )[0] as typeof schemeRequests.$inferSelect;
+        await tx
+          .update(applications)
+          .set({
+            actualStartDate: plan.actual.startDate,
+            actualEndDate: plan.actual.endDate,
+            updatedAt: at,
+          })
+          .where(eq(applications.id, application.id));
+        await applyMovePlan(tx, plan, {
+          at,
+          actor,
+          requestId: request.id,
+          applicationId: application.id,
+          budgetId: budget.id,
+          student,
+          payload: { differenceCents: plan.differenceCents },
+        });
+        // the grant is recomputed: what the office was asked about it is answered
+        await closeReview(tx, request.id, "stale-grant", "recalculated", { at, actor });
+        await closeReview(tx, request.id, "partner-statement", statement, { at, actor });
+        await flagOtherGrants(
+          tx,
+          locked,
+          {
+            before: {
+              startDate: application.actualStartDate ?? application.startDate,
+              endDate: application.actualEndDate ?? application.endDate,
+            },
+            after: plan.actual,
+          },
+          at,
+          actor,
+        );
+        return {
+          request: requestView(updated),
+          previousCents: plan.previousCents,
+          approvedCents: plan.approvedCents,
+          differenceCents: plan.differenceCents,
+          remaining: plan.remaining,
+          explanation: plan.ledger[0]?.explanation ?? [],
+        } satisfies Recalculation;
+      };
+
       const recalculate = Effect.fn("Grants.recalculate")(function* (
         requestId: string,
         dates: ActualDates,
@@ -186,150 +639,193 @@ export class Grants extends Context.Service<
         return yield* transact(
           db,
           async (tx) => {
-            const impossible = (why: Text) => new RecalculationImpossible({ requestId, why });
-            // the same lock order as Applications.decide: the request, then the envelope
-            const { request, application, student } = await lockRequest(tx, requestId);
-            // a partner confirms the dates of its own students only; another's is not found
-            if (actor.kind === "partner" && application.hostPartnerId !== actor.partnerId)
-              throw new RequestNotFound({ id: requestId });
-            const refusal = recalculationRefusal(request, dates, actor);
-            if (refusal) throw impossible(refusal);
-            const { actualStart, actualEnd } = dates;
-
-            const current = registry.byId.get(request.scheme);
-            const configure = (options: unknown): ConfiguredPlugin | undefined => {
-              // options stored years ago may no longer validate: say so rather than crash
-              try {
-                return schemes.configureWith(request.scheme, options);
-              } catch (e) {
-                throw impossible(
-                  recalculationImpossibleBecause.optionsNoLongerValid(
-                    current?.name ?? { fr: request.scheme, en: request.scheme },
-                    (e as Error).message,
-                  ),
-                );
-              }
-            };
-            const useCurrent = dates.useCurrentOptions === true || request.approvedOptions === null;
-            const plugin = useCurrent ? current : configure(request.approvedOptions);
-            if (!plugin)
-              throw impossible(recalculationImpossibleBecause.schemeWithdrawn(request.scheme));
-
-            const situation = application.situation;
-            const actual: Situation = {
-              ...situation,
-              mobility: { ...situation.mobility, start: actualStart, end: actualEnd },
-            };
-            const evaluated = (() => {
-              // the catalogue may have lost the host since: a typed domain error, not a crash
-              try {
-                return evaluateInBoth(plugin, actual);
-              } catch (e) {
-                if (e instanceof UnknownPartner)
-                  throw impossible(recalculationImpossibleBecause.partnerWithdrawn(e.partner));
-                throw e;
-              }
-            })();
-            if (evaluated.fr.verdict !== "eligible" || !evaluated.fr.estimate)
-              throw impossible(recalculationImpossibleBecause.noAmount(evaluated.fr, evaluated.en));
-
-            // what the grant was: the last recalculation's lines, or the approval's estimate
-            const last = (
-              await tx
-                .select({ after: auditEvents.after })
-                .from(auditEvents)
-                .where(
-                  and(
-                    eq(auditEvents.entityType, "scheme_request"),
-                    eq(auditEvents.entityId, requestId),
-                    eq(auditEvents.action, "recalculate"),
-                  ),
-                )
-                .orderBy(sql`${auditEvents.id} desc`)
-                .limit(1)
-            )[0]?.after as RecordedComputation | undefined;
-            const previous = last
-              ? { ...last, lines: last.lines.map(storedEstimateLine) }
-              : {
-                  startDate: application.startDate,
-                  endDate: application.endDate,
-                  options: {
-                    source: request.approvedOptions === null ? "current" : "approval",
-                    values: request.approvedOptions ?? current?.options ?? null,
-                  } as const,
-                  lines: (() => {
-                    // the plugin configured above when it is the approval's, else configured now
-                    const approvedWith =
-                      request.approvedOptions === null
-                        ? current
-                        : useCurrent
-                          ? configure(request.approvedOptions)
-                          : plugin;
-                    return approvedWith ? linesOf(evaluateInBoth(approvedWith, situation)) : [];
-                  })(),
-                };
-
-            const budget = await lockBudget(tx, request.scheme, application.academicYear);
-            const planned = planRecalculation(
-              {
-                requestId,
-                scheme: request.scheme,
-                schemeName: plugin.name,
-                approvedCents: request.approvedCents as number,
-                previous,
-                paidCents: await paidSoFar(tx, requestId),
-                budgetRemainingCents: budget.envelopeCents - budget.committedCents,
-              },
-              {
-                startDate: actualStart,
-                endDate: actualEnd,
-                approvedCents: evaluated.fr.estimate.totalCents,
-                options: { source: useCurrent ? "current" : "approval", values: plugin.options },
-                lines: linesOf(evaluated),
-              },
-            );
-            if (Result.isFailure(planned)) throw planned.failure;
-            const plan = planned.success;
-
-            const updated = (
-              await tx
-                .update(schemeRequests)
-                .set({
-                  approvedCents: plan.approvedCents,
-                  updatedAt: at,
-                  version: request.version + 1,
-                })
-                .where(eq(schemeRequests.id, requestId))
-                .returning()
-            )[0] as typeof schemeRequests.$inferSelect;
-            await tx
-              .update(applications)
-              .set({
-                actualStartDate: plan.actual.startDate,
-                actualEndDate: plan.actual.endDate,
-                updatedAt: at,
-              })
-              .where(eq(applications.id, application.id));
-            await applyMovePlan(tx, plan, {
-              at,
-              actor,
-              requestId,
-              applicationId: application.id,
-              budgetId: budget.id,
-              student,
-              payload: { differenceCents: plan.differenceCents },
-            });
-            return {
-              request: requestView(updated),
-              previousCents: plan.previousCents,
-              approvedCents: plan.approvedCents,
-              differenceCents: plan.differenceCents,
-              remaining: plan.remaining,
-              explanation: plan.ledger[0]?.explanation ?? [],
-            } satisfies Recalculation;
+            const locked = await lockForRecalculation(tx, requestId, actor);
+            const planned = await planOn(tx, locked, evaluateOn(locked, dates, actor));
+            return applyRecalculation(tx, locked, planned, at, actor);
           },
           isRecalculationError,
         );
+      });
+
+      const pendingReview = async (tx: Tx, requestId: string, kind: GrantReviewKind) =>
+        (
+          await tx
+            .select()
+            .from(grantReviews)
+            .where(
+              and(
+                eq(grantReviews.requestId, requestId),
+                eq(grantReviews.kind, kind),
+                eq(grantReviews.state, "pending"),
+              ),
+            )
+        )[0];
+
+      const stateDates = Effect.fn("Grants.stateDates")(function* (
+        requestId: string,
+        dates: { readonly actualStart: string; readonly actualEnd: string },
+        actor: Extract<Actor, { readonly kind: "partner" }>,
+      ) {
+        const at = yield* DateTime.nowAsDate;
+        return yield* transact(
+          db,
+          async (tx): Promise<StatementOutcome> => {
+            // under the request's lock: statements sent at once are weighed one after the other
+            const locked = await lockForRecalculation(tx, requestId, actor);
+            const same = (d: { readonly startDate: string; readonly endDate: string }) =>
+              d.startDate === dates.actualStart && d.endDate === dates.actualEnd;
+            // the same dates again change nothing: PUT is idempotent, one ledger line per change
+            const last = await lastRecalculation(tx, requestId);
+            if (last && same(last)) return { kind: "unchanged" };
+            const pending = await pendingReview(tx, requestId, "partner-statement");
+            if (pending && same({ startDate: pending.actualStart, endDate: pending.actualEnd }))
+              return {
+                kind: "awaiting-office",
+                review: reviewView(pending, locked.request.scheme),
+              };
+
+            const on = evaluateOn(locked, dates, actor);
+            const beforeCents = locked.request.approvedCents as number;
+            if (on.newCents <= beforeCents)
+              return {
+                kind: "applied",
+                recalculation: await applyRecalculation(
+                  tx,
+                  locked,
+                  await planOn(tx, locked, on),
+                  at,
+                  actor,
+                ),
+              };
+
+            // a rise waits for the office: stored, no money moves (issue #12, item 5)
+            await closeReview(tx, requestId, "partner-statement", "superseded", { at, actor });
+            const stay = { startDate: dates.actualStart, endDate: dates.actualEnd };
+            const row = (
+              await tx
+                .insert(grantReviews)
+                .values({
+                  id: randomUUID(),
+                  requestId,
+                  applicationId: locked.application.id,
+                  kind: "partner-statement",
+                  state: "pending",
+                  actualStart: dates.actualStart,
+                  actualEnd: dates.actualEnd,
+                  beforeCents,
+                  afterCents: on.newCents,
+                  afterVerdict: "eligible",
+                  explanation: statementAwaitingOffice({
+                    ...stay,
+                    schemeName: on.plugin.name,
+                    beforeCents,
+                    afterCents: on.newCents,
+                  }),
+                  raisedBy: reviewerOf(actor),
+                  createdAt: at,
+                })
+                .returning()
+            )[0] as GrantReviewRow;
+            await recordAudit(tx, {
+              at,
+              actor,
+              action: "statement-awaiting-office",
+              entityType: "scheme_request",
+              entityId: requestId,
+              before: { approvedCents: beforeCents },
+              after: { ...stay, approvedCents: on.newCents },
+              reason: null,
+            });
+            return { kind: "awaiting-office", review: reviewView(row, locked.request.scheme) };
+          },
+          isRecalculationError,
+        );
+      });
+
+      const confirmStatement = Effect.fn("Grants.confirmStatement")(function* (
+        requestId: string,
+        actor: Extract<Actor, { readonly kind: "staff" }>,
+      ) {
+        const at = yield* DateTime.nowAsDate;
+        return yield* transact(
+          db,
+          async (tx) => {
+            const locked = await lockForRecalculation(tx, requestId, actor);
+            const pending = await pendingReview(tx, requestId, "partner-statement");
+            if (!pending) throw new NoPendingReview({ requestId, kind: "partner-statement" });
+            const dates = { actualStart: pending.actualStart, actualEnd: pending.actualEnd };
+            const planned = await planOn(tx, locked, evaluateOn(locked, dates, actor));
+            await recordAudit(tx, {
+              at,
+              actor,
+              action: "confirm-statement",
+              entityType: "scheme_request",
+              entityId: requestId,
+              before: { approvedCents: pending.beforeCents },
+              after: {
+                startDate: pending.actualStart,
+                endDate: pending.actualEnd,
+                approvedCents: planned.plan.approvedCents,
+                statedBy: pending.raisedBy,
+              },
+              reason: null,
+            });
+            return applyRecalculation(tx, locked, planned, at, actor, "confirmed");
+          },
+          (e): e is RecalculationError | NoPendingReview =>
+            isRecalculationError(e) || e instanceof NoPendingReview,
+        );
+      });
+
+      const setAside = Effect.fn("Grants.setAside")(function* (
+        requestId: string,
+        kind: GrantReviewKind,
+        reason: string,
+        actor: Extract<Actor, { readonly kind: "staff" }>,
+      ) {
+        const at = yield* DateTime.nowAsDate;
+        return yield* transact(
+          db,
+          async (tx) => {
+            const { request } = await lockRequest(tx, requestId);
+            const [closed] = await closeReview(
+              tx,
+              requestId,
+              kind,
+              kind === "partner-statement" ? "rejected" : "dismissed",
+              { at, actor, reason },
+            );
+            if (!closed) throw new NoPendingReview({ requestId, kind });
+            await recordAudit(tx, {
+              at,
+              actor,
+              action: kind === "partner-statement" ? "reject-statement" : "dismiss-flag",
+              entityType: "scheme_request",
+              entityId: requestId,
+              before: {
+                startDate: closed.actualStart,
+                endDate: closed.actualEnd,
+                approvedCents: closed.beforeCents,
+              },
+              after: { approvedCents: closed.beforeCents, proposedCents: closed.afterCents },
+              reason,
+            });
+            return reviewView(closed, request.scheme);
+          },
+          tagged<RequestNotFound | NoPendingReview>("RequestNotFound", "NoPendingReview"),
+        );
+      });
+
+      const reviewsOf = Effect.fn("Grants.reviewsOf")(function* (applicationId: string) {
+        const rows = yield* Effect.promise(() =>
+          db
+            .select({ review: grantReviews, scheme: schemeRequests.scheme })
+            .from(grantReviews)
+            .innerJoin(schemeRequests, eq(schemeRequests.id, grantReviews.requestId))
+            .where(eq(grantReviews.applicationId, applicationId))
+            .orderBy(desc(grantReviews.createdAt), desc(grantReviews.id)),
+        );
+        return rows.map((r) => reviewView(r.review, r.scheme));
       });
 
       const promoteWaitlisted = Effect.fn("Grants.promoteWaitlisted")(function* (
@@ -443,7 +939,16 @@ export class Grants extends Context.Service<
         } satisfies PaymentsDue;
       });
 
-      return Grants.of({ recalculate, promoteWaitlisted, paymentsDue, ledgerFor });
+      return Grants.of({
+        recalculate,
+        stateDates,
+        confirmStatement,
+        setAside,
+        reviewsOf,
+        promoteWaitlisted,
+        paymentsDue,
+        ledgerFor,
+      });
     }),
   );
 }

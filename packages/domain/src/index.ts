@@ -42,6 +42,7 @@ export * from "./long-date.ts";
 export * from "./means-test.ts";
 export * from "./money.ts";
 export * from "./money-moves/decision-plan.ts";
+export * from "./money-moves/grant-review.ts";
 export * from "./money-moves/ledger-explanation.ts";
 export * from "./money-moves/move-plan.ts";
 export * from "./money-moves/recalculation-plan.ts";

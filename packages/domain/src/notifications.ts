@@ -1,4 +1,5 @@
 import type { RequestAction } from "./application-lifecycle.ts";
+import { formatLongDate } from "./long-date.ts";
 import { formatMoney } from "./money.ts";
 import { remainingOf } from "./money-moves/remaining.ts";
 import type { Lang, Text } from "./text.ts";
@@ -130,13 +131,6 @@ interface RecalculationFacts {
   readonly paidCents: number;
 }
 
-const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }),
-  en: new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }),
-};
-const longDate = (iso: string, lang: Lang): string =>
-  dateFormats[lang].format(new Date(`${iso}T00:00:00Z`));
-
 /** The student's message: the confirmed dates, the new amount and what is left to pay or recover. */
 const recalculationMessage = (lang: Lang, f: RecalculationFacts): StudentMessage => {
   const m = (c: number) => formatMoney(c, lang);
@@ -158,7 +152,7 @@ const recalculationMessage = (lang: Lang, f: RecalculationFacts): StudentMessage
           }
         : { fr: " Rien ne reste à verser.", en: " Nothing is left to pay." }
   )[lang];
-  const [start, end] = [longDate(f.start, lang), longDate(f.end, lang)];
+  const [start, end] = [formatLongDate(f.start, lang), formatLongDate(f.end, lang)];
   return {
     fr: {
       subject: `Bourse recalculée : ${f.schemeName}`,

@@ -1,3 +1,4 @@
+import { DEFAULT_STATEMENT_WINDOW_DAYS } from "@envol/domain";
 import type { Config } from "../config.ts";
 
 /**
@@ -13,6 +14,11 @@ export interface Limits {
   readonly uploadsPerHour: number;
   /** Partner API calls per API key and minute. */
   readonly partnerCallsPerMinute: number;
+  /**
+   * Days around the planned stay (within its academic year) that a host's actual dates may fall
+   * in: beyond, its statement is refused (issue #12).
+   */
+  readonly partnerDateWindowDays: number;
   /** Documents one application may hold, and their bytes in all. */
   readonly documentsPerApplication: number;
   readonly documentBytesPerApplication: number;
@@ -26,6 +32,7 @@ export const DEFAULT_LIMITS: Limits = {
   applicationsPerDay: 20,
   uploadsPerHour: 30,
   partnerCallsPerMinute: 600,
+  partnerDateWindowDays: DEFAULT_STATEMENT_WINDOW_DAYS,
   documentsPerApplication: 20,
   documentBytesPerApplication: 50 * MIB,
 };
@@ -35,6 +42,7 @@ export const limitsOf = (config: Config): Limits => ({
   applicationsPerDay: config.ENVOL_LIMIT_APPLICATIONS_PER_DAY,
   uploadsPerHour: config.ENVOL_LIMIT_UPLOADS_PER_HOUR,
   partnerCallsPerMinute: config.ENVOL_LIMIT_PARTNER_CALLS_PER_MINUTE,
+  partnerDateWindowDays: config.ENVOL_PARTNER_DATE_WINDOW_DAYS,
   documentsPerApplication: config.ENVOL_DOCUMENTS_PER_APPLICATION,
   documentBytesPerApplication: config.ENVOL_DOCUMENT_MB_PER_APPLICATION * MIB,
 });

@@ -48,6 +48,7 @@ export const problemOf = (tagged: Tagged, lang: Lang): Problem => {
     case "ApplicationNotEditable":
     case "EnvelopeBelowCommitted":
     case "RecalculationImpossible":
+    case "NoPendingReview":
       return make(409, "conflict", TITLES.conflict, { detail });
     case "OverlappingRequest":
       return make(409, "overlapping-request", TITLES.overlappingRequest, { detail });

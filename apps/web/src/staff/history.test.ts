@@ -7,6 +7,16 @@ describe("the history", () => {
     expect(historyActionOf("nominate")).toBeNull();
   });
 
+  it("names what the office did with a host's statement and a stale grant's flag", () => {
+    for (const action of [
+      "statement-awaiting-office",
+      "confirm-statement",
+      "reject-statement",
+      "dismiss-flag",
+    ])
+      expect(historyActionOf(action)).toBe(action);
+  });
+
   it("reads the change of state an event records", () => {
     expect(stateChangeOf({ state: "submitted" }, { state: "under_review" })).toEqual({
       from: "submitted",

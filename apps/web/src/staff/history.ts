@@ -14,6 +14,10 @@ export const HISTORY_ACTIONS = [
   "delete-document",
   "recalculate",
   "host-decision",
+  "statement-awaiting-office",
+  "confirm-statement",
+  "reject-statement",
+  "dismiss-flag",
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 

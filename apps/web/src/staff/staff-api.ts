@@ -233,3 +233,32 @@ export const reviewDocument = async (
   if (res.status === 200) return res.json();
   throw await problemOf(res);
 };
+
+/** The office confirms a host's statement that would raise the grant: recomputed on its dates. */
+export const confirmStatement = async (api: EnvolClient, requestId: string) => {
+  const res = await api.staff.requests[":id"].statement.confirmation.$post({
+    param: { id: requestId },
+  });
+  if (res.status === 200) return res.json();
+  throw await problemOf(res);
+};
+
+/** The office rejects a host's statement, with a reason; the grant is unchanged. */
+export const rejectStatement = async (api: EnvolClient, requestId: string, reason: string) => {
+  const res = await api.staff.requests[":id"].statement.rejection.$post({
+    param: { id: requestId },
+    json: { reason },
+  });
+  if (res.status === 200) return res.json();
+  throw await problemOf(res);
+};
+
+/** The office dismisses a stale grant's flag, with a reason; the grant is unchanged. */
+export const dismissFlag = async (api: EnvolClient, requestId: string, reason: string) => {
+  const res = await api.staff.requests[":id"].flag.dismissal.$post({
+    param: { id: requestId },
+    json: { reason },
+  });
+  if (res.status === 200) return res.json();
+  throw await problemOf(res);
+};

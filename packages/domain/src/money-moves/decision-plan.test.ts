@@ -327,3 +327,26 @@ describe("planDecision: signing the agreement", () => {
     expect(plan.audit.after).not.toHaveProperty("agreement");
   });
 });
+
+describe("today's verdict", () => {
+  const withoutToday = (state: RequestState): DecisionState => {
+    const { today: _today, ...rest } = stateOf(state);
+    return rest;
+  };
+
+  it("is not needed by a decision other than an approval", () => {
+    expect(planned(withoutToday("submitted"), { action: "start-review" }).request.state).toBe(
+      "under_review",
+    );
+    expect(
+      planned(withoutToday("under_review"), { action: "reject", reason: "Dossier incomplet" })
+        .request.state,
+    ).toBe("rejected");
+  });
+
+  it("is a defect when an approval is planned without it", () => {
+    expect(() =>
+      planDecision(withoutToday("under_review"), { action: "approve" }, STAFF, AT),
+    ).toThrow(/today's verdict/);
+  });
+});

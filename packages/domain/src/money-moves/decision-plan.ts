@@ -84,8 +84,11 @@ export interface DecisionState {
   readonly paidCents: number;
   /** The envelope less what is committed against it: what can still be approved. */
   readonly budgetRemainingCents: number;
-  /** What the scheme says of the stay today, on the current rules: its verdict and estimate. */
-  readonly today: { readonly verdict: Verdict; readonly estimateCents: number | null };
+  /**
+   * What the scheme says of the stay today, on the current rules: its verdict and estimate.
+   * Only an approval (or a promotion) weighs it: the repository evaluates it for those only.
+   */
+  readonly today?: { readonly verdict: Verdict; readonly estimateCents: number | null };
   /** The request's stay, planned dates (ISO). */
   readonly stay: { readonly start: string; readonly end: string };
   /** The schemes this one cannot be combined with. */
@@ -168,10 +171,12 @@ export const overrideGroundsOf = (state: DecisionState, amountCents: number): Ov
       scheme: g.scheme,
       schemeName: g.schemeName,
     }));
-  if (state.today.verdict !== "eligible")
-    grounds.push({ kind: "not-eligible", verdict: state.today.verdict });
-  else if (state.today.estimateCents === null || amountCents > state.today.estimateCents)
-    grounds.push({ kind: "above-estimate", amountCents, estimateCents: state.today.estimateCents });
+  const { today } = state;
+  // a repository that plans an approval without today's verdict is a defect, not a refusal
+  if (!today) throw new Error(`approving request ${state.request.id} needs today's verdict`);
+  if (today.verdict !== "eligible") grounds.push({ kind: "not-eligible", verdict: today.verdict });
+  else if (today.estimateCents === null || amountCents > today.estimateCents)
+    grounds.push({ kind: "above-estimate", amountCents, estimateCents: today.estimateCents });
   return grounds;
 };
 

@@ -38,13 +38,13 @@ describe("renderLedgerLine", () => {
     ],
     [
       { key: "before", amountCents: 195_000, params: { ...stay, line } },
-      "Avant (du 2027-02-01 au 2027-06-10) : Bourse mensuelle",
-      "Before (2027-02-01 to 2027-06-10): Monthly grant",
+      "Avant (du 1er février 2027 au 10 juin 2027) : Bourse mensuelle",
+      "Before (1 February 2027 to 10 June 2027): Monthly grant",
     ],
     [
       { key: "after", amountCents: 195_000, params: { ...stay, line } },
-      "Après (du 2027-02-01 au 2027-06-10) : Bourse mensuelle",
-      "After (2027-02-01 to 2027-06-10): Monthly grant",
+      "Après (du 1er février 2027 au 10 juin 2027) : Bourse mensuelle",
+      "After (1 February 2027 to 10 June 2027): Monthly grant",
     ],
     [
       { key: "difference", amountCents: -1, params: { fromCents: 2, toCents: 1 } },
@@ -99,7 +99,7 @@ describe("renderLedgerLine", () => {
       params: { ...stay, approvedCents: 200_000 },
     };
     expect(renderLedgerLine(adjustment, "en")).toEqual({
-      label: "Before (2027-02-01 to 2027-06-10): Adjustment decided by the office",
+      label: "Before (1 February 2027 to 10 June 2027): Adjustment decided by the office",
       amountCents: -25_000,
       basis: `amount approved: ${formatMoney(200_000, "en")}`,
     });

@@ -1,4 +1,5 @@
 import type { RequestAction } from "../application-lifecycle.ts";
+import { formatLongDate } from "../long-date.ts";
 import { formatMoney } from "../money.ts";
 import { REQUEST_ACTION_DONE } from "../request-words.ts";
 import type { Lang, Text } from "../text.ts";
@@ -77,9 +78,10 @@ const isKeyed = (line: StoredLedgerLine): line is LedgerLine => "key" in line;
 
 type Words = (line: LedgerLine, lang: Lang) => { readonly label: string; readonly basis: string };
 
+/** The stay's dates in the reader's words: "du 1er février 2027 au 10 juin 2027". */
 const stay = (p: StayDates): Text => ({
-  fr: `du ${p.startDate} au ${p.endDate}`,
-  en: `${p.startDate} to ${p.endDate}`,
+  fr: `du ${formatLongDate(p.startDate, "fr")} au ${formatLongDate(p.endDate, "fr")}`,
+  en: `${formatLongDate(p.startDate, "en")} to ${formatLongDate(p.endDate, "en")}`,
 });
 
 const PHASE: Record<"before" | "after", Text> = {

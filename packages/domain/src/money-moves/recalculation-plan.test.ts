@@ -77,12 +77,12 @@ describe("planRecalculation", () => {
     ]);
     expect(explained(plan)).toEqual([
       {
-        label: "Avant (du 2027-02-01 au 2027-06-30) : Bourse mensuelle",
+        label: "Avant (du 1er février 2027 au 30 juin 2027) : Bourse mensuelle",
         amountCents: 225_000,
         basis: `${eur(45_000)} × 150/30 jours`,
       },
       {
-        label: "Après (du 2027-02-01 au 2027-06-10) : Bourse mensuelle",
+        label: "Après (du 1er février 2027 au 10 juin 2027) : Bourse mensuelle",
         amountCents: 195_000,
         basis: `${eur(45_000)} × 130/30 jours`,
       },
@@ -99,7 +99,7 @@ describe("planRecalculation", () => {
     ]);
     expect(plan.remaining).toEqual({ kind: "to-pay", cents: 195_000 });
     expect(renderNotification(plan.notification, "fr").body).toBe(
-      `Vos dates de séjour sont confirmées : du 1 février 2027 au 10 juin 2027. Votre bourse Bourse Mobilité Île-de-France passe de ${eur(225_000)} à ${eur(195_000)}. Reste à verser : ${eur(195_000)}.`,
+      `Vos dates de séjour sont confirmées : du 1er février 2027 au 10 juin 2027. Votre bourse Bourse Mobilité Île-de-France passe de ${eur(225_000)} à ${eur(195_000)}. Reste à verser : ${eur(195_000)}.`,
     );
   });
 
@@ -171,12 +171,12 @@ describe("planRecalculation", () => {
     const plan = planned(grant({ approvedCents: 200_000 }), on("2027-06-10", 130));
     expect(explained(plan).slice(0, 2)).toEqual([
       {
-        label: "Avant (du 2027-02-01 au 2027-06-30) : Bourse mensuelle",
+        label: "Avant (du 1er février 2027 au 30 juin 2027) : Bourse mensuelle",
         amountCents: 225_000,
         basis: `${eur(45_000)} × 150/30 jours`,
       },
       {
-        label: "Avant (du 2027-02-01 au 2027-06-30) : Ajustement décidé par le service",
+        label: "Avant (du 1er février 2027 au 30 juin 2027) : Ajustement décidé par le service",
         amountCents: -25_000,
         basis: `montant accordé : ${eur(200_000)}`,
       },
@@ -220,7 +220,7 @@ describe("planRecalculation", () => {
       on("2027-06-10", 130),
     );
     expect(explained(plan, "en")[0]).toEqual({
-      label: "Before (2027-02-01 to 2027-06-10): Bourse mensuelle",
+      label: "Before (1 February 2027 to 10 June 2027): Bourse mensuelle",
       amountCents: 195_000,
       basis: "450 € × 130/30 jours",
     });

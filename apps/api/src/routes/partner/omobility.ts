@@ -2,7 +2,7 @@
  * An application as a partner school reads it: an EWP Outgoing Mobility (omobilities v2 names,
  * shared/reference/anchors.md §b), with the student's name and email and nothing else personal.
  */
-import type { ApplicationView, UserView } from "@envol/db";
+import type { ApplicationView, GrantReviewView, UserView } from "@envol/db";
 import { FINAL_STATES, type RequestState } from "@envol/domain";
 
 export const OMOBILITY_STATUSES = ["nomination", "live", "recognized", "cancelled"] as const;
@@ -21,7 +21,44 @@ export interface OMobility {
   readonly actual_departure_date: string | null;
   readonly student: { readonly name: string; readonly email: string };
   readonly modified_at: string;
+  readonly office_review: OfficeReview | null;
 }
+
+/** What the office did with the host's last statement that would raise a grant (ADR 012). */
+export interface OfficeReview {
+  readonly status: "awaiting_office" | "confirmed" | "rejected" | "superseded";
+  readonly actual_arrival_date: string;
+  readonly actual_departure_date: string;
+  /** The office's reason for a rejection. */
+  readonly reason: string | null;
+}
+
+const REVIEW_STATUS = {
+  pending: "awaiting_office",
+  confirmed: "confirmed",
+  rejected: "rejected",
+  superseded: "superseded",
+  // a statement's review is never recalculated nor dismissed: those close a stale grant's flag
+  recalculated: "superseded",
+  dismissed: "superseded",
+} as const satisfies Record<GrantReviewView["state"], OfficeReview["status"]>;
+
+/** The office's review of the host's latest statement that would raise a grant, if any. */
+export const officeReviewOf = (reviews: readonly GrantReviewView[]): OfficeReview | null => {
+  const latest = reviews
+    .filter((r) => r.kind === "partner-statement")
+    .reduce<GrantReviewView | undefined>(
+      (a, r) => (a === undefined || r.createdAt > a.createdAt ? r : a),
+      undefined,
+    );
+  if (!latest) return null;
+  return {
+    status: REVIEW_STATUS[latest.state],
+    actual_arrival_date: latest.actualStart,
+    actual_departure_date: latest.actualEnd,
+    reason: latest.reason,
+  };
+};
 
 /** Granted and running: the stay is funded (EWP `live`). */
 const LIVE: ReadonlySet<RequestState> = new Set(["approved", "agreed", "advance_paid"]);
@@ -68,6 +105,7 @@ export const toOMobility = (
   application: ApplicationView,
   student: Pick<UserView, "name" | "email">,
   sendingHeiId: string,
+  reviews: readonly GrantReviewView[] = [],
 ): OMobility => ({
   omobility_id: application.id,
   sending_hei_id: sendingHeiId,
@@ -84,4 +122,5 @@ export const toOMobility = (
   actual_departure_date: application.actualEndDate,
   student: { name: student.name, email: student.email },
   modified_at: application.updatedAt,
+  office_review: officeReviewOf(reviews),
 });

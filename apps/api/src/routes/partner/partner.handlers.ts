@@ -2,18 +2,25 @@ import {
   ApplicationNotFound,
   Applications,
   type ApplicationView,
-  AuditTrail,
   Grants,
   type QueueRow,
+  type StatementOutcome,
   Users,
 } from "@envol/db";
-import type { Actor, Lang } from "@envol/domain";
+import {
+  type AcademicYear,
+  isWithin,
+  type Lang,
+  outsideWindow,
+  statementWindow,
+} from "@envol/domain";
 import type { RouteHandler, z } from "@hono/zod-openapi";
 import { Effect } from "effect";
 import type { AppDeps } from "../../lib/deps.ts";
 import type { AppEnv } from "../../lib/env.ts";
 import { partnerOf } from "../../lib/partner-auth.ts";
-import { problemIn, TITLES } from "../../lib/problem.ts";
+import { problem, problemBody, problemIn, TITLES } from "../../lib/problem.ts";
+import { limitsOf } from "../../lib/rate-limit.ts";
 import { runEffect } from "../../lib/run-effect.ts";
 import {
   envolAcademicYear,
@@ -125,7 +132,8 @@ export const getHandler =
       deps,
       Effect.gen(function* () {
         const application = yield* visibleApplication(omobility_id, partnerId);
-        return toOMobility(application, yield* studentOf(application), sendingHeiId);
+        const reviews = yield* Grants.use((g) => g.reviewsOf(application.id));
+        return toOMobility(application, yield* studentOf(application), sendingHeiId, reviews);
       }),
       (omobility) => c.json(omobility satisfies OMobilityOut, 200),
     ) as never;
@@ -135,25 +143,43 @@ export const decideHandler =
   (deps: AppDeps): RouteHandler<typeof decideOMobility, AppEnv> =>
   (c) => {
     const partnerId = partnerOf(c);
-    const actor: Actor = { kind: "partner", partnerId };
+    const actor = { kind: "partner", partnerId } as const;
     const { omobility_id } = c.req.valid("param");
     const body = c.req.valid("json");
     const sendingHeiId = deps.registry().institution.id;
+    const windowDays = limitsOf(deps).partnerDateWindowDays;
 
+    /** The actual dates outside the window around the planned stay: each field, and why. */
+    const outOfWindow = (application: ApplicationView, arrival: string, departure: string) => {
+      const window = statementWindow(
+        { startDate: application.startDate, endDate: application.endDate },
+        application.academicYear as AcademicYear,
+        windowDays,
+      );
+      return (
+        [
+          ["actual_arrival_date", arrival],
+          ["actual_departure_date", departure],
+        ] as const
+      )
+        .filter(([, date]) => !isWithin(date, window))
+        .map(([path]) => ({ path, message: outsideWindow(window, windowDays, c.get("lang")) }));
+    };
+
+    /**
+     * Each running grant weighed on the actual dates, under its own lock (the repository checks
+     * there that the same dates were not already applied); undefined when none runs.
+     */
     const verify = (application: ApplicationView, actualStart: string, actualEnd: string) =>
       Effect.gen(function* () {
         const grants = runningGrants(application);
-        if (grants.length === 0) return false;
-        for (const request of grants) {
-          // the same dates again change nothing: PUT is idempotent, one ledger line per change
-          const events = yield* AuditTrail.use((a) => a.forEntity("scheme_request", request.id));
-          const last = events.filter((e) => e.action === "recalculate").at(-1)?.after as
-            | { readonly startDate?: string; readonly endDate?: string }
-            | undefined;
-          if (last?.startDate === actualStart && last.endDate === actualEnd) continue;
-          yield* Grants.use((g) => g.recalculate(request.id, { actualStart, actualEnd }, actor));
-        }
-        return true;
+        if (grants.length === 0) return undefined;
+        const outcomes: StatementOutcome[] = [];
+        for (const request of grants)
+          outcomes.push(
+            yield* Grants.use((g) => g.stateDates(request.id, { actualStart, actualEnd }, actor)),
+          );
+        return outcomes;
       });
 
     const reject = (application: ApplicationView) =>
@@ -169,21 +195,29 @@ export const decideHandler =
       deps,
       Effect.gen(function* () {
         const application = yield* visibleApplication(omobility_id, partnerId);
+        let awaitingOffice = false;
         if (
           body.decision === "verified" &&
           body.actual_arrival_date !== undefined &&
           body.actual_departure_date !== undefined
         ) {
-          const done = yield* verify(
+          const outside = outOfWindow(
             application,
             body.actual_arrival_date,
             body.actual_departure_date,
           );
-          if (!done)
+          if (outside.length > 0) return { kind: "outside-window", errors: outside } as const;
+          const outcomes = yield* verify(
+            application,
+            body.actual_arrival_date,
+            body.actual_departure_date,
+          );
+          if (!outcomes)
             return {
               kind: "no-grant",
               status: statusOf(nominatedRequests(application).map((r) => r.state)),
             } as const;
+          awaitingOffice = outcomes.some((o) => o.kind === "awaiting-office");
         } else if (body.decision === "rejected") {
           yield* reject(application);
         }
@@ -206,18 +240,27 @@ export const decideHandler =
           ),
         );
         const updated = yield* Applications.use((a) => a.get(application.id));
-        const omobility = toOMobility(updated, yield* studentOf(updated), sendingHeiId);
-        return { kind: "done", omobility } as const;
+        const reviews = yield* Grants.use((g) => g.reviewsOf(application.id));
+        const omobility = toOMobility(updated, yield* studentOf(updated), sendingHeiId, reviews);
+        return { kind: "done", omobility, awaitingOffice } as const;
       }),
       (outcome) =>
         outcome.kind === "done"
-          ? c.json(outcome.omobility satisfies OMobilityOut, 200)
-          : problemIn(c, 409, "conflict", {
-              title: TITLES.conflict,
-              detail: {
-                fr: `Aucune bourse accordée à recalculer sur les dates réelles : le statut de la mobilité est ${outcome.status}.`,
-                en: `No awarded grant to recalculate on the actual dates: the mobility's status is ${outcome.status}.`,
-              },
-            }),
+          ? // a rise is kept for the office, not applied: accepted, not done
+            c.json(outcome.omobility satisfies OMobilityOut, outcome.awaitingOffice ? 202 : 200)
+          : outcome.kind === "outside-window"
+            ? problem(
+                c,
+                problemBody(422, "validation", TITLES.invalid[c.get("lang")], {
+                  errors: outcome.errors,
+                }),
+              )
+            : problemIn(c, 409, "conflict", {
+                title: TITLES.conflict,
+                detail: {
+                  fr: `Aucune bourse accordée à recalculer sur les dates réelles : le statut de la mobilité est ${outcome.status}.`,
+                  en: `No awarded grant to recalculate on the actual dates: the mobility's status is ${outcome.status}.`,
+                },
+              }),
     ) as never;
   };

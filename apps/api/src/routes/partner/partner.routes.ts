@@ -67,6 +67,21 @@ export const OMobilitySchema = z
       description: "When the mobility last changed (what `modified_since` compares with)",
       example: "2026-11-26T10:00:00.000Z",
     }),
+    office_review: z
+      .object({
+        status: z.enum(["awaiting_office", "confirmed", "rejected", "superseded"]).meta({
+          description:
+            "awaiting_office: not applied yet, the international office must confirm it; confirmed: applied (the actual dates above are these); rejected: not applied, see reason; superseded: replaced by a later statement or recalculation",
+        }),
+        actual_arrival_date: IsoDateSchema,
+        actual_departure_date: IsoDateSchema,
+        reason: z.string().nullable().meta({ description: "The office's reason for a rejection" }),
+      })
+      .nullable()
+      .meta({
+        description:
+          "Your latest statement of actual dates that would raise a grant, and what the office did with it: such a statement is applied only once the office confirms it. Null when none was made.",
+      }),
   })
   .meta({ id: "OMobility" });
 
@@ -199,7 +214,7 @@ export const decideOMobility = createRoute({
   security,
   summary: "Your decision on a mobility: pending, verified or rejected",
   description:
-    "The EWP Incoming Mobilities data, written by the host. `verified` with `actual_arrival_date` and `actual_departure_date` recalculates each awarded grant on the actual dates (a ledger line explains the difference; the student is told); sending the same dates again changes nothing. `rejected` cancels the student's open requests, with `comment` as the reason. `pending` changes nothing else. Every decision Envol acts on, with its dates and comment, is kept in the application's history (the international office sees it; a 409 is not kept); the same decision sent again is kept once. Answers the mobility as it now is.",
+    "The EWP Incoming Mobilities data, written by the host. `verified` with `actual_arrival_date` and `actual_departure_date` recalculates each awarded grant on the actual dates (a ledger line explains the difference; the student is told); sending the same dates again changes nothing, even sent several times at once. The actual dates must fall within ENVOL_PARTNER_DATE_WINDOW_DAYS (30 by default) days before the planned arrival and after the planned departure, and within the stay's academic year (1 July–30 June; the planned dates themselves are always allowed): otherwise 422, naming the field and the dates allowed. Dates that would raise a grant are not applied: they are kept for the international office to confirm (202 Accepted, `office_review.status` `awaiting_office`), and `GET` tells what the office decided. `rejected` cancels the student's open requests, with `comment` as the reason. `pending` changes nothing else. Every decision Envol acts on, with its dates and comment, is kept in the application's history (the international office sees it; a 409 is not kept); the same decision sent again is kept once. Answers the mobility as it now is.",
   request: {
     params: OMobilityParams,
     body: { required: true, content: { "application/json": { schema: DecisionSchema } } },
@@ -209,6 +224,11 @@ export const decideOMobility = createRoute({
       description: "The mobility after the decision",
       content: { "application/json": { schema: OMobilitySchema } },
     },
+    202: {
+      description:
+        "The actual dates would raise a grant: kept, awaiting the international office's confirmation (`office_review`); the mobility as it now is, with its grants unchanged",
+      content: { "application/json": { schema: OMobilitySchema } },
+    },
     400: problemResponse("The body is not JSON"),
     401: unauthorized,
     429: tooManyCalls,
@@ -216,6 +236,8 @@ export const decideOMobility = createRoute({
     409: problemResponse(
       "The decision is not possible now: no awarded grant to recalculate on the actual dates, the stay is no longer eligible on them, or the envelope cannot cover the difference",
     ),
-    422: problemResponse("A field is invalid: each is listed with its path and why"),
+    422: problemResponse(
+      "A field is invalid: each is listed with its path and why (actual dates outside the window around the planned stay or its academic year name the dates allowed)",
+    ),
   },
 });

@@ -236,6 +236,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         actual_departure_date: null,
         student: { name: "Camille Martin", email: DEMO.student.email },
         modified_at: seededBerlin.updatedAt,
+        office_review: null,
       });
 
       const nominated = await apply(

@@ -5,11 +5,13 @@ import {
   Budgets,
   type BudgetView,
   Documents,
+  type GrantReviewView,
   Grants,
   PartnerKeys,
   Partners,
   type QueueFilter,
   type QueueRow,
+  type Recalculation,
   Users,
   type UserView,
 } from "@envol/db";
@@ -36,8 +38,10 @@ import { csvDownload, euros, frenchExcelCsv } from "./staff.csv.ts";
 import type {
   applicationDetail,
   applicationDocument,
+  confirmStatement,
   createPartnerKey,
   decide,
+  dismissFlag,
   entityAudit,
   exportBudgets,
   exportRequests,
@@ -49,6 +53,7 @@ import type {
   queue,
   recalculate,
   recentAudit,
+  rejectStatement,
   revokePartnerKey,
   setEnvelope,
 } from "./staff.routes.ts";
@@ -156,6 +161,40 @@ export const applicationDocumentHandler =
     ) as never;
   };
 
+/** The grant's open review, in the reader's language: at most one (a statement comes first). */
+const openReviewOf = (reviews: readonly GrantReviewView[], requestId: string, lang: Lang) => {
+  const open = reviews
+    .filter((r) => r.requestId === requestId && r.state === "pending")
+    .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "partner-statement" ? -1 : 1))[0];
+  if (!open) return null;
+  return {
+    id: open.id,
+    kind: open.kind,
+    actualStart: open.actualStart,
+    actualEnd: open.actualEnd,
+    beforeCents: open.beforeCents,
+    afterCents: open.afterCents,
+    afterVerdict: open.afterVerdict,
+    explanation: open.explanation[lang],
+    raisedBy: open.raisedBy,
+    createdAt: open.createdAt,
+  };
+};
+
+/** A set-aside review as the staff routes answer it. */
+const reviewOut = (review: GrantReviewView, lang: Lang) => ({
+  id: review.id,
+  kind: review.kind,
+  actualStart: review.actualStart,
+  actualEnd: review.actualEnd,
+  beforeCents: review.beforeCents,
+  afterCents: review.afterCents,
+  afterVerdict: review.afterVerdict,
+  explanation: review.explanation[lang],
+  raisedBy: review.raisedBy,
+  createdAt: review.createdAt,
+});
+
 export const applicationDetailHandler =
   (deps: AppDeps): Handler<typeof applicationDetail> =>
   (c) => {
@@ -168,10 +207,21 @@ export const applicationDetailHandler =
       const documentRequests = yield* Documents.use((d) => d.requests(application.id));
       const history = yield* applicationAuditEvents(application, documents);
       const overlapping = yield* Applications.use((a) => a.overlapping(application.id));
-      return { application, student, budgets, documents, documentRequests, history, overlapping };
+      const reviews = yield* Grants.use((g) => g.reviewsOf(application.id));
+      return {
+        application,
+        student,
+        budgets,
+        documents,
+        documentRequests,
+        history,
+        overlapping,
+        reviews,
+      };
     });
     return runEffect(c, deps, effect, (found) => {
-      const { application, student, budgets, documents, history, overlapping } = found;
+      const { application, student, budgets, documents, history, overlapping, reviews } = found;
+      const lang = c.get("lang");
       const staff = actorOf(c, "staff");
       const { requests, ...rest } = application;
       const eligibility = liveEligibility(deps, application, c.get("lang"));
@@ -202,6 +252,7 @@ export const applicationDetailHandler =
               staff,
             ),
             budget: budgets.find((b) => b.scheme === r.scheme) ?? null,
+            review: openReviewOf(reviews, r.id, lang),
           })),
           overlapping: [...overlapping],
           eligibility,
@@ -238,6 +289,16 @@ const ledgerEntryIn = <E extends { readonly explanation: readonly StoredLedgerLi
   lang: Lang,
 ) => ({ ...entry, explanation: entry.explanation.map((line) => renderLedgerLine(line, lang)) });
 
+/** A recalculation as the staff routes answer it, its explanation in the reader's language. */
+const recalculationOut = (done: Recalculation, lang: Lang) => ({
+  request: done.request,
+  previousCents: done.previousCents,
+  approvedCents: done.approvedCents,
+  differenceCents: done.differenceCents,
+  remaining: done.remaining,
+  explanation: done.explanation.map((line) => renderLedgerLine(line, lang)),
+});
+
 export const recalculateHandler =
   (deps: AppDeps): Handler<typeof recalculate> =>
   (c) => {
@@ -253,18 +314,45 @@ export const recalculateHandler =
           actorOf(c, "staff"),
         ),
       ),
-      (done) =>
-        c.json(
-          {
-            request: done.request,
-            previousCents: done.previousCents,
-            approvedCents: done.approvedCents,
-            differenceCents: done.differenceCents,
-            remaining: done.remaining,
-            explanation: done.explanation.map((line) => renderLedgerLine(line, c.get("lang"))),
-          },
-          200,
-        ),
+      (done) => c.json(recalculationOut(done, c.get("lang")), 200),
+    ) as never;
+  };
+
+export const confirmStatementHandler =
+  (deps: AppDeps): Handler<typeof confirmStatement> =>
+  (c) => {
+    const { id } = c.req.valid("param");
+    return runEffect(
+      c,
+      deps,
+      Grants.use((g) => g.confirmStatement(id, actorOf(c, "staff"))),
+      (done) => c.json(recalculationOut(done, c.get("lang")), 200),
+    ) as never;
+  };
+
+export const rejectStatementHandler =
+  (deps: AppDeps): Handler<typeof rejectStatement> =>
+  (c) => {
+    const { id } = c.req.valid("param");
+    const { reason } = c.req.valid("json");
+    return runEffect(
+      c,
+      deps,
+      Grants.use((g) => g.setAside(id, "partner-statement", reason, actorOf(c, "staff"))),
+      (review) => c.json(reviewOut(review, c.get("lang")), 200),
+    ) as never;
+  };
+
+export const dismissFlagHandler =
+  (deps: AppDeps): Handler<typeof dismissFlag> =>
+  (c) => {
+    const { id } = c.req.valid("param");
+    const { reason } = c.req.valid("json");
+    return runEffect(
+      c,
+      deps,
+      Grants.use((g) => g.setAside(id, "stale-grant", reason, actorOf(c, "staff"))),
+      (review) => c.json(reviewOut(review, c.get("lang")), 200),
     ) as never;
   };
 

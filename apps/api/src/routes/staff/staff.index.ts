@@ -5,8 +5,10 @@ import { filesOf } from "../../lib/file-store.ts";
 import {
   applicationDetailHandler,
   applicationDocumentHandler,
+  confirmStatementHandler,
   createPartnerKeyHandler,
   decideHandler,
+  dismissFlagHandler,
   entityAuditHandler,
   exportBudgetsHandler,
   exportRequestsHandler,
@@ -18,6 +20,7 @@ import {
   queueHandler,
   recalculateHandler,
   recentAuditHandler,
+  rejectStatementHandler,
   revokePartnerKeyHandler,
   setEnvelopeHandler,
 } from "./staff.handlers.ts";
@@ -35,6 +38,9 @@ export const staffRouter = (deps: AppDeps) => {
     .openapi(routes.applicationDocument, applicationDocumentHandler(deps, files))
     .openapi(routes.decide, decideHandler(deps))
     .openapi(routes.recalculate, recalculateHandler(deps))
+    .openapi(routes.confirmStatement, confirmStatementHandler(deps))
+    .openapi(routes.rejectStatement, rejectStatementHandler(deps))
+    .openapi(routes.dismissFlag, dismissFlagHandler(deps))
     .openapi(routes.pay, payHandler(deps))
     .openapi(routes.paymentsDue, paymentsDueHandler(deps))
     .openapi(routes.ledger, ledgerHandler(deps))

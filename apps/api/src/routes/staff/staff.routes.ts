@@ -114,6 +114,28 @@ export const AuditEventSchema = z.object({
   reason: z.string().nullable(),
 });
 
+export const GrantReviewSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["partner-statement", "stale-grant"]).meta({
+      description:
+        "partner-statement: the host stated actual dates that would raise the grant; stale-grant: another grant's recalculation moved the stay's dates, and this grant's verdict or amount on them differs",
+    }),
+    actualStart: IsoDateSchema,
+    actualEnd: IsoDateSchema,
+    beforeCents: Cents.meta({ description: "The grant as it stands" }),
+    afterCents: Cents.nullable().meta({
+      description: "What the scheme gives on the actual dates (null: nothing, see afterVerdict)",
+    }),
+    afterVerdict: z.enum(["eligible", "ineligible", "incomplete"]),
+    explanation: z
+      .string()
+      .meta({ description: "Why the office is asked, in the reader's language" }),
+    raisedBy: z.string().meta({ example: "partner:usp" }),
+    createdAt: z.string(),
+  })
+  .meta({ id: "GrantReview" });
+
 export const PartnerKeySchema = z.object({
   id: z.string(),
   partnerId: z.string(),
@@ -141,6 +163,10 @@ const QueueFilterSchema = z.object({
 
 export const QueueItemSchema = z.object({
   request: RequestSchema,
+  awaitingOffice: z.boolean().meta({
+    description:
+      "Something about the grant awaits the office: a host's statement that would raise it, or a flag left when another grant's recalculation moved the stay's dates (see the application's `review`)",
+  }),
   student: z.object({ id: z.string(), name: z.string(), email: z.string() }),
   academicYear: z.string(),
   destinationCountry: z.string(),
@@ -198,6 +224,10 @@ export const ApplicationDetailSchema = z
           .meta({ description: "What the office may do with the request now" }),
         budget: BudgetSchema.nullable().meta({
           description: "The scheme's envelope for the application's year (null: none set yet)",
+        }),
+        review: GrantReviewSchema.nullable().meta({
+          description:
+            "What about the grant awaits the office, if anything: a host's statement that would raise it (confirm or reject it), or a flag left when another grant's recalculation moved the stay's dates (recalculate the grant, or dismiss the flag)",
         }),
       }),
     ),
@@ -340,13 +370,27 @@ export const decide = createRoute({
 
 // ---------------------------------------------------------------- recalculation, payments, ledger
 
+const RecalculationSchema = z
+  .object({
+    request: RequestSchema,
+    previousCents: Cents,
+    approvedCents: Cents,
+    differenceCents: Cents.meta({
+      description:
+        "The new amount less the previous one: the change of the envelope's commitment (not what the student is owed: see remaining)",
+    }),
+    remaining: RemainingSchema,
+    explanation: z.array(LedgerLineSchema),
+  })
+  .meta({ id: "Recalculation" });
+
 export const recalculate = createRoute({
   method: "post",
   path: "/staff/requests/{id}/recalculation",
   tags: TAGS,
   summary: "Recompute an approved grant on the stay's actual dates",
   description:
-    "With the scheme's options stored at approval, or today's when `useCurrentOptions` is true. The difference becomes one ledger line, explained line by line.",
+    "With the scheme's options stored at approval, or today's when `useCurrentOptions` is true. The difference becomes one ledger line, explained line by line. It answers the grant's open review, if any (a stale grant's flag is cleared, a host's pending statement superseded). When the stay's actual dates move, every other running grant of the application whose verdict or amount changes on the new dates is flagged for the office (`review` on the application), not changed.",
   request: {
     params: IdParam,
     body: {
@@ -372,17 +416,7 @@ export const recalculate = createRoute({
       description: "The grant before and after, and the ledger line's explanation",
       content: {
         "application/json": {
-          schema: z.object({
-            request: RequestSchema,
-            previousCents: Cents,
-            approvedCents: Cents,
-            differenceCents: Cents.meta({
-              description:
-                "The new amount less the previous one: the change of the envelope's commitment (not what the student is owed: see remaining)",
-            }),
-            remaining: RemainingSchema,
-            explanation: z.array(LedgerLineSchema),
-          }),
+          schema: RecalculationSchema,
         },
       },
     },
@@ -392,6 +426,81 @@ export const recalculate = createRoute({
       "The request has no grant to recompute, the stay is no longer eligible, or the envelope is too small",
     ),
     422: problemResponse("A field is invalid"),
+  },
+});
+
+const ReasonBody = {
+  required: true,
+  content: {
+    "application/json": {
+      schema: z.strictObject({
+        reason: z.string().trim().min(1).max(TEXT_LIMITS.text).meta({
+          description: "Why, kept in the audit trail and shown in the history",
+          example: "Arrivée anticipée non justifiée",
+        }),
+      }),
+    },
+  },
+} as const;
+
+const ReviewAnswer = {
+  description: "The review, set aside",
+  content: { "application/json": { schema: GrantReviewSchema } },
+} as const;
+
+export const confirmStatement = createRoute({
+  method: "post",
+  path: "/staff/requests/{id}/statement/confirmation",
+  tags: TAGS,
+  summary: "Confirm a host's statement that would raise the grant: recompute on its dates",
+  description:
+    "The grant is recalculated on the dates the host stated, as `POST …/recalculation` does (one ledger line, the envelope, the student's message), with the approval's options; the confirmation is audited.",
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: "The grant before and after, and the ledger line's explanation",
+      content: { "application/json": { schema: RecalculationSchema } },
+    },
+    ...denied,
+    404: problemResponse("No such request"),
+    409: problemResponse(
+      "No statement awaits the office for this request, or the recalculation is not possible (the envelope is too small, the grant is no longer running)",
+    ),
+    422: problemResponse("The id is not a UUID"),
+  },
+});
+
+export const rejectStatement = createRoute({
+  method: "post",
+  path: "/staff/requests/{id}/statement/rejection",
+  tags: TAGS,
+  summary: "Reject a host's statement that would raise the grant, with a reason",
+  description:
+    "The grant is unchanged; the rejection and its reason are audited, and the partner reads them in `office_review`.",
+  request: { params: IdParam, body: ReasonBody },
+  responses: {
+    200: ReviewAnswer,
+    ...denied,
+    404: problemResponse("No such request"),
+    409: problemResponse("No statement awaits the office for this request"),
+    422: problemResponse("The reason is missing or blank"),
+  },
+});
+
+export const dismissFlag = createRoute({
+  method: "post",
+  path: "/staff/requests/{id}/flag/dismissal",
+  tags: TAGS,
+  summary: "Dismiss a stale grant's flag, with a reason",
+  description:
+    "The grant is unchanged; the dismissal and its reason are audited. Recalculating the grant (`POST …/recalculation`) clears the flag too.",
+  request: { params: IdParam, body: ReasonBody },
+  responses: {
+    200: ReviewAnswer,
+    ...denied,
+    404: problemResponse("No such request"),
+    409: problemResponse("No flag is open for this request"),
+    422: problemResponse("The reason is missing or blank"),
   },
 });
 

@@ -488,12 +488,12 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       });
       expect(done.explanation).toEqual([
         {
-          label: "Avant (du 2026-02-01 au 2026-06-30) : Bourse mensuelle",
+          label: "Avant (du 1er février 2026 au 30 juin 2026) : Bourse mensuelle",
           amountCents: 225_000,
           basis: `${eur(45_000)} × 150/30 jours`,
         },
         {
-          label: "Après (du 2026-02-01 au 2026-06-10) : Bourse mensuelle",
+          label: "Après (du 1er février 2026 au 10 juin 2026) : Bourse mensuelle",
           amountCents: 195_000,
           basis: `${eur(45_000)} × 130/30 jours`,
         },
@@ -531,12 +531,12 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       ]);
       expect(inEnglish[1].explanation).toEqual([
         {
-          label: "Before (2026-02-01 to 2026-06-30): Monthly grant",
+          label: "Before (1 February 2026 to 30 June 2026): Monthly grant",
           amountCents: 225_000,
           basis: `${en(45_000)} × 150/30 days`,
         },
         {
-          label: "After (2026-02-01 to 2026-06-10): Monthly grant",
+          label: "After (1 February 2026 to 10 June 2026): Monthly grant",
           amountCents: 195_000,
           basis: `${en(45_000)} × 130/30 days`,
         },
@@ -785,7 +785,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
         .filter(([path]) => path.startsWith("/api/staff/"))
         .flatMap(([path, operations]) => Object.keys(operations).map((m) => [m, path] as const));
-      expect(routes).toHaveLength(19);
+      expect(routes).toHaveLength(22);
       const student = await t.signIn(DEMO.student.email, DEMO.student.password);
       const sample: Record<string, string> = {
         id: randomUUID(),

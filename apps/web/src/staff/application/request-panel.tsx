@@ -10,6 +10,7 @@ import { StateBadge } from "../state-badge.tsx";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
 import { BudgetLeft } from "./budget-left.tsx";
 import { DecisionForm } from "./decision-form.tsx";
+import { GrantReview } from "./grant-review.tsx";
 import { LedgerTable } from "./ledger-table.tsx";
 import { PaymentForm } from "./payment-form.tsx";
 import { RecalculationForm } from "./recalculation-form.tsx";
@@ -78,6 +79,10 @@ export const RequestPanel = ({
       <p className="staff-request__status" role="status">
         {status}
       </p>
+
+      {request.review && (
+        <GrantReview request={request} review={request.review} onDone={setStatus} />
+      )}
 
       <BudgetLeft budget={request.budget} academicYear={application.academicYear} />
 

@@ -151,6 +151,44 @@ export const staffEn: StaffMessages = {
     updated: "Last change",
     nothingToDo: "Nothing can be done in this state.",
   },
+  review: {
+    "partner-statement": {
+      title: "Host institution's statement to confirm",
+      dates: "Dates stated: {{from}} to {{to}}",
+      before: "Current grant",
+      after: "Grant on these dates",
+      confirm: "Confirm",
+      reject: "Reject",
+      confirmTitle: "Apply the statement?",
+      confirmText:
+        "The grant will be recomputed on the stated dates: from {{before}} to {{after}}. The student will be told.",
+      rejectTitle: "Reject the statement?",
+      rejectText:
+        "The grant stays at {{before}}. The host institution will see that its statement was not applied, with your reason.",
+      done: "Statement confirmed: the grant goes from {{before}} to {{after}}.",
+      rejected: "Statement rejected: the grant stays at {{before}}.",
+    },
+    "stale-grant": {
+      title: "Grant to review: the stay's dates changed",
+      dates: "New actual dates: {{from}} to {{to}}",
+      before: "Grant approved",
+      after: "On the new dates",
+      dismiss: "Dismiss the flag",
+      hint: "Recompute the grant on these dates below, or dismiss the flag with a reason.",
+      dismissTitle: "Dismiss the flag?",
+      dismissText: "The grant stays at {{before}}. The reason is kept in the history.",
+      dismissed: "Flag dismissed: the grant stays at {{before}}.",
+    },
+    verdict: {
+      eligible: "eligible",
+      ineligible: "not eligible",
+      incomplete: "incomplete",
+    },
+    reason: "Reason",
+    reasonHint: "Kept in the application's history.",
+    reasonRequired: "Give the reason.",
+    pending: "Recording…",
+  },
   budgetLeft: {
     title: "The grant's envelope for {{year}}",
     none: "No envelope is set for this grant in {{year}}: set it in the budgets before approving.",
@@ -217,7 +255,7 @@ export const staffEn: StaffMessages = {
     },
     advanceHint: "Amount approved: {{approved}}.",
     balanceHint:
-      "The balance is computed: the grant less what was paid (negative: an amount to recover). It settles the request.",
+      "The balance is what is still to pay of the grant after what was paid, or what is to recover when the student received more. It settles the request.",
     amount: "Amount of the advance",
     amountHint: "Leave empty to pay the grant's usual share.",
     submit: {
@@ -228,7 +266,7 @@ export const staffEn: StaffMessages = {
     done: {
       advance: "Advance of {{amount}} recorded.",
       balance: "Balance of {{amount}} recorded: the request is settled.",
-      recover: "Balance recorded: {{amount}} to recover; the request is settled.",
+      recover: "Balance recorded: to recover {{amount}}; the request is settled.",
     },
     nothingDue: "Nothing was left to pay: the request is settled.",
     confirm: {
@@ -383,6 +421,10 @@ export const staffEn: StaffMessages = {
       "delete-document": "Document deleted by the student",
       recalculate: "Grant recomputed",
       "host-decision": "The host institution's answer",
+      "statement-awaiting-office": "Dates stated by the host institution, a rise to confirm",
+      "confirm-statement": "Host institution's statement confirmed",
+      "reject-statement": "Host institution's statement rejected",
+      "dismiss-flag": "Grant-to-review flag dismissed",
     },
     host: {
       pending: "not decided yet",

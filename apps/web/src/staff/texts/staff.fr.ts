@@ -155,6 +155,44 @@ export const staffFr = {
     updated: "Dernière modification",
     nothingToDo: "Aucune action possible dans cet état.",
   },
+  review: {
+    "partner-statement": {
+      title: "Déclaration de l'établissement d'accueil à confirmer",
+      dates: "Dates déclarées : du {{from}} au {{to}}",
+      before: "Bourse actuelle",
+      after: "Bourse sur ces dates",
+      confirm: "Confirmer",
+      reject: "Rejeter",
+      confirmTitle: "Appliquer la déclaration ?",
+      confirmText:
+        "La bourse sera recalculée sur les dates déclarées : de {{before}} à {{after}}. L'étudiant en sera informé.",
+      rejectTitle: "Rejeter la déclaration ?",
+      rejectText:
+        "La bourse reste de {{before}}. L'établissement d'accueil verra que sa déclaration n'a pas été appliquée, avec votre motif.",
+      done: "Déclaration confirmée : la bourse passe de {{before}} à {{after}}.",
+      rejected: "Déclaration rejetée : la bourse reste de {{before}}.",
+    },
+    "stale-grant": {
+      title: "Bourse à revoir : les dates du séjour ont changé",
+      dates: "Nouvelles dates réelles : du {{from}} au {{to}}",
+      before: "Bourse accordée",
+      after: "Sur les nouvelles dates",
+      dismiss: "Écarter le signalement",
+      hint: "Recalculez la bourse sur ces dates ci-dessous, ou écartez le signalement avec un motif.",
+      dismissTitle: "Écarter le signalement ?",
+      dismissText: "La bourse reste de {{before}}. Le motif est gardé dans l'historique.",
+      dismissed: "Signalement écarté : la bourse reste de {{before}}.",
+    },
+    verdict: {
+      eligible: "éligible",
+      ineligible: "non éligible",
+      incomplete: "incomplet",
+    },
+    reason: "Motif",
+    reasonHint: "Gardé dans l'historique du dossier.",
+    reasonRequired: "Indiquez le motif.",
+    pending: "Enregistrement…",
+  },
   budgetLeft: {
     title: "Enveloppe de l'aide pour {{year}}",
     none: "Aucune enveloppe n'est fixée pour cette aide en {{year}} : fixez-la dans les budgets avant d'accorder.",
@@ -222,7 +260,7 @@ export const staffFr = {
     },
     advanceHint: "Montant accordé : {{approved}}.",
     balanceHint:
-      "Le solde est calculé : la subvention moins ce qui a été versé (négatif, une somme à récupérer). Il clôt la demande.",
+      "Le solde est ce qui reste à verser de la bourse après ce qui a été versé, ou ce qui est à récupérer si l'étudiant a reçu plus. Il clôt la demande.",
     amount: "Montant de l'avance",
     amountHint: "Laissez vide pour verser la part prévue par l'aide.",
     submit: {
@@ -233,7 +271,7 @@ export const staffFr = {
     done: {
       advance: "Avance de {{amount}} enregistrée.",
       balance: "Solde de {{amount}} enregistré : la demande est soldée.",
-      recover: "Solde enregistré : {{amount}} à récupérer ; la demande est soldée.",
+      recover: "Solde enregistré : à récupérer {{amount}} ; la demande est soldée.",
     },
     nothingDue: "Rien ne restait à verser : la demande est soldée.",
     confirm: {
@@ -389,6 +427,11 @@ export const staffFr = {
       "delete-document": "Pièce supprimée par l'étudiant",
       recalculate: "Subvention recalculée",
       "host-decision": "Réponse de l'établissement d'accueil",
+      "statement-awaiting-office":
+        "Dates déclarées par l'établissement d'accueil, hausse à confirmer",
+      "confirm-statement": "Déclaration de l'établissement d'accueil confirmée",
+      "reject-statement": "Déclaration de l'établissement d'accueil rejetée",
+      "dismiss-flag": "Signalement de bourse à revoir écarté",
     },
     host: {
       pending: "pas encore décidé",

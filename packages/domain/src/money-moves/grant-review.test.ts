@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import {
+  isWithin,
+  outsideWindow,
+  staleGrantOf,
+  statementAwaitingOffice,
+  statementWindow,
+} from "./grant-review.ts";
+
+const FITEC = { fr: "FITEC", en: "FITEC" };
+
+describe("statementWindow", () => {
+  it("widens the planned stay by the window, within the academic year", () => {
+    const planned = { startDate: "2027-02-01", endDate: "2027-06-10" };
+    expect(statementWindow(planned, "2026-2027", 30)).toEqual({
+      from: "2027-01-02",
+      to: "2027-06-30",
+    });
+    expect(statementWindow(planned, "2026-2027", 0)).toEqual({
+      from: "2027-02-01",
+      to: "2027-06-10",
+    });
+    // a stay from September: the window cannot reach into the year before
+    expect(
+      statementWindow({ startDate: "2026-07-10", endDate: "2026-12-20" }, "2026-2027", 30),
+    ).toEqual({ from: "2026-07-01", to: "2027-01-19" });
+    // a stay planned past 30 June: its planned dates stay allowed, the margin beyond is cut
+    expect(
+      statementWindow({ startDate: "2027-03-01", endDate: "2027-08-31" }, "2026-2027", 30),
+    ).toEqual({ from: "2027-01-30", to: "2027-08-31" });
+  });
+
+  it("says which dates are allowed, in both languages", () => {
+    const window = { from: "2027-01-02", to: "2027-06-30" };
+    expect(isWithin("2027-01-02", window)).toBe(true);
+    expect(isWithin("2027-07-01", window)).toBe(false);
+    expect(outsideWindow(window, 30, "fr")).toBe(
+      "doit être entre le 2 janvier 2027 et le 30 juin 2027 (2027-01-02 – 2027-06-30) : 30 jours autour du séjour prévu, dans son année universitaire",
+    );
+    expect(outsideWindow(window, 30, "en")).toContain(
+      "must be from 2 January 2027 to 30 June 2027",
+    );
+  });
+});
+
+describe("statementAwaitingOffice", () => {
+  it("says the amounts before and after and who must confirm", () => {
+    const text = statementAwaitingOffice({
+      startDate: "2027-02-01",
+      endDate: "2027-06-30",
+      schemeName: FITEC,
+      beforeCents: 100_253,
+      afterCents: 334_827,
+    });
+    expect(text.fr).toContain("du 1er février 2027 au 30 juin 2027");
+    expect(text.fr).toContain("confirmée par la DRI");
+    expect(text.en).toContain("only once the office confirms it");
+  });
+});
+
+describe("staleGrantOf", () => {
+  const before = {
+    startDate: "2027-02-01",
+    endDate: "2027-06-30",
+    verdict: "eligible",
+    estimateCents: 300_000,
+  } as const;
+
+  it("flags nothing when the verdict and the amount stay the same", () => {
+    expect(
+      staleGrantOf({ schemeName: FITEC, approvedCents: 250_000 }, before, {
+        ...before,
+        endDate: "2027-06-29",
+      }),
+    ).toBeUndefined();
+  });
+
+  it("flags a grant whose scheme no longer finds the stay eligible, explaining both", () => {
+    const stale = staleGrantOf({ schemeName: FITEC, approvedCents: 300_000 }, before, {
+      startDate: "2027-02-01",
+      endDate: "2027-05-30",
+      verdict: "ineligible",
+      estimateCents: null,
+    });
+    expect(stale).toMatchObject({ afterVerdict: "ineligible", afterCents: null });
+    expect(stale?.explanation.fr).toContain("l'aide FITEC est non éligible sur ces dates");
+    expect(stale?.explanation.en).toContain("was not changed: recompute it or dismiss");
+  });
+
+  it("flags a grant whose amount changes", () => {
+    expect(
+      staleGrantOf({ schemeName: FITEC, approvedCents: 300_000 }, before, {
+        ...before,
+        estimateCents: 280_000,
+      }),
+    ).toMatchObject({ afterVerdict: "eligible", afterCents: 280_000 });
+  });
+});

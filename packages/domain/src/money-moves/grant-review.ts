@@ -1,0 +1,145 @@
+import { type AcademicYear, academicYearStart } from "../academic-year.ts";
+import { addDays, compareDates, type IsoDate } from "../calendar-date.ts";
+import { formatLongDate } from "../long-date.ts";
+import { formatMoney } from "../money.ts";
+import type { Verdict } from "../simulation-report.ts";
+import type { Lang, Text } from "../text.ts";
+import type { StayDates } from "./ledger-explanation.ts";
+
+/**
+ * What the office is asked to look at about a grant before money moves (ADR 012): a partner's
+ * statement of actual dates that would raise it, and a grant that another grant's recalculation
+ * left stale. Nothing here changes an amount: the office confirms (a recalculation) or sets
+ * the review aside with a reason.
+ */
+
+/** How many days around the planned stay a host's actual dates may fall, unless configured. */
+export const DEFAULT_STATEMENT_WINDOW_DAYS = 30;
+
+/** The dates a host may state: the planned stay widened by the window, within its academic year. */
+export interface StatementWindow {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+}
+
+/**
+ * The window a host's actual dates must fall in: `windowDays` before the planned arrival to
+ * `windowDays` after the planned departure, cut to the stay's academic year (1 July–30 June)
+ * but never inside the planned stay.
+ *
+ * @example
+ * statementWindow({ startDate: "2027-02-01", endDate: "2027-06-10" }, "2026-2027", 30)
+ * // { from: "2027-01-02", to: "2027-06-30" }
+ */
+export const statementWindow = (
+  planned: StayDates,
+  academicYear: AcademicYear,
+  windowDays: number,
+): StatementWindow => {
+  const first = academicYearStart(academicYear);
+  const [yearFrom, yearTo] = [`${first}-07-01`, `${first + 1}-06-30`];
+  const [from, to] = [
+    addDays(planned.startDate, -windowDays),
+    addDays(planned.endDate, windowDays),
+  ];
+  // the year cuts the margin, never the planned stay itself (a stay may run past 30 June)
+  const later = (a: IsoDate, b: IsoDate) => (compareDates(a, b) > 0 ? a : b);
+  const earlier = (a: IsoDate, b: IsoDate) => (compareDates(a, b) < 0 ? a : b);
+  return {
+    from: earlier(planned.startDate, later(from, yearFrom)),
+    to: later(planned.endDate, earlier(to, yearTo)),
+  };
+};
+
+export const isWithin = (date: IsoDate, window: StatementWindow): boolean =>
+  compareDates(date, window.from) >= 0 && compareDates(date, window.to) <= 0;
+
+/** Why a date lies outside the window, in the reader's language. */
+export const outsideWindow = (window: StatementWindow, windowDays: number, lang: Lang): string =>
+  ({
+    fr: `doit être entre le ${formatLongDate(window.from, "fr")} et le ${formatLongDate(window.to, "fr")} (${window.from} – ${window.to}) : ${windowDays} jours autour du séjour prévu, dans son année universitaire`,
+    en: `must be from ${formatLongDate(window.from, "en")} to ${formatLongDate(window.to, "en")} (${window.from} – ${window.to}): ${windowDays} days around the planned stay, within its academic year`,
+  })[lang];
+
+const stayWords = (dates: StayDates, lang: Lang): string =>
+  ({
+    fr: `du ${formatLongDate(dates.startDate, "fr")} au ${formatLongDate(dates.endDate, "fr")}`,
+    en: `${formatLongDate(dates.startDate, "en")} to ${formatLongDate(dates.endDate, "en")}`,
+  })[lang];
+
+/** Why a host's statement awaits the office: it would raise the grant. */
+export const statementAwaitingOffice = (
+  statement: StayDates & {
+    readonly schemeName: Text;
+    readonly beforeCents: number;
+    readonly afterCents: number;
+  },
+): Text => {
+  const say = (lang: Lang) => {
+    const [before, after] = [
+      formatMoney(statement.beforeCents, lang),
+      formatMoney(statement.afterCents, lang),
+    ];
+    return {
+      fr: `L'établissement d'accueil déclare le séjour ${stayWords(statement, "fr")} : la bourse ${statement.schemeName.fr} passerait de ${before} à ${after}. Une hausse n'est appliquée qu'une fois confirmée par la DRI.`,
+      en: `The host states the stay as ${stayWords(statement, "en")}: the ${statement.schemeName.en} grant would go from ${before} to ${after}. A rise is applied only once the office confirms it.`,
+    }[lang];
+  };
+  return { fr: say("fr"), en: say("en") };
+};
+
+/** What a scheme says of a stay on some dates: its verdict and standalone amount. */
+export interface VerdictOnDates extends StayDates {
+  readonly verdict: Verdict;
+  readonly estimateCents: number | null;
+}
+
+/** A grant the office must look at: what the scheme now says of it, and why it was flagged. */
+export interface StaleGrant {
+  readonly afterVerdict: Verdict;
+  readonly afterCents: number | null;
+  readonly explanation: Text;
+}
+
+const VERDICT: Record<Verdict, Text> = {
+  eligible: { fr: "éligible", en: "eligible" },
+  ineligible: { fr: "non éligible", en: "not eligible" },
+  incomplete: { fr: "incomplet", en: "incomplete" },
+};
+
+const verdictWords = (v: VerdictOnDates, lang: Lang): string =>
+  v.verdict === "eligible" && v.estimateCents !== null
+    ? `${VERDICT.eligible[lang]}, ${formatMoney(v.estimateCents, lang)}`
+    : VERDICT[v.verdict][lang];
+
+/**
+ * Whether a grant went stale when the stay's actual dates moved: its scheme's verdict or amount
+ * on the new dates differs from those on the dates before. Undefined when nothing changed; the
+ * grant itself is never changed here (issue #12, item 6).
+ *
+ * @example
+ * staleGrantOf({ schemeName, approvedCents: 300_000 },
+ *   { startDate: "2027-02-01", endDate: "2027-06-30", verdict: "eligible", estimateCents: 300_000 },
+ *   { startDate: "2027-02-01", endDate: "2027-05-30", verdict: "ineligible", estimateCents: null })
+ * // { afterVerdict: "ineligible", afterCents: null, explanation: { fr: "…", en: "…" } }
+ */
+export const staleGrantOf = (
+  grant: { readonly schemeName: Text; readonly approvedCents: number },
+  before: VerdictOnDates,
+  after: VerdictOnDates,
+): StaleGrant | undefined => {
+  if (before.verdict === after.verdict && before.estimateCents === after.estimateCents)
+    return undefined;
+  const say = (lang: Lang) => {
+    const approved = formatMoney(grant.approvedCents, lang);
+    return {
+      fr: `Les dates réelles du séjour ont changé (${stayWords(after, "fr")}) : l'aide ${grant.schemeName.fr} est ${verdictWords(after, "fr")} sur ces dates, contre ${verdictWords(before, "fr")} ${stayWords(before, "fr")}. La bourse accordée (${approved}) n'a pas été modifiée : recalculez-la ou écartez ce signalement avec un motif.`,
+      en: `The stay's actual dates changed (${stayWords(after, "en")}): the ${grant.schemeName.en} scheme is ${verdictWords(after, "en")} on them, against ${verdictWords(before, "en")} from ${stayWords(before, "en")}. The approved grant (${approved}) was not changed: recompute it or dismiss this flag with a reason.`,
+    }[lang];
+  };
+  return {
+    afterVerdict: after.verdict,
+    afterCents: after.verdict === "eligible" ? after.estimateCents : null,
+    explanation: { fr: say("fr"), en: say("en") },
+  };
+};
