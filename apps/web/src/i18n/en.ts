@@ -255,8 +255,10 @@ export const en: Messages = {
     announce: "Results updated: best combination {{total}}, possible grants: {{eligible}}.",
     plan: {
       title: "The best combination",
-      total: "Up to {{total}} for this stay",
-      none: "No grant is certain with these answers yet: the questions and conditions below say what would change that.",
+      total: "{{total}} secured with these answers",
+      none: "No grant is open with these answers: the conditions below say why.",
+      upTo: "Up to {{total}} depending on your answers to the remaining questions",
+      upToAmount: "up to {{amount}}",
       excluded: "Left out of the combination",
       estimate: "Estimated amounts, to be confirmed by the international office.",
     },
@@ -278,6 +280,7 @@ export const en: Messages = {
       incomplete: "Needs answers",
     },
     amount: "Estimated amount",
+    upTo: "Up to {{amount}} depending on your answers to the remaining questions.",
     noAmount: "No amount while the conditions are not met.",
     confidence: {
       official: "Amount computed from the official rates.",

@@ -266,8 +266,10 @@ export const fr = {
       "Résultats mis à jour : meilleure combinaison {{total}}, aides possibles : {{eligible}}.",
     plan: {
       title: "La meilleure combinaison",
-      total: "Jusqu'à {{total}} pour ce séjour",
-      none: "Aucune aide n'est encore acquise avec ces réponses : les questions et les conditions ci-dessous disent ce qui changerait cela.",
+      total: "{{total}} acquis avec ces réponses",
+      none: "Aucune aide n'est ouverte avec ces réponses : les conditions ci-dessous disent pourquoi.",
+      upTo: "Jusqu'à {{total}} selon vos réponses aux questions restantes",
+      upToAmount: "jusqu'à {{amount}}",
       excluded: "Non retenues dans la combinaison",
       estimate: "Montants estimés, à confirmer par la DRI.",
     },
@@ -289,6 +291,7 @@ export const fr = {
       incomplete: "Réponses manquantes",
     },
     amount: "Montant estimé",
+    upTo: "Jusqu'à {{amount}} selon vos réponses aux questions restantes.",
     noAmount: "Pas de montant tant que les conditions ne sont pas remplies.",
     confidence: {
       official: "Montant calculé sur les barèmes officiels.",
