@@ -89,12 +89,16 @@ export const en: Messages = {
     },
     city: {
       label: "City",
-      description: "The city of your host institution or company.",
+      description:
+        "Search it by name: choosing it from the list gives its coordinates, and the travel distance.",
+      needsCountry: "Choose the country first, then search the city by name.",
+      empty: "No known city matches; you may keep this name and give its coordinates.",
+      failed: "The city search does not answer; you may give the coordinates yourself.",
     },
     coordinates: {
       label: "The city's coordinates",
       description:
-        "They give the travel distance, on which some travel grants depend. Any map site shows them (for example 52.52 and 13.40 for Berlin).",
+        "Filled in when you choose the city from the list. They give the travel distance, on which some travel grants depend.",
     },
     lat: {
       label: "Latitude",
@@ -251,7 +255,7 @@ export const en: Messages = {
     rejected: "The server refused these answers:",
     stay: "Stay from {{start}} to {{end}}: funded duration {{duration}}, academic year {{year}}.",
     distance: "Travel distance: {{distance}}.",
-    noDistance: "Travel distance unknown: choose a partner or give the city's coordinates.",
+    noDistance: "Travel distance unknown: choose a partner, or the city from the list.",
     announce: "Results updated: best combination {{total}}, possible grants: {{eligible}}.",
     plan: {
       title: "The best combination",
@@ -301,25 +305,5 @@ export const en: Messages = {
       hint: "What would change it: {{hint}}",
     },
     documents: "Documents to provide ({{n}})",
-  },
-  regions: {
-    "11": "Île-de-France",
-    "24": "Centre-Val de Loire",
-    "27": "Bourgogne-Franche-Comté",
-    "28": "Normandy",
-    "32": "Hauts-de-France",
-    "44": "Grand Est",
-    "52": "Pays de la Loire",
-    "53": "Brittany",
-    "75": "Nouvelle-Aquitaine",
-    "76": "Occitania",
-    "84": "Auvergne-Rhône-Alpes",
-    "93": "Provence-Alpes-Côte d'Azur",
-    "94": "Corsica",
-    "01": "Guadeloupe",
-    "02": "Martinique",
-    "03": "French Guiana",
-    "04": "Réunion",
-    "06": "Mayotte",
   },
 };
