@@ -145,7 +145,7 @@ describe("evaluate: verdicts", () => {
       id: "cycle-cap",
       status: "unknown",
       reason: "Not answered yet: Erasmus+ days already used in this cycle.",
-      hint: "Tell us: Erasmus+ days already used in this cycle.",
+      hint: "Tell us Erasmus+ days already used in this cycle to find out.",
     });
     expect(m.estimate?.totalCents).toBe(146_000);
     // only eligible schemes are planned, and an incomplete one is not "excluded" either
@@ -200,7 +200,7 @@ describe("evaluate: verdicts", () => {
     const m = scheme(r, "monthly");
     expect(m.verdict).toBe("ineligible");
     expect(m.criteria.find((c) => c.id === "duration")?.hint).toBe(
-      "Met if funded duration ≥ 60 days (16 days more).",
+      "This condition is met if the funded duration reaches 60 days, 16 days more.",
     );
     expect(scheme(r, "regional").estimate?.totalCents).toBe(66_000);
   });
@@ -325,12 +325,12 @@ describe("evaluate: estimates", () => {
     expect(b.criteria.find((c) => c.id === "duration")).toEqual({
       id: "duration",
       status: "unmet",
-      reason: "Funded duration: 45 days; Dated aid requires between 60 days and 270 days.",
-      hint: "Met if funded duration ≥ 60 days (15 days more).",
+      reason: "The funded duration is 45 days; Dated aid requires between 60 days and 270 days.",
+      hint: "This condition is met if the funded duration reaches 60 days, 15 days more.",
     });
     expect(a.verdict).toBe("eligible");
     expect(a.criteria.find((c) => c.id === "duration")?.reason).toBe(
-      "Funded duration: 45 days; Dated aid requires between 30 days and 300 days.",
+      "The funded duration is 45 days; Dated aid requires between 30 days and 300 days.",
     );
     expect(a.estimate?.totalCents).toBe(60_000);
   });
@@ -632,8 +632,9 @@ describe("evaluate: languages", () => {
     expect(m.criteria.find((c) => c.id === "duration")).toEqual({
       id: "duration",
       status: "unmet",
-      reason: "Durée financée : 45 jours ; Bourse mensuelle exige entre 60 jours et 360 jours.",
-      hint: "Rempli si durée financée ≥ 60 jours (15 jours de plus).",
+      reason:
+        "La durée financée est de 45 jours ; Bourse mensuelle exige entre 60 jours et 360 jours.",
+      hint: "Cette condition est remplie si la durée financée atteint 60 jours, soit 15 jours de plus.",
     });
     // an ineligible scheme has no checklist; an eligible one has it in the language asked
     expect(m.documents).toEqual([]);
@@ -653,8 +654,9 @@ describe("evaluate: languages", () => {
     expect(m.criteria.find((c) => c.id === "duration")).toEqual({
       id: "duration",
       status: "unmet",
-      reason: "Funded duration: 45 days; Monthly grant requires between 60 days and 360 days.",
-      hint: "Met if funded duration ≥ 60 days (15 days more).",
+      reason:
+        "The funded duration is 45 days; Monthly grant requires between 60 days and 360 days.",
+      hint: "This condition is met if the funded duration reaches 60 days, 15 days more.",
     });
     expect(m.documents).toEqual([]);
     expect(scheme(r, "regional").documents).toEqual([{ id: "tax-notice", label: "Tax notice" }]);

@@ -126,10 +126,10 @@ describe("mic: reasons and hints", () => {
   it("names the KA171 project when the host is not a partner of it", () => {
     const fr = criterionOf(run({ partner: "mcgill" }, "fr"), "project-partner");
     expect(fr.reason).toContain("projet KA171 de l'école");
-    expect(fr.hint).toContain("oui");
+    expect(fr.hint).toContain("si l'établissement d'accueil est partenaire de l'école");
     const en = criterionOf(run({ partner: "mcgill" }, "en"), "project-partner");
     expect(en.reason).toContain("the school's KA171 project");
-    expect(en.hint).toContain("yes");
+    expect(en.hint).toContain("if the host is a partner of the school");
   });
 });
 
