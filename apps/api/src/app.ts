@@ -22,6 +22,7 @@ import { healthRouter } from "./routes/health/health.index.ts";
 import { opsRouter } from "./routes/ops/ops.index.ts";
 import { partnerRouter } from "./routes/partner/partner.index.ts";
 import { partnersRouter } from "./routes/partners/partners.index.ts";
+import { placesRouter } from "./routes/places/places.index.ts";
 import { schemesRouter } from "./routes/schemes/schemes.index.ts";
 import { simulationsRouter } from "./routes/simulations/simulations.index.ts";
 import { staffRouter } from "./routes/staff/staff.index.ts";
@@ -41,6 +42,7 @@ const apiRoutes = (deps: AppDeps, options: { readonly https: boolean }) =>
     .route("/", simulationsRouter(deps))
     .route("/", schemesRouter(deps))
     .route("/", partnersRouter(deps))
+    .route("/", placesRouter(deps))
     .route("/", studentsRouter(deps))
     .route("/", staffRouter(deps))
     .route("/", staffDocumentsRouter(deps))

@@ -108,6 +108,7 @@ describe("the server's configuration", () => {
   it("has a school's limits by default, takes others, and refuses a negative one by name", () => {
     expect(loadConfig({})).toMatchObject({
       ENVOL_LIMIT_SIMULATIONS_PER_MINUTE: 60,
+      ENVOL_LIMIT_PLACES_PER_MINUTE: 120,
       ENVOL_LIMIT_APPLICATIONS_PER_DAY: 20,
       ENVOL_LIMIT_UPLOADS_PER_HOUR: 30,
       ENVOL_LIMIT_PARTNER_CALLS_PER_MINUTE: 600,

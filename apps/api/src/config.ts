@@ -80,6 +80,8 @@ export const ConfigSchema = z
       }),
     /** Anonymous simulations per client (IPv4 address or IPv6 /64) and minute (0: no limit). */
     ENVOL_LIMIT_SIMULATIONS_PER_MINUTE: count.default(60),
+    /** City searches (`GET /api/places`) per client and minute (0: no limit). */
+    ENVOL_LIMIT_PLACES_PER_MINUTE: count.default(120),
     /** Applications a student may create per day (0: no limit). */
     ENVOL_LIMIT_APPLICATIONS_PER_DAY: count.default(20),
     /** Document uploads per student and hour (0: no limit). */

@@ -66,6 +66,7 @@ const FUZZ_CALLERS: readonly (readonly [pattern: string, caller: CallerKind])[] 
   ["POST /api/simulations", "anonymous"],
   ["GET /api/schemes*", "anonymous"],
   ["GET /api/partners", "anonymous"],
+  ["GET /api/places", "anonymous"],
   ["* /api/applications*", "student"],
   ["GET /api/me/*", "student"],
   ["* /api/staff/*", "staff"],

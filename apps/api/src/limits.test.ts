@@ -46,6 +46,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("limits on %s", (_
       trustProxy: parseTrustProxy("127.0.0.1"),
       limits: {
         simulationsPerMinute: 3,
+        placesPerMinute: 2,
         applicationsPerDay: 2,
         uploadsPerHour: 4,
         partnerCallsPerMinute: 2,
@@ -94,6 +95,18 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("limits on %s", (_
     expect((await simulate("198.51.100.2")).status).toBe(200);
     t.clock.advance(MINUTE);
     expect((await simulate("198.51.100.1")).status).toBe(200);
+  });
+
+  it("city searches: so many per client and minute, like the simulations", async () => {
+    const search = (client: string, lang = "fr") =>
+      fetch(`${server.url}/api/places?q=kyoto&country=JP`, {
+        headers: { "x-forwarded-for": client, "accept-language": lang },
+      });
+    for (let i = 0; i < 2; i++) expect((await search("198.51.100.9")).status).toBe(200);
+    await expectTooMany(await search("198.51.100.9", "en"), "en", /2 city searches per minute/);
+    expect((await search("198.51.100.10")).status).toBe(200);
+    t.clock.advance(MINUTE);
+    expect((await search("198.51.100.9")).status).toBe(200);
   });
 
   it("simulations sent at once by one client: no more than the limit are answered", async () => {

@@ -46,6 +46,42 @@ describe.skipIf(!hasChromium)(
       await page.close();
     });
 
+    it("shows what the open questions could bring as soon as the destination and dates are known, and finds a city by its name", async () => {
+      const page = await browser.newPage({
+        locale: "fr-FR",
+        viewport: { width: 1280, height: 900 },
+      });
+      const stay = {
+        mobility: { host: { country: "JP" }, start: "2027-02-01", end: "2027-06-30" },
+      };
+      await page.goto(`${server.url}/?s=${encodeSituation(stay)}`);
+      // nothing acquired yet, but the best combination at its most, with the questions to settle it
+      await page.getByText(/^Jusqu'à .* selon vos réponses aux questions restantes$/).waitFor({
+        timeout: 20_000,
+      });
+      expect(await page.getByText("Aucune aide n'est encore acquise").count()).toBe(0);
+      expect(await page.getByText(/^jusqu'à /).count()).toBeGreaterThan(0);
+      await page.getByText(/Distance de voyage inconnue/).waitFor();
+      // the city, searched by name in the gazetteer, brings its coordinates and the distance
+      const city = page.getByRole("combobox", { name: "Ville" });
+      await city.fill("Kyot");
+      await page
+        .getByRole("option", { name: /^Kyoto/ })
+        .first()
+        .click();
+      await page.getByText(/Distance de voyage\s:\s9\s?\d{3}\skm\./).waitFor({ timeout: 20_000 });
+      const latitude = page.getByRole("textbox", { name: "Latitude" });
+      expect(await latitude.inputValue()).toMatch(/^35,0/);
+      // a coordinate out of range is refused next to its field, never clamped
+      await latitude.fill("95");
+      await latitude.blur();
+      await page.getByText("Indiquez une latitude entre −90 et 90.").waitFor();
+      expect(await latitude.inputValue()).toBe("95");
+      await page.screenshot({ path: join(SHOTS, "simulator-city-fr.png"), fullPage: true });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+
     it("switches to English, remembers it, and keeps the answers", async () => {
       const page = await browser.newPage({
         locale: "en-GB",

@@ -423,8 +423,8 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
       _tag: "RecalculationImpossible",
       why: {
         // the unmet criterion's reason, in each language
-        fr: "aux dates réelles, l'aide n'est plus accordable. Durée financée : 20 jours ; Bourse Mobilité Île-de-France exige au moins 30 jours.",
-        en: "on the actual dates, the scheme is no longer eligible. Funded duration: 20 days; Île-de-France mobility grant requires at least 30 days.",
+        fr: "aux dates réelles, l'aide n'est plus accordable. La durée financée est de 20 jours ; Bourse Mobilité Île-de-France exige au moins 30 jours.",
+        en: "on the actual dates, the scheme is no longer eligible. The funded duration is 20 days; Île-de-France mobility grant requires at least 30 days.",
       },
     });
     // as the office reads it, in either language
@@ -432,10 +432,10 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
       await attempt({ actualStart: "2025-02-01", actualEnd: "2025-02-20" }),
     ) as RecalculationImpossible;
     expect(ineligible.explain("fr")).toBe(
-      "La bourse ne peut pas être recalculée. Aux dates réelles, l'aide n'est plus accordable. Durée financée : 20 jours ; Bourse Mobilité Île-de-France exige au moins 30 jours.",
+      "La bourse ne peut pas être recalculée. Aux dates réelles, l'aide n'est plus accordable. La durée financée est de 20 jours ; Bourse Mobilité Île-de-France exige au moins 30 jours.",
     );
     expect(ineligible.explain("en")).toMatch(
-      /^The grant cannot be recalculated\. On the actual dates, the scheme is no longer eligible\. Funded duration: 20 days;/,
+      /^The grant cannot be recalculated\. On the actual dates, the scheme is no longer eligible\. The funded duration is 20 days;/,
     );
     expect(errorOf(await attempt(dates, me))).toMatchObject({ _tag: "RecalculationImpossible" });
     // another host's partner does not see the request

@@ -72,7 +72,7 @@ export const REGION_14 = countrySet(
 /** France and its overseas territories: never "abroad" for a student sent from France. */
 export const FRANCE_AND_OVERSEAS = countrySet(
   "france-and-overseas",
-  { fr: "la France et ses territoires d'outre-mer", en: "France and its overseas territories" },
+  { fr: "la France, métropole ou outre-mer", en: "France, mainland or overseas" },
   "FR GP MQ GF RE YT PM BL MF WF PF NC TF",
 );
 

@@ -114,14 +114,26 @@ describe("evaluate: verdicts", () => {
     expect(scheme(report, "dated").estimate?.totalCents).toBe(200_000);
   });
 
-  it("gives ineligible schemes the unmet criteria, a hint for each, and no estimate", () => {
+  it("gives ineligible schemes the unmet criteria and no estimate", () => {
     const intl = scheme(report, "international");
     expect(intl.verdict).toBe("ineligible");
     expect(unmetIds(intl)).toEqual(["destination", "project-partner"]);
     expect(intl.estimate).toBeNull();
+    expect(intl.upToCents).toBeNull();
     expect(intl.missing).toEqual([]);
-    for (const c of intl.criteria) expect(c.hint === null, c.id).toBe(c.status === "met");
     expect(unmetIds(scheme(report, "lump-sum"))).toEqual(["destination"]);
+  });
+
+  it("offers a hint only where the change alone would turn the answer", () => {
+    // the only unmet criterion: its hint turns the verdict
+    const lump = scheme(report, "lump-sum");
+    expect(lump.criteria.find((c) => c.id === "destination")?.hint).not.toBeNull();
+    // two unmet criteria: meeting either one alone leaves the other failing
+    const intl = scheme(report, "international");
+    expect(intl.criteria.map((c) => c.hint)).toEqual(intl.criteria.map(() => null));
+    // a criterion met or unknown has no "what would change it" either way
+    for (const s of report.schemes)
+      for (const c of s.criteria) if (c.status === "met") expect(c.hint, c.id).toBeNull();
   });
 
   it("is incomplete when a criterion is unknown, names the missing field, and still estimates", () => {
@@ -133,7 +145,7 @@ describe("evaluate: verdicts", () => {
       id: "cycle-cap",
       status: "unknown",
       reason: "Not answered yet: Erasmus+ days already used in this cycle.",
-      hint: "Tell us: Erasmus+ days already used in this cycle.",
+      hint: "Tell us Erasmus+ days already used in this cycle to find out.",
     });
     expect(m.estimate?.totalCents).toBe(146_000);
     // only eligible schemes are planned, and an incomplete one is not "excluded" either
@@ -188,7 +200,7 @@ describe("evaluate: verdicts", () => {
     const m = scheme(r, "monthly");
     expect(m.verdict).toBe("ineligible");
     expect(m.criteria.find((c) => c.id === "duration")?.hint).toBe(
-      "Met if funded duration ≥ 60 days (16 days more).",
+      "This condition is met if the funded duration reaches 60 days, 16 days more.",
     );
     expect(scheme(r, "regional").estimate?.totalCents).toBe(66_000);
   });
@@ -313,12 +325,12 @@ describe("evaluate: estimates", () => {
     expect(b.criteria.find((c) => c.id === "duration")).toEqual({
       id: "duration",
       status: "unmet",
-      reason: "Funded duration: 45 days; Dated aid requires between 60 days and 270 days.",
-      hint: "Met if funded duration ≥ 60 days (15 days more).",
+      reason: "The funded duration is 45 days; Dated aid requires between 60 days and 270 days.",
+      hint: "This condition is met if the funded duration reaches 60 days, 15 days more.",
     });
     expect(a.verdict).toBe("eligible");
     expect(a.criteria.find((c) => c.id === "duration")?.reason).toBe(
-      "Funded duration: 45 days; Dated aid requires between 30 days and 300 days.",
+      "The funded duration is 45 days; Dated aid requires between 30 days and 300 days.",
     );
     expect(a.estimate?.totalCents).toBe(60_000);
   });
@@ -346,6 +358,7 @@ describe("evaluate: the plan", () => {
       ],
       totalCents: 651_000,
       excluded: [],
+      upTo: null,
     });
   });
 
@@ -450,6 +463,7 @@ describe("evaluate: the plan", () => {
       items: [{ scheme: "regional", amountCents: 225_000 }],
       totalCents: 225_000,
       excluded: [{ scheme: "nothing", reason: "No amount for this stay." }],
+      upTo: null,
     });
     expect(run({}, "fr", registry).plan.excluded).toEqual([
       { scheme: "nothing", reason: "Aucun montant pour ce séjour." },
@@ -484,6 +498,132 @@ describe("evaluate: the plan", () => {
   });
 });
 
+/** Only the dates and the destination: every other question still open. */
+const bare = (mobility: object = {}, registry = REGISTRY) =>
+  evaluate(
+    SituationSchema.parse({
+      mobility: {
+        host: { partner: "tu-berlin" },
+        start: "2027-02-01",
+        end: "2027-06-30",
+        ...mobility,
+      },
+    }),
+    registry,
+    { asOf: ASOF, lang: "en" },
+  );
+
+describe("evaluate: what the open questions could still bring", () => {
+  it("gives an incomplete scheme the most it could give, its open answers at their most favourable", () => {
+    const r = bare();
+    // 150 days at (292 € + 250 € fewer-opportunities top-up) a month, and the green travel band
+    expect(scheme(r, "monthly").verdict).toBe("incomplete");
+    expect(scheme(r, "monthly").upToCents).toBe(312_700);
+    // costs not declared yet: up to the cap in Europe
+    expect(scheme(r, "hardship").upToCents).toBe(80_000);
+    expect(scheme(r, "regional").upToCents).toBe(225_000);
+    expect(scheme(r, "dated").upToCents).toBe(200_000);
+    // ruled out already: nothing to open
+    expect(scheme(r, "lump-sum").upToCents).toBeNull();
+  });
+
+  it("shows the best combination as soon as the destination and dates are known", () => {
+    const r = bare();
+    expect(r.plan.items).toEqual([]);
+    expect(r.plan.upTo).toEqual({
+      items: [
+        { scheme: "dated", amountCents: 200_000, pending: true },
+        { scheme: "hardship", amountCents: 80_000, pending: true },
+        { scheme: "monthly", amountCents: 312_700, pending: true },
+        { scheme: "regional", amountCents: 225_000, pending: true },
+      ],
+      totalCents: 817_700,
+    });
+  });
+
+  it("keeps what is certain and adds what is still open", () => {
+    const r = run({ student: { history: undefined } });
+    expect(scheme(r, "monthly").verdict).toBe("incomplete");
+    expect(scheme(r, "regional").upToCents).toBeNull();
+    expect(r.plan.upTo?.items).toContainEqual({
+      scheme: "regional",
+      amountCents: 225_000,
+      pending: false,
+    });
+    expect(r.plan.upTo?.items).toContainEqual({
+      scheme: "monthly",
+      amountCents: scheme(r, "monthly").upToCents,
+      pending: true,
+    });
+  });
+
+  it("has no upper bound once every scheme and amount is decided", () => {
+    expect(run().plan.upTo).toBeNull();
+    for (const s of run().schemes) expect(s.upToCents, s.scheme).toBeNull();
+  });
+
+  it("gives an eligible scheme whose amount an open question could raise its most as well", () => {
+    const r = run({ student: { crous: { boursier: true }, fewerOpportunities: undefined } });
+    const m = scheme(r, "monthly");
+    expect(m.verdict).toBe("eligible");
+    expect(m.estimate?.totalCents).toBe(146_000);
+    // the fewer-opportunities top-up and, with it, the travel band (not green, as answered)
+    expect(m.upToCents).toBe(301_900);
+    expect(r.plan.upTo?.items).toContainEqual({
+      scheme: "monthly",
+      amountCents: 301_900,
+      pending: true,
+    });
+  });
+
+  it("never adds up two exclusive schemes", () => {
+    const r = bare({ host: { partner: "usp" } });
+    expect(scheme(r, "international").verdict).toBe("eligible");
+    expect(scheme(r, "lump-sum").verdict).toBe("incomplete");
+    expect(scheme(r, "lump-sum").upToCents).toBeGreaterThan(0);
+    const ids = r.plan.upTo?.items.map((i) => i.scheme) ?? [];
+    expect(ids.filter((id) => id === "international" || id === "lump-sum")).toHaveLength(1);
+    expect(r.plan.upTo?.totalCents).toBe(
+      r.plan.upTo?.items.reduce((sum, i) => sum + i.amountCents, 0),
+    );
+  });
+
+  it("is never below what any way of answering the open questions gives", () => {
+    const answers = [
+      {},
+      { student: { fewerOpportunities: { disability: true, qpv: false, zrr: false } } },
+      { mobility: { greenTravel: true, kind: "internship" } },
+      { mobility: { costs: { transport: 900_000, visa: 10_000 } } },
+      { student: { crous: { boursier: true, echelon: "7" } }, mobility: { greenTravel: true } },
+      {
+        student: {
+          crous: { boursier: false },
+          household: { quotientFamilial: 0, nonTaxable: true },
+        },
+      },
+    ];
+    for (const partner of ["tu-berlin", "polimi", "usp", "tsinghua", "mcgill"]) {
+      const open = bare({ host: { partner } });
+      for (const a of answers) {
+        const full = run({
+          student: a.student,
+          mobility: { host: { partner }, ...a.mobility },
+        });
+        for (const s of full.schemes) {
+          if (s.verdict !== "eligible") continue;
+          const before = scheme(open, s.scheme);
+          const most = before.upToCents ?? before.estimate?.totalCents;
+          expect(most, `${partner} ${s.scheme}`).toBeDefined();
+          expect(s.estimate?.totalCents, `${partner} ${s.scheme}`).toBeLessThanOrEqual(most ?? 0);
+        }
+        expect(full.plan.totalCents, partner).toBeLessThanOrEqual(
+          open.plan.upTo?.totalCents ?? open.plan.totalCents,
+        );
+      }
+    }
+  });
+});
+
 describe("evaluate: languages", () => {
   it("writes names, reasons, hints, lines and documents in French by default", () => {
     const r = evaluate(situation({ mobility: { end: "2027-03-15" } }), REGISTRY, { asOf: ASOF });
@@ -492,8 +632,9 @@ describe("evaluate: languages", () => {
     expect(m.criteria.find((c) => c.id === "duration")).toEqual({
       id: "duration",
       status: "unmet",
-      reason: "Durée financée : 45 jours ; Bourse mensuelle exige entre 60 jours et 360 jours.",
-      hint: "Rempli si durée financée ≥ 60 jours (15 jours de plus).",
+      reason:
+        "La durée financée est de 45 jours ; Bourse mensuelle exige entre 60 jours et 360 jours.",
+      hint: "Cette condition est remplie si la durée financée atteint 60 jours, soit 15 jours de plus.",
     });
     // an ineligible scheme has no checklist; an eligible one has it in the language asked
     expect(m.documents).toEqual([]);
@@ -515,8 +656,9 @@ describe("evaluate: languages", () => {
     expect(m.criteria.find((c) => c.id === "duration")).toEqual({
       id: "duration",
       status: "unmet",
-      reason: "Funded duration: 45 days; Monthly grant requires between 60 days and 360 days.",
-      hint: "Met if funded duration ≥ 60 days (15 days more).",
+      reason:
+        "The funded duration is 45 days; Monthly grant requires between 60 days and 360 days.",
+      hint: "This condition is met if the funded duration reaches 60 days, 15 days more.",
     });
     expect(m.documents).toEqual([]);
     expect(scheme(r, "regional").documents).toEqual([

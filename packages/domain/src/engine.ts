@@ -2,6 +2,7 @@ import type { IsoDate } from "./calendar-date.ts";
 import { type CriterionResult, criterionResult } from "./conditions/criterion.ts";
 import { evaluateCondition } from "./conditions/evaluation.ts";
 import { type EvaluationContext, makeEvaluationContext } from "./evaluation-context.ts";
+import { favourableSituations } from "./favourable-answers.ts";
 import { bestPlan, type PlanCandidate } from "./funding-plan.ts";
 import { apportion, roundHalfUp } from "./money.ts";
 import type { ConfiguredPeriod, ConfiguredPlugin, EstimateDraft, PlanPeer } from "./plugin.ts";
@@ -55,6 +56,14 @@ interface Eligible extends Evaluated {
 
 const isEligible = (e: Evaluated): e is Eligible => e.peer !== undefined;
 
+/**
+ * Whether a criterion's hint could turn the answer: the question to answer while nothing fails,
+ * the one change that would meet the only failing criterion; with another criterion failing,
+ * neither would.
+ */
+const turns = (r: CriterionResult, unmet: number): boolean =>
+  r.status === "unknown" ? unmet === 0 : unmet === 1;
+
 const evaluateScheme = (
   plugin: ConfiguredPlugin,
   ctx: EvaluationContext,
@@ -70,20 +79,23 @@ const evaluateScheme = (
     if (e.kind === "unknown") for (const path of e.missing) missing.add(path);
     criteria.push(criterionResult(c, e, lang, name));
   }
-  const verdict: Verdict = criteria.some((r) => r.status === "unmet")
-    ? "ineligible"
-    : criteria.some((r) => r.status === "unknown")
-      ? "incomplete"
-      : "eligible";
+  const unmet = criteria.filter((r) => r.status === "unmet").length;
+  const verdict: Verdict =
+    unmet > 0
+      ? "ineligible"
+      : criteria.some((r) => r.status === "unknown")
+        ? "incomplete"
+        : "eligible";
   const draft = verdict === "ineligible" ? undefined : plugin.estimate(ctx, period);
   const estimate = draft ? finishEstimate(draft, lang) : null;
   const result: SchemeResult = {
     scheme: plugin.id,
     name,
     verdict,
-    criteria,
+    criteria: criteria.map((r) => (r.hint === null || turns(r, unmet) ? r : { ...r, hint: null })),
     missing: verdict === "ineligible" ? [] : [...missing],
     estimate,
+    upToCents: null,
     // the checklist is for schemes one can apply to
     documents:
       verdict === "ineligible"
@@ -128,7 +140,44 @@ const EXCLUDED = {
   },
 } as const;
 
-const NO_PLAN: Plan = { items: [], totalCents: 0, excluded: [] };
+/**
+ * The most a scheme not ruled out could give: its estimate for the situations in which every
+ * open question that moves an amount is answered at its most favourable (favourable-answers.ts)
+ * and no criterion fails, never less than its estimate as things stand. Null for an eligible
+ * scheme that no open question could raise: its amount is settled.
+ */
+const upToOf = (
+  e: Evaluated,
+  favourable: readonly EvaluationContext[],
+  lang: Lang,
+): number | null => {
+  const estimate = e.result.estimate?.totalCents ?? 0;
+  let most = estimate;
+  for (const ctx of favourable) {
+    const ruledOut = e.period.criteria.some(
+      (c) => evaluateCondition(c.condition, ctx).status === "unmet",
+    );
+    if (ruledOut) continue;
+    most = Math.max(most, finishEstimate(e.plugin.estimate(ctx, e.period), lang).totalCents);
+  }
+  return e.result.verdict === "eligible" && most === estimate ? null : most;
+};
+
+/** The schemes with their upper bound, for those not ruled out. */
+const withUpperBounds = (
+  evaluated: readonly Evaluated[],
+  situation: Situation,
+  contextOf: (s: Situation) => EvaluationContext,
+  lang: Lang,
+): readonly Evaluated[] => {
+  if (evaluated.every((e) => e.result.verdict === "ineligible")) return evaluated;
+  const favourable = favourableSituations(situation).map(contextOf);
+  return evaluated.map((e) =>
+    e.result.verdict === "ineligible"
+      ? e
+      : { ...e, result: { ...e.result, upToCents: upToOf(e, favourable, lang) } },
+  );
+};
 
 const makePlan = (
   evaluated: readonly Evaluated[],
@@ -137,7 +186,6 @@ const makePlan = (
   lang: Lang,
 ): Plan => {
   const eligible = evaluated.filter(isEligible);
-  if (eligible.length === 0) return NO_PLAN;
   // every id the plan passes is an eligible scheme's
   const peersOf = (ids: readonly string[]) =>
     ids.flatMap((id) => eligible.find((e) => e.plugin.id === id)?.peer ?? []);
@@ -160,6 +208,23 @@ const makePlan = (
     );
   }
   const choice = bestPlan(candidates, registry.exclusive);
+  // the schemes whose amount is still open at their most, standalone (a share is never more);
+  // the settled ones as they are
+  const pending = evaluated.flatMap((e) =>
+    e.result.upToCents !== null && e.result.upToCents > 0
+      ? [{ scheme: e.plugin.id, standaloneCents: e.result.upToCents }]
+      : [],
+  );
+  const settled = candidates.filter((c) => !pending.some((p) => p.scheme === c.scheme));
+  const most = pending.length > 0 ? bestPlan([...settled, ...pending], registry.exclusive) : null;
+  const upTo: Plan["upTo"] = most && {
+    items: most.items.map((i) => ({
+      scheme: i.scheme,
+      amountCents: i.amountCents,
+      pending: pending.some((p) => p.scheme === i.scheme),
+    })),
+    totalCents: most.totalCents,
+  };
   const inChoice = (id: string) => choice.items.find((i) => i.scheme === id);
   const words = EXCLUDED[lang];
   const items: Plan["items"] = [];
@@ -184,7 +249,7 @@ const makePlan = (
             : words.lower;
     excluded.push({ scheme: e.plugin.id, reason });
   }
-  return { items, totalCents: choice.totalCents, excluded };
+  return { items, totalCents: choice.totalCents, excluded, upTo };
 };
 
 /**
@@ -210,7 +275,14 @@ export const evaluate = (
     situation.asOf ?? options.asOf,
     lang,
   );
-  const evaluated = registry.plugins.map((p) => evaluateScheme(p, ctx, lang));
+  const contextOf = (s: Situation) =>
+    makeEvaluationContext(s, registry.institution, registry.partners, ctx.asOf, lang);
+  const evaluated = withUpperBounds(
+    registry.plugins.map((p) => evaluateScheme(p, ctx, lang)),
+    situation,
+    contextOf,
+    lang,
+  );
   return {
     academicYear: ctx.academicYear,
     fundedDays: ctx.fundedDays,

@@ -11,8 +11,14 @@ export type Unit = "days" | "cents" | "km" | "months" | "count";
 interface FactBase<T> {
   /** Stable id, camelCase: `fundedDays`. */
   readonly id: string;
-  /** A noun phrase without article, used in "Label: value" and in hints: "durée financée". */
+  /** A noun phrase without article, used in "Label: value" and in lists: "durée financée". */
   readonly label: Text;
+  /**
+   * The fact named within a sentence, with its article: "la durée financée", "the funded
+   * duration" ("La durée financée est de 45 jours", "… si la durée financée atteint 60 jours").
+   * Defaults to the label.
+   */
+  readonly the?: Text;
   /** The situation fields it reads, reported as missing when it is unknown. */
   readonly paths: readonly string[];
   /** Its value for a situation, or undefined when unknown. */
@@ -34,6 +40,12 @@ export interface EnumFact extends FactBase<string> {
 
 export interface BooleanFact extends FactBase<boolean> {
   readonly type: "boolean";
+  /**
+   * What each answer says, as a clause a sentence can hold: { yes: "vous êtes boursier ou
+   * boursière du CROUS", no: "vous n'êtes pas boursier ou boursière du CROUS" }. Without it,
+   * reasons read "Label : oui".
+   */
+  readonly says?: { readonly yes: Text; readonly no: Text };
 }
 
 /**
@@ -65,7 +77,9 @@ export const enumFact = (
   };
 };
 
-export const booleanFact = (spec: FactSpec<boolean>): BooleanFact => ({ ...spec, type: "boolean" });
+export const booleanFact = (
+  spec: FactSpec<boolean> & { says?: BooleanFact["says"] },
+): BooleanFact => ({ ...spec, type: "boolean" });
 
 /** The words of a quantity's unit and of a yes/no answer, in each language. */
 const UNIT_WORDS: Record<Lang, { days: (n: number) => string; months: (n: number) => string }> = {
@@ -119,6 +133,7 @@ const student = (ctx: EvaluationContext) => ctx.situation.student;
 export const programmeLevel = enumFact({
   id: "programmeLevel",
   label: { fr: "niveau d'études", en: "programme level" },
+  the: { fr: "le niveau d'études", en: "the programme level" },
   paths: ["student.programme.level"],
   get: (ctx) => student(ctx)?.programme?.level,
   values: {
@@ -132,6 +147,7 @@ export const programmeLevel = enumFact({
 export const programmeMode = enumFact({
   id: "programmeMode",
   label: { fr: "régime d'études", en: "study mode" },
+  the: { fr: "le régime d'études", en: "the study mode" },
   paths: ["student.programme.mode"],
   get: (ctx) => student(ctx)?.programme?.mode,
   values: {
@@ -144,6 +160,10 @@ export const programmeMode = enumFact({
 export const gapYear = booleanFact({
   id: "gapYear",
   label: { fr: "année de césure", en: "gap year (césure)" },
+  says: {
+    yes: { fr: "vous êtes en année de césure", en: "you are on a gap year (césure)" },
+    no: { fr: "vous n'êtes pas en année de césure", en: "you are not on a gap year (césure)" },
+  },
   paths: ["student.programme.gapYear"],
   get: (ctx) => student(ctx)?.programme?.gapYear,
 });
@@ -151,6 +171,7 @@ export const gapYear = booleanFact({
 export const residenceRegion = enumFact({
   id: "residenceRegion",
   label: { fr: "région de résidence", en: "region of residence" },
+  the: { fr: "la région de résidence", en: "the region of residence" },
   paths: ["student.residenceRegion"],
   get: (ctx) => student(ctx)?.residenceRegion,
   values: FRENCH_REGIONS,
@@ -159,6 +180,13 @@ export const residenceRegion = enumFact({
 export const crousBoursier = booleanFact({
   id: "crousBoursier",
   label: { fr: "boursier du CROUS", en: "CROUS grant holder" },
+  says: {
+    yes: { fr: "vous êtes boursier ou boursière du CROUS", en: "you hold a CROUS grant" },
+    no: {
+      fr: "vous n'êtes pas boursier ou boursière du CROUS",
+      en: "you do not hold a CROUS grant",
+    },
+  },
   paths: ["student.crous.boursier"],
   // an échelon implies a grant holder even when the box was not ticked
   get: (ctx) =>
@@ -169,6 +197,7 @@ export const crousBoursier = booleanFact({
 export const crousEchelon = enumFact({
   id: "crousEchelon",
   label: { fr: "échelon de bourse CROUS", en: "CROUS grant level (échelon)" },
+  the: { fr: "l'échelon de bourse CROUS", en: "the CROUS grant level (échelon)" },
   paths: ["student.crous.echelon"],
   get: (ctx) => student(ctx)?.crous?.echelon,
   valueLabel: (v, lang) => ({ fr: `échelon ${v}`, en: `level ${v}` })[lang],
@@ -177,6 +206,7 @@ export const crousEchelon = enumFact({
 export const quotientFamilial = numberFact({
   id: "quotientFamilial",
   label: { fr: "quotient familial", en: "family quotient (quotient familial)" },
+  the: { fr: "le quotient familial", en: "the family quotient (quotient familial)" },
   unit: "cents",
   paths: ["student.household.quotientFamilial"],
   get: (ctx) => student(ctx)?.household?.quotientFamilial,
@@ -185,6 +215,10 @@ export const quotientFamilial = numberFact({
 export const nonTaxable = booleanFact({
   id: "nonTaxable",
   label: { fr: "foyer non imposable", en: "non-taxable household" },
+  says: {
+    yes: { fr: "votre foyer est non imposable", en: "your household is not taxable" },
+    no: { fr: "votre foyer est imposable", en: "your household is taxable" },
+  },
   paths: ["student.household.nonTaxable"],
   get: (ctx) => student(ctx)?.household?.nonTaxable,
 });
@@ -192,6 +226,16 @@ export const nonTaxable = booleanFact({
 export const disability = booleanFact({
   id: "disability",
   label: { fr: "handicap ou maladie de longue durée", en: "disability or long-term illness" },
+  says: {
+    yes: {
+      fr: "vous avez un handicap ou une maladie de longue durée",
+      en: "you have a disability or a long-term illness",
+    },
+    no: {
+      fr: "vous n'avez ni handicap ni maladie de longue durée",
+      en: "you have no disability or long-term illness",
+    },
+  },
   paths: ["student.fewerOpportunities.disability"],
   get: (ctx) => student(ctx)?.fewerOpportunities?.disability,
 });
@@ -201,6 +245,16 @@ export const qpv = booleanFact({
   label: {
     fr: "résidence en quartier prioritaire (QPV)",
     en: "home in a priority urban area (QPV)",
+  },
+  says: {
+    yes: {
+      fr: "vous habitez un quartier prioritaire (QPV)",
+      en: "you live in a priority urban area (QPV)",
+    },
+    no: {
+      fr: "vous n'habitez pas un quartier prioritaire (QPV)",
+      en: "you do not live in a priority urban area (QPV)",
+    },
   },
   paths: ["student.fewerOpportunities.qpv"],
   get: (ctx) => student(ctx)?.fewerOpportunities?.qpv,
@@ -212,6 +266,16 @@ export const zrr = booleanFact({
     fr: "résidence en zone de revitalisation rurale (ZRR)",
     en: "home in a rural revitalisation zone (ZRR)",
   },
+  says: {
+    yes: {
+      fr: "vous habitez une zone de revitalisation rurale (ZRR)",
+      en: "you live in a rural revitalisation zone (ZRR)",
+    },
+    no: {
+      fr: "vous n'habitez pas une zone de revitalisation rurale (ZRR)",
+      en: "you do not live in a rural revitalisation zone (ZRR)",
+    },
+  },
   paths: ["student.fewerOpportunities.zrr"],
   get: (ctx) => student(ctx)?.fewerOpportunities?.zrr,
 });
@@ -219,6 +283,7 @@ export const zrr = booleanFact({
 export const mobilityKind = enumFact({
   id: "mobilityKind",
   label: { fr: "type de mobilité", en: "kind of mobility" },
+  the: { fr: "le type de mobilité", en: "the kind of mobility" },
   paths: ["mobility.kind"],
   get: (ctx) => ctx.situation.mobility.kind,
   values: {
@@ -230,6 +295,7 @@ export const mobilityKind = enumFact({
 export const framework = enumFact({
   id: "framework",
   label: { fr: "cadre de la mobilité", en: "mobility framework" },
+  the: { fr: "le cadre de la mobilité", en: "the mobility framework" },
   paths: ["mobility.framework"],
   get: (ctx) => ctx.situation.mobility.framework,
   values: {
@@ -245,6 +311,7 @@ export const framework = enumFact({
 export const hostCountry = enumFact({
   id: "hostCountry",
   label: { fr: "pays de destination", en: "destination country" },
+  the: { fr: "le pays de destination", en: "the destination country" },
   paths: ["mobility.host"],
   get: (ctx) => ctx.host.country,
   valueLabel: countryName,
@@ -253,6 +320,7 @@ export const hostCountry = enumFact({
 export const fundedDays = numberFact({
   id: "fundedDays",
   label: { fr: "durée financée", en: "funded duration" },
+  the: { fr: "la durée financée", en: "the funded duration" },
   unit: "days",
   paths: ["mobility.start", "mobility.end"],
   get: (ctx) => ctx.fundedDays,
@@ -261,6 +329,7 @@ export const fundedDays = numberFact({
 export const academicYear = enumFact({
   id: "academicYear",
   label: { fr: "année universitaire", en: "academic year" },
+  the: { fr: "l'année universitaire", en: "the academic year" },
   paths: ["mobility.start"],
   get: (ctx) => ctx.academicYear,
   valueLabel: (v) => v,
@@ -269,6 +338,7 @@ export const academicYear = enumFact({
 export const distanceKm = numberFact({
   id: "distanceKm",
   label: { fr: "distance", en: "distance" },
+  the: { fr: "la distance", en: "the distance" },
   unit: "km",
   paths: ["mobility.host.lat", "mobility.host.lon"],
   get: (ctx) => ctx.distanceKm,
@@ -277,6 +347,13 @@ export const distanceKm = numberFact({
 export const greenTravel = booleanFact({
   id: "greenTravel",
   label: { fr: "voyage bas carbone", en: "green travel" },
+  says: {
+    yes: {
+      fr: "vous voyagez bas carbone (train, bus, covoiturage)",
+      en: "you travel green (train, bus, car sharing)",
+    },
+    no: { fr: "vous ne voyagez pas bas carbone", en: "you do not travel green" },
+  },
   paths: ["mobility.greenTravel"],
   get: (ctx) => ctx.situation.mobility.greenTravel,
 });
@@ -284,6 +361,7 @@ export const greenTravel = booleanFact({
 export const homeRegion = enumFact({
   id: "homeRegion",
   label: { fr: "région de l'établissement", en: "home institution's region" },
+  the: { fr: "la région de l'établissement", en: "the home institution's region" },
   paths: [],
   get: (ctx) => ctx.institution.region,
   values: FRENCH_REGIONS,
@@ -304,6 +382,16 @@ export const hostHasAgreement = (agreement: string, name: Text): BooleanFact =>
     label: {
       fr: `établissement d'accueil partenaire (${name.fr})`,
       en: `host is a partner (${name.en})`,
+    },
+    says: {
+      yes: {
+        fr: `l'établissement d'accueil est partenaire de l'école (${name.fr})`,
+        en: `the host is a partner of the school (${name.en})`,
+      },
+      no: {
+        fr: `l'établissement d'accueil n'est pas partenaire de l'école (${name.fr})`,
+        en: `the host is not a partner of the school (${name.en})`,
+      },
     },
     paths: ["mobility.host.partner"],
     get: (ctx) => ctx.host.agreements.includes(agreement),
@@ -362,6 +450,16 @@ export const fewerOpportunities = booleanFact({
     fr: "moins d'opportunités (échelon 6-7, handicap, QPV ou ZRR)",
     en: "fewer opportunities (échelon 6-7, disability, QPV or ZRR)",
   },
+  says: {
+    yes: {
+      fr: "vous relevez des « moins d'opportunités » (échelon 6 ou 7, handicap, QPV ou ZRR)",
+      en: "you have fewer opportunities (échelon 6 or 7, disability, QPV or ZRR)",
+    },
+    no: {
+      fr: "vous ne relevez pas des « moins d'opportunités » (échelon 6 ou 7, handicap, QPV ou ZRR)",
+      en: "you do not have fewer opportunities (échelon 6 or 7, disability, QPV or ZRR)",
+    },
+  },
   paths: GROUNDS.map((g) => g.path),
   get: (ctx) => {
     const answers = GROUNDS.map((g) => g.holds(student(ctx)));
@@ -385,6 +483,7 @@ const noCostGiven = (c: NonNullable<Situation["mobility"]["costs"]>): boolean =>
 export const declaredCosts = numberFact({
   id: "declaredCosts",
   label: { fr: "frais déclarés", en: "declared costs" },
+  the: { fr: "le total des frais déclarés", en: "the total of the declared costs" },
   unit: "cents",
   paths: COST_PATHS,
   get: (ctx) => {
@@ -403,6 +502,10 @@ export const declaredCostCount = numberFact({
   label: {
     fr: "frais du séjour déclarés (transport, visa, assurance, installation)",
     en: "declared costs of the stay (transport, visa, insurance, installation)",
+  },
+  the: {
+    fr: "le nombre de frais du séjour déclarés (transport, visa, assurance, installation)",
+    en: "the number of costs of the stay declared (transport, visa, insurance, installation)",
   },
   unit: "count",
   paths: COST_PATHS,

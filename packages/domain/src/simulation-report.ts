@@ -39,6 +39,12 @@ export const SchemeResultSchema = z.object({
   missing: z.array(z.string()),
   /** The standalone amount; null when the scheme is ineligible. */
   estimate: EstimateSchema.nullable(),
+  /**
+   * For an incomplete scheme, the most it could give once its open questions are answered
+   * ("jusqu'à X €"): its estimate with every open answer that moves an amount at its most
+   * favourable. Null for a scheme already decided.
+   */
+  upToCents: z.number().int().nullable(),
   documents: z.array(
     z.object({
       id: z.string(),
@@ -60,6 +66,19 @@ export const PlanSchema = z.object({
   ),
   totalCents: z.number().int(),
   excluded: z.array(z.object({ scheme: z.string(), reason: z.string() })),
+  /**
+   * The best combination the open questions could still lead to: the eligible schemes as they
+   * are, the incomplete ones at their most (`pending`), never two exclusive schemes together.
+   * Null when no scheme is incomplete.
+   */
+  upTo: z
+    .object({
+      items: z.array(
+        z.object({ scheme: z.string(), amountCents: z.number().int(), pending: z.boolean() }),
+      ),
+      totalCents: z.number().int(),
+    })
+    .nullable(),
 });
 
 export const SimulationReportSchema = z

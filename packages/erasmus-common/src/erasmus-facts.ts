@@ -11,6 +11,16 @@ export const holdsEche = booleanFact({
     fr: "établissement titulaire de la charte Erasmus (ECHE)",
     en: "home institution holds the Erasmus Charter (ECHE)",
   },
+  says: {
+    yes: {
+      fr: "l'école est titulaire de la charte Erasmus (ECHE)",
+      en: "the school holds the Erasmus Charter (ECHE)",
+    },
+    no: {
+      fr: "l'école n'est pas titulaire de la charte Erasmus (ECHE)",
+      en: "the school does not hold the Erasmus Charter (ECHE)",
+    },
+  },
   paths: [],
   get: (ctx) => ctx.institution.eche,
 });
@@ -20,6 +30,10 @@ export const erasmusDaysInCycle = numberFact({
   label: {
     fr: "jours Erasmus+ déjà effectués dans le cycle",
     en: "Erasmus+ days already used in this cycle",
+  },
+  the: {
+    fr: "le nombre de jours Erasmus+ déjà effectués dans le cycle",
+    en: "the number of Erasmus+ days already used in this cycle",
   },
   unit: "days",
   paths: ["student.history.erasmusDaysInCycle"],
@@ -35,6 +49,10 @@ export const erasmusDaysAfterStay = numberFact({
   label: {
     fr: "jours Erasmus+ dans le cycle, ce séjour compris",
     en: "Erasmus+ days in the cycle, this stay included",
+  },
+  the: {
+    fr: "le nombre de jours Erasmus+ dans le cycle, ce séjour compris,",
+    en: "the number of Erasmus+ days in the cycle, this stay included,",
   },
   unit: "days",
   paths: erasmusDaysInCycle.paths,

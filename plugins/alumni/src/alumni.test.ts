@@ -245,10 +245,14 @@ describe("alumni explanations", () => {
     const fr = report(taxable, "fr").criteria.find((c) => c.id === "means");
     expect(fr?.status).toBe("unmet");
     expect(fr?.reason).toContain("19\u202f190,01\u00a0€");
-    expect(fr?.hint).toContain("quotient familial ≤ 19\u202f190\u00a0€ (0,01\u00a0€ de moins)");
+    expect(fr?.hint).toContain(
+      "le quotient familial ne dépasse pas 19\u202f190\u00a0€, soit 0,01\u00a0€ de moins",
+    );
     const en = report(taxable, "en").criteria.find((c) => c.id === "means");
-    expect(en?.hint).toContain("CROUS grant holder: yes");
-    expect(en?.hint).toContain("family quotient (quotient familial) ≤ €19,190 (€0.01 less)");
+    expect(en?.hint).toContain("if you hold a CROUS grant");
+    expect(en?.hint).toContain(
+      "the family quotient (quotient familial) is no more than €19,190, €0.01 less",
+    );
   });
 
   it("asks for the costs when none is declared, and gives no amount", () => {

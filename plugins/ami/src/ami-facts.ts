@@ -5,6 +5,10 @@ import { numberFact } from "@envol/domain";
 export const amiMonthsTotal = numberFact({
   id: "amiMonthsTotal",
   label: { fr: "mois d'AMI déjà perçus", en: "AMI months already received" },
+  the: {
+    fr: "le nombre de mois d'AMI déjà perçus",
+    en: "the number of AMI months already received",
+  },
   unit: "months",
   paths: ["student.history.amiMonthsTotal"],
   get: (ctx) => ctx.situation.student?.history?.amiMonthsTotal,
@@ -16,6 +20,10 @@ export const amiDaysAfterStay = numberFact({
   label: {
     fr: "jours d'AMI sur toute la scolarité, ce séjour compris",
     en: "AMI days over all studies, this stay included",
+  },
+  the: {
+    fr: "le nombre de jours d'AMI sur toute la scolarité, ce séjour compris,",
+    en: "the number of AMI days over all studies, this stay included,",
   },
   unit: "days",
   paths: amiMonthsTotal.paths,

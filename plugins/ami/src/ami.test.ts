@@ -89,7 +89,7 @@ describe("ami dated figures", () => {
     const after = { student: STUDENT, mobility: stay("2024-07-01", "2024-08-15") };
     expect(criterionOf(simulate(before, "fr"), "duration")).toMatchObject({
       status: "unmet",
-      hint: "Rempli si durée financée ≥ 60 jours (15 jours de plus).",
+      hint: "Cette condition est remplie si la durée financée atteint 60 jours, soit 15 jours de plus.",
     });
     expect(criterionOf(simulate(before, "en"), "duration").reason).toContain(
       "between 60 days and 270 days",
@@ -97,7 +97,7 @@ describe("ami dated figures", () => {
     expect(criterionOf(simulate(after, "en"), "duration")).toMatchObject({
       status: "met",
       reason:
-        "Funded duration: 45 days; International mobility aid (AMI) requires between 30 days and 300 days.",
+        "The funded duration is 45 days; International mobility aid (AMI) requires between 30 days and 300 days.",
     });
   });
 
@@ -107,7 +107,7 @@ describe("ami dated figures", () => {
     const after = simulate({ student, mobility: stay("2024-07-01", "2024-09-30") });
     expect(criterionOf(before, "lifetime-cap")).toMatchObject({
       status: "unmet",
-      hint: "Met if AMI days over all studies, this stay included ≤ 270 days (30 days less).",
+      hint: "This condition is met if the number of AMI days over all studies, this stay included, is no more than 270 days, 30 days less.",
     });
     expect(criterionOf(after, "lifetime-cap").status).toBe("met");
     expect(after.estimate?.totalCents).toBe(120_000);

@@ -68,10 +68,14 @@ describe("erasmus explanations", () => {
     const en = evaluateErasmus(situation, { lang: "en" }).criteria.find((c) => c.id === "duration");
     expect(fr?.status).toBe("unmet");
     expect(fr?.reason).toBe(
-      "Durée financée : 44 jours ; Erasmus+ Europe exige entre 60 jours et 360 jours.",
+      "La durée financée est de 44 jours ; Erasmus+ Europe exige entre 60 jours et 360 jours.",
     );
-    expect(fr?.hint).toBe("Rempli si durée financée ≥ 60 jours (16 jours de plus).");
-    expect(en?.hint).toBe("Met if funded duration ≥ 60 days (16 days more).");
+    expect(fr?.hint).toBe(
+      "Cette condition est remplie si la durée financée atteint 60 jours, soit 16 jours de plus.",
+    );
+    expect(en?.hint).toBe(
+      "This condition is met if the funded duration reaches 60 days, 16 days more.",
+    );
   });
 
   it("names both ways to meet the agreement when a study host has no Erasmus+ agreement", () => {
@@ -80,8 +84,10 @@ describe("erasmus explanations", () => {
       (c) => c.id === "agreement",
     );
     expect(en?.status).toBe("unmet");
-    expect(en?.hint).toContain("host is a partner (Erasmus+ inter-institutional agreement): yes");
-    expect(en?.hint).toContain("mobility framework: internship agreement");
+    expect(en?.hint).toContain(
+      "if the host is a partner of the school (Erasmus+ inter-institutional agreement)",
+    );
+    expect(en?.hint).toContain("the mobility framework is internship agreement");
   });
 
   it("shows the ECHE unmet for an institution without the charter", () => {

@@ -58,18 +58,22 @@ describe("fitec: reasons and hints", () => {
     expect(fr?.status).toBe("unmet");
     expect(fr?.reason).toContain("projet FITEC de l'école pour son pays");
     expect(fr?.reason).toContain("MEXFITEC – Mexique");
-    expect(fr?.reason).toContain(": non");
-    expect(fr?.hint).toMatch(/^Rempli si .* : oui\.$/);
+    expect(fr?.reason).toMatch(/^L'établissement d'accueil ne participe à aucun projet FITEC/);
+    expect(fr?.hint).toMatch(
+      /^Cette condition est remplie si l'établissement d'accueil participe à un projet FITEC .*\)\.$/,
+    );
     const en = run({ partner: "unam" }, "en").criteria.find((c) => c.id === "project");
     expect(en?.reason).toContain("one of the school's FITEC projects for its country");
     expect(en?.reason).toContain("MEXFITEC – Mexico");
-    expect(en?.hint).toMatch(/^Met if .*: yes\.$/);
+    expect(en?.hint).toMatch(/^This condition is met if the host takes part in one of .*\)\.$/);
   });
 
   it("names the programme countries when the destination is elsewhere", () => {
     const en = run({ partner: "tsinghua" }, "en").criteria.find((c) => c.id === "destination");
+    expect(en?.reason).toContain("Brazil, Argentina or Mexico");
     expect(en?.reason).toContain("China");
-    expect(en?.hint).toContain("Brazil, Argentina or Mexico");
+    // another country alone would leave the project criterion failing: no hint to offer
+    expect(en?.hint).toBeNull();
   });
 });
 

@@ -180,6 +180,16 @@ const inProjectOfItsCountry = (programmes: readonly FitecProgramme[]): facts.Boo
       fr: `établissement d'accueil dans un projet FITEC de l'école pour son pays (${list("fr")})`,
       en: `host in one of the school's FITEC projects for its country (${list("en")})`,
     },
+    says: {
+      yes: {
+        fr: `l'établissement d'accueil participe à un projet FITEC de l'école pour son pays (${list("fr")})`,
+        en: `the host takes part in one of the school's FITEC projects for its country (${list("en")})`,
+      },
+      no: {
+        fr: `l'établissement d'accueil ne participe à aucun projet FITEC de l'école pour son pays (${list("fr")})`,
+        en: `the host takes part in none of the school's FITEC projects for its country (${list("en")})`,
+      },
+    },
     // a typed destination has no agreement (ARCHITECTURE §4.1), so this is never unknown
     paths: ["mobility.host.partner"],
     get: (ctx) => {

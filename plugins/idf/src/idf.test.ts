@@ -112,19 +112,19 @@ describe("idf criteria", () => {
     const fr = criterionOf(simulate({}, situation, "fr"), "means");
     const en = criterionOf(simulate({}, situation, "en"), "means");
     expect(fr.status).toBe("unmet");
-    expect(fr.hint).toContain("quotient familial ≤ 19\u202f190\u00a0€");
-    expect(fr.hint).toContain("foyer non imposable");
-    expect(en.hint).toContain("family quotient (quotient familial) ≤ €19,190");
+    expect(fr.hint).toContain("le quotient familial ne dépasse pas 19\u202f190\u00a0€");
+    expect(fr.hint).toContain("si votre foyer est non imposable");
+    expect(en.hint).toContain("the family quotient (quotient familial) is no more than €19,190");
     expect(en.reason).toContain("€20,000");
   });
 
   it("says how many days are missing under 30", () => {
     const situation = { student: STUDENT, mobility: berlin("2027-03-01", "2027-03-29") };
     expect(criterionOf(simulate({}, situation, "fr"), "duration").hint).toBe(
-      "Rempli si durée financée ≥ 30 jours (1 jour de plus).",
+      "Cette condition est remplie si la durée financée atteint 30 jours, soit 1 jour de plus.",
     );
     expect(criterionOf(simulate({}, situation, "en"), "duration").hint).toBe(
-      "Met if funded duration ≥ 30 days (1 day more).",
+      "This condition is met if the funded duration reaches 30 days, 1 day more.",
     );
   });
 

@@ -8,6 +8,8 @@ import type { Config } from "../config.ts";
 export interface Limits {
   /** Anonymous simulations per client (IPv4 address or IPv6 /64) and minute. */
   readonly simulationsPerMinute: number;
+  /** City searches per client and minute: a student types, the simulator asks as they do. */
+  readonly placesPerMinute: number;
   /** Applications a student may create per day. */
   readonly applicationsPerDay: number;
   /** Document uploads per student and hour. */
@@ -29,6 +31,7 @@ const MIB = 1024 * 1024;
 /** Sensible for a school: a busy simulator page, a student's real needs, a partner's batch. */
 export const DEFAULT_LIMITS: Limits = {
   simulationsPerMinute: 60,
+  placesPerMinute: 120,
   applicationsPerDay: 20,
   uploadsPerHour: 30,
   partnerCallsPerMinute: 600,
@@ -39,6 +42,7 @@ export const DEFAULT_LIMITS: Limits = {
 
 export const limitsOf = (config: Config): Limits => ({
   simulationsPerMinute: config.ENVOL_LIMIT_SIMULATIONS_PER_MINUTE,
+  placesPerMinute: config.ENVOL_LIMIT_PLACES_PER_MINUTE,
   applicationsPerDay: config.ENVOL_LIMIT_APPLICATIONS_PER_DAY,
   uploadsPerHour: config.ENVOL_LIMIT_UPLOADS_PER_HOUR,
   partnerCallsPerMinute: config.ENVOL_LIMIT_PARTNER_CALLS_PER_MINUTE,

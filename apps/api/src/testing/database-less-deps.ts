@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS } from "../lib/limits.ts";
 /**
  * What an app needs for tests of the public routes and of what wraps every route (headers,
  * sizes): the school's schemes and the demo catalogue, and no database — a route that reaches
- * one fails the test. The simulations' rate limit, which counts in the database, is off.
+ * one fails the test. The public routes' rate limits, which count in the database, are off.
  */
 export const databaseLessDeps = (): AppDeps => {
   const registry = loadRegistry(TELECOM_PARIS_CONFIG);
@@ -16,6 +16,6 @@ export const databaseLessDeps = (): AppDeps => {
     ready: async () => true,
     today: () => "2026-11-26",
     run: () => Promise.reject(new Error("no database in these tests")),
-    limits: { ...DEFAULT_LIMITS, simulationsPerMinute: 0 },
+    limits: { ...DEFAULT_LIMITS, simulationsPerMinute: 0, placesPerMinute: 0 },
   };
 };

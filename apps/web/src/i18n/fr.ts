@@ -95,12 +95,18 @@ export const fr = {
     },
     city: {
       label: "Ville",
-      description: "La ville de votre établissement ou de votre entreprise d'accueil.",
+      description:
+        "Cherchez-la par son nom : la choisir dans la liste donne ses coordonnées, et la distance du voyage.",
+      needsCountry: "Choisissez d'abord le pays, puis cherchez la ville par son nom.",
+      empty:
+        "Aucune ville connue ne correspond ; vous pouvez garder ce nom et indiquer ses coordonnées.",
+      failed:
+        "La recherche de villes ne répond pas ; vous pouvez indiquer les coordonnées vous-même.",
     },
     coordinates: {
       label: "Coordonnées de la ville",
       description:
-        "Elles donnent la distance du voyage, dont dépendent certaines aides au transport. Un site de cartes les indique (par exemple 52,52 et 13,40 pour Berlin).",
+        "Remplies quand vous choisissez la ville dans la liste. Elles donnent la distance du voyage, dont dépendent certaines aides au transport.",
     },
     lat: {
       label: "Latitude",
@@ -261,13 +267,15 @@ export const fr = {
     stay: "Séjour du {{start}} au {{end}} : durée financée {{duration}}, année universitaire {{year}}.",
     distance: "Distance de voyage : {{distance}}.",
     noDistance:
-      "Distance de voyage inconnue : choisissez un partenaire ou indiquez les coordonnées de la ville.",
+      "Distance de voyage inconnue : choisissez un partenaire, ou la ville dans la liste.",
     announce:
       "Résultats mis à jour : meilleure combinaison {{total}}, aides possibles : {{eligible}}.",
     plan: {
       title: "La meilleure combinaison",
-      total: "Jusqu'à {{total}} pour ce séjour",
-      none: "Aucune aide n'est encore acquise avec ces réponses : les questions et les conditions ci-dessous disent ce qui changerait cela.",
+      total: "{{total}} acquis avec ces réponses",
+      none: "Aucune aide n'est ouverte avec ces réponses : les conditions ci-dessous disent pourquoi.",
+      upTo: "Jusqu'à {{total}} selon vos réponses aux questions restantes",
+      upToAmount: "jusqu'à {{amount}}",
       excluded: "Non retenues dans la combinaison",
       estimate: "Montants estimés, à confirmer par la DRI.",
     },
@@ -289,6 +297,7 @@ export const fr = {
       incomplete: "Réponses manquantes",
     },
     amount: "Montant estimé",
+    upTo: "Jusqu'à {{amount}} selon vos réponses aux questions restantes.",
     noAmount: "Pas de montant tant que les conditions ne sont pas remplies.",
     confidence: {
       official: "Montant calculé sur les barèmes officiels.",
@@ -308,26 +317,6 @@ export const fr = {
       hint: "Ce qui changerait la réponse : {{hint}}",
     },
     documents: "Pièces à fournir ({{n}})",
-  },
-  regions: {
-    "11": "Île-de-France",
-    "24": "Centre-Val de Loire",
-    "27": "Bourgogne-Franche-Comté",
-    "28": "Normandie",
-    "32": "Hauts-de-France",
-    "44": "Grand Est",
-    "52": "Pays de la Loire",
-    "53": "Bretagne",
-    "75": "Nouvelle-Aquitaine",
-    "76": "Occitanie",
-    "84": "Auvergne-Rhône-Alpes",
-    "93": "Provence-Alpes-Côte d'Azur",
-    "94": "Corse",
-    "01": "Guadeloupe",
-    "02": "Martinique",
-    "03": "Guyane",
-    "04": "La Réunion",
-    "06": "Mayotte",
   },
 } as const;
 

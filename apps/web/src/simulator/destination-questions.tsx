@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { partnersQuery } from "../api/partners.ts";
+import { CityQuestion } from "./city-question.tsx";
 import { countryOptions } from "./country-options.ts";
 import { FieldGroup, TextQuestion } from "./form-fields.tsx";
 import { NumberQuestion } from "./number-question.tsx";
@@ -10,8 +11,9 @@ import { SearchQuestion } from "./search-question.tsx";
 
 /**
  * The destination, once the student has said how they give it: a partner searched in the
- * catalogue, or a country searched by name with a city (and, for the travel distance, the city's
- * coordinates). Loaded with the searchable list they need.
+ * catalogue, or a country searched by name with a city searched in the API's gazetteer, which
+ * brings its coordinates for the travel distance (or the coordinates typed by hand). Loaded with
+ * the searchable list they need.
  */
 
 /** The partner catalogue, searched by name, city or country; shown once it has loaded. */
@@ -63,26 +65,16 @@ export const TypedDestination = () => {
         options={countryOptions(lang)}
         empty={t("fields.country.empty")}
       />
-      <TextQuestion name="mobility.host.city" question="city" autoComplete="off" />
+      <CityQuestion />
       <TextQuestion name="mobility.host.name" question="hostName" autoComplete="organization" />
       <FieldGroup
         label={t("fields.coordinates.label")}
         description={t("fields.coordinates.description")}
       >
-        <NumberQuestion
-          name="mobility.host.lat"
-          question="lat"
-          minValue={-90}
-          maxValue={90}
-          fractionDigits={6}
-        />
-        <NumberQuestion
-          name="mobility.host.lon"
-          question="lon"
-          minValue={-180}
-          maxValue={180}
-          fractionDigits={6}
-        />
+        {/* no minValue or maxValue: React Aria would clamp a coordinate out of range, which
+            the form must refuse next to its field instead */}
+        <NumberQuestion name="mobility.host.lat" question="lat" fractionDigits={6} />
+        <NumberQuestion name="mobility.host.lon" question="lon" fractionDigits={6} />
       </FieldGroup>
     </>
   );

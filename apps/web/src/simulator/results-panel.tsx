@@ -86,7 +86,7 @@ export const ResultsPanel = ({ situation, answers, stale, onAnswer }: ResultsPan
                   distance: formatUnit(report.distanceKm, "kilometer", lang),
                 })}
           </p>
-          <PlanSummary report={report} />
+          <PlanSummary report={report} onAnswer={onAnswer} />
           <div className="results__actions">
             <Link
               to="/student/apply"

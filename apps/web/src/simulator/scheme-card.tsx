@@ -8,8 +8,9 @@ import { MissingQuestions } from "./missing-questions.tsx";
 
 /**
  * One funding scheme's result: its verdict, its amount line by line with the basis of each, how
- * sure the figures are, every condition with its reason and what would change it (in the API's
- * words, already in the student's language), and the questions that would settle it.
+ * sure the figures are and, while questions remain, the most it could give; every condition with
+ * its reason and what would change it (in the API's words, already in the student's language),
+ * and the questions that would settle it.
  */
 export const SchemeCard = ({
   scheme,
@@ -39,6 +40,11 @@ export const SchemeCard = ({
             <span className="amount__label">{t("results.amount")}</span>
             <span className="amount__value">{formatMoney(estimate.totalCents, lang)}</span>
           </p>
+          {scheme.upToCents !== null && scheme.upToCents > estimate.totalCents && (
+            <p className="amount amount--up-to">
+              {t("results.upTo", { amount: formatMoney(scheme.upToCents, lang) })}
+            </p>
+          )}
           <p className={`confidence confidence--${estimate.confidence}`}>
             {t(`results.confidence.${estimate.confidence}`)}
           </p>
@@ -105,9 +111,7 @@ const Criteria = ({ criteria }: { readonly criteria: SchemeResult["criteria"] })
       criteria={criteria}
       statusLabel={(status) => t(`results.criteria.status.${status}`)}
       // an unknown condition's hint is the question itself ("Tell us: …")
-      hintText={(c) =>
-        c.status === "unmet" ? t("results.criteria.hint", { hint: c.hint ?? "" }) : (c.hint ?? "")
-      }
+      hintText={(c) => c.hint ?? ""}
       reasonClassName="criterion__reason"
     />
   );

@@ -1,11 +1,10 @@
 import type { Lang } from "@envol/domain";
 import { useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { localeOf } from "../i18n/language.ts";
 import { COST_OPTIONS, ECHELON_OPTIONS, LEVEL_OPTIONS, MODE_OPTIONS } from "./answer-options.ts";
 import { AnswerQuestion, ChoiceQuestion, FieldGroup } from "./form-fields.tsx";
 import { NumberQuestion } from "./number-question.tsx";
-import { REGION_CODES } from "./regions.ts";
+import { regionOptions } from "./region-options.ts";
 import { SearchQuestion } from "./search-question.tsx";
 import type { SituationForm } from "./situation-form.ts";
 import { type FocusRequest, useFocusRequest } from "./use-focus-request.ts";
@@ -19,9 +18,7 @@ export const SituationStep = ({ focus, onFocused }: FocusRequest) => {
   const boursier = useWatch<SituationForm, "student.crous.boursier">({
     name: "student.crous.boursier",
   });
-  const regions = REGION_CODES.map((id) => ({ id, label: t(`regions.${id}`) })).sort((a, b) =>
-    a.label.localeCompare(b.label, localeOf(lang)),
-  );
+  const regions = regionOptions(lang);
   return (
     <>
       <section className="form-section" aria-labelledby="section-studies">

@@ -1,5 +1,5 @@
 import "./situation-details.css";
-import { countryName, formatMoney, type Lang, type Situation } from "@envol/domain";
+import { countryName, FRENCH_REGIONS, formatMoney, type Lang, type Situation } from "@envol/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { partnersQuery } from "../api/partners.ts";
@@ -81,7 +81,7 @@ const useWriteValue = () => {
       case "echelon":
         return t("fields.echelon.option", { echelon: value.echelon });
       case "region":
-        return t(`regions.${value.code}` as "regions.11", { defaultValue: value.code });
+        return FRENCH_REGIONS[value.code]?.[lang] ?? value.code;
       case "money":
         return formatMoney(value.cents, lang);
       case "days":

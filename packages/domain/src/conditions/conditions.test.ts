@@ -80,23 +80,27 @@ describe("leaf reasons and hints", () => {
     expect(check(c, {}, "en")).toEqual({
       id: "rule",
       status: "unmet",
-      reason: "Funded duration: 44 days; Erasmus+ requires between 60 days and 360 days.",
-      hint: "Met if funded duration ≥ 60 days (16 days more).",
+      reason: "The funded duration is 44 days; Erasmus+ requires between 60 days and 360 days.",
+      hint: "This condition is met if the funded duration reaches 60 days, 16 days more.",
       missing: [],
     });
     const fr = check(c, {}, "fr");
     expect(fr.reason).toBe(
-      "Durée financée : 44 jours ; Erasmus+ exige entre 60 jours et 360 jours.",
+      "La durée financée est de 44 jours ; Erasmus+ exige entre 60 jours et 360 jours.",
     );
-    expect(fr.hint).toBe("Rempli si durée financée ≥ 60 jours (16 jours de plus).");
+    expect(fr.hint).toBe(
+      "Cette condition est remplie si la durée financée atteint 60 jours, soit 16 jours de plus.",
+    );
   });
 
   it("between: a stay over the maximum asks for fewer days", () => {
     const input = { mobility: { ...SHORT_STAY, start: "2027-01-01", end: "2028-02-10" } };
     const c = between(fundedDays, 60, 360);
-    expect(check(c, input, "en").hint).toBe("Met if funded duration ≤ 360 days (40 days less).");
+    expect(check(c, input, "en").hint).toBe(
+      "This condition is met if the funded duration is no more than 360 days, 40 days less.",
+    );
     expect(check(c, input, "fr").hint).toBe(
-      "Rempli si durée financée ≤ 360 jours (40 jours de moins).",
+      "Cette condition est remplie si la durée financée ne dépasse pas 360 jours, soit 40 jours de moins.",
     );
   });
 
@@ -106,7 +110,7 @@ describe("leaf reasons and hints", () => {
     expect(r.status).toBe("met");
     expect(r.hint).toBeNull();
     expect(r.reason).toBe(
-      "Funded duration: 120 days; Erasmus+ requires between 60 days and 360 days.",
+      "The funded duration is 120 days; Erasmus+ requires between 60 days and 360 days.",
     );
   });
 
@@ -116,20 +120,24 @@ describe("leaf reasons and hints", () => {
     const en = check(c, input, "en");
     expect(en.status).toBe("unmet");
     expect(en.reason).toBe(
-      "Family quotient (quotient familial): €500; Erasmus+ requires at least €1,000.",
+      "The family quotient (quotient familial) is €500; Erasmus+ requires at least €1,000.",
     );
-    expect(en.hint).toBe("Met if family quotient (quotient familial) ≥ €1,000 (€500 more).");
+    expect(en.hint).toBe(
+      "This condition is met if the family quotient (quotient familial) reaches €1,000, €500 more.",
+    );
     const fr = check(c, input, "fr");
     expect(fr.reason).toBe(
-      "Quotient familial : 500\u00a0€ ; Erasmus+ exige au moins 1\u202f000\u00a0€.",
+      "Le quotient familial est de 500\u00a0€ ; Erasmus+ exige au moins 1\u202f000\u00a0€.",
     );
-    expect(fr.hint).toBe("Rempli si quotient familial ≥ 1\u202f000\u00a0€ (500\u00a0€ de plus).");
+    expect(fr.hint).toBe(
+      "Cette condition est remplie si le quotient familial atteint 1\u202f000\u00a0€, soit 500\u00a0€ de plus.",
+    );
   });
 
   it("atLeast: met at the bound itself", () => {
     expect(check(atLeast(fundedDays, 44), {}, "en").status).toBe("met");
     expect(check(atLeast(fundedDays, 45), {}, "en").hint).toBe(
-      "Met if funded duration ≥ 45 days (1 day more).",
+      "This condition is met if the funded duration reaches 45 days, 1 day more.",
     );
   });
 
@@ -138,12 +146,14 @@ describe("leaf reasons and hints", () => {
     const over = { student: { household: { quotientFamilial: 2_000_000 } } };
     expect(check(c, over, "en")).toMatchObject({
       status: "unmet",
-      reason: "Family quotient (quotient familial): €20,000; Erasmus+ requires at most €19,190.",
-      hint: "Met if family quotient (quotient familial) ≤ €19,190 (€810 less).",
+      reason:
+        "The family quotient (quotient familial) is €20,000; Erasmus+ requires at most €19,190.",
+      hint: "This condition is met if the family quotient (quotient familial) is no more than €19,190, €810 less.",
     });
     expect(check(c, over, "fr")).toMatchObject({
-      reason: "Quotient familial : 20\u202f000\u00a0€ ; Erasmus+ exige au plus 19\u202f190\u00a0€.",
-      hint: "Rempli si quotient familial ≤ 19\u202f190\u00a0€ (810\u00a0€ de moins).",
+      reason:
+        "Le quotient familial est de 20\u202f000\u00a0€ ; Erasmus+ exige au plus 19\u202f190\u00a0€.",
+      hint: "Cette condition est remplie si le quotient familial ne dépasse pas 19\u202f190\u00a0€, soit 810\u00a0€ de moins.",
     });
     const at = { student: { household: { quotientFamilial: 1_919_000 } } };
     expect(check(c, at, "en")).toMatchObject({ status: "met", hint: null });
@@ -155,13 +165,13 @@ describe("leaf reasons and hints", () => {
     expect(check(c, input, "en")).toMatchObject({
       status: "unmet",
       reason:
-        "Programme level: doctorate; Erasmus+ requires one of: bachelor, master, engineering degree.",
-      hint: "Met if programme level: bachelor, master or engineering degree.",
+        "Programme level: doctorate; Erasmus+ accepts: bachelor, master or engineering degree.",
+      hint: "This condition is met if the programme level is bachelor, master or engineering degree.",
     });
     expect(check(c, input, "fr")).toMatchObject({
       reason:
-        "Niveau d'études : doctorat ; Erasmus+ exige l'un de : licence / bachelor, master, cycle ingénieur.",
-      hint: "Rempli si niveau d'études : licence / bachelor, master ou cycle ingénieur.",
+        "Niveau d'études : doctorat ; Erasmus+ accepte : licence / bachelor, master ou cycle ingénieur.",
+      hint: "Cette condition est remplie si le niveau d'études est licence / bachelor, master ou cycle ingénieur.",
     });
     expect(check(c, { student: { programme: { level: "master" } } }, "en").status).toBe("met");
   });
@@ -170,14 +180,14 @@ describe("leaf reasons and hints", () => {
     const input = { student: { residenceRegion: "11" } };
     expect(check(oneOf(residenceRegion, ["84"]), input, "fr")).toMatchObject({
       status: "unmet",
-      reason: "Région de résidence : Île-de-France ; Erasmus+ exige Auvergne-Rhône-Alpes.",
+      reason: "Région de résidence : Île-de-France ; Erasmus+ accepte : Auvergne-Rhône-Alpes.",
     });
     expect(check(oneOf(residenceRegion, ["53"]), input, "en").reason).toBe(
-      "Region of residence: Île-de-France; Erasmus+ requires Brittany.",
+      "Region of residence: Île-de-France; Erasmus+ accepts: Brittany.",
     );
     // the fixture school is in Île-de-France
     expect(check(oneOf(homeRegion, ["84"]), {}, "fr").reason).toBe(
-      "Région de l'établissement : Île-de-France ; Erasmus+ exige Auvergne-Rhône-Alpes.",
+      "Région de l'établissement : Île-de-France ; Erasmus+ accepte : Auvergne-Rhône-Alpes.",
     );
   });
 
@@ -206,12 +216,12 @@ describe("leaf reasons and hints", () => {
       status: "unmet",
       reason:
         "Destination country: Brazil; Erasmus+ requires a European country (EU, associated, Regions 13 and 14).",
-      hint: "Met if destination country: a European country (EU, associated, Regions 13 and 14).",
+      hint: "This condition is met if the destination country is a European country (EU, associated, Regions 13 and 14).",
     });
     expect(check(c, input, "fr")).toMatchObject({
       reason:
         "Pays de destination : Brésil ; Erasmus+ exige un pays d'Europe (UE, pays associés, Régions 13 et 14).",
-      hint: "Rempli si pays de destination : un pays d'Europe (UE, pays associés, Régions 13 et 14).",
+      hint: "Cette condition est remplie si le pays de destination est un pays d'Europe (UE, pays associés, Régions 13 et 14).",
     });
     expect(check(c, {}, "en").status).toBe("met");
   });
@@ -221,18 +231,17 @@ describe("leaf reasons and hints", () => {
     const input = { mobility: { ...SHORT_STAY, host: { country: "GP" } } };
     expect(check(c, input, "en")).toMatchObject({
       status: "unmet",
-      reason:
-        "Destination country: Guadeloupe; Erasmus+ excludes France and its overseas territories.",
-      hint: "Met if destination country: not France and its overseas territories.",
+      reason: "Destination country: Guadeloupe; Erasmus+ excludes France, mainland or overseas.",
+      hint: "This condition is met if the destination country is not France, mainland or overseas.",
     });
     expect(check(c, input, "fr")).toMatchObject({
       reason:
-        "Pays de destination : Guadeloupe ; Erasmus+ exclut la France et ses territoires d'outre-mer.",
-      hint: "Rempli si pays de destination : pas la France et ses territoires d'outre-mer.",
+        "Pays de destination : Guadeloupe ; Erasmus+ exclut la France, métropole ou outre-mer.",
+      hint: "Cette condition est remplie si le pays de destination n'est pas la France, métropole ou outre-mer.",
     });
     expect(check(c, {}, "en")).toMatchObject({
       status: "met",
-      reason: "Destination country: Italy; Erasmus+ excludes France and its overseas territories.",
+      reason: "Destination country: Italy; Erasmus+ excludes France, mainland or overseas.",
     });
   });
 
@@ -240,10 +249,10 @@ describe("leaf reasons and hints", () => {
     const c = noneOf(hostCountry, ["BR", "AR"]);
     const input = { mobility: { ...SHORT_STAY, host: { country: "BR" } } };
     expect(check(c, input, "en").hint).toBe(
-      "Met if destination country: other than Brazil and Argentina.",
+      "This condition is met if the destination country is not Brazil and Argentina.",
     );
     expect(check(c, input, "fr").hint).toBe(
-      "Rempli si pays de destination : autre que Brésil et Argentine.",
+      "Cette condition est remplie si le pays de destination n'est pas Brésil et Argentine.",
     );
   });
 
@@ -251,12 +260,13 @@ describe("leaf reasons and hints", () => {
     const input = { student: { crous: { boursier: false } } };
     expect(check(isTrue(crousBoursier), input, "en")).toMatchObject({
       status: "unmet",
-      reason: "CROUS grant holder: no; Erasmus+ requires CROUS grant holder.",
-      hint: "Met if CROUS grant holder: yes.",
+      reason: "You do not hold a CROUS grant; Erasmus+ is only possible if you hold a CROUS grant.",
+      hint: "This condition is met if you hold a CROUS grant.",
     });
     expect(check(isTrue(crousBoursier), input, "fr")).toMatchObject({
-      reason: "Boursier du CROUS : non ; Erasmus+ exige boursier du CROUS.",
-      hint: "Rempli si boursier du CROUS : oui.",
+      reason:
+        "Vous n'êtes pas boursier ou boursière du CROUS ; Erasmus+ n'est possible que si vous êtes boursier ou boursière du CROUS.",
+      hint: "Cette condition est remplie si vous êtes boursier ou boursière du CROUS.",
     });
     // an échelon implies a grant holder
     expect(
@@ -268,18 +278,20 @@ describe("leaf reasons and hints", () => {
     const during = { student: { programme: { gapYear: true } } };
     expect(check(isFalse(gapYear), during, "en")).toMatchObject({
       status: "unmet",
-      reason: "Gap year (césure): yes; Erasmus+ excludes gap year (césure).",
-      hint: "Met if gap year (césure): no.",
+      reason:
+        "You are on a gap year (césure); Erasmus+ is only possible if you are not on a gap year (césure).",
+      hint: "This condition is met if you are not on a gap year (césure).",
     });
     expect(check(isFalse(gapYear), during, "fr")).toMatchObject({
-      reason: "Année de césure : oui ; Erasmus+ exclut année de césure.",
-      hint: "Rempli si année de césure : non.",
+      reason:
+        "Vous êtes en année de césure ; Erasmus+ n'est possible que si vous n'êtes pas en année de césure.",
+      hint: "Cette condition est remplie si vous n'êtes pas en année de césure.",
     });
     expect(
       check(isFalse(gapYear), { student: { programme: { gapYear: false } } }, "en"),
     ).toMatchObject({
       status: "met",
-      reason: "Gap year (césure): no; Erasmus+ excludes gap year (césure).",
+      reason: "You are not on a gap year (césure).",
       hint: null,
     });
   });
@@ -298,10 +310,10 @@ describe("leaf reasons and hints", () => {
     const c = atMost(erasmusDaysInCycle, 300);
     const input = { student: { history: { erasmusDaysInCycle: 0 } } };
     expect(check(c, input, "en").reason).toBe(
-      "Erasmus+ days already used in this cycle: 0 days; Erasmus+ requires at most 300 days.",
+      "Erasmus+ days already used in this cycle is 0 days; Erasmus+ requires at most 300 days.",
     );
     expect(check(c, input, "fr").reason).toBe(
-      "Jours Erasmus+ déjà effectués dans le cycle : 0 jour ; Erasmus+ exige au plus 300 jours.",
+      "Jours Erasmus+ déjà effectués dans le cycle est de 0 jour ; Erasmus+ exige au plus 300 jours.",
     );
   });
 });
@@ -338,11 +350,11 @@ describe("custom conditions", () => {
     expect(check(houseRule, shortStay, "en")).toMatchObject({
       status: "unmet",
       reason: "Too short.",
-      hint: "Met if stay longer.",
+      hint: "stay longer.",
     });
     expect(check(houseRule, shortStay, "fr")).toMatchObject({
       reason: "Séjour trop court.",
-      hint: "Rempli si restez plus longtemps.",
+      hint: "restez plus longtemps.",
     });
   });
 
@@ -351,8 +363,8 @@ describe("custom conditions", () => {
       describe: { fr: "règle maison", en: "house rule" },
       evaluate: () => ({ status: "unmet", reason: { fr: "Non", en: "No" } }),
     });
-    expect(check(noHint, {}, "en").hint).toBe("Met if house rule.");
-    expect(check(noHint, {}, "fr").hint).toBe("Rempli si règle maison.");
+    expect(check(noHint, {}, "en").hint).toBe("This condition is met if house rule.");
+    expect(check(noHint, {}, "fr").hint).toBe("Cette condition est remplie si règle maison.");
   });
 
   it("reports its own missing fields when unknown", () => {
@@ -360,7 +372,7 @@ describe("custom conditions", () => {
       id: "rule",
       status: "unknown",
       reason: "Not answered yet: house rule.",
-      hint: "Tell us: house rule.",
+      hint: "Tell us house rule to find out.",
       missing: ["student.programme.year"],
     });
   });
@@ -369,9 +381,11 @@ describe("custom conditions", () => {
     expect(check(not(houseRule), withYear, "en")).toMatchObject({
       status: "unmet",
       reason: "Long enough.",
-      hint: "Met if not (house rule).",
+      hint: "This condition is met if not (house rule).",
     });
-    expect(check(not(houseRule), withYear, "fr").hint).toBe("Rempli si non (règle maison).");
+    expect(check(not(houseRule), withYear, "fr").hint).toBe(
+      "Cette condition est remplie si non (règle maison).",
+    );
     expect(check(not(houseRule), shortStay, "en")).toMatchObject({ status: "met", hint: null });
     expect(check(not(houseRule), {}, "en").status).toBe("unknown");
     expect(describeCondition(not(houseRule), "en")).toBe("not (house rule)");
@@ -387,7 +401,7 @@ describe("three-valued logic", () => {
       id: "rule",
       status: "unknown",
       reason: "Pas encore renseigné : quotient familial.",
-      hint: "Indiquez : quotient familial.",
+      hint: "Indiquez le quotient familial pour le savoir.",
       missing: ["student.household.quotientFamilial"],
     });
   });
@@ -397,7 +411,7 @@ describe("three-valued logic", () => {
       id: "rule",
       status: "unknown",
       reason: "Not answered yet: non-taxable household and family quotient (quotient familial).",
-      hint: "Tell us: non-taxable household and family quotient (quotient familial).",
+      hint: "Tell us whether your household is not taxable and the family quotient (quotient familial) to find out.",
       missing: ["student.household.nonTaxable", "student.household.quotientFamilial"],
     });
     const partly = check(means, { student: { household: { nonTaxable: false } } }, "en");
@@ -410,13 +424,16 @@ describe("three-valued logic", () => {
     expect(r).toEqual({
       id: "rule",
       status: "met",
-      reason: "Family quotient (quotient familial): €12,000 (required: at most €19,190).",
+      reason:
+        "The family quotient (quotient familial) is €12,000; Erasmus+ requires at most €19,190.",
       hint: null,
       missing: [],
     });
     expect(
       check(means, { student: { household: { quotientFamilial: 1_200_000 } } }, "fr").reason,
-    ).toBe("Quotient familial : 12\u202f000\u00a0€ (exigé : au plus 19\u202f190\u00a0€).");
+    ).toBe(
+      "Le quotient familial est de 12\u202f000\u00a0€ ; Erasmus+ exige au plus 19\u202f190\u00a0€.",
+    );
   });
 
   it("anyOf: the first alternative that holds is the reason even when both hold", () => {
@@ -425,7 +442,7 @@ describe("three-valued logic", () => {
       { student: { household: { nonTaxable: true, quotientFamilial: 1_200_000 } } },
       "en",
     );
-    expect(r.reason).toBe("Non-taxable household: yes (required: non-taxable household).");
+    expect(r.reason).toBe("Your household is not taxable.");
   });
 
   it("anyOf: unmet when every alternative fails, with every alternative as a way out", () => {
@@ -433,13 +450,13 @@ describe("three-valued logic", () => {
     expect(check(means, input, "en")).toMatchObject({
       status: "unmet",
       reason:
-        "Non-taxable household: no (required: non-taxable household); Family quotient (quotient familial): €20,000 (required: at most €19,190).",
-      hint: "Met if non-taxable household: yes or family quotient (quotient familial) ≤ €19,190 (€810 less).",
+        "None of the options is met. Your household is taxable; the family quotient (quotient familial) is €20,000 (condition: at most €19,190).",
+      hint: "This condition is met if your household is not taxable, or if the family quotient (quotient familial) is no more than €19,190, €810 less.",
     });
     expect(check(means, input, "fr")).toMatchObject({
       reason:
-        "Foyer non imposable : non (exigé : foyer non imposable) ; Quotient familial : 20\u202f000\u00a0€ (exigé : au plus 19\u202f190\u00a0€).",
-      hint: "Rempli si foyer non imposable : oui ou quotient familial ≤ 19\u202f190\u00a0€ (810\u00a0€ de moins).",
+        "Aucune des possibilités n'est remplie. Votre foyer est imposable ; le quotient familial est de 20\u202f000\u00a0€ (condition : au plus 19\u202f190\u00a0€).",
+      hint: "Cette condition est remplie si votre foyer est non imposable, ou si le quotient familial ne dépasse pas 19\u202f190\u00a0€, soit 810\u00a0€ de moins.",
     });
   });
 
@@ -448,8 +465,8 @@ describe("three-valued logic", () => {
     expect(check(c, {}, "en")).toEqual({
       id: "rule",
       status: "unmet",
-      reason: "Funded duration: 44 days (required: at least 60 days).",
-      hint: "Met if funded duration ≥ 60 days (16 days more).",
+      reason: "The funded duration is 44 days; Erasmus+ requires at least 60 days.",
+      hint: "This condition is met if the funded duration reaches 60 days, 16 days more.",
       missing: [],
     });
   });
@@ -460,8 +477,8 @@ describe("three-valued logic", () => {
     expect(r).toMatchObject({
       status: "unmet",
       reason:
-        "Funded duration: 44 days (required: at least 60 days); Destination country: France (excluded: France and its overseas territories).",
-      hint: "Met if funded duration ≥ 60 days (16 days more) and destination country: not France and its overseas territories.",
+        "The funded duration is 44 days (condition: at least 60 days); destination country: France (condition: not France, mainland or overseas).",
+      hint: "This condition is met if the funded duration reaches 60 days, 16 days more, and the destination country is not France, mainland or overseas.",
     });
   });
 
@@ -473,8 +490,7 @@ describe("three-valued logic", () => {
     });
     expect(check(c, { student: { household: { nonTaxable: true } } }, "en")).toMatchObject({
       status: "met",
-      reason:
-        "Funded duration: 44 days (required: at least 30 days); Non-taxable household: yes (required: non-taxable household).",
+      reason: "The funded duration is 44 days; your household is not taxable.",
       hint: null,
     });
   });
@@ -638,20 +654,21 @@ describe("not", () => {
   it("reads positively at the leaves", () => {
     expect(check(not(atLeast(fundedDays, 30)), {}, "en")).toMatchObject({
       status: "unmet",
-      reason: "Funded duration: 44 days; Erasmus+ requires less than 30 days.",
-      hint: "Met if funded duration < 30 days.",
+      reason: "The funded duration is 44 days; Erasmus+ requires less than 30 days.",
+      hint: "This condition is met if the funded duration is under 30 days.",
     });
     expect(check(not(atMost(fundedDays, 30)), {}, "fr")).toMatchObject({
       status: "met",
-      reason: "Durée financée : 44 jours ; Erasmus+ exige plus de 30 jours.",
+      reason: "La durée financée est de 44 jours ; Erasmus+ exige plus de 30 jours.",
     });
     expect(check(not(between(fundedDays, 30, 60)), {}, "en")).toMatchObject({
       status: "unmet",
-      reason: "Funded duration: 44 days; Erasmus+ requires less than 30 days or more than 60 days.",
-      hint: "Met if funded duration < 30 days or > 60 days.",
+      reason:
+        "The funded duration is 44 days; Erasmus+ requires less than 30 days or more than 60 days.",
+      hint: "This condition is met if the funded duration is under 30 days or over 60 days.",
     });
     expect(check(not(between(fundedDays, 30, 60)), {}, "fr").hint).toBe(
-      "Rempli si durée financée < 30 jours ou > 60 jours.",
+      "Cette condition est remplie si la durée financée reste sous 30 jours ou dépasse 60 jours.",
     );
   });
 });
@@ -682,13 +699,13 @@ describe("describeCondition", () => {
     ],
     [
       oneOf(programmeLevel, ["bachelor", "master"]),
-      "niveau d'études : l'un de : licence / bachelor, master",
-      "programme level: one of: bachelor, master",
+      "niveau d'études : licence / bachelor ou master",
+      "programme level: bachelor or master",
     ],
     [
       noneOf(hostCountry, FRANCE_AND_OVERSEAS),
-      "pays de destination : pas la France et ses territoires d'outre-mer",
-      "destination country: not France and its overseas territories",
+      "pays de destination : pas la France, métropole ou outre-mer",
+      "destination country: not France, mainland or overseas",
     ],
     [
       noneOf(hostCountry, ["BR", "AR"]),
@@ -743,15 +760,17 @@ describe("when: a rule that applies only when another holds", () => {
       id: "rule",
       status: "unmet",
       reason:
-        "Kind of mobility: internship; funded duration: 44 days; Erasmus+ requires at least 60 days.",
-      hint: "Met if funded duration ≥ 60 days (16 days more).",
+        "Kind of mobility: internship; the funded duration is 44 days; Erasmus+ requires at least 60 days.",
+      hint: "This condition is met if the funded duration reaches 60 days, 16 days more.",
       missing: [],
     });
     const fr = check(internshipDays, stay("internship"), "fr");
     expect(fr.reason).toBe(
-      "Type de mobilité : stage ; durée financée : 44 jours ; Erasmus+ exige au moins 60 jours.",
+      "Type de mobilité : stage ; la durée financée est de 44 jours ; Erasmus+ exige au moins 60 jours.",
     );
-    expect(fr.hint).toBe("Rempli si durée financée ≥ 60 jours (16 jours de plus).");
+    expect(fr.hint).toBe(
+      "Cette condition est remplie si la durée financée atteint 60 jours, soit 16 jours de plus.",
+    );
     expect(check(internshipDays, stay("internship", "2027-06-01"), "en").status).toBe("met");
   });
 
@@ -763,7 +782,7 @@ describe("when: a rule that applies only when another holds", () => {
     });
     expect(check(internshipDays, stay(undefined, "2027-06-01"), "en")).toMatchObject({
       status: "met",
-      reason: "Funded duration: 91 days; Erasmus+ requires at least 60 days.",
+      reason: "The funded duration is 91 days; Erasmus+ requires at least 60 days.",
     });
   });
 
@@ -781,14 +800,14 @@ describe("hints of nested conditions", () => {
     const c = allOf(atLeast(fundedDays, 60), anyOf(isTrue(disability)));
     const input = { student: { fewerOpportunities: { disability: false } } };
     expect(check(c, input, "fr").hint).toBe(
-      "Rempli si durée financée ≥ 60 jours (16 jours de plus) et handicap ou maladie de longue durée : oui.",
+      "Cette condition est remplie si la durée financée atteint 60 jours, soit 16 jours de plus, et que vous avez un handicap ou une maladie de longue durée.",
     );
     const several = allOf(atLeast(fundedDays, 60), anyOf(isTrue(disability), isTrue(nonTaxable)));
     const both = {
       student: { fewerOpportunities: { disability: false }, household: { nonTaxable: false } },
     };
     expect(check(several, both, "en").hint).toBe(
-      "Met if funded duration ≥ 60 days (16 days more) and (disability or long-term illness: yes or non-taxable household: yes).",
+      "This condition is met if the funded duration reaches 60 days, 16 days more, and either you have a disability or a long-term illness or your household is not taxable.",
     );
   });
 });

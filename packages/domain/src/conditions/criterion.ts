@@ -33,7 +33,7 @@ export interface CriterionResult {
 /**
  * Writes a criterion's result from its evaluation (`evaluateCondition` of its condition), for a
  * scheme named `schemeName`: "Durée financée : 45 jours ; Erasmus+ exige au moins 60 jours."
- * with the hint "Rempli si durée financée ≥ 60 jours (15 jours de plus)".
+ * with the hint "Cette condition est remplie si la durée financée atteint 60 jours, soit 15 jours de plus."
  */
 export const criterionResult = (
   crit: Criterion,

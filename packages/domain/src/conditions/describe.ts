@@ -1,5 +1,5 @@
-import { formatQuantity, type NumberFact } from "../facts.ts";
-import { capitalize, joinWords, type Lang } from "../text.ts";
+import { type Fact, formatQuantity, type NumberFact } from "../facts.ts";
+import { capitalize, joinWords, type Lang, type Text } from "../text.ts";
 import type { Condition, FactTest, RuleWords } from "./condition.ts";
 import { WORDS } from "./words.ts";
 
@@ -22,7 +22,7 @@ const requirement = (c: FactTest, lang: Lang): string => {
       if (c.setName) return c.inside ? c.setName[lang] : `${w.outsideSet} ${c.setName[lang]}`;
       const labels = valueLabels(c, lang);
       if (!c.inside) return `${w.otherThan} ${joinWords(labels, lang, "and")}`;
-      return labels.length === 1 ? (labels[0] ?? "") : `${w.oneOfList} ${labels.join(", ")}`;
+      return joinWords(labels, lang, "or");
     }
     case "flag":
       return c.expected ? w.yes : w.no;
@@ -83,4 +83,14 @@ export const describeCondition = (c: Condition, lang: Lang): string => {
     default:
       return `${c.fact.label[lang]}${w.colon}${c.words.requirement[lang]}`;
   }
+};
+
+/**
+ * How an unanswered fact is asked for, after "Indiquez" / "Tell us": "la durée financée",
+ * "si vous êtes boursier ou boursière du CROUS".
+ */
+export const questionOf = (fact: Fact): Text => {
+  if (fact.type === "boolean" && fact.says)
+    return { fr: `si ${fact.says.yes.fr}`, en: `whether ${fact.says.yes.en}` };
+  return fact.the ?? fact.label;
 };

@@ -10,6 +10,7 @@ import type {
   FactCondition,
   Guarded,
 } from "./condition.ts";
+import { questionOf } from "./describe.ts";
 
 /**
  * What a condition says of a situation, as data: its status and what decided it, with no
@@ -24,6 +25,8 @@ export interface Unknown {
   readonly missing: readonly string[];
   /** The labels of the facts (or custom rules) that are not answered. */
   readonly asked: readonly Text[];
+  /** How each is asked for: "la durée financée", "si vous êtes boursier ou boursière du CROUS". */
+  readonly questions: readonly Text[];
 }
 
 /** A fact leaf, decided by the fact's value. */
@@ -85,17 +88,26 @@ const unknownFact = (fact: Fact, ctx: EvaluationContext): Unknown => ({
   status: "unknown",
   missing: fact.missing ? fact.missing(ctx) : fact.paths,
   asked: [fact.label],
+  questions: [questionOf(fact)],
 });
 
 /** The unknown results together: every missing field and every question, once. */
 const unknownOf = (results: readonly Unknown[]): Unknown => {
   const missing = new Set<string>();
   const asked = new Set<Text>();
+  const questions = new Set<Text>();
   for (const r of results) {
     for (const path of r.missing) missing.add(path);
     for (const label of r.asked) asked.add(label);
+    for (const q of r.questions) questions.add(q);
   }
-  return { kind: "unknown", status: "unknown", missing: [...missing], asked: [...asked] };
+  return {
+    kind: "unknown",
+    status: "unknown",
+    missing: [...missing],
+    asked: [...asked],
+    questions: [...questions],
+  };
 };
 
 const leaf = (
@@ -179,6 +191,7 @@ export const evaluateCondition = (c: Condition, ctx: EvaluationContext): Evaluat
           status: "unknown",
           missing: outcome.missing ?? [],
           asked: [c.describe],
+          questions: [c.describe],
         };
       const met = (outcome.status === "met") !== c.negated;
       return { kind: "custom", status: met ? "met" : "unmet", condition: c, outcome };

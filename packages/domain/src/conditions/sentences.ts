@@ -1,9 +1,16 @@
-import { formatFactValue, type NumberFact } from "../facts.ts";
-import { joinWords, type Lang } from "../text.ts";
+import { type BooleanFact, type Fact, formatFactValue, type NumberFact } from "../facts.ts";
+import { capitalize, joinWords, type Lang } from "../text.ts";
 import type { CompareOp, FactCondition } from "./condition.ts";
-import { describeCondition, excludes, quantity, valueLabels } from "./describe.ts";
+import { describeCondition, excludes, quantity } from "./describe.ts";
 import type { Decided, FactResult, Unknown } from "./evaluation.ts";
-import { WORDS } from "./words.ts";
+import { PROSE, WORDS } from "./words.ts";
+
+/** The fact named within a sentence, with its article: "la durée financée". */
+const theFact = (fact: Fact, lang: Lang): string => (fact.the ?? fact.label)[lang];
+
+/** What a yes/no answer says, as a clause: "vous êtes boursier ou boursière du CROUS". */
+const says = (fact: BooleanFact, value: boolean, lang: Lang): string | undefined =>
+  fact.says?.[value ? "yes" : "no"][lang];
 
 /** "Durée financée : 45 jours", or "durée financée : 45 jours" within a sentence. */
 const statement = (
@@ -16,147 +23,208 @@ const statement = (
   return `${subject}${WORDS[lang].colon}${formatFactValue(c.fact, value, lang)}`;
 };
 
-/** Why a result is what it is: "Durée financée : 45 jours". */
-const reasonOf = (e: Decided, lang: Lang): string => {
+/**
+ * What the student's value is, as a clause: "la durée financée est de 45 jours", "vous n'êtes
+ * pas boursier ou boursière du CROUS", "pays de destination : Allemagne".
+ */
+const valueClause = (e: FactResult, lang: Lang): string => {
+  const c = e.condition;
+  if (c.kind === "flag") {
+    const clause = says(c.fact, e.value as boolean, lang);
+    if (clause) return clause;
+  }
+  if (c.kind === "compare" || c.kind === "range")
+    return PROSE[lang].is(theFact(c.fact, lang), formatFactValue(c.fact, e.value, lang));
+  return statement(c, e.value, lang, false);
+};
+
+/** A fact's value within a larger reason, with what it had to be when it is not obvious. */
+const nestedFact = (e: FactResult, lang: Lang): string => {
+  const c = e.condition;
+  const clause = valueClause(e, lang);
+  // a yes/no clause says it all ("vous n'êtes pas boursier ou boursière du CROUS"), and a value
+  // that meets its condition needs no reminder of it
+  if ((c.kind === "flag" && c.fact.says) || e.status === "met") return clause;
+  return `${clause} (${PROSE[lang].condition(c.words.requirement[lang])})`;
+};
+
+/**
+ * Why a result is what it is, as clauses joined by semicolons, without a capital; `top` for the
+ * criterion's own condition, which alone says when none of its alternatives held.
+ */
+const reasonOf = (e: Decided, lang: Lang, top = false): string => {
   const w = WORDS[lang];
   switch (e.kind) {
     case "fact":
-      return statement(e.condition, e.value, lang);
+      return nestedFact(e, lang);
     case "custom":
       return e.outcome.reason[lang];
-    case "combination":
-      return e.parts.map((p) => nested(p, lang)).join(w.semicolon);
+    case "combination": {
+      // two parts about one fact say the same of it once
+      const parts = [...new Set(e.parts.map((p) => reasonOf(p, lang)))].join(w.semicolon);
+      // an "any" that failed: every alternative failed, each says why
+      return top && e.condition.kind === "any" && e.status === "unmet" && e.parts.length > 1
+        ? `${PROSE[lang].noneHolds} ${capitalize(parts)}`
+        : parts;
+    }
     case "guarded":
-      if (e.guard === undefined) return nested(e.required as Decided, lang);
-      if (e.required === undefined)
-        return `${reasonOf(e.guard, lang)}${w.semicolon}${w.appliesOnlyWhen} ${describeCondition(e.condition.guard, lang)}`;
-      return `${reasonOf(e.guard, lang)}${w.semicolon}${nested(e.required, lang)}`;
+      if (e.guard === undefined) return reasonOf(e.required as Decided, lang);
+      if (e.required === undefined) {
+        // the guard is not a requirement: only what the student's value is
+        const guard =
+          e.guard.kind === "fact" ? valueClause(e.guard, lang) : reasonOf(e.guard, lang);
+        return `${guard}${w.semicolon}${w.appliesOnlyWhen} ${describeCondition(e.condition.guard, lang)}`;
+      }
+      return `${reasonOf(e.guard, lang)}${w.semicolon}${reasonOf(e.required, lang)}`;
   }
 };
 
-/** A reason within a larger one: a leaf says what it required, "45 jours (exigé : au moins 60 jours)". */
-const nested = (e: Decided, lang: Lang): string => {
-  if (e.kind !== "fact") return reasonOf(e, lang);
+/** Ends a sentence with a full stop, unless it already ends with one (a custom reason may). */
+const sentence = (s: string): string =>
+  s !== "" && ".!?…".includes(s.charAt(s.length - 1)) ? s : `${s}.`;
+
+/**
+ * A leaf criterion's reason: "La durée financée est de 45 jours ; Erasmus+ exige au moins 60
+ * jours.", "Vous n'êtes pas boursier ou boursière du CROUS ; l'AMI n'est possible que si vous
+ * êtes boursier ou boursière du CROUS.", "Vous êtes boursier ou boursière du CROUS."
+ */
+const leafReason = (e: FactResult, lang: Lang, schemeName: string): string => {
+  const p = PROSE[lang];
   const w = WORDS[lang];
   const c = e.condition;
-  return `${reasonOf(e, lang)} (${excludes(c) ? w.excluded : w.required}${w.colon}${c.words.object[lang]})`;
+  const value = valueClause(e, lang);
+  if (c.kind === "flag" && c.fact.says) {
+    if (e.status === "met") return sentence(capitalize(value));
+    const wanted = says(c.fact, c.expected, lang) ?? "";
+    return sentence(`${capitalize(value)}${w.semicolon}${p.onlyIf(schemeName, wanted)}`);
+  }
+  // the rule's words were written when it was built: "licence / bachelor, master ou cycle ingénieur"
+  const rule =
+    c.kind === "member" && !c.setName
+      ? c.inside
+        ? p.accepts(schemeName, c.words.requirement[lang])
+        : p.excludesList(schemeName, c.words.object[lang])
+      : (excludes(c) ? p.excludes : p.requires)(schemeName, c.words.object[lang]);
+  return sentence(`${capitalize(value)}${w.semicolon}${rule}`);
 };
 
-/** How far a number is from its bound: "durée financée ≥ 60 jours (16 jours de plus)". */
-const comparePhrase = (
+/**
+ * A criterion's reason: "La durée financée est de 45 jours ; Erasmus+ exige au moins 60
+ * jours." for a leaf, "Type de mobilité : stage ; la durée financée est de 45 jours ; Erasmus+
+ * exige au moins 60 jours." for a leaf that applies when another holds, the reasons of its parts
+ * otherwise.
+ */
+export const criterionReason = (e: Decided, lang: Lang, schemeName: string): string => {
+  if (e.kind === "fact") return leafReason(e, lang, schemeName);
+  // one part decided it (the alternative that held, the one condition that failed): its reason
+  if (e.kind === "combination" && e.parts.length === 1 && e.parts[0]?.kind === "fact")
+    return leafReason(e.parts[0], lang, schemeName);
+  if (e.kind === "guarded" && e.required?.kind === "fact") {
+    if (e.guard === undefined) return leafReason(e.required, lang, schemeName);
+    const guard = capitalize(reasonOf(e.guard, lang));
+    const required = leafReason(e.required, lang, schemeName);
+    return `${guard}${WORDS[lang].semicolon}${required.charAt(0).toLowerCase()}${required.slice(1)}`;
+  }
+  return sentence(capitalize(reasonOf(e, lang, true)));
+};
+
+/** How far a number is from its bound, as a condition: "la durée financée atteint 60 jours, soit 15 jours de plus". */
+const compareClause = (
   fact: NumberFact,
   op: CompareOp,
   bound: number,
   value: number,
   lang: Lang,
 ): string => {
-  const w = WORDS[lang];
-  const label = fact.label[lang];
+  const p = PROSE[lang];
+  const the = theFact(fact, lang);
   const q = (n: number) => quantity(fact, n, lang);
   switch (op) {
     case "atLeast":
-      return `${label} ≥ ${q(bound)} (${q(bound - value)} ${w.more})`;
+      return p.reaches(the, q(bound), q(bound - value));
     case "atMost":
-      return `${label} ≤ ${q(bound)} (${q(value - bound)} ${w.less})`;
+      return p.noMoreThan(the, q(bound), q(value - bound));
     case "below":
-      return `${label} < ${q(bound)}`;
+      return p.under(the, q(bound));
     case "above":
-      return `${label} > ${q(bound)}`;
+      return p.over(the, q(bound));
   }
 };
 
-/** The change that would meet a fact's condition: "durée financée ≥ 60 jours (16 jours de plus)". */
-const factPhrase = (e: FactResult, lang: Lang): string => {
-  const w = WORDS[lang];
+/** The change that would meet a fact's condition, as a clause. */
+const factClause = (e: FactResult, lang: Lang): string => {
+  const p = PROSE[lang];
   const c = e.condition;
-  const label = c.fact.label[lang];
+  const the = theFact(c.fact, lang);
   switch (c.kind) {
     case "compare":
-      return comparePhrase(c.fact, c.op, c.bound, e.value as number, lang);
+      return compareClause(c.fact, c.op, c.bound, e.value as number, lang);
     case "range": {
       const value = e.value as number;
       if (!c.inside)
-        return `${label} < ${quantity(c.fact, c.min, lang)} ${w.or} > ${quantity(c.fact, c.max, lang)}`;
+        return p.outside(the, quantity(c.fact, c.min, lang), quantity(c.fact, c.max, lang));
       return value < c.min
-        ? comparePhrase(c.fact, "atLeast", c.min, value, lang)
-        : comparePhrase(c.fact, "atMost", c.max, value, lang);
+        ? compareClause(c.fact, "atLeast", c.min, value, lang)
+        : compareClause(c.fact, "atMost", c.max, value, lang);
     }
     case "member": {
-      const wanted =
-        c.inside && !c.setName
-          ? joinWords(valueLabels(c, lang), lang, "or")
-          : c.words.requirement[lang];
-      return `${label}${w.colon}${wanted}`;
+      const wanted = c.setName
+        ? c.setName[lang]
+        : (c.inside ? c.words.requirement : c.words.object)[lang];
+      return (c.inside ? p.isOneOf : p.isNot)(the, wanted);
     }
     case "flag":
-      return `${label}${w.colon}${c.expected ? w.yes : w.no}`;
+      return (
+        says(c.fact, c.expected, lang) ??
+        `${c.fact.label[lang]}${WORDS[lang].colon}${c.expected ? WORDS[lang].yes : WORDS[lang].no}`
+      );
   }
-};
-
-/** Whether a result's phrase joins several changes, to be put in brackets inside another. */
-const joinsSeveral = (e: Decided): boolean =>
-  e.kind === "combination"
-    ? e.parts.length > 1
-    : e.kind === "guarded" && e.required !== undefined && joinsSeveral(e.required);
-
-/** The change that would meet an unmet result, without "Met if". */
-const phraseOf = (e: Decided, lang: Lang): string => {
-  const w = WORDS[lang];
-  switch (e.kind) {
-    case "fact":
-      return factPhrase(e, lang);
-    case "custom": {
-      const c = e.condition;
-      if (c.negated) return `${w.not} (${c.describe[lang]})`;
-      return (e.outcome.hint ?? c.describe)[lang];
-    }
-    case "combination": {
-      const word = e.condition.kind === "all" ? w.and : w.or;
-      return e.parts.map((p) => grouped(p, lang)).join(` ${word} `);
-    }
-    case "guarded":
-      return phraseOf(e.required as Decided, lang);
-  }
-};
-
-/** A phrase in brackets when it joins several, so "a or (b and c)" reads as it means. */
-const grouped = (e: Decided, lang: Lang): string =>
-  joinsSeveral(e) ? `(${phraseOf(e, lang)})` : phraseOf(e, lang);
-
-/** Ends a sentence with a full stop, unless it already ends with one (a custom reason may). */
-const sentence = (s: string): string =>
-  s !== "" && ".!?…".includes(s.charAt(s.length - 1)) ? s : `${s}.`;
-
-/** A leaf criterion's reason: "Durée financée : 45 jours ; Erasmus+ exige au moins 60 jours." */
-const leafReason = (e: FactResult, lang: Lang, schemeName: string, capital: boolean): string => {
-  const w = WORDS[lang];
-  const c = e.condition;
-  const verb = excludes(c) ? w.excludes : w.requires;
-  return `${statement(c, e.value, lang, capital)}${w.semicolon}${schemeName} ${verb} ${c.words.object[lang]}.`;
 };
 
 /**
- * A criterion's reason: "Durée financée : 45 jours ; Erasmus+ exige au moins 60 jours." for a
- * leaf, "Type de mobilité : stage ; durée financée : 45 jours ; Erasmus+ exige au moins 60
- * jours." for a leaf that applies when another holds, the reasons of its parts otherwise.
+ * The change that would meet an unmet result, as the clause of "… is met if": the parts of an
+ * "all" joined by "and that", the alternatives of an "any" by ", or if", an "any" within an
+ * "all" as "either … or …".
  */
-export const criterionReason = (e: Decided, lang: Lang, schemeName: string): string => {
-  if (e.kind === "fact") return leafReason(e, lang, schemeName, true);
-  if (e.kind === "guarded" && e.required?.kind === "fact") {
-    if (e.guard === undefined) return leafReason(e.required, lang, schemeName, true);
-    const guard = reasonOf(e.guard, lang);
-    return `${guard}${WORDS[lang].semicolon}${leafReason(e.required, lang, schemeName, false)}`;
+const changeClause = (e: Decided, lang: Lang, within: "all" | "any" | undefined): string => {
+  const p = PROSE[lang];
+  switch (e.kind) {
+    case "fact":
+      return factClause(e, lang);
+    case "custom": {
+      const c = e.condition;
+      if (c.negated) return `${WORDS[lang].not} (${c.describe[lang]})`;
+      return (e.outcome.hint ?? c.describe)[lang];
+    }
+    case "combination": {
+      const kind = e.condition.kind;
+      const parts = e.parts.map((x) => changeClause(x, lang, kind));
+      if (parts.length === 1) return parts[0] ?? "";
+      if (kind === "all") return parts.join(p.andThat);
+      return within === "all" ? p.either(parts) : parts.join(p.orIf);
+    }
+    case "guarded":
+      return changeClause(e.required as Decided, lang, within);
   }
-  return sentence(reasonOf(e, lang));
 };
 
-/** A criterion's hint: "Rempli si durée financée ≥ 60 jours (15 jours de plus)." */
-export const criterionHint = (e: Decided, lang: Lang): string =>
-  sentence(`${WORDS[lang].metIf} ${phraseOf(e, lang)}`);
+/**
+ * A criterion's hint, the one change that would meet it: "Cette condition est remplie si la
+ * durée financée atteint 60 jours, soit 15 jours de plus."
+ */
+export const criterionHint = (e: Decided, lang: Lang): string => {
+  // a plugin's own rule writes its whole hint
+  if (e.kind === "custom" && !e.condition.negated && e.outcome.hint)
+    return sentence(e.outcome.hint[lang]);
+  return sentence(PROSE[lang].metIf(changeClause(e, lang, undefined)));
+};
 
-/** What an unknown criterion asks: the reason "Pas encore renseigné : …" and the hint "Indiquez : …". */
+/**
+ * What an unknown criterion asks: the reason "Pas encore renseigné : niveau d'études." and the
+ * hint "Indiquez le niveau d'études pour le savoir."
+ */
 export const unknownSentences = (e: Unknown, lang: Lang): { reason: string; hint: string } => {
-  const w = WORDS[lang];
   const labels = joinWords([...new Set(e.asked.map((t) => t[lang]))], lang, "and");
-  return { reason: `${w.notAnswered} ${labels}.`, hint: `${w.tellUs} ${labels}.` };
+  const questions = joinWords([...new Set(e.questions.map((t) => t[lang]))], lang, "and");
+  return { reason: `${WORDS[lang].notAnswered} ${labels}.`, hint: PROSE[lang].tellUs(questions) };
 };

@@ -55,6 +55,9 @@ export interface ConformanceSetup {
 
 const textsOf = (t: Text): string[] => LANGS.map((l) => t[l]);
 
+/** What a rule template reads like, where a student should read a sentence. */
+const RULE_TEMPLATE = /[≤≥]|\s:\s(oui|non)\b|:\s(yes|no)\b|^(Rempli|Met) si\b|^Met if\b/;
+
 /** A source the generator left for the author to fill. */
 const TODO = /\bTODO\b/;
 
@@ -246,8 +249,18 @@ export const runPluginConformance = <S extends z.ZodType, P extends Parameters>(
         }
         for (const r of result.criteria) {
           expect(r.reason.trim(), `${c.name}: reason of ${r.id} (${lang})`).not.toBe("");
-          if (r.status !== "met")
-            expect(r.hint ?? "", `${c.name}: hint of ${r.id} (${lang})`).not.toBe("");
+          // prose, not rule templates: no "≥ 60 jours", no "Label : oui" (a yes/no fact says
+          // what each answer means, facts.ts `says`)
+          for (const text of [r.reason, r.hint ?? ""])
+            expect(text, `${c.name}: words of ${r.id} (${lang})`).not.toMatch(RULE_TEMPLATE);
+          // a hint says what would turn the answer: the question to answer, or the one change
+          // that would meet the only failing criterion (none while another would still fail)
+          const turns =
+            r.status === "unknown"
+              ? unmet.length === 0
+              : r.status === "unmet" && unmet.length === 1;
+          if (turns) expect(r.hint ?? "", `${c.name}: hint of ${r.id} (${lang})`).not.toBe("");
+          else expect(r.hint, `${c.name}: hint of ${r.id} (${lang})`).toBeNull();
         }
         for (const line of result.estimate?.lines ?? []) {
           expect(line.label.trim()).not.toBe("");

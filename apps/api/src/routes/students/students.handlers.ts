@@ -113,6 +113,7 @@ const liveEligibility = (
   const report = evaluated.success;
   const requested = new Set(app.requests.map((r) => r.scheme));
   const items = report.plan.items.filter((i) => requested.has(i.scheme));
+  const most = report.plan.upTo?.items.filter((i) => requested.has(i.scheme)) ?? [];
   return {
     ...report,
     schemes: report.schemes.filter((s) => requested.has(s.scheme)),
@@ -120,6 +121,9 @@ const liveEligibility = (
       items,
       totalCents: items.reduce((sum, i) => sum + i.amountCents, 0),
       excluded: report.plan.excluded.filter((x) => requested.has(x.scheme)),
+      upTo: most.some((i) => i.pending)
+        ? { items: most, totalCents: most.reduce((sum, i) => sum + i.amountCents, 0) }
+        : null,
     },
   };
 };

@@ -1,4 +1,4 @@
-import { formatMoney, isPartnerHost } from "@envol/domain";
+import { FRENCH_REGIONS, formatMoney, isPartnerHost } from "@envol/domain";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../i18n/format-date.ts";
@@ -78,9 +78,7 @@ export const SituationSummary = ({
     [
       t("situation.region"),
       student.residenceRegion
-        ? tApp(`regions.${student.residenceRegion}` as "regions.11", {
-            defaultValue: student.residenceRegion,
-          })
+        ? (FRENCH_REGIONS[student.residenceRegion]?.[lang] ?? student.residenceRegion)
         : unanswered,
     ],
     [
