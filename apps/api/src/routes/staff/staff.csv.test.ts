@@ -101,15 +101,19 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const r = await t.call(
         staff,
         "GET",
-        "/api/staff/exports/requests.csv?academicYear=2032-2033&sort=start-asc",
+        "/api/staff/exports/requests.csv?state=draft&academicYear=2032-2033&sort=start-asc",
       );
       expect(r.status).toBe(200);
       const csv = await r.text();
       for (const value of HOSTILE.filter(hasLineBreak)) expect(csv).toContain(`"${shown(value)}"`);
       const [header, ...rows] = parseCsv(csv);
-      expect(header).toHaveLength(12);
+      expect(header).toHaveLength(17);
 
-      const queue = await t.call(staff, "GET", "/api/staff/queue?academicYear=2032-2033&limit=100");
+      const queue = await t.call(
+        staff,
+        "GET",
+        "/api/staff/queue?state=draft&academicYear=2032-2033&limit=100",
+      );
       const { items } = (await queue.json()) as {
         items: { request: { applicationId: string }; student: { name: string } }[];
       };
@@ -118,7 +122,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(rows.map((row) => row[0]).sort()).toEqual(
         items.map((i) => i.request.applicationId).sort(),
       );
-      for (const row of rows) expect(row).toHaveLength(12);
+      for (const row of rows) expect(row).toHaveLength(17);
       // the names and hosts are the ones stored, each shown as text
       expect(rows.map((row) => row[1]).sort()).toEqual(HOSTILE.map(shown).sort());
       expect(rows.map((row) => row[7]).sort()).toEqual(HOSTILE.map(shown).sort());
