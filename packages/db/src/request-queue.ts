@@ -1,5 +1,6 @@
 import { isPartnerHost, type RequestState, type Situation } from "@envol/domain";
-import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { union } from "drizzle-orm/pg-core";
 import type { AppDatabase } from "./database.ts";
 import { applications, documents, ledgerEntries, schemeRequests, users } from "./schema/index.ts";
 import { nameWords, studentSearch } from "./student-search.ts";
@@ -94,14 +95,20 @@ const conditionOf = (db: AppDatabase, filter: QueueFilter): SQL | undefined => {
     const { nameQuery, emailPrefix } = studentSearch(filter.search);
     // a range of `users_email_prefix` (text_pattern_ops): indexed whatever the plan's parameters
     const email = sql`(lower(${users.email}) ~>=~ ${emailPrefix} and lower(${users.email}) ~<~ ${`${emailPrefix}\u{10FFFF}`})`;
-    // the students first, each side through its index, then their applications
-    const matching =
+    // the students first, each side through its own index (a union, not an OR that the
+    // planner may answer by reading every name), then their applications
+    const byEmail = db.select({ id: users.id }).from(users).where(email);
+    const students =
       nameQuery === null
-        ? email
-        : (or(sql`${nameWords(users.name)} @@ to_tsquery('simple', ${nameQuery})`, email) as SQL);
-    where.push(
-      inArray(applications.studentId, db.select({ id: users.id }).from(users).where(matching)),
-    );
+        ? byEmail
+        : union(
+            db
+              .select({ id: users.id })
+              .from(users)
+              .where(sql`${nameWords(users.name)} @@ to_tsquery('simple', ${nameQuery})`),
+            byEmail,
+          );
+    where.push(inArray(applications.studentId, students));
   }
   return where.length > 0 ? and(...where) : undefined;
 };
