@@ -82,7 +82,40 @@ export interface QueueCursor {
   readonly requestId: string;
 }
 
-const conditionOf = (db: AppDatabase, filter: QueueFilter): SQL | undefined => {
+/**
+ * The students a search finds: their ids when they are few (the planner then starts from their
+ * applications), else the look-up itself as a subquery.
+ */
+const studentsFound = async (db: AppDatabase, search: string) => {
+  const { nameQuery, emailPrefix } = studentSearch(search);
+  // a range of `users_email_prefix` (text_pattern_ops): indexed whatever the plan's parameters
+  const email = sql`(lower(${users.email}) ~>=~ ${emailPrefix} and lower(${users.email}) ~<~ ${`${emailPrefix}\u{10FFFF}`})`;
+  // each side through its own index: a union, not an OR that the planner may answer by reading
+  // every name
+  const byEmail = db.select({ id: users.id }).from(users).where(email);
+  const found =
+    nameQuery === null
+      ? byEmail
+      : union(
+          db
+            .select({ id: users.id })
+            .from(users)
+            .where(sql`${nameWords(users.name)} @@ to_tsquery('simple', ${nameQuery})`),
+          byEmail,
+        );
+  const few = await db
+    .select({ id: sql<string>`id` })
+    .from(found.as("found"))
+    .limit(FEW_STUDENTS + 1);
+  return few.length <= FEW_STUDENTS ? few.map((r) => r.id) : found;
+};
+
+/** Up to this many students found, the queue looks their applications up by id. */
+const FEW_STUDENTS = 500;
+
+const conditionOf = async (db: AppDatabase, filter: QueueFilter): Promise<SQL | undefined> => {
+  const students = filter.search === undefined ? undefined : await studentsFound(db, filter.search);
+  if (Array.isArray(students) && students.length === 0) return sql`false`;
   const where: SQL[] = [];
   if (filter.scheme) where.push(eq(schemeRequests.scheme, filter.scheme));
   if (filter.states) where.push(inArray(schemeRequests.state, [...filter.states]));
@@ -91,25 +124,8 @@ const conditionOf = (db: AppDatabase, filter: QueueFilter): SQL | undefined => {
   if (filter.destinationCountry)
     where.push(eq(applications.destinationCountry, filter.destinationCountry));
   if (filter.hostPartnerId) where.push(eq(applications.hostPartnerId, filter.hostPartnerId));
-  if (filter.search !== undefined) {
-    const { nameQuery, emailPrefix } = studentSearch(filter.search);
-    // a range of `users_email_prefix` (text_pattern_ops): indexed whatever the plan's parameters
-    const email = sql`(lower(${users.email}) ~>=~ ${emailPrefix} and lower(${users.email}) ~<~ ${`${emailPrefix}\u{10FFFF}`})`;
-    // the students first, each side through its own index (a union, not an OR that the
-    // planner may answer by reading every name), then their applications
-    const byEmail = db.select({ id: users.id }).from(users).where(email);
-    const students =
-      nameQuery === null
-        ? byEmail
-        : union(
-            db
-              .select({ id: users.id })
-              .from(users)
-              .where(sql`${nameWords(users.name)} @@ to_tsquery('simple', ${nameQuery})`),
-            byEmail,
-          );
-    where.push(inArray(applications.studentId, students));
-  }
+  if (Array.isArray(students)) where.push(inArray(applications.studentId, students as string[]));
+  else if (students !== undefined) where.push(sql`${applications.studentId} in (${students})`);
   return where.length > 0 ? and(...where) : undefined;
 };
 
@@ -226,7 +242,7 @@ export const queuePage = async (
   readonly total: number;
   readonly more: boolean;
 }> => {
-  const condition = conditionOf(db, filter);
+  const condition = await conditionOf(db, filter);
   const sort = filter.sort ?? "updated-desc";
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
   const offset = Math.min(Math.max(filter.offset ?? 0, 0), MAX_QUEUE_OFFSET);
@@ -257,7 +273,7 @@ export const queueBatch = async (
   size: number,
 ): Promise<{ readonly rows: readonly QueueRow[]; readonly next: QueueCursor | null }> => {
   const sort = filter.sort ?? "updated-desc";
-  const condition = conditionOf(db, filter);
+  const condition = await conditionOf(db, filter);
   const rows = await select(db)
     .where(cursor ? and(condition, afterCursor(sort, cursor)) : condition)
     .orderBy(...orderOf(sort))

@@ -17,3 +17,22 @@ export const formatDate = (iso: string, lang: Lang): string => {
   if (y === undefined || m === undefined || d === undefined) return iso;
   return format.format(new Date(Date.UTC(y, m - 1, d)));
 };
+
+const shortFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/** A calendar date `YYYY-MM-DD` as tables write it: "01/02/2027" (in French and British English). */
+export const formatShortDate = (iso: string, lang: Lang): string => {
+  let format = shortFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(localeOf(lang), {
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    shortFormats.set(lang, format);
+  }
+  const [y, m, d] = iso.split("-").map(Number);
+  if (y === undefined || m === undefined || d === undefined) return iso;
+  return format.format(new Date(Date.UTC(y, m - 1, d)));
+};

@@ -41,8 +41,11 @@ export const applications = pgTable(
     index("applications_student").on(t.studentId),
     index("applications_host_year").on(t.hostPartnerId, t.academicYear),
     index("applications_updated").on(t.updatedAt),
-    // the queue sorted by the stay's start, page after page (request-queue.ts)
+    // the queue sorted by the stay's start, page after page, and filtered by year or country
+    // (request-queue.ts)
     index("applications_start").on(t.startDate, t.id),
+    index("applications_year_start").on(t.academicYear, t.startDate, t.id),
+    index("applications_country").on(t.destinationCountry),
   ],
 );
 
