@@ -174,11 +174,36 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
             `${row.request.applicationId} ${t.registry.byId.get(row.request.scheme)?.name.fr}`,
         ),
       );
-      // paid, still to pay and to recover as the ledger says: a completed grant is settled
+      // paid, still to pay and to recover as the ledger says: a completed grant is settled, one
+      // with its advance paid still owes the rest
       const completed = rows.filter((row) => row[4] === "Soldée");
       expect(completed.length).toBeGreaterThan(0);
       for (const row of completed)
         expect([row[14], row[15], row[16]]).toEqual([row[13], "0,00", "0,00"]);
+      const cents = (cell: string | undefined) => Math.round(Number(cell?.replace(",", ".")) * 100);
+      const advanced = rows.filter((row) => row[4] === "Avance versée");
+      expect(advanced.length).toBeGreaterThan(0);
+      for (const row of advanced) {
+        expect(cents(row[14])).toBeGreaterThan(0);
+        expect(cents(row[14]) + cents(row[15])).toBe(cents(row[13]));
+        expect(row[16]).toBe("0,00");
+      }
+
+      // the other orders too, each read from where the last batch ended
+      for (const sort of ["updated-desc", "updated-asc"] as const) {
+        const csv = await (
+          await t.call(staff, "GET", `/api/staff/exports/requests.csv?view=all&sort=${sort}`)
+        ).text();
+        const whole = await t.runtime.runPromise(
+          Applications.use((a) => a.queueAfter({ view: "all", sort }, null, 100_000)),
+        );
+        expect(
+          parseCsv(csv)
+            .slice(1)
+            .map((row) => row[0]),
+          sort,
+        ).toEqual(whole.rows.map((row) => row.request.applicationId));
+      }
     });
   },
 );

@@ -671,6 +671,8 @@ export const exportRequests = createRoute({
   path: "/staff/exports/requests.csv",
   tags: TAGS,
   summary: "The requests as CSV, with the queue's filters",
+  description:
+    "Every request the queue's filters keep (the same `view`, `state`, `search`… and the same default: the requests to process), in the queue's order, streamed batch after batch in constant memory. Columns in the reader's language: the state's label, the planned and actual dates, the estimate, the amount approved, what was paid, and what is still to pay or to recover (computed from what was paid, as the office's screen and the ledger say).",
   request: { query: QueueFilterSchema },
   responses: {
     200: csvResponse("One row per request"),
