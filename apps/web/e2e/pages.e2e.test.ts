@@ -156,7 +156,8 @@ describe.skipIf(!hasChromium)(
       await check(page, "staff-queue-fr");
 
       // two filters and another sort, chosen in the form
-      await page.getByLabel("État", { exact: true }).selectOption("submitted");
+      await page.getByText("Ceux de la vue").click();
+      await page.getByLabel("Envoyée", { exact: true }).check();
       await page.waitForURL(/state=submitted/, WAIT);
       await page.getByLabel("Aide", { exact: true }).selectOption("mic");
       await page.waitForURL(/scheme=mic/, WAIT);

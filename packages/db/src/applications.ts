@@ -14,7 +14,7 @@ import {
   type Situation,
   UnknownPartner,
 } from "@envol/domain";
-import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import { Context, DateTime, Effect, Layer, Result } from "effect";
 import { applyMovePlan } from "./apply-move-plan.ts";
 import { recordAudit } from "./audit-log.ts";
@@ -33,13 +33,21 @@ import {
   STANDING_STATES,
 } from "./overlapping-requests.ts";
 import { lockBudget, lockRequest, lockStudent, paidSoFar } from "./request-lock.ts";
-import { applications, auditEvents, grantReviews, schemeRequests } from "./schema/index.ts";
+import {
+  type QueueCursor,
+  type QueueFilter,
+  type QueueRow,
+  queueBatch,
+  queuePage,
+} from "./request-queue.ts";
+import { applications, auditEvents, schemeRequests } from "./schema/index.ts";
 import { Schemes } from "./schemes.ts";
 import { type Tx, tagged, transact } from "./transact.ts";
 import { type ApplicationView, applicationView, type RequestView, requestView } from "./views.ts";
 
 /** What a decision says: the domain's (`planDecision`), the request's money added by `decide`. */
 export type { Decision } from "@envol/domain";
+export type { QueueCursor, QueueFilter, QueueRow } from "./request-queue.ts";
 
 export type DecisionError =
   | LifecycleError
@@ -47,37 +55,6 @@ export type DecisionError =
   | RequestNotFound
   | BudgetNotFound
   | OverlappingRequest;
-
-export interface QueueFilter {
-  readonly scheme?: string;
-  readonly state?: string;
-  readonly academicYear?: string;
-  readonly destinationCountry?: string;
-  readonly hostPartnerId?: string;
-  readonly sort?: "updated-desc" | "updated-asc" | "start-asc";
-  readonly limit?: number;
-  readonly offset?: number;
-}
-
-export interface QueueRow {
-  readonly request: RequestView;
-  readonly studentId: string;
-  readonly academicYear: string;
-  readonly destinationCountry: string;
-  readonly hostPartnerId: string | null;
-  /**
-   * A host typed by hand is named in the situation only: its name, else its city (empty when
-   * it has neither). Null for a catalogue partner, which the catalogue names.
-   */
-  readonly hostName: string | null;
-  readonly startDate: string;
-  readonly endDate: string;
-  /**
-   * Something about the grant awaits the office (ADR 012): a host's statement that would raise
-   * it, or a flag left by another grant's recalculation.
-   */
-  readonly awaitingOffice: boolean;
-}
 
 /** What a host partner says of a mobility: the EWP `pending` / `verified` / `rejected`. */
 export interface HostDecision {
@@ -179,9 +156,19 @@ export class Applications extends Context.Service<
       actor: Actor,
     ) => Effect.Effect<void>;
     /** The staff queue: filtered, sorted, paginated. */
-    readonly queue: (
-      filter: QueueFilter,
-    ) => Effect.Effect<{ readonly rows: readonly QueueRow[]; readonly total: number }>;
+    readonly queue: (filter: QueueFilter) => Effect.Effect<{
+      readonly rows: readonly QueueRow[];
+      /** At most `QUEUE_COUNT_LIMIT`. */
+      readonly total: number;
+      /** More than `total` requests match. */
+      readonly more: boolean;
+    }>;
+    /** The queue's next `size` rows after `cursor`, for an export read batch by batch. */
+    readonly queueAfter: (
+      filter: Omit<QueueFilter, "limit" | "offset">,
+      cursor: QueueCursor | null,
+      size: number,
+    ) => Effect.Effect<{ readonly rows: readonly QueueRow[]; readonly next: QueueCursor | null }>;
   }
 >()("@envol/db/Applications") {
   static readonly layer = Layer.effect(
@@ -539,60 +526,15 @@ export class Applications extends Context.Service<
       });
 
       const queue = Effect.fn("Applications.queue")(function* (filter: QueueFilter) {
-        const where: SQL[] = [];
-        if (filter.scheme) where.push(eq(schemeRequests.scheme, filter.scheme));
-        if (filter.state) where.push(eq(schemeRequests.state, filter.state as never));
-        if (filter.academicYear) where.push(eq(applications.academicYear, filter.academicYear));
-        if (filter.destinationCountry)
-          where.push(eq(applications.destinationCountry, filter.destinationCountry));
-        if (filter.hostPartnerId) where.push(eq(applications.hostPartnerId, filter.hostPartnerId));
-        const condition = where.length > 0 ? and(...where) : undefined;
-        const order =
-          filter.sort === "updated-asc"
-            ? [asc(schemeRequests.updatedAt), asc(schemeRequests.id)]
-            : filter.sort === "start-asc"
-              ? [asc(applications.startDate), asc(schemeRequests.id)]
-              : [desc(schemeRequests.updatedAt), asc(schemeRequests.id)];
-        const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
-        const offset = Math.max(filter.offset ?? 0, 0);
-        const [rows, count] = yield* Effect.promise(() =>
-          Promise.all([
-            db
-              .select({
-                request: schemeRequests,
-                application: applications,
-                awaitingOffice: sql<boolean>`exists (select 1 from ${grantReviews} where ${grantReviews.requestId} = ${schemeRequests.id} and ${grantReviews.state} = 'pending')`,
-              })
-              .from(schemeRequests)
-              .innerJoin(applications, eq(applications.id, schemeRequests.applicationId))
-              .where(condition)
-              .orderBy(...order)
-              .limit(limit)
-              .offset(offset),
-            db
-              .select({ n: sql<string>`count(*)` })
-              .from(schemeRequests)
-              .innerJoin(applications, eq(applications.id, schemeRequests.applicationId))
-              .where(condition),
-          ]),
-        );
-        return {
-          rows: rows.map(({ request, application, awaitingOffice }): QueueRow => {
-            const host = application.situation.mobility.host;
-            return {
-              request: requestView(request),
-              studentId: application.studentId,
-              academicYear: application.academicYear,
-              destinationCountry: application.destinationCountry,
-              hostPartnerId: application.hostPartnerId,
-              hostName: isPartnerHost(host) ? null : (host.name ?? host.city ?? ""),
-              startDate: application.startDate,
-              endDate: application.endDate,
-              awaitingOffice: Boolean(awaitingOffice),
-            };
-          }),
-          total: Number(count[0]?.n ?? 0),
-        };
+        return yield* Effect.promise(() => queuePage(db, filter));
+      });
+
+      const queueAfter = Effect.fn("Applications.queueAfter")(function* (
+        filter: Omit<QueueFilter, "limit" | "offset">,
+        cursor: QueueCursor | null,
+        size: number,
+      ) {
+        return yield* Effect.promise(() => queueBatch(db, filter, cursor, size));
       });
 
       const recordHostDecision = Effect.fn("Applications.recordHostDecision")(function* (
@@ -655,6 +597,7 @@ export class Applications extends Context.Service<
         decide,
         recordHostDecision,
         queue,
+        queueAfter,
       });
     }),
   );

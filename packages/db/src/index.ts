@@ -18,6 +18,16 @@ export * from "./partners.ts";
 export * from "./pglite-backup.ts";
 export * from "./pglite-data-dir.ts";
 export * from "./rate-limits.ts";
+export {
+  MAX_QUEUE_OFFSET,
+  QUEUE_COUNT_LIMIT,
+  QUEUE_SORTS,
+  QUEUE_VIEW_NAMES,
+  type QueueSort,
+  type QueueView,
+  queueBatch,
+  queuePage,
+} from "./request-queue.ts";
 export * as schema from "./schema/index.ts";
 export * from "./schemes.ts";
 export * from "./seed.ts";

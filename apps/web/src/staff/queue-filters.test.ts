@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { QueueFilters } from "./queue-filters.ts";
 import {
   activeFilterCount,
   exportRequestsQuery,
@@ -7,10 +8,14 @@ import {
   NO_FILTERS,
   PAGE_SIZE,
   pageCount,
+  pageLinks,
   pageRange,
   queueQuery,
   searchFromFilters,
   withFilter,
+  withSearch,
+  withStates,
+  withView,
 } from "./queue-filters.ts";
 
 describe("the queue's filters in the address", () => {
@@ -23,6 +28,7 @@ describe("the queue's filters in the address", () => {
     const filters = filtersFromSearch({
       scheme: "idf",
       state: "under_review",
+      search: "  hélène dup ",
       academicYear: "2026-2027",
       destination: "DE",
       partner: "tu-berlin",
@@ -30,8 +36,10 @@ describe("the queue's filters in the address", () => {
       page: 3,
     });
     expect(filters).toEqual({
+      view: "to-process",
+      states: ["under_review"],
+      search: "hélène dup",
       scheme: "idf",
-      state: "under_review",
       academicYear: "2026-2027",
       destination: "DE",
       partner: "tu-berlin",
@@ -52,8 +60,25 @@ describe("the queue's filters in the address", () => {
     });
   });
 
+  it("read several states as the API takes them, in the lifecycle's order, and a named view", () => {
+    expect(filtersFromSearch({ state: "under_review,submitted" }).states).toEqual([
+      "submitted",
+      "under_review",
+    ]);
+    expect(searchFromFilters(filtersFromSearch({ state: "under_review,submitted" }))).toEqual({
+      state: "submitted,under_review",
+    });
+    expect(filtersFromSearch({ view: "all" })).toEqual({ ...NO_FILTERS, view: "all" });
+    expect(searchFromFilters({ ...NO_FILTERS, view: "all" })).toEqual({ view: "all" });
+  });
+
   it.each([
     ["state", "approuvé"],
+    ["state", "submitted,approuvé"],
+    ["state", ","],
+    ["view", "mine"],
+    ["search", "   "],
+    ["search", "x".repeat(201)],
     ["academicYear", "2026-2028"],
     ["academicYear", "2026"],
     // years the API refuses (a 422): the queue would otherwise show an error for a typed address
@@ -81,7 +106,12 @@ describe("the queue's filters in the address", () => {
 });
 
 describe("changing a filter", () => {
-  const filtered = { ...NO_FILTERS, scheme: "idf", state: "submitted" as const, page: 4 };
+  const filtered: QueueFilters = {
+    ...NO_FILTERS,
+    scheme: "idf",
+    states: ["submitted"],
+    page: 4,
+  };
 
   it("sets it and goes back to the first page", () => {
     expect(withFilter(filtered, "destination", "BR")).toEqual({
@@ -92,16 +122,33 @@ describe("changing a filter", () => {
   });
 
   it("clears it with an empty value, keeping the others", () => {
-    expect(withFilter(filtered, "scheme", "")).toEqual({ ...NO_FILTERS, state: "submitted" });
+    expect(withFilter(filtered, "scheme", "")).toEqual({ ...NO_FILTERS, states: ["submitted"] });
   });
 
   it("keeps no value the address would drop", () => {
-    expect(withFilter(filtered, "state", "nonsense")).toEqual({ ...NO_FILTERS, scheme: "idf" });
+    expect(withFilter(filtered, "destination", "nonsense")).toEqual({ ...filtered, page: 1 });
   });
 
-  it("is counted", () => {
+  it("ticks and unticks states, in the lifecycle's order; none is back to the view", () => {
+    const two = withStates(filtered, ["draft", "submitted"]);
+    expect(two).toEqual({ ...filtered, states: ["draft", "submitted"], page: 1 });
+    expect(withStates(two, [])).toEqual({ ...NO_FILTERS, scheme: "idf" });
+  });
+
+  it("picks a named view, which replaces the states named", () => {
+    expect(withView(filtered, "all")).toEqual({ ...NO_FILTERS, view: "all", scheme: "idf" });
+  });
+
+  it("searches for what was typed, trimmed; blank is no search", () => {
+    expect(withSearch(filtered, "  Dupont ")).toEqual({ ...filtered, search: "Dupont", page: 1 });
+    expect(withSearch({ ...filtered, search: "Dupont" }, "  ")).toEqual({ ...filtered, page: 1 });
+  });
+
+  it("is counted, the view aside", () => {
     expect(activeFilterCount(NO_FILTERS)).toBe(0);
+    expect(activeFilterCount({ ...NO_FILTERS, view: "all" })).toBe(0);
     expect(activeFilterCount(filtered)).toBe(2);
+    expect(activeFilterCount({ ...filtered, search: "x" })).toBe(3);
   });
 });
 
@@ -110,6 +157,7 @@ describe("the API's queries", () => {
 
   it("ask the queue for the page's rows", () => {
     expect(queueQuery(filters)).toEqual({
+      view: "to-process",
       scheme: "idf",
       academicYear: "2026-2027",
       sort: "updated-desc",
@@ -120,10 +168,18 @@ describe("the API's queries", () => {
 
   it("export every row the filters keep, in the same order, without paging", () => {
     expect(exportRequestsQuery(filters)).toEqual({
+      view: "to-process",
       scheme: "idf",
       academicYear: "2026-2027",
       sort: "updated-desc",
     });
+  });
+
+  it("name the states, comma-separated, instead of the view", () => {
+    expect(
+      queueQuery({ ...NO_FILTERS, states: ["submitted", "draft"], search: "dup" }),
+    ).toMatchObject({ state: "submitted,draft", search: "dup" });
+    expect(queueQuery({ ...NO_FILTERS, states: ["draft"] })).not.toHaveProperty("view");
   });
 });
 
@@ -132,6 +188,16 @@ describe("pages", () => {
     expect(pageCount(0)).toBe(1);
     expect(pageCount(PAGE_SIZE)).toBe(1);
     expect(pageCount(PAGE_SIZE + 1)).toBe(2);
+  });
+
+  it("link the first, the last and two on each side of the current one", () => {
+    expect(pageLinks(1, 1)).toEqual([1]);
+    expect(pageLinks(1, 5)).toEqual([1, 2, 3, 4, 5]);
+    expect(pageLinks(1, 50)).toEqual([1, 2, 3, "gap", 50]);
+    expect(pageLinks(7, 50)).toEqual([1, "gap", 5, 6, 7, 8, 9, "gap", 50]);
+    // one page left out is shown rather than an ellipsis
+    expect(pageLinks(5, 50)).toEqual([1, 2, 3, 4, 5, 6, 7, "gap", 50]);
+    expect(pageLinks(50, 50)).toEqual([1, "gap", 48, 49, 50]);
   });
 
   it("say which rows a page shows", () => {

@@ -7,6 +7,17 @@ import { isAcademicYear, REQUEST_STATES, type RequestState } from "@envol/domain
  * dropped rather than sent to the API.
  */
 
+/**
+ * The API's named views (`view=`): the office's work (submitted, under review and what awaits the
+ * office), the default; every request but the drafts. Naming states (`state=`) replaces the view.
+ */
+export const QUEUE_VIEWS = ["to-process", "all"] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+export const DEFAULT_VIEW: QueueView = "to-process";
+
+/** The longest search the API takes. */
+const SEARCH_MAX = 200;
+
 export const QUEUE_SORTS = ["updated-desc", "updated-asc", "start-asc"] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 export const DEFAULT_SORT: QueueSort = "updated-desc";
@@ -15,8 +26,13 @@ export const DEFAULT_SORT: QueueSort = "updated-desc";
 export const PAGE_SIZE = 20;
 
 export interface QueueFilters {
+  /** Which requests without named states: the office's work by default. */
+  readonly view: QueueView;
+  /** Only these states (never empty), in the lifecycle's order; the view then does not apply. */
+  readonly states?: readonly RequestState[];
+  /** The student's name or e-mail, as typed (trimmed). */
+  readonly search?: string;
   readonly scheme?: string;
-  readonly state?: RequestState;
   readonly academicYear?: string;
   /** The host's country, ISO 3166-1 alpha-2. */
   readonly destination?: string;
@@ -27,7 +43,7 @@ export interface QueueFilters {
   readonly page: number;
 }
 
-export const NO_FILTERS: QueueFilters = { sort: DEFAULT_SORT, page: 1 };
+export const NO_FILTERS: QueueFilters = { view: DEFAULT_VIEW, sort: DEFAULT_SORT, page: 1 };
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const COUNTRY = /^[A-Z]{2}$/;
@@ -46,17 +62,35 @@ const matching = (pattern: RegExp, value: unknown): string | undefined => {
   return s !== undefined && pattern.test(s) ? s : undefined;
 };
 
+/** `submitted,under_review` as states in the lifecycle's order; undefined if any is unknown. */
+const statesOf = (value: unknown): RequestState[] | undefined => {
+  const s = text(value);
+  if (s === undefined) return undefined;
+  const named = new Set(s.split(",").map((x) => x.trim()));
+  if (![...named].every((x) => (REQUEST_STATES as readonly string[]).includes(x))) return undefined;
+  const states = REQUEST_STATES.filter((x) => named.has(x));
+  return states.length > 0 ? states : undefined;
+};
+
+const searchOf = (value: unknown): string | undefined => {
+  const s = text(value)?.trim();
+  return s !== undefined && s !== "" && s.length <= SEARCH_MAX ? s : undefined;
+};
+
 /** The filters in the address's search parameters; a missing or meaningless value is no filter. */
 export const filtersFromSearch = (search: Readonly<Record<string, unknown>>): QueueFilters => {
   const year = text(search.academicYear);
   const page = Number(text(search.page));
   const scheme = matching(ID, search.scheme);
-  const state = oneOf(REQUEST_STATES, search.state);
+  const states = statesOf(search.state);
+  const typed = searchOf(search.search);
   const destination = matching(COUNTRY, search.destination);
   const partner = matching(ID, search.partner);
   return {
+    view: oneOf(QUEUE_VIEWS, search.view) ?? DEFAULT_VIEW,
+    ...(states !== undefined && { states }),
+    ...(typed !== undefined && { search: typed }),
     ...(scheme !== undefined && { scheme }),
-    ...(state !== undefined && { state }),
     ...(year !== undefined && isAcademicYear(year) && { academicYear: year }),
     ...(destination !== undefined && { destination }),
     ...(partner !== undefined && { partner }),
@@ -66,8 +100,10 @@ export const filtersFromSearch = (search: Readonly<Record<string, unknown>>): Qu
 };
 
 type FilterSearch = {
+  view?: QueueView;
+  state?: string;
+  search?: string;
   scheme?: string;
-  state?: RequestState;
   academicYear?: string;
   destination?: string;
   partner?: string;
@@ -77,8 +113,11 @@ type FilterSearch = {
 
 /** The search parameters of some filters: only what differs from the plain queue, for short links. */
 export const searchFromFilters = (filters: QueueFilters): FilterSearch => ({
+  ...(filters.states !== undefined
+    ? { state: filters.states.join(",") }
+    : filters.view !== DEFAULT_VIEW && { view: filters.view }),
+  ...(filters.search !== undefined && { search: filters.search }),
   ...(filters.scheme !== undefined && { scheme: filters.scheme }),
-  ...(filters.state !== undefined && { state: filters.state }),
   ...(filters.academicYear !== undefined && { academicYear: filters.academicYear }),
   ...(filters.destination !== undefined && { destination: filters.destination }),
   ...(filters.partner !== undefined && { partner: filters.partner }),
@@ -93,14 +132,14 @@ export const searchFromFilters = (filters: QueueFilters): FilterSearch => ({
  */
 export const ignoredSearch = (search: Readonly<Record<string, unknown>>): string[] => {
   const kept: Record<string, unknown> = searchFromFilters(filtersFromSearch(search));
-  const plain: Record<string, unknown> = { sort: DEFAULT_SORT, page: 1 };
+  const plain: Record<string, unknown> = { view: DEFAULT_VIEW, sort: DEFAULT_SORT, page: 1 };
   return Object.entries(search)
     .filter(([name, value]) => !(name in kept) && String(value) !== String(plain[name]))
     .map(([name, value]) => `${name}=${String(value)}`);
 };
 
-/** The filter fields one can set or clear (the sort and the page are set otherwise). */
-export type FilterField = "scheme" | "state" | "academicYear" | "destination" | "partner";
+/** The filter fields one picks from a list (the others are set by their own functions). */
+export type FilterField = "scheme" | "academicYear" | "destination" | "partner";
 
 /** The filters with one field changed (an empty value clears it); any change goes back to page 1. */
 export const withFilter = (
@@ -115,10 +154,38 @@ export const withFilter = (
     page: 1,
   });
 
+/** A named view: the states it had named are cleared (back to page 1). */
+export const withView = (filters: QueueFilters, view: QueueView): QueueFilters => {
+  const { states: _states, ...rest } = filters;
+  return { ...rest, view, page: 1 };
+};
+
+/** Only these states (none: back to the view), back to page 1. */
+export const withStates = (
+  filters: QueueFilters,
+  states: readonly RequestState[],
+): QueueFilters => {
+  const { states: _states, ...rest } = filters;
+  const kept = REQUEST_STATES.filter((s) => states.includes(s));
+  return { ...rest, ...(kept.length > 0 && { states: kept }), page: 1 };
+};
+
+/** A search for a student (blank: none), back to page 1. */
+export const withSearch = (filters: QueueFilters, typed: string): QueueFilters => {
+  const { search: _search, ...rest } = filters;
+  const kept = searchOf(typed);
+  return { ...rest, ...(kept !== undefined && { search: kept }), page: 1 };
+};
+
 /** The filters that narrow the queue (the export takes the same, without the page). */
 const exportQuery = (filters: QueueFilters): Record<string, string> => {
-  const { page: _page, ...rest } = searchFromFilters(filters);
-  return { ...rest, sort: filters.sort };
+  const { page: _page, view: _view, ...rest } = searchFromFilters(filters);
+  // the view said even when it is the default: the same rows whatever the API's default
+  return {
+    ...(filters.states === undefined && { view: filters.view }),
+    ...rest,
+    sort: filters.sort,
+  };
 };
 
 /** `GET /api/staff/queue`'s query for the filters' page. */
@@ -131,9 +198,9 @@ export const queueQuery = (filters: QueueFilters): Record<string, string> => ({
 /** `GET /api/staff/exports/requests.csv`'s query: every request that the filters keep, all pages. */
 export const exportRequestsQuery = exportQuery;
 
-/** How many filters narrow the queue (to say "3 filters" and offer to clear them). */
+/** How many filters narrow the queue (to say "3 filters" and offer to clear them); not the view. */
 export const activeFilterCount = (filters: QueueFilters): number =>
-  (["scheme", "state", "academicYear", "destination", "partner"] as const).filter(
+  (["states", "search", "scheme", "academicYear", "destination", "partner"] as const).filter(
     (f) => filters[f] !== undefined,
   ).length;
 
@@ -145,3 +212,22 @@ export const pageRange = (page: number, total: number): { from: number; to: numb
   from: total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1,
   to: Math.min(total, page * PAGE_SIZE),
 });
+
+/**
+ * The page links to show among `pages`: the first, the last, and two on each side of `page`,
+ * with a gap where pages are left out (a queue of 50 pages stays one line wide).
+ *
+ * @example
+ * pageLinks(7, 50) // [1, "gap", 5, 6, 7, 8, 9, "gap", 50]
+ */
+export const pageLinks = (page: number, pages: number): (number | "gap")[] => {
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
+    .filter((p) => p >= 1 && p <= pages)
+    .sort((a, b) => a - b);
+  return shown.flatMap((p, i) => {
+    const before = shown[i - 1];
+    if (before === undefined || p === before + 1) return [p];
+    // a gap of one page shows that page rather than an ellipsis
+    return p === before + 2 ? [before + 1, p] : ["gap" as const, p];
+  });
+};

@@ -15,6 +15,11 @@ describe("the queue route's search parameters", () => {
 
   it("drop empty values and values that are not text (a repeated parameter…)", () => {
     expect(queueSearch({ scheme: "", state: ["a", "b"], destination: { x: 1 } })).toEqual({});
+    expect(queueSearch({ view: "all", search: "dup", state: "submitted,draft" })).toEqual({
+      view: "all",
+      search: "dup",
+      state: "submitted,draft",
+    });
   });
 
   it("read back what the queue's links write", () => {

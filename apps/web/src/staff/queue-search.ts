@@ -5,8 +5,10 @@
  * API takes…) is `filtersFromSearch`'s to say, with the domain's rules, in the staff chunk.
  */
 export type QueueSearch = {
-  readonly scheme?: string;
+  readonly view?: string;
   readonly state?: string;
+  readonly search?: string;
+  readonly scheme?: string;
   readonly academicYear?: string;
   readonly destination?: string;
   readonly partner?: string;
@@ -14,7 +16,16 @@ export type QueueSearch = {
   readonly page?: number;
 };
 
-const TEXT_FIELDS = ["scheme", "state", "academicYear", "destination", "partner", "sort"] as const;
+const TEXT_FIELDS = [
+  "view",
+  "state",
+  "search",
+  "scheme",
+  "academicYear",
+  "destination",
+  "partner",
+  "sort",
+] as const;
 
 export const queueSearch = (search: Readonly<Record<string, unknown>>): QueueSearch => {
   const kept: Record<string, string | number> = {};

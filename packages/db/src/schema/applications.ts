@@ -41,6 +41,11 @@ export const applications = pgTable(
     index("applications_student").on(t.studentId),
     index("applications_host_year").on(t.hostPartnerId, t.academicYear),
     index("applications_updated").on(t.updatedAt),
+    // the queue sorted by the stay's start, page after page, and filtered by year or country
+    // (request-queue.ts)
+    index("applications_start").on(t.startDate, t.id),
+    index("applications_year_start").on(t.academicYear, t.startDate, t.id),
+    index("applications_country").on(t.destinationCountry),
   ],
 );
 
@@ -69,6 +74,9 @@ export const schemeRequests = pgTable(
   (t) => [
     unique("scheme_requests_application_scheme").on(t.applicationId, t.scheme),
     index("scheme_requests_scheme_state").on(t.scheme, t.state),
+    // the queue's pages by last change, in one state or in all (request-queue.ts)
+    index("scheme_requests_updated").on(t.updatedAt, t.id),
+    index("scheme_requests_state_updated").on(t.state, t.updatedAt, t.id),
     check("scheme_requests_state", sql`${t.state} in (${STATES_SQL})`),
     check("scheme_requests_amounts", sql`coalesce(${t.approvedCents}, 0) >= 0`),
   ],

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { nameWords } from "../student-search.ts";
 
 /** Students and staff. A user signs in with the school's SSO (oidc_subject) or, for demos, a password. */
 export const users = pgTable(
@@ -18,6 +19,9 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [
+    // the queue's search: word prefixes of the name, a prefix of the e-mail (student-search.ts)
+    index("users_name_words").using("gin", nameWords(t.name)),
+    index("users_email_prefix").using("btree", sql`lower(${t.email}) text_pattern_ops`),
     check("users_role", sql`${t.role} in ('student', 'staff')`),
     check("users_lang", sql`${t.lang} in ('fr', 'en')`),
   ],

@@ -88,4 +88,5 @@ export const testEngines = (): readonly TestEngine[] => {
   return url ? [pgliteEngine, postgresEngine(url)] : [pgliteEngine];
 };
 
+export { type QueueVolume, seedQueueVolume } from "./queue-volume.ts";
 export { openTestRuntime, type Repositories, repositoriesLayer } from "./runtime.ts";

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { Applications, Users } from "@envol/db";
-import { testEngines } from "@envol/db/testing";
+import { Applications, Database, Users } from "@envol/db";
+import { seedQueueVolume, testEngines } from "@envol/db/testing";
 import type { Situation } from "@envol/domain";
 import { parse } from "csv-parse/sync";
+import { Effect } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, DEMO, openTestApp, type TestApp } from "../../testing/test-app.ts";
 import { euros, frenchExcelCsv } from "./staff.csv.ts";
+import { EXPORT_BATCH } from "./staff.handlers.ts";
 
 /** What a spreadsheet would run: a cell starting like a formula (OWASP, "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
@@ -101,15 +103,19 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const r = await t.call(
         staff,
         "GET",
-        "/api/staff/exports/requests.csv?academicYear=2032-2033&sort=start-asc",
+        "/api/staff/exports/requests.csv?state=draft&academicYear=2032-2033&sort=start-asc",
       );
       expect(r.status).toBe(200);
       const csv = await r.text();
       for (const value of HOSTILE.filter(hasLineBreak)) expect(csv).toContain(`"${shown(value)}"`);
       const [header, ...rows] = parseCsv(csv);
-      expect(header).toHaveLength(12);
+      expect(header).toHaveLength(17);
 
-      const queue = await t.call(staff, "GET", "/api/staff/queue?academicYear=2032-2033&limit=100");
+      const queue = await t.call(
+        staff,
+        "GET",
+        "/api/staff/queue?state=draft&academicYear=2032-2033&limit=100",
+      );
       const { items } = (await queue.json()) as {
         items: { request: { applicationId: string }; student: { name: string } }[];
       };
@@ -118,12 +124,86 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(rows.map((row) => row[0]).sort()).toEqual(
         items.map((i) => i.request.applicationId).sort(),
       );
-      for (const row of rows) expect(row).toHaveLength(12);
+      for (const row of rows) expect(row).toHaveLength(17);
       // the names and hosts are the ones stored, each shown as text
       expect(rows.map((row) => row[1]).sort()).toEqual(HOSTILE.map(shown).sort());
       expect(rows.map((row) => row[7]).sort()).toEqual(HOSTILE.map(shown).sort());
       const formulas = rows.flat().filter((cell) => FORMULA_START.test(cell) && !AMOUNT.test(cell));
       expect(formulas).toEqual([]);
+    });
+
+    it("streams the export batch by batch: the first part holds one batch, the whole holds every row once", async () => {
+      const applications = Math.ceil((EXPORT_BATCH * 2.5) / 1.35);
+      await t.runtime.runPromise(
+        Database.use(({ db }) =>
+          Effect.promise(() =>
+            seedQueueVolume(db, {
+              applications,
+              schemes: ["idf", "erasmus"],
+              partners: [{ id: "tu-berlin", country: "DE" }],
+              tag: "csv-stream",
+              firstYear: 2040,
+            }),
+          ),
+        ),
+      );
+      const query = "view=all&sort=start-asc";
+      const r = await t.call(staff, "GET", `/api/staff/exports/requests.csv?${query}`);
+      expect(r.status).toBe(200);
+      const reader = (r.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      const first = await reader.read();
+      const firstLines = decoder.decode(first.value, { stream: true }).split("\r\n");
+      // the header and one batch, nothing more, before the client asks for the rest
+      expect(firstLines.slice(1).filter((l) => l !== "")).toHaveLength(EXPORT_BATCH);
+      let rest = "";
+      for (;;) {
+        const part = await reader.read();
+        if (part.done) break;
+        rest += decoder.decode(part.value, { stream: true });
+      }
+      const rows = parseCsv(decoder.decode(first.value) + rest).slice(1);
+      const ids = await t.runtime.runPromise(
+        Applications.use((a) => a.queueAfter({ view: "all", sort: "start-asc" }, null, 100_000)),
+      );
+      expect(ids.rows.length).toBeGreaterThan(EXPORT_BATCH * 2);
+      // every row once, in the queue's order, across the batches' edges
+      expect(rows.map((row) => `${row[0]} ${row[3]}`)).toEqual(
+        ids.rows.map(
+          (row) =>
+            `${row.request.applicationId} ${t.registry.byId.get(row.request.scheme)?.name.fr}`,
+        ),
+      );
+      // paid, still to pay and to recover as the ledger says: a completed grant is settled, one
+      // with its advance paid still owes the rest
+      const completed = rows.filter((row) => row[4] === "Soldée");
+      expect(completed.length).toBeGreaterThan(0);
+      for (const row of completed)
+        expect([row[14], row[15], row[16]]).toEqual([row[13], "0,00", "0,00"]);
+      const cents = (cell: string | undefined) => Math.round(Number(cell?.replace(",", ".")) * 100);
+      const advanced = rows.filter((row) => row[4] === "Avance versée");
+      expect(advanced.length).toBeGreaterThan(0);
+      for (const row of advanced) {
+        expect(cents(row[14])).toBeGreaterThan(0);
+        expect(cents(row[14]) + cents(row[15])).toBe(cents(row[13]));
+        expect(row[16]).toBe("0,00");
+      }
+
+      // the other orders too, each read from where the last batch ended
+      for (const sort of ["updated-desc", "updated-asc"] as const) {
+        const csv = await (
+          await t.call(staff, "GET", `/api/staff/exports/requests.csv?view=all&sort=${sort}`)
+        ).text();
+        const whole = await t.runtime.runPromise(
+          Applications.use((a) => a.queueAfter({ view: "all", sort }, null, 100_000)),
+        );
+        expect(
+          parseCsv(csv)
+            .slice(1)
+            .map((row) => row[0]),
+          sort,
+        ).toEqual(whole.rows.map((row) => row.request.applicationId));
+      }
     });
   },
 );

@@ -9,21 +9,27 @@ import {
   Grants,
   PartnerKeys,
   Partners,
+  type QueueCursor,
   type QueueFilter,
   type QueueRow,
+  type QueueSort,
+  type QueueView,
   type Recalculation,
   Users,
-  type UserView,
 } from "@envol/db";
 import {
   availableActions,
   type Lang,
+  REQUEST_STATE_NAMES,
+  type Registry,
+  type RequestState,
+  remainingOf,
   renderLedgerLine,
   type SimulationReport,
   type StoredLedgerLine,
 } from "@envol/domain";
 import type { RouteConfig, RouteHandler } from "@hono/zod-openapi";
-import { Effect, Result } from "effect";
+import { Cause, Effect, Exit, Result } from "effect";
 import { applicationAuditEvents } from "../../lib/application-audit.ts";
 import { actorOf } from "../../lib/auth.ts";
 import { checklistOf, labelledDocuments, labelledRequests } from "../../lib/checklist.ts";
@@ -34,7 +40,8 @@ import { evaluateToday } from "../../lib/evaluate-today.ts";
 import type { FileStore } from "../../lib/file-store.ts";
 import { problem, problemBody, TITLES } from "../../lib/problem.ts";
 import { runEffect } from "../../lib/run-effect.ts";
-import { csvDownload, euros, frenchExcelCsv } from "./staff.csv.ts";
+import { queueDocuments } from "./queue-documents.ts";
+import { type CsvCell, csvDownload, csvStream, euros, frenchExcelCsv } from "./staff.csv.ts";
 import type {
   applicationDetail,
   applicationDocument,
@@ -60,38 +67,28 @@ import type {
 
 type Handler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
 
-/** The queue's query as the repository's filter. */
+/** The queue's query as the repository's filter: without a state nor a view, the office's work. */
 const filterOf = (q: {
+  readonly view?: QueueView | undefined;
+  readonly state?: readonly RequestState[] | undefined;
+  readonly search?: string | undefined;
   readonly scheme?: string | undefined;
-  readonly state?: string | undefined;
   readonly academicYear?: string | undefined;
   readonly destination?: string | undefined;
   readonly partner?: string | undefined;
-  readonly sort: NonNullable<QueueFilter["sort"]>;
+  readonly sort: QueueSort;
 }): QueueFilter => ({
+  ...(q.state !== undefined && { states: q.state }),
+  ...(q.view !== undefined
+    ? { view: q.view }
+    : q.state === undefined && { view: "to-process" as const }),
+  ...(q.search !== undefined && { search: q.search }),
   ...(q.scheme !== undefined && { scheme: q.scheme }),
-  ...(q.state !== undefined && { state: q.state }),
   ...(q.academicYear !== undefined && { academicYear: q.academicYear }),
   ...(q.destination !== undefined && { destinationCountry: q.destination }),
   ...(q.partner !== undefined && { hostPartnerId: q.partner }),
   sort: q.sort,
 });
-
-/** The students behind some rows, each read once. */
-const studentsOf = (ids: readonly string[]) =>
-  Effect.gen(function* () {
-    const users = yield* Users;
-    const unique = [...new Set(ids)];
-    const found = yield* Effect.forEach(unique, (id) => users.get(id), { concurrency: 8 });
-    const byId = new Map<string, UserView>();
-    for (const u of found) if (u) byId.set(u.id, u);
-    return byId;
-  });
-
-const studentSummary = (byId: ReadonlyMap<string, UserView>, id: string) => {
-  const u = byId.get(id);
-  return { id, name: u?.name ?? "", email: u?.email ?? "" };
-};
 
 // ---------------------------------------------------------------- the queue
 
@@ -99,26 +96,37 @@ export const queueHandler =
   (deps: AppDeps): Handler<typeof queue> =>
   (c) => {
     const q = c.req.valid("query");
-    const effect = Effect.gen(function* () {
-      const page = yield* Applications.use((a) =>
-        a.queue({ ...filterOf(q), limit: q.limit, offset: q.offset }),
-      );
-      const students = yield* studentsOf(page.rows.map((r) => r.studentId));
-      return { page, students };
-    });
-    return runEffect(c, deps, effect, ({ page, students }) =>
-      c.json(
-        {
-          items: page.rows.map(({ studentId, hostName: _, ...row }) => ({
-            ...row,
-            student: studentSummary(students, studentId),
-          })),
-          total: page.total,
-          limit: q.limit,
-          offset: q.offset,
-        },
-        200,
-      ),
+    const lang = c.get("lang");
+    return runEffect(
+      c,
+      deps,
+      Applications.use((a) => a.queue({ ...filterOf(q), limit: q.limit, offset: q.offset })),
+      (page) => {
+        const documents = queueDocuments(page.rows, deps.registry(), deps.today(), lang);
+        return c.json(
+          {
+            items: page.rows.map((row, i) => ({
+              request: row.request,
+              awaitingOffice: row.awaitingOffice,
+              student: { id: row.studentId, name: row.studentName, email: row.studentEmail },
+              academicYear: row.academicYear,
+              destinationCountry: row.destinationCountry,
+              hostPartnerId: row.hostPartnerId,
+              startDate: row.startDate,
+              endDate: row.endDate,
+              actualStartDate: row.actualStartDate,
+              actualEndDate: row.actualEndDate,
+              paidCents: row.paidCents,
+              documents: documents[i] ?? { complete: null, missing: [] },
+            })),
+            total: page.total,
+            more: page.more,
+            limit: q.limit,
+            offset: q.offset,
+          },
+          200,
+        );
+      },
     ) as never;
   };
 
@@ -485,19 +493,11 @@ export const entityAuditHandler =
 
 // ---------------------------------------------------------------- CSV exports
 
-const PAGE = 200;
-
-/** Every row of the queue that matches, page after page. */
-const allRows = (filter: QueueFilter) =>
-  Effect.gen(function* () {
-    const applications = yield* Applications;
-    const rows: QueueRow[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = yield* applications.queue({ ...filter, limit: PAGE, offset });
-      rows.push(...page.rows);
-      if (page.rows.length < PAGE || rows.length >= page.total) return rows;
-    }
-  });
+/**
+ * Rows read at a time by the requests' export: its memory holds one batch, whatever the number
+ * of requests (the bench measures it at 100 000, tooling/benchmarks/README.md).
+ */
+export const EXPORT_BATCH = 500;
 
 const REQUEST_COLUMNS: Record<Lang, readonly string[]> = {
   fr: [
@@ -511,8 +511,13 @@ const REQUEST_COLUMNS: Record<Lang, readonly string[]> = {
     "Établissement d'accueil",
     "Début",
     "Fin",
+    "Arrivée réelle",
+    "Départ réel",
     "Estimation (€)",
     "Accordé (€)",
+    "Versé (€)",
+    "Reste à verser (€)",
+    "À récupérer (€)",
   ],
   en: [
     "Application",
@@ -525,51 +530,84 @@ const REQUEST_COLUMNS: Record<Lang, readonly string[]> = {
     "Host",
     "Start",
     "End",
+    "Actual arrival",
+    "Actual departure",
     "Estimate (€)",
     "Approved (€)",
+    "Paid (€)",
+    "Still to pay (€)",
+    "To recover (€)",
   ],
 };
 
+/** A state as the back office names it: "Envoyée", "Under review". */
+const stateLabel = (state: RequestState, lang: Lang) => {
+  const name = REQUEST_STATE_NAMES[state][lang];
+  return name.charAt(0).toUpperCase() + name.slice(1);
+};
+
+/** One request as a row of the export, in the reader's language. */
+const requestCells = (r: QueueRow, registry: Registry, lang: Lang): CsvCell[] => {
+  const host =
+    r.hostPartnerId === null
+      ? (r.hostName ?? "")
+      : (registry.partners(r.hostPartnerId)?.name ?? r.hostPartnerId);
+  // what the office's screen and the ledger say: from what was paid (remainingOf)
+  const remaining =
+    r.request.approvedCents === null
+      ? null
+      : remainingOf({ approvedCents: r.request.approvedCents, paidCents: r.paidCents });
+  return [
+    r.request.applicationId,
+    r.studentName,
+    r.studentEmail,
+    registry.byId.get(r.request.scheme)?.name[lang] ?? r.request.scheme,
+    stateLabel(r.request.state, lang),
+    r.academicYear,
+    r.destinationCountry,
+    host,
+    r.startDate,
+    r.endDate,
+    r.actualStartDate,
+    r.actualEndDate,
+    euros(r.request.estimatedCents),
+    euros(r.request.approvedCents),
+    euros(r.paidCents),
+    remaining === null ? null : euros(remaining.kind === "to-pay" ? remaining.cents : 0),
+    remaining === null ? null : euros(remaining.kind === "to-recover" ? remaining.cents : 0),
+  ];
+};
+
+/**
+ * The requests as CSV, streamed: batch after batch read in the queue's order from where the
+ * last one ended (keyset), each written out before the next is read, as fast as the client
+ * takes them. A failure before the first batch is a problem; one later cuts the download short
+ * (the header has left), which the client sees as a broken transfer, never as a complete file.
+ */
 export const exportRequestsHandler =
   (deps: AppDeps): Handler<typeof exportRequests> =>
   (c) => {
     const filter = filterOf(c.req.valid("query"));
     const lang = c.get("lang");
-    const effect = Effect.gen(function* () {
-      const rows = yield* allRows(filter);
-      const students = yield* studentsOf(rows.map((r) => r.studentId));
-      return { rows, students };
-    });
-    return runEffect(c, deps, effect, ({ rows, students }) => {
-      const registry = deps.registry();
-      const body = frenchExcelCsv(
-        REQUEST_COLUMNS[lang],
-        rows.map((r) => {
-          const student = students.get(r.studentId);
-          const host =
-            r.hostPartnerId === null
-              ? (r.hostName ?? "")
-              : (registry.partners(r.hostPartnerId)?.name ?? r.hostPartnerId);
-          return [
-            r.request.applicationId,
-            student?.name,
-            student?.email,
-            registry.byId.get(r.request.scheme)?.name[lang] ?? r.request.scheme,
-            r.request.state,
-            r.academicYear,
-            r.destinationCountry,
-            host,
-            r.startDate,
-            r.endDate,
-            euros(r.request.estimatedCents),
-            euros(r.request.approvedCents),
-          ];
-        }),
-      );
-      return csvDownload(
+    const registry = deps.registry();
+    const batch = (cursor: QueueCursor | null) =>
+      Applications.use((a) => a.queueAfter(filter, cursor, EXPORT_BATCH));
+    return runEffect(c, deps, batch(null), (first) => {
+      async function* rows() {
+        let page = first;
+        for (;;) {
+          yield page.rows.map((r) => requestCells(r, registry, lang));
+          if (page.next === null) return;
+          const exit = await deps.run(batch(page.next));
+          if (Exit.isFailure(exit)) throw Cause.squash(exit.cause);
+          page = exit.value;
+        }
+      }
+      return csvStream(
         c,
         `envol-${{ fr: "demandes", en: "requests" }[lang]}-${deps.today()}.csv`,
-        body,
+        REQUEST_COLUMNS[lang],
+        rows(),
       );
     }) as never;
   };

@@ -1,3 +1,4 @@
+import { MAX_QUEUE_OFFSET, QUEUE_COUNT_LIMIT, QUEUE_SORTS, QUEUE_VIEW_NAMES } from "@envol/db";
 import {
   ACTOR_KINDS,
   AcademicYearSchema,
@@ -6,6 +7,7 @@ import {
   IsoDateSchema,
   REQUEST_ACTIONS,
   REQUEST_STATES,
+  type RequestState,
   SimulationReportSchema,
   STAY_ENDS_AFTER_START,
   TEXT_LIMITS,
@@ -149,14 +151,42 @@ export const PartnerKeySchema = z.object({
 
 // ---------------------------------------------------------------- the queue
 
+/** `state=submitted,under_review`: one state or several, as a comma-separated list. */
+const StatesParam = z
+  .string()
+  .max(TEXT_LIMITS.name)
+  .transform((text, ctx): RequestState[] => {
+    const states = text.split(",").map((s) => s.trim());
+    const unknown = states.filter((s) => !(REQUEST_STATES as readonly string[]).includes(s));
+    if (unknown.length > 0)
+      ctx.addIssue({
+        code: "custom",
+        message: `unknown state ${unknown.map((s) => `"${s}"`).join(", ")}: expected one or more of ${REQUEST_STATES.join(", ")}, separated by commas`,
+      });
+    return states as RequestState[];
+  })
+  .meta({
+    description: `Only the requests in these states, as a comma-separated list (\`state=submitted,under_review\`): ${REQUEST_STATES.join(", ")}. Drafts are listed only when \`draft\` is named here. A repeated \`state\` parameter is refused (422): list the states in one.`,
+    example: "submitted,under_review",
+  });
+
 const QueueFilterSchema = z.object({
+  view: z.enum(QUEUE_VIEW_NAMES).optional().meta({
+    description:
+      "A named view: `to-process` (the office's work: submitted and under review, and the grants whose host statement or flag awaits it), `all` (every request but drafts). Without `state` nor `view`, the queue is `to-process`; with both, both apply.",
+  }),
+  state: StatesParam.optional(),
+  search: z.string().trim().min(1).max(TEXT_LIMITS.name).optional().meta({
+    description:
+      "The student: each word typed begins a word of the name (`mar dup` finds Marie Dupont), or what is typed begins the e-mail address. Case and the accents of Latin letters are ignored (`helene` finds Hélène).",
+    example: "helene dup",
+  }),
   scheme: Id.optional().meta({ example: "idf" }),
-  state: RequestStateSchema.optional(),
   academicYear: AcademicYearSchema.optional(),
   destination: CountryCodeSchema.optional().meta({ description: "The host's country" }),
   partner: Id.optional().meta({ description: "The host partner's id" }),
   sort: z
-    .enum(["updated-desc", "updated-asc", "start-asc"])
+    .enum(QUEUE_SORTS)
     .default("updated-desc")
     .meta({ description: "Last change first (default), oldest change first, or earliest stay" }),
 });
@@ -173,6 +203,23 @@ export const QueueItemSchema = z.object({
   hostPartnerId: z.string().nullable(),
   startDate: z.string(),
   endDate: z.string(),
+  actualStartDate: z
+    .string()
+    .nullable()
+    .meta({ description: "As the host or the office confirmed it" }),
+  actualEndDate: z.string().nullable(),
+  paidCents: Cents.meta({ description: "What the ledger records as paid (advance and balance)" }),
+  documents: z
+    .object({
+      complete: z.boolean().nullable().meta({
+        description:
+          "Every document the scheme's checklist asks for (on today's rules) is uploaded; null when the situation cannot be evaluated today (its host left the catalogue)",
+      }),
+      missing: z
+        .array(z.object({ id: z.string(), label: z.string() }))
+        .meta({ description: "The checklist's items not uploaded yet, in the reader's language" }),
+    })
+    .meta({ id: "QueueDocuments" }),
 });
 
 export const queue = createRoute({
@@ -183,7 +230,15 @@ export const queue = createRoute({
   request: {
     query: QueueFilterSchema.extend({
       limit: z.coerce.number().int().min(1).max(200).default(50),
-      offset: z.coerce.number().int().min(0).default(0),
+      offset: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_QUEUE_OFFSET)
+        .default(0)
+        .meta({
+          description: `At most ${MAX_QUEUE_OFFSET}: deeper than that, narrow the queue with a filter or a search (the CSV export has every row)`,
+        }),
     }),
   },
   responses: {
@@ -194,7 +249,15 @@ export const queue = createRoute({
           schema: z
             .object({
               items: z.array(QueueItemSchema),
-              total: z.number().int(),
+              total: z
+                .number()
+                .int()
+                .meta({
+                  description: `How many requests match, counted up to ${QUEUE_COUNT_LIMIT}`,
+                }),
+              more: z.boolean().meta({
+                description: `More than \`total\` requests match (the count stops at ${QUEUE_COUNT_LIMIT}): narrow the queue`,
+              }),
               limit: z.number().int(),
               offset: z.number().int(),
             })
@@ -724,6 +787,8 @@ export const exportRequests = createRoute({
   path: "/staff/exports/requests.csv",
   tags: TAGS,
   summary: "The requests as CSV, with the queue's filters",
+  description:
+    "Every request the queue's filters keep (the same `view`, `state`, `search`… and the same default: the requests to process), in the queue's order, streamed batch after batch in constant memory. Columns in the reader's language: the state's label, the planned and actual dates, the estimate, the amount approved, what was paid, and what is still to pay or to recover (computed from what was paid, as the office's screen and the ledger say).",
   request: { query: QueueFilterSchema },
   responses: {
     200: csvResponse("One row per request"),

@@ -102,24 +102,25 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
     };
 
     it("lists the seeded queue with each student's name and email, filtered, sorted and paginated", async () => {
-      const all = await json(await get("/api/staff/queue"));
-      // the seed: Camille 3 requests, Lucas 2, Inès 2, Emma 2
-      expect(all).toMatchObject({ total: 9, limit: 50, offset: 0 });
+      const all = await json(await get("/api/staff/queue?view=all"));
+      // the seed: Camille 3 requests (one a draft, which `all` leaves out), Lucas 2, Inès 2, Emma 2
+      expect(all).toMatchObject({ total: 8, limit: 50, offset: 0 });
       const items = all.items as Item[];
-      expect(items).toHaveLength(9);
+      expect(items).toHaveLength(8);
+      expect(items.map((i) => i.request.state)).not.toContain("draft");
       const camille = items.filter((i) => i.student.name === "Camille Martin");
-      expect(camille).toHaveLength(3);
+      expect(camille).toHaveLength(2);
       expect(camille[0]?.student.email).toBe(DEMO.student.email);
       const times = items.map((i) => Date.parse(i.request.updatedAt));
       expect(times).toEqual([...times].sort((a, b) => b - a));
 
       const query = async (q: string) =>
-        (await json(await get(`/api/staff/queue?${q}`))) as {
+        (await json(await get(`/api/staff/queue?view=all&${q}`))) as {
           items: Item[];
           total: number;
         };
       const idf = await query("scheme=idf");
-      expect(idf.total).toBe(4);
+      expect(idf.total).toBe(3);
       expect(idf.items.every((i) => i.request.scheme === "idf")).toBe(true);
       const waiting = await query("state=waitlisted");
       expect(waiting.items.map((i) => [i.student.name, i.request.scheme])).toEqual([
@@ -131,7 +132,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(germany.items.every((i) => i.hostPartnerId === "tu-berlin")).toBe(true);
       const kth = await query("partner=kth");
       expect(kth.items.map((i) => i.student.name)).toEqual(["Emma Wilson", "Emma Wilson"]);
-      expect((await query("academicYear=2026-2027")).total).toBe(9);
+      expect((await query("academicYear=2026-2027")).total).toBe(8);
       expect((await query("academicYear=2032-2033")).total).toBe(0);
 
       const byStart = (await query("sort=start-asc")).items.map((i) => i.startDate);
@@ -144,13 +145,13 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
 
       const pageData = await Promise.all(
         [0, 4, 8].map(async (offset) =>
-          json(await get(`/api/staff/queue?limit=4&offset=${offset}`)),
+          json(await get(`/api/staff/queue?view=all&limit=4&offset=${offset}`)),
         ),
       );
       expect(pageData.map((p) => [p.items.length, p.total, p.limit, p.offset])).toEqual([
-        [4, 9, 4, 0],
-        [4, 9, 4, 4],
-        [1, 9, 4, 8],
+        [4, 8, 4, 0],
+        [4, 8, 4, 4],
+        [0, 8, 4, 8],
       ]);
       expect(pageData.flatMap((p) => p.items.map((i: Item) => i.request.id))).toEqual(
         items.map((i) => i.request.id),
@@ -161,6 +162,11 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         ["limit=201", "limit"],
         ["offset=-1", "offset"],
         ["state=pending", "state"],
+        ["state=submitted,nope", "state"],
+        ["state=submitted&state=approved", "state"],
+        ["view=mine", "view"],
+        ["offset=1001", "offset"],
+        [`search=${"x".repeat(201)}`, "search"],
         ["destination=XX", "destination"],
         ["academicYear=2026-2028", "academicYear"],
         ["sort=name", "sort"],
@@ -193,6 +199,102 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       );
       expect(second).toMatchObject({ total: 3, limit: 1, offset: 2 });
       expect(second.items.map((i: Item) => i.student.name)).toEqual(["Zacharie Petit"]);
+    });
+
+    it("opens on the requests to process, hides drafts unless named, takes several states and finds a student by name or e-mail", async () => {
+      const dates = ["2035-02-01", "2035-05-31"] as const;
+      const q = async (query: string) =>
+        (await json(await get(`/api/staff/queue?academicYear=2034-2035&${query}`))) as {
+          items: (Item & {
+            documents: { complete: boolean | null; missing: { id: string; label: string }[] };
+          })[];
+          total: number;
+          more: boolean;
+        };
+      const helene = await filed("Hélène Dupont-Aïssa", dates);
+      const review = await filed("Marc Lefèvre", dates);
+      expect((await decide(review.request.id, { action: "start-review" })).status).toBe(200);
+      await filed("Chloé Martin", dates, { submit: false });
+      const done = await filed("Noé Girard", dates);
+      expect((await decide(done.request.id, { action: "start-review" })).status).toBe(200);
+      expect(
+        (await decide(done.request.id, { action: "waitlist", reason: "enveloppe épuisée" })).status,
+      ).toBe(200);
+      const names = (page: { items: Item[] }) => page.items.map((i) => i.student.name).sort();
+
+      // no state nor view: the office's work, submitted and under review
+      const toProcess = await q("");
+      expect(names(toProcess)).toEqual(["Hélène Dupont-Aïssa", "Marc Lefèvre"]);
+      expect(toProcess).toMatchObject({ total: 2, more: false });
+      expect(names(await q("view=to-process"))).toEqual(names(toProcess));
+      // every request but the drafts, then the drafts when named
+      expect(names(await q("view=all"))).toEqual([
+        "Hélène Dupont-Aïssa",
+        "Marc Lefèvre",
+        "Noé Girard",
+      ]);
+      expect(names(await q("state=draft"))).toEqual(["Chloé Martin"]);
+      expect(names(await q("state=draft,waitlisted"))).toEqual(["Chloé Martin", "Noé Girard"]);
+      expect(names(await q("state=submitted, under_review"))).toEqual(names(toProcess));
+      // a state and a view: both apply
+      expect(names(await q("view=to-process&state=under_review"))).toEqual(["Marc Lefèvre"]);
+
+      // word prefixes of the name, any case, with or without accents; a prefix of the e-mail
+      for (const search of ["helene", "HÉLÈNE dup", "dupont aissa", "aïss", "hel d"])
+        expect(names(await q(`view=all&search=${encodeURIComponent(search)}`)), search).toEqual([
+          "Hélène Dupont-Aïssa",
+        ]);
+      expect(names(await q(`state=draft&search=chloe`))).toEqual(["Chloé Martin"]);
+      expect(names(await q(`search=${encodeURIComponent(helene.email.slice(0, 6))}`))).toEqual([
+        "Hélène Dupont-Aïssa",
+      ]);
+      // inside a word is not a prefix; the search never reads a character as tsquery syntax
+      for (const search of ["lene", "upont", "x & y", "'):*!|", "@example.org"])
+        expect((await q(`view=all&search=${encodeURIComponent(search)}`)).total, search).toBe(0);
+      const blank = await get("/api/staff/queue?search=%20%20");
+      expect(blank.status).toBe(422);
+      expect((await json(blank)).errors.map((e: { path: string }) => e.path)).toEqual(["search"]);
+    });
+
+    it("says whether a request's documents are complete, naming the missing ones in the reader's language", async () => {
+      const f = await filed("Anaïs Benali", ["2027-10-01", "2028-02-29"]);
+      const row = async (lang: string) =>
+        (
+          await json(
+            await get(`/api/staff/queue?search=${encodeURIComponent(f.email)}`, {
+              "accept-language": lang,
+            }),
+          )
+        ).items[0];
+      const before = await row("fr");
+      expect(before.documents.complete).toBe(false);
+      expect(before.documents.missing.length).toBeGreaterThan(0);
+      const english = await row("en");
+      expect(english.documents.missing.map((m: { id: string }) => m.id)).toEqual(
+        before.documents.missing.map((m: { id: string }) => m.id),
+      );
+      expect(english.documents.missing[0].label).not.toBe(before.documents.missing[0].label);
+      for (const [i, missing] of (before.documents.missing as { id: string }[]).entries()) {
+        await t.runtime.runPromise(
+          Documents.use((d) =>
+            d.insert({
+              applicationId: f.app.id,
+              kind: missing.id,
+              fileName: `${missing.id}.pdf`,
+              mediaType: "application/pdf",
+              sizeBytes: 100,
+              sha256: "0".repeat(64),
+              storageKey: randomUUID(),
+              actor: { kind: "student", userId: f.student.id },
+              quota: { maxDocuments: 20, maxBytes: 10_000_000 },
+            }),
+          ),
+        );
+        const now = await row("fr");
+        const left = before.documents.missing.length - i - 1;
+        expect(now.documents).toMatchObject({ complete: left === 0 });
+        expect(now.documents.missing).toHaveLength(left);
+      }
     });
 
     it("shows an application with its live eligibility, in French and in English", async () => {
@@ -639,7 +741,9 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         host: { name: "Université d'Été; campus", country: "ES", city: "Sevilla" },
       });
 
-      const r = await get(`/api/staff/exports/requests.csv?academicYear=${year}&sort=start-asc`);
+      const r = await get(
+        `/api/staff/exports/requests.csv?view=all&academicYear=${year}&sort=start-asc`,
+      );
       expect(r.status).toBe(200);
       expect(r.headers.get("content-type")).toBe("text/csv; charset=utf-8");
       expect(r.headers.get("content-disposition")).toBe(
@@ -653,8 +757,9 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(csv.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
       const lines = csv.split("\r\n").slice(0, -1);
       expect(lines[0]).toBe(
-        "Dossier;Étudiant;Email;Aide;État;Année universitaire;Pays;Établissement d'accueil;Début;Fin;Estimation (€);Accordé (€)",
+        "Dossier;Étudiant;Email;Aide;État;Année universitaire;Pays;Établissement d'accueil;Début;Fin;Arrivée réelle;Départ réel;Estimation (€);Accordé (€);Versé (€);Reste à verser (€);À récupérer (€)",
       );
+
       expect(lines).toHaveLength(3);
       const zoe = lines.find((l) => l.includes("Zaza"));
       expect(zoe).toBe(
@@ -663,22 +768,29 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           '"Zoé ""Zaza"" Dupont; fils"',
           quoted.email,
           "Bourse Mobilité Île-de-France",
-          "approved",
+          "Accordée",
           year,
           "DE",
           "Technische Universität Berlin",
           "2031-02-01",
           "2031-06-30",
+          // no actual dates confirmed yet
+          "",
+          "",
           // the scheme's rules stop at 2027-2028: no estimate, an amount the office decided
           "",
           "1234,56",
+          // nothing paid: all of it still to pay, nothing to recover
+          "0,00",
+          "1234,56",
+          "0,00",
         ].join(";"),
       );
       const formula = lines.find((l) => l.includes(typed.app.id));
       // a name that looks like a formula is shown, never run; a host with a semicolon is quoted
       expect(formula).toContain(";'=1+2;");
       expect(formula).toContain(';"Université d\'Été; campus";');
-      expect(formula).toMatch(/;submitted;2030-2031;ES;/);
+      expect(formula).toMatch(/;Envoyée;2030-2031;ES;/);
 
       // the queue's filters apply
       const idfOnly = await get("/api/staff/exports/requests.csv?scheme=idf&state=rejected");

@@ -15,7 +15,7 @@ type Review = NonNullable<StaffRequest["review"]>;
 type Step = "confirm" | "reject" | "dismiss";
 
 /**
- * What about the grant awaits the office (ADR 011): a host's statement that would raise it
+ * What about the grant awaits the office (ADR 012): a host's statement that would raise it
  * (Confirmer applies it, Rejeter keeps the grant and asks a reason), or a flag left when another
  * grant's recalculation moved the stay's dates (recompute below, or dismiss it with a reason).
  * Each action is confirmed in a dialog that says the amounts.

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useEffect, useId, useMemo } from "react";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
-import { formatDate } from "../../i18n/format-date.ts";
+import { formatShortDate } from "../../i18n/format-date.ts";
 import { useDocumentTitle } from "../../shell/use-document-title.ts";
 import { countryOptions } from "../../simulator/country-options.ts";
 import { academicYearChoices, currentAcademicYear, todayIso } from "../academic-years.ts";
@@ -16,11 +16,16 @@ import {
   ignoredSearch,
   NO_FILTERS,
   pageCount,
+  pageLinks,
   pageRange,
   QUEUE_SORTS,
+  QUEUE_VIEWS,
   type QueueFilters,
   searchFromFilters,
   withFilter,
+  withSearch,
+  withStates,
+  withView,
 } from "../queue-filters.ts";
 import { type QueueItem, queueQueryOptions, requestsCsvHref } from "../staff-api.ts";
 import { type Names, useNames } from "../staff-names.ts";
@@ -82,7 +87,11 @@ export const QueuePage = () => {
           : queue.data
             ? total === 0
               ? t("queue.empty")
-              : t("queue.count", { count: total, from: range.from, to: range.to })
+              : t(queue.data.more ? "queue.more" : "queue.count", {
+                  count: total,
+                  from: range.from,
+                  to: range.to,
+                })
             : ""}
         {queue.isFetching && !queue.isPending ? ` ${t("queue.updating")}` : ""}
       </p>
@@ -99,7 +108,7 @@ export const QueuePage = () => {
   );
 };
 
-const FILTER_FIELDS = ["scheme", "state", "academicYear", "destination", "partner"] as const;
+const FILTER_FIELDS = ["scheme", "academicYear", "destination", "partner"] as const;
 
 const QueueFilterForm = ({
   filters,
@@ -118,7 +127,6 @@ const QueueFilterForm = ({
   const countries = useMemo(() => countryOptions(names.lang), [names.lang]);
   const options: Record<FilterField, readonly { id: string; label: string }[]> = {
     scheme: names.schemes.map((s) => ({ id: s.id, label: s.name })),
-    state: REQUEST_STATES.map((s) => ({ id: s, label: t(`states.${s}`) })),
     academicYear: years.map((y) => ({ id: y, label: y })),
     destination: countries,
     partner: [...names.partners]
@@ -129,6 +137,31 @@ const QueueFilterForm = ({
   return (
     <search className="staff-filters">
       <h2 className="visually-hidden">{t("queue.filters.title")}</h2>
+      <div className="staff-filters__top">
+        <StudentSearch filters={filters} onChange={onChange} />
+        <div className="field staff-filters__field">
+          <label className="field__label" htmlFor={`${id}-view`}>
+            {t("queue.filters.view")}
+          </label>
+          <select
+            id={`${id}-view`}
+            className="field__input"
+            value={filters.states ? "states" : filters.view}
+            onChange={(e) => {
+              const view = QUEUE_VIEWS.find((v) => v === e.currentTarget.value);
+              if (view) onChange(withView(filters, view));
+            }}
+          >
+            {QUEUE_VIEWS.map((v) => (
+              <option key={v} value={v}>
+                {t(`queue.filters.views.${v}`)}
+              </option>
+            ))}
+            {filters.states && <option value="states">{t("queue.filters.views.states")}</option>}
+          </select>
+        </div>
+        <StatesPicker filters={filters} onChange={onChange} />
+      </div>
       <div className="staff-filters__fields">
         {FILTER_FIELDS.map((field) => {
           const value = filters[field] ?? "";
@@ -197,6 +230,101 @@ const QueueFilterForm = ({
   );
 };
 
+/** The search for a student: sent when asked (Enter or the button), not at each key. */
+const StudentSearch = ({
+  filters,
+  onChange,
+}: {
+  readonly filters: QueueFilters;
+  readonly onChange: (next: QueueFilters) => void;
+}) => {
+  const { t } = useStaffTranslation();
+  const id = useId();
+  return (
+    <form
+      className="staff-filters__search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const typed = new FormData(e.currentTarget).get("search");
+        onChange(withSearch(filters, typeof typed === "string" ? typed : ""));
+      }}
+    >
+      <div className="field staff-filters__field">
+        <label className="field__label" htmlFor={`${id}-search`}>
+          {t("queue.filters.search")}
+        </label>
+        <div className="staff-filters__search-row">
+          <input
+            id={`${id}-search`}
+            name="search"
+            type="search"
+            className="field__input"
+            maxLength={200}
+            defaultValue={filters.search ?? ""}
+            key={filters.search ?? ""}
+            aria-describedby={`${id}-search-hint`}
+          />
+          <button type="submit" className="button button--secondary">
+            {t("queue.filters.searchButton")}
+          </button>
+        </div>
+        <p id={`${id}-search-hint`} className="field__hint">
+          {t("queue.filters.searchHint")}
+        </p>
+      </div>
+    </form>
+  );
+};
+
+/** Several states at once: a list of boxes to tick, folded under how many are ticked. */
+const StatesPicker = ({
+  filters,
+  onChange,
+}: {
+  readonly filters: QueueFilters;
+  readonly onChange: (next: QueueFilters) => void;
+}) => {
+  const { t } = useStaffTranslation();
+  const chosen = filters.states ?? [];
+  return (
+    <div className="field staff-filters__field">
+      <span className="field__label" aria-hidden="true">
+        {t("queue.filters.state")}
+      </span>
+      <details className="staff-states">
+        <summary className="field__input">
+          <span className="visually-hidden">{t("queue.filters.state")} </span>
+          {chosen.length === 0
+            ? t("queue.filters.statesAll")
+            : t("queue.filters.statesSome", { count: chosen.length })}
+        </summary>
+        <fieldset className="staff-states__list">
+          <legend className="visually-hidden">{t("queue.filters.state")}</legend>
+          {REQUEST_STATES.map((state) => (
+            <label key={state} className="staff-states__choice">
+              <input
+                type="checkbox"
+                checked={chosen.includes(state)}
+                onChange={(e) =>
+                  onChange(
+                    withStates(
+                      filters,
+                      e.currentTarget.checked
+                        ? [...chosen, state]
+                        : chosen.filter((s) => s !== state),
+                    ),
+                  )
+                }
+              />
+              {t(`states.${state}`)}
+            </label>
+          ))}
+        </fieldset>
+      </details>
+    </div>
+  );
+};
+
 const SORTED_COLUMN = {
   "updated-desc": "updated",
   "updated-asc": "updated",
@@ -244,6 +372,7 @@ const QueueTable = ({
             <th scope="col" className="staff-numeric">
               {t("queue.columns.approved")}
             </th>
+            <th scope="col">{t("queue.columns.documents")}</th>
             <th scope="col" aria-sort={ariaSort("updated")}>
               {t("queue.columns.updated")}
             </th>
@@ -274,8 +403,8 @@ const QueueTable = ({
               </td>
               <td data-label={t("queue.columns.stay")} className="staff-queue__stay">
                 {t("queue.stay", {
-                  start: formatDate(item.startDate, lang),
-                  end: formatDate(item.endDate, lang),
+                  start: formatShortDate(item.startDate, lang),
+                  end: formatShortDate(item.endDate, lang),
                 })}
                 <span className="staff-queue__year">{item.academicYear}</span>
               </td>
@@ -289,8 +418,19 @@ const QueueTable = ({
                   ? "—"
                   : formatMoney(item.request.approvedCents, lang)}
               </td>
+              <td data-label={t("queue.columns.documents")}>
+                {item.documents.complete === null ? (
+                  t("queue.documents.unknown")
+                ) : item.documents.complete ? (
+                  t("queue.documents.complete")
+                ) : (
+                  <span title={item.documents.missing.map((m) => m.label).join(" ; ")}>
+                    {t("queue.documents.missing", { count: item.documents.missing.length })}
+                  </span>
+                )}
+              </td>
               <td data-label={t("queue.columns.updated")}>
-                {formatDate(item.request.updatedAt.slice(0, 10), lang)}
+                {formatShortDate(item.request.updatedAt.slice(0, 10), lang)}
               </td>
             </tr>
           ))}
@@ -341,17 +481,25 @@ const Pagination = ({
             <span className="staff-pagination__off">{t("queue.pages.previous")}</span>
           )}
         </li>
-        {Array.from({ length: pages }, (_, i) => i + 1).map((p) => (
-          <li key={p}>
-            <PageLink
-              filters={filters}
-              page={p}
-              aria-label={t("queue.pages.page", { page: p, pages })}
-            >
-              {p}
-            </PageLink>
-          </li>
-        ))}
+        {pageLinks(page, pages).map((p, i) =>
+          p === "gap" ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a gap is known by its place
+            <li key={`gap-${i}`} className="staff-pagination__gap">
+              <span aria-hidden="true">…</span>
+              <span className="visually-hidden">{t("queue.pages.gap")}</span>
+            </li>
+          ) : (
+            <li key={p}>
+              <PageLink
+                filters={filters}
+                page={p}
+                aria-label={t("queue.pages.page", { page: p, pages })}
+              >
+                {p}
+              </PageLink>
+            </li>
+          ),
+        )}
         <li>
           {page < pages ? (
             <PageLink filters={filters} page={page + 1} rel="next">
