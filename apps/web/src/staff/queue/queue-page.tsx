@@ -394,6 +394,9 @@ const QueueTable = ({
               <td data-label={t("queue.columns.scheme")}>{names.scheme(item.request.scheme)}</td>
               <td data-label={t("queue.columns.state")}>
                 <StateBadge state={item.request.state} />
+                {item.awaitingOffice && (
+                  <span className="staff-queue__attention">{t("queue.awaitingOffice")}</span>
+                )}
               </td>
               <td data-label={t("queue.columns.destination")}>
                 {names.country(item.destinationCountry)}

@@ -89,6 +89,7 @@ export const staffEn: StaffMessages = {
       documents: "Documents",
       updated: "Changed on",
     },
+    awaitingOffice: "Amount to review",
     documents: {
       complete: "Complete",
       missing_one: "{{count}} missing",

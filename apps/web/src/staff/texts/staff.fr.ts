@@ -93,6 +93,7 @@ export const staffFr = {
       documents: "Pièces",
       updated: "Modifiée le",
     },
+    awaitingOffice: "Montant à revoir",
     documents: {
       complete: "Complètes",
       missing_one: "{{count}} manquante",
