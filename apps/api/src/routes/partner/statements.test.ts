@@ -85,9 +85,10 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       (await (
         await t.call(caller, "GET", `/api/staff/applications/${mobility.id}`)
       ).json()) as Detail;
-    const queueRow = async (requestId: string) => {
+    /** The request's row in a view of the queue (every request but drafts unless told). */
+    const queueRow = async (requestId: string, view = "all") => {
       const page = (await (
-        await t.call(office, "GET", "/api/staff/queue?limit=200&sort=updated-desc")
+        await t.call(office, "GET", `/api/staff/queue?view=${view}&limit=200&sort=updated-desc`)
       ).json()) as { items: { request: { id: string }; awaitingOffice: boolean }[] };
       return page.items.find((i) => i.request.id === requestId);
     };
@@ -181,6 +182,8 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       });
       expect(seen.requests[0]?.review?.explanation).toContain("confirmée par la DRI");
       expect((await queueRow(idf))?.awaitingOffice).toBe(true);
+      // an approved grant is in the office's to-process view while its rise awaits it
+      expect((await queueRow(idf, "to-process"))?.awaitingOffice).toBe(true);
 
       const confirmed = await t.call(
         office,
@@ -194,6 +197,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       });
       expect((await grantOf(mobility, "idf"))?.approvedCents).toBe(225_000);
       expect((await queueRow(idf))?.awaitingOffice).toBe(false);
+      expect(await queueRow(idf, "to-process")).toBeUndefined();
       expect((await detail(mobility)).history.map((e) => e.action)).toEqual(
         expect.arrayContaining(["statement-awaiting-office", "confirm-statement", "recalculate"]),
       );
