@@ -2,6 +2,7 @@ import {
   compareDates,
   EARLIEST_ACADEMIC_YEAR,
   EARLIEST_DATE,
+  fieldText,
   IsoDateSchema,
   isAcademicYear,
   isDateInRange,
@@ -24,16 +25,26 @@ const LATEST_EWP_YEAR = ewpAcademicYear(LATEST_ACADEMIC_YEAR);
 const EwpAcademicYearSchema = z
   .string()
   .regex(/^\d{4}\/\d{4}$/, {
-    message: "must be an academic year written YYYY/YYYY, such as 2026/2027",
+    ...fieldText({
+      fr: "doit être une année universitaire écrite AAAA/AAAA, comme 2026/2027",
+      en: "must be an academic year written YYYY/YYYY, such as 2026/2027",
+    }),
     abort: true,
   })
   .refine((y) => Number(y.slice(5)) === Number(y.slice(0, 4)) + 1, {
-    message: "the second year must follow the first, such as 2026/2027",
+    ...fieldText({
+      fr: "la seconde année doit suivre la première, comme 2026/2027",
+      en: "the second year must follow the first, such as 2026/2027",
+    }),
     abort: true,
   })
-  .refine((y) => isAcademicYear(envolAcademicYear(y)), {
-    message: `must be an academic year from ${EARLIEST_EWP_YEAR} to ${LATEST_EWP_YEAR}`,
-  })
+  .refine(
+    (y) => isAcademicYear(envolAcademicYear(y)),
+    fieldText({
+      fr: `doit être une année universitaire de ${EARLIEST_EWP_YEAR} à ${LATEST_EWP_YEAR}`,
+      en: `must be an academic year from ${EARLIEST_EWP_YEAR} to ${LATEST_EWP_YEAR}`,
+    }),
+  )
   .meta({
     description: `An academic year as EWP writes it, from ${EARLIEST_EWP_YEAR} to ${LATEST_EWP_YEAR}`,
     example: "2026/2027",
@@ -115,9 +126,13 @@ export const listOMobilities = createRoute({
       modified_since: z.iso
         .datetime({ offset: true, abort: true })
         // its date within the range of every request date: year 0 or 9999 is a slip
-        .refine((moment) => isDateInRange(moment.slice(0, 10)), {
-          message: `must be a moment from ${EARLIEST_DATE} to ${LATEST_DATE}`,
-        })
+        .refine(
+          (moment) => isDateInRange(moment.slice(0, 10)),
+          fieldText({
+            fr: `doit être un instant du ${EARLIEST_DATE} au ${LATEST_DATE}`,
+            en: `must be a moment from ${EARLIEST_DATE} to ${LATEST_DATE}`,
+          }),
+        )
         .optional()
         .meta({
           description: `Only the mobilities modified after this moment (ISO 8601 date-time, from ${EARLIEST_DATE} to ${LATEST_DATE})`,
@@ -186,7 +201,10 @@ export const DecisionSchema = z
           ctx.addIssue({
             code: "custom",
             path: [key],
-            message: "actual dates go with a verified decision only",
+            ...fieldText({
+              fr: "les dates réelles ne vont qu'avec une décision verified",
+              en: "actual dates go with a verified decision only",
+            }),
           });
       return;
     }
@@ -194,7 +212,10 @@ export const DecisionSchema = z
       ctx.addIssue({
         code: "custom",
         path: [arrival === undefined ? "actual_arrival_date" : "actual_departure_date"],
-        message: "the actual arrival and departure dates go together",
+        ...fieldText({
+          fr: "les dates réelles d'arrivée et de départ vont ensemble",
+          en: "the actual arrival and departure dates go together",
+        }),
       });
       return;
     }
@@ -202,7 +223,10 @@ export const DecisionSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["actual_departure_date"],
-        message: "must not be before the actual arrival date",
+        ...fieldText({
+          fr: "ne doit pas précéder la date réelle d'arrivée",
+          en: "must not be before the actual arrival date",
+        }),
       });
   })
   .meta({ id: "OMobilityDecision" });

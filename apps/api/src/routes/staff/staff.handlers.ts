@@ -27,6 +27,7 @@ import {
   renderLedgerLine,
   type SimulationReport,
   type StoredLedgerLine,
+  unknownPartner,
 } from "@envol/domain";
 import type { RouteConfig, RouteHandler } from "@hono/zod-openapi";
 import { Cause, Effect, Exit, Result } from "effect";
@@ -691,7 +692,7 @@ export const createPartnerKeyHandler =
         return problem(
           c,
           problemBody(422, "validation", TITLES.invalid[lang], {
-            errors: [{ path: "partnerId", message: `no partner "${partnerId}" in the catalogue` }],
+            errors: [{ path: "partnerId", message: unknownPartner(partnerId)[lang] }],
           }),
         );
       }

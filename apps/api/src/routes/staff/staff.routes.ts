@@ -151,6 +151,14 @@ export const PartnerKeySchema = z.object({
 
 // ---------------------------------------------------------------- the queue
 
+const unknownStates = (unknown: readonly string[]) => {
+  const named = unknown.map((s) => `"${s}"`).join(", ");
+  return fieldText({
+    fr: `état inconnu ${named} : un ou plusieurs de ${REQUEST_STATES.join(", ")}, séparés par des virgules`,
+    en: `unknown state ${named}: expected one or more of ${REQUEST_STATES.join(", ")}, separated by commas`,
+  });
+};
+
 /** `state=submitted,under_review`: one state or several, as a comma-separated list. */
 const StatesParam = z
   .string()
@@ -158,11 +166,7 @@ const StatesParam = z
   .transform((text, ctx): RequestState[] => {
     const states = text.split(",").map((s) => s.trim());
     const unknown = states.filter((s) => !(REQUEST_STATES as readonly string[]).includes(s));
-    if (unknown.length > 0)
-      ctx.addIssue({
-        code: "custom",
-        message: `unknown state ${unknown.map((s) => `"${s}"`).join(", ")}: expected one or more of ${REQUEST_STATES.join(", ")}, separated by commas`,
-      });
+    if (unknown.length > 0) ctx.addIssue({ code: "custom", ...unknownStates(unknown) });
     return states as RequestState[];
   })
   .meta({

@@ -25,6 +25,7 @@ import {
   type Registry,
   type RequestState,
   type SimulationReport,
+  type Text,
 } from "@envol/domain";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { Effect, Result } from "effect";
@@ -67,6 +68,12 @@ import {
 type StudentActor = Extract<Actor, { readonly kind: "student" }>;
 
 /** The student's own application; another student's is not found, like a missing one. */
+/** What is said of an upload whose kind the application's checklist does not hold. */
+const notInChecklist = (checklist: readonly string[]): Text => ({
+  fr: `ne figure pas dans la liste des pièces de ce dossier (${checklist.join(", ") || "vide"})`,
+  en: `not in this application's checklist (${checklist.join(", ") || "empty"})`,
+});
+
 const ownApplication = (id: string, actor: StudentActor) =>
   Applications.use((a) => a.get(id)).pipe(
     Effect.filterOrFail(
@@ -367,7 +374,7 @@ export const uploadDocumentHandler =
                 errors: [
                   {
                     path: "kind",
-                    message: `not in this application's checklist (${r.checklist.join(", ") || "empty"})`,
+                    message: notInChecklist(r.checklist)[lang],
                   },
                 ],
               }),
