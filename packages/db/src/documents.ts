@@ -450,10 +450,11 @@ export class Documents extends Context.Service<
               at,
               actor,
               action: "delete-document",
-              entityType: "document",
-              entityId: id,
+              // the application's event: the document is gone, and its history is found from here
+              entityType: "application",
+              entityId: applicationId,
               before: {
-                applicationId,
+                documentId: id,
                 kind: found.kind,
                 fileName: found.fileName,
                 sha256: found.sha256,

@@ -246,6 +246,9 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       ).toBe(404);
       const history = (await officeView(app.id)).history.map((e) => e.action);
       expect(history).toContain("review-document");
+      // the deleted upload stays in the history: sent, then deleted, with the kept one's upload
+      expect(history.filter((a) => a === "upload-document")).toHaveLength(2);
+      expect(history).toContain("delete-document");
       expect((await officeView(app.id)).documents.map((d) => d.id)).toEqual([second.id]);
     });
 
