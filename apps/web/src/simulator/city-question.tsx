@@ -13,7 +13,8 @@ import {
 } from "react-aria-components";
 import { useFormContext, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { canSearchPlaces, type Place, placeId, placeLabel, placesQuery } from "../api/places.ts";
+import { canSearchPlaces, type Place, placeId, placeLabel } from "../api/place-names.ts";
+import { placesQuery } from "../api/places.ts";
 import type { SituationForm } from "./situation-form.ts";
 import { useDebouncedValue } from "./use-debounced-value.ts";
 import { useQuestion } from "./use-question.ts";

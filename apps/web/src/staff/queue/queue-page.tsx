@@ -486,7 +486,6 @@ const Pagination = ({
         </li>
         {pageLinks(page, pages).map((p, i) =>
           p === "gap" ? (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a gap is known by its place
             <li key={`gap-${i}`} className="staff-pagination__gap">
               <span aria-hidden="true">…</span>
               <span className="visually-hidden">{t("queue.pages.gap")}</span>

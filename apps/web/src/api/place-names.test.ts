@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canSearchPlaces, placeId, placeLabel } from "./places.ts";
+import { canSearchPlaces, placeId, placeLabel } from "./place-names.ts";
 
 const kyoto = { name: "Kyoto", region: "Kyoto", country: "JP", lat: 35.02107, lon: 135.75385 };
 
