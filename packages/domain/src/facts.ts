@@ -19,6 +19,12 @@ interface FactBase<T> {
    * Defaults to the label.
    */
   readonly the?: Text;
+  /**
+   * How the fact is asked for when unanswered, after "Indiquez" / "Tell us", when its name
+   * would ask it badly ("le nombre de frais déclarés" asks for the costs themselves). Defaults
+   * to `the`.
+   */
+  readonly ask?: Text;
   /** The situation fields it reads, reported as missing when it is unknown. */
   readonly paths: readonly string[];
   /** Its value for a situation, or undefined when unknown. */
@@ -506,6 +512,10 @@ export const declaredCostCount = numberFact({
   the: {
     fr: "le nombre de frais du séjour déclarés (transport, visa, assurance, installation)",
     en: "the number of costs of the stay declared (transport, visa, insurance, installation)",
+  },
+  ask: {
+    fr: "les frais de votre séjour (transport, visa, assurance, installation)",
+    en: "the costs of your stay (transport, visa, insurance, installation)",
   },
   unit: "count",
   paths: COST_PATHS,

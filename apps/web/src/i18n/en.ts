@@ -302,7 +302,6 @@ export const en: Messages = {
         unmet: "Not met",
         unknown: "To be answered",
       },
-      hint: "What would change it: {{hint}}",
     },
     documents: "Documents to provide ({{n}})",
   },

@@ -314,7 +314,6 @@ export const fr = {
         unmet: "Non remplie",
         unknown: "À préciser",
       },
-      hint: "Ce qui changerait la réponse : {{hint}}",
     },
     documents: "Pièces à fournir ({{n}})",
   },

@@ -79,13 +79,7 @@ const SchemeVerdict = ({ scheme }: { readonly scheme: SchemeResult }) => {
                   {tApp(`results.criteria.status.${c.status}`)}
                 </span>
                 <span className="criterion__reason">{c.reason}</span>
-                {c.hint && (
-                  <span className="criterion__hint">
-                    {c.status === "unmet"
-                      ? tApp("results.criteria.hint", { hint: c.hint })
-                      : c.hint}
-                  </span>
-                )}
+                {c.hint && <span className="criterion__hint">{c.hint}</span>}
               </li>
             ))}
           </ul>

@@ -92,5 +92,5 @@ export const describeCondition = (c: Condition, lang: Lang): string => {
 export const questionOf = (fact: Fact): Text => {
   if (fact.type === "boolean" && fact.says)
     return { fr: `si ${fact.says.yes.fr}`, en: `whether ${fact.says.yes.en}` };
-  return fact.the ?? fact.label;
+  return fact.ask ?? fact.the ?? fact.label;
 };
