@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInstant } from "./format-instant.ts";
+import { formatInstant, formatInstantDay } from "./format-instant.ts";
 
 describe("an instant", () => {
   it("is written with its date and time in the language", () => {
@@ -24,5 +24,13 @@ describe("an instant", () => {
 
   it("is left as it is when it is not an instant", () => {
     expect(formatInstant("soon", "fr", "UTC")).toBe("soon");
+  });
+});
+
+describe("the day of an instant", () => {
+  it("is the day in the reader's time zone, as tables write it", () => {
+    expect(formatInstantDay("2026-11-26T23:30:00Z", "fr", "Europe/Paris")).toBe("27/11/2026");
+    expect(formatInstantDay("2026-11-26T23:30:00Z", "en", "UTC")).toBe("26/11/2026");
+    expect(formatInstantDay("soon", "fr")).toBe("soon");
   });
 });

@@ -23,3 +23,18 @@ export const formatInstant = (iso: string, lang: Lang, timeZone?: string): strin
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : format.format(date);
 };
+
+/**
+ * The day of a moment, as tables write it, in the reader's time zone: "27/11/2026" for
+ * 2026-11-26T23:30Z in Paris (its UTC date would say the 26th). `timeZone` is for tests.
+ */
+export const formatInstantDay = (iso: string, lang: Lang, timeZone?: string): string => {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(localeOf(lang), {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    ...(timeZone !== undefined && { timeZone }),
+  }).format(date);
+};

@@ -5,6 +5,7 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useEffect, useId, useMemo } from "react";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
 import { formatShortDate } from "../../i18n/format-date.ts";
+import { formatInstantDay } from "../../i18n/format-instant.ts";
 import { useDocumentTitle } from "../../shell/use-document-title.ts";
 import { countryOptions } from "../../simulator/country-options.ts";
 import { academicYearChoices, currentAcademicYear, todayIso } from "../academic-years.ts";
@@ -433,7 +434,7 @@ const QueueTable = ({
                 )}
               </td>
               <td data-label={t("queue.columns.updated")}>
-                {formatShortDate(item.request.updatedAt.slice(0, 10), lang)}
+                {formatInstantDay(item.request.updatedAt, lang)}
               </td>
             </tr>
           ))}
