@@ -289,6 +289,8 @@ describe.skipIf(!hasChromium)(
       // the stay ended a week early: a lower grant, still above what was paid
       await panel.getByText("Recalculer sur les dates réelles", { exact: true }).click();
       const form = panel.getByRole("form", { name: "Recalculer sur les dates réelles" });
+      // no host has stated dates yet: the planned ones are proposed
+      await form.getByText(/^Les dates prévues sont proposées/).waitFor(WAIT);
       await form.getByLabel("Dernier jour réel").fill("2027-06-23");
       const [answered] = await Promise.all([
         staffPage.waitForResponse(
@@ -314,6 +316,8 @@ describe.skipIf(!hasChromium)(
         .getByText(new RegExp(`^Reste à verser ${money(result.remaining.cents)}\\.$`))
         .waitFor(WAIT);
       expect(await form.getByText(/récupérer/).count()).toBe(0);
+      // the office's own dates are now the stay's actual ones: not said to be the host's
+      await form.getByText(/^Les dates réelles déjà enregistrées sont proposées/).waitFor(WAIT);
       expect.soft(await axeViolations(staffPage), "the recalculation").toEqual([]);
       await form.evaluate((el) => el.scrollIntoView({ block: "end" }));
       await staffPage.screenshot({ path: join(SHOTS, "clerk-week-recalculation.png") });
