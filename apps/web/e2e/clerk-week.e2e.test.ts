@@ -319,8 +319,17 @@ describe.skipIf(!hasChromium)(
       // the office's own dates are now the stay's actual ones: not said to be the host's
       await form.getByText(/^Les dates réelles déjà enregistrées sont proposées/).waitFor(WAIT);
       expect.soft(await axeViolations(staffPage), "the recalculation").toEqual([]);
-      await form.evaluate((el) => el.scrollIntoView({ block: "end" }));
-      await staffPage.screenshot({ path: join(SHOTS, "clerk-week-recalculation.png") });
+      // the form and the balance's above it, the page's full width (no scrolling: the page's own
+      // smooth scroll would be caught half-way)
+      const box = await form.boundingBox();
+      const scrolled = await staffPage.evaluate(() => window.scrollY);
+      expect(box).not.toBeNull();
+      if (box)
+        await staffPage.screenshot({
+          path: join(SHOTS, "clerk-week-recalculation.png"),
+          fullPage: true,
+          clip: { x: 0, y: scrolled + box.y - 200, width: 1280, height: box.height + 230 },
+        });
 
       // the balance: what remains from what was paid, the same figure the recalculation gave
       const due = await paymentsDue();
