@@ -19,9 +19,10 @@ import { useStaffTranslation } from "../texts/staff-texts.ts";
 import { useStaffWrite } from "../use-staff-write.ts";
 
 /**
- * Recomputing a grant on the stay's actual dates (those the host confirmed, else the planned
- * ones, to correct): the API answers with the grant before and after, the difference line by
- * line (a ledger line), and what remains from what was paid: still to pay, or to recover.
+ * Recomputing a grant on the stay's actual dates (those recorded, by the host's statement or an
+ * earlier recalculation, else the planned ones, to correct): the API answers with the grant
+ * before and after, the difference line by line (a ledger line), and what remains from what was
+ * paid: still to pay, or to recover.
  */
 export const RecalculationForm = ({
   request,
@@ -75,7 +76,7 @@ export const RecalculationForm = ({
       <form aria-label={t("recalculation.title")} onSubmit={onSubmit} noValidate>
         <p className="field__description">
           {application.actualStartDate
-            ? t("recalculation.confirmedHint")
+            ? t("recalculation.recordedHint")
             : t("recalculation.plannedHint")}
         </p>
         <div className="field-row">

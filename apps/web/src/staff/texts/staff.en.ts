@@ -309,7 +309,8 @@ export const staffEn: StaffMessages = {
   },
   recalculation: {
     title: "Recompute on the actual dates",
-    confirmedHint: "The dates the host institution confirmed are filled in.",
+    recordedHint:
+      "The actual dates already recorded are filled in (stated by the host institution or entered in a recalculation).",
     plannedHint: "The planned dates are filled in: correct them with the stay's actual dates.",
     actualStart: "Actual first day",
     actualEnd: "Actual last day",

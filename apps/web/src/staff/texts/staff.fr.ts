@@ -314,7 +314,8 @@ export const staffFr = {
   },
   recalculation: {
     title: "Recalculer sur les dates réelles",
-    confirmedHint: "Les dates confirmées par l'établissement d'accueil sont proposées.",
+    recordedHint:
+      "Les dates réelles déjà enregistrées sont proposées (déclarées par l'établissement d'accueil ou saisies lors d'un recalcul).",
     plannedHint:
       "Les dates prévues sont proposées : corrigez-les avec les dates réelles du séjour.",
     actualStart: "Premier jour réel",
