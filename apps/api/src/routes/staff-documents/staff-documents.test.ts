@@ -160,6 +160,92 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect((await officeView(app.id)).documentRequests[0]?.answeredBy).toBeNull();
     });
 
+    it("keeps a request answered when the student replaces its answer (uploads another, deletes the first)", async () => {
+      const me = await t.newStudent("replaced@example.org");
+      const app = await apply(me, ["idf"]);
+      await t.call(
+        me,
+        "POST",
+        `/api/applications/${app.id}/requests/${app.requests[0]?.id}/submit`,
+      );
+      const asked = await t.call(
+        office,
+        "POST",
+        `/api/staff/applications/${app.id}/document-requests`,
+        {
+          kind: "tax-notice",
+          message: "Avis d'imposition, s'il vous plaît.",
+          dueDate: "2027-01-15",
+        },
+      );
+      expect(asked.status).toBe(201);
+      const first = await upload(me, app.id, "tax-notice", "avis-flou.png");
+      const second = await upload(me, app.id, "tax-notice", "avis.png");
+      const del = (id: string) =>
+        t.call(me, "DELETE", `/api/applications/${app.id}/documents/${id}`);
+      expect((await del(first.id)).status).toBe(204);
+      // the request now points to the upload that remains, and is no next step
+      expect((await officeView(app.id)).documentRequests[0]?.answeredBy).toBe(second.id);
+      const steps = async () =>
+        (
+          (await (await t.call(me, "GET", "/api/me/next-steps")).json()) as {
+            items: { kind: string }[];
+          }
+        ).items.filter((i) => i.kind === "document-request");
+      expect(await steps()).toEqual([]);
+      // with no upload of its kind left, it is open again
+      expect((await del(second.id)).status).toBe(204);
+      expect((await officeView(app.id)).documentRequests[0]?.answeredBy).toBeNull();
+      expect(await steps()).toHaveLength(1);
+    });
+
+    it("refuses a bad request in the reader's words: the due date in long form, the kinds by label", async () => {
+      const me = await t.newStudent("worded-ask@example.org");
+      const app = await apply(me, ["idf"]);
+      const ask = async (body: object, lang: string) => {
+        const r = await t.call(
+          office,
+          "POST",
+          `/api/staff/applications/${app.id}/document-requests`,
+          body,
+          { "accept-language": lang },
+        );
+        expect(r.status).toBe(422);
+        return ((await r.json()) as { errors: { path: string; message: string }[] }).errors[0];
+      };
+      const past = { kind: "bank-details", message: "RIB", dueDate: "2026-11-25" };
+      expect(await ask(past, "fr")).toEqual({
+        path: "dueDate",
+        message: "doit être aujourd'hui (26 novembre 2026) ou plus tard",
+      });
+      expect((await ask(past, "en"))?.message).toBe("must be today (26 November 2026) or later");
+      const unknown = { kind: "passport", message: "Passeport", dueDate: "2027-01-15" };
+      const fr = await ask(unknown, "fr");
+      expect(fr?.path).toBe("kind");
+      expect(fr?.message).toMatch(/^n'est pas demandé pour cette candidature/);
+      expect(fr?.message).toContain("RIB");
+      expect(fr?.message).not.toContain("bank-details");
+      expect((await ask(unknown, "en"))?.message).toMatch(/^is not asked for this application/);
+    });
+
+    it("lists no document steps for a request still in draft", async () => {
+      const me = await t.newStudent("draft-steps@example.org");
+      const app = await apply(me, ["erasmus", "idf"]);
+      const idf = app.requests.find((r) => r.scheme === "idf")?.id ?? "";
+      await t.call(me, "POST", `/api/applications/${app.id}/requests/${idf}/submit`);
+      const alone = await apply(await t.newStudent("idf-alone@example.org"), ["idf"]);
+      const idfOnly = (await officeView(alone.id)).checklist.map((i) => i.id).sort();
+      const r = await t.call(me, "GET", "/api/me/next-steps");
+      const { items } = (await r.json()) as { items: { kind: string; id: string }[] };
+      // erasmus is not sent: its own documents (the learning agreement…) are not due yet
+      expect(
+        items
+          .filter((i) => i.kind === "document")
+          .map((i) => i.id)
+          .sort(),
+      ).toEqual(idfOnly);
+    });
+
     it("says a request still open after its due date is overdue", async () => {
       const me = await t.newStudent("late@example.org");
       const app = await apply(me, ["idf"]);

@@ -547,8 +547,12 @@ export const nextStepsHandler =
         const schemeName = (scheme: string) =>
           deps.registry().byId.get(scheme)?.name[lang] ?? scheme;
         const items = applications.flatMap((app) => {
+          // only the documents of requests sent to the office are due: a draft's (one whose
+          // submission was refused, say) wait for it to be sent
+          const sent = new Set(app.requests.filter((r) => GOING.has(r.state)).map((r) => r.scheme));
+          const eligibility = liveEligibility(app, deps.registry(), today, lang);
           const checklist = checklistOf(
-            liveEligibility(app, deps.registry(), today, lang),
+            eligibility && { schemes: eligibility.schemes.filter((s) => sent.has(s.scheme)) },
             documents.filter((d) => d.applicationId === app.id),
           );
           const missing = checklist
