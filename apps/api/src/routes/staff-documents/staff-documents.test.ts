@@ -1,6 +1,7 @@
-import { Applications, Documents, Users } from "@envol/db";
+import { Applications, Database, Documents, recordAudit, Users } from "@envol/db";
 import { BERLIN_SEMESTER, testEngines } from "@envol/db/testing";
 import type { Actor } from "@envol/domain";
+import { Effect } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, DEMO, openTestApp, type TestApp, TODAY } from "../../testing/test-app.ts";
 
@@ -244,6 +245,64 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           .map((i) => i.id)
           .sort(),
       ).toEqual(idfOnly);
+    });
+
+    it("keeps the office's override and its dismissed flags out of the student's history, which the office still reads", async () => {
+      const me = await t.newStudent("overridden@example.org");
+      const app = await apply(me, ["idf"]);
+      const idf = app.requests[0]?.id ?? "";
+      await t.call(me, "POST", `/api/applications/${app.id}/requests/${idf}/submit`);
+      const estimate =
+        (
+          (await studentView(me, app.id)) as unknown as {
+            requests: { estimatedCents: number }[];
+          }
+        ).requests[0]?.estimatedCents ?? 0;
+      await t.runtime.runPromise(
+        Applications.use((a) => a.decide(idf, { action: "start-review" }, staff)),
+      );
+      await t.runtime.runPromise(
+        Applications.use((a) =>
+          a.decide(
+            idf,
+            {
+              action: "approve",
+              amountCents: estimate + 10_000,
+              override: { reason: "Vote du jury" },
+            },
+            staff,
+          ),
+        ),
+      );
+      await t.runtime.runPromise(
+        Database.use(({ db }) =>
+          Effect.promise(() =>
+            recordAudit(db, {
+              at: new Date(),
+              actor: staff,
+              action: "dismiss-flag",
+              entityType: "scheme_request",
+              entityId: idf,
+              after: { approvedCents: estimate + 10_000 },
+              reason: "Écart sans conséquence",
+            }),
+          ),
+        ),
+      );
+      const office = (await officeView(app.id)).history as unknown as {
+        action: string;
+        reason: string | null;
+        after: Record<string, unknown> | null;
+      }[];
+      expect(office.find((e) => e.action === "approve")?.after).toHaveProperty("override");
+      expect(office.map((e) => e.action)).toContain("dismiss-flag");
+      const mine = (await studentView(me, app.id)).history as unknown as typeof office;
+      const approval = mine.find((e) => e.action === "approve");
+      expect(approval?.reason).toBeNull();
+      expect(approval?.after).not.toHaveProperty("override");
+      expect(approval?.after).toMatchObject({ approvedCents: estimate + 10_000 });
+      expect(JSON.stringify(mine)).not.toContain("Vote du jury");
+      expect(mine.map((e) => e.action)).not.toContain("dismiss-flag");
     });
 
     it("says a request still open after its due date is overdue", async () => {
