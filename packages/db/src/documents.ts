@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Actor, documentRequestMessage, type Lang, type Text } from "@envol/domain";
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { Context, Data, DateTime, Effect, Layer } from "effect";
 import { recordAudit } from "./audit-log.ts";
 import { Database } from "./database.ts";
@@ -435,13 +435,26 @@ export class Documents extends Context.Service<
                 reviewedAt: found.reviewedAt.toISOString(),
               });
             await tx.delete(documents).where(eq(documents.id, id));
-            // a request this upload answered is open again (the foreign key cleared the link)
+            // a request this upload answered (the foreign key cleared the link) stays answered by
+            // the latest upload of its kind still there (a replacement), and is open again only
+            // when none is left
+            const remaining = (
+              await tx
+                .select({ id: documents.id })
+                .from(documents)
+                .where(
+                  and(eq(documents.applicationId, applicationId), eq(documents.kind, found.kind)),
+                )
+                .orderBy(desc(documents.uploadedAt), desc(documents.id))
+                .limit(1)
+            )[0];
             await tx
               .update(documentRequests)
-              .set({ answeredAt: null })
+              .set(remaining ? { answeredBy: remaining.id } : { answeredAt: null })
               .where(
                 and(
                   eq(documentRequests.applicationId, applicationId),
+                  eq(documentRequests.kind, found.kind),
                   isNull(documentRequests.answeredBy),
                   isNotNull(documentRequests.answeredAt),
                 ),

@@ -243,8 +243,8 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         afterCents: null,
         afterVerdict: "ineligible",
       });
-      expect(flag?.explanation.fr).toContain("non éligible sur ces dates");
-      expect(flag?.explanation.en).toContain("not eligible on them");
+      expect(flag?.explanation.fr).toContain("le séjour n'est pas éligible au titre de");
+      expect(flag?.explanation.en).toContain("the stay is not eligible under");
 
       // the office dismisses it with a reason: audited, the grant unchanged
       const dismissed = await runtime.runPromise(

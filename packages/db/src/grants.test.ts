@@ -246,7 +246,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
       payload: { requestId: id, action: "recalculate", differenceCents: -30_000 },
     });
     expect(message?.body).toBe(
-      `Vos dates de séjour sont confirmées : du 1er février 2027 au 10 juin 2027. Votre bourse Bourse Mobilité Île-de-France passe de ${eur(225_000)} à ${eur(195_000)}. Déjà versé : ${eur(180_000)}. Reste à verser : ${eur(15_000)}.`,
+      `Vos dates de séjour sont confirmées : du 1er février 2027 au 10 juin 2027. Le montant accordé au titre de Bourse Mobilité Île-de-France passe de ${eur(225_000)} à ${eur(195_000)}. Déjà versé : ${eur(180_000)}. Reste à verser : ${eur(15_000)}.`,
     );
   });
 

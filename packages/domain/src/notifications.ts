@@ -2,7 +2,7 @@ import type { RequestAction } from "./application-lifecycle.ts";
 import { formatLongDate } from "./long-date.ts";
 import { formatMoney } from "./money.ts";
 import { remainingOf } from "./money-moves/remaining.ts";
-import type { Lang, Text } from "./text.ts";
+import { deOrD, type Lang, type Text } from "./text.ts";
 
 /** A message to a student about one of their requests, in their language. */
 export interface StudentMessage {
@@ -50,15 +50,15 @@ const FR: Record<RequestAction, Words> = {
   }),
   "sign-agreement": (f) => ({
     subject: `Convention signée : ${f.schemeName}`,
-    body: `La convention de votre bourse ${f.schemeName} est signée ; le premier versement suivra.`,
+    body: `La convention de subvention au titre ${deOrD(f.schemeName)} est signée ; le premier versement suivra.`,
   }),
   "pay-advance": (f) => ({
     subject: `Premier versement : ${f.schemeName}`,
-    body: `Un premier versement de ${money(f, "fr")} au titre de ${f.schemeName} a été ordonné.`,
+    body: `Un premier versement de ${money(f, "fr")} au titre ${deOrD(f.schemeName)} a été ordonné.`,
   }),
   complete: (f) => ({
     subject: `Bourse soldée : ${f.schemeName}`,
-    body: `Le solde de votre bourse ${f.schemeName} est réglé.`,
+    body: `Le solde au titre ${deOrD(f.schemeName)} est réglé.`,
   }),
   withdraw: (f) => ({
     subject: `Demande retirée : ${f.schemeName}`,
@@ -97,7 +97,7 @@ const EN: Record<RequestAction, Words> = {
   }),
   "sign-agreement": (f) => ({
     subject: `Agreement signed: ${f.schemeName}`,
-    body: `The agreement for your ${f.schemeName} grant is signed; the first payment will follow.`,
+    body: `The grant agreement for ${f.schemeName} is signed; the first payment will follow.`,
   }),
   "pay-advance": (f) => ({
     subject: `First payment: ${f.schemeName}`,
@@ -105,7 +105,7 @@ const EN: Record<RequestAction, Words> = {
   }),
   complete: (f) => ({
     subject: `Grant settled: ${f.schemeName}`,
-    body: `The balance of your ${f.schemeName} grant is settled.`,
+    body: `The balance for ${f.schemeName} is settled.`,
   }),
   withdraw: (f) => ({
     subject: `Application withdrawn: ${f.schemeName}`,
@@ -156,11 +156,11 @@ const recalculationMessage = (lang: Lang, f: RecalculationFacts): StudentMessage
   return {
     fr: {
       subject: `Bourse recalculée : ${f.schemeName}`,
-      body: `Vos dates de séjour sont confirmées : du ${start} au ${end}. Votre bourse ${f.schemeName} passe de ${m(f.previousCents)} à ${m(f.approvedCents)}.${paid}${then}`,
+      body: `Vos dates de séjour sont confirmées : du ${start} au ${end}. Le montant accordé au titre ${deOrD(f.schemeName)} passe de ${m(f.previousCents)} à ${m(f.approvedCents)}.${paid}${then}`,
     },
     en: {
       subject: `Grant recalculated: ${f.schemeName}`,
-      body: `Your stay's dates are confirmed: from ${start} to ${end}. Your ${f.schemeName} grant changes from ${m(f.previousCents)} to ${m(f.approvedCents)}.${paid}${then}`,
+      body: `Your stay's dates are confirmed: from ${start} to ${end}. The amount granted under ${f.schemeName} changes from ${m(f.previousCents)} to ${m(f.approvedCents)}.${paid}${then}`,
     },
   }[lang];
 };

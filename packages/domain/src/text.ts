@@ -18,6 +18,17 @@ export interface Text {
 export const capitalize = (s: string): string =>
   s.length === 0 ? s : s.charAt(0).toUpperCase() + s.slice(1);
 
+/**
+ * French "de" before a word, elided before a vowel (accented or capital): "d'Erasmus+ Europe",
+ * "de Bourse Mobilité Île-de-France", "d'être éligible". An h is left as it is (it may be
+ * aspirated: "de Hauts-de-France").
+ *
+ * @example
+ * `au titre ${deOrD(schemeName.fr)}` // "au titre d'Erasmus+ Europe"
+ */
+export const deOrD = (word: string): string =>
+  /^[aeiou]/i.test(word.normalize("NFD")) ? `d'${word}` : `de ${word}`;
+
 const JOINERS: Record<"and" | "or", Text> = {
   and: { fr: "et", en: "and" },
   or: { fr: "ou", en: "or" },

@@ -213,6 +213,11 @@ export const studentEn: StudentMessages = {
       "download-document": "Document viewed by the international office",
       "request-document": "Document requested by the international office",
       "review-document": "Document reviewed by the international office",
+      "delete-document": "Document deleted",
+      "statement-awaiting-office":
+        "Stay dates stated by the host institution, awaiting the international office",
+      "confirm-statement": "Host institution's dates confirmed by the international office",
+      "reject-statement": "Host institution's dates set aside by the international office",
       recalculate: "Amount recalculated",
       submit: "Request sent",
       "start-review": "Review started",

@@ -218,6 +218,11 @@ export const studentFr = {
       "download-document": "Pièce consultée par la DRI",
       "request-document": "Pièce demandée par la DRI",
       "review-document": "Pièce examinée par la DRI",
+      "delete-document": "Pièce supprimée",
+      "statement-awaiting-office":
+        "Dates du séjour déclarées par l'établissement d'accueil, en attente de la DRI",
+      "confirm-statement": "Dates déclarées par l'établissement d'accueil confirmées par la DRI",
+      "reject-statement": "Dates déclarées par l'établissement d'accueil écartées par la DRI",
       recalculate: "Montant recalculé",
       submit: "Demande envoyée",
       "start-review": "Examen commencé",

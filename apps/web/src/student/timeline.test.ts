@@ -169,6 +169,76 @@ describe("the timeline of an application", () => {
     });
   });
 
+  it("names the host institution's statements as the office handles them, a rise only once confirmed", () => {
+    const stated = { startDate: "2027-02-01", endDate: "2027-07-15" };
+    const [rejected, confirmed, awaiting] = timelineEntries(
+      [
+        event({
+          id: 11,
+          at: "2027-07-01T10:00:00.000Z",
+          action: "statement-awaiting-office",
+          actor: { kind: "partner" },
+          before: { approvedCents: 146_000 },
+          after: { ...stated, approvedCents: 160_000 },
+        }),
+        event({
+          id: 12,
+          at: "2027-07-02T10:00:00.000Z",
+          action: "confirm-statement",
+          actor: { kind: "staff" },
+          before: { approvedCents: 146_000 },
+          after: { ...stated, approvedCents: 160_000 },
+        }),
+        event({
+          id: 13,
+          at: "2027-07-03T10:00:00.000Z",
+          action: "reject-statement",
+          actor: { kind: "staff" },
+          before: { ...stated, approvedCents: 160_000 },
+          after: { approvedCents: 160_000, proposedCents: 170_000 },
+          reason: "Dates non justifiées",
+        }),
+      ],
+      REQUESTS,
+    );
+    // awaiting the office, the higher amount is not the student's yet
+    expect(awaiting).toEqual({
+      id: 11,
+      at: "2027-07-01T10:00:00.000Z",
+      actor: "partner",
+      action: "statement-awaiting-office",
+      scheme: "erasmus",
+    });
+    expect(confirmed).toMatchObject({
+      action: "confirm-statement",
+      amountBefore: 146_000,
+      amountAfter: 160_000,
+    });
+    expect(rejected).toMatchObject({ action: "reject-statement", reason: "Dates non justifiées" });
+    expect(rejected).not.toHaveProperty("amountAfter");
+  });
+
+  it("names a document the student deleted by its file and checklist item", () => {
+    const [entry] = timelineEntries(
+      [
+        event({
+          id: 14,
+          at: "2026-11-25T10:00:00.000Z",
+          action: "delete-document",
+          entityType: "application",
+          entityId: APP,
+          before: { documentId: "doc-1", kind: "bank-details", fileName: "rib-flou.png" },
+        }),
+      ],
+      REQUESTS,
+    );
+    expect(entry).toMatchObject({
+      action: "delete-document",
+      fileName: "rib-flou.png",
+      documentKind: "bank-details",
+    });
+  });
+
   it("turns an action it does not know, or odd data, into a plain event", () => {
     const [entry] = timelineEntries(
       [

@@ -17,7 +17,11 @@ export const TIMELINE_ACTIONS = [
   "download-document",
   "request-document",
   "review-document",
+  "delete-document",
   "recalculate",
+  "statement-awaiting-office",
+  "confirm-statement",
+  "reject-statement",
   ...REQUEST_ACTIONS,
 ] as const;
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number] | "other";
@@ -77,14 +81,19 @@ export const timelineEntry = (
     entry.to = state(after.state);
     const was = cents(before.approvedCents);
     const is = cents(after.approvedCents);
-    // an amount is news when it is set or changed, not when a later step carries it along
-    if (is !== undefined && is !== was) {
+    // an amount is news when it is set or changed, not when a later step carries it along; a
+    // rise the host's statement would bring is not the student's until the office confirms it
+    if (is !== undefined && is !== was && action !== "statement-awaiting-office") {
       entry.amountAfter = is;
       entry.amountBefore = was;
     }
   } else if (event.entityType === "document") {
     entry.fileName = text(after.fileName);
     entry.documentKind = text(after.kind);
+  } else if (action === "delete-document") {
+    // the application's event: the document it names is gone, as it was before
+    entry.fileName = text(before.fileName);
+    entry.documentKind = text(before.kind);
   } else if (action === "create-application" && Array.isArray(after.schemes)) {
     entry.schemes = after.schemes.filter((s): s is string => typeof s === "string");
   }

@@ -127,7 +127,7 @@ export const documentRequests = pgTable(
       .notNull()
       .references(() => users.id),
     requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
-    /** The upload that answered it; null while it is open (or once that upload was deleted). */
+    /** The upload that answers it (the latest of its kind once the first is deleted); null while it is open. */
     answeredBy: uuid("answered_by").references(() => documents.id, { onDelete: "set null" }),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
   },

@@ -450,14 +450,30 @@ describe("three-valued logic", () => {
     expect(check(means, input, "en")).toMatchObject({
       status: "unmet",
       reason:
-        "None of the options is met. Your household is taxable; the family quotient (quotient familial) is €20,000 (condition: at most €19,190).",
+        "None of the options is met: your household is taxable; the family quotient (quotient familial) is €20,000, while it must be at most €19,190.",
       hint: "This condition is met if your household is not taxable, or if the family quotient (quotient familial) is no more than €19,190, €810 less.",
     });
     expect(check(means, input, "fr")).toMatchObject({
       reason:
-        "Aucune des possibilités n'est remplie. Votre foyer est imposable ; le quotient familial est de 20\u202f000\u00a0€ (condition : au plus 19\u202f190\u00a0€).",
+        "Aucune des possibilités n'est remplie : votre foyer est imposable ; le quotient familial est de 20\u202f000\u00a0€, alors qu'il faut au plus 19\u202f190\u00a0€.",
       hint: "Cette condition est remplie si votre foyer est non imposable, ou si le quotient familial ne dépasse pas 19\u202f190\u00a0€, soit 810\u00a0€ de moins.",
     });
+  });
+
+  it("anyOf: a list's value that fails says what it is and what it is not, as a sentence", () => {
+    const c = anyOf(oneOf(mobilityKind, ["internship"]), atLeast(fundedDays, 60));
+    const input = { mobility: { ...SHORT_STAY, kind: "study" } };
+    expect(check(c, input, "fr").reason).toBe(
+      "Aucune des possibilités n'est remplie : le type de mobilité est séjour d'études et non stage ; la durée financée est de 44 jours, alors qu'il faut au moins 60 jours.",
+    );
+    expect(check(c, input, "en").reason).toBe(
+      "None of the options is met: the kind of mobility is study period, not internship; the funded duration is 44 days, while it must be at least 60 days.",
+    );
+    const europe = anyOf(oneOf(mobilityKind, ["internship"]), oneOf(hostCountry, EUROPE));
+    const far = { mobility: { ...SHORT_STAY, kind: "study", host: { country: "JP" } } };
+    expect(check(europe, far, "fr").reason).toContain(
+      "le pays de destination est Japon, qui n'est pas ",
+    );
   });
 
   it("allOf: one unmet condition beats an unknown one", () => {
@@ -477,7 +493,7 @@ describe("three-valued logic", () => {
     expect(r).toMatchObject({
       status: "unmet",
       reason:
-        "The funded duration is 44 days (condition: at least 60 days); destination country: France (condition: not France, mainland or overseas).",
+        "The funded duration is 44 days, while it must be at least 60 days; the destination country is France, which is excluded.",
       hint: "This condition is met if the funded duration reaches 60 days, 16 days more, and the destination country is not France, mainland or overseas.",
     });
   });

@@ -1,7 +1,7 @@
 import { type BooleanFact, type Fact, formatFactValue, type NumberFact } from "../facts.ts";
 import { capitalize, joinWords, type Lang } from "../text.ts";
 import type { CompareOp, FactCondition } from "./condition.ts";
-import { describeCondition, excludes, quantity } from "./describe.ts";
+import { describeCondition, excludes, quantity, valueLabels } from "./describe.ts";
 import type { Decided, FactResult, Unknown } from "./evaluation.ts";
 import { PROSE, WORDS } from "./words.ts";
 
@@ -38,14 +38,24 @@ const valueClause = (e: FactResult, lang: Lang): string => {
   return statement(c, e.value, lang, false);
 };
 
-/** A fact's value within a larger reason, with what it had to be when it is not obvious. */
+/**
+ * A fact's value within a larger reason, with what it had to be when it is not obvious: "le
+ * quotient familial est de 20 000 €, alors qu'il faut au plus 19 190 €", "le type de mobilité est
+ * séjour d'études et non stage", "le pays de destination est France, ce qui est exclu".
+ */
 const nestedFact = (e: FactResult, lang: Lang): string => {
   const c = e.condition;
-  const clause = valueClause(e, lang);
+  const p = PROSE[lang];
   // a yes/no clause says it all ("vous n'êtes pas boursier ou boursière du CROUS"), and a value
   // that meets its condition needs no reminder of it
-  if ((c.kind === "flag" && c.fact.says) || e.status === "met") return clause;
-  return `${clause} (${PROSE[lang].condition(c.words.requirement[lang])})`;
+  if ((c.kind === "flag" && c.fact.says) || e.status === "met") return valueClause(e, lang);
+  if (c.kind === "member") {
+    const clause = p.isOneOf(theFact(c.fact, lang), formatFactValue(c.fact, e.value, lang));
+    if (!c.inside) return `${clause}${p.excluded}`;
+    if (c.setName) return `${clause}${p.notIn(c.setName[lang])}`;
+    return `${clause}${p.ratherThan(joinWords(valueLabels(c, lang), lang, "or"))}`;
+  }
+  return `${valueClause(e, lang)}${p.whileItMust(c.words.requirement[lang])}`;
 };
 
 /**
@@ -61,11 +71,11 @@ const reasonOf = (e: Decided, lang: Lang, top = false): string => {
       return e.outcome.reason[lang];
     case "combination": {
       // two parts about one fact say the same of it once
-      const parts = [...new Set(e.parts.map((p) => reasonOf(p, lang)))].join(w.semicolon);
-      // an "any" that failed: every alternative failed, each says why
+      const parts = [...new Set(e.parts.map((p) => reasonOf(p, lang)))];
+      // an "any" that failed: every alternative failed, each says why, after a colon
       return top && e.condition.kind === "any" && e.status === "unmet" && e.parts.length > 1
-        ? `${PROSE[lang].noneHolds} ${capitalize(parts)}`
-        : parts;
+        ? `${PROSE[lang].noneHolds} ${parts.join(w.semicolon)}`
+        : parts.join(w.semicolon);
     }
     case "guarded":
       if (e.guard === undefined) return reasonOf(e.required as Decided, lang);

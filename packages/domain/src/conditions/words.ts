@@ -103,8 +103,14 @@ export interface Prose {
   readonly excludesList: (scheme: string, values: string) => string;
   /** "l'AMI n'est possible que si vous êtes boursier ou boursière du CROUS" */
   readonly onlyIf: (scheme: string, clause: string) => string;
-  /** "condition : au plus 19 190 €", in brackets after a value */
-  readonly condition: (requirement: string) => string;
+  /** After a value that fails a bound: "…, alors qu'il faut au plus 19 190 €" */
+  readonly whileItMust: (requirement: string) => string;
+  /** After a value not in a list: "… et non stage" */
+  readonly ratherThan: (values: string) => string;
+  /** After a value outside a named set: "…, qui n'est pas un pays de l'Union européenne" */
+  readonly notIn: (set: string) => string;
+  /** After a value the rule excludes: "…, ce qui est exclu" */
+  readonly excluded: string;
   /** Before the reasons of alternatives that all failed. */
   readonly noneHolds: string;
   /** "Cette condition est remplie si …" */
@@ -137,8 +143,11 @@ export const PROSE: Record<Lang, Prose> = {
     accepts: (scheme, values) => `${scheme} accepte : ${values}`,
     excludesList: (scheme, values) => `${scheme} exclut : ${values}`,
     onlyIf: (scheme, clause) => `${scheme} n'est possible que si ${clause}`,
-    condition: (requirement) => `condition : ${requirement}`,
-    noneHolds: "Aucune des possibilités n'est remplie.",
+    whileItMust: (requirement) => `, alors qu'il faut ${requirement}`,
+    ratherThan: (values) => ` et non ${values}`,
+    notIn: (set) => `, qui n'est pas ${set}`,
+    excluded: ", ce qui est exclu",
+    noneHolds: "Aucune des possibilités n'est remplie :",
     metIf: (clause) => `Cette condition est remplie si ${clause}`,
     reaches: (the, bound, gap) => `${the} atteint ${bound}, soit ${gap} de plus`,
     noMoreThan: (the, bound, gap) => `${the} ne dépasse pas ${bound}, soit ${gap} de moins`,
@@ -159,8 +168,11 @@ export const PROSE: Record<Lang, Prose> = {
     accepts: (scheme, values) => `${scheme} accepts: ${values}`,
     excludesList: (scheme, values) => `${scheme} excludes: ${values}`,
     onlyIf: (scheme, clause) => `${scheme} is only possible if ${clause}`,
-    condition: (requirement) => `condition: ${requirement}`,
-    noneHolds: "None of the options is met.",
+    whileItMust: (requirement) => `, while it must be ${requirement}`,
+    ratherThan: (values) => `, not ${values}`,
+    notIn: (set) => `, which is not ${set}`,
+    excluded: ", which is excluded",
+    noneHolds: "None of the options is met:",
     metIf: (clause) => `This condition is met if ${clause}`,
     reaches: (the, bound, gap) => `${the} reaches ${bound}, ${gap} more`,
     noMoreThan: (the, bound, gap) => `${the} is no more than ${bound}, ${gap} less`,

@@ -158,16 +158,16 @@ describe("planDecision", () => {
   });
 
   it.each([
-    ["the balance due", 180_000, 45_000, "Versement du solde"],
-    ["an overpayment to pay back", 240_000, -15_000, "Somme à reverser"],
+    ["the balance due", 180_000, 45_000, "Versement du solde", "Solde versé"],
+    ["an overpayment to pay back", 240_000, -15_000, "Trop-perçu à reverser", "Demande soldée"],
   ])(
     "settles the grant with %s: what it comes to less what was paid",
-    (_, paid, balance, label) => {
+    (_, paid, balance, label, basis) => {
       const plan = planned(stateOf("advance_paid", { approvedCents: 225_000, paidCents: paid }), {
         action: "complete",
       });
       expect(plan.request.state).toBe("completed");
-      expect(ledgerOf(plan)).toEqual([["payment", balance, "balance", label, "Solde versé"]]);
+      expect(ledgerOf(plan)).toEqual([["payment", balance, "balance", label, basis]]);
       expect(plan.envelope).toEqual({ committedCents: 0, paidCents: balance });
     },
   );

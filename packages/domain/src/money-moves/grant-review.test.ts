@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatMoney } from "../money.ts";
 import {
   isWithin,
   outsideWindow,
@@ -8,6 +9,7 @@ import {
 } from "./grant-review.ts";
 
 const FITEC = { fr: "FITEC", en: "FITEC" };
+const ERASMUS = { fr: "Erasmus+ Europe", en: "Erasmus+ Europe" };
 
 describe("statementWindow", () => {
   it("widens the planned stay by the window, within the academic year", () => {
@@ -53,6 +55,8 @@ describe("statementAwaitingOffice", () => {
       afterCents: 334_827,
     });
     expect(text.fr).toContain("du 1er février 2027 au 30 juin 2027");
+    expect(text.fr).toContain("le montant accordé au titre de FITEC passerait de");
+    expect(text.en).toContain("the amount granted under FITEC would go from");
     expect(text.fr).toContain("confirmée par la DRI");
     expect(text.en).toContain("only once the office confirms it");
   });
@@ -83,16 +87,28 @@ describe("staleGrantOf", () => {
       estimateCents: null,
     });
     expect(stale).toMatchObject({ afterVerdict: "ineligible", afterCents: null });
-    expect(stale?.explanation.fr).toContain("l'aide FITEC est non éligible sur ces dates");
+    expect(stale?.explanation.fr).toContain(
+      "Les dates réelles du séjour ont changé : du 1er février 2027 au 30 mai 2027, le séjour n'est pas éligible au titre de FITEC, au lieu d'être éligible pour ",
+    );
+    expect(stale?.explanation.en).toContain(
+      "The stay's actual dates changed: from 1 February 2027 to 30 May 2027, the stay is not eligible under FITEC, instead of being eligible for ",
+    );
     expect(stale?.explanation.en).toContain("was not changed: recompute it or dismiss");
   });
 
-  it("flags a grant whose amount changes", () => {
-    expect(
-      staleGrantOf({ schemeName: FITEC, approvedCents: 300_000 }, before, {
-        ...before,
-        estimateCents: 280_000,
-      }),
-    ).toMatchObject({ afterVerdict: "eligible", afterCents: 280_000 });
+  it("flags a grant whose amount changes, saying both amounts in a sentence", () => {
+    const stale = staleGrantOf({ schemeName: ERASMUS, approvedCents: 300_000 }, before, {
+      ...before,
+      estimateCents: 280_000,
+    });
+    expect(stale).toMatchObject({ afterVerdict: "eligible", afterCents: 280_000 });
+    const [now, was] = [formatMoney(280_000, "fr"), formatMoney(300_000, "fr")];
+    expect(stale?.explanation.fr).toContain(
+      `du 1er février 2027 au 30 juin 2027, le séjour est éligible pour ${now} au titre d'Erasmus+ Europe, au lieu d'être éligible pour ${was} du 1er février 2027 au 30 juin 2027.`,
+    );
+    const [nowEn, wasEn] = [formatMoney(280_000, "en"), formatMoney(300_000, "en")];
+    expect(stale?.explanation.en).toContain(
+      `the stay is eligible for ${nowEn} under Erasmus+ Europe, instead of being eligible for ${wasEn} from 1 February 2027 to 30 June 2027.`,
+    );
   });
 });

@@ -3,7 +3,7 @@ import { addDays, compareDates, type IsoDate } from "../calendar-date.ts";
 import { formatLongDate } from "../long-date.ts";
 import { formatMoney } from "../money.ts";
 import type { Verdict } from "../simulation-report.ts";
-import type { Lang, Text } from "../text.ts";
+import { deOrD, type Lang, type Text } from "../text.ts";
 import type { StayDates } from "./ledger-explanation.ts";
 
 /**
@@ -81,8 +81,8 @@ export const statementAwaitingOffice = (
       formatMoney(statement.afterCents, lang),
     ];
     return {
-      fr: `L'établissement d'accueil déclare le séjour ${stayWords(statement, "fr")} : la bourse ${statement.schemeName.fr} passerait de ${before} à ${after}. Une hausse n'est appliquée qu'une fois confirmée par la DRI.`,
-      en: `The host states the stay as ${stayWords(statement, "en")}: the ${statement.schemeName.en} grant would go from ${before} to ${after}. A rise is applied only once the office confirms it.`,
+      fr: `L'établissement d'accueil déclare le séjour ${stayWords(statement, "fr")} : le montant accordé au titre ${deOrD(statement.schemeName.fr)} passerait de ${before} à ${after}. Une hausse n'est appliquée qu'une fois confirmée par la DRI.`,
+      en: `The host states the stay as ${stayWords(statement, "en")}: the amount granted under ${statement.schemeName.en} would go from ${before} to ${after}. A rise is applied only once the office confirms it.`,
     }[lang];
   };
   return { fr: say("fr"), en: say("en") };
@@ -101,16 +101,38 @@ export interface StaleGrant {
   readonly explanation: Text;
 }
 
-const VERDICT: Record<Verdict, Text> = {
-  eligible: { fr: "éligible", en: "eligible" },
-  ineligible: { fr: "non éligible", en: "not eligible" },
-  incomplete: { fr: "incomplet", en: "incomplete" },
+/** What the scheme says of the stay on some dates, as the stay's predicate: "est éligible pour 1 125 €". */
+const verdictNow = (v: VerdictOnDates, lang: Lang): string => {
+  if (v.verdict === "eligible")
+    return v.estimateCents === null
+      ? { fr: "est éligible", en: "is eligible" }[lang]
+      : {
+          fr: `est éligible pour ${formatMoney(v.estimateCents, "fr")}`,
+          en: `is eligible for ${formatMoney(v.estimateCents, "en")}`,
+        }[lang];
+  return {
+    ineligible: { fr: "n'est pas éligible", en: "is not eligible" },
+    incomplete: {
+      fr: "ne peut pas être évalué (des réponses manquent)",
+      en: "cannot be assessed (answers are missing)",
+    },
+  }[v.verdict][lang];
 };
 
-const verdictWords = (v: VerdictOnDates, lang: Lang): string =>
-  v.verdict === "eligible" && v.estimateCents !== null
-    ? `${VERDICT.eligible[lang]}, ${formatMoney(v.estimateCents, lang)}`
-    : VERDICT[v.verdict][lang];
+/** The same after "au lieu de" / "instead of": "être éligible pour 2 250 €", "being eligible for …". */
+const verdictBefore = (v: VerdictOnDates, lang: Lang): string => {
+  if (v.verdict === "eligible")
+    return v.estimateCents === null
+      ? { fr: "être éligible", en: "being eligible" }[lang]
+      : {
+          fr: `être éligible pour ${formatMoney(v.estimateCents, "fr")}`,
+          en: `being eligible for ${formatMoney(v.estimateCents, "en")}`,
+        }[lang];
+  return {
+    ineligible: { fr: "ne pas être éligible", en: "not being eligible" },
+    incomplete: { fr: "ne pas pouvoir être évalué", en: "not being assessable" },
+  }[v.verdict][lang];
+};
 
 /**
  * Whether a grant went stale when the stay's actual dates moved: its scheme's verdict or amount
@@ -133,8 +155,8 @@ export const staleGrantOf = (
   const say = (lang: Lang) => {
     const approved = formatMoney(grant.approvedCents, lang);
     return {
-      fr: `Les dates réelles du séjour ont changé (${stayWords(after, "fr")}) : l'aide ${grant.schemeName.fr} est ${verdictWords(after, "fr")} sur ces dates, contre ${verdictWords(before, "fr")} ${stayWords(before, "fr")}. La bourse accordée (${approved}) n'a pas été modifiée : recalculez-la ou écartez ce signalement avec un motif.`,
-      en: `The stay's actual dates changed (${stayWords(after, "en")}): the ${grant.schemeName.en} scheme is ${verdictWords(after, "en")} on them, against ${verdictWords(before, "en")} from ${stayWords(before, "en")}. The approved grant (${approved}) was not changed: recompute it or dismiss this flag with a reason.`,
+      fr: `Les dates réelles du séjour ont changé : ${stayWords(after, "fr")}, le séjour ${verdictNow(after, "fr")} au titre ${deOrD(grant.schemeName.fr)}, au lieu ${deOrD(verdictBefore(before, "fr"))} ${stayWords(before, "fr")}. La bourse accordée (${approved}) n'a pas été modifiée : recalculez-la ou écartez ce signalement avec un motif.`,
+      en: `The stay's actual dates changed: from ${stayWords(after, "en")}, the stay ${verdictNow(after, "en")} under ${grant.schemeName.en}, instead of ${verdictBefore(before, "en")} from ${stayWords(before, "en")}. The approved grant (${approved}) was not changed: recompute it or dismiss this flag with a reason.`,
     }[lang];
   };
   return {

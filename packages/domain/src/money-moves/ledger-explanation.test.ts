@@ -33,8 +33,8 @@ describe("renderLedgerLine", () => {
     ],
     [
       { key: "pay-back", amountCents: -1, params: { action: "complete" } },
-      "Somme à reverser",
-      "To be paid back",
+      "Trop-perçu à reverser",
+      "Overpayment to pay back",
     ],
     [
       { key: "before", amountCents: 195_000, params: { ...stay, line } },
@@ -90,6 +90,14 @@ describe("renderLedgerLine", () => {
     expect(renderLedgerLine(advance, "en").basis).toBe("Advance paid");
     const release: LedgerLine = { key: "release", amountCents: -1, params: { action: "withdraw" } };
     expect(renderLedgerLine(release, "en").basis).toBe("Request withdrawn");
+    // a recovery is no balance paid: the request is settled, the overpayment to pay back
+    const payBack: LedgerLine = {
+      key: "pay-back",
+      amountCents: -1,
+      params: { action: "complete" },
+    };
+    expect(renderLedgerLine(payBack, "fr").basis).toBe("Demande soldée");
+    expect(renderLedgerLine(payBack, "en").basis).toBe("Request settled");
   });
 
   it("writes amounts and the engine's basis in the reader's language", () => {

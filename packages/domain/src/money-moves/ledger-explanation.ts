@@ -101,7 +101,12 @@ const LABELS: Record<"commitment" | "release" | "advance" | "balance" | "pay-bac
   release: { fr: "Engagement libéré", en: "Commitment released" },
   advance: { fr: "Versement de l'avance", en: "Advance paid" },
   balance: { fr: "Versement du solde", en: "Balance paid" },
-  "pay-back": { fr: "Somme à reverser", en: "To be paid back" },
+  "pay-back": { fr: "Trop-perçu à reverser", en: "Overpayment to pay back" },
+};
+
+/** A recovery's decision: settling the request is no balance paid ("Solde versé"). */
+const PAY_BACK_BASIS: Partial<Record<RequestAction, Text>> = {
+  complete: { fr: "Demande soldée", en: "Request settled" },
 };
 
 /** How the grant's amount moved: what is owed either way is the "remaining" line's to say. */
@@ -129,7 +134,10 @@ const words: Words = (line, lang) => {
       // row is read back from the database: an action this code does not know is shown as stored)
       return {
         label: LABELS[line.key][lang],
-        basis: REQUEST_ACTION_DONE[line.params.action]?.[lang] ?? line.params.action,
+        basis:
+          (line.key === "pay-back" ? PAY_BACK_BASIS[line.params.action] : undefined)?.[lang] ??
+          REQUEST_ACTION_DONE[line.params.action]?.[lang] ??
+          line.params.action,
       };
     case "before":
     case "after":

@@ -99,7 +99,7 @@ describe("planRecalculation", () => {
     ]);
     expect(plan.remaining).toEqual({ kind: "to-pay", cents: 195_000 });
     expect(renderNotification(plan.notification, "fr").body).toBe(
-      `Vos dates de séjour sont confirmées : du 1er février 2027 au 10 juin 2027. Votre bourse Bourse Mobilité Île-de-France passe de ${eur(225_000)} à ${eur(195_000)}. Reste à verser : ${eur(195_000)}.`,
+      `Vos dates de séjour sont confirmées : du 1er février 2027 au 10 juin 2027. Le montant accordé au titre de Bourse Mobilité Île-de-France passe de ${eur(225_000)} à ${eur(195_000)}. Reste à verser : ${eur(195_000)}.`,
     );
   });
 

@@ -293,7 +293,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         afterCents: null,
         afterVerdict: "ineligible",
       });
-      expect(flagged?.review?.explanation).toContain("non éligible sur ces dates");
+      expect(flagged?.review?.explanation).toContain("le séjour n'est pas éligible au titre de");
       expect((await queueRow(fitec?.id ?? ""))?.awaitingOffice).toBe(true);
       expect((await queueRow(idf?.id ?? ""))?.awaitingOffice).toBe(false);
 

@@ -1,5 +1,5 @@
 import { Applications, type ApplicationView, Documents, Users } from "@envol/db";
-import type { Lang } from "@envol/domain";
+import { formatLongDate, type Lang, type Text } from "@envol/domain";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { Effect, Result } from "effect";
 import { actorOf } from "../../lib/auth.ts";
@@ -33,6 +33,12 @@ const checklistIn = (
   );
 };
 
+/** Why a kind of document cannot be asked for: the application's checklist, by its labels. */
+const notAsked = (labels: readonly string[]): Text => ({
+  fr: `n'est pas demandé pour cette candidature (${labels.length > 0 ? `documents demandés : ${labels.join(", ")}` : "aucun document demandé"})`,
+  en: `is not asked for this application (${labels.length > 0 ? `documents asked for: ${labels.join(", ")}` : "no document asked for"})`,
+});
+
 export const requestDocumentHandler =
   (deps: AppDeps): RouteHandler<typeof requestDocument, AppEnv> =>
   async (c) => {
@@ -46,7 +52,14 @@ export const requestDocumentHandler =
         c,
         problemBody(422, "validation", TITLES.invalid[lang], { errors: [{ path, message: why }] }),
       );
-    if (dueDate < today) return invalid("dueDate", `must be today (${today}) or later`) as never;
+    if (dueDate < today) {
+      const day = (l: Lang) => formatLongDate(today, l);
+      const why: Text = {
+        fr: `doit être aujourd'hui (${day("fr")}) ou plus tard`,
+        en: `must be today (${day("en")}) or later`,
+      };
+      return invalid("dueDate", why[lang]) as never;
+    }
     return (await runEffect(
       c,
       deps,
@@ -57,7 +70,8 @@ export const requestDocumentHandler =
           checklistIn(deps, application, "en"),
         ];
         const item = { fr: fr.find((i) => i.id === kind), en: en.find((i) => i.id === kind) };
-        if (!item.fr || !item.en) return { ok: false as const, checklist: fr.map((i) => i.id) };
+        if (!item.fr || !item.en)
+          return { ok: false as const, checklist: (lang === "fr" ? fr : en).map((i) => i.label) };
         const student = yield* Users.use((u) => u.get(application.studentId));
         if (!student) return yield* Effect.die(new Error(`application ${id} has no student`));
         const request = yield* Documents.use((d) =>
@@ -76,10 +90,7 @@ export const requestDocumentHandler =
       (r) =>
         r.ok
           ? c.json(labelledRequests(r.checklist, [r.request], today)[0], 201)
-          : invalid(
-              "kind",
-              `not in this application's checklist (${r.checklist.join(", ") || "empty"})`,
-            ),
+          : invalid("kind", notAsked(r.checklist)[lang]),
     )) as never;
   };
 

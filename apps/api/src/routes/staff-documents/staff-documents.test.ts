@@ -1,6 +1,7 @@
-import { Applications, Documents, Users } from "@envol/db";
+import { Applications, Database, Documents, recordAudit, Users } from "@envol/db";
 import { BERLIN_SEMESTER, testEngines } from "@envol/db/testing";
 import type { Actor } from "@envol/domain";
+import { Effect } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, DEMO, openTestApp, type TestApp, TODAY } from "../../testing/test-app.ts";
 
@@ -158,6 +159,150 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       );
       expect(deleted.status).toBe(204);
       expect((await officeView(app.id)).documentRequests[0]?.answeredBy).toBeNull();
+    });
+
+    it("keeps a request answered when the student replaces its answer (uploads another, deletes the first)", async () => {
+      const me = await t.newStudent("replaced@example.org");
+      const app = await apply(me, ["idf"]);
+      await t.call(
+        me,
+        "POST",
+        `/api/applications/${app.id}/requests/${app.requests[0]?.id}/submit`,
+      );
+      const asked = await t.call(
+        office,
+        "POST",
+        `/api/staff/applications/${app.id}/document-requests`,
+        {
+          kind: "tax-notice",
+          message: "Avis d'imposition, s'il vous plaît.",
+          dueDate: "2027-01-15",
+        },
+      );
+      expect(asked.status).toBe(201);
+      const first = await upload(me, app.id, "tax-notice", "avis-flou.png");
+      const second = await upload(me, app.id, "tax-notice", "avis.png");
+      const del = (id: string) =>
+        t.call(me, "DELETE", `/api/applications/${app.id}/documents/${id}`);
+      expect((await del(first.id)).status).toBe(204);
+      // the request now points to the upload that remains, and is no next step
+      expect((await officeView(app.id)).documentRequests[0]?.answeredBy).toBe(second.id);
+      const steps = async () =>
+        (
+          (await (await t.call(me, "GET", "/api/me/next-steps")).json()) as {
+            items: { kind: string }[];
+          }
+        ).items.filter((i) => i.kind === "document-request");
+      expect(await steps()).toEqual([]);
+      // with no upload of its kind left, it is open again
+      expect((await del(second.id)).status).toBe(204);
+      expect((await officeView(app.id)).documentRequests[0]?.answeredBy).toBeNull();
+      expect(await steps()).toHaveLength(1);
+    });
+
+    it("refuses a bad request in the reader's words: the due date in long form, the kinds by label", async () => {
+      const me = await t.newStudent("worded-ask@example.org");
+      const app = await apply(me, ["idf"]);
+      const ask = async (body: object, lang: string) => {
+        const r = await t.call(
+          office,
+          "POST",
+          `/api/staff/applications/${app.id}/document-requests`,
+          body,
+          { "accept-language": lang },
+        );
+        expect(r.status).toBe(422);
+        return ((await r.json()) as { errors: { path: string; message: string }[] }).errors[0];
+      };
+      const past = { kind: "bank-details", message: "RIB", dueDate: "2026-11-25" };
+      expect(await ask(past, "fr")).toEqual({
+        path: "dueDate",
+        message: "doit être aujourd'hui (26 novembre 2026) ou plus tard",
+      });
+      expect((await ask(past, "en"))?.message).toBe("must be today (26 November 2026) or later");
+      const unknown = { kind: "passport", message: "Passeport", dueDate: "2027-01-15" };
+      const fr = await ask(unknown, "fr");
+      expect(fr?.path).toBe("kind");
+      expect(fr?.message).toMatch(/^n'est pas demandé pour cette candidature/);
+      expect(fr?.message).toContain("RIB");
+      expect(fr?.message).not.toContain("bank-details");
+      expect((await ask(unknown, "en"))?.message).toMatch(/^is not asked for this application/);
+    });
+
+    it("lists no document steps for a request still in draft", async () => {
+      const me = await t.newStudent("draft-steps@example.org");
+      const app = await apply(me, ["erasmus", "idf"]);
+      const idf = app.requests.find((r) => r.scheme === "idf")?.id ?? "";
+      await t.call(me, "POST", `/api/applications/${app.id}/requests/${idf}/submit`);
+      const alone = await apply(await t.newStudent("idf-alone@example.org"), ["idf"]);
+      const idfOnly = (await officeView(alone.id)).checklist.map((i) => i.id).sort();
+      const r = await t.call(me, "GET", "/api/me/next-steps");
+      const { items } = (await r.json()) as { items: { kind: string; id: string }[] };
+      // erasmus is not sent: its own documents (the learning agreement…) are not due yet
+      expect(
+        items
+          .filter((i) => i.kind === "document")
+          .map((i) => i.id)
+          .sort(),
+      ).toEqual(idfOnly);
+    });
+
+    it("keeps the office's override and its dismissed flags out of the student's history, which the office still reads", async () => {
+      const me = await t.newStudent("overridden@example.org");
+      const app = await apply(me, ["idf"]);
+      const idf = app.requests[0]?.id ?? "";
+      await t.call(me, "POST", `/api/applications/${app.id}/requests/${idf}/submit`);
+      const estimate =
+        (
+          (await studentView(me, app.id)) as unknown as {
+            requests: { estimatedCents: number }[];
+          }
+        ).requests[0]?.estimatedCents ?? 0;
+      await t.runtime.runPromise(
+        Applications.use((a) => a.decide(idf, { action: "start-review" }, staff)),
+      );
+      await t.runtime.runPromise(
+        Applications.use((a) =>
+          a.decide(
+            idf,
+            {
+              action: "approve",
+              amountCents: estimate + 10_000,
+              override: { reason: "Vote du jury" },
+            },
+            staff,
+          ),
+        ),
+      );
+      await t.runtime.runPromise(
+        Database.use(({ db }) =>
+          Effect.promise(() =>
+            recordAudit(db, {
+              at: new Date(),
+              actor: staff,
+              action: "dismiss-flag",
+              entityType: "scheme_request",
+              entityId: idf,
+              after: { approvedCents: estimate + 10_000 },
+              reason: "Écart sans conséquence",
+            }),
+          ),
+        ),
+      );
+      const office = (await officeView(app.id)).history as unknown as {
+        action: string;
+        reason: string | null;
+        after: Record<string, unknown> | null;
+      }[];
+      expect(office.find((e) => e.action === "approve")?.after).toHaveProperty("override");
+      expect(office.map((e) => e.action)).toContain("dismiss-flag");
+      const mine = (await studentView(me, app.id)).history as unknown as typeof office;
+      const approval = mine.find((e) => e.action === "approve");
+      expect(approval?.reason).toBeNull();
+      expect(approval?.after).not.toHaveProperty("override");
+      expect(approval?.after).toMatchObject({ approvedCents: estimate + 10_000 });
+      expect(JSON.stringify(mine)).not.toContain("Vote du jury");
+      expect(mine.map((e) => e.action)).not.toContain("dismiss-flag");
     });
 
     it("says a request still open after its due date is overdue", async () => {

@@ -143,6 +143,24 @@ const liveEligibility = (
  */
 const BETWEEN_SCHOOLS: ReadonlySet<string> = new Set(["host-decision"]);
 
+/**
+ * The office's own steps, left out of the application's page (the data export keeps them): a
+ * grant-to-review flag set aside (the flag itself is the office's, never the student's news).
+ */
+const OFFICE_ONLY: ReadonlySet<string> = new Set(["dismiss-flag"]);
+
+/**
+ * An event as the application's page shows it to its student: an approval the office took with an
+ * override (ADR 010) without the override, its reason and grounds (other requests, verdicts) being
+ * the office's; the decision and its amount stay.
+ */
+const withoutOverride = <E extends { after: unknown; reason: string | null }>(event: E): E => {
+  if (typeof event.after !== "object" || event.after === null || !("override" in event.after))
+    return event;
+  const { override: _, ...after } = event.after as Record<string, unknown>;
+  return { ...event, after, reason: null };
+};
+
 /** What happened to the application, its requests and its documents, in the order it happened. */
 const historyOf = (app: ApplicationView, documents: readonly DocumentView[]) =>
   applicationAuditEvents(app, documents).pipe(
@@ -206,9 +224,9 @@ export const getApplicationHandler =
         const app = yield* ownApplication(id, actor);
         const documents = yield* Documents.use((d) => d.list(app.id));
         const requests = yield* Documents.use((d) => d.requests(app.id));
-        const history = (yield* historyOf(app, documents)).filter(
-          (e) => !BETWEEN_SCHOOLS.has(e.action),
-        );
+        const history = (yield* historyOf(app, documents))
+          .filter((e) => !BETWEEN_SCHOOLS.has(e.action) && !OFFICE_ONLY.has(e.action))
+          .map(withoutOverride);
         return { app, documents, requests, history };
       }),
       ({ app, documents, requests, history }) => {
@@ -547,8 +565,12 @@ export const nextStepsHandler =
         const schemeName = (scheme: string) =>
           deps.registry().byId.get(scheme)?.name[lang] ?? scheme;
         const items = applications.flatMap((app) => {
+          // only the documents of requests sent to the office are due: a draft's (one whose
+          // submission was refused, say) wait for it to be sent
+          const sent = new Set(app.requests.filter((r) => GOING.has(r.state)).map((r) => r.scheme));
+          const eligibility = liveEligibility(app, deps.registry(), today, lang);
           const checklist = checklistOf(
-            liveEligibility(app, deps.registry(), today, lang),
+            eligibility && { schemes: eligibility.schemes.filter((s) => sent.has(s.scheme)) },
             documents.filter((d) => d.applicationId === app.id),
           );
           const missing = checklist

@@ -4,6 +4,7 @@ import { formatDate } from "../../i18n/format-date.ts";
 import { formatInstant } from "../../i18n/format-instant.ts";
 import { SubmitButton } from "../../shell/submit-button.tsx";
 import { missingByDue } from "../../student/document-steps.ts";
+import { todayIso } from "../academic-years.ts";
 import { WriteProblem } from "../load-problem.tsx";
 import {
   type ApplicationDetail,
@@ -220,6 +221,7 @@ const RequestDocumentForm = ({
           className="field__input"
           type="date"
           required
+          min={todayIso()}
           value={dueDate}
           onChange={(e) => setDueDate(e.target.value)}
         />
