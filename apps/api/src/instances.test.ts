@@ -307,7 +307,7 @@ describe("two API instances on one PostgreSQL", () => {
           const r = await call(on, as, "POST", `/api/staff/requests/${id}/decision`, {
             action: "approve",
             amountCents: AMOUNT_CENTS,
-            override: { reason: "race" },
+            override: { reason: "race", grounds: ["above-estimate"] },
           });
           return {
             id,

@@ -47,7 +47,11 @@ const exits = await Promise.all(
         Applications.use((a) =>
           a.decide(
             id,
-            { action: "approve", amountCents: job.amountCents, override: { reason: "race" } },
+            {
+              action: "approve",
+              amountCents: job.amountCents,
+              override: { reason: "race", grounds: ["above-estimate"] },
+            },
             STAFF,
           ),
         ),

@@ -313,7 +313,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const mobility = await approvedWith("override.statement@example.org", {
         action: "approve",
         amountCents: 240_000,
-        override: { reason: "Frais de visa votés en jury" },
+        override: { reason: "Frais de visa votés en jury", grounds: ["above-estimate"] },
       });
       const idf = (await grantOf(mobility, "idf"))?.id ?? "";
       expect((await grantOf(mobility, "idf"))?.approvedCents).toBe(240_000);
