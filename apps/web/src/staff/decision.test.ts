@@ -195,7 +195,7 @@ describe("the grounds of a 409 override-required", () => {
     expect(grounds.map((g) => g.kind)).toEqual(["exclusive", "above-estimate", "not-eligible"]);
     const fr = grounds.map((g) => groundWords(g, "fr"));
     expect(fr[0]).toBe(
-      "La bourse BRAFITEC est déjà accordée pour le séjour du 1er février 2027 au 30 juin 2027, qui chevauche celui-ci : les deux ne se cumulent pas.",
+      "La bourse BRAFITEC est déjà accordée pour le séjour du 1er février 2027 au 30 juin 2027, qui chevauche celui-ci : les deux ne se cumulent pas.",
     );
     expect(fr[1]).toContain("dépasse l'estimation du dispositif");
     expect(fr.join(" ")).not.toMatch(/143dc1d2|2027-02-01/);

@@ -129,7 +129,7 @@ export const groundWords = (ground: RefusedGround, lang: Lang): string => {
   switch (ground.kind) {
     case "exclusive":
       return {
-        fr: `La bourse ${ground.schemeName.fr} est déjà accordée pour le séjour du ${formatLongDate(ground.start, "fr")} au ${formatLongDate(ground.end, "fr")}, qui chevauche celui-ci : les deux ne se cumulent pas.`,
+        fr: `La bourse ${ground.schemeName.fr} est déjà accordée pour le séjour du ${formatLongDate(ground.start, "fr")} au ${formatLongDate(ground.end, "fr")}, qui chevauche celui-ci : les deux ne se cumulent pas.`,
         en: `The ${ground.schemeName.en} grant is already granted for the stay from ${formatLongDate(ground.start, "en")} to ${formatLongDate(ground.end, "en")}, which overlaps this one: the two do not combine.`,
       }[lang];
     case "not-eligible":

@@ -262,7 +262,7 @@ export const staffFr = {
     },
     override: "Motif de la dérogation",
     groundsRefused:
-      "Les règles refusent cet accord pour les raisons suivantes ; en l'accordant avec un motif, la DRI passe outre à chacune :",
+      "Les règles refusent cet accord pour les raisons suivantes ; en l'accordant avec un motif, la DRI passe outre à chacune :",
     overrideOptional: "Motif d'une dérogation (si l'accord est refusé)",
     overrideNeeded:
       "Les règles refuseraient cet accord : dites pourquoi la DRI l'accorde. Le motif est conservé dans l'historique.",
