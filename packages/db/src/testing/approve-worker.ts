@@ -3,7 +3,7 @@
  * an `ApproveJob`, opens its own runtime on the database, says it is ready, waits for `go`,
  * approves all its requests at once and replies with an `ApproveReport`.
  */
-import type { Actor } from "@envol/domain";
+import { type Actor, OVERRIDE_GROUND_KINDS } from "@envol/domain";
 import { sql } from "drizzle-orm";
 import { Cause, Exit, ManagedRuntime, Option } from "effect";
 import { Applications } from "../applications.ts";
@@ -50,7 +50,7 @@ const exits = await Promise.all(
             {
               action: "approve",
               amountCents: job.amountCents,
-              override: { reason: "race", grounds: ["above-estimate"] },
+              override: { reason: "race", grounds: OVERRIDE_GROUND_KINDS },
             },
             STAFF,
           ),
