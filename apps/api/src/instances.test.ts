@@ -20,7 +20,7 @@ import {
   Users,
 } from "@envol/db";
 import { postgresEngine, BERLIN_SEMESTER as situation } from "@envol/db/testing";
-import type { Actor } from "@envol/domain";
+import { type Actor, OVERRIDE_GROUND_KINDS } from "@envol/domain";
 import { freePort, type ServerProcess, spawnServerProcess } from "@envol/server-process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EnvolRuntime, makeEnvolRuntime } from "./envol-runtime.ts";
@@ -307,7 +307,7 @@ describe("two API instances on one PostgreSQL", () => {
           const r = await call(on, as, "POST", `/api/staff/requests/${id}/decision`, {
             action: "approve",
             amountCents: AMOUNT_CENTS,
-            override: { reason: "race" },
+            override: { reason: "race", grounds: OVERRIDE_GROUND_KINDS },
           });
           return {
             id,

@@ -110,7 +110,11 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         Applications.use((a) =>
           a.decide(
             request.id,
-            { action: "approve", amountCents: 100, override: { reason: "jury" } },
+            {
+              action: "approve",
+              amountCents: 100,
+              override: { reason: "jury", grounds: ["not-eligible", "above-estimate"] },
+            },
             STAFF,
           ),
         ),
@@ -137,7 +141,11 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
             Applications.use((a) =>
               a.decide(
                 id,
-                { action: "approve", amountCents: 10_000, override: { reason: "jury" } },
+                {
+                  action: "approve",
+                  amountCents: 10_000,
+                  override: { reason: "jury", grounds: ["not-eligible", "above-estimate"] },
+                },
                 STAFF,
               ),
             ),
@@ -217,7 +225,9 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           _tag: "OverrideRequired",
           grounds: [{ kind: "exclusive", requestId: fitec, scheme: "fitec" }],
         });
-        const overridden = await approve(mic, { override: { reason: "Cumul voté en jury" } });
+        const overridden = await approve(mic, {
+          override: { reason: "Cumul voté en jury", grounds: ["exclusive"] },
+        });
         expect(Exit.isSuccess(overridden) && overridden.value.state).toBe("approved");
         const { db } = await t.run(Database);
         const audit = await db.select().from(auditEvents).where(eq(auditEvents.entityId, mic));

@@ -12,6 +12,7 @@ import {
   planDecision,
   resolveHost,
   type Situation,
+  type Text,
   UnknownPartner,
 } from "@envol/domain";
 import { and, desc, eq, inArray, ne } from "drizzle-orm";
@@ -86,6 +87,7 @@ const refuseDoubleRequest = async (
   tx: Tx,
   request: typeof schemeRequests.$inferSelect,
   application: typeof applications.$inferSelect,
+  schemeName: Text,
 ) => {
   await lockStudent(tx, application.studentId);
   const other = (
@@ -102,6 +104,7 @@ const refuseDoubleRequest = async (
     throw new OverlappingRequest({
       requestId: request.id,
       scheme: request.scheme,
+      schemeName,
       otherApplicationId: other.applicationId,
       otherStartDate: other.startDate,
       otherEndDate: other.endDate,
@@ -437,6 +440,10 @@ export class Applications extends Context.Service<
             const today = approving
               ? verdictToday(application.situation, request.scheme, at.toISOString().slice(0, 10))
               : undefined;
+            const schemeName = registry.byId.get(request.scheme)?.name ?? {
+              fr: request.scheme,
+              en: request.scheme,
+            };
             const state = (budgetRemainingCents: number): DecisionState => ({
               request: {
                 id: request.id,
@@ -446,10 +453,7 @@ export class Applications extends Context.Service<
                 hostPartnerId: application.hostPartnerId,
                 approvedCents: request.approvedCents,
               },
-              schemeName: registry.byId.get(request.scheme)?.name ?? {
-                fr: request.scheme,
-                en: request.scheme,
-              },
+              schemeName,
               estimatedCents: request.estimatedCents,
               advancePercent: schemes.advancePercent(request.scheme),
               paidCents,
@@ -469,7 +473,8 @@ export class Applications extends Context.Service<
               at.toISOString(),
             );
             if (Result.isFailure(allowed)) throw allowed.failure;
-            if (decision.action === "submit") await refuseDoubleRequest(tx, request, application);
+            if (decision.action === "submit")
+              await refuseDoubleRequest(tx, request, application, schemeName);
             const budget = allowed.success.usesEnvelope
               ? await lockBudget(tx, request.scheme, application.academicYear)
               : undefined;

@@ -1,4 +1,11 @@
-import { formatMoney, joinWords, type Lang, quotedState, type Text } from "@envol/domain";
+import {
+  formatLongDate,
+  formatMoney,
+  joinWords,
+  type Lang,
+  quotedState,
+  type Text,
+} from "@envol/domain";
 import { Data } from "effect";
 
 /** No application with this id, or not one the actor may see (the two are not told apart). */
@@ -65,7 +72,9 @@ export class ApplicationNotEditable extends Data.TaggedError("ApplicationNotEdit
 export class OverlappingRequest extends Data.TaggedError("OverlappingRequest")<{
   readonly requestId: string;
   readonly scheme: string;
-  /** The other application, the one already submitted. */
+  /** The scheme's name, as the reader knows it. */
+  readonly schemeName: Text;
+  /** The other application, the one already submitted: a link's target, never said in words. */
   readonly otherApplicationId: string;
   readonly otherStartDate: string;
   readonly otherEndDate: string;
@@ -77,9 +86,13 @@ export class OverlappingRequest extends Data.TaggedError("OverlappingRequest")<{
 
   explain(lang: Lang): string {
     const state = quotedState(this.otherState, lang);
+    const [start, end] = [
+      formatLongDate(this.otherStartDate, lang),
+      formatLongDate(this.otherEndDate, lang),
+    ];
     return {
-      fr: `Cette demande ${this.scheme} ne peut pas être déposée : le dossier ${this.otherApplicationId}, pour un séjour du ${this.otherStartDate} au ${this.otherEndDate} qui chevauche celui-ci, a déjà une demande ${this.scheme} à l'état ${state}. Un même séjour ne peut pas être financé deux fois par la même aide.`,
-      en: `This ${this.scheme} request cannot be submitted: application ${this.otherApplicationId}, for a stay from ${this.otherStartDate} to ${this.otherEndDate} that overlaps this one, already has a ${this.scheme} request in the state ${state}. The same stay cannot be funded twice by the same scheme.`,
+      fr: `Cette demande ${this.schemeName.fr} ne peut pas être déposée : votre candidature pour le séjour du ${start} au ${end}, qui chevauche celui-ci, a déjà une demande ${this.schemeName.fr} à l'état ${state}. Un même séjour ne peut pas être financé deux fois par la même aide.`,
+      en: `This ${this.schemeName.en} request cannot be submitted: your application for the stay from ${start} to ${end}, which overlaps this one, already has a ${this.schemeName.en} request in the state ${state}. The same stay cannot be funded twice by the same scheme.`,
     }[lang];
   }
 }

@@ -576,7 +576,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
     await decide(holder.id, {
       action: "approve",
       amountCents: envelope,
-      override: { reason: "fills the envelope" },
+      override: { reason: "fills the envelope", grounds: ["above-estimate"] },
     });
     for (const r of [first, second, small]) await decide(r.id, { action: "waitlist" });
 

@@ -20,6 +20,7 @@ import {
   remainingOf,
   type SchemeResult,
   type Situation,
+  type StatementHold,
   type StayDates,
   type StoredLedgerLine,
   staleGrantOf,
@@ -158,11 +159,16 @@ const reviewerOf = (actor: Actor): string => `${actor.kind}:${actorId(actor)}`;
 
 /** What a host's statement of actual dates did to one grant. */
 export type StatementOutcome =
-  /** Applied at once: it lowers or keeps the grant. */
+  /** Applied at once: it keeps the grant, or lowers one unpaid and approved on the rules. */
   | { readonly kind: "applied"; readonly recalculation: Recalculation }
   /** The same dates as the grant's last recalculation: nothing to do. */
   | { readonly kind: "unchanged" }
-  /** It would raise the grant: stored for the office to confirm or reject. */
+  /** Dates the office already rejected: nothing to do, the rejection stands. */
+  | { readonly kind: "already-rejected"; readonly review: GrantReviewView }
+  /**
+   * It would raise the grant, or change one approved by override or with money paid: stored for
+   * the office to confirm or reject.
+   */
   | { readonly kind: "awaiting-office"; readonly review: GrantReviewView };
 
 export type RecalculationError =
@@ -207,8 +213,10 @@ export class Grants extends Context.Service<
     ) => Effect.Effect<Recalculation, RecalculationError>;
     /**
      * A host's statement of the stay's actual dates for one grant, weighed under the request's
-     * lock: the same dates as the last recalculation change nothing; dates that lower or keep
-     * the grant recalculate it; dates that would raise it are stored for the office (ADR 012).
+     * lock: the same dates as the last recalculation, or as a statement the office rejected,
+     * change nothing; dates that lower or keep the grant recalculate it; dates that would raise
+     * it, or change a grant approved by override or with money paid, are stored for the office
+     * (ADR 012).
      */
     readonly stateDates: (
       requestId: string,
@@ -661,6 +669,46 @@ export class Grants extends Context.Service<
             )
         )[0];
 
+      /** The office's rejection of a host's statement of exactly these dates, if it made one. */
+      const rejectedStatement = async (
+        tx: Tx,
+        requestId: string,
+        dates: { readonly actualStart: string; readonly actualEnd: string },
+      ) =>
+        (
+          await tx
+            .select()
+            .from(grantReviews)
+            .where(
+              and(
+                eq(grantReviews.requestId, requestId),
+                eq(grantReviews.kind, "partner-statement"),
+                eq(grantReviews.state, "rejected"),
+                eq(grantReviews.actualStart, dates.actualStart),
+                eq(grantReviews.actualEnd, dates.actualEnd),
+              ),
+            )
+            .orderBy(desc(grantReviews.createdAt))
+            .limit(1)
+        )[0];
+
+      /** Whether the office approved the grant by override (ADR 010): its amount is the office's. */
+      const approvedWithOverride = async (tx: Tx, requestId: string) =>
+        (
+          await tx
+            .select({ id: auditEvents.id })
+            .from(auditEvents)
+            .where(
+              and(
+                eq(auditEvents.entityType, "scheme_request"),
+                eq(auditEvents.entityId, requestId),
+                inArray(auditEvents.action, ["approve", "promote"]),
+                sql`${auditEvents.after} -> 'override' is not null`,
+              ),
+            )
+            .limit(1)
+        ).length > 0;
+
       const stateDates = Effect.fn("Grants.stateDates")(function* (
         requestId: string,
         dates: { readonly actualStart: string; readonly actualEnd: string },
@@ -683,10 +731,27 @@ export class Grants extends Context.Service<
                 kind: "awaiting-office",
                 review: reviewView(pending, locked.request.scheme),
               };
+            // dates the office already rejected stay rejected: only other dates are weighed again
+            const rejected = await rejectedStatement(tx, requestId, dates);
+            if (rejected)
+              return {
+                kind: "already-rejected",
+                review: reviewView(rejected, locked.request.scheme),
+              };
 
             const on = evaluateOn(locked, dates, actor);
             const beforeCents = locked.request.approvedCents as number;
-            if (on.newCents <= beforeCents)
+            const hold: StatementHold | undefined =
+              on.newCents > beforeCents
+                ? "rise"
+                : on.newCents === beforeCents
+                  ? undefined
+                  : (await approvedWithOverride(tx, requestId))
+                    ? "override"
+                    : (await paidSoFar(tx, requestId)) > 0
+                      ? "paid"
+                      : undefined;
+            if (hold === undefined)
               return {
                 kind: "applied",
                 recalculation: await applyRecalculation(
@@ -698,7 +763,8 @@ export class Grants extends Context.Service<
                 ),
               };
 
-            // a rise waits for the office: stored, no money moves (issue #12, item 5)
+            // a rise, or a change to an overridden or paid grant, waits for the office: stored,
+            // no money moves (issue #12, item 5; ADR 012)
             await closeReview(tx, requestId, "partner-statement", "superseded", { at, actor });
             const stay = { startDate: dates.actualStart, endDate: dates.actualEnd };
             const row = (
@@ -720,6 +786,7 @@ export class Grants extends Context.Service<
                     schemeName: on.plugin.name,
                     beforeCents,
                     afterCents: on.newCents,
+                    hold,
                   }),
                   raisedBy: reviewerOf(actor),
                   createdAt: at,

@@ -51,7 +51,11 @@ export const problemOf = (tagged: Tagged, lang: Lang): Problem => {
     case "NoPendingReview":
       return make(409, "conflict", TITLES.conflict, { detail });
     case "OverlappingRequest":
-      return make(409, "overlapping-request", TITLES.overlappingRequest, { detail });
+      // the other application as a link's target; the detail names it by its stay, in words
+      return make(409, "overlapping-request", TITLES.overlappingRequest, {
+        detail,
+        otherApplicationId: error.otherApplicationId,
+      });
     case "BudgetExceeded":
     case "BudgetNotFound":
       return make(409, "budget", TITLES.budget, { detail });

@@ -15,6 +15,22 @@ describe("the API's refusals", () => {
     expect(problem).toMatchObject({ status: 422, title: "La requête n'est pas valide" });
     expect(problem.fieldError("mobility.end")).toBe("before the start");
     expect(problem.errors).toHaveLength(1);
+    expect(problem.extensions).toEqual({});
+    // a problem's own members (an override's grounds) are kept for the screen that reads them
+    const override = await problemOf(
+      new Response(
+        JSON.stringify({
+          type: "https://envol.example/problems/override-required",
+          title: "Dérogation motivée nécessaire",
+          status: 409,
+          grounds: [{ kind: "not-eligible", verdict: "ineligible" }],
+        }),
+        { status: 409 },
+      ),
+    );
+    expect(override.extensions).toEqual({
+      grounds: [{ kind: "not-eligible", verdict: "ineligible" }],
+    });
     const proxy = await problemOf(new Response("<html>Bad gateway</html>", { status: 502 }));
     expect(proxy).toMatchObject({ status: 502, title: "HTTP 502", errors: [] });
   });

@@ -10,6 +10,8 @@ export class ApiProblem extends Error {
     readonly errors: readonly { readonly path: string; readonly message: string }[],
     /** Which problem it is (its `type` URI), when the API said. */
     readonly type: string | undefined = undefined,
+    /** The problem's other members (RFC 9457 extensions: an override's `grounds`), unchecked. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(detail ? `${title}: ${detail}` : title);
   }
@@ -27,6 +29,9 @@ interface ProblemBody {
   readonly errors?: unknown;
 }
 
+/** The members every problem has, read into the fields above; the others are its extensions. */
+const STANDARD_MEMBERS = new Set(["type", "title", "status", "detail", "instance", "errors"]);
+
 const isFieldError = (e: unknown): e is { path: string; message: string } =>
   typeof e === "object" &&
   e !== null &&
@@ -40,12 +45,18 @@ export const problemOf = async (res: {
   json(): Promise<unknown>;
 }): Promise<ApiProblem> => {
   const body = (await res.json().catch(() => ({}))) as ProblemBody;
+  const extensions = Object.fromEntries(
+    Object.entries(typeof body === "object" && body !== null ? body : {}).filter(
+      ([member]) => !STANDARD_MEMBERS.has(member),
+    ),
+  );
   return new ApiProblem(
     res.status,
     typeof body.title === "string" ? body.title : `HTTP ${res.status}`,
     typeof body.detail === "string" ? body.detail : undefined,
     Array.isArray(body.errors) ? body.errors.filter(isFieldError) : [],
     typeof body.type === "string" ? body.type : undefined,
+    extensions,
   );
 };
 

@@ -8,10 +8,14 @@ import {
   decisionFieldOf,
   decisionSchemaFor,
   decisionsOf,
+  groundsShownBy,
+  groundWords,
   instalmentOf,
   leftAfter,
   overrideNeeded,
+  type RefusedGround,
   reasonOf,
+  refusedGroundsOf,
 } from "./decision.ts";
 
 const errorsOf = (v: DecisionValues) => {
@@ -145,14 +149,63 @@ describe("the override an approval may need", () => {
     expect(issues(above)).toEqual(["override:overrideRequired"]);
     expect(issues({ ...above, amount: 1545 })).toEqual([]);
     expect(issues({ ...above, override: "Jury du 12 novembre" })).toEqual([]);
-    expect(decisionBody({ ...above, override: " Jury du 12 novembre " })).toEqual({
+    const shown = groundsShownBy("approve", eligible, 14_000_000);
+    expect(shown).toEqual(["above-estimate"]);
+    expect(decisionBody({ ...above, override: " Jury du 12 novembre " }, shown)).toEqual({
       action: "approve",
       amountCents: 14_000_000,
-      override: { reason: "Jury du 12 novembre" },
+      override: { reason: "Jury du 12 novembre", grounds: ["above-estimate"] },
+    });
+    // a reason with no ground shown covers nothing: not sent, the API says what it finds
+    expect(decisionBody({ ...above, amount: 1545, override: "Jury" })).toEqual({
+      action: "approve",
+      amountCents: 154_500,
+    });
+    // with the 409's exclusive ground shown, both are named
+    expect(decisionBody({ ...above, override: "Cumul voté" }, [...shown, "exclusive"])).toEqual({
+      action: "approve",
+      amountCents: 14_000_000,
+      override: { reason: "Cumul voté", grounds: ["exclusive", "above-estimate"] },
     });
     expect(decisionBody({ ...above, amount: 1545 })).toEqual({
       action: "approve",
       amountCents: 154_500,
     });
+  });
+});
+
+describe("the grounds of a 409 override-required", () => {
+  const extensions = {
+    grounds: [
+      {
+        kind: "exclusive",
+        requestId: "143dc1d2-0000-4000-8000-000000000000",
+        scheme: "fitec",
+        schemeName: { fr: "BRAFITEC", en: "BRAFITEC" },
+        start: "2027-02-01",
+        end: "2027-06-30",
+      },
+      { kind: "above-estimate", amountCents: 150_000, estimateCents: 146_000 },
+      { kind: "not-eligible", verdict: "ineligible" },
+    ],
+  };
+
+  it("reads each ground and says it in the reader's words, dates in words and no id", () => {
+    const grounds = refusedGroundsOf(extensions);
+    expect(grounds.map((g) => g.kind)).toEqual(["exclusive", "above-estimate", "not-eligible"]);
+    const fr = grounds.map((g) => groundWords(g, "fr"));
+    expect(fr[0]).toBe(
+      "La bourse BRAFITEC est déjà accordée pour le séjour du 1er février 2027 au 30 juin 2027, qui chevauche celui-ci : les deux ne se cumulent pas.",
+    );
+    expect(fr[1]).toContain("dépasse l'estimation du dispositif");
+    expect(fr.join(" ")).not.toMatch(/143dc1d2|2027-02-01/);
+    expect(groundWords(grounds[0] as RefusedGround, "en")).toContain(
+      "from 1 February 2027 to 30 June 2027",
+    );
+  });
+
+  it("reads none from a body without grounds", () => {
+    expect(refusedGroundsOf({})).toEqual([]);
+    expect(refusedGroundsOf({ grounds: "x" })).toEqual([]);
   });
 });

@@ -1,4 +1,13 @@
-import type { RequestAction, RequestState, Verdict } from "@envol/domain";
+import {
+  formatLongDate,
+  formatMoney,
+  type Lang,
+  OVERRIDE_GROUND_KINDS,
+  type OverrideGroundKind,
+  type RequestAction,
+  type RequestState,
+  type Verdict,
+} from "@envol/domain";
 import { z } from "zod";
 import type { Decision } from "./staff-api.ts";
 
@@ -72,6 +81,75 @@ export const overrideNeeded = (
     today.estimateCents === null ||
     (amountCents !== null && amountCents > today.estimateCents));
 
+/**
+ * The grounds the form itself shows for approving `amountCents`: the scheme does not find the
+ * stay eligible today, or the amount is above its estimate (or it gives none). An exclusive
+ * grant already committed is known from the API's 409 only.
+ */
+export const groundsShownBy = (
+  action: DecisionAction | "",
+  today: SchemeToday | null,
+  amountCents: number | null,
+): OverrideGroundKind[] =>
+  !commitsMoney(action)
+    ? []
+    : today === null || today.verdict !== "eligible"
+      ? ["not-eligible"]
+      : today.estimateCents === null || (amountCents !== null && amountCents > today.estimateCents)
+        ? ["above-estimate"]
+        : [];
+
+/** A ground of the API's 409 `override-required`, as its body gives it. */
+const RefusedGroundSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("exclusive"),
+    schemeName: z.object({ fr: z.string(), en: z.string() }),
+    start: z.string(),
+    end: z.string(),
+  }),
+  z.object({ kind: z.literal("not-eligible"), verdict: z.string() }),
+  z.object({
+    kind: z.literal("above-estimate"),
+    amountCents: z.number(),
+    estimateCents: z.number().nullable(),
+  }),
+]);
+export type RefusedGround = z.infer<typeof RefusedGroundSchema>;
+
+/** The grounds a 409 `override-required` lists (its `grounds` extension); none when unreadable. */
+export const refusedGroundsOf = (
+  extensions: Readonly<Record<string, unknown>>,
+): RefusedGround[] => {
+  const parsed = z.array(RefusedGroundSchema).safeParse(extensions.grounds);
+  return parsed.success ? parsed.data : [];
+};
+
+/** A ground in the reader's words, for the clerk to accept or not: never an id. */
+export const groundWords = (ground: RefusedGround, lang: Lang): string => {
+  switch (ground.kind) {
+    case "exclusive":
+      return {
+        fr: `La bourse ${ground.schemeName.fr} est déjà accordée pour le séjour du ${formatLongDate(ground.start, "fr")} au ${formatLongDate(ground.end, "fr")}, qui chevauche celui-ci : les deux ne se cumulent pas.`,
+        en: `The ${ground.schemeName.en} grant is already granted for the stay from ${formatLongDate(ground.start, "en")} to ${formatLongDate(ground.end, "en")}, which overlaps this one: the two do not combine.`,
+      }[lang];
+    case "not-eligible":
+      return {
+        fr: "Le dispositif ne juge pas ce séjour éligible aujourd'hui.",
+        en: "The scheme does not find this stay eligible today.",
+      }[lang];
+    case "above-estimate":
+      return ground.estimateCents === null
+        ? {
+            fr: `Le dispositif ne donne pas d'estimation pour ce séjour, et ${formatMoney(ground.amountCents, "fr")} sont accordés.`,
+            en: `The scheme gives no estimate for this stay, and ${formatMoney(ground.amountCents, "en")} is approved.`,
+          }[lang]
+        : {
+            fr: `Le montant de ${formatMoney(ground.amountCents, "fr")} dépasse l'estimation du dispositif, ${formatMoney(ground.estimateCents, "fr")}.`,
+            en: `The amount of ${formatMoney(ground.amountCents, "en")} is above the scheme's estimate, ${formatMoney(ground.estimateCents, "en")}.`,
+          }[lang];
+  }
+};
+
 /** Each error is the key of its sentence (`decision.errors.<key>`), translated where shown. */
 export const DecisionSchema = z
   .object({
@@ -105,17 +183,25 @@ export const decisionSchemaFor = (today: SchemeToday | null) =>
       ctx.addIssue({ code: "custom", path: ["override"], message: "overrideRequired" });
   });
 
-/** The body the API takes for valid values (checked by `DecisionSchema` first). */
-export const decisionBody = (v: DecisionValues): Decision => {
+/**
+ * The body the API takes for valid values (checked by `DecisionSchema` first). The override
+ * names the grounds the form showed the clerk (`shown`): a reason with none shown is not sent,
+ * and the API's 409 then lists what it found.
+ */
+export const decisionBody = (
+  v: DecisionValues,
+  shown: readonly OverrideGroundKind[] = [],
+): Decision => {
   const reason = v.reason.trim();
   switch (v.action) {
     case "approve":
     case "promote": {
       const override = v.override.trim();
+      const grounds = OVERRIDE_GROUND_KINDS.filter((k) => shown.includes(k));
       return {
         action: v.action,
         ...(v.amount !== null && { amountCents: centsOf(v.amount) }),
-        ...(override !== "" && { override: { reason: override } }),
+        ...(override !== "" && grounds.length > 0 && { override: { reason: override, grounds } }),
       };
     }
     case "reject":

@@ -8,14 +8,17 @@ const refused = (status: number, body: object) =>
 describe("a refused action on a request", () => {
   it("shows the API's explanation when the same stay was already applied for", async () => {
     const detail =
-      "Cette demande erasmus ne peut pas être déposée : le dossier 7c0e…, pour un séjour du 2027-02-01 au 2027-06-30 qui chevauche celui-ci, a déjà une demande erasmus à l'état « envoyée ».";
+      "Cette demande Erasmus+ Europe ne peut pas être déposée : votre candidature pour le séjour du 1er février 2027 au 30 juin 2027, qui chevauche celui-ci, a déjà une demande Erasmus+ Europe à l'état « envoyée ».";
+    const otherApplicationId = "7c0e0000-0000-4000-8000-000000000000";
     const problem = await refused(409, {
       type: "https://envol.telecom-paris.fr/problems/overlapping-request",
       title: "Ce séjour fait déjà l'objet d'une demande",
       status: 409,
       detail,
+      otherApplicationId,
     });
-    expect(actionRefusal(problem)).toEqual({ kind: "explained", detail });
+    // the other application to link to, apart from the words
+    expect(actionRefusal(problem)).toEqual({ kind: "explained", detail, otherApplicationId });
   });
 
   it("says the request changed on any other conflict, and gives other refusals' reasons", async () => {

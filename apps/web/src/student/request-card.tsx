@@ -1,5 +1,6 @@
 import "./request-card.css";
 import { formatMoney, type Lang } from "@envol/domain";
+import { Link } from "@tanstack/react-router";
 import { useRef, useState } from "react";
 import { actionRefusal } from "./action-refusal.ts";
 import { AgreementText } from "./agreement-text.tsx";
@@ -133,13 +134,25 @@ export const RequestCard = ({
       </p>
       {refusal && (
         <p role="alert" className="notice notice--error">
-          {refusal.kind === "changed"
-            ? t("application.conflict")
-            : refusal.kind === "explained"
-              ? refusal.detail
-              : refusal.kind === "offline"
-                ? t("common.offline")
-                : t("application.actionFailed", { reason: refusal.reason })}
+          {refusal.kind === "changed" ? (
+            t("application.conflict")
+          ) : refusal.kind === "explained" ? (
+            <>
+              {refusal.detail}
+              {refusal.otherApplicationId !== undefined && (
+                <>
+                  {" "}
+                  <Link to="/student/applications/$id" params={{ id: refusal.otherApplicationId }}>
+                    {t("application.openOther")}
+                  </Link>
+                </>
+              )}
+            </>
+          ) : refusal.kind === "offline" ? (
+            t("common.offline")
+          ) : (
+            t("application.actionFailed", { reason: refusal.reason })
+          )}
         </p>
       )}
     </article>

@@ -108,6 +108,7 @@ export const studentEn: StudentMessages = {
     conflict:
       "This request changed in the meantime: the page is up to date, check it before trying again.",
     actionFailed: "The action did not go through: {{reason}}",
+    openOther: "See that application",
     answers: "Your answers",
     answersHint: "The simulator's answers this application was made with.",
   },

@@ -113,6 +113,7 @@ export const studentFr = {
     conflict:
       "Cette demande a changé entre-temps : la page est à jour, vérifiez-la avant de recommencer.",
     actionFailed: "L'action n'a pas abouti : {{reason}}",
+    openOther: "Voir cette candidature",
     answers: "Vos réponses",
     answersHint: "Les réponses du simulateur reprises dans cette candidature.",
   },

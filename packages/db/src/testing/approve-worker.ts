@@ -3,7 +3,7 @@
  * an `ApproveJob`, opens its own runtime on the database, says it is ready, waits for `go`,
  * approves all its requests at once and replies with an `ApproveReport`.
  */
-import type { Actor } from "@envol/domain";
+import { type Actor, OVERRIDE_GROUND_KINDS } from "@envol/domain";
 import { sql } from "drizzle-orm";
 import { Cause, Exit, ManagedRuntime, Option } from "effect";
 import { Applications } from "../applications.ts";
@@ -47,7 +47,11 @@ const exits = await Promise.all(
         Applications.use((a) =>
           a.decide(
             id,
-            { action: "approve", amountCents: job.amountCents, override: { reason: "race" } },
+            {
+              action: "approve",
+              amountCents: job.amountCents,
+              override: { reason: "race", grounds: OVERRIDE_GROUND_KINDS },
+            },
             STAFF,
           ),
         ),

@@ -204,12 +204,46 @@ describe("planDecision: approvals the rules would refuse need an override", () =
         requestId: "req-2",
         scheme: "erasmus",
         schemeName: { fr: "Erasmus+ KA171", en: "Erasmus+ KA171" },
+        start: "2027-01-15",
+        end: "2027-05-31",
       },
     ]);
+    // the other grant by its scheme's name and its stay's dates in words, never an id
     expect((failure as OverrideRequired).explain("fr")).toBe(
-      "Cette demande ne peut être accordée qu'avec une dérogation motivée : la bourse Erasmus+ KA171 (demande req-2) est déjà accordée pour un séjour qui chevauche celui-ci, et les deux ne se cumulent pas.",
+      "Cette demande ne peut être accordée qu'avec une dérogation motivée : la bourse Erasmus+ KA171 est déjà accordée pour le séjour du 15 janvier 2027 au 31 mai 2027, qui chevauche celui-ci, et les deux ne se cumulent pas.",
     );
-    expect((failure as OverrideRequired).explain("en")).toContain("the two do not combine");
+    expect((failure as OverrideRequired).explain("en")).toBe(
+      "This request can only be approved with an override and its reason: the Erasmus+ KA171 grant is already granted for the stay from 15 January 2027 to 31 May 2027, which overlaps this one, and the two do not combine.",
+    );
+  });
+
+  it("takes an override only for the grounds it names: a ground the office did not accept is still refused, listed alone", () => {
+    const state = stateOf("under_review", {
+      otherGrants: [erasmus("approved")],
+      today: { verdict: "eligible", estimateCents: 200_000 },
+    });
+    const failure = refused(state, {
+      action: "approve",
+      amountCents: 225_000,
+      override: { reason: "Cumul voté en jury", grounds: ["exclusive"] },
+    }) as OverrideRequired;
+    expect(failure).toBeInstanceOf(OverrideRequired);
+    expect(failure.grounds).toEqual([
+      { kind: "above-estimate", amountCents: 225_000, estimateCents: 200_000 },
+    ]);
+    const plan = planned(state, {
+      action: "approve",
+      amountCents: 225_000,
+      override: { reason: "Cumul voté en jury", grounds: ["exclusive", "above-estimate"] },
+    });
+    expect(plan.request.state).toBe("approved");
+    expect(overrideOf(plan)).toEqual({
+      reason: "Cumul voté en jury",
+      grounds: [
+        expect.objectContaining({ kind: "exclusive" }),
+        expect.objectContaining({ kind: "above-estimate" }),
+      ],
+    });
   });
 
   it("approves beside an exclusive grant not committed, for another stay, or of a scheme that combines", () => {
@@ -228,7 +262,7 @@ describe("planDecision: approvals the rules would refuse need an override", () =
   it("approves with the override, the audit event carrying its reason and what it overrode", () => {
     const plan = planned(stateOf("under_review", { otherGrants: [erasmus("approved")] }), {
       action: "approve",
-      override: { reason: "Cumul accordé par le jury du 12 novembre" },
+      override: { reason: "Cumul accordé par le jury du 12 novembre", grounds: ["exclusive"] },
     });
     expect(plan.request.state).toBe("approved");
     expect(plan.audit.reason).toBe("Cumul accordé par le jury du 12 novembre");
@@ -269,7 +303,10 @@ describe("planDecision: approvals the rules would refuse need an override", () =
   it("refuses a promotion above the estimate too, and takes it with the override", () => {
     const state = stateOf("waitlisted", { today: { verdict: "eligible", estimateCents: 200_000 } });
     expect(refused(state, { action: "promote" })).toBeInstanceOf(OverrideRequired);
-    const plan = planned(state, { action: "promote", override: { reason: "Tarif 2025 maintenu" } });
+    const plan = planned(state, {
+      action: "promote",
+      override: { reason: "Tarif 2025 maintenu", grounds: ["above-estimate"] },
+    });
     expect(plan.request.approvedCents).toBe(225_000);
     expect(overrideOf(plan)).toMatchObject({ reason: "Tarif 2025 maintenu" });
   });

@@ -10,6 +10,7 @@ import {
   transition,
 } from "../application-lifecycle.ts";
 import { agreementTerms, agreementText, defaultAdvanceCents } from "../grant-agreement.ts";
+import { formatLongDate } from "../long-date.ts";
 import { formatMoney } from "../money.ts";
 import type { Verdict } from "../simulation-report.ts";
 import { joinWords, type Lang, type Text } from "../text.ts";
@@ -38,9 +39,19 @@ export type Decision =
   | { readonly action: "withdraw"; readonly reason?: string }
   | { readonly action: "cancel"; readonly reason: string };
 
-/** The office's explicit decision to approve what the rules would refuse, and why. */
+/** The kinds of ground an approval may need an override for (see {@link OverrideGround}). */
+export const OVERRIDE_GROUND_KINDS = ["exclusive", "not-eligible", "above-estimate"] as const;
+export type OverrideGroundKind = (typeof OVERRIDE_GROUND_KINDS)[number];
+
+/**
+ * The office's explicit decision to approve what the rules would refuse, and why: it names the
+ * grounds it accepts (those the clerk was shown), and covers those only.
+ *
+ * @example { reason: "Cumul voté en jury", grounds: ["exclusive"] }
+ */
 export interface Override {
   readonly reason: string;
+  readonly grounds: readonly OverrideGroundKind[];
 }
 
 /** Another grant of the student, committed: what an approval could not be combined with. */
@@ -62,6 +73,9 @@ export type OverrideGround =
       readonly requestId: string;
       readonly scheme: string;
       readonly schemeName: Text;
+      /** The other grant's stay, planned dates (ISO). */
+      readonly start: string;
+      readonly end: string;
     }
   /** The scheme does not find the stay eligible today. */
   | { readonly kind: "not-eligible"; readonly verdict: Verdict }
@@ -101,8 +115,8 @@ const groundText = (ground: OverrideGround, lang: Lang): string => {
   switch (ground.kind) {
     case "exclusive":
       return {
-        fr: `la bourse ${ground.schemeName.fr} (demande ${ground.requestId}) est déjà accordée pour un séjour qui chevauche celui-ci, et les deux ne se cumulent pas`,
-        en: `the ${ground.schemeName.en} grant (request ${ground.requestId}) is already granted for a stay overlapping this one, and the two do not combine`,
+        fr: `la bourse ${ground.schemeName.fr} est déjà accordée pour le séjour du ${formatLongDate(ground.start, "fr")} au ${formatLongDate(ground.end, "fr")}, qui chevauche celui-ci, et les deux ne se cumulent pas`,
+        en: `the ${ground.schemeName.en} grant is already granted for the stay from ${formatLongDate(ground.start, "en")} to ${formatLongDate(ground.end, "en")}, which overlaps this one, and the two do not combine`,
       }[lang];
     case "not-eligible":
       return {
@@ -170,6 +184,8 @@ export const overrideGroundsOf = (state: DecisionState, amountCents: number): Ov
       requestId: g.requestId,
       scheme: g.scheme,
       schemeName: g.schemeName,
+      start: g.start,
+      end: g.end,
     }));
   const { today } = state;
   // a repository that plans an approval without today's verdict is a defect, not a refusal
@@ -284,9 +300,15 @@ export const planDecision = (
       ? overrideGroundsOf(state, input.amountCents)
       : [];
   const override = approves && "override" in decision ? decision.override : undefined;
-  if (grounds.length > 0 && override === undefined)
+  // an override covers the grounds the office named, never one it was not shown
+  const unaccepted = grounds.filter((g) => !override?.grounds.includes(g.kind));
+  if (unaccepted.length > 0)
     return Result.fail(
-      new OverrideRequired({ requestId: state.request.id, scheme: state.request.scheme, grounds }),
+      new OverrideRequired({
+        requestId: state.request.id,
+        scheme: state.request.scheme,
+        grounds: unaccepted,
+      }),
     );
   // the override is kept only when it overrode something: its reason and what it overrode
   const overridden = grounds.length > 0 && override ? { reason: override.reason, grounds } : null;

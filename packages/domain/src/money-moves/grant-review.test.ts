@@ -53,12 +53,29 @@ describe("statementAwaitingOffice", () => {
       schemeName: FITEC,
       beforeCents: 100_253,
       afterCents: 334_827,
+      hold: "rise",
     });
     expect(text.fr).toContain("du 1er février 2027 au 30 juin 2027");
     expect(text.fr).toContain("le montant accordé au titre de FITEC passerait de");
     expect(text.en).toContain("the amount granted under FITEC would go from");
     expect(text.fr).toContain("confirmée par la DRI");
     expect(text.en).toContain("only once the office confirms it");
+  });
+
+  it("says why a lowering waits too: an override, or money already paid", () => {
+    const lowering = {
+      startDate: "2027-02-01",
+      endDate: "2027-04-30",
+      schemeName: FITEC,
+      beforeCents: 150_000,
+      afterCents: 146_000,
+    };
+    const overridden = statementAwaitingOffice({ ...lowering, hold: "override" });
+    expect(overridden.fr).toContain("par dérogation");
+    expect(overridden.en).toContain("by override");
+    const paid = statementAwaitingOffice({ ...lowering, hold: "paid" });
+    expect(paid.fr).toContain("déjà versée");
+    expect(paid.en).toContain("already paid");
   });
 });
 

@@ -67,12 +67,34 @@ const stayWords = (dates: StayDates, lang: Lang): string =>
     en: `${formatLongDate(dates.startDate, "en")} to ${formatLongDate(dates.endDate, "en")}`,
   })[lang];
 
-/** Why a host's statement awaits the office: it would raise the grant. */
+/**
+ * Why a host's statement is not applied at once (ADR 012): it would raise the grant, change a
+ * grant the office approved with an override, or change a grant of which money was paid.
+ */
+export type StatementHold = "rise" | "override" | "paid";
+
+const HOLD_WORDS: Record<StatementHold, Text> = {
+  rise: {
+    fr: "Une hausse n'est appliquée qu'une fois confirmée par la DRI.",
+    en: "A rise is applied only once the office confirms it.",
+  },
+  override: {
+    fr: "La DRI a accordé ce montant par dérogation : il ne change qu'une fois qu'elle le confirme.",
+    en: "The office granted this amount by override: it changes only once the office confirms it.",
+  },
+  paid: {
+    fr: "Une partie de la bourse est déjà versée : le montant ne change qu'une fois confirmé par la DRI.",
+    en: "Part of the grant is already paid: the amount changes only once the office confirms it.",
+  },
+};
+
+/** Why a host's statement awaits the office, and what it would do to the grant. */
 export const statementAwaitingOffice = (
   statement: StayDates & {
     readonly schemeName: Text;
     readonly beforeCents: number;
     readonly afterCents: number;
+    readonly hold: StatementHold;
   },
 ): Text => {
   const say = (lang: Lang) => {
@@ -81,8 +103,8 @@ export const statementAwaitingOffice = (
       formatMoney(statement.afterCents, lang),
     ];
     return {
-      fr: `L'établissement d'accueil déclare le séjour ${stayWords(statement, "fr")} : le montant accordé au titre ${deOrD(statement.schemeName.fr)} passerait de ${before} à ${after}. Une hausse n'est appliquée qu'une fois confirmée par la DRI.`,
-      en: `The host states the stay as ${stayWords(statement, "en")}: the amount granted under ${statement.schemeName.en} would go from ${before} to ${after}. A rise is applied only once the office confirms it.`,
+      fr: `L'établissement d'accueil déclare le séjour ${stayWords(statement, "fr")} : le montant accordé au titre ${deOrD(statement.schemeName.fr)} passerait de ${before} à ${after}. ${HOLD_WORDS[statement.hold].fr}`,
+      en: `The host states the stay as ${stayWords(statement, "en")}: the amount granted under ${statement.schemeName.en} would go from ${before} to ${after}. ${HOLD_WORDS[statement.hold].en}`,
     }[lang];
   };
   return { fr: say("fr"), en: say("en") };

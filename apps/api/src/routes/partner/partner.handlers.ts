@@ -3,6 +3,7 @@ import {
   Applications,
   type ApplicationView,
   Grants,
+  type QueueCursor,
   type QueueRow,
   type StatementOutcome,
   Users,
@@ -45,8 +46,8 @@ type OMobilityIndex = z.input<typeof OMobilityIndexSchema>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The queue's largest page: the index reads the partner's requests page by page. */
-const PAGE = 200;
+/** How many of the partner's requests the index reads at a time. */
+const BATCH = 500;
 
 /** The reason a student is told when the host refuses without a comment. */
 const DEFAULT_REJECTION: Record<Lang, string> = {
@@ -74,22 +75,28 @@ const studentOf = (application: ApplicationView) =>
     return student;
   });
 
-/** Every request of the partner's mobilities, through the staff queue's filters. */
+/**
+ * Every request of the partner's mobilities, through the staff queue's filters, batch after
+ * batch from where the last one ended (keyset): neither the queue's counted total nor its
+ * skippable offsets, both capped at 1 000, bound how many a partner hosts.
+ */
 const requestsHostedBy = (partnerId: string, academicYear: string | undefined) =>
   Effect.gen(function* () {
     const applications = yield* Applications;
+    const filter = {
+      hostPartnerId: partnerId,
+      ...(academicYear !== undefined && { academicYear }),
+      sort: "start-asc",
+    } as const;
     const rows: QueueRow[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = yield* applications.queue({
-        hostPartnerId: partnerId,
-        ...(academicYear !== undefined && { academicYear }),
-        sort: "start-asc",
-        limit: PAGE,
-        offset,
-      });
-      rows.push(...page.rows);
-      if (page.rows.length < PAGE || offset + PAGE >= page.total) return rows;
-    }
+    let cursor: QueueCursor | null = null;
+    do {
+      const batch: { readonly rows: readonly QueueRow[]; readonly next: QueueCursor | null } =
+        yield* applications.queueAfter(filter, cursor, BATCH);
+      rows.push(...batch.rows);
+      cursor = batch.next;
+    } while (cursor !== null);
+    return rows;
   });
 
 export const listHandler =

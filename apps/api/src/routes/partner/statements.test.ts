@@ -249,6 +249,118 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       });
     });
 
+    it("sending dates the office already rejected changes nothing: the partner reads the rejection, the office's queue stays as it was", async () => {
+      const mobility = await atUsp("resend@example.org", ["idf"]);
+      const idf = (await grantOf(mobility, "idf"))?.id ?? "";
+      await state(mobility, "2027-02-01", "2027-06-10");
+      expect((await state(mobility, "2027-01-20", "2027-06-30")).status).toBe(202);
+      const rejected = await t.call(
+        office,
+        "POST",
+        `/api/staff/requests/${idf}/statement/rejection`,
+        { reason: "Arrivée anticipée non justifiée" },
+      );
+      expect(rejected.status).toBe(200);
+
+      const again = await state(mobility, "2027-01-20", "2027-06-30");
+      expect(again.status).toBe(200);
+      expect(await again.json()).toMatchObject({
+        actual_arrival_date: "2027-02-01",
+        office_review: {
+          status: "rejected",
+          actual_arrival_date: "2027-01-20",
+          reason: "Arrivée anticipée non justifiée",
+        },
+      });
+      expect(await queueRow(idf, "to-process")).toBeUndefined();
+      expect((await queueRow(idf))?.awaitingOffice).toBe(false);
+      // other dates make a new review
+      expect((await state(mobility, "2027-01-25", "2027-06-30")).status).toBe(202);
+      expect((await queueRow(idf, "to-process"))?.awaitingOffice).toBe(true);
+    });
+
+    /** A student at São Paulo whose IDF grant is approved with `decision`'s amount and override. */
+    const approvedWith = async (email: string, approval: Decision): Promise<ApplicationView> => {
+      const student = await t.runtime.runPromise(
+        Users.use((u) => u.ensure({ email, name: `Étudiant ${email}`, role: "student" })),
+      );
+      const created = await t.runtime.runPromise(
+        Applications.use((a) =>
+          a.create({
+            studentId: student.id,
+            situation: semesterAt({
+              host: "usp",
+              echelon: "4",
+              quotientFamilial: 900_000,
+              residenceRegion: "11",
+            }),
+            schemes: ["idf"],
+          }),
+        ),
+      );
+      const request = created.requests[0]?.id ?? "";
+      const steps: readonly [Decision, Actor][] = [
+        [{ action: "submit" }, { kind: "student", userId: student.id }],
+        [{ action: "start-review" }, staff],
+        [approval, staff],
+      ];
+      for (const [decision, actor] of steps)
+        await t.runtime.runPromise(Applications.use((a) => a.decide(request, decision, actor)));
+      return t.runtime.runPromise(Applications.use((a) => a.get(created.id)));
+    };
+
+    it("a statement that would lower a grant approved with an override awaits the office: the override is not undone", async () => {
+      const mobility = await approvedWith("override.statement@example.org", {
+        action: "approve",
+        amountCents: 240_000,
+        override: { reason: "Frais de visa votés en jury", grounds: ["above-estimate"] },
+      });
+      const idf = (await grantOf(mobility, "idf"))?.id ?? "";
+      expect((await grantOf(mobility, "idf"))?.approvedCents).toBe(240_000);
+      // the planned dates: the rules give 2 250 €
+      const planned = await state(mobility, "2027-02-01", "2027-06-30");
+      expect(planned.status).toBe(202);
+      expect(await planned.json()).toMatchObject({
+        office_review: { status: "awaiting_office", actual_departure_date: "2027-06-30" },
+      });
+      expect((await grantOf(mobility, "idf"))?.approvedCents).toBe(240_000);
+      expect(await t.runtime.runPromise(Grants.use((g) => g.ledgerFor(idf)))).toHaveLength(1);
+      expect((await detail(mobility)).requests[0]?.review).toMatchObject({
+        kind: "partner-statement",
+        beforeCents: 240_000,
+        afterCents: 225_000,
+      });
+      expect((await queueRow(idf, "to-process"))?.awaitingOffice).toBe(true);
+    });
+
+    it("a statement that would shorten a grant with money paid awaits the office: no 'to recover' and no e-mail before it confirms", async () => {
+      const email = "paid.statement@example.org";
+      const mobility = await atUsp(email, ["idf"]);
+      const idf = (await grantOf(mobility, "idf"))?.id ?? "";
+      for (const decision of [{ action: "sign-agreement" }, { action: "pay-advance" }] as const)
+        await t.runtime.runPromise(Applications.use((a) => a.decide(idf, decision, staff)));
+      expect((await grantOf(mobility, "idf"))?.state).toBe("advance_paid");
+      const ledgerBefore = await t.runtime.runPromise(Grants.use((g) => g.ledgerFor(idf)));
+
+      const shorter = await state(mobility, "2027-02-01", "2027-04-30");
+      expect(shorter.status).toBe(202);
+      expect((await grantOf(mobility, "idf"))?.approvedCents).toBe(225_000);
+      expect(await t.runtime.runPromise(Grants.use((g) => g.ledgerFor(idf)))).toHaveLength(
+        ledgerBefore.length,
+      );
+      const mail = await t.runtime.runPromise(Outbox.use((o) => o.forRecipient(email)));
+      expect(mail.filter((m) => m.topic === "request.recalculate")).toEqual([]);
+      expect((await detail(mobility)).requests[0]?.review).toMatchObject({
+        kind: "partner-statement",
+        beforeCents: 225_000,
+      });
+
+      // a plain lowering of an unpaid grant approved on the rules still applies at once
+      const plain = await atUsp("plain.statement@example.org", ["idf"]);
+      expect((await state(plain, "2027-02-01", "2027-06-10")).status).toBe(200);
+      expect((await grantOf(plain, "idf"))?.approvedCents).toBe(195_000);
+    });
+
     it("identical statements sent at once: one history entry, one ledger line, one e-mail", async () => {
       const email = "race@example.org";
       const mobility = await atUsp(email, ["idf"]);

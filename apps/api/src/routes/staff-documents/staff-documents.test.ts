@@ -268,7 +268,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
             {
               action: "approve",
               amountCents: estimate + 10_000,
-              override: { reason: "Vote du jury" },
+              override: { reason: "Vote du jury", grounds: ["above-estimate"] },
             },
             staff,
           ),

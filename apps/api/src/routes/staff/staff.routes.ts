@@ -5,6 +5,7 @@ import {
   CountryCodeSchema,
   fieldText,
   IsoDateSchema,
+  OVERRIDE_GROUND_KINDS,
   REQUEST_ACTIONS,
   REQUEST_STATES,
   type RequestState,
@@ -385,10 +386,18 @@ const Amount = z.number().int().positive().meta({
   description: "euro cents; the estimate made when the student applied by default",
 });
 
-const Override = z.strictObject({ reason: Reason }).meta({
-  description:
-    "The office's explicit decision to approve what the rules would refuse (an exclusive grant already committed for an overlapping stay, a scheme that does not find the stay eligible today, an amount above its estimate), and why: kept in the audit trail and shown in the history",
-});
+const Override = z
+  .strictObject({
+    reason: Reason,
+    grounds: z.array(z.enum(OVERRIDE_GROUND_KINDS)).min(1).meta({
+      description:
+        "The grounds the office accepts, those it was shown (the `grounds` of the 409 `override-required`, each by its `kind`): a ground found but not named here is still refused",
+    }),
+  })
+  .meta({
+    description:
+      "The office's explicit decision to approve what the rules would refuse (an exclusive grant already committed for an overlapping stay, a scheme that does not find the stay eligible today, an amount above its estimate), and why, naming the grounds it accepts: kept in the audit trail and shown in the history",
+  });
 
 export const DecisionSchema = z
   .discriminatedUnion("action", [
@@ -416,7 +425,7 @@ export const decide = createRoute({
   tags: TAGS,
   summary: "Decide on a request: review, approve, reject, waitlist, promote, agreement, cancel",
   description:
-    "Approving commits the amount against the scheme's envelope for the year; when too little is left the answer is a 409 that says how much. An approval (or a promotion) that would make two exclusive grants of the student active for overlapping stays, of a scheme that does not find the stay eligible today, or of an amount above the scheme's estimate today is a 409 (`override-required`, its `grounds` listed, the detail naming the other grant or saying both figures) unless the body carries `override: { reason }`, which the audit trail keeps. A rejection and a cancellation must say why. The student is notified.",
+    "Approving commits the amount against the scheme's envelope for the year; when too little is left the answer is a 409 that says how much. An approval (or a promotion) that would make two exclusive grants of the student active for overlapping stays, of a scheme that does not find the stay eligible today, or of an amount above the scheme's estimate today is a 409 (`override-required`, its `grounds` listed, the detail naming the other grant's scheme and stay or saying both figures) unless the body carries `override: { reason, grounds }` naming every ground found (by its `kind`; one not named is still refused, the 409 listing it), which the audit trail keeps. A rejection and a cancellation must say why. The student is notified.",
   request: {
     params: IdParam,
     body: { required: true, content: { "application/json": { schema: DecisionSchema } } },

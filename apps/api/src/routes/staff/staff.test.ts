@@ -88,7 +88,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       name: string,
       dates: readonly [string, string],
       amountCents?: number,
-      override?: { reason: string },
+      override?: { reason: string; grounds: string[] },
     ) => {
       const f = await filed(name, dates);
       expect((await decide(f.request.id, { action: "start-review" })).status).toBe(200);
@@ -735,7 +735,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         'Zoé "Zaza" Dupont; fils',
         ["2031-02-01", "2031-06-30"],
         123_456,
-        { reason: "test" },
+        { reason: "test", grounds: ["not-eligible", "above-estimate"] },
       );
       const typed = await filed("=1+2", ["2031-02-01", "2031-06-30"], {
         host: { name: "Université d'Été; campus", country: "ES", city: "Sevilla" },
@@ -945,14 +945,34 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       );
       const tooLong = await decide(f.request.id, {
         ...above,
-        override: { reason: "x".repeat(2001) },
+        override: { reason: "x".repeat(2001), grounds: ["above-estimate"] },
       });
       expect(tooLong.status).toBe(422);
-      const blank = await decide(f.request.id, { ...above, override: { reason: " " } });
+      const blank = await decide(f.request.id, {
+        ...above,
+        override: { reason: " ", grounds: ["above-estimate"] },
+      });
       expect(blank.status).toBe(422);
+      // an override must name what it accepts: none, or an unknown ground, is refused
+      for (const grounds of [[], ["all"]]) {
+        const unnamed = await decide(f.request.id, {
+          ...above,
+          override: { reason: "Frais de visa exceptionnels", grounds },
+        });
+        expect(unnamed.status).toBe(422);
+      }
+      // a ground the clerk did not accept is still refused, listed
+      const otherGround = await decide(f.request.id, {
+        ...above,
+        override: { reason: "Frais de visa exceptionnels", grounds: ["not-eligible"] },
+      });
+      expect(otherGround.status).toBe(409);
+      expect(await json(otherGround)).toMatchObject({
+        grounds: [{ kind: "above-estimate", amountCents: 14_000_000 }],
+      });
       const overridden = await decide(f.request.id, {
         ...above,
-        override: { reason: "Frais de visa exceptionnels" },
+        override: { reason: "Frais de visa exceptionnels", grounds: ["above-estimate"] },
       });
       expect(overridden.status).toBe(200);
       expect(await json(overridden)).toMatchObject({
@@ -982,11 +1002,15 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       );
       expect(second.status).toBe(409);
       const secondBody = await json(second);
-      expect(secondBody.detail).toContain(`(request ${fitec})`);
+      // the other grant by its scheme and its stay's dates, never its id
+      expect(secondBody.detail).not.toContain(fitec);
+      expect(secondBody.detail).toContain(
+        "FITEC grant is already granted for the stay from 1 October 2027 to 29 February 2028",
+      );
       expect(secondBody.detail).toContain("the two do not combine");
       const withOverride = await decide(mic as string, {
         action: "approve",
-        override: { reason: "Cumul voté en jury" },
+        override: { reason: "Cumul voté en jury", grounds: ["exclusive"] },
       });
       expect(withOverride.status).toBe(200);
     });

@@ -243,7 +243,7 @@ export const submitRequest = createRoute({
   responses: {
     ...decisionResponses,
     409: problemResponse(
-      "Not possible in the request's current state, or the student already has a standing request for the same scheme on another application whose stay overlaps (the detail names it, with its dates)",
+      "Not possible in the request's current state, or the student already has a standing request for the same scheme on another application whose stay overlaps (`overlapping-request`: the detail names the scheme and the other stay's dates in words; `otherApplicationId` is the other application, to link to)",
     ),
   },
 });

@@ -143,6 +143,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         type: string;
         title: string;
         detail?: string;
+        otherApplicationId?: string;
       };
       expect(body.status).toBe(status);
       return body;
@@ -626,14 +627,18 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const fr = await expectProblem(await submitSecond("erasmus", "fr"), 409);
       expect(fr.type).toBe("https://envol.telecom-paris.fr/problems/overlapping-request");
       expect(fr.title).toBe("Ce séjour fait déjà l'objet d'une demande");
-      expect(fr.detail).toBe(
-        `Cette demande erasmus ne peut pas être déposée : le dossier ${first.id}, pour un séjour du 2027-02-01 au 2027-06-30 qui chevauche celui-ci, a déjà une demande erasmus à l'état « envoyée ». Un même séjour ne peut pas être financé deux fois par la même aide.`,
+      // the scheme by its name, the other stay by its dates in words; its id only as a link
+      expect(fr.detail).toMatch(
+        /^Cette demande Erasmus\+ .+ ne peut pas être déposée : votre candidature pour le séjour du 1er février 2027 au 30 juin 2027, qui chevauche celui-ci, a déjà une demande Erasmus\+ .+ à l'état « envoyée »\. Un même séjour ne peut pas être financé deux fois par la même aide\.$/,
       );
+      expect(fr.detail).not.toContain(first.id);
+      expect(fr.otherApplicationId).toBe(first.id);
       const en = await expectProblem(await submitSecond("erasmus", "en"), 409);
       expect(en.title).toBe("This stay has already been applied for");
       expect(en.detail).toContain(
-        `application ${first.id}, for a stay from 2027-02-01 to 2027-06-30 that overlaps this one`,
+        "your application for the stay from 1 February 2027 to 30 June 2027, which overlaps this one",
       );
+      expect(en.otherApplicationId).toBe(first.id);
       // another scheme on the same stay is another grant
       expect((await submitSecond("idf", "en")).status).toBe(200);
       expect(byScheme((await detail(me, second.id)).requests, "erasmus").state).toBe("draft");

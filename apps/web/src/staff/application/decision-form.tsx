@@ -1,7 +1,7 @@
 import "./decision-form.css";
 import { formatMoney } from "@envol/domain";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { isProblem } from "../../api/api-problem.ts";
 import { SubmitButton } from "../../shell/submit-button.tsx";
@@ -13,9 +13,13 @@ import {
   decisionBody,
   decisionFieldOf,
   decisionSchemaFor,
+  groundsShownBy,
+  groundWords,
   leftAfter,
   overrideNeeded,
+  type RefusedGround,
   reasonOf,
+  refusedGroundsOf,
   type SchemeToday,
 } from "../decision.ts";
 import { WriteProblem } from "../load-problem.tsx";
@@ -62,11 +66,17 @@ export const DecisionForm = ({
     resolver: zodResolver(decisionSchemaFor(today)),
     defaultValues: defaults,
   });
-  const write = useStaffWrite((api, values: DecisionValues) =>
-    decide(api, request.id, decisionBody(values)),
-  );
+  // the grounds of the API's last 409 `override-required`, shown in words until the next answer
+  const [refused, setRefused] = useState<readonly RefusedGround[]>([]);
   const action = useWatch({ control: form.control, name: "action" });
   const amount = useWatch({ control: form.control, name: "amount" });
+  const budget = request.budget;
+  const amountCents = amount === null || Number.isNaN(amount) ? null : centsOf(amount);
+  // what the clerk was shown: the form's own grounds, and those the API listed
+  const shown = [...groundsShownBy(action, today, amountCents), ...refused.map((g) => g.kind)];
+  const write = useStaffWrite((api, values: DecisionValues) =>
+    decide(api, request.id, decisionBody(values, shown)),
+  );
   const reason = reasonOf(action);
   const errors = form.formState.errors;
   const errorText = (key: string | undefined) =>
@@ -81,9 +91,15 @@ export const DecisionForm = ({
     onDone(null);
     try {
       const after = await write.mutateAsync(values);
+      setRefused([]);
       onDone(t("decision.done", { state: t(`states.${after.state}`) }));
       form.reset({ ...defaults, action: "" });
     } catch (e) {
+      if (isProblem(e, 409) && e.type?.endsWith("override-required")) {
+        setRefused(refusedGroundsOf(e.extensions));
+        if (values.override.trim() === "")
+          form.setError("override", { type: "server", message: "overrideRequired" });
+      }
       if (isProblem(e, 422))
         for (const err of e.errors) {
           const field = decisionFieldOf(err.path);
@@ -92,11 +108,9 @@ export const DecisionForm = ({
     }
   });
 
-  const budget = request.budget;
-  const amountCents = amount === null || Number.isNaN(amount) ? null : centsOf(amount);
   const after =
     budget && amountCents !== null ? leftAfter(budget.remainingCents, amountCents) : null;
-  const needsOverride = overrideNeeded(action, today, amountCents);
+  const needsOverride = overrideNeeded(action, today, amountCents) || refused.length > 0;
 
   return (
     <form className="staff-decision" aria-labelledby={`${id}-title`} onSubmit={onSubmit} noValidate>
@@ -125,6 +139,7 @@ export const DecisionForm = ({
                     checked={field.value === d}
                     onChange={() => {
                       field.onChange(d);
+                      setRefused([]);
                       write.reset();
                       onDone(null);
                     }}
@@ -241,13 +256,23 @@ export const DecisionForm = ({
           <p id={`${id}-override-hint`} className="field__description">
             {needsOverride ? t("decision.overrideNeeded") : t("decision.overrideHint")}
           </p>
+          {refused.length > 0 && (
+            <div id={`${id}-override-grounds`} className="staff-decision__grounds">
+              <p className="field__description">{t("decision.groundsRefused")}</p>
+              <ul>
+                {refused.map((g) => (
+                  <li key={`${g.kind}-${groundWords(g, lang)}`}>{groundWords(g, lang)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <textarea
             id={`${id}-override`}
             className="field__input staff-textarea"
             rows={2}
             aria-required={needsOverride}
             aria-invalid={errors.override ? true : undefined}
-            aria-describedby={`${id}-override-hint${errors.override ? ` ${id}-override-error` : ""}`}
+            aria-describedby={`${id}-override-hint${refused.length > 0 ? ` ${id}-override-grounds` : ""}${errors.override ? ` ${id}-override-error` : ""}`}
             {...form.register("override")}
           />
           {errors.override && (

@@ -256,6 +256,8 @@ export const staffEn: StaffMessages = {
         "The scheme does not find this stay eligible today: approving needs an override.",
     },
     override: "Reason for the override",
+    groundsRefused:
+      "The rules refuse this approval for the following reasons; approving with a reason, the office overrides each of them:",
     overrideOptional: "Reason for an override (if the approval is refused)",
     overrideNeeded:
       "The rules would refuse this approval: say why the office grants it. It is kept in the history.",

@@ -261,6 +261,8 @@ export const staffFr = {
         "Le dispositif ne juge pas ce séjour éligible aujourd'hui : accorder demande une dérogation.",
     },
     override: "Motif de la dérogation",
+    groundsRefused:
+      "Les règles refusent cet accord pour les raisons suivantes ; en l'accordant avec un motif, la DRI passe outre à chacune :",
     overrideOptional: "Motif d'une dérogation (si l'accord est refusé)",
     overrideNeeded:
       "Les règles refuseraient cet accord : dites pourquoi la DRI l'accorde. Le motif est conservé dans l'historique.",
