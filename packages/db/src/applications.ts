@@ -445,6 +445,7 @@ export class Applications extends Context.Service<
                 studentId: application.studentId,
                 hostPartnerId: application.hostPartnerId,
                 approvedCents: request.approvedCents,
+                paidCents,
               },
               schemeName: registry.byId.get(request.scheme)?.name ?? {
                 fr: request.scheme,
@@ -452,7 +453,6 @@ export class Applications extends Context.Service<
               },
               estimatedCents: request.estimatedCents,
               advancePercent: schemes.advancePercent(request.scheme),
-              paidCents,
               budgetRemainingCents,
               ...(today && { today }),
               stay: { start: application.startDate, end: application.endDate },

@@ -3,6 +3,7 @@ import {
   type ActionInput,
   type Actor,
   COMMITTED_STATES,
+  ENDED_STATES,
   type LifecycleError,
   type MoneyMovement,
   type RequestSnapshot,
@@ -80,8 +81,6 @@ export interface DecisionState {
   readonly estimatedCents: number | null;
   /** The scheme's advance, in percent of the approved amount: what an advance defaults to. */
   readonly advancePercent: number;
-  /** What the request was paid so far (advance, balance). */
-  readonly paidCents: number;
   /** The envelope less what is committed against it: what can still be approved. */
   readonly budgetRemainingCents: number;
   /**
@@ -293,8 +292,28 @@ export const planDecision = (
   const signed = decision.action === "sign-agreement" ? signedAgreement(state) : null;
 
   const ledger = money.map((m) => entryOf(m, decision));
+  // an ended grant that was paid: what was paid is to recover, said on the release's entry (of
+  // nothing when paid beyond the grant), the envelope keeping it committed (ADR 008)
+  const toRecoverCents =
+    ENDED_STATES.has(next.state) && COMMITTED_STATES.has(state.request.state)
+      ? state.request.paidCents
+      : 0;
+  if (toRecoverCents > 0) {
+    const recover: LedgerLine = {
+      key: "recover",
+      amountCents: -toRecoverCents,
+      params: { action: decision.action, paidCents: toRecoverCents },
+    };
+    const release = ledger.find((e) => e.kind === "release");
+    if (release)
+      ledger[ledger.indexOf(release)] = {
+        ...release,
+        explanation: [...release.explanation, recover],
+      };
+    else ledger.push({ kind: "release", amountCents: 0, instalment: null, explanation: [recover] });
+  }
   if (decision.action === "complete" && next.approvedCents !== null) {
-    const balance = next.approvedCents - state.paidCents;
+    const balance = next.approvedCents - state.request.paidCents;
     if (balance !== 0)
       ledger.push({
         kind: "payment",
@@ -314,7 +333,7 @@ export const planDecision = (
     approves,
     usesEnvelope:
       approves ||
-      (state.request.approvedCents !== null && money.length > 0) ||
+      (state.request.approvedCents !== null && ledger.length > 0) ||
       decision.action === "complete",
     ledger,
     envelope: envelopeChangeOf(ledger),
@@ -334,6 +353,7 @@ export const planDecision = (
         schemeName: state.schemeName,
         amountCents: input.action === "pay-advance" ? input.amountCents : next.approvedCents,
         reason: event.reason,
+        ...(toRecoverCents > 0 && { toRecoverCents }),
       },
     },
   });

@@ -23,7 +23,7 @@ import {
   REQUEST_STATE_NAMES,
   type Registry,
   type RequestState,
-  remainingOf,
+  remainingOfRequest,
   renderLedgerLine,
   type SimulationReport,
   type StoredLedgerLine,
@@ -553,11 +553,15 @@ const requestCells = (r: QueueRow, registry: Registry, lang: Lang): CsvCell[] =>
     r.hostPartnerId === null
       ? (r.hostName ?? "")
       : (registry.partners(r.hostPartnerId)?.name ?? r.hostPartnerId);
-  // what the office's screen and the ledger say: from what was paid (remainingOf)
+  // what the office's screen and the ledger say: from what was paid and the request's state
   const remaining =
     r.request.approvedCents === null
       ? null
-      : remainingOf({ approvedCents: r.request.approvedCents, paidCents: r.paidCents });
+      : remainingOfRequest({
+          state: r.request.state,
+          approvedCents: r.request.approvedCents,
+          paidCents: r.paidCents,
+        });
   return [
     r.request.applicationId,
     r.studentName,

@@ -91,7 +91,7 @@ const RemainingSchema = z
   ])
   .meta({
     description:
-      "From what was paid: still to pay to the student, to recover (only when paid beyond the grant), or settled",
+      "From what was paid: still to pay to the student, to recover (when paid beyond the grant, or anything paid on an ended request), or settled",
   });
 
 export const LedgerEntrySchema = z.object({
@@ -416,7 +416,7 @@ export const decide = createRoute({
   tags: TAGS,
   summary: "Decide on a request: review, approve, reject, waitlist, promote, agreement, cancel",
   description:
-    "Approving commits the amount against the scheme's envelope for the year; when too little is left the answer is a 409 that says how much. An approval (or a promotion) that would make two exclusive grants of the student active for overlapping stays, of a scheme that does not find the stay eligible today, or of an amount above the scheme's estimate today is a 409 (`override-required`, its `grounds` listed, the detail naming the other grant or saying both figures) unless the body carries `override: { reason }`, which the audit trail keeps. A rejection and a cancellation must say why. The student is notified.",
+    "Approving commits the amount against the scheme's envelope for the year; when too little is left the answer is a 409 that says how much. An approval (or a promotion) that would make two exclusive grants of the student active for overlapping stays, of a scheme that does not find the stay eligible today, or of an amount above the scheme's estimate today is a 409 (`override-required`, its `grounds` listed, the detail naming the other grant or saying both figures) unless the body carries `override: { reason }`, which the audit trail keeps. A rejection and a cancellation must say why. Cancelling a grant whose advance was paid (only the office may end it) gives back to the envelope only what was not paid; what was paid stays committed and is to recover from the student. The student is notified.",
   request: {
     params: IdParam,
     body: { required: true, content: { "application/json": { schema: DecisionSchema } } },
@@ -623,7 +623,7 @@ export const paymentsDue = createRoute({
   tags: TAGS,
   summary: "What the next payment would be, for the office to confirm before paying",
   description:
-    "The advance's default (the scheme's share of the grant) and the balance: what is still to pay, or to recover, from what was paid.",
+    "The advance's default (the scheme's share of the grant) and the balance: what is still to pay, or to recover, from what was paid. An ended request (withdrawn, cancelled, rejected) comes to nothing: what was paid on it is to recover.",
   request: { params: IdParam },
   responses: {
     200: {
