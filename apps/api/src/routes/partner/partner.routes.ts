@@ -238,7 +238,7 @@ export const decideOMobility = createRoute({
   security,
   summary: "Your decision on a mobility: pending, verified or rejected",
   description:
-    "The EWP Incoming Mobilities data, written by the host. `verified` with `actual_arrival_date` and `actual_departure_date` recalculates each awarded grant on the actual dates (a ledger line explains the difference; the student is told); sending the same dates again changes nothing, even sent several times at once. The actual dates must fall within ENVOL_PARTNER_DATE_WINDOW_DAYS (30 by default) days before the planned arrival and after the planned departure, and within the stay's academic year (1 July–30 June; the planned dates themselves are always allowed): otherwise 422, naming the field and the dates allowed. Dates that would raise a grant are not applied: they are kept for the international office to confirm (202 Accepted, `office_review.status` `awaiting_office`), and `GET` tells what the office decided. `rejected` cancels the student's open requests, with `comment` as the reason. `pending` changes nothing else. Every decision Envol acts on, with its dates and comment, is kept in the application's history (the international office sees it; a 409 is not kept); the same decision sent again is kept once. Answers the mobility as it now is.",
+    "The EWP Incoming Mobilities data, written by the host. `verified` with `actual_arrival_date` and `actual_departure_date` recalculates each awarded grant on the actual dates (a ledger line explains the difference; the student is told); sending the same dates again changes nothing, even sent several times at once. The actual dates must fall within ENVOL_PARTNER_DATE_WINDOW_DAYS (30 by default) days before the planned arrival and after the planned departure, and within the stay's academic year (1 July–30 June; the planned dates themselves are always allowed): otherwise 422, naming the field and the dates allowed. Dates that would raise a grant are not applied: they are kept for the international office to confirm (202 Accepted, `office_review.status` `awaiting_office`), and `GET` tells what the office decided. `rejected` cancels the student's open requests, with `comment` as the reason; when one of them has its advance paid, nothing is cancelled and the answer is a 409 (a grant with money paid is ended by the sending office). `pending` changes nothing else. Every decision Envol acts on, with its dates and comment, is kept in the application's history (the international office sees it; a 409 is not kept); the same decision sent again is kept once. Answers the mobility as it now is.",
   request: {
     params: OMobilityParams,
     body: { required: true, content: { "application/json": { schema: DecisionSchema } } },
@@ -258,7 +258,7 @@ export const decideOMobility = createRoute({
     429: tooManyCalls,
     404: notFound,
     409: problemResponse(
-      "The decision is not possible now: no awarded grant to recalculate on the actual dates, the stay is no longer eligible on them, or the envelope cannot cover the difference",
+      "The decision is not possible now: no awarded grant to recalculate on the actual dates, the stay is no longer eligible on them, the envelope cannot cover the difference, or (`rejected`) a grant of the mobility has its advance paid, which only the sending office ends (nothing is cancelled)",
     ),
     422: problemResponse(
       "A field is invalid: each is listed with its path and why (actual dates outside the window around the planned stay or its academic year name the dates allowed)",
