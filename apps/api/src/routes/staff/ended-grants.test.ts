@@ -100,7 +100,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
 
     it("the office's cancellation gives back only what was not paid; what was paid is to recover on every screen", async () => {
       const email = "ended.cancel@example.org";
-      const { request, approvedCents, advanceCents } = await advancePaid(email);
+      const { me, app, request, approvedCents, advanceCents } = await advancePaid(email);
       const before = (await committed()) as number;
       const cancelled = await decide(request, {
         action: "cancel",
@@ -141,6 +141,18 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(cell("Versé (€)")).toBe(csvEuros(advanceCents));
       expect(cell("Reste à verser (€)")).toBe("0,00");
       expect(cell("À récupérer (€)")).toBe(csvEuros(advanceCents));
+
+      // the student's next steps: the sum to pay back, no payment to come
+      const steps = (await json(await t.call(me, "GET", "/api/me/next-steps"))).items;
+      expect(steps).toEqual([
+        {
+          kind: "pay-back",
+          applicationId: app.id,
+          requestId: request,
+          schemeName: expect.any(String),
+          amountCents: advanceCents,
+        },
+      ]);
 
       const mail = await t.runtime.runPromise(Outbox.use((o) => o.forRecipient(email)));
       const cancel = mail.find((m) => m.topic === "request.cancel");
