@@ -9,6 +9,7 @@ import {
   type LifecycleError,
   type OtherGrant,
   type OverrideRequired,
+  type PaymentChanged,
   planDecision,
   resolveHost,
   type Situation,
@@ -52,6 +53,7 @@ export type { QueueCursor, QueueFilter, QueueRow } from "./request-queue.ts";
 export type DecisionError =
   | LifecycleError
   | OverrideRequired
+  | PaymentChanged
   | RequestNotFound
   | BudgetNotFound
   | OverlappingRequest;
@@ -70,6 +72,7 @@ const isDecisionError = tagged<DecisionError>(
   "BudgetExceeded",
   "ActionInputInvalid",
   "OverrideRequired",
+  "PaymentChanged",
   "RequestNotFound",
   "BudgetNotFound",
   "OverlappingRequest",

@@ -230,6 +230,27 @@ describe("planDecision", () => {
     },
   );
 
+  it.each([
+    ["the balance", { action: "complete", expectedCents: 44_900 }, 45_000],
+    ["the advance", { action: "pay-advance", expectedCents: 170_000 }, 180_000],
+  ] as const)(
+    "refuses %s confirmed on an amount that is no longer the one to record, saying both",
+    (_, decision, actualCents) => {
+      const state = stateOf(decision.action === "complete" ? "advance_paid" : "agreed", {
+        approvedCents: 225_000,
+        paidCents: decision.action === "complete" ? 180_000 : 0,
+      });
+      const r = planDecision(state, decision, STAFF, AT);
+      if (Result.isSuccess(r)) throw new Error("expected PaymentChanged");
+      expect(r.failure).toMatchObject({
+        _tag: "PaymentChanged",
+        expectedCents: decision.expectedCents,
+        actualCents,
+      });
+      expect(planned(state, { ...decision, expectedCents: actualCents }).ledger).toHaveLength(1);
+    },
+  );
+
   it("settles a grant paid exactly with no ledger line, though it still reads the envelope", () => {
     const plan = planned(stateOf("advance_paid", { approvedCents: 225_000, paidCents: 225_000 }), {
       action: "complete",

@@ -16,6 +16,7 @@ import type { Verdict } from "../simulation-report.ts";
 import { joinWords, type Lang, type Text } from "../text.ts";
 import type { LedgerLine } from "./ledger-explanation.ts";
 import { envelopeChangeOf, type MovePlan, type PlannedLedgerEntry } from "./move-plan.ts";
+import { PaymentChanged } from "./payment-changed.ts";
 
 /** What a decision says; the planner adds what the request and its envelope know. */
 export type Decision =
@@ -33,9 +34,17 @@ export type Decision =
   | { readonly action: "reject"; readonly reason: string }
   | { readonly action: "waitlist"; readonly reason?: string }
   | { readonly action: "sign-agreement" }
-  /** The amount defaults to the scheme's advance share of the approved amount. */
-  | { readonly action: "pay-advance"; readonly amountCents?: number }
-  | { readonly action: "complete" }
+  /**
+   * The amount defaults to the scheme's advance share of the approved amount. A payment may
+   * bind the amount the office was shown (`expectedCents`): another is refused
+   * ({@link PaymentChanged}).
+   */
+  | {
+      readonly action: "pay-advance";
+      readonly amountCents?: number;
+      readonly expectedCents?: number;
+    }
+  | { readonly action: "complete"; readonly expectedCents?: number }
   | { readonly action: "withdraw"; readonly reason?: string }
   | { readonly action: "cancel"; readonly reason: string };
 
@@ -272,7 +281,7 @@ export const planDecision = (
   decision: Decision,
   actor: Actor,
   at: string,
-): Result.Result<DecisionPlan, LifecycleError | OverrideRequired> => {
+): Result.Result<DecisionPlan, LifecycleError | OverrideRequired | PaymentChanged> => {
   const input = inputOf(state, decision);
   const result = transition(state.request, input, actor, at);
   if (Result.isFailure(result)) return Result.fail(result.failure);
@@ -327,6 +336,19 @@ export const planDecision = (
           },
         ],
       });
+  }
+  if ("expectedCents" in decision && decision.expectedCents !== undefined) {
+    const paying = ledger
+      .filter((e) => e.kind === "payment")
+      .reduce((sum, e) => sum + e.amountCents, 0);
+    if (paying !== decision.expectedCents)
+      return Result.fail(
+        new PaymentChanged({
+          requestId: state.request.id,
+          expectedCents: decision.expectedCents,
+          actualCents: paying,
+        }),
+      );
   }
   return Result.succeed({
     request: next,

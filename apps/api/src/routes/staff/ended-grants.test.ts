@@ -160,5 +160,50 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         `Somme déjà versée, à reverser : ${formatMoney(advanceCents, "fr")}`,
       );
     });
+
+    it("a payment confirmed on an amount that is no longer the one to record is a 409 that says both, and records nothing", async () => {
+      const { request, approvedCents, advanceCents } = await advancePaid(
+        "ended.changed@example.org",
+      );
+      const balanceCents = approvedCents - advanceCents;
+      const pay = (body: unknown, lang = "fr") =>
+        t.call(staff, "POST", `/api/staff/requests/${request}/payments`, body, {
+          "accept-language": lang,
+        });
+      // the dialog showed a balance that a statement has since changed
+      for (const [lang, detail] of [
+        [
+          "fr",
+          `Le montant a changé depuis qu'il vous a été présenté : ${formatMoney(balanceCents - 100, "fr")} affichés, ${formatMoney(balanceCents, "fr")} à enregistrer maintenant. Confirmez le nouveau montant.`,
+        ],
+        [
+          "en",
+          `The amount changed since it was shown to you: ${formatMoney(balanceCents - 100, "en")} shown, ${formatMoney(balanceCents, "en")} to record now. Confirm the new amount.`,
+        ],
+      ] as const) {
+        const changed = await pay(
+          { instalment: "balance", expectedCents: balanceCents - 100 },
+          lang,
+        );
+        expect(changed.status).toBe(409);
+        expect(changed.headers.get("content-type")).toContain("application/problem+json");
+        expect(await json(changed)).toMatchObject({
+          type: expect.stringContaining("payment-changed"),
+          detail,
+          expectedCents: balanceCents - 100,
+          actualCents: balanceCents,
+        });
+      }
+      expect(await due(request)).toMatchObject({ paidCents: advanceCents });
+      const ledger = await json(await get(`/api/staff/requests/${request}/ledger`));
+      expect(ledger.filter((l: { kind: string }) => l.kind === "payment")).toHaveLength(1);
+
+      const confirmed = await pay({ instalment: "balance", expectedCents: balanceCents });
+      expect(confirmed.status).toBe(200);
+      expect(await json(confirmed)).toMatchObject({
+        request: { state: "completed" },
+        payment: { amountCents: balanceCents },
+      });
+    });
   },
 );

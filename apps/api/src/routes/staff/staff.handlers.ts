@@ -369,14 +369,19 @@ export const payHandler =
   (deps: AppDeps): Handler<typeof pay> =>
   (c) => {
     const { id } = c.req.valid("param");
-    const { instalment, amountCents } = c.req.valid("json");
+    const { instalment, amountCents, expectedCents } = c.req.valid("json");
+    const expected = expectedCents !== undefined ? { expectedCents } : {};
     const effect = Effect.gen(function* () {
       const request = yield* Applications.use((a) =>
         a.decide(
           id,
           instalment === "advance"
-            ? { action: "pay-advance", ...(amountCents !== undefined && { amountCents }) }
-            : { action: "complete" },
+            ? {
+                action: "pay-advance",
+                ...(amountCents !== undefined && { amountCents }),
+                ...expected,
+              }
+            : { action: "complete", ...expected },
           actorOf(c, "staff"),
         ),
       );

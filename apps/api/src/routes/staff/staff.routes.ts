@@ -577,7 +577,7 @@ export const pay = createRoute({
   tags: TAGS,
   summary: "Record a payment: the advance, or the balance that settles the grant",
   description:
-    "The advance defaults to the scheme's share of the approved amount. The balance is what the grant comes to less what was paid (negative: to recover); it completes the request.",
+    "The advance defaults to the scheme's share of the approved amount. The balance is what the grant comes to less what was paid (negative: to recover); it completes the request. With `expectedCents`, the payment is recorded only if it is that amount (a partner's statement or a recalculation may have changed it since it was shown): otherwise 409 `payment-changed`, whose `detail` gives both amounts in the reader's language and `expectedCents` / `actualCents` the figures, and nothing is recorded.",
   request: {
     params: IdParam,
     body: {
@@ -588,6 +588,16 @@ export const pay = createRoute({
             .strictObject({
               instalment: z.enum(["advance", "balance"]),
               amountCents: Amount.optional().meta({ description: "The advance only, in cents" }),
+              expectedCents: z
+                .number()
+                .int()
+                .min(-Number.MAX_SAFE_INTEGER)
+                .max(Number.MAX_SAFE_INTEGER)
+                .optional()
+                .meta({
+                  description:
+                    "The amount the office was shown and confirms, in cents (a balance to recover is negative): when the payment would record another, nothing is recorded and the answer is a 409 `payment-changed` with both amounts",
+                }),
             })
             .refine((p) => p.instalment === "advance" || p.amountCents === undefined, {
               ...fieldText({
@@ -612,7 +622,9 @@ export const pay = createRoute({
     },
     ...denied,
     404: problemResponse("No such request"),
-    409: problemResponse("Not possible in the request's state"),
+    409: problemResponse(
+      "Not possible in the request's state, or (`payment-changed`) the amount to record is not `expectedCents`",
+    ),
     422: problemResponse("A field is invalid"),
   },
 });
