@@ -58,8 +58,9 @@ export const PaymentForm = ({
     setConfirming(true);
   };
   const confirm = async () => {
-    // an amount is confirmed only as shown: not before it is, nor while it is read anew
-    if (write.isPending || shown === null || due.isFetching) return;
+    // the amount confirmed is the one shown: none before it is; one shown as it is read anew
+    // is bound all the same, and the API refuses it if it changed
+    if (write.isPending || shown === null) return;
     const expectedCents = expectedCentsOf(shown);
     try {
       const paid = await write.mutateAsync(
