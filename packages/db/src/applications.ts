@@ -9,6 +9,7 @@ import {
   type LifecycleError,
   type OtherGrant,
   type OverrideRequired,
+  type PaymentChanged,
   planDecision,
   resolveHost,
   type Situation,
@@ -53,6 +54,7 @@ export type { QueueCursor, QueueFilter, QueueRow } from "./request-queue.ts";
 export type DecisionError =
   | LifecycleError
   | OverrideRequired
+  | PaymentChanged
   | RequestNotFound
   | BudgetNotFound
   | OverlappingRequest;
@@ -71,6 +73,7 @@ const isDecisionError = tagged<DecisionError>(
   "BudgetExceeded",
   "ActionInputInvalid",
   "OverrideRequired",
+  "PaymentChanged",
   "RequestNotFound",
   "BudgetNotFound",
   "OverlappingRequest",
@@ -452,11 +455,11 @@ export class Applications extends Context.Service<
                 studentId: application.studentId,
                 hostPartnerId: application.hostPartnerId,
                 approvedCents: request.approvedCents,
+                paidCents,
               },
               schemeName,
               estimatedCents: request.estimatedCents,
               advancePercent: schemes.advancePercent(request.scheme),
-              paidCents,
               budgetRemainingCents,
               ...(today && { today }),
               stay: { start: application.startDate, end: application.endDate },

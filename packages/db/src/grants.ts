@@ -17,7 +17,7 @@ import {
   type Remaining,
   recalculationImpossibleBecause,
   recalculationRefusal,
-  remainingOf,
+  remainingOfRequest,
   type SchemeResult,
   type Situation,
   type StatementHold,
@@ -989,7 +989,11 @@ export class Grants extends Context.Service<
       const paymentsDue = Effect.fn("Grants.paymentsDue")(function* (requestId: string) {
         const [request] = yield* Effect.promise(() =>
           db
-            .select({ scheme: schemeRequests.scheme, approvedCents: schemeRequests.approvedCents })
+            .select({
+              scheme: schemeRequests.scheme,
+              state: schemeRequests.state,
+              approvedCents: schemeRequests.approvedCents,
+            })
             .from(schemeRequests)
             .where(eq(schemeRequests.id, requestId)),
         );
@@ -1002,7 +1006,10 @@ export class Grants extends Context.Service<
             approvedCents === null
               ? 0
               : defaultAdvanceCents(approvedCents, schemes.advancePercent(request.scheme)),
-          remaining: approvedCents === null ? null : remainingOf({ approvedCents, paidCents }),
+          remaining:
+            approvedCents === null
+              ? null
+              : remainingOfRequest({ state: request.state, approvedCents, paidCents }),
         } satisfies PaymentsDue;
       });
 

@@ -27,6 +27,8 @@ const AT = "2026-11-26T10:00:00Z";
 const STUDENT_ID = "student-1";
 const PARTNER_ID = "partner-1";
 const APPROVED = 146_000;
+/** The advance paid on a request in `advance_paid` (80 % of the approved amount). */
+const ADVANCE = 116_800;
 
 /** States in which a request carries an approved amount. */
 const HAS_APPROVED_AMOUNT: ReadonlySet<RequestState> = new Set([
@@ -46,6 +48,7 @@ const requestIn = (
   studentId: STUDENT_ID,
   hostPartnerId: PARTNER_ID,
   approvedCents: HAS_APPROVED_AMOUNT.has(state) ? APPROVED : null,
+  paidCents: state === "advance_paid" ? ADVANCE : 0,
   ...overrides,
 });
 
@@ -132,12 +135,15 @@ const expectedNext = (
       return state === "agreed" && actor === "staff" ? "advance_paid" : null;
     case "complete":
       return state === "advance_paid" && actor === "staff" ? "completed" : null;
+    // once an advance is paid, only the office ends the grant
     case "withdraw":
-      return !isFinal(state) && actor === "student" ? "withdrawn" : null;
+      return !isFinal(state) && state !== "advance_paid" && actor === "student"
+        ? "withdrawn"
+        : null;
     case "cancel":
       if (isFinal(state)) return null;
       if (actor === "staff") return "cancelled";
-      if (actor === "partner" && state !== "draft") return "cancelled";
+      if (actor === "partner" && state !== "draft" && state !== "advance_paid") return "cancelled";
       return null;
   }
 };
@@ -166,16 +172,17 @@ describe("transition: every state × action × actor", () => {
     expect(COMBINATIONS).toHaveLength(484);
   });
 
-  it("allows exactly 32 combinations (counted by hand)", () => {
+  it("allows exactly 30 combinations (counted by hand)", () => {
     // submit 1, start-review 1, approve 1, reject 2 (under_review, waitlisted), waitlist 1,
     // promote 2 (staff, system), sign-agreement 2 (student, staff), pay-advance 1, complete 1,
-    // withdraw 7 (non-final states, student), cancel 7 (staff) + 6 (partner, not draft) = 32
+    // withdraw 6 (non-final states but advance_paid, student), cancel 7 (staff) + 5 (partner,
+    // not draft nor advance_paid) = 30
     const allowedByTable = COMBINATIONS.filter((c) => c.next !== null).length;
-    expect(allowedByTable).toBe(32);
+    expect(allowedByTable).toBe(30);
     const allowedByModule = COMBINATIONS.filter(({ state, action, actor }) =>
       Result.isSuccess(transition(requestIn(state), validInput(action), owningActor(actor), AT)),
     ).length;
-    expect(allowedByModule).toBe(32);
+    expect(allowedByModule).toBe(30);
   });
 
   it.each(COMBINATIONS)("$state × $action × $actor → $next", ({ state, action, actor, next }) => {
@@ -185,7 +192,17 @@ describe("transition: every state × action × actor", () => {
     if (next !== null) {
       const ok = expectSuccess(result);
       const approvedAfter = expectedApprovedAfter(state, action);
-      expect(ok.request).toEqual({ ...request, state: next, approvedCents: approvedAfter });
+      const paidAfter =
+        request.paidCents +
+        (action === "pay-advance"
+          ? (validInput(action) as { amountCents: number }).amountCents
+          : 0);
+      expect(ok.request).toEqual({
+        ...request,
+        state: next,
+        approvedCents: approvedAfter,
+        paidCents: paidAfter,
+      });
       expect(ok.event.at).toBe(AT);
       expect(ok.event.actor).toEqual(who);
       expect(ok.event.action).toBe(action);
@@ -447,7 +464,7 @@ describe("money movements", () => {
     expect(ok.money).toEqual([]);
   });
 
-  const committed = ["approved", "agreed", "advance_paid"] as const;
+  const committed = ["approved", "agreed"] as const;
 
   it.each(committed)("withdraw from %s releases the approved amount", (state) => {
     const ok = expectSuccess(transition(requestIn(state), { action: "withdraw" }, student, AT));
@@ -470,6 +487,53 @@ describe("money movements", () => {
     );
     expect(ok.money).toEqual([{ kind: "release", cents: APPROVED }]);
     expect(ok.request.state).toBe("cancelled");
+  });
+
+  it("a paid advance: the student cannot withdraw, nor the partner cancel; the office is named", () => {
+    for (const [action, actor] of [
+      ["withdraw", "student"],
+      ["cancel", "partner"],
+    ] as const) {
+      const err = expectFailure(
+        transition(requestIn("advance_paid"), validInput(action), owningActor(actor), AT),
+      );
+      expect(err).toBeInstanceOf(TransitionNotAllowed);
+      expect((err as TransitionNotAllowed).explain("fr")).toContain("une avance a déjà été versée");
+      expect((err as TransitionNotAllowed).explain("en")).toContain(
+        "only the sending institution's international relations office can end this grant",
+      );
+    }
+    expect(availableActions(requestIn("advance_paid"), owningActor("partner"))).toEqual([]);
+    expect(availableActions(requestIn("advance_paid"), owningActor("student"))).toEqual([]);
+  });
+
+  it("the office cancelling a paid grant releases only what was not paid: what was paid stays committed", () => {
+    const ok = expectSuccess(
+      transition(
+        requestIn("advance_paid"),
+        { action: "cancel", reason: "mobility called off" },
+        staff,
+        AT,
+      ),
+    );
+    expect(ok.money).toEqual([{ kind: "release", cents: APPROVED - ADVANCE }]);
+    expect(ok.request).toMatchObject({
+      state: "cancelled",
+      approvedCents: APPROVED,
+      paidCents: ADVANCE,
+    });
+  });
+
+  it("cancelling a grant paid beyond its lowered amount releases nothing", () => {
+    const ok = expectSuccess(
+      transition(
+        requestIn("advance_paid", { approvedCents: 100_000 }),
+        { action: "cancel", reason: "mobility called off" },
+        staff,
+        AT,
+      ),
+    );
+    expect(ok.money).toEqual([]);
   });
 
   it.each(["draft", "submitted", "under_review", "waitlisted"] as const)(

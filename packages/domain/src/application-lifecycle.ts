@@ -11,6 +11,8 @@ import type { Lang, Text } from "./text.ts";
  *   waitlisted → approved (promoted when money is released) | rejected
  *   approved → agreed (grant agreement signed) → advance_paid → completed
  *   any non-final state → withdrawn (student) | cancelled (staff, or the host partner)
+ *   once an advance is paid, only the office ends the grant (cancel), and gives back to the
+ *   envelope only what was not paid: what was paid is to recover from the student (ADR 008)
  *
  * Transitions are pure: given the request, the action, who acts and when, they return the next
  * request, the audit event to record and the money it moves, or a typed error naming the
@@ -38,6 +40,16 @@ export const FINAL_STATES: ReadonlySet<RequestState> = new Set([
   "withdrawn",
   "cancelled",
 ]);
+
+/** Final states in which a request comes to nothing: what was paid on it is to recover. */
+export const ENDED_STATES: ReadonlySet<RequestState> = new Set([
+  "rejected",
+  "withdrawn",
+  "cancelled",
+]);
+
+/** States in which money was paid to the student: only the office may end the grant then. */
+export const PAID_STATES: ReadonlySet<RequestState> = new Set(["advance_paid"]);
 
 /** States in which the approved amount is committed against the scheme's envelope. */
 export const COMMITTED_STATES: ReadonlySet<RequestState> = new Set([
@@ -105,6 +117,8 @@ export interface RequestSnapshot {
   readonly hostPartnerId: string | null;
   /** The amount approved (committed), once approved. */
   readonly approvedCents: number | null;
+  /** What was paid on it so far (advance, balance): what ending it does not give back. */
+  readonly paidCents: number;
 }
 
 interface Rule {
@@ -128,10 +142,25 @@ export const TRANSITIONS: Readonly<Record<RequestAction, Rule>> = {
   "sign-agreement": { from: ["approved"], to: "agreed", actors: ["student", "staff"] },
   "pay-advance": { from: ["agreed"], to: "advance_paid", actors: ["staff"] },
   complete: { from: ["advance_paid"], to: "completed", actors: ["staff"] },
-  withdraw: { from: NON_FINAL, to: "withdrawn", actors: ["student"] },
-  // the host partner cancels by rejecting the nomination, never a draft it cannot see
+  // once money was paid, the student asks the office, which ends the grant (cancel)
+  withdraw: {
+    from: NON_FINAL.filter((s) => !PAID_STATES.has(s)),
+    to: "withdrawn",
+    actors: ["student"],
+  },
+  // the host partner cancels by rejecting the nomination, never a draft it cannot see, nor a
+  // grant already paid (see `mayAct`)
   cancel: { from: NON_FINAL, to: "cancelled", actors: ["staff", "partner"] },
 };
+
+/**
+ * Whether this kind of actor may take the action from the request's state: the table's rule,
+ * less what a host partner may not do (see a draft, end a grant already paid: the office does).
+ */
+const mayAct = (rule: Rule, request: Pick<RequestSnapshot, "state">, actor: Actor): boolean =>
+  rule.actors.includes(actor.kind) &&
+  rule.from.includes(request.state) &&
+  !(actor.kind === "partner" && (request.state === "draft" || PAID_STATES.has(request.state)));
 
 // ---------------------------------------------------------------- errors
 
@@ -229,7 +258,10 @@ export interface Transitioned {
 }
 
 /** Whether `actor` may act on `request` at all: students on their own, partners on theirs. */
-const owns = (actor: Actor, request: RequestSnapshot): boolean => {
+const owns = (
+  actor: Actor,
+  request: Pick<RequestSnapshot, "studentId" | "hostPartnerId">,
+): boolean => {
   switch (actor.kind) {
     case "student":
       return actor.userId === request.studentId;
@@ -271,10 +303,7 @@ export const transition = (
     action,
     actor: actor.kind,
   });
-  if (!rule.actors.includes(actor.kind) || !rule.from.includes(request.state))
-    return Result.fail(notAllowed);
-  // a partner never sees a draft: it cannot cancel one
-  if (actor.kind === "partner" && request.state === "draft") return Result.fail(notAllowed);
+  if (!mayAct(rule, request, actor)) return Result.fail(notAllowed);
   if (!owns(actor, request))
     return Result.fail(new NotYourRequest({ requestId: request.id, action, actor: actor.kind }));
 
@@ -335,15 +364,19 @@ export const transition = (
     default:
       break;
   }
-  // leaving a committed state for a final one gives the commitment back to the envelope
-  if (
-    COMMITTED_STATES.has(request.state) &&
-    (rule.to === "withdrawn" || rule.to === "cancelled" || rule.to === "rejected")
-  ) {
-    if (approvedCents !== null && approvedCents > 0)
-      money.push({ kind: "release", cents: approvedCents });
+  // ending a committed grant gives back to the envelope what was not paid: what was paid was
+  // spent, and stays committed until it is recovered
+  if (COMMITTED_STATES.has(request.state) && ENDED_STATES.has(rule.to)) {
+    const unpaid = (approvedCents ?? 0) - request.paidCents;
+    if (unpaid > 0) money.push({ kind: "release", cents: unpaid });
   }
-  const next: RequestSnapshot = { ...request, state: rule.to, approvedCents };
+  const paid = money.reduce((sum, m) => (m.kind === "payment" ? sum + m.cents : sum), 0);
+  const next: RequestSnapshot = {
+    ...request,
+    state: rule.to,
+    approvedCents,
+    paidCents: request.paidCents + paid,
+  };
   return Result.succeed({
     request: next,
     money,
@@ -360,13 +393,10 @@ export const transition = (
 };
 
 /** The actions `actor` could take on `request` now (for the UI's buttons and the API's links). */
-export const availableActions = (request: RequestSnapshot, actor: Actor): RequestAction[] =>
-  REQUEST_ACTIONS.filter((action) => {
-    const rule = TRANSITIONS[action];
-    return (
-      rule.actors.includes(actor.kind) &&
-      rule.from.includes(request.state) &&
-      !(actor.kind === "partner" && request.state === "draft") &&
-      owns(actor, request)
-    );
-  });
+export const availableActions = (
+  request: Omit<RequestSnapshot, "paidCents">,
+  actor: Actor,
+): RequestAction[] =>
+  REQUEST_ACTIONS.filter(
+    (action) => mayAct(TRANSITIONS[action], request, actor) && owns(actor, request),
+  );

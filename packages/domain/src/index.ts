@@ -45,6 +45,7 @@ export * from "./money-moves/decision-plan.ts";
 export * from "./money-moves/grant-review.ts";
 export * from "./money-moves/ledger-explanation.ts";
 export * from "./money-moves/move-plan.ts";
+export * from "./money-moves/payment-changed.ts";
 export * from "./money-moves/recalculation-plan.ts";
 export * from "./money-moves/remaining.ts";
 export * from "./notifications.ts";

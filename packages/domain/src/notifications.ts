@@ -14,12 +14,22 @@ interface MessageFacts {
   readonly schemeName: string;
   readonly amountCents: number | null;
   readonly reason: string | null;
+  /** What was paid on a grant that ended: to pay back. */
+  readonly toRecoverCents?: number;
 }
 
 type Words = (f: MessageFacts) => StudentMessage;
 
 const money = (f: MessageFacts, lang: Lang) =>
   f.amountCents === null ? "" : formatMoney(f.amountCents, lang);
+/** What an ended grant that was paid asks the student to pay back. */
+const payBack = (f: MessageFacts, lang: Lang) =>
+  f.toRecoverCents
+    ? {
+        fr: ` Somme déjà versée, à reverser : ${formatMoney(f.toRecoverCents, "fr")} ; le service vous indiquera comment.`,
+        en: ` Already paid, to pay back: ${formatMoney(f.toRecoverCents, "en")}; the office will tell you how.`,
+      }[lang]
+    : "";
 const because = (f: MessageFacts, lang: Lang) =>
   f.reason ? { fr: ` Motif : ${f.reason}`, en: ` Reason: ${f.reason}` }[lang] : "";
 
@@ -66,7 +76,7 @@ const FR: Record<RequestAction, Words> = {
   }),
   cancel: (f) => ({
     subject: `Demande annulée : ${f.schemeName}`,
-    body: `Votre demande ${f.schemeName} est annulée.${because(f, "fr")}`,
+    body: `Votre demande ${f.schemeName} est annulée.${payBack(f, "fr")}${because(f, "fr")}`,
   }),
 };
 
@@ -113,7 +123,7 @@ const EN: Record<RequestAction, Words> = {
   }),
   cancel: (f) => ({
     subject: `Application cancelled: ${f.schemeName}`,
-    body: `Your ${f.schemeName} application has been cancelled.${because(f, "en")}`,
+    body: `Your ${f.schemeName} application has been cancelled.${payBack(f, "en")}${because(f, "en")}`,
   }),
 };
 

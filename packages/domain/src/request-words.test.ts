@@ -80,6 +80,7 @@ describe("a refused move, explained", () => {
             studentId: "s1",
             hostPartnerId: "p1",
             approvedCents: 1_000,
+            paidCents: 0,
           };
           const result = transition(
             request,

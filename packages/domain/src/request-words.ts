@@ -114,6 +114,16 @@ export const refusalOf = (
       en: `Cannot ${phrase.en}: only ${en} may do so.`,
     };
   }
+  // only the office ends a grant once money was paid (ADR 008): what was paid is to recover
+  if (
+    refused.state === "advance_paid" &&
+    (refused.action === "withdraw" || refused.action === "cancel") &&
+    refused.actor !== "staff"
+  )
+    return {
+      fr: `${impossibleTo(phrase.fr)} : une avance a déjà été versée ; seul le service des relations internationales de l'établissement d'origine peut mettre fin à cette bourse.`,
+      en: `Cannot ${phrase.en}: an advance has already been paid; only the sending institution's international relations office can end this grant.`,
+    };
   if (refused.actor === "partner" && refused.state === "draft")
     return {
       fr: `${impossibleTo(phrase.fr)} : elle est encore un brouillon, que l'établissement d'accueil ne voit pas.`,

@@ -50,6 +50,10 @@ export const TITLES = {
     fr: "Dérogation motivée nécessaire",
     en: "An override with its reason is needed",
   },
+  paymentChanged: {
+    fr: "Le montant à verser a changé",
+    en: "The amount to pay has changed",
+  },
   csrf: { fr: "Jeton CSRF absent ou erroné", en: "Missing or wrong CSRF token" },
   signInFirst: { fr: "Connectez-vous d'abord", en: "Sign in first" },
   forbidden: { fr: "Interdit pour votre rôle", en: "Not allowed for your role" },

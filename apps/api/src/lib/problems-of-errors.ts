@@ -64,6 +64,12 @@ export const problemOf = (tagged: Tagged, lang: Lang): Problem => {
         detail,
         grounds: error.grounds,
       });
+    case "PaymentChanged":
+      return make(409, "payment-changed", TITLES.paymentChanged, {
+        detail,
+        expectedCents: error.expectedCents,
+        actualCents: error.actualCents,
+      });
     case "DocumentReviewed":
       return make(409, "document-reviewed", TITLES.documentReviewed, { detail });
     case "DocumentQuotaExceeded":

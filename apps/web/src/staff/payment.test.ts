@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paymentConfirmation } from "./payment.ts";
+import { expectedCentsOf, paymentConfirmation } from "./payment.ts";
 
 const due = (remaining: Parameters<typeof paymentConfirmation>[1]["remaining"]) => ({
   paidCents: 180_000,
@@ -33,5 +33,12 @@ describe("the payment the office confirms", () => {
       key: "settled",
     });
     expect(paymentConfirmation("balance", due(null), null)).toEqual({ key: "settled" });
+  });
+
+  it("binds the amount shown: a balance to recover is sent negative, a settled grant as zero", () => {
+    expect(expectedCentsOf({ key: "advance", amountCents: 156_000 })).toBe(156_000);
+    expect(expectedCentsOf({ key: "to-pay", amountCents: 39_000 })).toBe(39_000);
+    expect(expectedCentsOf({ key: "to-recover", amountCents: 15_000 })).toBe(-15_000);
+    expect(expectedCentsOf({ key: "settled" })).toBe(0);
   });
 });

@@ -20,3 +20,11 @@ export const paymentConfirmation = (
   if (remaining === null || remaining.kind === "settled") return { key: "settled" };
   return { key: remaining.kind, amountCents: remaining.cents };
 };
+
+/**
+ * The amount a payment records when it is the one confirmed, for the API to bind it
+ * (`expectedCents`): the advance shown, the balance to pay, a balance to recover as negative,
+ * nothing for a settled grant.
+ */
+export const expectedCentsOf = (shown: PaymentConfirmation): number =>
+  shown.key === "settled" ? 0 : shown.key === "to-recover" ? -shown.amountCents : shown.amountCents;

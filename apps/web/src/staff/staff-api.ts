@@ -164,7 +164,7 @@ export type Recalculation = Awaited<ReturnType<typeof recalculate>>;
 export const pay = async (
   api: EnvolClient,
   requestId: string,
-  body: { instalment: "advance" | "balance"; amountCents?: number },
+  body: { instalment: "advance" | "balance"; amountCents?: number; expectedCents?: number },
 ) => {
   const res = await api.staff.requests[":id"].payments.$post({
     param: { id: requestId },

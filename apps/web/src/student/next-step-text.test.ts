@@ -84,4 +84,20 @@ describe("nextStepText", () => {
       `Erasmus+ Europe balance of ${formatMoney(29_200, "en")}, paid after return (30 June 2027)`,
     );
   });
+
+  it("asks to pay back what was paid on a grant that ended", () => {
+    const step = {
+      ...base,
+      kind: "pay-back" as const,
+      requestId: "q1",
+      schemeName: "Erasmus+ Europe",
+      amountCents: 116_800,
+    };
+    expect(nextStepText(step, "fr", t.fr as never)).toBe(
+      `${formatMoney(116_800, "fr")} à reverser sur la bourse Erasmus+ Europe, qui a pris fin\u00a0; la DRI vous indiquera comment`,
+    );
+    expect(nextStepText(step, "en", t.en as never)).toBe(
+      `${formatMoney(116_800, "en")} to pay back on the Erasmus+ Europe grant, which has ended; the office will tell you how`,
+    );
+  });
 });

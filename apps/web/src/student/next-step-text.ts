@@ -34,5 +34,10 @@ export const nextStepText = (step: NextStep, lang: Lang, t: T): string => {
             amount: formatMoney(step.amountCents, lang),
             date: formatDate(step.date ?? "", lang),
           });
+    case "pay-back":
+      return t("next.payBack", {
+        scheme: step.schemeName,
+        amount: formatMoney(step.amountCents, lang),
+      });
   }
 };

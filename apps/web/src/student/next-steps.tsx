@@ -10,7 +10,8 @@ import { useStudentTranslation } from "./student-texts.ts";
 /**
  * "Next steps" on the student's home page: what is due and when, across their applications —
  * the documents still missing (before departure, after return), the office's requests, the
- * agreements to sign and the payments to come (the API says which, in the reader's language).
+ * agreements to sign, the payments to come and what to pay back of a grant that ended (the API
+ * says which, in the reader's language).
  */
 export const NextSteps = () => {
   const { t, i18n } = useStudentTranslation();
@@ -40,6 +41,6 @@ export const NextSteps = () => {
 const stepKey = (step: NextStep) =>
   step.kind === "payment"
     ? `${step.requestId}-${step.instalment}`
-    : step.kind === "sign-agreement"
+    : step.kind === "sign-agreement" || step.kind === "pay-back"
       ? step.requestId
       : `${step.applicationId}-${step.id}`;

@@ -133,6 +133,8 @@ export const studentEn: StudentMessages = {
     sign: "Sign the {{scheme}} agreement ({{amount}})",
     advance: "{{scheme}} advance of {{amount}}, paid once the agreement is signed",
     balance: "{{scheme}} balance of {{amount}}, paid after return ({{date}})",
+    payBack:
+      "{{amount}} to pay back on the {{scheme}} grant, which has ended; the office will tell you how",
   },
   sign: {
     title: "Sign the {{scheme}} agreement?",

@@ -138,6 +138,8 @@ export const studentFr = {
     sign: "Signer la convention {{scheme}} ({{amount}})",
     advance: "Avance {{scheme}} de {{amount}}, versée une fois la convention signée",
     balance: "Solde {{scheme}} de {{amount}}, versé après le retour ({{date}})",
+    payBack:
+      "{{amount}} à reverser sur la bourse {{scheme}}, qui a pris fin\u00a0; la DRI vous indiquera comment",
   },
   sign: {
     title: "Signer la convention {{scheme}} ?",

@@ -15,12 +15,16 @@ import { renderLedgerLine } from "./ledger-explanation.ts";
 const AT = "2026-11-26T10:00:00Z";
 const STAFF: Actor = { kind: "staff", userId: "staff-1" };
 const STUDENT: Actor = { kind: "student", userId: "student-1" };
+const PARTNER: Actor = { kind: "partner", partnerId: "tu-berlin" };
 
 const stateOf = (
   state: RequestState,
-  money: Partial<Omit<DecisionState, "request">> & { readonly approvedCents?: number | null } = {},
+  money: Partial<Omit<DecisionState, "request">> & {
+    readonly approvedCents?: number | null;
+    readonly paidCents?: number;
+  } = {},
 ): DecisionState => {
-  const { approvedCents = null, ...rest } = money;
+  const { approvedCents = null, paidCents = 0, ...rest } = money;
   return {
     request: {
       id: "req-1",
@@ -29,11 +33,11 @@ const stateOf = (
       studentId: "student-1",
       hostPartnerId: "tu-berlin",
       approvedCents,
+      paidCents,
     },
     schemeName: { fr: "Bourse Mobilité Île-de-France", en: "Île-de-France mobility grant" },
     estimatedCents: 225_000,
     advancePercent: 80,
-    paidCents: 0,
     budgetRemainingCents: 1_000_000,
     today: { verdict: "eligible", estimateCents: 225_000 },
     stay: { start: "2027-02-01", end: "2027-06-30" },
@@ -131,6 +135,60 @@ describe("planDecision", () => {
     },
   );
 
+  it("the office cancelling a paid grant gives back only what was not paid, and says what is to recover", () => {
+    // 730 € approved, 584 € advanced: 146 € go back to the envelope, 584 € stay committed
+    const plan = planned(stateOf("advance_paid", { approvedCents: 73_000, paidCents: 58_400 }), {
+      action: "cancel",
+      reason: "mobility called off",
+    });
+    expect(plan.request).toMatchObject({ state: "cancelled", approvedCents: 73_000 });
+    expect(plan.envelope).toEqual({ committedCents: -14_600, paidCents: 0 });
+    const [entry] = plan.ledger;
+    expect(entry?.explanation.map((l) => renderLedgerLine(l, "fr"))).toEqual([
+      { label: "Engagement libéré", amountCents: -14_600, basis: "Demande annulée" },
+      {
+        label: "À récupérer",
+        amountCents: -58_400,
+        basis: `${formatMoney(58_400, "fr")} déjà versés sur une bourse qui a pris fin (Demande annulée)`,
+      },
+    ]);
+    const fr = renderNotification(plan.notification, "fr").body;
+    expect(fr).toContain(`Somme déjà versée, à reverser : ${formatMoney(58_400, "fr")}`);
+    const en = renderNotification(plan.notification, "en").body;
+    expect(en).toContain(`Already paid, to pay back: ${formatMoney(58_400, "en")}`);
+  });
+
+  it("cancelling a grant paid beyond its lowered amount releases nothing and still says what is to recover", () => {
+    const plan = planned(stateOf("advance_paid", { approvedCents: 50_000, paidCents: 58_400 }), {
+      action: "cancel",
+      reason: "mobility called off",
+    });
+    expect(plan.envelope).toEqual({ committedCents: 0, paidCents: 0 });
+    expect(ledgerOf(plan)).toEqual([
+      [
+        "release",
+        0,
+        null,
+        "À récupérer",
+        `${formatMoney(58_400, "fr")} déjà versés sur une bourse qui a pris fin (Demande annulée)`,
+      ],
+    ]);
+    expect(plan.usesEnvelope).toBe(true);
+  });
+
+  it.each([
+    ["the student withdrawing", { action: "withdraw" }, STUDENT],
+    ["the host partner cancelling", { action: "cancel", reason: "no place" }, PARTNER],
+  ] as const)("refuses %s a paid grant", (_, decision, actor) => {
+    const r = planDecision(
+      stateOf("advance_paid", { approvedCents: 73_000, paidCents: 58_400 }),
+      decision,
+      actor,
+      AT,
+    );
+    expect(Result.isFailure(r) && r.failure._tag).toBe("TransitionNotAllowed");
+  });
+
   it("moves no money when a request without a grant is withdrawn, and leaves the envelope alone", () => {
     const plan = planned(stateOf("under_review"), { action: "withdraw" }, STUDENT);
     expect(plan.ledger).toEqual([]);
@@ -169,6 +227,27 @@ describe("planDecision", () => {
       expect(plan.request.state).toBe("completed");
       expect(ledgerOf(plan)).toEqual([["payment", balance, "balance", label, basis]]);
       expect(plan.envelope).toEqual({ committedCents: 0, paidCents: balance });
+    },
+  );
+
+  it.each([
+    ["the balance", { action: "complete", expectedCents: 44_900 }, 45_000],
+    ["the advance", { action: "pay-advance", expectedCents: 170_000 }, 180_000],
+  ] as const)(
+    "refuses %s confirmed on an amount that is no longer the one to record, saying both",
+    (_, decision, actualCents) => {
+      const state = stateOf(decision.action === "complete" ? "advance_paid" : "agreed", {
+        approvedCents: 225_000,
+        paidCents: decision.action === "complete" ? 180_000 : 0,
+      });
+      const r = planDecision(state, decision, STAFF, AT);
+      if (Result.isSuccess(r)) throw new Error("expected PaymentChanged");
+      expect(r.failure).toMatchObject({
+        _tag: "PaymentChanged",
+        expectedCents: decision.expectedCents,
+        actualCents,
+      });
+      expect(planned(state, { ...decision, expectedCents: actualCents }).ledger).toHaveLength(1);
     },
   );
 

@@ -3,6 +3,7 @@ import {
   type ActionInput,
   type Actor,
   COMMITTED_STATES,
+  ENDED_STATES,
   type LifecycleError,
   type MoneyMovement,
   type RequestSnapshot,
@@ -16,6 +17,7 @@ import type { Verdict } from "../simulation-report.ts";
 import { joinWords, type Lang, type Text } from "../text.ts";
 import type { LedgerLine } from "./ledger-explanation.ts";
 import { envelopeChangeOf, type MovePlan, type PlannedLedgerEntry } from "./move-plan.ts";
+import { PaymentChanged } from "./payment-changed.ts";
 
 /** What a decision says; the planner adds what the request and its envelope know. */
 export type Decision =
@@ -33,9 +35,17 @@ export type Decision =
   | { readonly action: "reject"; readonly reason: string }
   | { readonly action: "waitlist"; readonly reason?: string }
   | { readonly action: "sign-agreement" }
-  /** The amount defaults to the scheme's advance share of the approved amount. */
-  | { readonly action: "pay-advance"; readonly amountCents?: number }
-  | { readonly action: "complete" }
+  /**
+   * The amount defaults to the scheme's advance share of the approved amount. A payment may
+   * bind the amount the office was shown (`expectedCents`): another is refused
+   * ({@link PaymentChanged}).
+   */
+  | {
+      readonly action: "pay-advance";
+      readonly amountCents?: number;
+      readonly expectedCents?: number;
+    }
+  | { readonly action: "complete"; readonly expectedCents?: number }
   | { readonly action: "withdraw"; readonly reason?: string }
   | { readonly action: "cancel"; readonly reason: string };
 
@@ -94,8 +104,6 @@ export interface DecisionState {
   readonly estimatedCents: number | null;
   /** The scheme's advance, in percent of the approved amount: what an advance defaults to. */
   readonly advancePercent: number;
-  /** What the request was paid so far (advance, balance). */
-  readonly paidCents: number;
   /** The envelope less what is committed against it: what can still be approved. */
   readonly budgetRemainingCents: number;
   /**
@@ -289,7 +297,7 @@ export const planDecision = (
   decision: Decision,
   actor: Actor,
   at: string,
-): Result.Result<DecisionPlan, LifecycleError | OverrideRequired> => {
+): Result.Result<DecisionPlan, LifecycleError | OverrideRequired | PaymentChanged> => {
   const input = inputOf(state, decision);
   const result = transition(state.request, input, actor, at);
   if (Result.isFailure(result)) return Result.fail(result.failure);
@@ -315,8 +323,28 @@ export const planDecision = (
   const signed = decision.action === "sign-agreement" ? signedAgreement(state) : null;
 
   const ledger = money.map((m) => entryOf(m, decision));
+  // an ended grant that was paid: what was paid is to recover, said on the release's entry (of
+  // nothing when paid beyond the grant), the envelope keeping it committed (ADR 008)
+  const toRecoverCents =
+    ENDED_STATES.has(next.state) && COMMITTED_STATES.has(state.request.state)
+      ? state.request.paidCents
+      : 0;
+  if (toRecoverCents > 0) {
+    const recover: LedgerLine = {
+      key: "recover",
+      amountCents: -toRecoverCents,
+      params: { action: decision.action, paidCents: toRecoverCents },
+    };
+    const release = ledger.find((e) => e.kind === "release");
+    if (release)
+      ledger[ledger.indexOf(release)] = {
+        ...release,
+        explanation: [...release.explanation, recover],
+      };
+    else ledger.push({ kind: "release", amountCents: 0, instalment: null, explanation: [recover] });
+  }
   if (decision.action === "complete" && next.approvedCents !== null) {
-    const balance = next.approvedCents - state.paidCents;
+    const balance = next.approvedCents - state.request.paidCents;
     if (balance !== 0)
       ledger.push({
         kind: "payment",
@@ -331,12 +359,25 @@ export const planDecision = (
         ],
       });
   }
+  if ("expectedCents" in decision && decision.expectedCents !== undefined) {
+    const paying = ledger
+      .filter((e) => e.kind === "payment")
+      .reduce((sum, e) => sum + e.amountCents, 0);
+    if (paying !== decision.expectedCents)
+      return Result.fail(
+        new PaymentChanged({
+          requestId: state.request.id,
+          expectedCents: decision.expectedCents,
+          actualCents: paying,
+        }),
+      );
+  }
   return Result.succeed({
     request: next,
     approves,
     usesEnvelope:
       approves ||
-      (state.request.approvedCents !== null && money.length > 0) ||
+      (state.request.approvedCents !== null && ledger.length > 0) ||
       decision.action === "complete",
     ledger,
     envelope: envelopeChangeOf(ledger),
@@ -356,6 +397,7 @@ export const planDecision = (
         schemeName: state.schemeName,
         amountCents: input.action === "pay-advance" ? input.amountCents : next.approvedCents,
         reason: event.reason,
+        ...(toRecoverCents > 0 && { toRecoverCents }),
       },
     },
   });

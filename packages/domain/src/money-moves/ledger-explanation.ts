@@ -30,6 +30,8 @@ export type LedgerLine =
   | LineOf<"commitment", { readonly action: RequestAction }>
   /** A commitment given back to the envelope (withdrawn, cancelled, rejected). */
   | LineOf<"release", { readonly action: RequestAction }>
+  /** An ended grant that was paid: what was paid is to recover from the student. */
+  | LineOf<"recover", { readonly action: RequestAction; readonly paidCents: number }>
   /** The advance paid. */
   | LineOf<"advance", { readonly action: RequestAction }>
   /** The balance paid when the grant is settled. */
@@ -163,6 +165,17 @@ const words: Words = (line, lang) => {
       return {
         label: DIFFERENCE[sign][lang],
         basis: `${formatMoney(toCents, lang)} − ${formatMoney(fromCents, lang)}`,
+      };
+    }
+    case "recover": {
+      const paid = formatMoney(line.params.paidCents, lang);
+      const done = REQUEST_ACTION_DONE[line.params.action]?.[lang] ?? line.params.action;
+      return {
+        label: REMAINING["to-recover"][lang],
+        basis: {
+          fr: `${paid} déjà versés sur une bourse qui a pris fin (${done})`,
+          en: `${paid} already paid on a grant that ended (${done})`,
+        }[lang],
       };
     }
     case "remaining": {

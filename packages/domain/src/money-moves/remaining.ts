@@ -1,3 +1,5 @@
+import { ENDED_STATES, type RequestState } from "../application-lifecycle.ts";
+
 /**
  * What a grant still owes, or is owed, once paid: the one answer every screen, the ledger, the
  * student's e-mail and the API give after a recalculation or before the balance. It depends on
@@ -27,3 +29,22 @@ export const remainingOf = (grant: {
   if (rest < 0) return { kind: "to-recover", cents: -rest };
   return { kind: "settled" };
 };
+
+/**
+ * What remains of a request in its state: an ended request (withdrawn, cancelled, rejected)
+ * comes to nothing, so nothing is to pay and what was paid is to recover (ADR 008); any other
+ * is {@link remainingOf} its approved amount.
+ *
+ * @example
+ * remainingOfRequest({ state: "cancelled", approvedCents: 73_000, paidCents: 58_400 })
+ * // { kind: "to-recover", cents: 58_400 }
+ */
+export const remainingOfRequest = (request: {
+  readonly state: RequestState;
+  readonly approvedCents: number;
+  readonly paidCents: number;
+}): Remaining =>
+  remainingOf({
+    approvedCents: ENDED_STATES.has(request.state) ? 0 : request.approvedCents,
+    paidCents: request.paidCents,
+  });

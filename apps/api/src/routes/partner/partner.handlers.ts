@@ -13,7 +13,9 @@ import {
   isWithin,
   type Lang,
   outsideWindow,
+  PAID_STATES,
   statementWindow,
+  TransitionNotAllowed,
 } from "@envol/domain";
 import type { RouteHandler, z } from "@hono/zod-openapi";
 import { Effect } from "effect";
@@ -191,9 +193,20 @@ export const decideHandler =
 
     const reject = (application: ApplicationView) =>
       Effect.gen(function* () {
+        const open = openRequests(application);
+        // a grant with money paid is ended by the sending office (ADR 008): refused before any
+        // request of the mobility is cancelled, so that none is
+        const paid = open.find((r) => PAID_STATES.has(r.state));
+        if (paid)
+          return yield* new TransitionNotAllowed({
+            requestId: paid.id,
+            state: paid.state,
+            action: "cancel",
+            actor: "partner",
+          });
         const student = yield* studentOf(application);
         const reason = body.comment ?? DEFAULT_REJECTION[student.lang];
-        for (const request of openRequests(application))
+        for (const request of open)
           yield* Applications.use((a) => a.decide(request.id, { action: "cancel", reason }, actor));
       });
 

@@ -399,6 +399,60 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       ]);
     });
 
+    it("rejected on a mobility whose grant has a paid advance is a 409 that names the office, and changes none of its requests", async () => {
+      const mobility = await apply(
+        "flow.paid@example.org",
+        "tu-berlin",
+        ["2027-02-01", "2027-06-10"],
+        ["idf", "erasmus"],
+        approved,
+      );
+      // the paid grant after the other in the mobility's order: none is cancelled before it
+      const idf = mobility.requests.find((r) => r.scheme === "idf")?.id ?? "";
+      for (const decision of [{ action: "sign-agreement" }, { action: "pay-advance" }] as const)
+        await t.runtime.runPromise(Applications.use((a) => a.decide(idf, decision, staff)));
+      const before = await t.runtime.runPromise(Applications.use((a) => a.get(mobility.id)));
+      expect(before.requests.map((r) => [r.scheme, r.state])).toEqual([
+        ["erasmus", "approved"],
+        ["idf", "advance_paid"],
+      ]);
+      const ledgers = () =>
+        Promise.all(
+          before.requests.map((r) => t.runtime.runPromise(Grants.use((g) => g.ledgerFor(r.id)))),
+        );
+      const ledgerBefore = await ledgers();
+
+      for (const [lang, detail] of [
+        [
+          "fr",
+          "Impossible d'annuler cette demande : une avance a déjà été versée ; seul le service des relations internationales de l'établissement d'origine peut mettre fin à cette bourse.",
+        ],
+        [
+          "en",
+          "Cannot cancel this request: an advance has already been paid; only the sending institution's international relations office can end this grant.",
+        ],
+      ] as const) {
+        const refused = await t.call(
+          berlin,
+          "PUT",
+          `${BASE}/omobilities/${mobility.id}/decision`,
+          { decision: "rejected", comment: "No place left" },
+          { "accept-language": lang },
+        );
+        expect(refused.status).toBe(409);
+        expect(refused.headers.get("content-type")).toContain("application/problem+json");
+        expect(((await refused.json()) as { detail: string }).detail).toBe(detail);
+      }
+      const after = await t.runtime.runPromise(Applications.use((a) => a.get(mobility.id)));
+      expect(after.requests).toEqual(before.requests);
+      expect(await ledgers()).toEqual(ledgerBefore);
+      // a refused statement is not kept in the application's history
+      const said = await t.runtime.runPromise(
+        AuditTrail.use((a) => a.forEntity("application", mobility.id)),
+      );
+      expect(said.filter((e) => e.action === "host-decision")).toEqual([]);
+    });
+
     it("shows the office what the host said, and keeps it off the student's page", async () => {
       const me = await t.newStudent("flow.said@example.org");
       const created = await t.runtime.runPromise(

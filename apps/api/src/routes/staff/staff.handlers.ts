@@ -23,7 +23,7 @@ import {
   REQUEST_STATE_NAMES,
   type Registry,
   type RequestState,
-  remainingOf,
+  remainingOfRequest,
   renderLedgerLine,
   type SimulationReport,
   type StoredLedgerLine,
@@ -369,14 +369,19 @@ export const payHandler =
   (deps: AppDeps): Handler<typeof pay> =>
   (c) => {
     const { id } = c.req.valid("param");
-    const { instalment, amountCents } = c.req.valid("json");
+    const { instalment, amountCents, expectedCents } = c.req.valid("json");
+    const expected = expectedCents !== undefined ? { expectedCents } : {};
     const effect = Effect.gen(function* () {
       const request = yield* Applications.use((a) =>
         a.decide(
           id,
           instalment === "advance"
-            ? { action: "pay-advance", ...(amountCents !== undefined && { amountCents }) }
-            : { action: "complete" },
+            ? {
+                action: "pay-advance",
+                ...(amountCents !== undefined && { amountCents }),
+                ...expected,
+              }
+            : { action: "complete", ...expected },
           actorOf(c, "staff"),
         ),
       );
@@ -553,11 +558,15 @@ const requestCells = (r: QueueRow, registry: Registry, lang: Lang): CsvCell[] =>
     r.hostPartnerId === null
       ? (r.hostName ?? "")
       : (registry.partners(r.hostPartnerId)?.name ?? r.hostPartnerId);
-  // what the office's screen and the ledger say: from what was paid (remainingOf)
+  // what the office's screen and the ledger say: from what was paid and the request's state
   const remaining =
     r.request.approvedCents === null
       ? null
-      : remainingOf({ approvedCents: r.request.approvedCents, paidCents: r.paidCents });
+      : remainingOfRequest({
+          state: r.request.state,
+          approvedCents: r.request.approvedCents,
+          paidCents: r.paidCents,
+        });
   return [
     r.request.applicationId,
     r.studentName,

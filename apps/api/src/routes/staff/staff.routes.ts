@@ -92,7 +92,7 @@ const RemainingSchema = z
   ])
   .meta({
     description:
-      "From what was paid: still to pay to the student, to recover (only when paid beyond the grant), or settled",
+      "From what was paid: still to pay to the student, to recover (when paid beyond the grant, or anything paid on an ended request), or settled",
   });
 
 export const LedgerEntrySchema = z.object({
@@ -425,7 +425,7 @@ export const decide = createRoute({
   tags: TAGS,
   summary: "Decide on a request: review, approve, reject, waitlist, promote, agreement, cancel",
   description:
-    "Approving commits the amount against the scheme's envelope for the year; when too little is left the answer is a 409 that says how much. An approval (or a promotion) that would make two exclusive grants of the student active for overlapping stays, of a scheme that does not find the stay eligible today, or of an amount above the scheme's estimate today is a 409 (`override-required`, its `grounds` listed, the detail naming the other grant's scheme and stay or saying both figures) unless the body carries `override: { reason, grounds }` naming every ground found (by its `kind`; one not named is still refused, the 409 listing it), which the audit trail keeps. A rejection and a cancellation must say why. The student is notified.",
+    "Approving commits the amount against the scheme's envelope for the year; when too little is left the answer is a 409 that says how much. An approval (or a promotion) that would make two exclusive grants of the student active for overlapping stays, of a scheme that does not find the stay eligible today, or of an amount above the scheme's estimate today is a 409 (`override-required`, its `grounds` listed, the detail naming the other grant's scheme and stay or saying both figures) unless the body carries `override: { reason, grounds }` naming every ground found (by its `kind`; one not named is still refused, the 409 listing it), which the audit trail keeps. A rejection and a cancellation must say why. Cancelling a grant whose advance was paid (only the office may end it) gives back to the envelope only what was not paid; what was paid stays committed and is to recover from the student. The student is notified.",
   request: {
     params: IdParam,
     body: { required: true, content: { "application/json": { schema: DecisionSchema } } },
@@ -586,7 +586,7 @@ export const pay = createRoute({
   tags: TAGS,
   summary: "Record a payment: the advance, or the balance that settles the grant",
   description:
-    "The advance defaults to the scheme's share of the approved amount. The balance is what the grant comes to less what was paid (negative: to recover); it completes the request.",
+    "The advance defaults to the scheme's share of the approved amount. The balance is what the grant comes to less what was paid (negative: to recover); it completes the request. With `expectedCents`, the payment is recorded only if it is that amount (a partner's statement or a recalculation may have changed it since it was shown): otherwise 409 `payment-changed`, whose `detail` gives both amounts in the reader's language and `expectedCents` / `actualCents` the figures, and nothing is recorded.",
   request: {
     params: IdParam,
     body: {
@@ -597,6 +597,16 @@ export const pay = createRoute({
             .strictObject({
               instalment: z.enum(["advance", "balance"]),
               amountCents: Amount.optional().meta({ description: "The advance only, in cents" }),
+              expectedCents: z
+                .number()
+                .int()
+                .min(-Number.MAX_SAFE_INTEGER)
+                .max(Number.MAX_SAFE_INTEGER)
+                .optional()
+                .meta({
+                  description:
+                    "The amount the office was shown and confirms, in cents (a balance to recover is negative): when the payment would record another, nothing is recorded and the answer is a 409 `payment-changed` with both amounts",
+                }),
             })
             .refine((p) => p.instalment === "advance" || p.amountCents === undefined, {
               ...fieldText({
@@ -621,7 +631,9 @@ export const pay = createRoute({
     },
     ...denied,
     404: problemResponse("No such request"),
-    409: problemResponse("Not possible in the request's state"),
+    409: problemResponse(
+      "Not possible in the request's state, or (`payment-changed`) the amount to record is not `expectedCents`",
+    ),
     422: problemResponse("A field is invalid"),
   },
 });
@@ -632,7 +644,7 @@ export const paymentsDue = createRoute({
   tags: TAGS,
   summary: "What the next payment would be, for the office to confirm before paying",
   description:
-    "The advance's default (the scheme's share of the grant) and the balance: what is still to pay, or to recover, from what was paid.",
+    "The advance's default (the scheme's share of the grant) and the balance: what is still to pay, or to recover, from what was paid. An ended request (withdrawn, cancelled, rejected) comes to nothing: what was paid on it is to recover.",
   request: { params: IdParam },
   responses: {
     200: {

@@ -20,6 +20,7 @@ import {
   agreementTerms,
   agreementText,
   availableActions,
+  ENDED_STATES,
   type IsoDate,
   type Lang,
   type Registry,
@@ -541,9 +542,20 @@ export const nextStepsHandler =
       c,
       deps,
       Effect.gen(function* () {
-        const applications = (yield* Applications.use((a) =>
-          a.listForStudent(actor.userId),
-        )).filter((app) => app.requests.some((r) => GOING.has(r.state)));
+        const mine = yield* Applications.use((a) => a.listForStudent(actor.userId));
+        const applications = mine.filter((app) => app.requests.some((r) => GOING.has(r.state)));
+        // a grant that ended once approved may have been paid: what was paid is to pay back
+        const ended = yield* Effect.forEach(
+          mine.flatMap((app) =>
+            app.requests
+              .filter((r) => ENDED_STATES.has(r.state) && r.approvedCents !== null)
+              .map((r) => ({ app, request: r })),
+          ),
+          ({ app, request }) =>
+            Grants.use((g) => g.paymentsDue(request.id)).pipe(
+              Effect.map((due) => ({ app, request, due })),
+            ),
+        );
         const documents = yield* Documents.use((d) => d.listForStudent(actor.userId));
         const requests = yield* Documents.use((d) => d.requestsForStudent(actor.userId));
         const payments = yield* Effect.forEach(
@@ -559,9 +571,9 @@ export const nextStepsHandler =
               Effect.map((due) => ({ app, request, due })),
             ),
         );
-        return { applications, documents, requests, payments };
+        return { applications, documents, requests, payments, ended };
       }),
-      ({ applications, documents, requests, payments }) => {
+      ({ applications, documents, requests, payments, ended }) => {
         const schemeName = (scheme: string) =>
           deps.registry().byId.get(scheme)?.name[lang] ?? scheme;
         const items = applications.flatMap((app) => {
@@ -626,8 +638,22 @@ export const nextStepsHandler =
               : [];
           return [...sign, advance, balance(approvedCents - due.advanceCents)];
         });
-        // what waits on the student now (a signature, then its advance) first, then by date
-        const all = [...items, ...money];
+        const payBack = ended.flatMap(({ app, request, due }) =>
+          due.remaining?.kind === "to-recover"
+            ? [
+                {
+                  kind: "pay-back" as const,
+                  applicationId: app.id,
+                  requestId: request.id,
+                  schemeName: schemeName(request.scheme),
+                  amountCents: due.remaining.cents,
+                },
+              ]
+            : [],
+        );
+        // what waits on the student now (a signature, then its advance, a sum to pay back)
+        // first, then by date
+        const all = [...items, ...money, ...payBack];
         const dated = all
           .filter((s) => "date" in s && s.date !== null)
           .sort((a, b) => (a as { date: string }).date.localeCompare((b as { date: string }).date));

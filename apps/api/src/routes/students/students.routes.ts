@@ -404,6 +404,17 @@ const NextStepSchema = z
         .nullable()
         .meta({ description: "The stay's end for the balance (ISO); null for the advance" }),
     }),
+    z
+      .object({
+        kind: z.literal("pay-back"),
+        applicationId: z.string(),
+        requestId: z.string(),
+        schemeName: z.string(),
+        amountCents: z.number().int().meta({ description: "What was paid, to pay back" }),
+      })
+      .meta({
+        description: "A grant that ended (cancelled by the office) after money was paid on it",
+      }),
   ])
   .meta({ id: "NextStep" });
 
@@ -413,7 +424,7 @@ export const nextSteps = createRoute({
   tags: TAGS,
   summary: "What is due from me and to me, and when",
   description:
-    "Across the student's applications with a request still going: the documents still missing (before departure, after return), the office's open requests with their due dates, the agreements to sign, and the payments to come of the approved grants (the advance once the agreement is signed, the balance after the return). Earliest date first; texts in the reader's language.",
+    "Across the student's applications with a request still going: the documents still missing (before departure, after return), the office's open requests with their due dates, the agreements to sign, and the payments to come of the approved grants (the advance once the agreement is signed, the balance after the return), and what was paid on a grant that ended, to pay back. Earliest date first; texts in the reader's language.",
   middleware: student,
   responses: {
     200: json(z.object({ items: z.array(NextStepSchema) }), "The next steps"),

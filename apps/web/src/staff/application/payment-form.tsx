@@ -1,6 +1,6 @@
 import "../staff-dialog.css";
 import { formatMoney } from "@envol/domain";
-import { useQuery } from "@tanstack/react-query";
+import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { isProblem } from "../../api/api-problem.ts";
@@ -10,8 +10,8 @@ import { ConfirmActions } from "../confirm-actions.tsx";
 import { centsOf } from "../decision.ts";
 import { WriteProblem } from "../load-problem.tsx";
 import { MoneyField } from "../money-field.tsx";
-import { paymentConfirmation } from "../payment.ts";
-import { pay, paymentsDueQueryOptions, type StaffRequest } from "../staff-api.ts";
+import { expectedCentsOf, type PaymentConfirmation, paymentConfirmation } from "../payment.ts";
+import { type PaymentsDue, pay, paymentsDueQueryOptions, type StaffRequest } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
 import { useStaffWrite } from "../use-staff-write.ts";
@@ -20,7 +20,9 @@ import { useStaffWrite } from "../use-staff-write.ts";
  * Recording a payment: the advance (the scheme's share of the grant unless another amount is
  * typed), then the balance, which the API computes (the grant less what was paid; negative, an
  * amount to recover) and which settles the request. A payment cannot be undone: the form asks
- * for confirmation in an alert dialog that shows the amount, as the API figures it.
+ * for confirmation in an alert dialog that shows the amount, as the API figures it, and sends
+ * that amount for the API to bind: when it changed meanwhile (a partner's statement), nothing is
+ * recorded, the dialog shows the new amount and asks again.
  */
 export const PaymentForm = ({
   request,
@@ -37,9 +39,16 @@ export const PaymentForm = ({
   const id = useId();
   const [amount, setAmount] = useState<number | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const api = useEnvolClient();
+  // read when the dialog opens (again each time: a statement may have changed it)
+  const due = useQuery({ ...paymentsDueQueryOptions(api, request.id), enabled: confirming });
+  const typedCents = instalment === "advance" && amount !== null ? centsOf(amount) : null;
+  const shown = due.data ? paymentConfirmation(instalment, due.data, typedCents) : null;
   const write = useStaffWrite(
-    (api, body: { instalment: "advance" | "balance"; amountCents?: number }) =>
-      pay(api, request.id, body),
+    (
+      api,
+      body: { instalment: "advance" | "balance"; amountCents?: number; expectedCents: number },
+    ) => pay(api, request.id, body),
   );
   const ask = (e: FormEvent) => {
     e.preventDefault();
@@ -49,12 +58,15 @@ export const PaymentForm = ({
     setConfirming(true);
   };
   const confirm = async () => {
-    if (write.isPending) return;
+    // the amount confirmed is the one shown: none before it is; one shown as it is read anew
+    // is bound all the same, and the API refuses it if it changed
+    if (write.isPending || shown === null) return;
+    const expectedCents = expectedCentsOf(shown);
     try {
       const paid = await write.mutateAsync(
-        instalment === "advance" && amount !== null
-          ? { instalment, amountCents: centsOf(amount) }
-          : { instalment },
+        typedCents !== null
+          ? { instalment, amountCents: typedCents, expectedCents }
+          : { instalment, expectedCents },
       );
       setConfirming(false);
       const cents = paid.payment?.amountCents ?? 0;
@@ -67,8 +79,10 @@ export const PaymentForm = ({
       );
       setAmount(null);
     } catch (e) {
-      // a field the API refuses is said beside it; anything else in the dialog
+      // a field the API refuses is said beside it; anything else in the dialog, where a changed
+      // amount is shown anew (the API's detail says both) for the office to confirm again
       if (isProblem(e, 422) && e.fieldError("amountCents")) setConfirming(false);
+      if (isProblem(e, 409) && e.type?.endsWith("payment-changed")) void due.refetch();
     }
   };
   const fieldError = isProblem(write.error, 422)
@@ -117,11 +131,7 @@ export const PaymentForm = ({
             <Heading slot="title" className="staff-dialog__title">
               {t(`payment.confirm.title.${instalment}`)}
             </Heading>
-            <PaymentAmount
-              requestId={request.id}
-              instalment={instalment}
-              typedCents={instalment === "advance" && amount !== null ? centsOf(amount) : null}
-            />
+            <PaymentAmount due={due} shown={shown} />
             <p>{t("payment.confirm.irreversible")}</p>
             <WriteProblem error={fieldError ? null : write.error} />
             <ConfirmActions
@@ -139,21 +149,16 @@ export const PaymentForm = ({
 
 /** The amount the office is about to pay (or recover), and what was paid, as the API says it. */
 const PaymentAmount = ({
-  requestId,
-  instalment,
-  typedCents,
+  due,
+  shown,
 }: {
-  readonly requestId: string;
-  readonly instalment: "advance" | "balance";
-  readonly typedCents: number | null;
+  readonly due: UseQueryResult<PaymentsDue>;
+  readonly shown: PaymentConfirmation | null;
 }) => {
   const { t } = useStaffTranslation();
   const { lang } = useNames();
-  const api = useEnvolClient();
-  const due = useQuery(paymentsDueQueryOptions(api, requestId));
   if (due.isPending) return <p role="status">{t("payment.confirm.loading")}</p>;
-  if (due.isError) return <WriteProblem error={due.error} />;
-  const shown = paymentConfirmation(instalment, due.data, typedCents);
+  if (due.isError || shown === null) return <WriteProblem error={due.error} />;
   return (
     <>
       <p>
