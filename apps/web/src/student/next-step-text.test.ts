@@ -24,12 +24,20 @@ describe("nextStepText", () => {
       label: "RIB",
       due: "before-departure" as const,
       date: "2027-02-01",
+      overdue: false,
     };
     expect(nextStepText(step, "fr", t.fr as never)).toBe(
       "Déposer « RIB » avant le départ, le 1er février 2027",
     );
     expect(nextStepText({ ...step, label: "Bank details (RIB)" }, "en", t.en as never)).toBe(
       "Upload “Bank details (RIB)” before departure, on 1 February 2027",
+    );
+    // the stay has begun: the document is late
+    expect(nextStepText({ ...step, overdue: true }, "fr", t.fr as never)).toBe(
+      "Déposer « RIB », attendu avant le départ, le 1er février 2027 : en retard",
+    );
+    expect(nextStepText({ ...step, overdue: true }, "en", t.en as never)).toBe(
+      "Upload “RIB”, due before departure on 1 February 2027: late",
     );
   });
 

@@ -9,7 +9,7 @@ type T = TFunction<"student">;
 export const nextStepText = (step: NextStep, lang: Lang, t: T): string => {
   switch (step.kind) {
     case "document":
-      return t(`next.document.${step.due}`, {
+      return t(step.overdue ? "next.document.late" : `next.document.${step.due}`, {
         label: step.label,
         date: formatDate(step.date, lang),
       });

@@ -125,6 +125,7 @@ export const studentEn: StudentMessages = {
     document: {
       "before-departure": "Upload “{{label}}” before departure, on {{date}}",
       "after-return": "Upload “{{label}}” after return, from {{date}}",
+      late: "Upload “{{label}}”, due before departure on {{date}}: late",
     },
     request: {
       due: "The office asks you for “{{label}}” by {{date}}",

@@ -130,6 +130,7 @@ export const studentFr = {
     document: {
       "before-departure": "Déposer « {{label}} » avant le départ, le {{date}}",
       "after-return": "Déposer « {{label}} » au retour, à partir du {{date}}",
+      late: "Déposer « {{label}} », attendu avant le départ, le {{date}} : en retard",
     },
     request: {
       due: "La DRI vous demande « {{label}} » avant le {{date}}",

@@ -247,6 +247,33 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       ).toEqual(idfOnly);
     });
 
+    it("says a document due before a departure already past is late", async () => {
+      const me = await t.newStudent("late-documents@example.org");
+      const begun = {
+        ...BERLIN_SEMESTER,
+        mobility: { ...BERLIN_SEMESTER.mobility, start: "2026-11-02", end: "2027-03-31" },
+      };
+      const created = await t.call(me, "POST", "/api/applications", {
+        situation: begun,
+        schemes: ["idf"],
+      });
+      expect(created.status).toBe(201);
+      const app = (await created.json()) as { id: string; requests: { id: string }[] };
+      await t.call(
+        me,
+        "POST",
+        `/api/applications/${app.id}/requests/${app.requests[0]?.id}/submit`,
+      );
+      const { items } = (await (await t.call(me, "GET", "/api/me/next-steps")).json()) as {
+        items: { kind: string; applicationId: string; due: string; overdue: boolean }[];
+      };
+      const documents = items.filter((i) => i.kind === "document" && i.applicationId === app.id);
+      expect(documents.length).toBeGreaterThan(0);
+      // the stay began on 2 November, before the test's today (26 November): late
+      for (const d of documents) expect(d.overdue).toBe(d.due === "before-departure");
+      expect(documents.some((d) => d.overdue)).toBe(true);
+    });
+
     it("keeps the office's override and its dismissed flags out of the student's history, which the office still reads", async () => {
       const me = await t.newStudent("overridden@example.org");
       const app = await apply(me, ["idf"]);

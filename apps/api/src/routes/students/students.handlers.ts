@@ -594,6 +594,8 @@ export const nextStepsHandler =
               label: item.label,
               due: item.due,
               date: item.due === "before-departure" ? app.startDate : app.endDate,
+              // due before a departure already past: late
+              overdue: item.due === "before-departure" && app.startDate < today,
             }));
           const asked = labelledRequests(
             checklist,

@@ -372,6 +372,9 @@ const NextStepSchema = z
       date: z.string().meta({
         description: "Before departure: the stay's start; after return: its end (ISO)",
       }),
+      overdue: z.boolean().meta({
+        description: "Due before departure and the stay has begun: late",
+      }),
     }),
     z.object({
       kind: z.literal("document-request"),
