@@ -247,6 +247,31 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       ).toEqual(idfOnly);
     });
 
+    it("names the office's request by its label in the next steps, whichever request the document is for", async () => {
+      const me = await t.newStudent("asked-label@example.org");
+      const app = await apply(me);
+      const erasmus = app.requests.find((r) => r.scheme === "erasmus")?.id;
+      // only Erasmus+ is sent: the RIB is the Île-de-France grant's document
+      await t.call(me, "POST", `/api/applications/${app.id}/requests/${erasmus}/submit`);
+      const asked = await t.call(
+        office,
+        "POST",
+        `/api/staff/applications/${app.id}/document-requests`,
+        {
+          kind: "bank-details",
+          message: "Merci de joindre votre RIB.",
+          dueDate: "2026-12-15",
+        },
+      );
+      expect(asked.status).toBe(201);
+      const { items } = (await (await t.call(me, "GET", "/api/me/next-steps")).json()) as {
+        items: { kind: string; applicationId: string; label: string }[];
+      };
+      expect(
+        items.filter((i) => i.kind === "document-request" && i.applicationId === app.id),
+      ).toEqual([expect.objectContaining({ label: "RIB" })]);
+    });
+
     it("says a document due before a departure already past is late", async () => {
       const me = await t.newStudent("late-documents@example.org");
       const begun = {

@@ -581,9 +581,10 @@ export const nextStepsHandler =
           // submission was refused, say) wait for it to be sent
           const sent = new Set(app.requests.filter((r) => GOING.has(r.state)).map((r) => r.scheme));
           const eligibility = liveEligibility(app, deps.registry(), today, lang);
+          const own = documents.filter((d) => d.applicationId === app.id);
           const checklist = checklistOf(
             eligibility && { schemes: eligibility.schemes.filter((s) => sent.has(s.scheme)) },
-            documents.filter((d) => d.applicationId === app.id),
+            own,
           );
           const missing = checklist
             .filter((item) => !item.uploaded)
@@ -597,8 +598,10 @@ export const nextStepsHandler =
               // due before a departure already past: late
               overdue: item.due === "before-departure" && app.startDate < today,
             }));
+          // the office may ask for any document of the application, a draft request's too: its
+          // label comes from the whole checklist
           const asked = labelledRequests(
-            checklist,
+            checklistOf(eligibility, own),
             requests.filter((r) => r.applicationId === app.id && r.answeredAt === null),
             today,
           ).map((r) => ({
