@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { addDays, formatLongDate, type IsoDate } from "@envol/domain";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launch } from "./browser.ts";
@@ -51,21 +52,31 @@ describe.skipIf(!hasChromium)(
       expect(issued.status(), await issued.text()).toBe(201);
       const { secret } = (await issued.json()) as { secret: string };
 
-      // Camille's seeded Berlin stay (18 January – 30 April 2027), Erasmus+ approved: the host
-      // states a longer stay, which would raise the grant
-      const list = (await (
-        await fetch(`${server.url}/api/partner/v1/omobilities`, {
-          headers: { authorization: `Bearer ${secret}` },
-        })
-      ).json()) as { omobilities: { omobility_id: string }[] };
+      // Camille's seeded Berlin stay, Erasmus+ approved: the host states a longer stay, within
+      // the window around the planned dates, which would raise the grant
+      const partnerGet = async (path: string) =>
+        (
+          await fetch(`${server.url}/api/partner/v1${path}`, {
+            headers: { authorization: `Bearer ${secret}` },
+          })
+        ).json();
+      const list = (await partnerGet("/omobilities")) as {
+        omobilities: { omobility_id: string }[];
+      };
       const id = list.omobilities[0]?.omobility_id ?? "";
+      const planned = (await partnerGet(`/omobilities/${id}`)) as {
+        planned_arrival_date: IsoDate;
+        planned_departure_date: IsoDate;
+      };
+      const arrival = addDays(planned.planned_arrival_date, -7);
+      const departure = addDays(planned.planned_departure_date, 20);
       const stated = await fetch(`${server.url}/api/partner/v1/omobilities/${id}/decision`, {
         method: "PUT",
         headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
         body: JSON.stringify({
           decision: "verified",
-          actual_arrival_date: "2027-01-11",
-          actual_departure_date: "2027-05-20",
+          actual_arrival_date: arrival,
+          actual_departure_date: departure,
         }),
       });
       expect(stated.status).toBe(202);
@@ -77,7 +88,9 @@ describe.skipIf(!hasChromium)(
       });
       await review.waitFor(WAIT);
       await review
-        .getByText("Dates déclarées\u00a0: du 11 janvier 2027 au 20 mai 2027")
+        .getByText(
+          `Dates déclarées\u00a0: du ${formatLongDate(arrival, "fr")} au ${formatLongDate(departure, "fr")}`,
+        )
         .waitFor(WAIT);
       await review.getByText("Bourse actuelle").waitFor(WAIT);
       await review.getByText("Bourse sur ces dates").waitFor(WAIT);
