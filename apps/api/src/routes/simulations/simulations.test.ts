@@ -34,9 +34,12 @@ describe("POST /api/simulations: what the open questions could still bring", () 
     const r = await simulate({ host: { partner: "tu-berlin" } });
     expect(r.status).toBe(200);
     const report = await json(r);
-    expect(report.plan.items).toEqual([]);
     const open = report.schemes.filter((s: Scheme) => s.verdict === "incomplete");
     expect(open.length).toBeGreaterThan(0);
+    // nothing the open questions could still close is counted as acquired (a scheme with no
+    // question, a plugin added later, may be)
+    const isOpen = (i: { scheme: string }) => open.some((s: Scheme) => s.scheme === i.scheme);
+    expect(report.plan.items.filter(isOpen)).toEqual([]);
     for (const s of open as Scheme[]) {
       expect(s.upToCents, s.scheme).toBeGreaterThan(0);
       // the questions that would settle it
