@@ -371,6 +371,23 @@ export class Documents extends Context.Service<
         );
       });
 
+      /** The application's document, its row locked for the transaction; not found: DocumentNotFound. */
+      const lockedDocument = async (
+        tx: Parameters<Parameters<typeof transact>[1]>[0],
+        applicationId: string,
+        id: string,
+      ) => {
+        const found = (
+          await tx
+            .select()
+            .from(documents)
+            .where(and(eq(documents.id, id), eq(documents.applicationId, applicationId)))
+            .for("update")
+        )[0];
+        if (!found) throw new DocumentNotFound({ applicationId, id });
+        return found;
+      };
+
       const review = Effect.fn("Documents.review")(function* (
         applicationId: string,
         id: string,
@@ -380,14 +397,7 @@ export class Documents extends Context.Service<
         return yield* transact(
           db,
           async (tx) => {
-            const found = (
-              await tx
-                .select()
-                .from(documents)
-                .where(and(eq(documents.id, id), eq(documents.applicationId, applicationId)))
-                .for("update")
-            )[0];
-            if (!found) throw new DocumentNotFound({ applicationId, id });
+            const found = await lockedDocument(tx, applicationId, id);
             if (found.reviewedAt) return view(found);
             const row = (
               await tx
@@ -419,14 +429,7 @@ export class Documents extends Context.Service<
         return yield* transact(
           db,
           async (tx) => {
-            const found = (
-              await tx
-                .select()
-                .from(documents)
-                .where(and(eq(documents.id, id), eq(documents.applicationId, applicationId)))
-                .for("update")
-            )[0];
-            if (!found) throw new DocumentNotFound({ applicationId, id });
+            const found = await lockedDocument(tx, applicationId, id);
             if (found.reviewedAt)
               throw new DocumentReviewed({
                 applicationId,
