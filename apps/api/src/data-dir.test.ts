@@ -156,16 +156,20 @@ describe("the server on a PGlite data directory", () => {
 
     const next = await start("port free, demo", dataDir, { seed: "demo" });
     // until the database is ready, the bound port says alive but not ready (503), then ready
+    // each probe on a connection of its own: a kept-alive connection may be closed by the
+    // server's keep-alive timer just as the next probe goes out on it (a reset, seen under load
+    // while the server opens the database); a new connection waits in the backlog instead
+    const fresh = { headers: { connection: "close" } };
     const statuses: number[] = [];
     const deadline = Date.now() + 45_000;
     while (statuses.at(-1) !== 200 && Date.now() < deadline && next.child.exitCode === null) {
-      const r = await fetch(`${next.url}/api/health/ready`).catch(() => undefined);
+      const r = await fetch(`${next.url}/api/health/ready`, fresh).catch(() => undefined);
       if (r) {
         statuses.push(r.status);
         if (r.status === 503) {
           expect(r.headers.get("retry-after")).toBe("5");
           expect(await r.json()).toEqual({ status: "unavailable" });
-          expect((await fetch(`${next.url}/api/health`)).status).toBe(200);
+          expect((await fetch(`${next.url}/api/health`, fresh)).status).toBe(200);
         } else await r.body?.cancel();
       } else await new Promise((resolve) => setTimeout(resolve, 50));
     }
