@@ -344,6 +344,40 @@ describe("evaluate: estimates", () => {
     expect(after.fundedDays).toBe(290);
     expect(scheme(after, "dated").estimate?.totalCents).toBe(386_667);
   });
+
+  it("refuses a stay before a scheme's earliest figures on `period`, with no estimate and no other period's figures", () => {
+    // the fixtures' monthly aid has one period, from 2024-07-01
+    const early = run({ mobility: { start: "2024-06-30", end: "2024-11-30" } });
+    const monthlyAid = scheme(early, "monthly");
+    expect(monthlyAid.verdict).toBe("ineligible");
+    expect(unmetIds(monthlyAid)).toEqual(["period"]);
+    expect(monthlyAid.criteria.find((c) => c.id === "period")).toEqual({
+      id: "period",
+      status: "unmet",
+      reason: "No figures for stays starting before 1 July 2024; this stay starts on 30 June 2024.",
+      hint: "This scheme applies to stays starting on or after 1 July 2024.",
+    });
+    expect(monthlyAid.estimate).toBeNull();
+    expect(monthlyAid.upToCents).toBeNull();
+    expect(early.plan.items.map((s) => s.scheme)).not.toContain("monthly");
+    // the dated aid's earliest figures start in 2018: the same stay is priced with its own
+    expect(scheme(early, "dated").criteria.find((c) => c.id === "period")?.status).toBe("met");
+  });
+
+  it("meets `period` from the earliest figures' first day, in French too", () => {
+    const first = run({ mobility: { start: "2024-07-01", end: "2024-11-30" } }, "fr");
+    expect(scheme(first, "monthly").criteria.find((c) => c.id === "period")).toEqual({
+      id: "period",
+      status: "met",
+      reason:
+        "Le séjour commence le 1er juillet 2024 : les montants en vigueur à cette date s'appliquent.",
+      hint: null,
+    });
+    const before = run({ mobility: { start: "2023-09-01", end: "2024-01-31" } }, "fr");
+    expect(scheme(before, "monthly").criteria.find((c) => c.id === "period")?.reason).toBe(
+      "Aucun montant connu pour les séjours commençant avant le 1er juillet 2024 ; ce séjour commence le 1er septembre 2023.",
+    );
+  });
 });
 
 describe("evaluate: the plan", () => {

@@ -1,13 +1,58 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, daysInMonth, formatIsoDate } from "./calendar-date.ts";
-import { fundedDays } from "./funded-days.ts";
+import { fundedDays, wholeMonths } from "./funded-days.ts";
+
+describe("wholeMonths (rulebook §0, month ends)", () => {
+  it.each([
+    // the k-th month ends the day before day d of the month k months later
+    ["2027-02-01", "2027-02-28", 1, 0],
+    ["2027-02-15", "2027-03-14", 1, 0],
+    ["2027-02-15", "2027-03-13", 0, 27],
+    // …or on that month's last day when it has no day d − 1
+    ["2027-01-31", "2027-02-28", 1, 0],
+    ["2027-01-31", "2027-02-27", 0, 28],
+    ["2028-01-31", "2028-02-29", 1, 0],
+    ["2028-01-31", "2028-02-28", 0, 29],
+    ["2027-03-31", "2027-04-30", 1, 0],
+    // leap day to the next year's last day of February is twelve months
+    ["2028-02-29", "2029-02-28", 12, 0],
+    ["2028-02-29", "2028-03-28", 1, 0],
+    // OpenFisca's AMI case: 1 February to 30 March 2021 is under two months
+    ["2021-02-01", "2021-03-30", 1, 30],
+    ["2021-02-01", "2021-03-31", 2, 0],
+  ])("%s → %s is %i whole months and %i days", (start, end, months, days) => {
+    expect(wholeMonths(start, end)).toEqual({ months, days });
+  });
+
+  it("makes the funded days: 30 for each whole month, then the days left", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("2024-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 800 }),
+        (d, length) => {
+          const start = formatIsoDate({
+            year: d.getUTCFullYear(),
+            month: d.getUTCMonth() + 1,
+            day: d.getUTCDate(),
+          });
+          const end = addDays(start, length);
+          const { months, days } = wholeMonths(start, end);
+          expect(fundedDays(start, end)).toBe(months * 30 + days);
+          // the days left are fewer than a month's
+          expect(days).toBeLessThan(31);
+        },
+      ),
+    );
+  });
+});
 
 describe("fundedDays", () => {
   it.each([
     ["2027-02-01", "2027-06-30", 150],
     ["2027-02-15", "2027-07-04", 140],
     ["2027-03-01", "2027-04-14", 44],
+    ["2028-02-29", "2029-02-28", 360],
   ])("rulebook example %s → %s is %i", (start, end, days) => {
     expect(fundedDays(start, end)).toBe(days);
   });

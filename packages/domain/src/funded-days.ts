@@ -15,17 +15,19 @@ const monthEnd = (start: CivilDate, k: number): number => {
 };
 
 /**
- * Funded days, the Erasmus+ "30-day month" convention every monthly scheme uses (rulebook §0):
- * each whole calendar month from the start date counts 30 days, then each remaining calendar
- * day counts 1. Both dates are included.
+ * A stay counted in whole months (rulebook §0): the k-th whole month from a start on day d ends
+ * on the day before day d of the month k months later, or on that month's last day when it has
+ * no day d − 1; `days` are the calendar days left after the last whole month. Both dates are
+ * included.
  *
  * @example
- * fundedDays("2027-02-01", "2027-06-30") // 150
- * fundedDays("2027-02-15", "2027-07-04") // 140
- * fundedDays("2027-03-01", "2027-04-14") // 44
+ * wholeMonths("2027-02-01", "2027-02-28") // { months: 1, days: 0 }
+ * wholeMonths("2027-01-31", "2027-02-28") // { months: 1, days: 0 }: February has no 30th
+ * wholeMonths("2028-02-29", "2029-02-28") // { months: 12, days: 0 }
+ * wholeMonths("2021-02-01", "2021-03-30") // { months: 1, days: 30 }: under two months
  * @throws RangeError when a date is not a calendar date or the stay ends before it starts
  */
-export const fundedDays = (start: IsoDate, end: IsoDate): number => {
+export const wholeMonths = (start: IsoDate, end: IsoDate): { months: number; days: number } => {
   const s = civil(start);
   const endDay = toEpochDay(civil(end));
   const startDay = toEpochDay(s);
@@ -34,5 +36,22 @@ export const fundedDays = (start: IsoDate, end: IsoDate): number => {
   let months = Math.floor((endDay - startDay + 1) / 31);
   while (monthEnd(s, months + 1) <= endDay) months++;
   const lastFull = months === 0 ? startDay - 1 : monthEnd(s, months);
-  return months * 30 + (endDay - lastFull);
+  return { months, days: endDay - lastFull };
+};
+
+/**
+ * Funded days, the Erasmus+ "30-day month" convention every monthly scheme uses (rulebook §0):
+ * each whole month from the start date ({@link wholeMonths}) counts 30 days, then each
+ * remaining calendar day counts 1.
+ *
+ * @example
+ * fundedDays("2027-02-01", "2027-06-30") // 150
+ * fundedDays("2027-02-15", "2027-07-04") // 140
+ * fundedDays("2027-03-01", "2027-04-14") // 44
+ * fundedDays("2028-02-29", "2029-02-28") // 360
+ * @throws RangeError when a date is not a calendar date or the stay ends before it starts
+ */
+export const fundedDays = (start: IsoDate, end: IsoDate): number => {
+  const { months, days } = wholeMonths(start, end);
+  return months * 30 + days;
 };

@@ -50,6 +50,7 @@ export * from "./money-moves/recalculation-plan.ts";
 export * from "./money-moves/remaining.ts";
 export * from "./notifications.ts";
 export * from "./partner-catalogue.ts";
+export * from "./period-criterion.ts";
 export * from "./plugin.ts";
 export * from "./regions.ts";
 export * from "./registry.ts";

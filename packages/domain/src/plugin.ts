@@ -7,6 +7,7 @@ import type { Fact } from "./facts.ts";
 import { type Confidence, type DatedParameters, type Figure, inForce } from "./figures.ts";
 import { KEBAB_CASE } from "./ids.ts";
 import type { Amount } from "./money.ts";
+import { periodCriterion } from "./period-criterion.ts";
 import type { CostKind } from "./situation.ts";
 import type { Lang, Text } from "./text.ts";
 
@@ -120,10 +121,11 @@ export interface FundingPluginDefinition<S extends z.ZodType, P extends Paramete
   readonly options: S;
   /**
    * The figures in force, by period: the mobility's start date picks the period. Most schemes
-   * have a single period; the AMI changed in 2024.
+   * have a single period; the AMI changed in 2024. A stay starting before the earliest period
+   * is ineligible on the criterion `period`, which every scheme gets (rulebook §0).
    */
   readonly parameters: (options: z.output<S>) => readonly DatedParameters<P>[];
-  /** The criteria, with the rulebook's ids, built from the condition vocabulary. */
+  /** The criteria, with the rulebook's ids, built from the condition vocabulary (`period` is added). */
   readonly criteria: (options: z.output<S>, parameters: P) => readonly Criterion[];
   /**
    * The facts of its own its criteria read, beyond the domain's standard facts: the registry
@@ -244,13 +246,13 @@ export const defineFundingPlugin = <S extends z.ZodType, P extends Parameters>(
     }
     const options = parsed.data as z.output<S>;
     const dated = definition.parameters(options);
-    const periods = dated.map((p) => {
-      return {
-        since: p.since,
-        parameters: p.parameters,
-        criteria: definition.criteria(options, p.parameters),
-      };
-    });
+    // a stay before the earliest figures is ineligible on `period`, never priced with later ones
+    const period = periodCriterion(dated.map((p) => p.since).sort()[0] ?? "");
+    const periods = dated.map((p) => ({
+      since: p.since,
+      parameters: p.parameters,
+      criteria: [...definition.criteria(options, p.parameters), period],
+    }));
     const parametersOf = (period: ConfiguredPeriod) => period.parameters as P;
     const inPlan = definition.inPlan;
     return {

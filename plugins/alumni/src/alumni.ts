@@ -36,10 +36,11 @@ import { z } from "zod";
 
 /**
  * The figures of rulebook §5. The aid has no public figures at all (funding-research.md §5.1,
- * §11 point 7): the caps are the rulebook's placeholders for 2026-2027, so every one is
- * `assumed` until the international relations office confirms it.
+ * §11 point 7): the caps are the rulebook's placeholders, for stays from the academic year
+ * 2024-2025 (rulebook §0: the earliest set; an earlier stay is ineligible on `period`), so every
+ * one is `assumed` until the international relations office confirms it.
  */
-const SINCE = "2026-07-01";
+const SINCE = "2024-07-01";
 
 const CAP_EUROPE: Figure<number> = {
   value: 80_000,

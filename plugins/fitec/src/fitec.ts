@@ -29,9 +29,10 @@ import { z } from "zod";
 
 /**
  * No per-student FITEC figure is public (funding-research.md §4.2): the amounts are the
- * rulebook's defaults for 2026-2027, taken from the sister agronomy programme BRAFAGRI.
+ * rulebook's defaults, taken from the sister agronomy programme BRAFAGRI, for stays from the
+ * academic year 2024-2025 (rulebook §0: the earliest set; an earlier stay is ineligible on `period`).
  */
-const DEFAULTS_SINCE = "2026-07-01";
+const DEFAULTS_SINCE = "2024-07-01";
 
 const BRAFAGRI_SOURCE =
   "rulebook §4; funding-research.md §4.2-4.3: no public FITEC figure, placeholder from the " +

@@ -147,6 +147,7 @@ describe("idf criteria", () => {
       "destination",
       "duration",
       "means",
+      "period",
     ]);
   });
 });

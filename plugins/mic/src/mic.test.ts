@@ -229,10 +229,10 @@ describe("mic: options", () => {
   });
 
   it("reports a configured rate as the institution's own figure", () => {
-    const byDefault = mic.configure().periods[1]?.parameters.monthlyRate;
+    const byDefault = mic.configure().periods[0]?.parameters.monthlyRate;
     expect(byDefault?.source).toContain("funding-research.md §3.3");
     expect(byDefault?.confidence).toBe("assumed");
-    const configured = mic.configure({ monthlyRateCents: 78_600 }).periods[1]?.parameters
+    const configured = mic.configure({ monthlyRateCents: 78_600 }).periods[0]?.parameters
       .monthlyRate;
     expect(configured?.value).toBe(78_600);
     expect(configured?.source).toBe(CONFIGURED_SOURCE);

@@ -105,18 +105,6 @@ const CYCLE_CAP_DAYS: Figure<number> = {
 };
 
 /** The distance bands of the call in force; the estimate reads them through `travelBand`. */
-const TRAVEL_BANDS_2021: Figure<readonly TravelBand[]> = {
-  value: TRAVEL_BANDS.at(2021),
-  since: KA171_SINCE,
-  source:
-    "funding-research.md §9, Calls 2021-2023 (erasmus.gidatarim.edu.tr; ru.nl for green amounts)",
-  confidence: "secondary",
-  label: {
-    fr: "Forfaits voyage par distance (appels 2021-2023)",
-    en: "Travel support by distance (Calls 2021-2023)",
-  },
-};
-
 const TRAVEL_BANDS_2024: Figure<readonly TravelBand[]> = {
   value: TRAVEL_BANDS.at(2024),
   since: "2024-07-01",
@@ -345,10 +333,9 @@ export const mic = defineFundingPlugin({
       maxDays: optionFigure(MAX_DAYS, o.maxDays),
       cycleCapDays: optionFigure(CYCLE_CAP_DAYS, o.cycleCapDays),
     };
-    // Two periods only because the travel bands changed with Call 2024 (rulebook §0); a stay's
-    // academic year picks the call, and the period's start matches it.
+    // Call 2024's figures are the earliest Envol has (rulebook §0): an earlier stay is
+    // ineligible on `period`, never priced with them
     return [
-      { since: TRAVEL_BANDS_2021.since, parameters: { ...common, travelBands: TRAVEL_BANDS_2021 } },
       { since: TRAVEL_BANDS_2024.since, parameters: { ...common, travelBands: TRAVEL_BANDS_2024 } },
     ];
   },
