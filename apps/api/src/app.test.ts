@@ -169,6 +169,7 @@ describe("the public API", () => {
       "agreement",
       "duration",
       "cycle-cap",
+      "period",
     ]);
     for (const f of erasmus.figures)
       expect(f).toMatchObject({
