@@ -1,6 +1,6 @@
 /**
  * The files of a new plugin. The starter scheme is real and small: one criterion (the
- * destination is abroad), a lump sum from an option, dated figures, a document, two cases. Its
+ * destination is abroad), a lump sum from an option, dated figures, a document, three cases. Its
  * case table passes; one conformance check stays red until the author gives the figure a real
  * source and the scheme its French name (the generator writes "TODO" and the English words).
  */
@@ -135,6 +135,13 @@ export const cases = (): string =>
         },
         expect: { verdict: "ineligible", unmet: ["destination"], amountCents: null },
       },
+      {
+        name: "a stay starting before the first figures (1 September 2026) has none: ineligible on period",
+        situation: {
+          mobility: { host: { partner: "tu-berlin" }, start: "2026-02-01", end: "2026-06-30" },
+        },
+        expect: { verdict: "ineligible", unmet: ["period"], amountCents: null },
+      },
     ],
     null,
     2,
@@ -173,6 +180,7 @@ TODO: the scheme in two sentences — who funds it, for whom, how much.
 | criterion id | rule |
 |---|---|
 | \`destination\` | the host country is abroad (not France or its overseas territories) |
+| \`period\` | the stay starts on or after the first period's date (added to every scheme by the engine) |
 
 ## Options
 
