@@ -166,6 +166,10 @@ describe("ami lifetime cap", () => {
     expect(scheme.estimate?.notes).toContain(
       "Amount capped at 10 months, the longest stay the aid pays: the 29 days beyond are not paid.",
     );
+    const oneDay = stay("2026-09-01", "2027-07-01");
+    expect(simulate({ student: student(0), mobility: oneDay }, "fr").estimate?.notes).toContain(
+      "Montant plafonné à 10 mois, le plus long séjour aidé : le jour au-delà n'est pas payé.",
+    );
   });
 
   it("pays the days after the last whole month within the bounds (the rulebook's formula on funded days)", () => {

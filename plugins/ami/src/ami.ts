@@ -293,14 +293,23 @@ const limitBasis = (limit: Limit, lang: Lang): string => {
 const limitNote = (limit: Limit, paidDays: number, fundedDays: number, lang: Lang): string => {
   const m = (n: number) => formatQuantity(n, "months", lang);
   const d = (n: number) => formatQuantity(n, "days", lang);
-  if (limit.by === "longest-stay")
+  if (limit.by === "longest-stay") {
+    const beyond = fundedDays - paidDays;
+    const unpaid =
+      beyond === 1
+        ? { fr: "le jour au-delà n'est pas payé", en: "the day beyond is not paid" }
+        : {
+            fr: `les ${d(beyond)} au-delà ne sont pas payés`,
+            en: `the ${d(beyond)} beyond are not paid`,
+          };
     return {
-      fr: `Montant plafonné à ${m(limit.max)}, le plus long séjour aidé : les ${d(fundedDays - paidDays)} au-delà ne sont pas payés.`,
-      en: `Amount capped at ${m(limit.max)}, the longest stay the aid pays: the ${d(fundedDays - paidDays)} beyond are not paid.`,
+      fr: `Montant plafonné à ${m(limit.max)}, le plus long séjour aidé : ${unpaid.fr}.`,
+      en: `Amount capped at ${m(limit.max)}, the longest stay the aid pays: ${unpaid.en}.`,
     }[lang];
+  }
   return {
     fr: `Montant plafonné : vous avez déjà perçu ${m(limit.received)} d'AMI sur les ${m(limit.cap)} possibles de toute la scolarité ; il en reste ${d(paidDays)} pour ce séjour de ${d(fundedDays)} financés.`,
-    en: `Amount capped: you already received ${m(limit.received)} of AMI out of the ${m(limit.cap)} allowed over all studies; ${d(paidDays)} are left for this stay of ${d(fundedDays)} funded.`,
+    en: `Amount capped: you already received ${m(limit.received)} of AMI out of the ${m(limit.cap)} allowed over all studies; ${d(paidDays)} ${paidDays === 1 ? "is" : "are"} left for this stay of ${d(fundedDays)} funded.`,
   }[lang];
 };
 
