@@ -100,7 +100,8 @@ describe("the institution configuration", () => {
         "holdsEche",
         "erasmusDaysAfterStay",
         "hostInFitecProjectOfItsCountry",
-        "amiDaysAfterStay",
+        "amiMonthsTotal",
+        "stayWholeMonths",
       ]),
     );
   });

@@ -255,6 +255,34 @@ describe("alumni explanations", () => {
     );
   });
 
+  it("says there is no cost to cover when the declared costs add up to 0, in French and English", () => {
+    const zero = example({ costs: { transport: 0, insurance: 0 } });
+    const fr = report(zero, "fr");
+    expect(fr.verdict).toBe("ineligible");
+    expect(fr.criteria.find((c) => c.id === "costs")).toMatchObject({
+      status: "unmet",
+      reason: "Aucun frais à couvrir : vos frais déclarés s'élèvent à 0\u00a0€.",
+      hint: "L'aide rembourse des frais réels : déclarez ce que le séjour vous coûte (transport, visa, assurance, installation).",
+    });
+    expect(report(zero, "en").criteria.find((c) => c.id === "costs")).toMatchObject({
+      status: "unmet",
+      reason: "No cost to cover: your declared costs add up to €0.",
+      hint: "The aid pays real costs: declare what the stay costs you (transport, visa, insurance, installation).",
+    });
+  });
+
+  it("gives the costs' total when they are above 0, and asks for them when none is given", () => {
+    const met = report(example({ costs: { transport: 0, visa: 9_900 } }), "en");
+    expect(met.criteria.find((c) => c.id === "costs")?.reason).toBe(
+      "Your declared costs add up to €99: the aid covers them up to its cap.",
+    );
+    const unknown = report(example({ costs: {} }), "fr").criteria.find((c) => c.id === "costs");
+    expect(unknown).toMatchObject({
+      status: "unknown",
+      hint: "Indiquez les frais de votre séjour (transport, visa, assurance, installation) pour le savoir.",
+    });
+  });
+
   it("asks for the costs when none is declared, and gives no amount", () => {
     const result = report(example({ costs: {} }), "en");
     expect(result.verdict).toBe("incomplete");

@@ -1,11 +1,12 @@
 import {
   type Amount,
   anyOf,
-  atLeast,
   COST_KINDS,
   type CostKind,
+  type CustomOutcome,
   cents,
   criterion,
+  custom,
   type DocumentItem,
   defineFundingPlugin,
   EUROPE,
@@ -115,6 +116,47 @@ const declaredCosts = (ctx: EvaluationContext): { kind: CostKind; cents: number 
   }
   return out;
 };
+
+/**
+ * Rulebook §5, `costs`: the declared costs add up to more than 0; unknown when none is given,
+ * unmet when all those given are 0 ("no cost to cover"). A custom condition because the
+ * vocabulary would word it as a threshold ("the total must reach 0.01 €, 0.01 € more"), where
+ * the student simply has nothing for the aid to pay.
+ */
+const costsToCover = custom({
+  describe: {
+    fr: "les frais de votre séjour (transport, visa, assurance, installation)",
+    en: "the costs of your stay (transport, visa, insurance, installation)",
+  },
+  evaluate: (ctx): CustomOutcome => {
+    const total = facts.declaredCosts.get(ctx);
+    if (total === undefined)
+      return {
+        status: "unknown",
+        missing: facts.declaredCosts.paths,
+        reason: { fr: "Aucun frais déclaré", en: "No cost declared" },
+      };
+    if (total > 0)
+      return {
+        status: "met",
+        reason: {
+          fr: `Vos frais déclarés s'élèvent à ${formatMoney(total, "fr")} : l'aide les couvre jusqu'à son plafond`,
+          en: `Your declared costs add up to ${formatMoney(total, "en")}: the aid covers them up to its cap`,
+        },
+      };
+    return {
+      status: "unmet",
+      reason: {
+        fr: `Aucun frais à couvrir : vos frais déclarés s'élèvent à ${formatMoney(0, "fr")}`,
+        en: `No cost to cover: your declared costs add up to ${formatMoney(0, "en")}`,
+      },
+      hint: {
+        fr: "L'aide rembourse des frais réels : déclarez ce que le séjour vous coûte (transport, visa, assurance, installation)",
+        en: "The aid pays real costs: declare what the stay costs you (transport, visa, insurance, installation)",
+      },
+    };
+  },
+});
 
 /** A cap and the words that say which one it is. */
 interface Cap {
@@ -272,11 +314,7 @@ export const alumni = defineFundingPlugin({
       fr: "Destination à l'étranger",
       en: "Destination abroad",
     }),
-    // unknown when no cost at all is given; all costs at 0 is a known "nothing to pay"
-    criterion("costs", atLeast(facts.declaredCostCount, 1), {
-      fr: "Frais déclarés",
-      en: "Declared costs",
-    }),
+    criterion("costs", costsToCover, { fr: "Frais déclarés", en: "Declared costs" }),
   ],
   estimate: ({ ctx, lang, parameters: p }) => {
     const { figure: cap, where } = capFor(ctx, p);

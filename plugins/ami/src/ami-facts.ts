@@ -1,7 +1,8 @@
-import { numberFact } from "@envol/domain";
+import { numberFact, wholeMonths } from "@envol/domain";
 
-/** The AMI's own facts: the months the student already received, over all their studies. */
+/** The AMI's own facts (rulebook §6). */
 
+/** The AMI months the student already received, over all their studies. */
 export const amiMonthsTotal = numberFact({
   id: "amiMonthsTotal",
   label: { fr: "mois d'AMI déjà perçus", en: "AMI months already received" },
@@ -14,21 +15,19 @@ export const amiMonthsTotal = numberFact({
   get: (ctx) => ctx.situation.student?.history?.amiMonthsTotal,
 });
 
-/** AMI days received over a lifetime once this stay is counted, a month counting 30 days (rulebook §6). */
-export const amiDaysAfterStay = numberFact({
-  id: "amiDaysAfterStay",
-  label: {
-    fr: "jours d'AMI sur toute la scolarité, ce séjour compris",
-    en: "AMI days over all studies, this stay included",
-  },
+/**
+ * The stay's whole months (rulebook §0, `wholeMonths`), the days after the last whole month
+ * dropped: the AMI's duration is counted in months, as OpenFisca-France counts it
+ * (1 February – 30 March 2021 is one whole month, under two).
+ */
+export const stayWholeMonths = numberFact({
+  id: "stayWholeMonths",
+  label: { fr: "mois entiers du séjour", en: "whole months of the stay" },
   the: {
-    fr: "le nombre de jours d'AMI sur toute la scolarité, ce séjour compris,",
-    en: "the number of AMI days over all studies, this stay included,",
+    fr: "le nombre de mois entiers du séjour",
+    en: "the number of whole months of the stay",
   },
-  unit: "days",
-  paths: amiMonthsTotal.paths,
-  get: (ctx) => {
-    const months = amiMonthsTotal.get(ctx);
-    return months === undefined ? undefined : Math.round(months * 30) + ctx.fundedDays;
-  },
+  unit: "months",
+  paths: ["mobility.start", "mobility.end"],
+  get: (ctx) => wholeMonths(ctx.situation.mobility.start, ctx.situation.mobility.end).months,
 });

@@ -1,5 +1,5 @@
 import {
-  atMost,
+  atLeast,
   BANK_DETAILS,
   between,
   CONFIGURED_SOURCE,
@@ -19,6 +19,7 @@ import {
   type Lang,
   monthlyBasis,
   noneOf,
+  not,
   oneOf,
   optionFigure,
   prorata,
@@ -27,13 +28,16 @@ import {
   weakest,
 } from "@envol/domain";
 import { z } from "zod";
-import { amiDaysAfterStay } from "./ami-facts.ts";
+import { amiMonthsTotal, stayWholeMonths } from "./ami-facts.ts";
 
-/** The figures of one period: the mobility's start date picks the period in force (rulebook §6). */
+/**
+ * The figures of one period: the mobility's start date picks the period in force (rulebook §6).
+ * The stay's bounds and the lifetime cap are in whole months, as the ministry states them.
+ */
 export type AmiParameters = {
-  readonly minFundedDays: Figure<number>;
-  readonly maxFundedDays: Figure<number>;
-  readonly lifetimeCapDays: Figure<number>;
+  readonly minMonths: Figure<number>;
+  readonly maxMonths: Figure<number>;
+  readonly lifetimeCapMonths: Figure<number>;
   readonly monthlyRate: Figure<number>;
 };
 
@@ -51,40 +55,40 @@ const MONTHLY_RATE: Figure<number> = {
   unit: "cents",
 };
 
-const days = (value: number, since: string, source: string, label: Text): Figure<number> => ({
+const months = (value: number, since: string, source: string, label: Text): Figure<number> => ({
   value,
   since,
   source,
   confidence: "official",
   label,
-  unit: "days",
+  unit: "months",
 });
 
-const MIN_LABEL = { fr: "Durée financée minimale", en: "Least funded days" };
-const MAX_LABEL = { fr: "Durée financée maximale", en: "Most funded days" };
+const MIN_LABEL = { fr: "Durée minimale du séjour", en: "Shortest stay" };
+const MAX_LABEL = { fr: "Durée maximale du séjour", en: "Longest stay" };
 const CAP_LABEL = { fr: "Plafond sur toute la scolarité", en: "Lifetime cap" };
 
 /**
- * 2 to 9 months, 9 months over all studies. The rulebook dates this period from the 2018 decree;
- * OpenFisca-France records the values from 2020-06-18 (circulaire du 8-6-2020, annexe 9).
+ * 2 to 9 whole months, 9 months over all studies. The rulebook dates this period from the 2018
+ * decree; OpenFisca-France records the bounds from 2020-06-18 (circulaire du 8-6-2020, annexe 9).
  */
 const SINCE_2018: DatedParameters<AmiParameters> = {
   since: "2018-07-19",
   parameters: {
-    minFundedDays: days(
-      60,
+    minMonths: months(
+      2,
       "2018-07-19",
       "2 months: OpenFisca-France …/internationale/duree_sejour/mois_min.yaml (circulaire du 8-10-2021, BO ESR n°38) (funding-research.md §6.1 AMI-5)",
       MIN_LABEL,
     ),
-    maxFundedDays: days(
-      270,
+    maxMonths: months(
+      9,
       "2018-07-19",
       "9 months: OpenFisca-France …/internationale/duree_sejour/mois_max.yaml (BO n°26 du 1er juillet 2021, ESRS2117943C) (funding-research.md §6.1 AMI-5)",
       MAX_LABEL,
     ),
-    lifetimeCapDays: days(
-      270,
+    lifetimeCapMonths: months(
+      9,
       "2018-07-19",
       "9 months over all higher education: OpenFisca-France aide_mobilite_internationale_eligibilite (unmodelled conditions); service-public.fr F380 before 2024 (funding-research.md §6.1 AMI-6)",
       CAP_LABEL,
@@ -93,26 +97,26 @@ const SINCE_2018: DatedParameters<AmiParameters> = {
   },
 };
 
-/** 1 to 10 months, 10 months over all studies, for mobilities from 2024-07-01 (BO ESR 2024 n°26). */
+/** 1 to 10 whole months, 10 months over all studies, for mobilities from 2024-07-01 (BO ESR 2024 n°26). */
 const SINCE_2024: DatedParameters<AmiParameters> = {
   since: "2024-07-01",
   parameters: {
-    minFundedDays: days(
-      30,
+    minMonths: months(
+      1,
       "2024-07-01",
       "1 month from 2024-07-01: BO ESR 2024 n°26, ESRS2413977C; OpenFisca-France …/duree_sejour/mois_min.yaml; service-public.fr F380 (funding-research.md §6.1 AMI-5)",
       MIN_LABEL,
     ),
     // OpenFisca-France dates the 10-month maximum from 2024-06-18 (the circular's date); the
     // rulebook lets the mobility's start date pick, with one change on 2024-07-01
-    maxFundedDays: days(
-      300,
+    maxMonths: months(
+      10,
       "2024-07-01",
       "10 months: BO ESR 2024 n°26, ESRS2413977C; OpenFisca-France …/duree_sejour/mois_max.yaml; service-public.fr F380 (funding-research.md §6.1 AMI-5)",
       MAX_LABEL,
     ),
-    lifetimeCapDays: days(
-      300,
+    lifetimeCapMonths: months(
+      10,
       "2024-07-01",
       "'ne peut pas dépasser un total de 10 mois': service-public.fr F380; decouvrirlemonde.jeunes.gouv.fr (AMI 210) (funding-research.md §6.1 AMI-6)",
       CAP_LABEL,
@@ -126,31 +130,31 @@ const DEFAULT_PERIODS = [SINCE_2018, SINCE_2024] as const;
 const PeriodSchema = z
   .strictObject({
     since: IsoDateSchema,
-    minFundedDays: z.number().int().min(1),
-    maxFundedDays: z.number().int().min(1),
-    lifetimeCapDays: z.number().int().min(1),
+    minMonths: z.number().int().min(1),
+    maxMonths: z.number().int().min(1),
+    lifetimeCapMonths: z.number().int().min(1),
     monthlyRateCents: z.number().int().positive(),
   })
-  .refine((p) => p.minFundedDays <= p.maxFundedDays, {
-    message: "must not be more than maxFundedDays",
-    path: ["minFundedDays"],
+  .refine((p) => p.minMonths <= p.maxMonths, {
+    message: "must not be more than maxMonths",
+    path: ["minMonths"],
   });
 
 export type AmiPeriodOption = z.output<typeof PeriodSchema>;
 
 const asOption = ({ since, parameters: p }: DatedParameters<AmiParameters>): AmiPeriodOption => ({
   since,
-  minFundedDays: p.minFundedDays.value,
-  maxFundedDays: p.maxFundedDays.value,
-  lifetimeCapDays: p.lifetimeCapDays.value,
+  minMonths: p.minMonths.value,
+  maxMonths: p.maxMonths.value,
+  lifetimeCapMonths: p.lifetimeCapMonths.value,
   monthlyRateCents: p.monthlyRate.value,
 });
 
 /**
  * Options: the periods of figures, defaulted to the rulebook's two. The figures are national,
  * but when the ministry changes them an institution adds a period in configuration (restating
- * the whole list) rather than waiting for a release. Strict, so a misspelt option stops start-up
- * naming it instead of being ignored.
+ * the whole list) rather than waiting for a release. Strict, so a misspelt option (or a period
+ * still written in days, `minFundedDays`) stops start-up naming it instead of being ignored.
  */
 export const amiOptions = z.strictObject({
   periods: z
@@ -181,9 +185,9 @@ const parameters = (options: AmiOptions): DatedParameters<AmiParameters>[] =>
     return {
       since: o.since,
       parameters: {
-        minFundedDays: figure(d.minFundedDays, o.minFundedDays, o.since),
-        maxFundedDays: figure(d.maxFundedDays, o.maxFundedDays, o.since),
-        lifetimeCapDays: figure(d.lifetimeCapDays, o.lifetimeCapDays, o.since),
+        minMonths: figure(d.minMonths, o.minMonths, o.since),
+        maxMonths: figure(d.maxMonths, o.maxMonths, o.since),
+        lifetimeCapMonths: figure(d.lifetimeCapMonths, o.lifetimeCapMonths, o.since),
         monthlyRate: figure(d.monthlyRate, o.monthlyRateCents, o.since),
       },
     };
@@ -199,15 +203,24 @@ const criteria = (_options: AmiOptions, p: AmiParameters): Criterion[] => [
     fr: "Niveau d'études",
     en: "Programme level",
   }),
+  // the stay is part of the curriculum: an exchange under an agreement, or an internship under
+  // its agreement; a free mover's stay is not (service-public F380, aides-jeunes' conditions)
+  criterion(
+    "framework",
+    oneOf(facts.framework, ["inter-institution-agreement", "internship-agreement"]),
+    { fr: "Séjour intégré au cursus", en: "Part of the curriculum" },
+  ),
   criterion("destination", noneOf(facts.hostCountry, FRANCE_AND_OVERSEAS), {
     fr: "Séjour à l'étranger",
     en: "Stay abroad",
   }),
-  criterion("duration", between(facts.fundedDays, p.minFundedDays.value, p.maxFundedDays.value), {
+  // whole months, the days after the last one dropped, as OpenFisca-France counts them
+  criterion("duration", between(stayWholeMonths, p.minMonths.value, p.maxMonths.value), {
     fr: "Durée du séjour",
     en: "Length of the stay",
   }),
-  criterion("lifetime-cap", atMost(amiDaysAfterStay, p.lifetimeCapDays.value), {
+  // the cap limits the amount (estimate); it excludes the stay only when nothing is left
+  criterion("lifetime-cap", not(atLeast(amiMonthsTotal, p.lifetimeCapMonths.value)), {
     fr: "Plafond sur toute la scolarité",
     en: "Lifetime cap",
   }),
@@ -250,12 +263,76 @@ const MOST_THIS_STAY: Text = {
 };
 
 /** The assumption made while the AMI months already received are unknown. */
-const lifetimeCapNote = (capDays: number, lang: Lang): string => {
-  const cap = formatQuantity(capDays, "days", lang);
+const lifetimeCapNote = (capMonths: number, lang: Lang): string => {
+  const cap = formatQuantity(capMonths, "months", lang);
   return {
-    fr: `Suppose que vos mois d'AMI déjà perçus et ce séjour ne dépassent pas ${cap} en tout ; indiquez combien de mois vous avez déjà reçus.`,
-    en: `Assumes the AMI months you already received and this stay stay within ${cap} in all; tell us how many months you already received.`,
+    fr: `Suppose que vous n'avez encore perçu aucun mois d'AMI : les mois déjà perçus réduisent ce montant (${cap} au plus sur toute la scolarité). Indiquez combien de mois vous avez déjà reçus.`,
+    en: `Assumes you have not received any AMI month yet: months already received reduce this amount (${cap} at most over all studies). Tell us how many months you already received.`,
   }[lang];
+};
+
+/** What limits the days paid, when something does: the lifetime cap or the longest stay. */
+type Limit =
+  | { readonly by: "lifetime-cap"; readonly received: number; readonly cap: number }
+  | { readonly by: "longest-stay"; readonly max: number };
+
+/** The words after the basis: "(plafond : 10 mois − 5 mois déjà perçus)". */
+const limitBasis = (limit: Limit, lang: Lang): string => {
+  const m = (n: number) => formatQuantity(n, "months", lang);
+  if (limit.by === "longest-stay")
+    return { fr: `(au plus ${m(limit.max)} par séjour)`, en: `(at most ${m(limit.max)} a stay)` }[
+      lang
+    ];
+  return {
+    fr: `(plafond : ${m(limit.cap)} − ${m(limit.received)} déjà perçus)`,
+    en: `(cap: ${m(limit.cap)} − ${m(limit.received)} already received)`,
+  }[lang];
+};
+
+/** The note that says the amount is capped, and by what. */
+const limitNote = (limit: Limit, paidDays: number, fundedDays: number, lang: Lang): string => {
+  const m = (n: number) => formatQuantity(n, "months", lang);
+  const d = (n: number) => formatQuantity(n, "days", lang);
+  if (limit.by === "longest-stay") {
+    const beyond = fundedDays - paidDays;
+    const unpaid =
+      beyond === 1
+        ? { fr: "le jour au-delà n'est pas payé", en: "the day beyond is not paid" }
+        : {
+            fr: `les ${d(beyond)} au-delà ne sont pas payés`,
+            en: `the ${d(beyond)} beyond are not paid`,
+          };
+    return {
+      fr: `Montant plafonné à ${m(limit.max)}, le plus long séjour aidé : ${unpaid.fr}.`,
+      en: `Amount capped at ${m(limit.max)}, the longest stay the aid pays: ${unpaid.en}.`,
+    }[lang];
+  }
+  return {
+    fr: `Montant plafonné : vous avez déjà perçu ${m(limit.received)} d'AMI sur les ${m(limit.cap)} possibles de toute la scolarité ; il en reste ${d(paidDays)} pour ce séjour de ${d(fundedDays)} financés.`,
+    en: `Amount capped: you already received ${m(limit.received)} of AMI out of the ${m(limit.cap)} allowed over all studies; ${d(paidDays)} ${paidDays === 1 ? "is" : "are"} left for this stay of ${d(fundedDays)} funded.`,
+  }[lang];
+};
+
+/**
+ * The days paid (rulebook §6): `min(fundedDays, capDays − amiMonthsTotal × 30)`, a month counting
+ * 30 days (rounded to the day for a fractional month), and never more than the longest stay,
+ * which the rulebook's formula leaves implicit because its cap equals its maximum. The days
+ * after the last whole month are paid: the whole months decide eligibility only (README,
+ * "Whole months and the amount").
+ */
+const daysPaid = (
+  fundedDays: number,
+  received: number | undefined,
+  p: AmiParameters,
+): { days: number; limit: Limit | undefined } => {
+  const maxDays = p.maxMonths.value * 30;
+  const cap = p.lifetimeCapMonths.value;
+  const leftDays = Math.max(0, cap * 30 - Math.round((received ?? 0) * 30));
+  const days = Math.min(fundedDays, maxDays, leftDays);
+  if (days === fundedDays) return { days, limit: undefined };
+  return leftDays < maxDays
+    ? { days, limit: { by: "lifetime-cap", received: received ?? 0, cap } }
+    : { days, limit: { by: "longest-stay", max: p.maxMonths.value } };
 };
 
 /**
@@ -265,8 +342,8 @@ const lifetimeCapNote = (capDays: number, lang: Lang): string => {
  *
  * @example
  * const configured = ami.configure();
- * configured.periodFor("2024-06-30").since // "2018-07-19": 60 to 270 days
- * configured.periodFor("2024-07-01").since // "2024-07-01": 30 to 300 days
+ * configured.periodFor("2024-06-30").since // "2018-07-19": 2 to 9 whole months
+ * configured.periodFor("2024-07-01").since // "2024-07-01": 1 to 10 whole months
  */
 export const ami = defineFundingPlugin({
   id: "ami",
@@ -282,23 +359,24 @@ export const ami = defineFundingPlugin({
   },
   options: amiOptions,
   parameters,
-  facts: () => [amiDaysAfterStay],
+  facts: () => [amiMonthsTotal, stayWholeMonths],
   criteria,
   estimate: ({ ctx, lang, parameters: p }) => {
     const rate = p.monthlyRate.value;
-    const paidDays = Math.min(ctx.fundedDays, p.maxFundedDays.value);
+    const received = amiMonthsTotal.get(ctx);
+    const { days, limit } = daysPaid(ctx.fundedDays, received, p);
+    const basis = monthlyBasis(rate, days, lang);
     const notes = [MOST_THIS_STAY[lang]];
-    if (amiDaysAfterStay.get(ctx) === undefined) {
-      notes.push(lifetimeCapNote(p.lifetimeCapDays.value, lang));
-    }
+    if (limit) notes.push(limitNote(limit, days, ctx.fundedDays, lang));
+    if (received === undefined) notes.push(lifetimeCapNote(p.lifetimeCapMonths.value, lang));
     return {
-      confidence: weakest(p.monthlyRate.confidence, p.maxFundedDays.confidence),
+      confidence: weakest(p.monthlyRate.confidence, p.maxMonths.confidence),
       lines: [
         {
           id: "monthly-aid",
           label: { fr: "Aide mensuelle", en: "Monthly aid" },
-          amount: prorata(rate, paidDays, 30),
-          basis: monthlyBasis(rate, paidDays, lang),
+          amount: prorata(rate, days, 30),
+          basis: limit ? `${basis} ${limitBasis(limit, lang)}` : basis,
           covers: "living",
         },
       ],
