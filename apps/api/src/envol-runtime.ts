@@ -1,5 +1,6 @@
 /**
- * Envol's runtime as a process builds it: the institution's registry, which reads the partner
+ * Envol's runtime as a process builds it: the institution's registry (its configuration checked,
+ * a flagged option told to `warn`), which reads the partner
  * schools from the database's catalogue through an in-memory cache, and the process's one
  * ManagedRuntime of the repositories over the given database. The server (main.ts), the route
  * tests' app (testing/test-app.ts) and the two-instance test build it here, so that they run the
@@ -7,7 +8,7 @@
  * stays with each.
  */
 import { type DatabaseConfig, Partners, repositoriesLayer, seedDemo } from "@envol/db";
-import type { Partner } from "@envol/domain";
+import type { ConfigurationWarning, Partner } from "@envol/domain";
 import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
 import { loadRegistry, schemesOf, TELECOM_PARIS_CONFIG } from "@envol/institution";
 import { ManagedRuntime } from "effect";
@@ -26,10 +27,19 @@ export const DEMO_PASSWORDS = { student: "demo-etudiante", staff: "demo-dri" } a
  * await envol.loadPartners();
  * const app = createApp({ ...envol.appDeps, ready, today, files });
  */
-export const makeEnvolRuntime = (database: DatabaseConfig) => {
+export const makeEnvolRuntime = (
+  database: DatabaseConfig,
+  settings: {
+    /** An option a plugin accepts but flags (an Erasmus+ rate outside its call's range). */
+    readonly warn?: (warning: ConfigurationWarning) => void;
+  } = {},
+) => {
   // the registry reads partners from the database's catalogue (staff edit it), through this cache
   const partners = new Map<string, Partner>();
-  const registry = loadRegistry(TELECOM_PARIS_CONFIG, { partners: (id) => partners.get(id) });
+  const registry = loadRegistry(TELECOM_PARIS_CONFIG, {
+    partners: (id) => partners.get(id),
+    ...(settings.warn ? { warn: settings.warn } : {}),
+  });
   const runtime = ManagedRuntime.make(
     repositoriesLayer(database, schemesOf(TELECOM_PARIS_CONFIG, registry)),
   );

@@ -52,13 +52,17 @@ const opsToken = randomBytes(32).toString("base64url");
 // exclusivity naming no registered scheme is the operator's to fix, logged as such
 const envol = (() => {
   try {
-    return makeEnvolRuntime({
-      url: config.DATABASE_URL,
-      migrationUrl: config.MIGRATION_DATABASE_URL,
-      dataDir: config.ENVOL_DATA_DIR,
-      server: { port: config.PORT, token: opsToken },
-      warn: ({ event, ...details }) => logger.warn(details, event),
-    });
+    return makeEnvolRuntime(
+      {
+        url: config.DATABASE_URL,
+        migrationUrl: config.MIGRATION_DATABASE_URL,
+        dataDir: config.ENVOL_DATA_DIR,
+        server: { port: config.PORT, token: opsToken },
+        warn: ({ event, ...details }) => logger.warn(details, event),
+      },
+      // an option the office should look at again, such as a rate outside the agency's range
+      { warn: ({ message, ...where }) => logger.warn(where, message) },
+    );
   } catch (e) {
     if (e instanceof RegistryInvalid || e instanceof PluginOptionsInvalid) {
       logger.fatal(e.message);

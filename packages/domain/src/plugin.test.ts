@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { exclusiveWithOption } from "./plugin.ts";
+import { defineFundingPlugin, exclusiveWithOption } from "./plugin.ts";
 
 describe("exclusiveWithOption", () => {
   const options = z.object({ exclusiveWith: exclusiveWithOption("erasmus", ["mic"]) });
@@ -31,5 +31,36 @@ describe("exclusiveWithOption", () => {
     expect(issues(["Erasmus+"])).toEqual([
       "exclusiveWith.0: must be a kebab-case scheme id such as erasmus",
     ]);
+  });
+});
+
+describe("defineFundingPlugin's configuration check", () => {
+  const demo = (warnings?: (o: { rateCents: number }) => { option: string; message: string }[]) =>
+    defineFundingPlugin({
+      id: "demo",
+      name: { fr: "Démo", en: "Demo" },
+      funder: { fr: "École", en: "School" },
+      url: "https://example.org",
+      summary: { fr: "Une aide de démonstration.", en: "A demonstration grant." },
+      options: z.object({ rateCents: z.number().int().default(50_000) }),
+      parameters: () => [{ since: "2024-07-01", parameters: {} }],
+      criteria: () => [],
+      estimate: () => ({ confidence: "assumed", lines: [] }),
+      documents: () => [],
+      ...(warnings ? { warnings } : {}),
+    });
+
+  it("reports what the plugin flags in its options, with the plugin's id", () => {
+    const plugin = demo((o) =>
+      o.rateCents > 60_000 ? [{ option: "rateCents", message: "above 600 €" }] : [],
+    );
+    expect(plugin.configure().warnings).toEqual([]);
+    expect(plugin.configure({ rateCents: 70_000 }).warnings).toEqual([
+      { plugin: "demo", option: "rateCents", message: "above 600 €" },
+    ]);
+  });
+
+  it("has no warnings for a plugin without a check", () => {
+    expect(demo().configure({ rateCents: 70_000 }).warnings).toEqual([]);
   });
 });

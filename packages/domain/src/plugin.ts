@@ -106,6 +106,24 @@ export interface PlanShare {
 }
 
 /**
+ * An option value the plugin accepts but the office should look at again (a rate outside the
+ * funder's published range): the start-up logs it, naming the plugin and the option.
+ *
+ * @example
+ * { option: "rates.0.group1Cents", message: "250 € a month for group 1 from call 2024 is outside the range 292 €–674 €" }
+ */
+export interface OptionWarning {
+  /** The option's path, as a PluginOptionsInvalid issue names it: "rates.0.group1Cents". */
+  readonly option: string;
+  readonly message: string;
+}
+
+/** An {@link OptionWarning} with the plugin it came from, as the configuration check reports it. */
+export interface ConfigurationWarning extends OptionWarning {
+  readonly plugin: string;
+}
+
+/**
  * A funding plugin as its author writes it (ARCHITECTURE §2.3).
  *
  * @typeParam S the zod schema of its options; every field has a default (the rulebook's figure)
@@ -149,6 +167,14 @@ export interface FundingPluginDefinition<S extends z.ZodType, P extends Paramete
    */
   readonly exclusive?: (options: z.output<S>) => readonly string[];
   /**
+   * The configuration check beyond the schema: values that are valid but worth a warning at
+   * start-up (the registry's `warn`), never a refusal.
+   *
+   * @example
+   * warnings: (options) => options.rateCents > 60_000 ? [{ option: "rateCents", message: "above the funder's maximum of 600 €" }] : []
+   */
+  readonly warnings?: (options: z.output<S>) => readonly OptionWarning[];
+  /**
    * The amount when the plan also holds `peers` (the alumni aid subtracts travel the others
    * pay). It may only lower the standalone amount; such schemes are computed last.
    */
@@ -179,6 +205,8 @@ export interface ConfiguredPlugin {
   /** Its own facts, as declared (see {@link FundingPluginDefinition.facts}). */
   readonly facts: readonly Fact[];
   readonly exclusive: readonly string[];
+  /** What the configuration check found worth a warning in its options (none by default). */
+  readonly warnings: readonly ConfigurationWarning[];
   readonly periodFor: (start: IsoDate) => ConfiguredPeriod;
   readonly estimate: (ctx: EvaluationContext, period: ConfiguredPeriod) => EstimateDraft;
   readonly documents: (ctx: EvaluationContext, period: ConfiguredPeriod) => readonly DocumentItem[];
@@ -265,6 +293,10 @@ export const defineFundingPlugin = <S extends z.ZodType, P extends Parameters>(
       periods,
       facts: definition.facts?.(options) ?? [],
       exclusive: definition.exclusive?.(options) ?? [],
+      warnings: (definition.warnings?.(options) ?? []).map((w) => ({
+        plugin: definition.id,
+        ...w,
+      })),
       periodFor: (start) => inForce(periods, start),
       estimate: (ctx, period) =>
         definition.estimate({ ctx, lang: ctx.lang, options, parameters: parametersOf(period) }),

@@ -1,5 +1,6 @@
 export { TELECOM_PARIS_CONFIG } from "./institution.ts";
 export {
+  configurationWarningText,
   DEFAULT_ADVANCE_PERCENT,
   type InstitutionConfig,
   type LoadOptions,

@@ -1,4 +1,5 @@
 import {
+  type ConfigurationWarning,
   type ConfiguredPlugin,
   createRegistry,
   type FundingPlugin,
@@ -66,12 +67,24 @@ export interface LoadOptions {
    * others stay registered, so an exclusivity may still name them.
    */
   readonly only?: readonly string[];
+  /**
+   * Told each option a plugin accepts but flags (an Erasmus+ rate outside the call's range), at
+   * start-up; by default a line on stderr. The server logs it as a warning.
+   */
+  readonly warn?: (warning: ConfigurationWarning) => void;
 }
+
+/** A configuration warning in one line: `plugin "erasmus": rates.0.group1Cents: …`. */
+export const configurationWarningText = (w: ConfigurationWarning): string =>
+  `plugin "${w.plugin}": ${w.option}: ${w.message}`;
+
+const warnOnStderr = (w: ConfigurationWarning) => console.warn(configurationWarningText(w));
 
 /**
  * Validates the configuration and builds the registry, at start-up. A bad option stops here
  * with a message naming the plugin and the field (PluginOptionsInvalid); a duplicate id, or an
- * `exclusiveWith` naming a scheme the configuration does not register, with RegistryInvalid.
+ * `exclusiveWith` naming a scheme the configuration does not register, with RegistryInvalid. An
+ * option a plugin accepts but flags (its `warnings`) goes to `options.warn`, switched off or not.
  */
 export const loadRegistry = (config: InstitutionConfig, options: LoadOptions = {}): Registry => {
   for (const e of config.plugins) {
@@ -92,6 +105,8 @@ export const loadRegistry = (config: InstitutionConfig, options: LoadOptions = {
     config.plugins.map((e) => e.id),
   );
   if (unknown.length > 0) throw new RegistryInvalid({ problems: unknown });
+  const warn = options.warn ?? warnOnStderr;
+  for (const c of configured) for (const w of c.plugin.warnings) warn(w);
   return createRegistry({
     institution: config.institution,
     plugins,
