@@ -52,7 +52,7 @@ const amounts = (r: Report) =>
 const plan = (r: Report) => Object.fromEntries(r.plan.items.map((i) => [i.scheme, i.amountCents]));
 
 describe("rulebook §9 worked examples, through pnpm envol simulate", () => {
-  it("1. TU Berlin, échelon 5: Erasmus+ 1 460 €, IDF 2 250 €, alumni 800 €, plan 4 510 €", () => {
+  it("1. TU Berlin, échelon 5, Call 2026: Erasmus+ 1 460 + 309 = 1 769 €, IDF 2 250 €, alumni 611 € in the plan, plan 4 630 €", () => {
     const r = simulate(example1);
     expect(r.fundedDays).toBe(150);
     expect(r.distanceKm).toBeGreaterThanOrEqual(885);
@@ -64,7 +64,8 @@ describe("rulebook §9 worked examples, through pnpm envol simulate", () => {
       fitec: "ineligible",
       alumni: "eligible",
     });
-    expect(amounts(r)).toMatchObject({ erasmus: 146000, idf: 225000, alumni: 80000 });
+    // travel support for all from Call 2025 (rulebook §2); the alumni aid alone is its cap in Europe
+    expect(amounts(r)).toMatchObject({ erasmus: 176900, idf: 225000, alumni: 80000 });
     for (const id of ["mic", "fitec"]) {
       expect(
         scheme(r, id)
@@ -72,8 +73,9 @@ describe("rulebook §9 worked examples, through pnpm envol simulate", () => {
           .map((c) => c.id),
       ).toContain("destination");
     }
-    expect(plan(r)).toEqual({ erasmus: 146000, idf: 225000, alumni: 80000 });
-    expect(r.plan.totalCents).toBe(451000);
+    // in the plan the alumni aid subtracts the 309 € of travel Erasmus+ pays: 920 − 309 = 611 €
+    expect(plan(r)).toEqual({ erasmus: 176900, idf: 225000, alumni: 61100 });
+    expect(r.plan.totalCents).toBe(463000);
   });
 
   it("2. échelon 7 and green travel: Erasmus+ 3 127 €, alumni 503 € in the plan, plan 5 880 €", () => {

@@ -49,7 +49,8 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(app.academicYear).toBe("2026-2027");
       expect(app.destinationCountry).toBe("DE");
       expect(app.requests.map((r) => [r.scheme, r.state, r.estimatedCents])).toEqual([
-        ["erasmus", "draft", 146000],
+        // Call 2026: 292 € × 150/30 + the 309 € travel support every participant gets
+        ["erasmus", "draft", 176900],
         ["idf", "draft", 225000],
       ]);
       const again = await t.run(Applications.use((a) => a.get(app.id)));
@@ -64,19 +65,19 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const approved = await t.run(
         Applications.use((a) => a.decide(request.id, { action: "approve" }, STAFF)),
       );
-      expect(approved).toMatchObject({ state: "approved", approvedCents: 146000 });
+      expect(approved).toMatchObject({ state: "approved", approvedCents: 176900 });
       const [budget] = await t.run(Budgets.use((b) => b.list("2026-2027")));
       expect(budget).toMatchObject({
         scheme: "erasmus",
-        committedCents: 146000,
-        remainingCents: 1_000_000 - 146000,
+        committedCents: 176900,
+        remainingCents: 1_000_000 - 176900,
       });
       const { db } = await t.run(Database);
       const ledger = await db
         .select()
         .from(ledgerEntries)
         .where(eq(ledgerEntries.requestId, request.id));
-      expect(ledger.map((l) => [l.kind, l.amountCents])).toEqual([["commitment", 146000]]);
+      expect(ledger.map((l) => [l.kind, l.amountCents])).toEqual([["commitment", 176900]]);
       const audit = await db.select().from(auditEvents).where(eq(auditEvents.entityId, request.id));
       expect(audit.map((e) => e.action)).toEqual(["submit", "start-review", "approve"]);
       expect(audit.at(-1)).toMatchObject({
@@ -257,10 +258,10 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           errorOf(await approve(erasmus?.id as string, { amountCents: 14_000_000 })),
         ).toMatchObject({
           _tag: "OverrideRequired",
-          grounds: [{ kind: "above-estimate", amountCents: 14_000_000, estimateCents: 146_000 }],
+          grounds: [{ kind: "above-estimate", amountCents: 14_000_000, estimateCents: 176_900 }],
         });
-        const exit = await approve(erasmus?.id as string, { amountCents: 146_000 });
-        expect(Exit.isSuccess(exit) && exit.value.approvedCents).toBe(146_000);
+        const exit = await approve(erasmus?.id as string, { amountCents: 176_900 });
+        expect(Exit.isSuccess(exit) && exit.value.approvedCents).toBe(176_900);
       });
 
       it("lets at most one of two exclusive grants approved at once through without an override", async () => {

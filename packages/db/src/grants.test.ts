@@ -569,7 +569,8 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
       ["2027-02-01", "2027-06-30"],
       "under_review",
     );
-    expect([first.estimatedCents, small.estimatedCents]).toEqual([146_000, 87_600]);
+    // stays of Call 2026: the 309 € travel support goes to every participant (rulebook §2)
+    expect([first.estimatedCents, small.estimatedCents]).toEqual([176_900, 118_500]);
     const envelope = first.estimatedCents + small.estimatedCents;
     await run(Budgets.use((b) => b.setEnvelope("erasmus", year, envelope, STAFF)));
     // above its estimate, to fill the envelope: an override
@@ -587,7 +588,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
     await decide(holder.id, { action: "withdraw", reason: "stays home" }, holder.me);
     expect(await budgetOf("erasmus", year)).toMatchObject({ committedCents: 0 });
     const promoted = await run(Grants.use((g) => g.promoteWaitlisted("erasmus", year, system)));
-    // the second does not fit in the 876 € left; the small one behind it would, but waits its turn
+    // the second does not fit in the 1 185 € left; the small one behind it would, but waits its turn
     expect(promoted).toEqual([first.id]);
     const states = await Promise.all(
       [first, second, small].map((r) =>
@@ -595,11 +596,11 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
       ),
     );
     expect(states.map((r) => [r?.state, r?.approvedCents])).toEqual([
-      ["approved", 146_000],
+      ["approved", 176_900],
       ["waitlisted", null],
       ["waitlisted", null],
     ]);
-    expect(await budgetOf("erasmus", year)).toMatchObject({ committedCents: 146_000 });
+    expect(await budgetOf("erasmus", year)).toMatchObject({ committedCents: 176_900 });
     const { audit, messages } = await tables(first.id, "ines@example.org");
     expect(audit.at(-1)).toMatchObject({
       action: "promote",

@@ -259,7 +259,7 @@ const makePlan = (
  *
  * @example
  * const report = evaluate(situation, registry, { asOf: "2026-11-26", lang: "en" });
- * report.plan.totalCents // 451000 for the rulebook's first worked example
+ * report.plan.totalCents // 463000 for the rulebook's first worked example
  * @throws UnknownPartner when the situation names a partner the catalogue does not have
  */
 export const evaluate = (

@@ -1,4 +1,5 @@
 import {
+  type ConfigurationWarning,
   evaluate,
   PluginOptionsInvalid,
   RegistryInvalid,
@@ -12,7 +13,7 @@ import { erasmus } from "@envol/plugin-erasmus";
 import { idf } from "@envol/plugin-idf";
 import { describe, expect, it } from "vitest";
 import { TELECOM_PARIS_CONFIG } from "./institution.ts";
-import { loadRegistry, use } from "./institution-config.ts";
+import { configurationWarningText, loadRegistry, use } from "./institution-config.ts";
 
 describe("the institution configuration", () => {
   it("registers the five schemes of the school's page, with the AMI registered but off", () => {
@@ -72,6 +73,35 @@ describe("the institution configuration", () => {
     expect(() => loadRegistry(config)).toThrow(
       'invalid funding registry:\n  - plugin "alumni": exclusiveWith names "mikc", which is not a registered scheme\n  - plugin "erasmus": exclusiveWith names "mic", which is not a registered scheme',
     );
+  });
+
+  it("warns, naming the plugin, the option and the range, of an Erasmus+ rate outside its call's range", () => {
+    const warnings: ConfigurationWarning[] = [];
+    const rates = [
+      { fromCall: 2024, group1Cents: 29_200, group2Cents: 22_500, group3Cents: 22_500 },
+      { fromCall: 2026, group1Cents: 25_000, group2Cents: 22_500, group3Cents: 22_500 },
+    ];
+    const registry = loadRegistry(
+      {
+        institution: TELECOM_PARIS,
+        // switched off, still checked: the office sees it before the day it switches it on
+        plugins: [use(idf), use(erasmus, { rates, exclusiveWith: [] }, { enabled: false })],
+      },
+      { warn: (w) => warnings.push(w) },
+    );
+    // a warning, not a refusal: the registry is built
+    expect(registry.plugins.map((p) => p.id)).toEqual(["idf"]);
+    expect(warnings.map(configurationWarningText)).toEqual([
+      expect.stringMatching(
+        /^plugin "erasmus": rates\.1\.group1Cents: 250 € a month for group 1 from call 2026 is outside the range 292 €–674 €/,
+      ),
+    ]);
+  });
+
+  it("has nothing to warn of in Télécom Paris's configuration", () => {
+    const warnings: ConfigurationWarning[] = [];
+    loadRegistry(TELECOM_PARIS_CONFIG, { warn: (w) => warnings.push(w) });
+    expect(warnings).toEqual([]);
   });
 
   it("accepts an exclusiveWith naming a scheme registered but switched off", () => {

@@ -9,7 +9,6 @@ import {
   formatMoney,
   formatQuantity,
   type Lang,
-  lumpSumBasis,
   monthlyBasis,
   prorata,
   weakest,
@@ -34,7 +33,6 @@ type EstimateFigures = Pick<
   | "internshipTopUp"
   | "fewerOpportunitiesTopUp"
   | "travelSupport"
-  | "greenTopUp"
 >;
 
 const rateOf = (p: EstimateFigures, group: ErasmusCountryGroup): Figure<number> =>
@@ -79,8 +77,9 @@ const travelLine = (
 /**
  * The standalone Erasmus+ amount (rulebook §2): the monthly rate of the host's country group
  * for the call year, plus the traineeship and fewer-opportunities top-ups (they stack), all
- * × fundedDays / 30; then the distance-band travel support when the policy grants it, or else
- * the one-off green top-up. A fact that only changes the amount and is not answered adds
+ * × fundedDays / 30; then the distance-band travel support when the call's policy grants it
+ * (every participant from Call 2025). The one-off green top-up of Calls 2021–2023 is never paid,
+ * and green travel days are not modelled: a note says so. A fact that only changes the amount and is not answered adds
  * nothing and becomes a note saying what it would add.
  */
 export const estimateErasmus = (
@@ -175,26 +174,15 @@ export const estimateErasmus = (
         );
       }
     }
-  } else {
-    const greenTopUp = p.greenTopUp.value;
-    if (green === true) {
-      used.push(p.greenTopUp.confidence);
-      lines.push({
-        id: "green-travel-top-up",
-        label: { fr: "Complément voyage bas carbone", en: "Green travel top-up" },
-        amount: cents(greenTopUp),
-        basis: lumpSumBasis(greenTopUp, lang),
-        covers: "transport",
-      });
-    } else if (green === undefined) {
-      const extra = money(greenTopUp);
-      notes.push(
-        {
-          fr: `+${extra} en voyageant bas carbone (train, bus, covoiturage) : non compté tant que ce n'est pas renseigné.`,
-          en: `+${extra} when travelling green (train, bus, car-pool): not counted until you tell us.`,
-        }[lang],
-      );
-    }
+  }
+  // the one-off 50 € green top-up ended with Call 2023 (rulebook §2): Envol never pays it
+  if (green === true) {
+    notes.push(
+      {
+        fr: "Jours de voyage bas carbone (soutien individuel en plus pour les jours de trajet) : non comptés, Envol ne les calcule pas.",
+        en: "Green travel days (extra individual support for the travel days): not counted, Envol does not compute them.",
+      }[lang],
+    );
   }
 
   if (fewer === undefined) {
@@ -203,20 +191,13 @@ export const estimateErasmus = (
         ? travelBand(ctx.distanceKm, callYear(ctx))
         : undefined;
     const travelAmount = travel && (green === true ? travel.greenCents : travel.standardCents);
-    const instead =
-      green === true
-        ? {
-            fr: `, au lieu du complément bas carbone de ${money(p.greenTopUp.value)}`,
-            en: `, instead of the ${money(p.greenTopUp.value)} green top-up`,
-          }[lang]
-        : "";
     const travelToo = !travelPending
       ? ""
       : travelAmount === undefined
         ? { fr: " et le forfait voyage", en: " and the travel support" }[lang]
         : {
-            fr: ` et le forfait voyage (${money(travelAmount)}${instead})`,
-            en: ` and the travel support (${money(travelAmount)}${instead})`,
+            fr: ` et le forfait voyage (${money(travelAmount)})`,
+            en: ` and the travel support (${money(travelAmount)})`,
           }[lang];
     const more = money(topUp);
     notes.push(

@@ -1,4 +1,5 @@
-import type { Figure, ProgrammeLevel } from "@envol/domain";
+import type { Confidence, Figure, ProgrammeLevel } from "@envol/domain";
+import type { ErasmusCountryGroup } from "@envol/erasmus-common";
 
 /**
  * The rulebook's default figures for Erasmus+ Europe (rulebook §2), each with the date it took
@@ -12,6 +13,8 @@ export type TravelSupportPolicy = (typeof TRAVEL_SUPPORT_POLICIES)[number];
 
 /** The Call 2024 figures apply to stays of the academic year 2024-2025 onwards. */
 const CALL_2024 = "2024-07-01";
+/** Call 2025: stays of the academic year 2025-2026 onwards. */
+const CALL_2025 = "2025-07-01";
 /** The 2021-2027 programme's first call. */
 const CALL_2021 = "2021-07-01";
 
@@ -75,27 +78,78 @@ export const FEWER_OPPORTUNITIES_TOP_UP: Figure<number> = {
   unit: "cents",
 };
 
-export const TRAVEL_SUPPORT: Figure<TravelSupportPolicy> = {
+/**
+ * Who receives travel support, by call (rulebook §2, revised 2026-12-05): Call 2024 only
+ * students with fewer opportunities, from Call 2025 every participant.
+ */
+export const TRAVEL_SUPPORT_CALL_2024: Figure<TravelSupportPolicy> = {
   value: "fewer-opportunities",
   since: CALL_2024,
-  // who gets long-term intra-European travel support in France is unsettled (research §11.2)
+  // who got long-term intra-European travel support in France for Call 2024 is unsettled: each
+  // national agency decided, and several did not implement it (research §11.2)
   source:
-    "rulebook §2 (decision); funding-research.md §2.6 and §11.2: from Call 2024 each national " +
-    "agency or school decides who receives travel support (researchprofessionalnews.com, " +
-    "erasmusbytrain.eu; fewer opportunities only at upjs.sk)",
+    "rulebook §2 (decision); funding-research.md §2.6 and §11.2, rules-by-date-sources.md §1.3: " +
+    "from Call 2024 each national agency or school decides who receives travel support " +
+    "(researchprofessionalnews.com, erasmusbytrain.eu; fewer opportunities only at upjs.sk); " +
+    "France's choice not found",
   confidence: "assumed",
   label: { fr: "Bénéficiaires du forfait voyage", en: "Who receives travel support" },
 };
 
-export const GREEN_TOP_UP: Figure<number> = {
-  value: 5_000,
-  since: CALL_2021,
+export const TRAVEL_SUPPORT_CALL_2025: Figure<TravelSupportPolicy> = {
+  value: "all",
+  since: CALL_2025,
   source:
-    "funding-research.md §2.6: one-off +50 € for green travel without travel support " +
-    "(wur.nl, htwg-konstanz.de, bruckneruni.at); rulebook §2",
+    'rulebook §2; DHBW Mosbach, Erasmus+ Reisekostenpauschale (Call 2025): "from the academic ' +
+    'year 2025/26 all Erasmus+ participants receive travel support" ' +
+    "(mosbach.dhbw.de/international/de/foerderung-finanzierung/erasmus/reisekostenpauschale); " +
+    'the same on eu.daad.de ("Ab dem Aufruf 2025"), rules-by-date-sources.md §1.3',
   confidence: "secondary",
-  label: { fr: "Complément voyage bas carbone", en: "Green travel top-up" },
-  unit: "cents",
+  label: { fr: "Bénéficiaires du forfait voyage", en: "Who receives travel support" },
+};
+
+/** The rulebook's travel policy by call year, each from the call it names until the next. */
+export const TRAVEL_SUPPORT_BY_CALL: readonly {
+  readonly fromCall: number;
+  readonly figure: Figure<TravelSupportPolicy>;
+}[] = [
+  { fromCall: 2024, figure: TRAVEL_SUPPORT_CALL_2024 },
+  { fromCall: 2025, figure: TRAVEL_SUPPORT_CALL_2025 },
+];
+
+/** A range in cents a school's monthly study rate for one country group should lie in. */
+export interface RateRange {
+  readonly minCents: number;
+  readonly maxCents: number;
+}
+
+/**
+ * The warning band for the monthly study rates, by call (README, "Rate ranges by call"): the
+ * configuration check warns outside it and never refuses, since the agency's own range is not
+ * known. The French national agency's ranges for Calls 2024, 2025 and 2026 were found in no
+ * public source; this band is inferred (A): the Programme Guide's 2021 ranges (310–600 /
+ * 260–540 / 200–490 €) raised by the Call 2023 uplift of 12.27 % and re-mapped to the Call 2024
+ * country groups. Every rate observed lies inside it (École des Ponts 292/225/225, INSA
+ * Hauts-de-France 327/276/276, mfja.fr "de 225 € à 674 €"). Assumed unchanged for Calls 2025
+ * and 2026 (rules-by-date-sources.md §1.1-§1.2).
+ */
+export const RATE_RANGES = {
+  fromCall: 2024,
+  confidence: "assumed",
+  source:
+    "rules-by-date-sources.md §1.2: inferred from the Programme Guide 2021 ranges (letudiant.fr, " +
+    "2021-12-03) and the Call 2023 uplift (agensir.it, 2023-11-28); the French agency's ranges " +
+    "for Calls 2024-2026 were not found",
+  groups: {
+    1: { minCents: 29_200, maxCents: 67_400 },
+    2: { minCents: 22_500, maxCents: 60_600 },
+    3: { minCents: 22_500, maxCents: 55_000 },
+  },
+} as const satisfies {
+  fromCall: number;
+  confidence: Confidence;
+  source: string;
+  groups: Record<ErasmusCountryGroup, RateRange>;
 };
 
 export const ELIGIBLE_LEVELS: Figure<readonly ProgrammeLevel[]> = {

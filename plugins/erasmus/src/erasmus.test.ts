@@ -125,14 +125,51 @@ describe("erasmus estimate", () => {
     );
     const draft = configured.estimate(ctx, configured.periodFor("2027-02-01"));
     expect(draft.lines.map((l) => l.covers)).toEqual(["living", "living", "transport"]);
-    expect(result.estimate?.notes).toEqual([]);
+    expect(result.estimate?.notes).toEqual([
+      "Jours de voyage bas carbone (soutien individuel en plus pour les jours de trajet) : non comptés, Envol ne les calcule pas.",
+    ]);
+  });
+
+  it("says in both languages that green travel days are not modelled, and only when the student travels green", () => {
+    const green = caseNamed("green travel in Call 2024");
+    const en = evaluateErasmus(green.situation, { lang: "en" });
+    // no travel line in Call 2024 without fewer opportunities, and no 50 € top-up: the note stays
+    expect(en.estimate?.lines.map((l) => l.id)).toEqual(["individual-support"]);
+    expect(en.estimate?.notes).toEqual([
+      "Green travel days (extra individual support for the travel days): not counted, Envol does not compute them.",
+    ]);
+    const notGreen = evaluateErasmus(caseNamed("a stay starting on 1 July 2024").situation, {
+      lang: "en",
+    });
+    expect(notGreen.estimate?.notes).toEqual([]);
   });
 
   it("says what fewer opportunities would add when it is not answered (worked example 1)", () => {
     const result = evaluateErasmus(caseNamed("worked example 1").situation, { lang: "fr" });
+    // Call 2026: the travel support is everyone's, so only the top-up depends on the answer
+    expect(result.estimate?.totalCents).toBe(176900);
+    expect(result.estimate?.lines.map((l) => [l.id, l.amountCents])).toEqual([
+      ["individual-support", 146000],
+      ["travel", 30900],
+    ]);
+    expect(result.estimate?.notes.map(plain)).toEqual([
+      "+250 €/mois si vous avez moins d'opportunités (échelon 6 ou 7, handicap, QPV ou ZRR) : non compté tant que ce n'est pas renseigné.",
+    ]);
+  });
+
+  it("adds the travel support to what fewer opportunities would add in Call 2024", () => {
+    const base = caseNamed("worked example 1").situation as {
+      student: Record<string, unknown>;
+      mobility: Record<string, unknown>;
+    };
+    const call2024 = {
+      ...base,
+      mobility: { ...base.mobility, start: "2025-02-01", end: "2025-06-30" },
+    };
+    const result = evaluateErasmus(call2024, { lang: "en" });
     expect(result.estimate?.totalCents).toBe(146000);
     expect(result.estimate?.notes.map(plain)).toEqual([
-      "+250 €/mois et le forfait voyage (309 €) si vous avez moins d'opportunités (échelon 6 ou 7, handicap, QPV ou ZRR) : non compté tant que ce n'est pas renseigné.",
+      "+€250/month and the travel support (€309) if you have fewer opportunities (échelon 6 or 7, disability, QPV or ZRR): not counted until you tell us.",
     ]);
   });
 
@@ -160,32 +197,38 @@ describe("erasmus estimate", () => {
     expect(withTravel.estimate?.notes.map(plain)).toEqual([
       "+€108 of travel support when travelling green (train, bus, car-pool): not counted until you tell us.",
     ]);
+    // without travel support green travel changes nothing: the 50 € top-up ended with Call 2023
     const noTravel = evaluateErasmus(
       { ...base, mobility },
-      { lang: "fr", options: { travelSupport: "none" } },
+      { lang: "fr", options: { travelSupport: [{ fromCall: 2024, policy: "none" }] } },
     );
-    expect(noTravel.estimate?.notes.map(plain)).toEqual([
-      "+50 € en voyageant bas carbone (train, bus, covoiturage) : non compté tant que ce n'est pas renseigné.",
-    ]);
+    expect(noTravel.estimate?.totalCents).toBe(146000 + 125000);
+    expect(noTravel.estimate?.notes).toEqual([]);
   });
 
-  it("reports a configured rate as the institution's own figure", () => {
+  it("reports a configured rate as the institution's own figure, dated from its call", () => {
     const byDefault = erasmus.configure().periodFor("2027-02-01").parameters.rateGroup1;
-    const configured = erasmus.configure({ rateGroup1Cents: 35000 }).periodFor("2027-02-01")
-      .parameters.rateGroup1;
+    const options = caseNamed("the school's own group 1 rate").options;
+    const configured = erasmus.configure(options).periodFor("2027-02-01").parameters.rateGroup1;
+    const earlier = erasmus.configure(options).periodFor("2026-02-01").parameters.rateGroup1;
     expect(byDefault?.source).toContain("ecoledesponts.fr");
     expect(byDefault?.confidence).toBe("secondary");
     expect(configured?.value).toBe(35000);
     expect(configured?.source).toBe(CONFIGURED_SOURCE);
     expect(configured?.confidence).toBe("official");
+    expect(configured?.since).toBe("2026-07-01");
+    // the Call 2024 entry is the rulebook's own grid, reported as such
+    expect(earlier).toBe(byDefault);
   });
 
   it("takes its confidence from the weakest figure it used", () => {
-    const plain = evaluateErasmus(caseNamed("Spain is in group 2").situation);
-    expect(plain.estimate?.confidence).toBe("secondary");
-    // the travel policy default is assumed (funding-research.md §11.2)
-    const travel = evaluateErasmus(caseNamed("worked example 2").situation);
-    expect(travel.estimate?.confidence).toBe("assumed");
+    // Call 2026: travel for all is read on a school page (S), the 500–1999 km band officially
+    const call2026 = evaluateErasmus(caseNamed("worked example 2").situation);
+    expect(call2026.estimate?.confidence).toBe("secondary");
+    // Call 2024's travel for fewer opportunities only is assumed (funding-research.md §11.2)
+    const call2024 = evaluateErasmus(caseNamed("Call 2024 with échelon 7").situation);
+    expect(call2024.estimate?.lines.map((l) => l.id)).toContain("travel");
+    expect(call2024.estimate?.confidence).toBe("assumed");
   });
 });
 
@@ -218,6 +261,75 @@ describe("erasmus documents", () => {
   });
 });
 
+describe("erasmus by call", () => {
+  it("has the figures of Call 2024 from 1 July 2024 and of Call 2025 onwards from 1 July 2025", () => {
+    const configured = erasmus.configure();
+    expect(configured.periods.map((p) => [p.since, p.parameters.travelSupport?.value])).toEqual([
+      ["2024-07-01", "fewer-opportunities"],
+      ["2025-07-01", "all"],
+    ]);
+    expect(configured.periodFor("2025-06-30").since).toBe("2024-07-01");
+    expect(configured.periodFor("2025-07-01").since).toBe("2025-07-01");
+    expect(configured.periodFor("2027-02-01").parameters.travelSupport?.source).toContain(
+      "DHBW Mosbach",
+    );
+  });
+
+  it("opens a period at every call an option's entry starts", () => {
+    const configured = erasmus.configure(caseNamed("a school that stops travel support").options);
+    expect(configured.periods.map((p) => [p.since, p.parameters.travelSupport?.value])).toEqual([
+      ["2024-07-01", "fewer-opportunities"],
+      ["2025-07-01", "all"],
+      ["2026-07-01", "none"],
+    ]);
+    expect(configured.periods[2]?.parameters.travelSupport?.source).toBe(CONFIGURED_SOURCE);
+    expect(configured.periods[2]?.parameters.travelSupport?.since).toBe("2026-07-01");
+  });
+
+  it("explains why a free mover at a partner is not under its Erasmus+ agreement", () => {
+    const situation = caseNamed("a free mover at TU Berlin").situation;
+    const fr = evaluateErasmus(situation, { lang: "fr" }).criteria.find(
+      (c) => c.id === "agreement",
+    );
+    const en = evaluateErasmus(situation, { lang: "en" }).criteria.find(
+      (c) => c.id === "agreement",
+    );
+    expect(fr?.status).toBe("unmet");
+    expect(fr?.reason).toContain(
+      "le cadre de la mobilité est free mover (hors accord), ce qui est exclu",
+    );
+    expect(fr?.hint).toContain("si le cadre de la mobilité n'est pas free mover (hors accord)");
+    expect(en?.reason).toContain(
+      "the mobility framework is free mover (no agreement), which is excluded",
+    );
+    expect(en?.hint).toContain("if the mobility framework is not free mover (no agreement)");
+  });
+});
+
+describe("erasmus configuration check", () => {
+  it("finds nothing to warn of in the rulebook's rates", () => {
+    expect(erasmus.configure().warnings).toEqual([]);
+  });
+
+  it("warns of each rate outside its call's range, naming the plugin, the option and the range", () => {
+    const configured = erasmus.configure({
+      rates: [
+        { fromCall: 2024, group1Cents: 29_200, group2Cents: 22_500, group3Cents: 22_500 },
+        { fromCall: 2025, group1Cents: 67_400, group2Cents: 22_499, group3Cents: 55_001 },
+      ],
+    });
+    // the band's ends are inside it: 674 € passes, 224.99 € and 550.01 € do not
+    expect(configured.warnings.map((w) => [w.plugin, w.option])).toEqual([
+      ["erasmus", "rates.1.group2Cents"],
+      ["erasmus", "rates.1.group3Cents"],
+    ]);
+    expect(configured.warnings[0]?.message).toMatch(
+      /^224\.99 € a month for group 2 from call 2025 is outside the range 225 €–606 €/,
+    );
+    expect(configured.warnings[1]?.message).toContain("the range 225 €–550 €");
+  });
+});
+
 describe("erasmus options", () => {
   it("is exclusive with mic by default, and as configured", () => {
     expect(erasmus.configure().exclusive).toEqual(["mic"]);
@@ -228,8 +340,29 @@ describe("erasmus options", () => {
   });
 
   it.each([
-    [{ rateGroup2Cents: -1 }, "rateGroup2Cents"],
-    [{ travelSupport: "sometimes" }, "travelSupport"],
+    [
+      { rates: [{ fromCall: 2024, group1Cents: 29_200, group2Cents: -1, group3Cents: 22_500 }] },
+      "rates.0.group2Cents",
+    ],
+    [{ rates: [{ fromCall: 2024, group1Cents: 29_200 }] }, "rates.0.group2Cents"],
+    [{ rates: [] }, "rates"],
+    [{ travelSupport: "all" }, "travelSupport"],
+    [{ travelSupport: [{ fromCall: 2024, policy: "sometimes" }] }, "travelSupport.0.policy"],
+    // Envol's earliest Erasmus+ figures are Call 2024's: the list starts there
+    [{ travelSupport: [{ fromCall: 2025, policy: "all" }] }, "travelSupport.0.fromCall"],
+    [{ travelSupport: [{ fromCall: 2023, policy: "all" }] }, "travelSupport.0.fromCall"],
+    [
+      {
+        travelSupport: [
+          { fromCall: 2024, policy: "all" },
+          { fromCall: 2024, policy: "none" },
+        ],
+      },
+      "travelSupport.1.fromCall",
+    ],
+    [{ travelSupport: [{ fromCall: 2024, policy: "all", green: true }] }, "travelSupport.0"],
+    // the one-off 50 € green top-up ended with Call 2023: no option is left for it
+    [{ greenTopUpCents: 5_000 }, ""],
     [{ minDays: 30 }, "minDays"],
     [{ minDays: 200, maxDays: 180 }, "minDays"],
     [{ cycleCapDays: 1000 }, "cycleCapDays"],

@@ -14,6 +14,8 @@ import {
   type Figure,
   facts,
   isTrue,
+  noneOf,
+  type OptionWarning,
   oneOf,
   optionFigure,
   PROGRAMME_LEVELS,
@@ -21,6 +23,7 @@ import {
   type Text,
 } from "@envol/domain";
 import {
+  callStart,
   ERASMUS_FACTS,
   erasmusDaysAfterStay,
   holdsEche,
@@ -32,15 +35,15 @@ import {
   CYCLE_CAP_DAYS,
   ELIGIBLE_LEVELS,
   FEWER_OPPORTUNITIES_TOP_UP,
-  GREEN_TOP_UP,
   INTERNSHIP_TOP_UP,
   MAX_DAYS,
   MIN_DAYS,
   RATE_GROUP_1,
   RATE_GROUP_2,
   RATE_GROUP_3,
+  RATE_RANGES,
   TRAVEL_BANDS_2024,
-  TRAVEL_SUPPORT,
+  TRAVEL_SUPPORT_BY_CALL,
   TRAVEL_SUPPORT_POLICIES,
   type TravelSupportPolicy,
 } from "./erasmus-figures.ts";
@@ -49,12 +52,63 @@ const rateCents = z.number().int().nonnegative();
 // the agency's "2 à 12 mois" for long-term stays (funding-research.md §2.2 ER-6)
 const durationDays = z.number().int().min(60).max(360);
 
+/** Envol's earliest Erasmus+ figures are Call 2024's (rulebook §0, `period`). */
+const FIRST_CALL = 2024;
+
+/**
+ * A list of entries each in force from its call year (`fromCall`) until the next entry's: the
+ * first is Call 2024's, the years rise. A call year is the year its stays' academic year starts
+ * in (Call 2025: stays from 1 July 2025).
+ */
+const byCall = <E extends z.ZodObject<{ fromCall: z.ZodNumber }>>(entry: E) =>
+  z
+    .array(entry)
+    .min(1)
+    .superRefine((entries, ctx) => {
+      const calls = entries.map((e) => (e as { fromCall: number }).fromCall);
+      calls.forEach((fromCall, i) => {
+        const before = calls[i - 1];
+        if (i === 0 && fromCall !== FIRST_CALL)
+          ctx.addIssue({
+            code: "custom",
+            path: [i, "fromCall"],
+            message: `the first entry must be from call ${FIRST_CALL}, Envol's earliest Erasmus+ figures`,
+          });
+        if (before !== undefined && fromCall <= before)
+          ctx.addIssue({
+            code: "custom",
+            path: [i, "fromCall"],
+            message: `must be a later call than the entry before it (${before})`,
+          });
+      });
+    });
+
+const callYearField = z.number().int().min(FIRST_CALL).max(2100);
+
+/** Who receives travel support from one call on. */
+const travelSupportEntry = z.strictObject({
+  fromCall: callYearField,
+  policy: z.enum(TRAVEL_SUPPORT_POLICIES),
+});
+
+/** The school's monthly study rates by Erasmus+ country group from one call on, in cents. */
+const ratesEntry = z.strictObject({
+  fromCall: callYearField,
+  group1Cents: rateCents,
+  group2Cents: rateCents,
+  group3Cents: rateCents,
+});
+
 /**
  * Options: every field defaulted to the rulebook's figure (rulebook §2), so an institution
- * changes them in configuration.
+ * changes them in configuration. `rates` and `travelSupport` are dated by call: each entry holds
+ * from its call year until the next entry's.
  *
  * @example
- * erasmus.configure({ rateGroup1Cents: 32_700, travelSupport: "all" })
+ * erasmus.configure({
+ *   rates: [{ fromCall: 2024, group1Cents: 32_700, group2Cents: 27_600, group3Cents: 27_600 }],
+ *   travelSupport: [{ fromCall: 2024, policy: "all" }],
+ * })
  */
 export const erasmusOptions = z
   .object({
@@ -63,14 +117,21 @@ export const erasmusOptions = z
       .array(z.enum(PROGRAMME_LEVELS))
       .min(1)
       .default([...ELIGIBLE_LEVELS.value]),
-    /** The school's monthly study rates by Erasmus+ country group, in cents. */
-    rateGroup1Cents: rateCents.default(RATE_GROUP_1.value),
-    rateGroup2Cents: rateCents.default(RATE_GROUP_2.value),
-    rateGroup3Cents: rateCents.default(RATE_GROUP_3.value),
+    /** The school's monthly study rates by country group, by call (one school's Call 2024 grid). */
+    rates: byCall(ratesEntry).default([
+      {
+        fromCall: FIRST_CALL,
+        group1Cents: RATE_GROUP_1.value,
+        group2Cents: RATE_GROUP_2.value,
+        group3Cents: RATE_GROUP_3.value,
+      },
+    ]),
     internshipTopUpCents: rateCents.default(INTERNSHIP_TOP_UP.value),
     fewerOpportunitiesTopUpCents: rateCents.default(FEWER_OPPORTUNITIES_TOP_UP.value),
-    travelSupport: z.enum(TRAVEL_SUPPORT_POLICIES).default(TRAVEL_SUPPORT.value),
-    greenTopUpCents: rateCents.default(GREEN_TOP_UP.value),
+    /** Who receives the distance-band travel support, by call (rulebook §2). */
+    travelSupport: byCall(travelSupportEntry).default(
+      TRAVEL_SUPPORT_BY_CALL.map((t) => ({ fromCall: t.fromCall, policy: t.figure.value })),
+    ),
     minDays: durationDays.default(MIN_DAYS.value),
     maxDays: durationDays.default(MAX_DAYS.value),
     // 12 months per cycle, 24 for one-cycle programmes (funding-research.md §2.2 ER-8)
@@ -98,12 +159,87 @@ export type ErasmusParameters = {
   readonly internshipTopUp: Figure<number>;
   readonly fewerOpportunitiesTopUp: Figure<number>;
   readonly travelSupport: Figure<TravelSupportPolicy>;
-  readonly greenTopUp: Figure<number>;
   readonly travelBands: Figure<string>;
   readonly minDays: Figure<number>;
   readonly maxDays: Figure<number>;
   readonly cycleCapDays: Figure<number>;
 };
+
+/** The entry of a dated-by-call list in force for `call`: the last one from that call or before. */
+const entryFor = <E extends { readonly fromCall: number }>(
+  entries: readonly E[],
+  call: number,
+): E => entries.filter((e) => e.fromCall <= call).at(-1) ?? (entries[0] as E);
+
+/**
+ * A figure of the rulebook's by call, or the institution's own value: a configured value is
+ * dated from the call of the period it is in force for.
+ */
+const callFigure = <T>(byDefault: Figure<T>, value: T, call: number): Figure<T> => {
+  const figure = optionFigure(byDefault, value);
+  return figure === byDefault ? figure : { ...figure, since: callStart(call) };
+};
+
+/**
+ * The figures in force from each call year an option's entry starts (rulebook §2): by default
+ * Call 2024 (travel for fewer opportunities only) and Call 2025 onwards (travel for all).
+ */
+const erasmusParameters = (o: ErasmusOptions): DatedParameters<ErasmusParameters>[] => {
+  const calls = [...new Set([...o.rates, ...o.travelSupport].map((e) => e.fromCall))].sort(
+    (a, b) => a - b,
+  );
+  return calls.map((call) => {
+    const rates = entryFor(o.rates, call);
+    const travel = entryFor(o.travelSupport, call).policy;
+    const travelByDefault = entryFor(TRAVEL_SUPPORT_BY_CALL, call).figure;
+    return {
+      since: callStart(call),
+      parameters: {
+        levels: optionFigure<readonly ProgrammeLevel[]>(ELIGIBLE_LEVELS, o.levels),
+        rateGroup1: callFigure(RATE_GROUP_1, rates.group1Cents, call),
+        rateGroup2: callFigure(RATE_GROUP_2, rates.group2Cents, call),
+        rateGroup3: callFigure(RATE_GROUP_3, rates.group3Cents, call),
+        internshipTopUp: optionFigure(INTERNSHIP_TOP_UP, o.internshipTopUpCents),
+        fewerOpportunitiesTopUp: optionFigure(
+          FEWER_OPPORTUNITIES_TOP_UP,
+          o.fewerOpportunitiesTopUpCents,
+        ),
+        travelSupport: callFigure(travelByDefault, travel, call),
+        travelBands: TRAVEL_BANDS_2024,
+        minDays: optionFigure(MIN_DAYS, o.minDays),
+        maxDays: optionFigure(MAX_DAYS, o.maxDays),
+        cycleCapDays: optionFigure(CYCLE_CAP_DAYS, o.cycleCapDays),
+      },
+    };
+  });
+};
+
+const GROUPS = [1, 2, 3] as const;
+
+/**
+ * The configuration check (rulebook §2, issue #13 item 6): a school's monthly rate outside the
+ * warning band of its call (`RATE_RANGES`) is worth a line in the start-up log, naming the
+ * option and the band; it is no error, since the agency's own range is not known.
+ */
+const rateWarnings = (o: ErasmusOptions): OptionWarning[] =>
+  // every entry is from Call 2024 on (the schema), where the one band of RATE_RANGES applies
+  o.rates.flatMap((entry, i) =>
+    GROUPS.flatMap((group) => {
+      const rate = entry[`group${group}Cents`];
+      const { minCents, maxCents } = RATE_RANGES.groups[group];
+      if (rate >= minCents && rate <= maxCents) return [];
+      const euros = (c: number) => `${c / 100} €`;
+      return [
+        {
+          option: `rates.${i}.group${group}Cents`,
+          message:
+            `${euros(rate)} a month for group ${group} from call ${entry.fromCall} is outside ` +
+            `the range ${euros(minCents)}–${euros(maxCents)} (an assumed band: the French ` +
+            "agency's range for the call was not found; plugins/erasmus/README.md, rate ranges)",
+        },
+      ];
+    }),
+  );
 
 const ERASMUS_AGREEMENT: Text = {
   fr: "accord interinstitutionnel Erasmus+",
@@ -176,7 +312,7 @@ const GREEN_TRAVEL_PROOF: DocumentItem = {
  *
  * @example
  * // the institution configuration lists it, with the school's own figures
- * const configured = erasmus.configure({ rateGroup1Cents: 32_700, travelSupport: "all" });
+ * const configured = erasmus.configure({ travelSupport: [{ fromCall: 2024, policy: "all" }] });
  */
 export const erasmus = defineFundingPlugin({
   id: "erasmus",
@@ -191,28 +327,8 @@ export const erasmus = defineFundingPlugin({
     en: "A monthly grant to study or do a traineeship for 2 to 12 months in a European programme country, with top-ups for traineeships and for students with fewer opportunities.",
   },
   options: erasmusOptions,
-  parameters: (o): DatedParameters<ErasmusParameters>[] => [
-    {
-      since: RATE_GROUP_1.since,
-      parameters: {
-        levels: optionFigure<readonly ProgrammeLevel[]>(ELIGIBLE_LEVELS, o.levels),
-        rateGroup1: optionFigure(RATE_GROUP_1, o.rateGroup1Cents),
-        rateGroup2: optionFigure(RATE_GROUP_2, o.rateGroup2Cents),
-        rateGroup3: optionFigure(RATE_GROUP_3, o.rateGroup3Cents),
-        internshipTopUp: optionFigure(INTERNSHIP_TOP_UP, o.internshipTopUpCents),
-        fewerOpportunitiesTopUp: optionFigure(
-          FEWER_OPPORTUNITIES_TOP_UP,
-          o.fewerOpportunitiesTopUpCents,
-        ),
-        travelSupport: optionFigure(TRAVEL_SUPPORT, o.travelSupport),
-        greenTopUp: optionFigure(GREEN_TOP_UP, o.greenTopUpCents),
-        travelBands: TRAVEL_BANDS_2024,
-        minDays: optionFigure(MIN_DAYS, o.minDays),
-        maxDays: optionFigure(MAX_DAYS, o.maxDays),
-        cycleCapDays: optionFigure(CYCLE_CAP_DAYS, o.cycleCapDays),
-      },
-    },
-  ],
+  parameters: erasmusParameters,
+  warnings: rateWarnings,
   facts: () => ERASMUS_FACTS,
   criteria: (_o, p) => [
     criterion("eche", isTrue(holdsEche), {
@@ -233,6 +349,8 @@ export const erasmus = defineFundingPlugin({
         allOf(
           oneOf(facts.mobilityKind, ["study"]),
           isTrue(facts.hostHasAgreement("erasmus", ERASMUS_AGREEMENT)),
+          // a free mover comes without the agreement, even to a partner (rulebook §2)
+          noneOf(facts.framework, ["free-mover"]),
         ),
         allOf(
           oneOf(facts.mobilityKind, ["internship"]),
