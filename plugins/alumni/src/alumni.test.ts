@@ -104,7 +104,20 @@ describe("alumni in a plan (rulebook §5, §9)", () => {
     );
   });
 
-  it("worked example 1: no peer pays travel, so the standalone 800 € stands", () => {
+  it("worked example 1 (Call 2026, travel for all): Erasmus+ travel of 309 € leaves min(800, 920 − 309) = 611 €", () => {
+    const erasmusWithTravel: PlanPeer = {
+      ...erasmusNoTravel,
+      amountCents: 176_900,
+      lines: [...erasmusNoTravel.lines, { id: "travel", amountCents: 30_900, covers: "transport" }],
+    };
+    const share = inPlan(example(), [erasmusWithTravel, idf]);
+    expect(share.cents).toBe(61_100);
+    expect(share.basis.en).toBe(
+      "min(€800, €920 of declared costs − travel already paid: Erasmus+ Europe €309)",
+    );
+  });
+
+  it("no peer pays travel (Erasmus+ in Call 2024 without fewer opportunities): the standalone 800 € stands", () => {
     const share = inPlan(example(), [erasmusNoTravel, idf]);
     expect(share.cents).toBe(80_000);
     expect(share.basis.en).toContain("no travel paid by the other grants");
