@@ -343,6 +343,54 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
     );
   });
 
+  it("recalculates an older stay with the figures of its own period, never today's", async () => {
+    // Call 2024 (stays of 2024-2025): travel support for fewer opportunities only, which this
+    // student has not stated; from Call 2025 every participant gets the band (rulebook §2)
+    await run(Budgets.use((b) => b.setEnvelope("erasmus", "2024-2025", 1_000_000, STAFF)));
+    await run(Budgets.use((b) => b.setEnvelope("erasmus", "2025-2026", 1_000_000, STAFF)));
+    const call2024 = await request(
+      "call2024@example.org",
+      "erasmus",
+      ["2024-09-02", "2025-01-31"],
+      "approved",
+    );
+    const call2025 = await request(
+      "call2025@example.org",
+      "erasmus",
+      ["2025-09-02", "2026-01-31"],
+      "approved",
+    );
+    // 150 funded days at 292 €, with the 500–1 999 km band (309 €) for Call 2025 only
+    expect([call2024.estimatedCents, call2025.estimatedCents]).toEqual([146_000, 176_900]);
+
+    const shorter2024 = await run(
+      Grants.use((g) =>
+        g.recalculate(call2024.id, { actualStart: "2024-09-02", actualEnd: "2025-01-20" }, STAFF),
+      ),
+    );
+    // 4 months and 19 days = 139 funded days: 292 € × 139/30 = 1 352,93 €, still no travel
+    expect(shorter2024).toMatchObject({ previousCents: 146_000, approvedCents: 135_293 });
+    const after = (lines: typeof shorter2024.explanation) =>
+      inFrench(lines).filter((l) => l.label.startsWith("Après"));
+    expect(after(shorter2024.explanation)).toEqual([
+      {
+        label:
+          "Après (du 2 septembre 2024 au 20 janvier 2025) : Soutien individuel (pays du groupe 1)",
+        amountCents: 135_293,
+        basis: `${eur(29_200)} × 139/30 jours`,
+      },
+    ]);
+
+    const shorter2025 = await run(
+      Grants.use((g) =>
+        g.recalculate(call2025.id, { actualStart: "2025-09-02", actualEnd: "2026-01-20" }, STAFF),
+      ),
+    );
+    // the same days a year later keep their call's travel line
+    expect(shorter2025).toMatchObject({ previousCents: 176_900, approvedCents: 166_193 });
+    expect(after(shorter2025.explanation).map((l) => l.amountCents)).toEqual([135_293, 30_900]);
+  });
+
   it("refuses an increase the envelope cannot hold, and changes nothing", async () => {
     // an envelope the approval fills exactly
     await run(Budgets.use((b) => b.setEnvelope("idf", "2025-2026", 225_000, STAFF)));
