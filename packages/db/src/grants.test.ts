@@ -17,7 +17,7 @@ import { Database } from "./database.ts";
 import type { RecalculationImpossible } from "./errors.ts";
 import { Grants, type PromotingActor } from "./grants.ts";
 import { Partners } from "./partners.ts";
-import { auditEvents, ledgerEntries, outbox } from "./schema/index.ts";
+import { auditEvents, ledgerEntries, outbox, schemeRequests } from "./schema/index.ts";
 import { Schemes } from "./schemes.ts";
 import { repositoriesLayer, semesterAt, testEngines } from "./testing/index.ts";
 import type { Tx } from "./transact.ts";
@@ -389,6 +389,69 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("grants on %s", (_
     // the same days a year later keep their call's travel line
     expect(shorter2025).toMatchObject({ previousCents: 176_900, approvedCents: 166_193 });
     expect(after(shorter2025.explanation).map((l) => l.amountCents)).toEqual([135_293, 30_900]);
+  });
+
+  it("recalculates a grant whose options an earlier release stored in another shape", async () => {
+    await run(Budgets.use((b) => b.setEnvelope("erasmus", "2025-2026", 1_000_000, STAFF)));
+    const { id } = await request(
+      "stored-options@example.org",
+      "erasmus",
+      ["2025-09-02", "2026-01-31"],
+      "approved",
+    );
+    // as the release before the call-dated Erasmus+ options stored them at approval
+    const { db } = await run(Database);
+    await db
+      .update(schemeRequests)
+      .set({
+        approvedOptions: {
+          levels: ["bachelor", "master", "engineering", "doctorate"],
+          rateGroup1Cents: 29_200,
+          rateGroup2Cents: 22_500,
+          rateGroup3Cents: 22_500,
+          internshipTopUpCents: 15_000,
+          fewerOpportunitiesTopUpCents: 25_000,
+          travelSupport: "fewer-opportunities",
+          greenTopUpCents: 5_000,
+          minDays: 60,
+          maxDays: 360,
+          cycleCapDays: 360,
+          exclusiveWith: ["mic"],
+        },
+      })
+      .where(eq(schemeRequests.id, id));
+    const dates = { actualStart: "2025-09-02", actualEnd: "2026-01-20" };
+    // the approval's terms: travel for fewer opportunities only, 292 € × 139/30
+    const withApproval = await run(Grants.use((g) => g.recalculate(id, dates, STAFF)));
+    expect(withApproval.approvedCents).toBe(135_293);
+    // today's: Call 2025 travel for all, the 500–1 999 km band
+    const withCurrent = await run(
+      Grants.use((g) => g.recalculate(id, { ...dates, useCurrentOptions: true }, STAFF)),
+    );
+    expect(withCurrent.approvedCents).toBe(135_293 + 30_900);
+  });
+
+  it("recalculates with today's options, when the office chooses them, a grant whose stored options no release can read", async () => {
+    await run(Budgets.use((b) => b.setEnvelope("erasmus", "2025-2026", 1_000_000, STAFF)));
+    const { id } = await request(
+      "unreadable-options@example.org",
+      "erasmus",
+      ["2025-09-02", "2026-01-31"],
+      "approved",
+    );
+    const { db } = await run(Database);
+    await db
+      .update(schemeRequests)
+      .set({ approvedOptions: { travelSupport: 42 } })
+      .where(eq(schemeRequests.id, id));
+    const dates = { actualStart: "2025-09-02", actualEnd: "2026-01-20" };
+    const refused = await runExit(Grants.use((g) => g.recalculate(id, dates, STAFF)));
+    expect(errorOf(refused)).toMatchObject({ _tag: "RecalculationImpossible" });
+    const recalculated = await run(
+      Grants.use((g) => g.recalculate(id, { ...dates, useCurrentOptions: true }, STAFF)),
+    );
+    // 292 € × 139/30 + 309 €; the lines before are unknown, the amount before is the approval's
+    expect(recalculated).toMatchObject({ previousCents: 176_900, approvedCents: 166_193 });
   });
 
   it("refuses an increase the envelope cannot hold, and changes nothing", async () => {

@@ -411,13 +411,18 @@ export class Grants extends Context.Service<
                 values: request.approvedOptions ?? current?.options ?? null,
               } as const,
               lines: (() => {
-                // the plugin configured above when it is the approval's, else configured now
-                const approvedWith =
-                  request.approvedOptions === null
-                    ? current
-                    : on.useCurrent
-                      ? on.configure(request.approvedOptions)
-                      : on.plugin;
+                // the plugin configured above when it is the approval's, else configured now;
+                // with today's options chosen, approval options that no longer validate leave
+                // the lines before unknown rather than stop the recalculation
+                const approvedWith = (() => {
+                  if (request.approvedOptions === null) return current;
+                  if (!on.useCurrent) return on.plugin;
+                  try {
+                    return on.configure(request.approvedOptions);
+                  } catch {
+                    return undefined;
+                  }
+                })();
                 return approvedWith
                   ? linesOf(evaluateInBoth(approvedWith, application.situation))
                   : [];

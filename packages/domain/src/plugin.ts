@@ -143,6 +143,13 @@ export interface FundingPluginDefinition<S extends z.ZodType, P extends Paramete
    * is ineligible on the criterion `period`, which every scheme gets (rulebook §0).
    */
   readonly parameters: (options: z.output<S>) => readonly DatedParameters<P>[];
+  /**
+   * Reads options an earlier release stored (those in force when a grant was approved, kept for
+   * its recalculation) in the shape `options` has today, when the plugin changed that shape.
+   * Options already in today's shape come back unchanged. Only stored options go through it: an
+   * institution's configuration in an old shape is an error that names the field.
+   */
+  readonly storedOptions?: (stored: unknown) => unknown;
   /** The criteria, with the rulebook's ids, built from the condition vocabulary (`period` is added). */
   readonly criteria: (options: z.output<S>, parameters: P) => readonly Criterion[];
   /**

@@ -24,7 +24,8 @@ export interface PluginEntry {
   readonly configure: () => ConfiguredPlugin;
   /**
    * Configures the plugin with other options: those in force when a grant was approved, for a
-   * recalculation. @throws PluginOptionsInvalid
+   * recalculation, read in today's shape when an earlier release stored them in another
+   * (`storedOptions`). @throws PluginOptionsInvalid
    */
   readonly configureWith: (options: unknown) => ConfiguredPlugin;
 }
@@ -49,7 +50,8 @@ export const use = <S extends z.ZodType, P extends Parameters>(
   enabled: settings.enabled ?? true,
   advancePercent: settings.advancePercent ?? DEFAULT_ADVANCE_PERCENT,
   configure: () => plugin.configure(options),
-  configureWith: (other) => plugin.configure(other as z.input<S>),
+  configureWith: (other) =>
+    plugin.configure((plugin.storedOptions ? plugin.storedOptions(other) : other) as z.input<S>),
 });
 
 export interface InstitutionConfig {

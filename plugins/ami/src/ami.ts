@@ -29,6 +29,7 @@ import {
 } from "@envol/domain";
 import { z } from "zod";
 import { amiMonthsTotal, stayWholeMonths } from "./ami-facts.ts";
+import { amiStoredOptions } from "./ami-stored-options.ts";
 
 /**
  * The figures of one period: the mobility's start date picks the period in force (rulebook §6).
@@ -358,6 +359,7 @@ export const ami = defineFundingPlugin({
     en: "€400 a month for CROUS grant holders who study or intern abroad as part of their curriculum: 1 to 10 months, and 10 months at most over all studies (stays from 1 July 2024).",
   },
   options: amiOptions,
+  storedOptions: amiStoredOptions,
   parameters,
   facts: () => [amiMonthsTotal, stayWholeMonths],
   criteria,

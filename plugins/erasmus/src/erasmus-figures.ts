@@ -7,6 +7,9 @@ import type { ErasmusCountryGroup } from "@envol/erasmus-common";
  * of them through the plugin's options; `optionFigure` then reports the institution's own value.
  */
 
+/** Envol's earliest Erasmus+ figures are Call 2024's (rulebook §0, `period`). */
+export const FIRST_CALL = 2024;
+
 /** Who receives the distance-band travel support on a long-term stay (rulebook §2). */
 export const TRAVEL_SUPPORT_POLICIES = ["fewer-opportunities", "all", "none"] as const;
 export type TravelSupportPolicy = (typeof TRAVEL_SUPPORT_POLICIES)[number];

@@ -35,6 +35,7 @@ import {
   CYCLE_CAP_DAYS,
   ELIGIBLE_LEVELS,
   FEWER_OPPORTUNITIES_TOP_UP,
+  FIRST_CALL,
   INTERNSHIP_TOP_UP,
   MAX_DAYS,
   MIN_DAYS,
@@ -47,13 +48,11 @@ import {
   TRAVEL_SUPPORT_POLICIES,
   type TravelSupportPolicy,
 } from "./erasmus-figures.ts";
+import { erasmusStoredOptions } from "./erasmus-stored-options.ts";
 
 const rateCents = z.number().int().nonnegative();
 // the agency's "2 à 12 mois" for long-term stays (funding-research.md §2.2 ER-6)
 const durationDays = z.number().int().min(60).max(360);
-
-/** Envol's earliest Erasmus+ figures are Call 2024's (rulebook §0, `period`). */
-const FIRST_CALL = 2024;
 
 /**
  * A list of entries each in force from its call year (`fromCall`) until the next entry's: the
@@ -327,6 +326,7 @@ export const erasmus = defineFundingPlugin({
     en: "A monthly grant to study or do a traineeship for 2 to 12 months in a European programme country, with top-ups for traineeships and for students with fewer opportunities.",
   },
   options: erasmusOptions,
+  storedOptions: erasmusStoredOptions,
   parameters: erasmusParameters,
   warnings: rateWarnings,
   facts: () => ERASMUS_FACTS,
