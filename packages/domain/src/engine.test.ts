@@ -622,6 +622,26 @@ describe("evaluate: what the open questions could still bring", () => {
     );
   });
 
+  it("is no more than the best way of answering gives: a share from the others counts what they would pay then", () => {
+    // fewer opportunities unanswered: the monthly aid's travel (fewer opportunities only) is
+    // open, and the hardship aid subtracts the travel the others pay in the plan; every cost
+    // is answered (an unanswered one could be large enough to leave the hardship aid at its cap)
+    const costs = { transport: 30_000, visa: 0, insurance: 12_000, installation: 50_000 };
+    const open = run({ student: { fewerOpportunities: {} }, mobility: { costs } });
+    const declared = run({
+      student: { fewerOpportunities: { disability: true, qpv: false, zrr: false } },
+      mobility: { costs },
+    });
+    expect(scheme(declared, "monthly").estimate?.lines.map((l) => l.id)).toEqual([
+      "support",
+      "travel",
+    ]);
+    expect(open.plan.upTo?.totalCents).toBe(declared.plan.totalCents);
+    const amounts = (items: readonly { scheme: string; amountCents: number }[] = []) =>
+      Object.fromEntries(items.map((i) => [i.scheme, i.amountCents]));
+    expect(amounts(open.plan.upTo?.items)).toEqual(amounts(declared.plan.items));
+  });
+
   it("is never below what any way of answering the open questions gives", () => {
     const answers = [
       {},

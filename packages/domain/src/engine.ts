@@ -64,6 +64,18 @@ const isEligible = (e: Evaluated): e is Eligible => e.peer !== undefined;
 const turns = (r: CriterionResult, unmet: number): boolean =>
   r.status === "unknown" ? unmet === 0 : unmet === 1;
 
+/** A scheme as the others of a plan see it: its amount and its lines with what they cover. */
+const peerOf = (plugin: ConfiguredPlugin, draft: EstimateDraft, estimate: Estimate): PlanPeer => ({
+  scheme: plugin.id,
+  name: plugin.name,
+  amountCents: estimate.totalCents,
+  lines: draft.lines.map((l, i) => ({
+    id: l.id,
+    amountCents: estimate.lines[i]?.amountCents ?? 0,
+    covers: l.covers,
+  })),
+});
+
 const evaluateScheme = (
   plugin: ConfiguredPlugin,
   ctx: EvaluationContext,
@@ -107,19 +119,8 @@ const evaluateScheme = (
           })),
   };
   // only an eligible scheme enters the plan
-  const peer: PlanPeer | undefined =
-    verdict === "eligible" && draft && estimate
-      ? {
-          scheme: plugin.id,
-          name: plugin.name,
-          amountCents: estimate.totalCents,
-          lines: draft.lines.map((l, i) => ({
-            id: l.id,
-            amountCents: estimate.lines[i]?.amountCents ?? 0,
-            covers: l.covers,
-          })),
-        }
-      : undefined;
+  const peer =
+    verdict === "eligible" && draft && estimate ? peerOf(plugin, draft, estimate) : undefined;
   return { plugin, period, result, peer };
 };
 
@@ -166,12 +167,10 @@ const upToOf = (
 /** The schemes with their upper bound, for those not ruled out. */
 const withUpperBounds = (
   evaluated: readonly Evaluated[],
-  situation: Situation,
-  contextOf: (s: Situation) => EvaluationContext,
+  favourable: readonly EvaluationContext[],
   lang: Lang,
 ): readonly Evaluated[] => {
   if (evaluated.every((e) => e.result.verdict === "ineligible")) return evaluated;
-  const favourable = favourableSituations(situation).map(contextOf);
   return evaluated.map((e) =>
     e.result.verdict === "ineligible"
       ? e
@@ -179,52 +178,94 @@ const withUpperBounds = (
   );
 };
 
+/** A scheme in a plan being weighed: its period, for its share, and how the others see it. */
+interface Member {
+  readonly plugin: ConfiguredPlugin;
+  readonly period: ConfiguredPeriod;
+  readonly peer: PlanPeer;
+}
+
+/**
+ * The plan's candidates in `ctx`: every member with an amount, with its share of a plan when
+ * it depends on the others chosen (`inPlan`, the alumni aid subtracting the travel they pay).
+ */
+const candidatesOf = (members: readonly Member[], ctx: EvaluationContext): PlanCandidate[] => {
+  // every id the plan passes is a member's
+  const peersOf = (ids: readonly string[]) =>
+    ids.flatMap((id) => members.find((m) => m.plugin.id === id)?.peer ?? []);
+  return members
+    .filter((m) => m.peer.amountCents > 0)
+    .map(({ plugin, period, peer }) => {
+      const inPlan = plugin.inPlan;
+      return inPlan
+        ? {
+            scheme: plugin.id,
+            standaloneCents: peer.amountCents,
+            share: (ids: readonly string[]) => {
+              const s = inPlan(ctx, period, peersOf(ids));
+              return { amountCents: roundHalfUp(s.amount), note: s.basis };
+            },
+          }
+        : { scheme: plugin.id, standaloneCents: peer.amountCents };
+    });
+};
+
+/**
+ * The best plan the open questions could still lead to: in each favourable situation (every
+ * open question that moves an amount answered at its most), the schemes not ruled out there,
+ * each with its amount there, weighed together — so that a share computed from the others (the
+ * alumni aid after their travel) is computed from what they would pay in that same situation.
+ */
+const mostPlan = (
+  evaluated: readonly Evaluated[],
+  favourable: readonly EvaluationContext[],
+  registry: Registry,
+  lang: Lang,
+) => {
+  let most: ReturnType<typeof bestPlan> | undefined;
+  for (const ctx of favourable) {
+    const members = evaluated.flatMap((e): Member[] => {
+      if (e.result.verdict === "ineligible") return [];
+      const ruledOut = e.period.criteria.some(
+        (c) => evaluateCondition(c.condition, ctx).status === "unmet",
+      );
+      if (ruledOut) return [];
+      const draft = e.plugin.estimate(ctx, e.period);
+      const peer = peerOf(e.plugin, draft, finishEstimate(draft, lang));
+      return [{ plugin: e.plugin, period: e.period, peer }];
+    });
+    const plan = bestPlan(candidatesOf(members, ctx), registry.exclusive);
+    if (!most || plan.totalCents > most.totalCents) most = plan;
+  }
+  return most;
+};
+
 const makePlan = (
   evaluated: readonly Evaluated[],
   ctx: EvaluationContext,
+  favourable: readonly EvaluationContext[],
   registry: Registry,
   lang: Lang,
 ): Plan => {
   const eligible = evaluated.filter(isEligible);
-  // every id the plan passes is an eligible scheme's
-  const peersOf = (ids: readonly string[]) =>
-    ids.flatMap((id) => eligible.find((e) => e.plugin.id === id)?.peer ?? []);
-  const candidates: PlanCandidate[] = [];
-  for (const e of eligible) {
-    const peer = e.peer;
-    if (peer.amountCents <= 0) continue;
-    const inPlan = e.plugin.inPlan;
-    candidates.push(
-      inPlan
-        ? {
-            scheme: e.plugin.id,
-            standaloneCents: peer.amountCents,
-            share: (ids: readonly string[]) => {
-              const s = inPlan(ctx, e.period, peersOf(ids));
-              return { amountCents: roundHalfUp(s.amount), note: s.basis };
-            },
-          }
-        : { scheme: e.plugin.id, standaloneCents: peer.amountCents },
-    );
-  }
-  const choice = bestPlan(candidates, registry.exclusive);
-  // the schemes whose amount is still open at their most, standalone (a share is never more);
-  // the settled ones as they are
-  const pending = evaluated.flatMap((e) =>
-    e.result.upToCents !== null && e.result.upToCents > 0
-      ? [{ scheme: e.plugin.id, standaloneCents: e.result.upToCents }]
-      : [],
+  const choice = bestPlan(candidatesOf(eligible, ctx), registry.exclusive);
+  // the schemes whose amount is still open, at their most in the plan they could be part of
+  const pending = new Set(
+    evaluated.flatMap((e) =>
+      e.result.upToCents !== null && e.result.upToCents > 0 ? [e.plugin.id] : [],
+    ),
   );
-  const settled = candidates.filter((c) => !pending.some((p) => p.scheme === c.scheme));
-  const most = pending.length > 0 ? bestPlan([...settled, ...pending], registry.exclusive) : null;
-  const upTo: Plan["upTo"] = most && {
-    items: most.items.map((i) => ({
-      scheme: i.scheme,
-      amountCents: i.amountCents,
-      pending: pending.some((p) => p.scheme === i.scheme),
-    })),
-    totalCents: most.totalCents,
-  };
+  const most = pending.size > 0 ? mostPlan(evaluated, favourable, registry, lang) : undefined;
+  const upTo: Plan["upTo"] = most
+    ? {
+        items: most.items.map((i) => ({
+          scheme: i.scheme,
+          amountCents: i.amountCents,
+          pending: pending.has(i.scheme),
+        })),
+        totalCents: most.totalCents,
+      }
+    : null;
   const inChoice = (id: string) => choice.items.find((i) => i.scheme === id);
   const words = EXCLUDED[lang];
   const items: Plan["items"] = [];
@@ -275,12 +316,12 @@ export const evaluate = (
     situation.asOf ?? options.asOf,
     lang,
   );
-  const contextOf = (s: Situation) =>
-    makeEvaluationContext(s, registry.institution, registry.partners, ctx.asOf, lang);
+  const favourable = favourableSituations(situation).map((s) =>
+    makeEvaluationContext(s, registry.institution, registry.partners, ctx.asOf, lang),
+  );
   const evaluated = withUpperBounds(
     registry.plugins.map((p) => evaluateScheme(p, ctx, lang)),
-    situation,
-    contextOf,
+    favourable,
     lang,
   );
   return {
@@ -289,6 +330,6 @@ export const evaluate = (
     // whole km, rounded down
     distanceKm: ctx.distanceKm === undefined ? null : Math.floor(ctx.distanceKm),
     schemes: evaluated.map((e) => e.result),
-    plan: makePlan(evaluated, ctx, registry, lang),
+    plan: makePlan(evaluated, ctx, favourable, registry, lang),
   };
 };
