@@ -1,4 +1,4 @@
-import { formatMoney } from "./money.ts";
+import { formatCount, formatMoney } from "./money.ts";
 import type { Lang } from "./text.ts";
 
 /**
@@ -7,7 +7,8 @@ import type { Lang } from "./text.ts";
  */
 export const monthlyBasis = (rateCents: number, days: number, lang: Lang): string => {
   const rate = formatMoney(rateCents, lang);
-  return { fr: `${rate} × ${days}/30 jours`, en: `${rate} × ${days}/30 days` }[lang];
+  const n = formatCount(days, lang);
+  return { fr: `${rate} × ${n}/30 jours`, en: `${rate} × ${n}/30 days` }[lang];
 };
 
 /** The basis of a fixed amount: "forfait de 900 €", "lump sum of €900". */

@@ -1,6 +1,6 @@
 import { countryName } from "./countries.ts";
 import type { EvaluationContext } from "./evaluation-context.ts";
-import { formatMoney } from "./money.ts";
+import { formatCount, formatMoney } from "./money.ts";
 import { FRENCH_REGIONS } from "./regions.ts";
 import { COST_KINDS, type Situation } from "./situation.ts";
 import type { Lang, Text } from "./text.ts";
@@ -106,14 +106,14 @@ export const formatQuantity = (value: number, unit: Unit, lang: Lang): string =>
     case "cents":
       return formatMoney(value, lang);
     case "days":
-      return `${value} ${UNIT_WORDS[lang].days(value)}`;
+      return `${formatCount(value, lang)} ${UNIT_WORDS[lang].days(value)}`;
     case "months":
-      return `${value} ${UNIT_WORDS[lang].months(value)}`;
+      return `${formatCount(value, lang)} ${UNIT_WORDS[lang].months(value)}`;
     case "km":
       // whole km, rounded down
       return `${Math.floor(value)} km`;
     case "count":
-      return String(value);
+      return formatCount(value, lang);
   }
 };
 

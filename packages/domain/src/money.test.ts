@@ -4,6 +4,7 @@ import {
   add,
   cents,
   compare,
+  formatCount,
   formatInteger,
   formatMoney,
   max,
@@ -128,6 +129,16 @@ describe("formatMoney", () => {
   ])("%i cents reads %j in French and %j in English", (value, fr, en) => {
     expect(formatMoney(value, "fr")).toBe(fr);
     expect(formatMoney(value, "en")).toBe(en);
+  });
+});
+
+describe("formatCount", () => {
+  it("writes a whole count as it is and a fraction with the reader's decimal mark, to the hundredth", () => {
+    expect(formatCount(150, "fr")).toBe("150");
+    expect(formatCount(1000, "en")).toBe("1000");
+    expect(formatCount(9.5, "fr")).toBe("9,5");
+    expect(formatCount(9.5, "en")).toBe("9.5");
+    expect(formatCount(3.33333, "fr")).toBe("3,33");
   });
 });
 

@@ -103,6 +103,18 @@ const INTEGER: Record<Lang, Intl.NumberFormat> = {
   en: new Intl.NumberFormat(LOCALES.en),
 };
 
+const DECIMAL: Record<Lang, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat(LOCALES.fr, { maximumFractionDigits: 2, useGrouping: false }),
+  en: new Intl.NumberFormat(LOCALES.en, { maximumFractionDigits: 2, useGrouping: false }),
+};
+
+/**
+ * A count of days or months as the reader writes it: a whole one as it is (`150`), a fraction
+ * with the reader's decimal mark, to the hundredth (`formatCount(9.5, "fr")` is "9,5").
+ */
+export const formatCount = (n: number, lang: Lang): string =>
+  Number.isInteger(n) ? String(n) : DECIMAL[lang].format(n);
+
 /**
  * Formats cents for people: `formatMoney(146000, "fr")` is "1 460 €" (with the no-break spaces
  * of the runtime's ICU data), `formatMoney(146050, "en")` is "€1,460.50". Whole euros are shown

@@ -141,6 +141,22 @@ describe("ami lifetime cap", () => {
     );
   });
 
+  it("counts a fractional month received to the hundredth, in the reader's decimals", () => {
+    const tenMonths = stay("2026-09-01", "2027-06-30");
+    // 0.3 day left of the cap: 400 € × 0.3/30 = 4 €, not 0 €
+    const almost = simulate({ student: student(9.99), mobility: tenMonths }, "fr");
+    expect(almost.estimate?.totalCents).toBe(400);
+    expect(almost.estimate?.lines[0]?.basis).toBe(
+      "400\u00a0€ × 0,3/30 jours (plafond : 10 mois − 9,99 mois déjà perçus)",
+    );
+    // 0.3 day less than the 300 funded days: 400 € × 299.7/30 = 3 996 €
+    const hardly = simulate({ student: student(0.01), mobility: tenMonths }, "en");
+    expect(hardly.estimate?.totalCents).toBe(399_600);
+    expect(hardly.estimate?.lines[0]?.basis).toBe(
+      "€400 × 299.7/30 days (cap: 10 months − 0.01 months already received)",
+    );
+  });
+
   it("excludes the stay only when no month is left", () => {
     const semester = stay("2027-02-01", "2027-06-30");
     expect(

@@ -316,7 +316,7 @@ const limitNote = (limit: Limit, paidDays: number, fundedDays: number, lang: Lan
 
 /**
  * The days paid (rulebook §6): `min(fundedDays, capDays − amiMonthsTotal × 30)`, a month counting
- * 30 days (rounded to the day for a fractional month), and never more than the longest stay,
+ * 30 days (a fractional month received, to the hundredth), and never more than the longest stay,
  * which the rulebook's formula leaves implicit because its cap equals its maximum. The days
  * after the last whole month are paid: the whole months decide eligibility only (README,
  * "Whole months and the amount").
@@ -328,7 +328,8 @@ const daysPaid = (
 ): { days: number; limit: Limit | undefined } => {
   const maxDays = p.maxMonths.value * 30;
   const cap = p.lifetimeCapMonths.value;
-  const leftDays = Math.max(0, cap * 30 - Math.round((received ?? 0) * 30));
+  // months received are read to the hundredth, so the days left are exact to the hundredth
+  const leftDays = Math.max(0, (cap * 100 - Math.round((received ?? 0) * 100)) * 30) / 100;
   const days = Math.min(fundedDays, maxDays, leftDays);
   if (days === fundedDays) return { days, limit: undefined };
   return leftDays < maxDays
@@ -377,7 +378,8 @@ export const ami = defineFundingPlugin({
         {
           id: "monthly-aid",
           label: { fr: "Aide mensuelle", en: "Monthly aid" },
-          amount: prorata(rate, days, 30),
+          // days to the hundredth: a whole numerator over 3 000
+          amount: prorata(rate, Math.round(days * 100), 3000),
           basis: limit ? `${basis} ${limitBasis(limit, lang)}` : basis,
           covers: "living",
         },
