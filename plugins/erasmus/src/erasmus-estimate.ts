@@ -191,13 +191,21 @@ export const estimateErasmus = (
         ? travelBand(ctx.distanceKm, callYear(ctx))
         : undefined;
     const travelAmount = travel && (green === true ? travel.greenCents : travel.standardCents);
+    // green travel not answered either: the higher band is within reach too (the "up to" counts it)
+    const greenToo =
+      travel && green === undefined && travel.greenCents > travel.standardCents
+        ? {
+            fr: `, ${money(travel.greenCents)} en voyageant bas carbone`,
+            en: `, ${money(travel.greenCents)} with green travel`,
+          }[lang]
+        : "";
     const travelToo = !travelPending
       ? ""
       : travelAmount === undefined
         ? { fr: " et le forfait voyage", en: " and the travel support" }[lang]
         : {
-            fr: ` et le forfait voyage (${money(travelAmount)})`,
-            en: ` and the travel support (${money(travelAmount)})`,
+            fr: ` et le forfait voyage (${money(travelAmount)}${greenToo})`,
+            en: ` and the travel support (${money(travelAmount)}${greenToo})`,
           }[lang];
     const more = money(topUp);
     notes.push(

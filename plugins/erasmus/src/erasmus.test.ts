@@ -173,6 +173,21 @@ describe("erasmus estimate", () => {
     ]);
   });
 
+  it('names the green band too when green travel is not answered either, as the "up to" counts it', () => {
+    const base = caseNamed("worked example 1").situation as {
+      student: Record<string, unknown>;
+      mobility: Record<string, unknown>;
+    };
+    const { greenTravel: _unanswered, ...mobility } = base.mobility;
+    const call2024 = { ...base, mobility: { ...mobility, start: "2025-02-01", end: "2025-06-30" } };
+    const result = evaluateErasmus(call2024, { lang: "fr" });
+    expect(result.estimate?.notes.map(plain)).toContain(
+      "+250 €/mois et le forfait voyage (309 €, 417 € en voyageant bas carbone) si vous avez moins d'opportunités (échelon 6 ou 7, handicap, QPV ou ZRR) : non compté tant que ce n'est pas renseigné.",
+    );
+    // (292 + 250) × 5 + 417: the most it could give, which the note now accounts for
+    expect(result.upToCents).toBe(312_700);
+  });
+
   it("notes the travel support it cannot compute when the distance is unknown", () => {
     const result = evaluateErasmus(caseNamed("QPV resident interning").situation, { lang: "en" });
     expect(result.estimate?.lines.map((l) => l.id)).toEqual([
@@ -219,6 +234,20 @@ describe("erasmus estimate", () => {
     expect(configured?.since).toBe("2026-07-01");
     // the Call 2024 entry is the rulebook's own grid, reported as such
     expect(earlier).toBe(byDefault);
+  });
+
+  it("dates a configured rate from the call of its entry, in the later periods too", () => {
+    const configured = erasmus.configure({
+      rates: [{ fromCall: 2024, group1Cents: 33_000, group2Cents: 27_000, group3Cents: 27_000 }],
+    });
+    // the Call 2025 period (travel for all) keeps the rate the school set from Call 2024
+    const call2025 = configured.periodFor("2025-09-01");
+    expect(call2025.since).toBe("2025-07-01");
+    expect(call2025.parameters.rateGroup1).toMatchObject({
+      value: 33_000,
+      since: "2024-07-01",
+      source: CONFIGURED_SOURCE,
+    });
   });
 
   it("takes its confidence from the weakest figure it used", () => {

@@ -172,7 +172,8 @@ const entryFor = <E extends { readonly fromCall: number }>(
 
 /**
  * A figure of the rulebook's by call, or the institution's own value: a configured value is
- * dated from the call of the period it is in force for.
+ * dated from the call of the option's entry that sets it (a rate set from Call 2024 still reads
+ * "since 2024-07-01" in the periods after).
  */
 const callFigure = <T>(byDefault: Figure<T>, value: T, call: number): Figure<T> => {
   const figure = optionFigure(byDefault, value);
@@ -189,21 +190,22 @@ const erasmusParameters = (o: ErasmusOptions): DatedParameters<ErasmusParameters
   );
   return calls.map((call) => {
     const rates = entryFor(o.rates, call);
-    const travel = entryFor(o.travelSupport, call).policy;
+    const travelEntry = entryFor(o.travelSupport, call);
+    const travel = travelEntry.policy;
     const travelByDefault = entryFor(TRAVEL_SUPPORT_BY_CALL, call).figure;
     return {
       since: callStart(call),
       parameters: {
         levels: optionFigure<readonly ProgrammeLevel[]>(ELIGIBLE_LEVELS, o.levels),
-        rateGroup1: callFigure(RATE_GROUP_1, rates.group1Cents, call),
-        rateGroup2: callFigure(RATE_GROUP_2, rates.group2Cents, call),
-        rateGroup3: callFigure(RATE_GROUP_3, rates.group3Cents, call),
+        rateGroup1: callFigure(RATE_GROUP_1, rates.group1Cents, rates.fromCall),
+        rateGroup2: callFigure(RATE_GROUP_2, rates.group2Cents, rates.fromCall),
+        rateGroup3: callFigure(RATE_GROUP_3, rates.group3Cents, rates.fromCall),
         internshipTopUp: optionFigure(INTERNSHIP_TOP_UP, o.internshipTopUpCents),
         fewerOpportunitiesTopUp: optionFigure(
           FEWER_OPPORTUNITIES_TOP_UP,
           o.fewerOpportunitiesTopUpCents,
         ),
-        travelSupport: callFigure(travelByDefault, travel, call),
+        travelSupport: callFigure(travelByDefault, travel, travelEntry.fromCall),
         travelBands: TRAVEL_BANDS_2024,
         minDays: optionFigure(MIN_DAYS, o.minDays),
         maxDays: optionFigure(MAX_DAYS, o.maxDays),
