@@ -27,6 +27,7 @@ import {
   weakest,
 } from "@envol/domain";
 import { z } from "zod";
+import { amiExamples } from "./ami-examples.ts";
 import { amiDaysAfterStay } from "./ami-facts.ts";
 
 /** The figures of one period: the mobility's start date picks the period in force (rulebook §6). */
@@ -315,4 +316,5 @@ export const ami = defineFundingPlugin({
     BANK_DETAILS,
   ],
   exclusive: (options) => options.exclusiveWith,
+  examples: amiExamples,
 });
