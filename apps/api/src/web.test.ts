@@ -39,6 +39,23 @@ describe("the web app's files", () => {
     }
   });
 
+  it("sends a rule page in its address's language, whatever the cookie says", async () => {
+    const page = async (path: string, cookie: string) => {
+      const res = await webRoutes(dir).request(path, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("no-cache");
+      return res.text();
+    };
+    for (const path of ["/regles", "/regles/erasmus"]) {
+      expect(await page(path, "envol_lang=en")).toContain("page fr");
+      expect(await page(path, "envol_lang=fr")).toContain("page fr");
+    }
+    for (const path of ["/rules", "/rules/erasmus"]) {
+      expect(await page(path, "envol_lang=fr")).toContain("page en");
+      expect(await page(path, "")).toContain("page en");
+    }
+  });
+
   it("serves the hashed assets for a year", async () => {
     const asset = await webRoutes(dir).request("/assets/app-1234.js");
     expect(asset.status).toBe(200);

@@ -25,8 +25,9 @@ const LANGUAGE_COOKIE = "envol_lang";
  * The built web app on the same port as the API: its files, and its page for any other path
  * (client-side routes) but those under /assets, its hashed scripts and styles (404 when missing). The build writes that page four times (apps/web/src/static-shell): the
  * simulator's (index.html, index.en.html) and the other pages' (page.html, page.en.html), in
- * French, or in English when the language cookie says so, so that what is painted before the
- * scripts run is already the right page in the reader's language. A build without them gets
+ * French, or in English when the language cookie says so (the rule pages: in their address's
+ * language, `/regles` or `/rules`), so that what is painted before the scripts run is already
+ * the right page in the reader's language. A build without them gets
  * index.html everywhere; no build, a placeholder page.
  */
 export const webRoutes = (dir: string) => {
@@ -48,6 +49,12 @@ export const webRoutes = (dir: string) => {
     c.header("Vary", "Cookie");
     return c.html(pages[which][getCookie(c, LANGUAGE_COOKIE) === "en" ? "en" : "fr"]);
   };
+  // a rule page's address says its language (/regles in French, /rules in English): its page
+  // is in that language whatever the cookie says, as the app will be
+  const sendIn = (lang: "fr" | "en") => (c: Context) => {
+    c.header("Cache-Control", "no-cache");
+    return c.html(pages.other[lang]);
+  };
   return (
     app
       // file names under /assets carry their content's hash: they never change
@@ -63,6 +70,10 @@ export const webRoutes = (dir: string) => {
       )
       .get("/", send("simulator"))
       .get("/index.html", send("simulator"))
+      .get("/regles", sendIn("fr"))
+      .get("/regles/*", sendIn("fr"))
+      .get("/rules", sendIn("en"))
+      .get("/rules/*", sendIn("en"))
       .use("*", serveStatic({ root }))
       .get("*", send("other"))
   );
