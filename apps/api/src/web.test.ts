@@ -13,6 +13,10 @@ const PAGES = {
   "index.en.html": "simulator en",
   "page.html": "page fr",
   "page.en.html": "page en",
+  "rules.html": "rules fr",
+  "rules.en.html": "rules en",
+  "scheme-rules.html": "scheme rules fr",
+  "scheme-rules.en.html": "scheme rules en",
 };
 for (const [file, text] of Object.entries(PAGES)) writeFileSync(join(dir, file), `<p>${text}</p>`);
 writeFileSync(join(dir, "assets", "app-1234.js"), "export {};");
@@ -46,14 +50,11 @@ describe("the web app's files", () => {
       expect(res.headers.get("cache-control")).toBe("no-cache");
       return res.text();
     };
-    for (const path of ["/regles", "/regles/erasmus"]) {
-      expect(await page(path, "envol_lang=en")).toContain("page fr");
-      expect(await page(path, "envol_lang=fr")).toContain("page fr");
-    }
-    for (const path of ["/rules", "/rules/erasmus"]) {
-      expect(await page(path, "envol_lang=fr")).toContain("page en");
-      expect(await page(path, "")).toContain("page en");
-    }
+    expect(await page("/regles", "envol_lang=en")).toContain("<p>rules fr</p>");
+    expect(await page("/regles/erasmus", "envol_lang=en")).toContain("scheme rules fr");
+    expect(await page("/regles/erasmus", "")).toContain("scheme rules fr");
+    expect(await page("/rules", "envol_lang=fr")).toContain("<p>rules en</p>");
+    expect(await page("/rules/erasmus", "envol_lang=fr")).toContain("scheme rules en");
   });
 
   it("serves the hashed assets for a year", async () => {
@@ -84,7 +85,7 @@ describe("the web app's files", () => {
   it("sends index.html everywhere from a build without the other pages, a placeholder before any build", async () => {
     const old = mkdtempSync(join(tmpdir(), "envol-web-old-"));
     writeFileSync(join(old, "index.html"), "<p>simulator fr</p>");
-    for (const path of ["/", "/student/"]) {
+    for (const path of ["/", "/student/", "/rules/erasmus"]) {
       const page = await webRoutes(old).request(path, { headers: { cookie: "envol_lang=en" } });
       expect(await page.text()).toContain("simulator fr");
     }

@@ -141,6 +141,20 @@ describe.skipIf(!hasChromium)(
       await close();
     });
 
+    it("paints a rule page's top before any script, in its address's language (the static first paint)", async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false, locale: "fr-FR" });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/rules/erasmus`);
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      await page.getByRole("link", { name: "All grants" }).waitFor(WAIT);
+      await page.getByText(/^Envol publishes the rules it applies/).waitFor();
+      await page.goto(`${server.url}/regles`);
+      await page
+        .getByRole("heading", { level: 1, name: "Les règles de calcul des aides" })
+        .waitFor(WAIT);
+      await context.close();
+    });
+
     it("follows the language switch to the page's other address, and says when a scheme does not exist", async () => {
       const { page, errors, close } = await open("fr");
       await page.goto(`${server.url}/regles/idf`);

@@ -9,6 +9,8 @@ export const rulesEn: RulesMessages = {
     listLabel: "The grants",
     rules: "Rules of {{name}}",
   },
+  about:
+    "Envol publishes the rules it applies to each grant: its conditions, the amounts in force with their date, source and confidence, those of earlier periods, and worked examples computed again each time they are read.",
   back: "All grants",
   funder: "Funded by {{funder}}.",
   official: "The grant's official page",

@@ -11,6 +11,8 @@ export const rulesFr = {
     listLabel: "Les aides",
     rules: "Règles de {{name}}",
   },
+  about:
+    "Envol publie les règles qu'il applique à chaque aide : ses conditions, les montants en vigueur avec leur date, leur source et leur fiabilité, ceux des périodes précédentes, et des exemples recalculés à chaque lecture.",
   back: "Toutes les aides",
   funder: "Financeur : {{funder}}.",
   official: "Page officielle de l'aide",

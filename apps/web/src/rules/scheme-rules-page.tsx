@@ -3,18 +3,24 @@ import "../shell/eligibility.css";
 import { formatLongDate, formatMoney, type Lang } from "@envol/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { lazy, Suspense, useState } from "react";
 import { ApiProblem } from "../api/api-problem.ts";
 import { schemesQuery } from "../api/schemes.ts";
 import { CriterionList } from "../shell/criterion-list.tsx";
 import { VerdictBadge } from "../shell/verdict-badge.tsx";
 import { encodeSituation } from "../simulator/situation-link.ts";
-import { SituationDetails } from "../student/situation-details.tsx";
 import { type SchemeRulesJson, schemeRulesQuery } from "./rules-api.ts";
 import { RulesLink } from "./rules-link.tsx";
 import { RulesLoadError, RulesPending } from "./rules-states.tsx";
 import { useRulesTranslation } from "./rules-texts.ts";
 import { usePageTitle } from "./use-page-title.ts";
 import { usePathLanguage } from "./use-path-language.ts";
+
+// the answers' list (the student area's, with the partner catalogue and the domain's country
+// and region names) is loaded when a reader opens it: the page paints without it
+const SituationDetails = lazy(() =>
+  import("../student/situation-details.tsx").then((m) => ({ default: m.SituationDetails })),
+);
 
 type Period = SchemeRulesJson["periods"][number];
 type Example = SchemeRulesJson["examples"][number];
@@ -37,17 +43,27 @@ export const SchemeRulesPage = ({
   const { t } = useRulesTranslation(lang);
   const rules = useQuery(schemeRulesQuery(scheme, lang));
   usePageTitle(rules.data?.name ?? t("index.title"));
-  const back = (
-    <p className="rules__back">
-      <RulesLink lang={lang}>{t("back")}</RulesLink>
-    </p>
+  // the top, drawn before the rules arrive, is the static first paint's (static-shell.ts)
+  const top = (
+    <>
+      <p className="rules__back">
+        <RulesLink lang={lang}>{t("back")}</RulesLink>
+      </p>
+      <p className="rules__about">{t("about")}</p>
+    </>
   );
-  if (rules.isPending) return <RulesPending lang={lang} />;
+  if (rules.isPending)
+    return (
+      <div className="rules" lang={lang}>
+        {top}
+        <RulesPending lang={lang} />
+      </div>
+    );
   if (rules.isError) {
     const missing = rules.error instanceof ApiProblem && rules.error.status === 404;
     return (
       <div className="rules" lang={lang}>
-        {back}
+        {top}
         {missing ? (
           <h1>{t("notFound")}</h1>
         ) : (
@@ -63,9 +79,9 @@ export const SchemeRulesPage = ({
   const date = (iso: string) => formatLongDate(iso, lang);
   return (
     <div className="rules" lang={lang}>
-      {back}
+      {top}
       <h1>{data.name}</h1>
-      <p className="rules__lede">{data.summary}</p>
+      <p className="rules__summary">{data.summary}</p>
       <p className="rules__funder">
         {t("funder", { funder: data.funder })}{" "}
         <a href={data.url} rel="noopener noreferrer">
@@ -342,15 +358,33 @@ const WorkedExample = ({
             : `${t("examples.inPlan", { amount: money(plan.amountCents) })}${plan.note ? ` ${plan.note}` : ""} ${t("examples.planTotal", { total: money(plan.totalCents) })}`}
         </p>
       )}
-      <details className="disclosure">
-        <summary>{t("examples.situation")}</summary>
-        <SituationDetails situation={example.situation} headingLevel={4} />
-      </details>
+      <ExampleAnswers situation={example.situation} summary={t("examples.situation")} />
       <p>
         <Link to="/" search={{ s: encodeSituation(example.situation) }}>
           {t("examples.simulate")}
         </Link>
       </p>
     </article>
+  );
+};
+
+/** An example's answers, folded: the list is loaded and drawn once the reader opens it. */
+const ExampleAnswers = ({
+  situation,
+  summary,
+}: {
+  readonly situation: Example["situation"];
+  readonly summary: string;
+}) => {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="disclosure" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open && (
+        <Suspense fallback={null}>
+          <SituationDetails situation={situation} headingLevel={4} />
+        </Suspense>
+      )}
+    </details>
   );
 };
