@@ -49,8 +49,8 @@ export const rulesEn: RulesMessages = {
     intro:
       "Each example is calculated by the simulator on the rules in force on {{today}}: the result below is not copied, it is computed again each time it is read.",
     none: "No example for this grant yet.",
-    stay: "Stay from {{start}} to {{end}}: {{days}} funded days, academic year {{year}}.",
-    distance: "Travel distance: {{distance}} km.",
+    stay: "Stay from {{start}} to {{end}}: funded duration {{duration}}, academic year {{year}}.",
+    distance: "Travel distance: {{distance}}.",
     amount: "Amount of this grant alone",
     lines: "How the amount is made up",
     inPlan: "In the best combination: {{amount}}.",

@@ -51,8 +51,8 @@ export const rulesFr = {
     intro:
       "Chaque exemple est calculé par le simulateur sur les règles en vigueur au {{today}} : le résultat ci-dessous n'est pas recopié, il est recalculé à chaque lecture.",
     none: "Pas encore d'exemple pour cette aide.",
-    stay: "Séjour du {{start}} au {{end}} : durée financée {{days}} jours, année universitaire {{year}}.",
-    distance: "Distance de voyage : {{distance}} km.",
+    stay: "Séjour du {{start}} au {{end}} : durée financée {{duration}}, année universitaire {{year}}.",
+    distance: "Distance de voyage : {{distance}}.",
     amount: "Montant de l'aide seule",
     lines: "Détail du montant",
     inPlan: "Dans la meilleure combinaison : {{amount}}.",

@@ -6,6 +6,7 @@ import { Link } from "@tanstack/react-router";
 import { lazy, Suspense, useState } from "react";
 import { ApiProblem } from "../api/api-problem.ts";
 import { schemesQuery } from "../api/schemes.ts";
+import { formatUnit } from "../i18n/format-unit.ts";
 import { CriterionList } from "../shell/criterion-list.tsx";
 import { VerdictBadge } from "../shell/verdict-badge.tsx";
 import { encodeSituation } from "../simulator/situation-link.ts";
@@ -307,11 +308,11 @@ const WorkedExample = ({
         {t("examples.stay", {
           start: formatLongDate(example.situation.mobility.start, lang),
           end: formatLongDate(example.situation.mobility.end, lang),
-          days: example.fundedDays,
+          duration: formatUnit(example.fundedDays, "day", lang),
           year: example.academicYear,
         })}
         {example.distanceKm !== null &&
-          ` ${t("examples.distance", { distance: example.distanceKm.toLocaleString(lang === "fr" ? "fr-FR" : "en-GB") })}`}
+          ` ${t("examples.distance", { distance: formatUnit(example.distanceKm, "kilometer", lang) })}`}
       </p>
       <p>
         <VerdictBadge verdict={result.verdict} label={t(`verdict.${result.verdict}`)} />
