@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)(
         expect(await row.textContent()).toContain(f.source);
       }
       for (const c of current?.criteria ?? [])
-        await page.getByText(written(c.rule)).first().waitFor(WAIT);
+        await page.getByText(written(c.sentence)).first().waitFor(WAIT);
       // every worked example, with the engine's verdict, amount and lines
       expect(rules.examples.length).toBeGreaterThan(0);
       for (const example of rules.examples) {

@@ -71,16 +71,19 @@ export const describeFigures = (
     confidence: f.confidence,
   }));
 
-/** A period's criteria as sentences in `lang`. */
-export const describeCriteria = (
-  criteria: readonly Criterion[],
+/** A criterion in `lang`: its id, its title, its rule in words. */
+export const describeCriterion = (
+  c: Criterion,
   lang: Lang,
-): z.output<typeof SchemeCriterionSchema>[] =>
-  criteria.map((c) => ({
-    id: c.id,
-    title: c.title?.[lang] ?? null,
-    rule: describeCondition(c.condition, lang),
-  }));
+): z.output<typeof SchemeCriterionSchema> => ({
+  id: c.id,
+  title: c.title?.[lang] ?? null,
+  rule: describeCondition(c.condition, lang),
+});
+
+/** A period's criteria in words, in `lang`. */
+export const describeCriteria = (criteria: readonly Criterion[], lang: Lang) =>
+  criteria.map((c) => describeCriterion(c, lang));
 
 /** Describes a configured scheme in `lang`, with the figures in force on `on` (a mobility start, or today). */
 export const describeScheme = (

@@ -53,6 +53,13 @@ describe("describeSchemeRules: a scheme's public rule page", () => {
     expect(before?.criteria[1]?.rule).toMatch(/60/);
     expect(after?.criteria[1]?.rule).toMatch(/30/);
     expect(after?.criteria[1]?.rule).not.toBe(before?.criteria[1]?.rule);
+    // and as a sentence, for the page
+    expect(after?.criteria[1]?.sentence).toBe(
+      "The funded duration is between 30 days and 300 days.",
+    );
+    expect(before?.criteria[1]?.sentence).toBe(
+      "The funded duration is between 60 days and 270 days.",
+    );
     expect(after?.confidence).toBe("assumed");
   });
 

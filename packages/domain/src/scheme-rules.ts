@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { addDays, type IsoDate } from "./calendar-date.ts";
+import { ruleSentence } from "./conditions/rule-sentence.ts";
 import { evaluate } from "./engine.ts";
 import { UnknownPartner } from "./errors.ts";
 import { weakest } from "./figures.ts";
 import type { ConfiguredPlugin, WorkedExample } from "./plugin.ts";
 import type { Registry } from "./registry.ts";
 import {
-  describeCriteria,
+  describeCriterion,
   describeFigures,
   SchemeCriterionSchema,
   SchemeFigureSchema,
@@ -24,7 +25,12 @@ export const RulePeriodSchema = z.object({
   inForce: z.boolean(),
   /** The weakest confidence among its figures. */
   confidence: ConfidenceSchema,
-  criteria: z.array(SchemeCriterionSchema),
+  criteria: z.array(
+    SchemeCriterionSchema.extend({
+      /** The rule as a sentence: "La durée financée va de 60 jours à 360 jours." */
+      sentence: z.string(),
+    }),
+  ),
   figures: z.array(SchemeFigureSchema),
 });
 
@@ -143,7 +149,10 @@ export const describeSchemeRules = (
         until: next ? addDays(next.since, -1) : null,
         inForce: p === current,
         confidence: weakest(...figures.map((f) => f.confidence)),
-        criteria: describeCriteria(p.criteria, lang),
+        criteria: p.criteria.map((c) => ({
+          ...describeCriterion(c, lang),
+          sentence: ruleSentence(c.condition, lang),
+        })),
         figures,
       };
     }),

@@ -96,7 +96,7 @@ export const SchemeRulesPage = ({
           <section className="rules__section" aria-labelledby="rules-criteria">
             <h2 id="rules-criteria">{t("criteria.title")}</h2>
             <p>{t("criteria.intro", { today: date(data.today) })}</p>
-            <CriteriaList criteria={current.criteria} lang={lang} />
+            <CriteriaList criteria={current.criteria} />
           </section>
 
           <section className="rules__section" aria-labelledby="rules-figures">
@@ -171,25 +171,16 @@ const ExclusiveWith = ({
   return <p>{t("exclusive", { names: names.join(", ") })}</p>;
 };
 
-/** French puts a space before a colon, English does not. */
-const COLON: Record<Lang, string> = { fr: " : ", en: ": " };
-
-const CriteriaList = ({
-  criteria,
-  lang,
-}: {
-  readonly criteria: Period["criteria"];
-  readonly lang: Lang;
-}) => (
-  <ul className="rules__criteria">
+/** The conditions: each one's title, and its rule as a sentence. */
+const CriteriaList = ({ criteria }: { readonly criteria: Period["criteria"] }) => (
+  <dl className="rules__criteria">
     {criteria.map((c) => (
-      <li key={c.id}>
-        {c.title && <strong className="rules__criterion-title">{c.title}</strong>}
-        {c.title && COLON[lang]}
-        {c.rule}
-      </li>
+      <div key={c.id} className="rules__criterion">
+        <dt>{c.title ?? c.id}</dt>
+        <dd>{c.sentence}</dd>
+      </div>
     ))}
-  </ul>
+  </dl>
 );
 
 const FiguresTable = ({
@@ -242,7 +233,7 @@ const ConfidenceLegend = ({ t }: { readonly t: RulesT }) => (
     <h3 className="rules__legend-title">{t("confidence.title")}</h3>
     <dl className="rules__legend">
       {(["official", "secondary", "assumed"] as const).map((level) => (
-        <div key={level}>
+        <div key={level} className="rules__legend-row">
           <dt>{t(`confidence.${level}`)}</dt>
           <dd>{t(`confidence.${level}Means`)}</dd>
         </div>
@@ -277,7 +268,7 @@ const OtherPeriods = ({
         <details key={p.since} className="disclosure rules__period">
           <summary>{range}</summary>
           <h3 className="rules__period-title">{t("criteria.title")}</h3>
-          <CriteriaList criteria={p.criteria} lang={lang} />
+          <CriteriaList criteria={p.criteria} />
           <FiguresTable figures={p.figures} caption={range} lang={lang} t={t} />
         </details>
       );

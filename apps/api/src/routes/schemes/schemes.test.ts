@@ -47,7 +47,12 @@ describe("GET /api/schemes/{id}/rules: a scheme's published rules", () => {
       expect(rules.periods.at(-1)?.until).toBeNull();
       for (const period of rules.periods) {
         expect(period.criteria.length, plugin.id).toBeGreaterThan(0);
-        for (const c of period.criteria) expect(c.rule.trim(), c.id).not.toBe("");
+        for (const c of period.criteria) {
+          expect(c.rule.trim(), c.id).not.toBe("");
+          // a sentence: a capital, a full stop, no "label : value" template
+          expect(c.sentence, c.id).toMatch(/^\p{Lu}.*\.$/u);
+          expect(c.sentence, c.id).not.toMatch(/\s:\s|: (yes|no)\b/);
+        }
         for (const f of period.figures)
           expect(f).toMatchObject({
             since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
