@@ -3,7 +3,7 @@ import "../shell/eligibility.css";
 import { formatLongDate, formatMoney, type Lang } from "@envol/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useDeferredValue, useState } from "react";
 import { ApiProblem } from "../api/api-problem.ts";
 import { schemesQuery } from "../api/schemes.ts";
 import { formatUnit } from "../i18n/format-unit.ts";
@@ -43,6 +43,9 @@ export const SchemeRulesPage = ({
   usePathLanguage(lang, scheme);
   const { t } = useRulesTranslation(lang);
   const rules = useQuery(schemeRulesQuery(scheme, lang));
+  // the long page is drawn in the background, in slices, once its rules arrive: drawn in one
+  // task, it would keep the reader's first taps waiting
+  const data = useDeferredValue(rules.data);
   usePageTitle(rules.data?.name ?? t("index.title"));
   // the top, drawn before the rules arrive, is the static first paint's (static-shell.ts)
   const top = (
@@ -53,13 +56,6 @@ export const SchemeRulesPage = ({
       <p className="rules__about">{t("about")}</p>
     </>
   );
-  if (rules.isPending)
-    return (
-      <div className="rules" lang={lang}>
-        {top}
-        <RulesPending lang={lang} />
-      </div>
-    );
   if (rules.isError) {
     const missing = rules.error instanceof ApiProblem && rules.error.status === 404;
     return (
@@ -73,7 +69,13 @@ export const SchemeRulesPage = ({
       </div>
     );
   }
-  const data = rules.data;
+  if (data === undefined)
+    return (
+      <div className="rules" lang={lang}>
+        {top}
+        <RulesPending lang={lang} />
+      </div>
+    );
   const current = data.periods.find((p) => p.inForce);
   const earlier = data.periods.filter((p) => current && p.since < current.since);
   const later = data.periods.filter((p) => current && p.since > current.since);
