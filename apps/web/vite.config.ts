@@ -4,6 +4,8 @@ import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 import { en } from "./src/i18n/en.ts";
 import { fr } from "./src/i18n/fr.ts";
+import { rulesEn } from "./src/rules/rules.en.ts";
+import { rulesFr } from "./src/rules/rules.fr.ts";
 import {
   fillStaticShell,
   STATIC_SHELL_PAGES,
@@ -34,7 +36,7 @@ const reactAriaLocales = (keep: readonly string[]): Plugin => ({
 /**
  * index.html's static first screen in the app's texts (see `src/static-shell`): the simulator's
  * page in French as index.html, and beside it, with the same scripts, the simulator's in English
- * and the other pages' in both languages.
+ * and the other pages' and the rule pages' in both languages.
  */
 const staticShell = (): Plugin => {
   let outDir = "";
@@ -54,7 +56,13 @@ const staticShell = (): Plugin => {
     writeBundle() {
       if (template === undefined) return;
       for (const { lang, page } of STATIC_SHELL_PAGES) {
-        const html = fillStaticShell(template, lang, lang === "fr" ? fr : en, page);
+        const html = fillStaticShell(
+          template,
+          lang,
+          lang === "fr" ? fr : en,
+          page,
+          lang === "fr" ? rulesFr : rulesEn,
+        );
         writeFileSync(join(outDir, staticShellFile(lang, page)), html);
       }
     },

@@ -13,6 +13,10 @@ const PAGES = {
   "index.en.html": "simulator en",
   "page.html": "page fr",
   "page.en.html": "page en",
+  "rules.html": "rules fr",
+  "rules.en.html": "rules en",
+  "scheme-rules.html": "scheme rules fr",
+  "scheme-rules.en.html": "scheme rules en",
 };
 for (const [file, text] of Object.entries(PAGES)) writeFileSync(join(dir, file), `<p>${text}</p>`);
 writeFileSync(join(dir, "assets", "app-1234.js"), "export {};");
@@ -37,6 +41,20 @@ describe("the web app's files", () => {
       expect(await text(path)).toContain("page fr");
       expect(await text(path, "envol_lang=en")).toContain("page en");
     }
+  });
+
+  it("sends a rule page in its address's language, whatever the cookie says", async () => {
+    const page = async (path: string, cookie: string) => {
+      const res = await webRoutes(dir).request(path, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("no-cache");
+      return res.text();
+    };
+    expect(await page("/regles", "envol_lang=en")).toContain("<p>rules fr</p>");
+    expect(await page("/regles/erasmus", "envol_lang=en")).toContain("scheme rules fr");
+    expect(await page("/regles/erasmus", "")).toContain("scheme rules fr");
+    expect(await page("/rules", "envol_lang=fr")).toContain("<p>rules en</p>");
+    expect(await page("/rules/erasmus", "envol_lang=fr")).toContain("scheme rules en");
   });
 
   it("serves the hashed assets for a year", async () => {
@@ -67,7 +85,7 @@ describe("the web app's files", () => {
   it("sends index.html everywhere from a build without the other pages, a placeholder before any build", async () => {
     const old = mkdtempSync(join(tmpdir(), "envol-web-old-"));
     writeFileSync(join(old, "index.html"), "<p>simulator fr</p>");
-    for (const path of ["/", "/student/"]) {
+    for (const path of ["/", "/student/", "/rules/erasmus"]) {
       const page = await webRoutes(old).request(path, { headers: { cookie: "envol_lang=en" } });
       expect(await page.text()).toContain("simulator fr");
     }

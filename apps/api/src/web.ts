@@ -23,10 +23,11 @@ const LANGUAGE_COOKIE = "envol_lang";
 
 /**
  * The built web app on the same port as the API: its files, and its page for any other path
- * (client-side routes) but those under /assets, its hashed scripts and styles (404 when missing). The build writes that page four times (apps/web/src/static-shell): the
- * simulator's (index.html, index.en.html) and the other pages' (page.html, page.en.html), in
- * French, or in English when the language cookie says so, so that what is painted before the
- * scripts run is already the right page in the reader's language. A build without them gets
+ * (client-side routes) but those under /assets, its hashed scripts and styles (404 when missing). The build writes that page several times (apps/web/src/static-shell): the
+ * simulator's (index.html, index.en.html), the rule pages' (rules*.html, scheme-rules*.html) and the other pages' (page.html, page.en.html), in
+ * French, or in English when the language cookie says so (the rule pages: in their address's
+ * language, `/regles` or `/rules`), so that what is painted before the scripts run is already
+ * the right page in the reader's language. A build without them gets
  * index.html everywhere; no build, a placeholder page.
  */
 export const webRoutes = (dir: string) => {
@@ -43,10 +44,25 @@ export const webRoutes = (dir: string) => {
     simulator: { fr: simulatorFr, en: read("index.en.html", simulatorFr) },
     other: { fr: read("page.html", simulatorFr), en: read("page.en.html", simulatorFr) },
   };
+  // the rule pages' own, with the top of the page in their main part (the other pages' when a
+  // build has none)
+  const rules = {
+    list: { fr: read("rules.html", pages.other.fr), en: read("rules.en.html", pages.other.en) },
+    scheme: {
+      fr: read("scheme-rules.html", pages.other.fr),
+      en: read("scheme-rules.en.html", pages.other.en),
+    },
+  };
   const send = (which: keyof typeof pages) => (c: Context) => {
     c.header("Cache-Control", "no-cache");
     c.header("Vary", "Cookie");
     return c.html(pages[which][getCookie(c, LANGUAGE_COOKIE) === "en" ? "en" : "fr"]);
+  };
+  // a rule page's address says its language (/regles in French, /rules in English): its page
+  // is in that language whatever the cookie says, as the app will be
+  const sendIn = (which: keyof typeof rules, lang: "fr" | "en") => (c: Context) => {
+    c.header("Cache-Control", "no-cache");
+    return c.html(rules[which][lang]);
   };
   return (
     app
@@ -63,6 +79,10 @@ export const webRoutes = (dir: string) => {
       )
       .get("/", send("simulator"))
       .get("/index.html", send("simulator"))
+      .get("/regles", sendIn("list", "fr"))
+      .get("/regles/*", sendIn("scheme", "fr"))
+      .get("/rules", sendIn("list", "en"))
+      .get("/rules/*", sendIn("scheme", "en"))
       .use("*", serveStatic({ root }))
       .get("*", send("other"))
   );

@@ -2,8 +2,9 @@
  * What each route of the built web app makes the browser download, in gzip kilobytes, from the
  * Vite manifest (`dist/.vite/manifest.json`): the simulator's first screen (the entry, the app it
  * imports once the static page is painted, and their static imports; in English, the English texts too, which the app loads before its first
- * render), what the simulator loads right after it, and the student and staff areas (their lazy
- * chunk and its imports, beyond what the first screen already loaded).
+ * render), what the simulator loads right after it, and the student and staff areas and the
+ * rule pages (`/regles/*`, `/rules/*`) (their lazy chunk and its imports, beyond what the first
+ * screen already loaded).
  *
  *   npx tsx scripts/bundle-report.ts [dist]
  *
@@ -29,6 +30,7 @@ type Manifest = Record<string, Chunk>;
 const AREAS = [
   { route: "/student/*", src: "src/areas/student-area.tsx" },
   { route: "/staff/*", src: "src/areas/staff-area.tsx" },
+  { route: "/regles/*", src: "src/areas/rules-pages.tsx" },
 ] as const;
 
 const dist = resolve(process.argv[2] ?? join(import.meta.dirname, "..", "dist"));

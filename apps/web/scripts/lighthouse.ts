@@ -1,8 +1,10 @@
 /**
  * Lighthouse 12 (the last for Node 20) with Debian's Chromium on the simulator served by
  * `pnpm start`'s bundle, in French and in English (the language cookie the app sets when one
- * switches, so the server sends the English page): prints the performance and accessibility
- * scores (targets ≥ 95 and 100) and exits non-zero below them. Part of `pnpm bench`.
+ * switches, so the server sends the English page), and on a scheme's rule page at its French
+ * and English addresses (`/regles/erasmus`, `/rules/erasmus`: the address sets the language):
+ * prints the performance and accessibility scores (targets ≥ 95 and 100) and exits non-zero
+ * below them. Part of `pnpm bench`.
  */
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
@@ -15,11 +17,17 @@ const flags =
 const server = await startServer();
 try {
   const results: Record<string, { performance: number; accessibility: number }> = {};
-  for (const lang of ["fr", "en"] as const) {
+  const pages = [
+    { name: "simulator (fr)", path: "/", lang: "fr" },
+    { name: "simulator (en)", path: "/", lang: "en" },
+    { name: "rules, /regles/erasmus", path: "/regles/erasmus", lang: "fr" },
+    { name: "rules, /rules/erasmus", path: "/rules/erasmus", lang: "en" },
+  ] as const;
+  for (const { name, path, lang } of pages) {
     const out = execFileSync(
       bin,
       [
-        `${server.url}/`,
+        `${server.url}${path}`,
         "--output=json",
         "--quiet",
         "--only-categories=performance,accessibility",
@@ -34,7 +42,7 @@ try {
       },
     );
     const lhr = JSON.parse(out) as { categories: Record<string, { score: number | null }> };
-    results[`simulator (${lang})`] = {
+    results[name] = {
       performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
       accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
     };

@@ -16,6 +16,7 @@ import "./shell/app-shell.css";
 import "./shell/language-switch.css";
 import "./shell/route-states.css";
 import "./simulator/simulator-page.css";
+import "./rules/rules-first-paint.css";
 import "./fields.css";
 
 /** Resolves after the next frame has been painted (a task queued from a frame callback). */

@@ -1,5 +1,6 @@
 import { createRootRoute, createRoute, createRouter, redirect } from "@tanstack/react-router";
 import { applicationIdParams } from "./application-id-param.ts";
+import { switchLanguage } from "./i18n/i18n.ts";
 import { AppShell } from "./shell/app-shell.tsx";
 import { RouteError, RouteNotFound, RoutePending } from "./shell/route-states.tsx";
 import { SimulatorPage } from "./simulator/simulator-page.tsx";
@@ -10,8 +11,8 @@ import { queueSearch } from "./staff/queue-search.ts";
 /**
  * The route tree, in code: every address of the app with its parameters and search parameters
  * read here, before any page renders (an address that means nothing is "page not found"). The
- * simulator is in the first bundle (it is the front page); the student area and the staff back
- * office are one chunk each, loaded when visited, which holds the components of all their
+ * simulator is in the first bundle (it is the front page); the student area, the staff back
+ * office and the schemes' rule pages are one chunk each, loaded when visited, which holds the components of all their
  * routes (`areas/`). The validators here read the address's form only, in plain functions: this
  * file is in the first screen's bundle, which has no room for zod or the domain's rules (see
  * `scripts/bundle-report.ts`); the pages check what the values mean.
@@ -98,8 +99,50 @@ const staffPartnerKeysRoute = createRoute({
   path: "partner-keys",
 }).lazy(() => staffArea().then((m) => m.staffPartnerKeys));
 
+/*
+ * The schemes' published rules, one address per language: the path sets the page's language
+ * (`/regles` in French, `/rules` in English). One chunk, loaded when visited.
+ */
+
+const rulesPages = () => import("./areas/rules-pages.tsx");
+
+/**
+ * Arriving on a rule page switches the app to its address's language (remembered, as the
+ * language switch does), before it renders; a preload (a link hovered) does not.
+ */
+const inFrench = ({ preload }: { preload: boolean }) => preload || switchLanguage("fr");
+const inEnglish = ({ preload }: { preload: boolean }) => preload || switchLanguage("en");
+
+const rulesFrRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/regles",
+  beforeLoad: inFrench,
+}).lazy(() => rulesPages().then((m) => m.rulesFr));
+
+const schemeRulesFrRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/regles/$scheme",
+  beforeLoad: inFrench,
+}).lazy(() => rulesPages().then((m) => m.schemeRulesFr));
+
+const rulesEnRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/rules",
+  beforeLoad: inEnglish,
+}).lazy(() => rulesPages().then((m) => m.rulesEn));
+
+const schemeRulesEnRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/rules/$scheme",
+  beforeLoad: inEnglish,
+}).lazy(() => rulesPages().then((m) => m.schemeRulesEn));
+
 const routeTree = rootRoute.addChildren([
   simulatorRoute,
+  rulesFrRoute,
+  schemeRulesFrRoute,
+  rulesEnRoute,
+  schemeRulesEnRoute,
   studentRoute.addChildren([
     studentHomeRoute,
     studentApplicationsRoute,

@@ -56,6 +56,7 @@ export * from "./regions.ts";
 export * from "./registry.ts";
 export * from "./request-words.ts";
 export * from "./scheme-catalogue.ts";
+export * from "./scheme-rules.ts";
 export * from "./simulation-report.ts";
 export * from "./situation.ts";
 export * from "./situation-validation.ts";

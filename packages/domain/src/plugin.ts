@@ -8,7 +8,7 @@ import { type Confidence, type DatedParameters, type Figure, inForce } from "./f
 import { KEBAB_CASE } from "./ids.ts";
 import type { Amount } from "./money.ts";
 import { periodCriterion } from "./period-criterion.ts";
-import type { CostKind } from "./situation.ts";
+import type { CostKind, Situation } from "./situation.ts";
 import type { Lang, Text } from "./text.ts";
 
 /** What an estimate line pays for, so that other schemes of a plan can take it into account. */
@@ -61,6 +61,23 @@ export interface DocumentItem {
    * produces (attendance certificate, reports) say `"after-return"`.
    */
   readonly due?: DocumentDue;
+}
+
+/**
+ * A worked example of a scheme's rules, for its public rule page: a situation the API
+ * evaluates with the engine when the page is asked for, so that the verdict, the amount and its
+ * lines shown are always those the rules in force give (never amounts written by hand). Its
+ * title describes the situation briefly; it has no `asOf`: it is evaluated on the API's today.
+ *
+ * @example
+ * const berlin: WorkedExample = {
+ *   title: { fr: "Un semestre à TU Berlin", en: "A semester at TU Berlin" },
+ *   situation: { mobility: { host: { partner: "tu-berlin" }, start: "2027-02-01", end: "2027-06-30" } },
+ * };
+ */
+export interface WorkedExample {
+  readonly title: Text;
+  readonly situation: Omit<Situation, "asOf">;
 }
 
 /** The parameters of a plugin: named, dated figures. */
@@ -188,6 +205,14 @@ export interface FundingPluginDefinition<S extends z.ZodType, P extends Paramete
   readonly inPlan?: (
     args: PluginArgs<z.output<S>, P> & { readonly peers: readonly PlanPeer[] },
   ) => PlanShare;
+  /**
+   * Worked examples for the scheme's public rule page (ADR 015), evaluated by the API; the
+   * conformance suite checks that each is a valid situation the engine can evaluate.
+   *
+   * @example
+   * examples: erasmusExamples
+   */
+  readonly examples?: readonly WorkedExample[];
 }
 
 /** A period of a configured plugin, with its criteria built once. */
@@ -214,6 +239,8 @@ export interface ConfiguredPlugin {
   readonly exclusive: readonly string[];
   /** What the configuration check found worth a warning in its options (none by default). */
   readonly warnings: readonly ConfigurationWarning[];
+  /** Its worked examples, as declared (see {@link FundingPluginDefinition.examples}). */
+  readonly examples: readonly WorkedExample[];
   readonly periodFor: (start: IsoDate) => ConfiguredPeriod;
   readonly estimate: (ctx: EvaluationContext, period: ConfiguredPeriod) => EstimateDraft;
   readonly documents: (ctx: EvaluationContext, period: ConfiguredPeriod) => readonly DocumentItem[];
@@ -304,6 +331,7 @@ export const defineFundingPlugin = <S extends z.ZodType, P extends Parameters>(
         plugin: definition.id,
         ...w,
       })),
+      examples: definition.examples ?? [],
       periodFor: (start) => inForce(periods, start),
       estimate: (ctx, period) =>
         definition.estimate({ ctx, lang: ctx.lang, options, parameters: parametersOf(period) }),

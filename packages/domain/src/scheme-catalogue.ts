@@ -1,11 +1,30 @@
 import { z } from "zod";
 import type { IsoDate } from "./calendar-date.ts";
+import type { Criterion } from "./conditions/criterion.ts";
 import { describeCondition } from "./conditions/describe.ts";
 import { formatQuantity } from "./facts.ts";
 import { type Figure, weakest } from "./figures.ts";
-import type { ConfiguredPlugin } from "./plugin.ts";
+import type { ConfiguredPlugin, Parameters } from "./plugin.ts";
 import { ConfidenceSchema } from "./simulation-report.ts";
 import type { Lang } from "./text.ts";
+
+/** A criterion in words: its rulebook id, its title, its rule as a sentence. */
+export const SchemeCriterionSchema = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  rule: z.string(),
+});
+
+/** A figure with its value written out, its date, its source and its confidence. */
+export const SchemeFigureSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  value: z.unknown(),
+  display: z.string(),
+  since: z.string(),
+  source: z.string(),
+  confidence: ConfidenceSchema,
+});
 
 /** A scheme as the public catalogue shows it: its rules in words and its dated figures with their sources. */
 export const SchemeDescriptionSchema = z
@@ -18,18 +37,8 @@ export const SchemeDescriptionSchema = z
     /** The weakest confidence among its figures in force: "assumed" amounts are estimates. */
     confidence: ConfidenceSchema,
     exclusiveWith: z.array(z.string()),
-    criteria: z.array(z.object({ id: z.string(), title: z.string().nullable(), rule: z.string() })),
-    figures: z.array(
-      z.object({
-        name: z.string(),
-        label: z.string(),
-        value: z.unknown(),
-        display: z.string(),
-        since: z.string(),
-        source: z.string(),
-        confidence: ConfidenceSchema,
-      }),
-    ),
+    criteria: z.array(SchemeCriterionSchema),
+    figures: z.array(SchemeFigureSchema),
     periods: z.array(z.object({ since: z.string() })),
   })
   .meta({ id: "SchemeDescription" });
@@ -47,14 +56,12 @@ const display = (f: Figure, lang: Lang): string =>
           ? JSON.stringify(f.value)
           : String(f.value);
 
-/** Describes a configured scheme in `lang`, with the figures in force on `on` (a mobility start, or today). */
-export const describeScheme = (
-  plugin: ConfiguredPlugin,
+/** A period's figures in `lang`, each with its value written out, its date, source and confidence. */
+export const describeFigures = (
+  parameters: Parameters,
   lang: Lang,
-  on: IsoDate,
-): SchemeDescription => {
-  const period = plugin.periodFor(on);
-  const figures = Object.entries(period.parameters).map(([name, f]) => ({
+): z.output<typeof SchemeFigureSchema>[] =>
+  Object.entries(parameters).map(([name, f]) => ({
     name,
     label: f.label[lang],
     value: f.value,
@@ -63,6 +70,29 @@ export const describeScheme = (
     source: f.source,
     confidence: f.confidence,
   }));
+
+/** A criterion in `lang`: its id, its title, its rule in words. */
+export const describeCriterion = (
+  c: Criterion,
+  lang: Lang,
+): z.output<typeof SchemeCriterionSchema> => ({
+  id: c.id,
+  title: c.title?.[lang] ?? null,
+  rule: describeCondition(c.condition, lang),
+});
+
+/** A period's criteria in words, in `lang`. */
+export const describeCriteria = (criteria: readonly Criterion[], lang: Lang) =>
+  criteria.map((c) => describeCriterion(c, lang));
+
+/** Describes a configured scheme in `lang`, with the figures in force on `on` (a mobility start, or today). */
+export const describeScheme = (
+  plugin: ConfiguredPlugin,
+  lang: Lang,
+  on: IsoDate,
+): SchemeDescription => {
+  const period = plugin.periodFor(on);
+  const figures = describeFigures(period.parameters, lang);
   return {
     id: plugin.id,
     name: plugin.name[lang],
@@ -71,11 +101,7 @@ export const describeScheme = (
     summary: plugin.summary[lang],
     confidence: weakest(...figures.map((f) => f.confidence)),
     exclusiveWith: [...plugin.exclusive],
-    criteria: period.criteria.map((c) => ({
-      id: c.id,
-      title: c.title?.[lang] ?? null,
-      rule: describeCondition(c.condition, lang),
-    })),
+    criteria: describeCriteria(period.criteria, lang),
     figures,
     periods: plugin.periods.map((p) => ({ since: p.since })),
   };

@@ -34,6 +34,7 @@ import {
   ZERO,
 } from "@envol/domain";
 import { z } from "zod";
+import { alumniExamples } from "./alumni-examples.ts";
 
 /**
  * The figures of rulebook §5. The aid has no public figures at all (funding-research.md §5.1,
@@ -403,4 +404,5 @@ export const alumni = defineFundingPlugin({
     return [means, ...receipts, BANK_DETAILS];
   },
   exclusive: (options) => options.exclusiveWith,
+  examples: alumniExamples,
 });

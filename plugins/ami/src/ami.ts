@@ -28,6 +28,7 @@ import {
   weakest,
 } from "@envol/domain";
 import { z } from "zod";
+import { amiExamples } from "./ami-examples.ts";
 import { amiMonthsTotal, stayWholeMonths } from "./ami-facts.ts";
 import { amiStoredOptions } from "./ami-stored-options.ts";
 
@@ -397,4 +398,5 @@ export const ami = defineFundingPlugin({
     BANK_DETAILS,
   ],
   exclusive: (options) => options.exclusiveWith,
+  examples: amiExamples,
 });

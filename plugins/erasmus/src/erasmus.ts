@@ -31,6 +31,7 @@ import {
 } from "@envol/erasmus-common";
 import { z } from "zod";
 import { estimateErasmus } from "./erasmus-estimate.ts";
+import { erasmusExamples } from "./erasmus-examples.ts";
 import {
   CYCLE_CAP_DAYS,
   ELIGIBLE_LEVELS,
@@ -396,4 +397,5 @@ export const erasmus = defineFundingPlugin({
     return docs;
   },
   exclusive: (o) => o.exclusiveWith,
+  examples: erasmusExamples,
 });

@@ -24,6 +24,7 @@ import {
   weakest,
 } from "@envol/domain";
 import { z } from "zod";
+import { fitecExamples } from "./fitec-examples.ts";
 
 // ---------------------------------------------------------------- figures (rulebook §4)
 
@@ -366,4 +367,5 @@ export const fitec = defineFundingPlugin({
     ];
   },
   exclusive: (o) => o.exclusiveWith,
+  examples: fitecExamples,
 });

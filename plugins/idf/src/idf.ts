@@ -32,6 +32,7 @@ import {
   weakest,
 } from "@envol/domain";
 import { z } from "zod";
+import { idfExamples } from "./idf-examples.ts";
 
 /** INSEE code of Île-de-France: the scheme is for the Region's institutions (funding-research §1.2 IDF-1a). */
 const ILE_DE_FRANCE = "11";
@@ -379,4 +380,5 @@ export const idf = defineFundingPlugin({
     ];
   },
   exclusive: (options) => options.exclusiveWith,
+  examples: idfExamples,
 });

@@ -42,6 +42,7 @@ import {
   travelBandRange,
 } from "@envol/erasmus-common";
 import { z } from "zod";
+import { micExamples } from "./mic-examples.ts";
 
 // ---------------------------------------------------------------- figures (rulebook §3)
 
@@ -453,4 +454,5 @@ export const mic = defineFundingPlugin({
     return docs;
   },
   exclusive: (o) => o.exclusiveWith,
+  examples: micExamples,
 });

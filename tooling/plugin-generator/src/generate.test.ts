@@ -29,6 +29,7 @@ describe("plugin generator", () => {
   it("scaffolds a plugin that typechecks and passes its conformance tests but for what its author must fill", () => {
     const files = generatePlugin(tmp, "demo-scheme");
     expect(files).toContain("plugins/demo-scheme/src/demo-scheme.ts");
+    expect(files).toContain("plugins/demo-scheme/src/demo-scheme-examples.ts");
     expect(() => generatePlugin(tmp, "demo-scheme")).toThrow(/already exists/);
     const dir = join(tmp, "plugins", "demo-scheme");
     const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
@@ -46,7 +47,7 @@ describe("plugin generator", () => {
     expect(out).toMatch(/case: a stay in Germany is eligible for the lump sum/);
     // red until the author gives the figure its source and the scheme its name in each language
     expect(run.status).not.toBe(0);
-    expect(out).toMatch(/Tests\s+1 failed \| 10 passed/);
+    expect(out).toMatch(/Tests\s+1 failed \| 11 passed/);
     expect(out).toMatch(/figure lumpSum \(since 2026-09-01\): its source is still "TODO/);
     expect(out).toMatch(/name: "Demo scheme" is the same in French and English/);
     execFileSync(bin("tsc"), ["-p", "tsconfig.json"], { cwd: dir, encoding: "utf8" });

@@ -25,6 +25,7 @@ export const generatePlugin = (root: string, id: string): string[] => {
     "cases.json": t.cases(),
     "src/index.ts": t.index(names),
     [`src/${id}.ts`]: t.plugin(names),
+    [`src/${id}-examples.ts`]: t.examples(names),
     [`src/${id}.test.ts`]: t.test(names),
   };
   for (const [path, content] of Object.entries(files)) {

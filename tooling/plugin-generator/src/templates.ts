@@ -63,6 +63,7 @@ export const plugin = ({ id, camel, title }: PluginNames): string => `import {
   optionFigure,
 } from "@envol/domain";
 import { z } from "zod";
+import { ${camel}Examples } from "./${id}-examples.ts";
 
 /** The figure behind the default lump sum: replace it with the scheme's real figure and source. */
 const LUMP_SUM: Figure<number> = {
@@ -111,7 +112,29 @@ export const ${camel} = defineFundingPlugin({
   }),
   documents: () => [{ id: "acceptance-letter", label: { fr: "Lettre d'acceptation", en: "Acceptance letter" } }],
   exclusive: (options) => options.exclusiveWith,
+  examples: ${camel}Examples,
 });
+`;
+
+export const examples = ({
+  camel,
+}: PluginNames): string => `import type { WorkedExample } from "@envol/domain";
+
+/**
+ * The worked examples of the scheme's rule page (\`/regles/<id>\`), evaluated by the API on
+ * today's rules: rows of its case table, each titled in both languages (docs/plugins.md).
+ */
+export const ${camel}Examples: readonly WorkedExample[] = [
+  {
+    title: {
+      fr: "Un semestre à TU Berlin (février à juin 2027)",
+      en: "A semester at TU Berlin (February to June 2027)",
+    },
+    situation: {
+      mobility: { host: { partner: "tu-berlin" }, start: "2027-02-01", end: "2027-06-30" },
+    },
+  },
+];
 `;
 
 export const cases = (): string =>

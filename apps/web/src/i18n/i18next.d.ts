@@ -1,5 +1,6 @@
 import "i18next";
 import type { authFr } from "../auth/auth.fr.ts";
+import type { rulesFr } from "../rules/rules.fr.ts";
 import type { staffFr } from "../staff/texts/staff.fr.ts";
 import type { studentFr } from "../student/student.fr.ts";
 import type { fr } from "./fr.ts";
@@ -16,6 +17,7 @@ declare module "i18next" {
       auth: typeof authFr;
       student: typeof studentFr;
       staff: typeof staffFr;
+      rules: typeof rulesFr;
     };
   }
 }

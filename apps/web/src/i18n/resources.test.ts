@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { authEn } from "../auth/auth.en.ts";
 import { authFr } from "../auth/auth.fr.ts";
+import { rulesEn } from "../rules/rules.en.ts";
+import { rulesFr } from "../rules/rules.fr.ts";
 import { staffEn } from "../staff/texts/staff.en.ts";
 import { staffFr } from "../staff/texts/staff.fr.ts";
 import { studentEn } from "../student/student.en.ts";
@@ -29,6 +31,7 @@ describe.each([
   ["auth", authFr, authEn],
   ["student", studentFr, studentEn],
   ["staff", staffFr, staffEn],
+  ["rules", rulesFr, rulesEn],
 ] as const)("the %s texts", (_, frTexts, enTexts) => {
   const french = leaves(frTexts as Tree);
   const english = leaves(enTexts as Tree);

@@ -2,6 +2,7 @@ import "./scheme-card.css";
 import "../shell/eligibility.css";
 import { formatMoney, type Lang, type SchemeResult } from "@envol/domain";
 import { useTranslation } from "react-i18next";
+import { RulesLink } from "../rules/rules-link.tsx";
 import { CriterionList } from "../shell/criterion-list.tsx";
 import { VerdictBadge } from "../shell/verdict-badge.tsx";
 import { MissingQuestions } from "./missing-questions.tsx";
@@ -90,6 +91,12 @@ export const SchemeCard = ({
         </details>
       )}
 
+      <p className="scheme__rules">
+        <RulesLink lang={lang} scheme={scheme.scheme}>
+          {HOW_IT_IS_CALCULATED[lang]}
+        </RulesLink>
+      </p>
+
       {scheme.documents.length > 0 && (
         <details className="disclosure">
           <summary>{t("results.documents", { n: scheme.documents.length })}</summary>
@@ -102,6 +109,16 @@ export const SchemeCard = ({
       )}
     </article>
   );
+};
+
+/**
+ * The link to the scheme's rule page. Its words live here, in the results' chunk, not in the
+ * app's texts (fr.ts, en.ts): those are in the first screen, which has no room left (see
+ * `scripts/bundle-report.ts`).
+ */
+const HOW_IT_IS_CALCULATED: Record<Lang, string> = {
+  fr: "Comment est-ce calculé ?",
+  en: "How is this calculated?",
 };
 
 const Criteria = ({ criteria }: { readonly criteria: SchemeResult["criteria"] }) => {

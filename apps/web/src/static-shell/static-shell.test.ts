@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { en } from "../i18n/en.ts";
 import { fr } from "../i18n/fr.ts";
+import { rulesEn } from "../rules/rules.en.ts";
+import { rulesFr } from "../rules/rules.fr.ts";
 import { fillStaticShell, STATIC_SHELL_PAGES, staticShellFile } from "./static-shell.ts";
 
 const template = readFileSync(join(import.meta.dirname, "../../index.html"), "utf8");
@@ -56,6 +58,25 @@ describe("the static first screen", () => {
       "index.en.html",
       "page.html",
       "page.en.html",
+      "rules.html",
+      "rules.en.html",
+      "scheme-rules.html",
+      "scheme-rules.en.html",
     ]);
+  });
+
+  it("has the rule pages: the other pages' with the top of a rule page, in its language", () => {
+    const list = fillStaticShell(template, "fr", fr, "rules", rulesFr);
+    expect(list).toContain('<html lang="fr">');
+    expect(list).toContain(
+      `<main id="main" class="site-main" tabindex="-1"><div class="rules" lang="fr"><h1>${rulesFr.index.title}</h1><p class="rules__lede">`,
+    );
+    expect(list).not.toMatch(/simulator__intro/);
+    const scheme = fillStaticShell(template, "en", en, "scheme-rules", rulesEn);
+    expect(scheme).toContain('<html lang="en">');
+    expect(scheme).toContain(
+      `<div class="rules" lang="en"><p class="rules__back"><a href="/rules">${rulesEn.back}</a></p><p class="rules__about">${rulesEn.about.replaceAll("'", "&#39;")}</p></div>`,
+    );
+    expect(() => fillStaticShell(template, "en", en, "rules")).toThrow(/rule pages' texts/);
   });
 });

@@ -22,4 +22,9 @@ export const TELECOM_PARIS: Institution = {
 /** The demo partner catalogue (rulebook §8): demonstration agreements, not the school's real list. */
 export const DEMO_PARTNER_CATALOGUE = parsePartnerCatalogue(catalogue);
 
+export {
+  RULEBOOK_EXAMPLE_1,
+  RULEBOOK_EXAMPLE_2,
+  RULEBOOK_EXAMPLE_3,
+} from "./rulebook-examples.ts";
 export { WORKED_EXAMPLE_1 } from "./worked-example.ts";

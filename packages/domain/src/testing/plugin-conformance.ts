@@ -146,7 +146,8 @@ const evaluateCase = (
 /**
  * Registers the conformance suite of a plugin with vitest: options parse with their defaults,
  * ids are unique and kebab-case, every text exists in French and English, every figure is
- * dated and sourced, every fact of its own that a criterion reads is declared in its `facts`, each case of the table gives its expected verdict, unmet and unknown
+ * dated and sourced, every fact of its own that a criterion reads is declared in its `facts`,
+ * its worked examples are situations the engine evaluates, each case of the table gives its expected verdict, unmet and unknown
  * criteria and amount, in both languages, and the table shows every criterion unmet and
  * unknown at least once (`period`, on the start date every situation gives, unmet only).
  *
@@ -223,6 +224,29 @@ export const runPluginConformance = <S extends z.ZodType, P extends Parameters>(
               isStandardFact(fact) || declared.has(fact.id),
               `criterion ${c.id} reads "${fact.id}": list it in the plugin's facts`,
             ).toBe(true);
+    });
+
+    it("gives worked examples that are valid situations the engine evaluates, titled in both languages", () => {
+      const configured = configure();
+      const registry = createRegistry({
+        institution: setup.institution,
+        plugins: [configured],
+        partners: setup.partners,
+      });
+      for (const example of configured.examples) {
+        const where = `example "${example.title.en}"`;
+        expect(untranslated(where, example.title, []), where).toEqual([]);
+        const parsed = SituationSchema.safeParse(example.situation);
+        expect(parsed.success, `${where}: ${parsed.error?.message ?? ""}`).toBe(true);
+        expect(example.situation, `${where}: read on today, without asOf`).not.toHaveProperty(
+          "asOf",
+        );
+        // a partner the catalogue does not hold would throw (the rule page leaves it out)
+        const report = evaluate(example.situation, registry, {
+          asOf: setup.asOf ?? "2026-11-26",
+        });
+        expect(report.schemes[0]?.scheme, where).toBe(plugin.id);
+      }
     });
 
     it("does not name itself as exclusive", () => {

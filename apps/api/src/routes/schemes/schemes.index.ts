@@ -1,8 +1,8 @@
-import { describeScheme } from "@envol/domain";
+import { describeScheme, describeSchemeRules } from "@envol/domain";
 import { createRouter } from "../../lib/create-router.ts";
 import type { AppDeps } from "../../lib/deps.ts";
 import { problem, problemBody, TITLES } from "../../lib/problem.ts";
-import { getScheme, listSchemes } from "./schemes.routes.ts";
+import { getScheme, getSchemeRules, listSchemes } from "./schemes.routes.ts";
 
 export const schemesRouter = (deps: AppDeps) =>
   createRouter()
@@ -23,4 +23,13 @@ export const schemesRouter = (deps: AppDeps) =>
         describeScheme(plugin, c.get("lang"), c.req.valid("query").on ?? deps.today()),
         200,
       );
+    })
+    .openapi(getSchemeRules, (c) => {
+      const registry = deps.registry();
+      const lang = c.get("lang");
+      const plugin = registry.byId.get(c.req.valid("param").id);
+      if (!plugin)
+        return problem(c, problemBody(404, "not-found", TITLES.noSuchScheme[lang])) as never;
+      // read on the API's today (the rule page's "in force"), as a simulation is
+      return c.json(describeSchemeRules(plugin, registry, lang, deps.today()), 200);
     });

@@ -3,6 +3,7 @@ import {
   IsoDateSchema,
   LATEST_DATE,
   SchemeDescriptionSchema,
+  SchemeRulesSchema,
   TEXT_LIMITS,
 } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -32,13 +33,15 @@ export const listSchemes = createRoute({
   },
 });
 
+const SchemeId = z.object({ id: z.string().max(TEXT_LIMITS.id).meta({ example: "erasmus" }) });
+
 export const getScheme = createRoute({
   method: "get",
   path: "/schemes/{id}",
   tags: ["Public"],
   summary: "One funding scheme",
   request: {
-    params: z.object({ id: z.string().max(TEXT_LIMITS.id).meta({ example: "erasmus" }) }),
+    params: SchemeId,
     query: On,
   },
   responses: {
@@ -48,5 +51,22 @@ export const getScheme = createRoute({
     },
     404: problemResponse("No such scheme"),
     422: problemResponse("A query parameter is invalid"),
+  },
+});
+
+export const getSchemeRules = createRoute({
+  method: "get",
+  path: "/schemes/{id}/rules",
+  tags: ["Public"],
+  summary: "One funding scheme's published rules",
+  description:
+    "Every period of the scheme's rules, oldest first (its criteria in words, its figures with their date, source and confidence), which one is in force today, and its worked examples evaluated by the engine on today's rules: each example's verdict, amount and lines with their basis, as a simulation gives them.",
+  request: { params: SchemeId },
+  responses: {
+    200: {
+      description: "The scheme's rules",
+      content: { "application/json": { schema: SchemeRulesSchema } },
+    },
+    404: problemResponse("No such scheme"),
   },
 });
