@@ -122,10 +122,11 @@ describe.skipIf(!hasChromium)(
 
     it("opens /rules/<scheme> in English whatever language was chosen before, with its earlier periods, at a phone's width", async () => {
       const { page, errors, close } = await open("fr", { width: 390, height: 844 });
-      const rules = await api<SchemeRules>("/api/schemes/mic/rules", "en");
+      // Erasmus+ has two periods: Call 2024 (travel for fewer opportunities) and Call 2025 on
+      const rules = await api<SchemeRules>("/api/schemes/erasmus/rules", "en");
       const earlier = rules.periods.filter((p) => !p.inForce);
       expect(earlier.length).toBeGreaterThan(0);
-      await page.goto(`${server.url}/rules/mic`);
+      await page.goto(`${server.url}/rules/erasmus`);
       await page.getByRole("heading", { level: 1, name: rules.name }).waitFor(WAIT);
       await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
       // the whole app follows the address: its header too
@@ -136,7 +137,7 @@ describe.skipIf(!hasChromium)(
         .getByText(written(`From ${formatLongDate(first?.since ?? "", "en")}`))
         .first()
         .waitFor();
-      await check(page, "mic-en-phone");
+      await check(page, "erasmus-en-phone");
       expect(errors).toEqual([]);
       await close();
     });
