@@ -64,12 +64,13 @@ describe("GET /api/schemes/{id}/rules: a scheme's published rules", () => {
     }
   });
 
-  it("shows KA171's rules of the 2021 call and of the 2024 one, each period ending the day before the next", async () => {
-    const mic = await rulesOf("mic");
-    expect(mic.periods.map((p) => p.since)).toEqual(["2021-07-01", "2024-07-01"]);
-    expect(mic.periods[0]?.until).toBe("2024-06-30");
-    for (const [i, p] of mic.periods.slice(0, -1).entries()) {
-      const next = mic.periods[i + 1];
+  it("shows Erasmus+'s rules of Call 2024 and of Call 2025 on, each period ending the day before the next", async () => {
+    const erasmus = await rulesOf("erasmus");
+    expect(erasmus.periods.map((p) => p.since)).toEqual(["2024-07-01", "2025-07-01"]);
+    expect(erasmus.periods[0]?.until).toBe("2025-06-30");
+    expect(erasmus.periods.map((p) => p.inForce)).toEqual([false, true]);
+    for (const [i, p] of erasmus.periods.slice(0, -1).entries()) {
+      const next = erasmus.periods[i + 1];
       expect(p.until && next && new Date(`${p.until}T00:00Z`).getTime() + 86_400_000).toBe(
         next && new Date(`${next.since}T00:00Z`).getTime(),
       );
