@@ -58,6 +58,7 @@ const MIDDLEWARE = [
   "ALL /*",
   "ALL /api/*",
   "ALL /api/simulations",
+  "ALL /api/schemes/{id}/rules",
   "ALL /api/places",
   "ALL /api/applications",
   "ALL /api/applications/{id}/documents",

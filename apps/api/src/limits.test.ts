@@ -109,6 +109,23 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("limits on %s", (_
     expect((await search("198.51.100.9")).status).toBe(200);
   });
 
+  it("rule pages: as many per client and minute as simulations, counted apart from them", async () => {
+    const rules = (client: string, lang = "fr") =>
+      fetch(`${server.url}/api/schemes/erasmus/rules`, {
+        headers: { "x-forwarded-for": client, "accept-language": lang },
+      });
+    for (let i = 0; i < 3; i++) expect((await rules("198.51.100.20")).status).toBe(200);
+    await expectTooMany(await rules("198.51.100.20", "en"), "en", /3 rule pages per minute/);
+    // the simulator's own count is untouched, and the catalogue is not limited
+    expect((await simulate("198.51.100.20")).status).toBe(200);
+    const catalogue = await fetch(`${server.url}/api/schemes/erasmus`, {
+      headers: { "x-forwarded-for": "198.51.100.20" },
+    });
+    expect(catalogue.status).toBe(200);
+    t.clock.advance(MINUTE);
+    expect((await rules("198.51.100.20")).status).toBe(200);
+  });
+
   it("simulations sent at once by one client: no more than the limit are answered", async () => {
     const answers = await Promise.all(
       Array.from({ length: 12 }, () => simulate("198.51.100.3").then((r) => r.status)),

@@ -1,5 +1,5 @@
 import type { IsoDate } from "./calendar-date.ts";
-import type { Text } from "./text.ts";
+import type { Lang, Text } from "./text.ts";
 
 /**
  * How sure we are of a figure (the rulebook's V / S / A): `official` comes from the funder's
@@ -34,6 +34,11 @@ export interface Figure<T = unknown> {
   readonly label: Text;
   /** How to read `value`: cents, days, km, months or a plain count. */
   readonly unit?: "cents" | "days" | "km" | "months" | "percent";
+  /**
+   * How to write `value` for people, when it is not a plain quantity (a list of bands, of
+   * programmes, a code such as a policy's id): the rule pages show it as written here.
+   */
+  format?(value: T, lang: Lang): string;
 }
 
 /** The source recorded for a figure an institution changed in its configuration. */

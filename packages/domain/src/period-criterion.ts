@@ -21,6 +21,10 @@ export const periodCriterion = (earliest: IsoDate): Criterion => {
         fr: `séjour commençant le ${from.fr} ou après`,
         en: `a stay starting on or after ${from.en}`,
       },
+      rule: {
+        fr: `le séjour commence le ${from.fr} ou après`,
+        en: `the stay starts on or after ${from.en}`,
+      },
       evaluate: (ctx) => {
         const start = ctx.situation.mobility.start;
         const on = { fr: formatLongDate(start, "fr"), en: formatLongDate(start, "en") };

@@ -46,15 +46,17 @@ export const SchemeDescriptionSchema = z
 export type SchemeDescription = z.output<typeof SchemeDescriptionSchema>;
 
 const display = (f: Figure, lang: Lang): string =>
-  typeof f.value === "number" && f.unit && f.unit !== "percent"
-    ? formatQuantity(f.value, f.unit === "cents" ? "cents" : f.unit, lang)
-    : typeof f.value === "number" && f.unit === "percent"
-      ? `${f.value} %`
-      : Array.isArray(f.value)
-        ? f.value.map(String).join(", ")
-        : typeof f.value === "object"
-          ? JSON.stringify(f.value)
-          : String(f.value);
+  f.format
+    ? f.format(f.value, lang)
+    : typeof f.value === "number" && f.unit && f.unit !== "percent"
+      ? formatQuantity(f.value, f.unit === "cents" ? "cents" : f.unit, lang)
+      : typeof f.value === "number" && f.unit === "percent"
+        ? `${f.value} %`
+        : Array.isArray(f.value)
+          ? f.value.map(String).join(", ")
+          : typeof f.value === "object"
+            ? JSON.stringify(f.value)
+            : String(f.value);
 
 /** A period's figures in `lang`, each with its value written out, its date, source and confidence. */
 export const describeFigures = (

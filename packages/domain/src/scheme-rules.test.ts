@@ -71,6 +71,15 @@ describe("describeSchemeRules: a scheme's public rule page", () => {
     expect(inForce(TODAY)).toEqual(["2024-07-01"]);
     expect(inForce("2024-06-30")).toEqual(["2018-07-19"]);
     expect(describeSchemeRules(plugin, registry, "fr", "2024-06-30").today).toBe("2024-06-30");
+    // before the earliest period, none is in force yet (not the earliest, as the engine falls back)
+    expect(inForce("2018-07-18")).toEqual([]);
+  });
+
+  it("writes a custom condition's rule as what it requires: the period every scheme has", () => {
+    const period = describeSchemeRules(plugin, registry, "fr", TODAY)
+      .periods.at(-1)
+      ?.criteria.find((c) => c.id === "period");
+    expect(period?.sentence).toBe("Le séjour commence le 19 juillet 2018 ou après.");
   });
 
   it("evaluates each worked example with the engine: the scheme's result and its share of the plan as a simulation gives them", () => {

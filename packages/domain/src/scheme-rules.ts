@@ -147,7 +147,8 @@ export const describeSchemeRules = (
       return {
         since: p.since,
         until: next ? addDays(next.since, -1) : null,
-        inForce: p === current,
+        // before the earliest period, none is in force yet
+        inForce: p === current && p.since <= today,
         confidence: weakest(...figures.map((f) => f.confidence)),
         criteria: p.criteria.map((c) => ({
           ...describeCriterion(c, lang),

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { TRAVEL_BANDS, travelBand, travelBandConfidence, travelBandRange } from "./travel-bands.ts";
+import {
+  formatTravelBands,
+  TRAVEL_BANDS,
+  travelBand,
+  travelBandConfidence,
+  travelBandRange,
+} from "./travel-bands.ts";
 
 // Amounts in euros, as in the rulebook §0 and funding-research.md §9; the code holds cents.
 describe("travelBand, call 2024 onwards", () => {
@@ -101,5 +107,16 @@ describe("travelBandConfidence", () => {
     // calls 2021-2023: a university page for the whole table
     expect(travelBandConfidence(100, 2023)).toBe("secondary");
     expect(travelBandConfidence(4000, 2021)).toBe("secondary");
+  });
+});
+
+describe("formatTravelBands", () => {
+  it("writes each paid band with its distances, its amount and its green amount when it differs", () => {
+    const en = formatTravelBands(TRAVEL_BANDS.at(2024), "en");
+    expect(en).toMatch(/^10–99 km: €28 \(€56 with green travel\); 100–499 km: €211/);
+    expect(en).toMatch(/4,000–7,999 km: €1,188; 8,000 km or more: €1,735$/);
+    const fr = formatTravelBands(TRAVEL_BANDS.at(2024), "fr").replace(/[\u00a0\u202f]/g, " ");
+    expect(fr).toMatch(/^10–99 km : 28 € \(56 € en voyage bas carbone\) ; 100–499 km : 211 €/);
+    expect(fr).toMatch(/8 000 km et plus : 1 735 €$/);
   });
 });

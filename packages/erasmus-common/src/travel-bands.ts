@@ -1,4 +1,4 @@
-import type { Confidence } from "@envol/domain";
+import { type Confidence, formatInteger, formatMoney, type Lang } from "@envol/domain";
 import { versioned } from "./versioned.ts";
 
 /** One distance band: from `fromKm` (inclusive) up to the next band; amounts in cents for the round trip. */
@@ -85,3 +85,33 @@ export const travelBandRange = (
   const next = table[index + 1];
   return { fromKm: table[index]?.fromKm ?? 0, toKm: next ? next.fromKm - 1 : undefined };
 };
+
+/** The French colon and semicolon take a no-break space before them. */
+const PUNCTUATION = {
+  fr: { colon: "\u00a0: ", semicolon: "\u00a0; " },
+  en: { colon: ": ", semicolon: "; " },
+};
+
+/**
+ * A table of bands as the rule pages write it: each paid band with its distances and amounts,
+ * the green amount when it differs ("10–99 km : 28 € (56 € en voyage bas carbone)").
+ */
+export const formatTravelBands = (table: readonly TravelBand[], lang: Lang): string =>
+  table
+    .flatMap((band, i) => {
+      if (band.standardCents === 0 && band.greenCents === 0) return [];
+      const next = table[i + 1];
+      const from = formatInteger(band.fromKm, lang);
+      const km = next
+        ? `${from}–${formatInteger(next.fromKm - 1, lang)} km`
+        : { fr: `${from} km et plus`, en: `${from} km or more` }[lang];
+      const green =
+        band.greenCents === band.standardCents
+          ? ""
+          : {
+              fr: ` (${formatMoney(band.greenCents, lang)} en voyage bas carbone)`,
+              en: ` (${formatMoney(band.greenCents, lang)} with green travel)`,
+            }[lang];
+      return [`${km}${PUNCTUATION[lang].colon}${formatMoney(band.standardCents, lang)}${green}`];
+    })
+    .join(PUNCTUATION[lang].semicolon);

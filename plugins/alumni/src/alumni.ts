@@ -129,6 +129,10 @@ const costsToCover = custom({
     fr: "les frais de votre séjour (transport, visa, assurance, installation)",
     en: "the costs of your stay (transport, visa, insurance, installation)",
   },
+  rule: {
+    fr: "les frais déclarés (transport, visa, assurance, installation) font plus de 0 €",
+    en: "the declared costs (transport, visa, insurance, installation) add up to more than €0",
+  },
   evaluate: (ctx): CustomOutcome => {
     const total = facts.declaredCosts.get(ctx);
     if (total === undefined)

@@ -29,7 +29,7 @@ export const erasmusExamples: readonly WorkedExample[] = [
       mobility: {
         kind: "internship",
         framework: "internship-agreement",
-        host: { name: "Siemens AG", country: "DE", city: "München" },
+        host: { name: "Siemens AG", country: "DE", city: "München", lat: 48.1372, lon: 11.5755 },
         start: "2027-01-01",
         end: "2027-06-30",
         greenTravel: false,

@@ -1,5 +1,17 @@
-import type { Confidence, Figure, ProgrammeLevel } from "@envol/domain";
-import type { ErasmusCountryGroup } from "@envol/erasmus-common";
+import {
+  type Confidence,
+  type Figure,
+  facts,
+  type Lang,
+  type ProgrammeLevel,
+  type Text,
+} from "@envol/domain";
+import {
+  type ErasmusCountryGroup,
+  formatTravelBands,
+  TRAVEL_BANDS,
+  type TravelBand,
+} from "@envol/erasmus-common";
 
 /**
  * The rulebook's default figures for Erasmus+ Europe (rulebook §2), each with the date it took
@@ -81,6 +93,19 @@ export const FEWER_OPPORTUNITIES_TOP_UP: Figure<number> = {
   unit: "cents",
 };
 
+/** A travel policy as the rule pages write it. */
+const POLICY_WORDS: Record<TravelSupportPolicy, Text> = {
+  "fewer-opportunities": {
+    fr: "les participants ayant moins d'opportunités",
+    en: "participants with fewer opportunities",
+  },
+  all: { fr: "tous les participants", en: "every participant" },
+  none: { fr: "personne", en: "nobody" },
+};
+
+const formatPolicy = (policy: TravelSupportPolicy, lang: Lang): string =>
+  POLICY_WORDS[policy][lang];
+
 /**
  * Who receives travel support, by call (rulebook §2, revised 2026-12-05): Call 2024 only
  * students with fewer opportunities, from Call 2025 every participant.
@@ -97,6 +122,7 @@ export const TRAVEL_SUPPORT_CALL_2024: Figure<TravelSupportPolicy> = {
     "France's choice not found",
   confidence: "assumed",
   label: { fr: "Bénéficiaires du forfait voyage", en: "Who receives travel support" },
+  format: formatPolicy,
 };
 
 export const TRAVEL_SUPPORT_CALL_2025: Figure<TravelSupportPolicy> = {
@@ -109,6 +135,7 @@ export const TRAVEL_SUPPORT_CALL_2025: Figure<TravelSupportPolicy> = {
     'the same on eu.daad.de ("Ab dem Aufruf 2025"), rules-by-date-sources.md §1.3',
   confidence: "secondary",
   label: { fr: "Bénéficiaires du forfait voyage", en: "Who receives travel support" },
+  format: formatPolicy,
 };
 
 /** The rulebook's travel policy by call year, each from the call it names until the next. */
@@ -164,6 +191,8 @@ export const ELIGIBLE_LEVELS: Figure<readonly ProgrammeLevel[]> = {
     "mobility-projects-for-higher-education-students-and-staff); rulebook §2",
   confidence: "official",
   label: { fr: "Niveaux d'études admis", en: "Eligible programme levels" },
+  format: (levels, lang) =>
+    levels.map((level) => facts.programmeLevel.valueLabel(level, lang)).join(", "),
 };
 
 const DURATION_SOURCE =
@@ -201,8 +230,8 @@ export const CYCLE_CAP_DAYS: Figure<number> = {
   unit: "days",
 };
 
-export const TRAVEL_BANDS_2024: Figure<string> = {
-  value: "rulebook §0 travel bands, call 2024 onwards (travelBand in @envol/erasmus-common)",
+export const TRAVEL_BANDS_2024: Figure<readonly TravelBand[]> = {
+  value: TRAVEL_BANDS.at(2024),
   since: CALL_2024,
   source:
     "funding-research.md §9: bands up to 2 999 km from vu.nl (Call 2024), the 28 € and " +
@@ -211,4 +240,5 @@ export const TRAVEL_BANDS_2024: Figure<string> = {
   // the weakest rows (3 000–7 999 km) are recalled, not read; each line reports its own row
   confidence: "assumed",
   label: { fr: "Forfaits voyage par distance", en: "Travel support by distance band" },
+  format: formatTravelBands,
 };

@@ -28,6 +28,7 @@ import {
   erasmusDaysAfterStay,
   holdsEche,
   KA131_DESTINATIONS,
+  type TravelBand,
 } from "@envol/erasmus-common";
 import { z } from "zod";
 import { estimateErasmus } from "./erasmus-estimate.ts";
@@ -159,7 +160,7 @@ export type ErasmusParameters = {
   readonly internshipTopUp: Figure<number>;
   readonly fewerOpportunitiesTopUp: Figure<number>;
   readonly travelSupport: Figure<TravelSupportPolicy>;
-  readonly travelBands: Figure<string>;
+  readonly travelBands: Figure<readonly TravelBand[]>;
   readonly minDays: Figure<number>;
   readonly maxDays: Figure<number>;
   readonly cycleCapDays: Figure<number>;

@@ -63,6 +63,8 @@ const PROGRAMMES: Figure<readonly FitecProgramme[]> = {
     fr: "Programmes FITEC et pays partenaires",
     en: "FITEC programmes and partner countries",
   },
+  format: (programmes, lang) =>
+    programmes.map((p) => `${p.name} (${countryName(p.country, lang)})`).join(", "),
 };
 
 const TRAVEL_LUMP_SUM: Figure<number> = {

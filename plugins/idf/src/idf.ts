@@ -122,6 +122,7 @@ const RESIDENCE_REQUIRED: Figure<boolean> = {
     "only say 'étudiants franciliens' (funding-research.md §1.2 IDF-1b): off until the office confirms",
   confidence: "assumed",
   label: { fr: "Résidence en Île-de-France exigée", en: "Residence in Île-de-France required" },
+  format: (required, lang) => ({ fr: required ? "oui" : "non", en: required ? "yes" : "no" })[lang],
 };
 
 /**

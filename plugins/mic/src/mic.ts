@@ -33,6 +33,7 @@ import {
   callYear,
   ERASMUS_FACTS,
   erasmusDaysAfterStay,
+  formatTravelBands,
   holdsEche,
   KA131_DESTINATIONS,
   TRAVEL_BANDS,
@@ -118,6 +119,7 @@ const TRAVEL_BANDS_2024: Figure<readonly TravelBand[]> = {
     fr: "Forfaits voyage par distance (appels 2024 et suivants)",
     en: "Travel support by distance (Calls 2024 onwards)",
   },
+  format: formatTravelBands,
 };
 
 // ---------------------------------------------------------------- options

@@ -76,7 +76,10 @@ export interface Guarded {
 
 export interface Custom {
   readonly kind: "custom";
+  /** What it is about, as the question asks for it: "les frais de votre séjour (…)". */
   readonly describe: Text;
+  /** What it requires, for the rule pages and the catalogue: "les frais déclarés font plus de 0 €". */
+  readonly rule?: Text;
   readonly evaluate: (ctx: EvaluationContext) => CustomOutcome;
   readonly negated: boolean;
 }
@@ -200,6 +203,7 @@ export const not = (condition: Condition): Condition => {
  */
 export const custom = (spec: {
   describe: Text;
+  rule?: Text;
   evaluate: (ctx: EvaluationContext) => CustomOutcome;
 }): Condition => ({ kind: "custom", ...spec, negated: false });
 

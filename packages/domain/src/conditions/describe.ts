@@ -79,7 +79,9 @@ export const describeCondition = (c: Condition, lang: Lang): string => {
     case "when":
       return `${w.when} ${part(c.guard, lang)}, ${part(c.required, lang)}`;
     case "custom":
-      return c.negated ? `${w.not} (${c.describe[lang]})` : c.describe[lang];
+      return c.negated
+        ? `${w.not} (${(c.rule ?? c.describe)[lang]})`
+        : (c.rule ?? c.describe)[lang];
     default:
       return `${c.fact.label[lang]}${w.colon}${c.words.requirement[lang]}`;
   }

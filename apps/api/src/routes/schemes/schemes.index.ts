@@ -1,11 +1,26 @@
 import { describeScheme, describeSchemeRules } from "@envol/domain";
+import { clientLimitKey } from "../../lib/client-address.ts";
 import { createRouter } from "../../lib/create-router.ts";
 import type { AppDeps } from "../../lib/deps.ts";
 import { problem, problemBody, TITLES } from "../../lib/problem.ts";
+import { rateLimit } from "../../lib/rate-limit.ts";
 import { getScheme, getSchemeRules, listSchemes } from "./schemes.routes.ts";
 
-export const schemesRouter = (deps: AppDeps) =>
-  createRouter()
+export const schemesRouter = (deps: AppDeps) => {
+  const router = createRouter();
+  // a rule page evaluates the scheme's worked examples: limited per client like simulations,
+  // with a counter of its own so that reading the rules never uses up the simulator's
+  router.use(
+    "/schemes/:id/rules",
+    rateLimit(deps, {
+      name: "rules:client",
+      per: "minute",
+      limit: (l) => l.simulationsPerMinute,
+      who: (c) => clientLimitKey(c.get("clientAddress")),
+      what: { fr: "pages de règles", en: "rule pages" },
+    }),
+  );
+  return router
     .openapi(listSchemes, (c) => {
       const on = c.req.valid("query").on ?? deps.today();
       return c.json(
@@ -33,3 +48,4 @@ export const schemesRouter = (deps: AppDeps) =>
       // read on the API's today (the rule page's "in force"), as a simulation is
       return c.json(describeSchemeRules(plugin, registry, lang, deps.today()), 200);
     });
+};

@@ -7,7 +7,7 @@ import {
   TEXT_LIMITS,
 } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
-import { problemResponse } from "../../lib/problem.ts";
+import { problemResponse, tooManyResponse } from "../../lib/problem.ts";
 
 const On = z.object({
   // the range of every request date: year 0 or 9999 is a slip, not a date the figures know
@@ -68,5 +68,9 @@ export const getSchemeRules = createRoute({
       content: { "application/json": { schema: SchemeRulesSchema } },
     },
     404: problemResponse("No such scheme"),
+    422: problemResponse("The id is not a scheme id (too long, or characters an id never has)"),
+    429: tooManyResponse(
+      "Too many rule pages from this client this minute (each evaluates the scheme's worked examples; ENVOL_LIMIT_SIMULATIONS_PER_MINUTE, counted apart from simulations)",
+    ),
   },
 });

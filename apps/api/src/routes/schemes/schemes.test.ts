@@ -77,6 +77,32 @@ describe("GET /api/schemes/{id}/rules: a scheme's published rules", () => {
     }
   });
 
+  it("writes every figure for people: no object dumped, no code in place of words, in either language", async () => {
+    const codes = /\[object|[{}]|fewer-opportunities|^(true|false|all|none)$/;
+    // the programme levels' codes are English words: in French they mean a code was left
+    const english = /\bengineering\b|\bdoctorate\b|\brulebook\b/;
+    for (const lang of ["fr", "en"]) {
+      for (const plugin of registry.plugins) {
+        for (const period of (await rulesOf(plugin.id, lang)).periods) {
+          for (const figure of period.figures) {
+            expect(figure.display, `${plugin.id} ${figure.name} (${lang})`).not.toMatch(codes);
+            if (lang === "fr")
+              expect(figure.display, `${plugin.id} ${figure.name}`).not.toMatch(english);
+          }
+        }
+      }
+    }
+    const mic = await rulesOf("mic", "fr");
+    const bands = mic.periods[0]?.figures.find((f) => f.name === "travelBands")?.display;
+    expect(bands?.replace(/[\u00a0\u202f]/g, " ")).toMatch(
+      /^10–99 km : 28 € \(56 € en voyage bas carbone\)/,
+    );
+    const fitec = await rulesOf("fitec", "en");
+    expect(fitec.periods[0]?.figures.find((f) => f.name === "programmes")?.display).toBe(
+      "BRAFITEC (Brazil), ARFITEC (Argentina), MEXFITEC (Mexico)",
+    );
+  });
+
   it("evaluates every scheme's worked examples as the simulator does: the same verdict, amount and lines with their basis", async () => {
     for (const lang of ["fr", "en"]) {
       for (const plugin of registry.plugins) {
