@@ -47,6 +47,11 @@ interface Evaluated {
   readonly period: ConfiguredPeriod;
   readonly result: SchemeResult;
   readonly peer: PlanPeer | undefined;
+  /**
+   * How the scheme would be seen in each favourable situation (in their order): undefined where
+   * a criterion fails there. Estimated once, for its "up to" and for the plan's.
+   */
+  readonly atMost?: readonly (PlanPeer | undefined)[];
 }
 
 /** An eligible scheme with an estimate: a peer in the plan. */
@@ -142,41 +147,46 @@ const EXCLUDED = {
 } as const;
 
 /**
- * The most a scheme not ruled out could give: its estimate for the situations in which every
- * open question that moves an amount is answered at its most favourable (favourable-answers.ts)
- * and no criterion fails, never less than its estimate as things stand. Null for an eligible
- * scheme that no open question could raise: its amount is settled.
+ * How a scheme not ruled out would be seen in each situation in which every open question that
+ * moves an amount is answered at its most favourable (favourable-answers.ts): undefined where a
+ * criterion fails there.
  */
-const upToOf = (
+const seenAtMost = (
   e: Evaluated,
   favourable: readonly EvaluationContext[],
   lang: Lang,
-): number | null => {
-  const estimate = e.result.estimate?.totalCents ?? 0;
-  let most = estimate;
-  for (const ctx of favourable) {
+): readonly (PlanPeer | undefined)[] =>
+  favourable.map((ctx) => {
     const ruledOut = e.period.criteria.some(
       (c) => evaluateCondition(c.condition, ctx).status === "unmet",
     );
-    if (ruledOut) continue;
-    most = Math.max(most, finishEstimate(e.plugin.estimate(ctx, e.period), lang).totalCents);
-  }
+    if (ruledOut) return undefined;
+    const draft = e.plugin.estimate(ctx, e.period);
+    return peerOf(e.plugin, draft, finishEstimate(draft, lang));
+  });
+
+/**
+ * The most a scheme not ruled out could give: its estimate in the favourable situations where
+ * no criterion fails, never less than its estimate as things stand. Null for an eligible scheme
+ * that no open question could raise: its amount is settled.
+ */
+const upToOf = (e: Evaluated, atMost: readonly (PlanPeer | undefined)[]): number | null => {
+  const estimate = e.result.estimate?.totalCents ?? 0;
+  const most = Math.max(estimate, ...atMost.map((peer) => peer?.amountCents ?? 0));
   return e.result.verdict === "eligible" && most === estimate ? null : most;
 };
 
-/** The schemes with their upper bound, for those not ruled out. */
+/** The schemes with their upper bound and how they are seen at most, for those not ruled out. */
 const withUpperBounds = (
   evaluated: readonly Evaluated[],
   favourable: readonly EvaluationContext[],
   lang: Lang,
-): readonly Evaluated[] => {
-  if (evaluated.every((e) => e.result.verdict === "ineligible")) return evaluated;
-  return evaluated.map((e) =>
-    e.result.verdict === "ineligible"
-      ? e
-      : { ...e, result: { ...e.result, upToCents: upToOf(e, favourable, lang) } },
-  );
-};
+): readonly Evaluated[] =>
+  evaluated.map((e) => {
+    if (e.result.verdict === "ineligible") return e;
+    const atMost = seenAtMost(e, favourable, lang);
+    return { ...e, atMost, result: { ...e.result, upToCents: upToOf(e, atMost) } };
+  });
 
 /** A scheme in a plan being weighed: its period, for its share, and how the others see it. */
 interface Member {
@@ -220,23 +230,16 @@ const mostPlan = (
   evaluated: readonly Evaluated[],
   favourable: readonly EvaluationContext[],
   registry: Registry,
-  lang: Lang,
 ) => {
   let most: ReturnType<typeof bestPlan> | undefined;
-  for (const ctx of favourable) {
+  favourable.forEach((ctx, i) => {
     const members = evaluated.flatMap((e): Member[] => {
-      if (e.result.verdict === "ineligible") return [];
-      const ruledOut = e.period.criteria.some(
-        (c) => evaluateCondition(c.condition, ctx).status === "unmet",
-      );
-      if (ruledOut) return [];
-      const draft = e.plugin.estimate(ctx, e.period);
-      const peer = peerOf(e.plugin, draft, finishEstimate(draft, lang));
-      return [{ plugin: e.plugin, period: e.period, peer }];
+      const peer = e.atMost?.[i];
+      return peer ? [{ plugin: e.plugin, period: e.period, peer }] : [];
     });
     const plan = bestPlan(candidatesOf(members, ctx), registry.exclusive);
     if (!most || plan.totalCents > most.totalCents) most = plan;
-  }
+  });
   return most;
 };
 
@@ -255,7 +258,7 @@ const makePlan = (
       e.result.upToCents !== null && e.result.upToCents > 0 ? [e.plugin.id] : [],
     ),
   );
-  const most = pending.size > 0 ? mostPlan(evaluated, favourable, registry, lang) : undefined;
+  const most = pending.size > 0 ? mostPlan(evaluated, favourable, registry) : undefined;
   const upTo: Plan["upTo"] = most
     ? {
         items: most.items.map((i) => ({
@@ -316,14 +319,14 @@ export const evaluate = (
     situation.asOf ?? options.asOf,
     lang,
   );
-  const favourable = favourableSituations(situation).map((s) =>
-    makeEvaluationContext(s, registry.institution, registry.partners, ctx.asOf, lang),
-  );
-  const evaluated = withUpperBounds(
-    registry.plugins.map((p) => evaluateScheme(p, ctx, lang)),
-    favourable,
-    lang,
-  );
+  const alone = registry.plugins.map((p) => evaluateScheme(p, ctx, lang));
+  // what the open questions could bring, unless every scheme is ruled out already
+  const favourable = alone.every((e) => e.result.verdict === "ineligible")
+    ? []
+    : favourableSituations(situation).map((s) =>
+        makeEvaluationContext(s, registry.institution, registry.partners, ctx.asOf, lang),
+      );
+  const evaluated = withUpperBounds(alone, favourable, lang);
   return {
     academicYear: ctx.academicYear,
     fundedDays: ctx.fundedDays,
