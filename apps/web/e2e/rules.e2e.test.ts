@@ -9,6 +9,7 @@ import {
 } from "@envol/domain";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DRAFT_KEY } from "../src/simulator/situation-draft.ts";
 import { encodeSituation } from "../src/simulator/situation-link.ts";
 import { axeViolations, launch } from "./browser.ts";
 import { contextIn, EXAMPLE } from "./demo.ts";
@@ -90,11 +91,29 @@ describe.skipIf(!hasChromium)(
       const current = rules.periods.find((p) => p.inForce);
       expect(current).toBeDefined();
       const table = page.getByRole("table");
+      // the figure's own date is its source's, which may be older than the period
+      await table.getByRole("columnheader", { name: "Date de la source" }).waitFor();
+      let sourceLinks = 0;
       for (const f of current?.figures ?? []) {
         const row = table.getByRole("row", { name: written(f.label) }).first();
         expect(await row.textContent()).toMatch(written(f.display));
         expect(await row.textContent()).toContain(f.source);
+        // each web address of a source is a link to it, which the page cannot steer
+        const links = row.getByRole("link");
+        expect((await links.count()) > 0, f.source).toBe(
+          /https?:\/\/|\w\.[a-z]{2,}\//.test(f.source),
+        );
+        for (const link of await links.all()) {
+          const text = (await link.textContent()) ?? "";
+          expect(f.source).toContain(text);
+          expect(await link.getAttribute("href")).toBe(
+            text.startsWith("http") ? text : `https://${text}`,
+          );
+          expect(await link.getAttribute("rel")).toBe("noopener noreferrer");
+          sourceLinks += 1;
+        }
       }
+      expect(sourceLinks).toBeGreaterThan(0);
       for (const c of current?.criteria ?? [])
         await page.getByText(written(c.sentence)).first().waitFor(WAIT);
       // every worked example, with the engine's verdict, amount and lines
@@ -172,6 +191,7 @@ describe.skipIf(!hasChromium)(
       await page.goto(`${server.url}/regles/nope`);
       await page.getByRole("heading", { level: 1, name: "Cette aide n'existe pas." }).waitFor(WAIT);
       await page.getByRole("link", { name: "Toutes les aides" }).waitFor();
+      expect(await page.title()).toBe("Aide introuvable — Envol");
       // the 404 of the API, reported on the console, is the page's subject here
       expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
       await close();
@@ -190,17 +210,71 @@ describe.skipIf(!hasChromium)(
       for (const s of report.schemes) {
         const card = page.getByRole("article", { name: s.name, exact: true });
         await card.waitFor(WAIT);
-        expect(
-          await card.getByRole("link", { name: "How is this calculated?" }).getAttribute("href"),
-        ).toBe(`/rules/${s.scheme}`);
+        // each card's link says whose rules it opens
+        const link = card.getByRole("link", {
+          name: `How is this calculated? (${s.name})`,
+          exact: true,
+        });
+        expect(await link.getAttribute("href")).toBe(`/rules/${s.scheme}`);
       }
       const erasmus = report.schemes.find((s) => s.scheme === "erasmus");
       await page
         .getByRole("article", { name: erasmus?.name, exact: true })
-        .getByRole("link", { name: "How is this calculated?" })
+        .getByRole("link", { name: /^How is this calculated\?/ })
         .click();
       await page.waitForURL(`${server.url}/rules/erasmus`, WAIT);
       await page.getByRole("heading", { level: 1, name: erasmus?.name }).waitFor(WAIT);
+      expect(errors).toEqual([]);
+      await close();
+    });
+
+    it("says no such grant for an id that cannot be a scheme's, without asking the API anything else", async () => {
+      const { page, errors, close } = await open("fr");
+      const asked: string[] = [];
+      page.on("request", (r) => {
+        if (new URL(r.url()).pathname.startsWith("/api/")) asked.push(r.url());
+      });
+      for (const id of ["..%2Fstaff%2Fqueue%3Fx%3D", "erasmus%3Fa%3D", "Erasmus"]) {
+        await page.goto(`${server.url}/regles/${id}`);
+        await page
+          .getByRole("heading", { level: 1, name: "Cette aide n'existe pas." })
+          .waitFor(WAIT);
+        expect(await page.title(), id).toBe("Aide introuvable — Envol");
+      }
+      // neither the staff's queue nor any scheme's rules were asked for
+      expect(asked.filter((url) => /\/api\/staff|\/rules/.test(url))).toEqual([]);
+      expect(errors).toEqual([]);
+      await close();
+    });
+
+    it("opens an example in the simulator without losing the student's own answers", async () => {
+      const { page, errors, close } = await open("fr");
+      // the student's own answers, kept by this browser (a shared link becomes the draft)
+      await page.goto(`${server.url}/?s=${encodeSituation(EXAMPLE)}`);
+      await page.getByRole("heading", { level: 2, name: "Vos aides" }).waitFor(WAIT);
+      const draft = () => page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY);
+      await expect.poll(draft, WAIT).not.toBeNull();
+      const own = await draft();
+
+      await page.goto(`${server.url}/regles/erasmus`);
+      const rules = await api<SchemeRules>("/api/schemes/erasmus/rules", "fr");
+      const example = rules.examples[0];
+      await page
+        .getByRole("article", { name: example?.title })
+        .getByRole("link", { name: "Ouvrir cet exemple dans le simulateur" })
+        .click();
+      await page.waitForURL(`${server.url}/`, WAIT);
+      await page.getByText(/^Ceci est un exemple des règles publiées/).waitFor(WAIT);
+      // the example's answers are on screen, the results computed for them…
+      await page.getByRole("article", { name: rules.name, exact: true }).waitFor(WAIT);
+      await page.waitForTimeout(1_000);
+      // …and the draft is still the student's
+      expect(await draft()).toBe(own);
+      await page.getByRole("link", { name: "Revenir à mes réponses" }).click();
+      await page.getByRole("heading", { level: 2, name: "Vos aides" }).waitFor(WAIT);
+      await page.waitForTimeout(1_000);
+      expect(await page.getByText(/^Ceci est un exemple/).count()).toBe(0);
+      expect(await draft()).toBe(own);
       expect(errors).toEqual([]);
       await close();
     });

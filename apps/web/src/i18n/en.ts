@@ -268,10 +268,6 @@ export const en: Messages = {
     },
     apply: "Apply with these answers",
     applyHint: "Your answers will be carried over into your application.",
-    share: "Copy a link to these answers",
-    shareHint: "This link reopens the simulation with the same answers.",
-    shareDone: "Link copied.",
-    shareLabel: "Link to these answers",
     missing: {
       title: "The questions that would complete the picture",
       intro: "Answer them to know whether these grants are open to you:",

@@ -281,10 +281,6 @@ export const fr = {
     },
     apply: "Candidater avec ces réponses",
     applyHint: "Vos réponses seront reprises dans votre candidature.",
-    share: "Copier le lien de ces réponses",
-    shareHint: "Ce lien rouvre la simulation avec les mêmes réponses.",
-    shareDone: "Lien copié.",
-    shareLabel: "Lien de ces réponses",
     missing: {
       title: "Les questions qui compléteraient le tableau",
       intro: "Répondez-y pour savoir si ces aides vous sont ouvertes :",

@@ -25,7 +25,7 @@ export const rulesEn: RulesMessages = {
     caption: "Figures in force on {{today}}",
     name: "Figure",
     value: "Value",
-    since: "Since",
+    sourceDate: "Source date",
     source: "Source",
     confidence: "Confidence",
   },
@@ -47,7 +47,7 @@ export const rulesEn: RulesMessages = {
   examples: {
     title: "Worked examples",
     intro:
-      "Each example is calculated by the simulator on the rules in force on {{today}}: the result below is not copied, it is computed again each time it is read.",
+      "Each example is calculated by the simulator on the rules of the period its stay starts in: the result below is not copied, it is computed again each time it is read.",
     none: "No example for this grant yet.",
     stay: "Stay from {{start}} to {{end}}: funded duration {{duration}}, academic year {{year}}.",
     distance: "Travel distance: {{distance}}.",
@@ -64,6 +64,7 @@ export const rulesEn: RulesMessages = {
   status: { met: "Met", unmet: "Not met", unknown: "To be answered" },
   loading: "Loading…",
   notFound: "There is no such grant.",
+  notFoundTitle: "Grant not found",
   failed: "The rules could not be loaded.",
   offline: "The server does not answer. Check your connection, then try again.",
   retry: "Try again",

@@ -27,7 +27,7 @@ export const rulesFr = {
     caption: "Chiffres en vigueur au {{today}}",
     name: "Chiffre",
     value: "Valeur",
-    since: "Depuis le",
+    sourceDate: "Date de la source",
     source: "Source",
     confidence: "Fiabilité",
   },
@@ -49,7 +49,7 @@ export const rulesFr = {
   examples: {
     title: "Exemples calculés",
     intro:
-      "Chaque exemple est calculé par le simulateur sur les règles en vigueur au {{today}} : le résultat ci-dessous n'est pas recopié, il est recalculé à chaque lecture.",
+      "Chaque exemple est calculé par le simulateur sur les règles de la période où commence son séjour : le résultat ci-dessous n'est pas recopié, il est recalculé à chaque lecture.",
     none: "Pas encore d'exemple pour cette aide.",
     stay: "Séjour du {{start}} au {{end}} : durée financée {{duration}}, année universitaire {{year}}.",
     distance: "Distance de voyage : {{distance}}.",
@@ -66,6 +66,7 @@ export const rulesFr = {
   status: { met: "Remplie", unmet: "Non remplie", unknown: "À préciser" },
   loading: "Chargement…",
   notFound: "Cette aide n'existe pas.",
+  notFoundTitle: "Aide introuvable",
   failed: "Les règles n'ont pas pu être chargées.",
   offline: "Le serveur ne répond pas. Vérifiez votre connexion, puis réessayez.",
   retry: "Réessayer",

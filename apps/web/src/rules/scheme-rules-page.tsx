@@ -14,6 +14,8 @@ import { type SchemeRulesJson, schemeRulesQuery } from "./rules-api.ts";
 import { RulesLink } from "./rules-link.tsx";
 import { RulesLoadError, RulesPending } from "./rules-states.tsx";
 import { useRulesTranslation } from "./rules-texts.ts";
+import { isSchemeId } from "./scheme-id.ts";
+import { SourceText } from "./source-text.tsx";
 import { usePageTitle } from "./use-page-title.ts";
 import { usePathLanguage } from "./use-path-language.ts";
 
@@ -46,7 +48,10 @@ export const SchemeRulesPage = ({
   // the long page is drawn in the background, in slices, once its rules arrive: drawn in one
   // task, it would keep the reader's first taps waiting
   const data = useDeferredValue(rules.data);
-  usePageTitle(rules.data?.name ?? t("index.title"));
+  // an id that cannot be a scheme's is not asked of the API: no such grant, as the API's 404
+  const missing =
+    !isSchemeId(scheme) || (rules.error instanceof ApiProblem && rules.error.status === 404);
+  usePageTitle(rules.data?.name ?? t(missing ? "notFoundTitle" : "index.title"));
   // the top, drawn before the rules arrive, is the static first paint's (static-shell.ts)
   const top = (
     <>
@@ -56,8 +61,7 @@ export const SchemeRulesPage = ({
       <p className="rules__about">{t("about")}</p>
     </>
   );
-  if (rules.isError) {
-    const missing = rules.error instanceof ApiProblem && rules.error.status === 404;
+  if (missing || rules.isError) {
     return (
       <div className="rules" lang={lang}>
         {top}
@@ -140,7 +144,7 @@ export const SchemeRulesPage = ({
           <p>{t("examples.none")}</p>
         ) : (
           <>
-            <p>{t("examples.intro", { today: date(data.today) })}</p>
+            <p>{t("examples.intro")}</p>
             {data.examples.map((example, i) => (
               <WorkedExample
                 key={example.title}
@@ -206,7 +210,7 @@ const FiguresTable = ({
         <tr>
           <th scope="col">{t("figures.name")}</th>
           <th scope="col">{t("figures.value")}</th>
-          <th scope="col">{t("figures.since")}</th>
+          <th scope="col">{t("figures.sourceDate")}</th>
           <th scope="col">{t("figures.source")}</th>
           <th scope="col">{t("figures.confidence")}</th>
         </tr>
@@ -217,7 +221,9 @@ const FiguresTable = ({
             <th scope="row">{f.label}</th>
             <td className="rules__value">{f.display}</td>
             <td>{formatLongDate(f.since, lang)}</td>
-            <td className="rules__source">{f.source}</td>
+            <td className="rules__source">
+              <SourceText source={f.source} />
+            </td>
             <td>
               <span className={`confidence confidence--${f.confidence}`}>
                 {t(`confidence.${f.confidence}`)}
@@ -354,7 +360,8 @@ const WorkedExample = ({
       )}
       <ExampleAnswers situation={example.situation} summary={t("examples.situation")} />
       <p>
-        <Link to="/" search={{ s: encodeSituation(example.situation) }}>
+        {/* an example: the simulator shows it without keeping it as the student's own answers */}
+        <Link to="/" search={{ s: encodeSituation(example.situation), example: true }}>
           {t("examples.simulate")}
         </Link>
       </p>

@@ -8,6 +8,7 @@ import { SimulationRejected, simulate } from "../api/simulation.ts";
 import { formatDate } from "../i18n/format-date.ts";
 import { formatUnit } from "../i18n/format-unit.ts";
 import { byVerdict } from "../shell/verdict-badge.tsx";
+import { ExampleNotice } from "./example-notice.tsx";
 import { MissingQuestions } from "./missing-questions.tsx";
 import { PlanSummary } from "./plan-summary.tsx";
 import { SchemeCard } from "./scheme-card.tsx";
@@ -22,6 +23,8 @@ export interface ResultsPanelProps {
   /** The answers on screen are not valid: the results are those of the previous ones. */
   readonly stale: boolean;
   readonly onAnswer: (path: string) => void;
+  /** The answers are an example's, shown without being kept (`situation-draft.ts`). */
+  readonly example?: boolean;
 }
 
 /**
@@ -30,7 +33,13 @@ export interface ResultsPanelProps {
  * student's language; the previous results stay on screen while the next ones load, and a
  * polite live region says when they change.
  */
-export const ResultsPanel = ({ situation, answers, stale, onAnswer }: ResultsPanelProps) => {
+export const ResultsPanel = ({
+  situation,
+  answers,
+  stale,
+  onAnswer,
+  example = false,
+}: ResultsPanelProps) => {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const simulation = useQuery({
@@ -63,6 +72,7 @@ export const ResultsPanel = ({ situation, answers, stale, onAnswer }: ResultsPan
         {announcement}
       </p>
 
+      {example && <ExampleNotice lang={lang} />}
       {error && <ResultsError error={error} onRetry={() => void simulation.refetch()} />}
       {stale && report && <p className="notice notice--warning">{t("results.stale")}</p>}
 

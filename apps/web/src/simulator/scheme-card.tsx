@@ -94,6 +94,8 @@ export const SchemeCard = ({
       <p className="scheme__rules">
         <RulesLink lang={lang} scheme={scheme.scheme}>
           {HOW_IT_IS_CALCULATED[lang]}
+          {/* each card has this link: its name says whose rules it opens */}
+          <span className="visually-hidden"> ({scheme.name})</span>
         </RulesLink>
       </p>
 

@@ -37,15 +37,20 @@ const storage = (): Storage | undefined => {
 /**
  * The public simulator: two short steps (the stay, then the student's situation) and the
  * results beside them, recomputed by the API a moment after each answer. The answers are kept in
- * this browser and can be shared as a link; a link wins over what the browser kept.
+ * this browser and can be shared as a link; a link wins over what the browser kept, except an
+ * example's, shown without being kept.
  */
 export const SimulatorPage = () => {
   const { t } = useTranslation();
   useDocumentTitle(t("simulator.documentTitle"));
   const search = useSearch({ from: "/" });
   const navigate = useNavigate({ from: "/" });
-  const [initial] = useState(() => fromSituation(startingSituation(search.s, storage())));
-  const form = useForm<SituationForm>({ defaultValues: initial, resolver, mode: "onTouched" });
+  const [start] = useState(() => startingSituation(search, storage()));
+  const form = useForm<SituationForm>({
+    defaultValues: fromSituation(start.situation),
+    resolver,
+    mode: "onTouched",
+  });
   const [step, setStep] = useState<Step>(1);
   // where the focus goes next: the step's heading, or a question (see `useFocusRequest`)
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
@@ -85,7 +90,9 @@ export const SimulatorPage = () => {
   if (valid) lastValid.current = valid;
   const situation = useDebouncedValue(lastValid.current, 350);
   const settledAnswers = useDebouncedValue(answers, 350);
-  useEffect(() => saveDraft(settledAnswers, storage()), [settledAnswers]);
+  useEffect(() => {
+    if (start.keep) saveDraft(settledAnswers, storage());
+  }, [start, settledAnswers]);
 
   useEffect(() => {
     if (!focusTarget?.startsWith("#")) return;
@@ -175,6 +182,7 @@ export const SimulatorPage = () => {
               answers={answers}
               stale={valid === undefined && situation !== undefined}
               onAnswer={answer}
+              example={!start.keep}
             />
           </Suspense>
         </FormProvider>

@@ -14,25 +14,40 @@ describe("the situation to start from", () => {
   const saved = { mobility: { host: { partner: "kth" } } };
   const linked = { mobility: { host: { partner: "epfl" } } };
 
-  it("is the saved draft when there is no link", () => {
+  it("is the saved draft when there is no link, kept as it changes", () => {
     const store = memoryStore();
     saveDraft(saved, store);
-    expect(startingSituation(undefined, store)).toEqual(saved);
+    expect(startingSituation({}, store)).toEqual({ situation: saved, keep: true });
   });
 
-  it("is the link's when there is one, even with a saved draft", () => {
+  it("is the link's when there is one, even with a saved draft, and replaces the draft", () => {
     const store = memoryStore();
     saveDraft(saved, store);
-    expect(startingSituation(encodeSituation(linked), store)).toEqual(linked);
+    expect(startingSituation({ s: encodeSituation(linked) }, store)).toEqual({
+      situation: linked,
+      keep: true,
+    });
   });
 
-  it("falls back to the draft when the link is broken, and to nothing when the draft is", () => {
+  it("is an example's when the link is one, shown but not kept: the draft stays the student's", () => {
     const store = memoryStore();
     saveDraft(saved, store);
-    expect(startingSituation("not-a-situation", store)).toEqual(saved);
+    expect(startingSituation({ s: encodeSituation(linked), example: true }, store)).toEqual({
+      situation: linked,
+      keep: false,
+    });
+  });
+
+  it("falls back to the draft, kept, when the link is broken, and to nothing when the draft is", () => {
+    const store = memoryStore();
+    saveDraft(saved, store);
+    expect(startingSituation({ s: "not-a-situation", example: true }, store)).toEqual({
+      situation: saved,
+      keep: true,
+    });
     store.setItem(DRAFT_KEY, "{broken");
-    expect(startingSituation(undefined, store)).toBeUndefined();
-    expect(startingSituation(undefined, undefined)).toBeUndefined();
+    expect(startingSituation({}, store).situation).toBeUndefined();
+    expect(startingSituation({}, undefined).situation).toBeUndefined();
   });
 
   it("survives a storage that refuses to write", () => {

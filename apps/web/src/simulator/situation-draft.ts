@@ -6,14 +6,22 @@ export const DRAFT_KEY = "envol.simulator.situation";
 type Store = Pick<Storage, "getItem" | "setItem">;
 
 /**
- * The answers to start from: a shared link wins over the draft this browser saved, so that a
- * link opens what it shows; undefined when there is neither.
+ * The answers to start from, and whether they become this browser's draft. A shared link wins
+ * over the saved draft, so that a link opens what it shows, and is kept from then on; an
+ * example (a rule page's link, `example`) is shown but never kept, so that opening one does not
+ * lose the student's own answers. No answers when there is neither link nor draft.
  */
-export const startingSituation = (linkParam: string | undefined, store: Store | undefined) => {
-  if (linkParam) {
-    const fromLink = decodeSituation(linkParam);
-    if (fromLink !== undefined) return fromLink;
-  }
+export const startingSituation = (
+  search: { readonly s?: string; readonly example?: true },
+  store: Store | undefined,
+): { readonly situation: unknown; readonly keep: boolean } => {
+  const fromLink = search.s && decodeSituation(search.s);
+  return fromLink
+    ? { situation: fromLink, keep: !search.example }
+    : { situation: savedDraft(store), keep: true };
+};
+
+const savedDraft = (store: Store | undefined): unknown => {
   try {
     const saved = store?.getItem(DRAFT_KEY);
     return saved ? (JSON.parse(saved) as unknown) : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeSituation, encodeSituation } from "./situation-link.ts";
+import { decodeSituation, encodeSituation, situationSearch } from "./situation-link.ts";
 
 describe("situation links", () => {
   it("round-trips a situation, accents included, in URL-safe characters only", () => {
@@ -24,5 +24,14 @@ describe("situation links", () => {
     ]) {
       expect(decodeSituation(param)).toBeUndefined();
     }
+  });
+
+  it("reads `s` from the address, and `example` only as the rule pages write it, with a link", () => {
+    expect(situationSearch({ s: "abc" })).toEqual({ s: "abc" });
+    expect(situationSearch({ s: "abc", example: true })).toEqual({ s: "abc", example: true });
+    expect(situationSearch({ s: "abc", example: "yes" })).toEqual({ s: "abc" });
+    expect(situationSearch({ example: true })).toEqual({});
+    expect(situationSearch({ s: "", example: true })).toEqual({});
+    expect(situationSearch({ s: 1 })).toEqual({});
   });
 });

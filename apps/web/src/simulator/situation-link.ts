@@ -5,10 +5,17 @@
  */
 export const SITUATION_PARAM = "s";
 
-/** The search parameters of a page that takes a situation's link: `?s=…`, or none. */
-export const situationSearch = (search: Record<string, unknown>): { s?: string } => {
+/**
+ * The search parameters of a page that takes a situation's link: `?s=…`, or none; with
+ * `&example=true` when the link is an example to look at (a rule page's), which the simulator
+ * shows without keeping it in place of the student's own answers (`situation-draft.ts`).
+ */
+export const situationSearch = (
+  search: Record<string, unknown>,
+): { s?: string; example?: true } => {
   const s = search[SITUATION_PARAM];
-  return typeof s === "string" && s !== "" ? { s } : {};
+  if (typeof s !== "string" || s === "") return {};
+  return search.example === true ? { s, example: true } : { s };
 };
 
 export const encodeSituation = (situation: unknown): string => {
