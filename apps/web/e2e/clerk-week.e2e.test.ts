@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeSituation } from "../src/simulator/situation-link.ts";
 import { axeViolations, launch } from "./browser.ts";
-import { DEMO, EXAMPLE, frenchContext, signIn } from "./demo.ts";
+import { DEMO, EXAMPLE, frenchContext, signIn, written } from "./demo.ts";
 import { hasChromium, ROOT, startServer } from "./server.ts";
 
 /**
@@ -28,10 +28,7 @@ const PNG = Buffer.from(
 );
 
 /** `cents` as the page writes it in French, any space matching the page's no-break ones. */
-const money = (cents: number) =>
-  formatMoney(cents, "fr")
-    .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-    .replace(/\s/g, "\\s");
+const money = (cents: number) => written(formatMoney(cents, "fr")).source;
 
 /** A day `days` from today, as a date input takes it. */
 const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

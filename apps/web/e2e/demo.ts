@@ -30,9 +30,12 @@ export const exampleTotal = async (serverUrl: string, lang: Lang): Promise<RegEx
   });
   if (!response.ok) throw new Error(`POST /api/simulations answered ${response.status}`);
   const report = (await response.json()) as { plan: { totalCents: number } };
-  const written = formatMoney(report.plan.totalCents, lang);
-  return new RegExp(written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s/g, "\\s"));
+  return written(formatMoney(report.plan.totalCents, lang));
 };
+
+/** A text as a pattern that matches the page's no-break spaces wherever the text has a space. */
+export const written = (text: string): RegExp =>
+  new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s/g, "\\s"));
 
 /** A fresh context (no session) in `lang`, the choice remembered as the language switch does. */
 export const contextIn = async (

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DRAFT_KEY } from "../src/simulator/situation-draft.ts";
 import { encodeSituation } from "../src/simulator/situation-link.ts";
 import { axeViolations, launch } from "./browser.ts";
-import { contextIn, EXAMPLE } from "./demo.ts";
+import { contextIn, EXAMPLE, written } from "./demo.ts";
 import { hasChromium, ROOT, startServer } from "./server.ts";
 
 /**
@@ -24,10 +24,6 @@ import { hasChromium, ROOT, startServer } from "./server.ts";
 
 const SHOTS = join(ROOT, "apps/web/e2e/screenshots");
 const WAIT = { timeout: 30_000 };
-
-/** A text as a pattern that matches the page's no-break spaces wherever the text has a space. */
-const written = (text: string): RegExp =>
-  new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s/g, "\\s"));
 
 describe.skipIf(!hasChromium)(
   "the rule pages in Debian's Chromium (skipped without /usr/bin/chromium)",

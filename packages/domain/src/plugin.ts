@@ -249,6 +249,13 @@ export interface ConfiguredPlugin {
     | undefined;
 }
 
+/**
+ * Whether a value read back from storage is an object of fields: what a plugin's
+ * `storedOptions` checks before it renames any of them.
+ */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 /** A plugin definition plus `configure`, which validates options and returns a {@link ConfiguredPlugin}. */
 export interface FundingPlugin<S extends z.ZodType, P extends Parameters>
   extends FundingPluginDefinition<S, P> {

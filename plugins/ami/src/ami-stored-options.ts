@@ -1,5 +1,4 @@
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+import { isRecord } from "@envol/domain";
 
 const months = (days: unknown, round: (x: number) => number): unknown =>
   typeof days === "number" ? round(days / 30) : days;

@@ -1,7 +1,5 @@
+import { isRecord } from "@envol/domain";
 import { FIRST_CALL } from "./erasmus-figures.ts";
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * Erasmus+ options stored with a grant approved before the options were dated by call (three
