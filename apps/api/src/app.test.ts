@@ -162,7 +162,9 @@ describe("the public API", () => {
       expect.arrayContaining(["idf", "erasmus", "mic", "fitec", "alumni"]),
     );
     const erasmus = await json(await app.request("/api/schemes/erasmus"));
+    expect(erasmus.participant).toBe("student");
     expect(erasmus.criteria.map((c: { id: string }) => c.id)).toEqual([
+      "participant",
       "eche",
       "level",
       "destination",

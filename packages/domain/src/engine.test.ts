@@ -894,3 +894,77 @@ describe("plugin options", () => {
     expect(d.periodFor("2010-01-01").since).toBe("2018-07-19");
   });
 });
+
+describe("evaluate: who the scheme funds (rulebook §10)", () => {
+  const TEACHER = SituationSchema.parse({
+    personnel: { role: "teaching", activity: "teaching", teachingHours: 8 },
+    mobility: { host: { partner: "tu-berlin" }, start: "2027-03-08", end: "2027-03-12" },
+  });
+  const teaching = defineFundingPlugin({
+    id: "teaching-visit",
+    name: { fr: "Visite d'enseignement", en: "Teaching visit" },
+    funder: { fr: "École", en: "School" },
+    url: "https://example.org",
+    summary: { fr: "Un forfait.", en: "A lump sum." },
+    participant: "personnel",
+    options: z.object({}),
+    parameters: () => [
+      {
+        since: "2024-07-01",
+        parameters: {
+          amount: {
+            value: 50_000,
+            since: "2024-07-01",
+            source: "test",
+            confidence: "assumed" as const,
+            label: { fr: "Forfait", en: "Lump sum" },
+            unit: "cents" as const,
+          },
+        },
+      },
+    ],
+    criteria: () => [],
+    estimate: () => ({
+      confidence: "assumed",
+      lines: [
+        {
+          id: "lump-sum",
+          label: { fr: "Forfait", en: "Lump sum" },
+          amount: cents(50_000),
+          basis: "500 €",
+        },
+      ],
+    }),
+    documents: () => [],
+  });
+  const registry = registryOf([...FIXTURE_PLUGINS.map((p) => p.configure()), teaching.configure()]);
+
+  it("makes every student scheme ineligible on participant for a teacher, saying so plainly", () => {
+    const report = evaluate(TEACHER, registry, { asOf: ASOF, lang: "en" });
+    for (const s of report.schemes.filter((s) => s.scheme !== "teaching-visit")) {
+      expect(s.verdict, s.scheme).toBe("ineligible");
+      expect(unmetIds(s), s.scheme).toContain("participant");
+      expect(s.criteria.find((c) => c.id === "participant")?.reason).toBe(
+        "This scheme funds students' stays; you are going as a member of the school's personnel.",
+      );
+    }
+    expect(scheme(report, "teaching-visit").verdict).toBe("eligible");
+    expect(scheme(report, "teaching-visit").estimate?.totalCents).toBe(50_000);
+  });
+
+  it("makes a personnel scheme ineligible on participant for a student, in French too", () => {
+    const report = evaluate(situation(), registry, { asOf: ASOF, lang: "fr" });
+    const visit = scheme(report, "teaching-visit");
+    expect(visit.verdict).toBe("ineligible");
+    expect(unmetIds(visit)).toEqual(["participant"]);
+    expect(visit.criteria.find((c) => c.id === "participant")?.reason).toBe(
+      "Cette aide finance les séjours d'enseignement et de formation du personnel de l'école ; vous partez en tant qu'étudiant ou étudiante.",
+    );
+  });
+
+  it("leaves a student's answers as they were: participant met, first", () => {
+    for (const s of run().schemes.filter((s) => s.scheme !== "teaching-visit")) {
+      expect(s.criteria[0]).toMatchObject({ id: "participant", status: "met" });
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { calendarDays } from "./calendar-date.ts";
 import { countryName } from "./countries.ts";
 import type { EvaluationContext } from "./evaluation-context.ts";
 import { formatCount, formatMoney } from "./money.ts";
@@ -5,8 +6,8 @@ import { FRENCH_REGIONS } from "./regions.ts";
 import { COST_KINDS, type Situation } from "./situation.ts";
 import type { Lang, Text } from "./text.ts";
 
-/** How a numeric fact reads: days, cents, km, months or a plain count. */
-export type Unit = "days" | "cents" | "km" | "months" | "count";
+/** How a numeric fact reads: days, cents, km, months, hours or a plain count. */
+export type Unit = "days" | "cents" | "km" | "months" | "hours" | "count";
 
 interface FactBase<T> {
   /** Stable id, camelCase: `fundedDays`. */
@@ -88,12 +89,17 @@ export const booleanFact = (
 ): BooleanFact => ({ ...spec, type: "boolean" });
 
 /** The words of a quantity's unit and of a yes/no answer, in each language. */
-const UNIT_WORDS: Record<Lang, { days: (n: number) => string; months: (n: number) => string }> = {
+const UNIT_WORDS: Record<Lang, Record<"days" | "months" | "hours", (n: number) => string>> = {
   // French takes the singular for 0 and 1 ("0 jour"); English only for exactly one ("0 days")
-  fr: { days: (n) => (Math.abs(n) <= 1 ? "jour" : "jours"), months: () => "mois" },
+  fr: {
+    days: (n) => (Math.abs(n) <= 1 ? "jour" : "jours"),
+    months: () => "mois",
+    hours: (n) => (Math.abs(n) <= 1 ? "heure" : "heures"),
+  },
   en: {
     days: (n) => (Math.abs(n) === 1 ? "day" : "days"),
     months: (n) => (Math.abs(n) === 1 ? "month" : "months"),
+    hours: (n) => (Math.abs(n) === 1 ? "hour" : "hours"),
   },
 };
 
@@ -109,6 +115,8 @@ export const formatQuantity = (value: number, unit: Unit, lang: Lang): string =>
       return `${formatCount(value, lang)} ${UNIT_WORDS[lang].days(value)}`;
     case "months":
       return `${formatCount(value, lang)} ${UNIT_WORDS[lang].months(value)}`;
+    case "hours":
+      return `${formatCount(value, lang)} ${UNIT_WORDS[lang].hours(value)}`;
     case "km":
       // whole km, rounded down
       return `${Math.floor(value)} km`;
@@ -296,6 +304,49 @@ export const mobilityKind = enumFact({
     study: { fr: "séjour d'études", en: "study period" },
     internship: { fr: "stage", en: "internship" },
   },
+});
+
+export const personnelRole = enumFact({
+  id: "personnelRole",
+  label: { fr: "fonction", en: "position" },
+  the: { fr: "votre fonction à l'école", en: "your position at the school" },
+  paths: ["personnel.role"],
+  get: (ctx) => ctx.situation.personnel?.role,
+  values: {
+    teaching: { fr: "enseignant-chercheur ou enseignante-chercheuse", en: "teaching staff" },
+    administrative: { fr: "personnel administratif", en: "administrative staff" },
+  },
+});
+
+export const personnelActivity = enumFact({
+  id: "personnelActivity",
+  label: { fr: "activité", en: "activity" },
+  the: { fr: "l'activité du séjour", en: "the stay's activity" },
+  paths: ["personnel.activity"],
+  get: (ctx) => ctx.situation.personnel?.activity,
+  values: {
+    teaching: { fr: "mission d'enseignement", en: "teaching assignment" },
+    training: { fr: "mobilité de formation", en: "training" },
+  },
+});
+
+/** A personnel stay's activity days: the calendar days from its first to its last, both counted (rulebook §10). */
+export const activityDays = numberFact({
+  id: "activityDays",
+  label: { fr: "durée de l'activité", en: "activity duration" },
+  the: { fr: "la durée de l'activité", en: "the activity's duration" },
+  unit: "days",
+  paths: ["mobility.start", "mobility.end"],
+  get: (ctx) => calendarDays(ctx.situation.mobility.start, ctx.situation.mobility.end),
+});
+
+export const teachingHours = numberFact({
+  id: "teachingHours",
+  label: { fr: "heures d'enseignement", en: "teaching hours" },
+  the: { fr: "le nombre d'heures d'enseignement", en: "the number of teaching hours" },
+  unit: "hours",
+  paths: ["personnel.teachingHours"],
+  get: (ctx) => ctx.situation.personnel?.teachingHours,
 });
 
 export const framework = enumFact({
@@ -554,6 +605,18 @@ export const STANDARD_FACTS: readonly Fact[] = [
   fewerOpportunities,
   declaredCosts,
   declaredCostCount,
+];
+
+/**
+ * The facts of a personnel member's teaching or training stay (rulebook §10): a scheme for the
+ * personnel declares those it reads in its `facts`, so that the simulator asks them only where such
+ * a scheme is registered.
+ */
+export const PERSONNEL_FACTS: readonly Fact[] = [
+  personnelRole,
+  personnelActivity,
+  activityDays,
+  teachingHours,
 ];
 
 /** Whether a plugin may read `fact` without declaring it: a standard fact, or one of {@link hostHasAgreement}. */

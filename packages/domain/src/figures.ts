@@ -33,7 +33,7 @@ export interface Figure<T = unknown> {
   readonly confidence: Confidence;
   readonly label: Text;
   /** How to read `value`: cents, days, km, months or a plain count. */
-  readonly unit?: "cents" | "days" | "km" | "months" | "percent";
+  readonly unit?: "cents" | "days" | "km" | "months" | "hours" | "percent";
   /**
    * How to write `value` for people, when it is not a plain quantity (a list of bands, of
    * programmes, a code such as a policy's id): the rule pages show it as written here.

@@ -28,6 +28,7 @@ export {
   isStandardFact,
   type NumberFact,
   numberFact,
+  PERSONNEL_FACTS,
   STANDARD_FACTS,
   type Unit,
 } from "./facts.ts";
@@ -49,6 +50,7 @@ export * from "./money-moves/payment-changed.ts";
 export * from "./money-moves/recalculation-plan.ts";
 export * from "./money-moves/remaining.ts";
 export * from "./notifications.ts";
+export * from "./participant-criterion.ts";
 export * from "./partner-catalogue.ts";
 export * from "./period-criterion.ts";
 export * from "./plugin.ts";

@@ -7,8 +7,9 @@ import type { Fact } from "./facts.ts";
 import { type Confidence, type DatedParameters, type Figure, inForce } from "./figures.ts";
 import { KEBAB_CASE } from "./ids.ts";
 import type { Amount } from "./money.ts";
+import { participantCriterion } from "./participant-criterion.ts";
 import { periodCriterion } from "./period-criterion.ts";
-import type { CostKind, Situation } from "./situation.ts";
+import type { CostKind, Participant, Situation } from "./situation.ts";
 import type { Lang, Text } from "./text.ts";
 
 /** What an estimate line pays for, so that other schemes of a plan can take it into account. */
@@ -153,6 +154,11 @@ export interface FundingPluginDefinition<S extends z.ZodType, P extends Paramete
   readonly funder: Text;
   readonly url: string;
   readonly summary: Text;
+  /**
+   * Who the scheme funds: students (the default) or the school's personnel (rulebook §10). The
+   * engine adds the criterion `participant`, unmet for the other kind of participant.
+   */
+  readonly participant?: Participant;
   readonly options: S;
   /**
    * The figures in force, by period: the mobility's start date picks the period. Most schemes
@@ -167,7 +173,7 @@ export interface FundingPluginDefinition<S extends z.ZodType, P extends Paramete
    * institution's configuration in an old shape is an error that names the field.
    */
   readonly storedOptions?: (stored: unknown) => unknown;
-  /** The criteria, with the rulebook's ids, built from the condition vocabulary (`period` is added). */
+  /** The criteria, with the rulebook's ids, built from the condition vocabulary (`participant` and `period` are added). */
   readonly criteria: (options: z.output<S>, parameters: P) => readonly Criterion[];
   /**
    * The facts of its own its criteria read, beyond the domain's standard facts: the registry
@@ -232,6 +238,8 @@ export interface ConfiguredPlugin {
   readonly funder: Text;
   readonly url: string;
   readonly summary: Text;
+  /** Who the scheme funds (see {@link FundingPluginDefinition.participant}). */
+  readonly participant: Participant;
   readonly options: unknown;
   readonly periods: readonly ConfiguredPeriod[];
   /** Its own facts, as declared (see {@link FundingPluginDefinition.facts}). */
@@ -317,10 +325,12 @@ export const defineFundingPlugin = <S extends z.ZodType, P extends Parameters>(
     const dated = definition.parameters(options);
     // a stay before the earliest figures is ineligible on `period`, never priced with later ones
     const period = periodCriterion(dated.map((p) => p.since).sort()[0] ?? "");
+    const participant = definition.participant ?? "student";
+    const funds = participantCriterion(participant);
     const periods = dated.map((p) => ({
       since: p.since,
       parameters: p.parameters,
-      criteria: [...definition.criteria(options, p.parameters), period],
+      criteria: [funds, ...definition.criteria(options, p.parameters), period],
     }));
     const parametersOf = (period: ConfiguredPeriod) => period.parameters as P;
     const inPlan = definition.inPlan;
@@ -330,6 +340,7 @@ export const defineFundingPlugin = <S extends z.ZodType, P extends Parameters>(
       funder: definition.funder,
       url: definition.url,
       summary: definition.summary,
+      participant,
       options,
       periods,
       facts: definition.facts?.(options) ?? [],

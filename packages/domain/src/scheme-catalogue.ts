@@ -6,6 +6,7 @@ import { formatQuantity } from "./facts.ts";
 import { type Figure, weakest } from "./figures.ts";
 import type { ConfiguredPlugin, Parameters } from "./plugin.ts";
 import { ConfidenceSchema } from "./simulation-report.ts";
+import { PARTICIPANTS } from "./situation.ts";
 import type { Lang } from "./text.ts";
 
 /** A criterion in words: its rulebook id, its title, its rule as a sentence. */
@@ -34,6 +35,8 @@ export const SchemeDescriptionSchema = z
     funder: z.string(),
     url: z.string(),
     summary: z.string(),
+    /** Who the scheme funds: students, or the school's personnel (teaching and training stays). */
+    participant: z.enum(PARTICIPANTS),
     /** The weakest confidence among its figures in force: "assumed" amounts are estimates. */
     confidence: ConfidenceSchema,
     exclusiveWith: z.array(z.string()),
@@ -101,6 +104,7 @@ export const describeScheme = (
     funder: plugin.funder[lang],
     url: plugin.url,
     summary: plugin.summary[lang],
+    participant: plugin.participant,
     confidence: weakest(...figures.map((f) => f.confidence)),
     exclusiveWith: [...plugin.exclusive],
     criteria: describeCriteria(period.criteria, lang),

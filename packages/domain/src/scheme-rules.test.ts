@@ -48,16 +48,22 @@ describe("describeSchemeRules: a scheme's public rule page", () => {
     const [before, after] = rules.periods;
     expect(before?.figures.find((f) => f.name === "minDays")?.display).toBe("60 days");
     expect(after?.figures.find((f) => f.name === "minDays")?.display).toBe("30 days");
-    expect(before?.criteria.map((c) => c.id)).toEqual(["boursier", "duration", "period"]);
+    expect(before?.criteria.map((c) => c.id)).toEqual([
+      "participant",
+      "boursier",
+      "duration",
+      "period",
+    ]);
+    expect(before?.criteria[0]?.rule).toBe("this scheme funds students' stays");
     // each period's sentence reads its own figures
-    expect(before?.criteria[1]?.rule).toMatch(/60/);
-    expect(after?.criteria[1]?.rule).toMatch(/30/);
-    expect(after?.criteria[1]?.rule).not.toBe(before?.criteria[1]?.rule);
+    expect(before?.criteria[2]?.rule).toMatch(/60/);
+    expect(after?.criteria[2]?.rule).toMatch(/30/);
+    expect(after?.criteria[2]?.rule).not.toBe(before?.criteria[2]?.rule);
     // and as a sentence, for the page
-    expect(after?.criteria[1]?.sentence).toBe(
+    expect(after?.criteria[2]?.sentence).toBe(
       "The funded duration is between 30 days and 300 days.",
     );
-    expect(before?.criteria[1]?.sentence).toBe(
+    expect(before?.criteria[2]?.sentence).toBe(
       "The funded duration is between 60 days and 270 days.",
     );
     expect(after?.confidence).toBe("assumed");

@@ -13,7 +13,7 @@ import {
   SchemeFigureSchema,
 } from "./scheme-catalogue.ts";
 import { ConfidenceSchema, SchemeResultSchema } from "./simulation-report.ts";
-import { SituationSchema } from "./situation.ts";
+import { PARTICIPANTS, SituationSchema } from "./situation.ts";
 import type { Lang } from "./text.ts";
 
 /** One period of a scheme's rules: from when to when, its criteria in words and its figures. */
@@ -66,6 +66,8 @@ export const SchemeRulesSchema = z
     funder: z.string(),
     url: z.string(),
     summary: z.string(),
+    /** Who the scheme funds: students, or the school's personnel (teaching and training stays). */
+    participant: z.enum(PARTICIPANTS),
     exclusiveWith: z.array(z.string()),
     /** The date the rules are read on: the period in force is the one holding it. */
     today: z.string(),
@@ -139,6 +141,7 @@ export const describeSchemeRules = (
     funder: plugin.funder[lang],
     url: plugin.url,
     summary: plugin.summary[lang],
+    participant: plugin.participant,
     exclusiveWith: [...plugin.exclusive],
     today,
     periods: periods.map((p, i) => {

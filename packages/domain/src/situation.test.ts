@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { WORKED_EXAMPLE_1 } from "./reference/worked-example.ts";
-import { CostsSchema, InlineHostSchema, isPartnerHost, SituationSchema } from "./situation.ts";
+import {
+  CostsSchema,
+  InlineHostSchema,
+  isPartnerHost,
+  participantOf,
+  SituationSchema,
+} from "./situation.ts";
 
 /** The request of ARCHITECTURE §4.1, verbatim. */
 const EXAMPLE = WORKED_EXAMPLE_1;
@@ -190,5 +196,50 @@ describe("the parts of the situation", () => {
 
   it("InlineHostSchema needs a country", () => {
     expect(InlineHostSchema.safeParse({ city: "Berlin" }).success).toBe(false);
+  });
+});
+
+describe("SituationSchema: a member of the personnel (rulebook §10)", () => {
+  const TEACHING = {
+    personnel: { role: "teaching", activity: "teaching", teachingHours: 8 },
+    mobility: MINIMAL.mobility,
+  };
+
+  it("accepts a personnel member's teaching stay, and reads it as theirs", () => {
+    const s = SituationSchema.parse(TEACHING);
+    expect(s.personnel?.role).toBe("teaching");
+    expect(participantOf(s)).toBe("personnel");
+  });
+
+  it("reads a situation without personnel as a student's, as before", () => {
+    expect(participantOf(SituationSchema.parse(MINIMAL))).toBe("student");
+    expect(participantOf(SituationSchema.parse(EXAMPLE))).toBe("student");
+  });
+
+  it("refuses a situation that is both a student's and a personnel member's, naming personnel", () => {
+    const issues = issuesOf({ ...TEACHING, student: { crous: { boursier: true } } });
+    expect(issues.map((i) => i.path.join("."))).toEqual(["personnel"]);
+    expect(issues[0]?.message).toMatch(/a student's or a personnel member's/);
+  });
+
+  it("keeps the activity and the hours with the personnel member, not in the stay", () => {
+    const issues = issuesOf(withMobility({ activity: "training", teachingHours: 4 }));
+    expect(issues).toMatchObject([
+      { code: "unrecognized_keys", keys: ["activity", "teachingHours"], path: ["mobility"] },
+    ]);
+  });
+
+  it("refuses negative or unbounded teaching hours and an unknown activity or role", () => {
+    const paths = (input: unknown) => issuesOf(input).map((i) => i.path.join("."));
+    expect(paths({ ...TEACHING, personnel: { ...TEACHING.personnel, teachingHours: -1 } })).toEqual(
+      ["personnel.teachingHours"],
+    );
+    expect(
+      paths({ ...TEACHING, personnel: { ...TEACHING.personnel, teachingHours: 481 } }),
+    ).toEqual(["personnel.teachingHours"]);
+    expect(
+      paths({ ...TEACHING, personnel: { ...TEACHING.personnel, activity: "conference" } }),
+    ).toEqual(["personnel.activity"]);
+    expect(paths({ ...TEACHING, personnel: { role: "dean" } })).toEqual(["personnel.role"]);
   });
 });

@@ -79,6 +79,12 @@ export const FRAMEWORKS = [
   "free-mover",
 ] as const;
 export const COST_KINDS = ["transport", "visa", "insurance", "installation"] as const;
+/** Who goes: a student (the default) or a member of the school's personnel (rulebook §10). */
+export const PARTICIPANTS = ["student", "personnel"] as const;
+/** A member of the personnel teaches (teaching staff) or works in administration. */
+export const PERSONNEL_ROLES = ["teaching", "administrative"] as const;
+/** What a member of the personnel goes to do: teach (STA) or train (STT). */
+export const PERSONNEL_ACTIVITIES = ["teaching", "training"] as const;
 
 export type ProgrammeLevel = (typeof PROGRAMME_LEVELS)[number];
 export type ProgrammeMode = (typeof PROGRAMME_MODES)[number];
@@ -86,6 +92,9 @@ export type CrousEchelon = (typeof CROUS_ECHELONS)[number];
 export type MobilityKind = (typeof MOBILITY_KINDS)[number];
 export type Framework = (typeof FRAMEWORKS)[number];
 export type CostKind = (typeof COST_KINDS)[number];
+export type Participant = (typeof PARTICIPANTS)[number];
+export type PersonnelRole = (typeof PERSONNEL_ROLES)[number];
+export type PersonnelActivity = (typeof PERSONNEL_ACTIVITIES)[number];
 
 export const StudentSchema = z.strictObject({
   programme: z
@@ -125,6 +134,22 @@ export const StudentSchema = z.strictObject({
       amiMonthsTotal: z.number().nonnegative().optional(),
     })
     .optional(),
+});
+
+/** The most teaching hours a stay may state: sixty days of eight hours. */
+export const MAX_TEACHING_HOURS = 480;
+
+/**
+ * A member of the school's teaching or administrative personnel going on a teaching or training
+ * stay (rulebook §10). Its presence makes the situation a personnel member's; without it the
+ * situation is a student's, as every situation was before staff mobility.
+ */
+export const PersonnelSchema = z.strictObject({
+  role: z.enum(PERSONNEL_ROLES).optional(),
+  /** What the stay is for: teaching or training (a student's stay has a `mobility.kind`). */
+  activity: z.enum(PERSONNEL_ACTIVITIES).optional(),
+  /** The hours taught during the stay. */
+  teachingHours: z.number().nonnegative().max(MAX_TEACHING_HOURS).optional(),
 });
 
 /** A host chosen from the partner catalogue: its country, city, coordinates and agreements come from there. */
@@ -182,18 +207,31 @@ export const MobilitySchema = z
     path: ["end"],
   });
 
+const STUDENT_OR_PERSONNEL = fieldText({
+  fr: "une situation est celle d'un étudiant ou d'un membre du personnel : retirez « student » ou « personnel »",
+  en: "a situation is a student's or a personnel member's: remove student or personnel",
+});
+
 export const SituationSchema = z
   .strictObject({
     asOf: IsoDateSchema.optional(),
     student: StudentSchema.optional(),
+    personnel: PersonnelSchema.optional(),
     mobility: MobilitySchema,
+  })
+  .superRefine((s, ctx) => {
+    if (s.personnel !== undefined && s.student !== undefined) {
+      ctx.addIssue({ code: "custom", ...STUDENT_OR_PERSONNEL, path: ["personnel"] });
+    }
   })
   .meta({
     id: "Situation",
-    description: "A student and a stay abroad: the input of every simulation (ARCHITECTURE §4.1)",
+    description:
+      "A student or a member of the school's personnel, and a stay abroad: the input of every simulation (ARCHITECTURE §4.1)",
   });
 
 export type Student = z.output<typeof StudentSchema>;
+export type Personnel = z.output<typeof PersonnelSchema>;
 export type Host = z.output<typeof HostSchema>;
 export type InlineHost = z.output<typeof InlineHostSchema>;
 export type Mobility = z.output<typeof MobilitySchema>;
@@ -202,3 +240,7 @@ export type Costs = z.output<typeof CostsSchema>;
 
 export const isPartnerHost = (host: Host): host is z.output<typeof PartnerHostSchema> =>
   "partner" in host;
+
+/** Who goes on the stay: a personnel member when the situation says so, else a student. */
+export const participantOf = (situation: Pick<Situation, "personnel">): Participant =>
+  situation.personnel === undefined ? "student" : "personnel";

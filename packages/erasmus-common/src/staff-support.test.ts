@@ -1,25 +1,9 @@
 import { add, cents, roundHalfUp } from "@envol/domain";
 import { describe, expect, it } from "vitest";
-import { activityDays, minTeachingHours, staffIndividualSupport } from "./staff-support.ts";
+import { minTeachingHours, staffIndividualSupport } from "./staff-support.ts";
 import { travelBand } from "./travel-bands.ts";
 
 const euros = (amount: Parameters<typeof roundHalfUp>[0]) => roundHalfUp(amount) / 100;
-
-describe("activityDays: calendar days, both ends included", () => {
-  it.each([
-    ["2027-03-08", "2027-03-12", 5],
-    ["2027-05-03", "2027-05-22", 20],
-    ["2027-03-08", "2027-03-08", 1],
-    // across a month's end and a leap day
-    ["2028-02-27", "2028-03-02", 5],
-  ])("%s → %s is %i days", (start, end, days) => {
-    expect(activityDays(start, end)).toBe(days);
-  });
-
-  it("refuses a stay that ends before it starts", () => {
-    expect(() => activityDays("2027-03-12", "2027-03-08")).toThrow(RangeError);
-  });
-});
 
 describe("minTeachingHours: 8 a whole week, 8 under a week", () => {
   it.each([

@@ -1,9 +1,10 @@
-import { type Amount, add, cents, epochDay, type IsoDate, prorata } from "@envol/domain";
+import { type Amount, add, cents, prorata } from "@envol/domain";
 
 /**
  * Staff mobility's counts and individual support (rulebook §10), shared by the two staff
  * schemes to come (`erasmus-staff`, KA131; `mic-staff`, KA171): they differ in their daily rates
- * and bounds, not in how a stay is counted or paid.
+ * and bounds, not in how a stay is paid. A stay's activity days are the domain's fact
+ * `activityDays` (calendar days, both ends counted).
  */
 
 /** Days paid at the full daily rate; each later day is paid at {@link TAPER_PERCENT} of it. */
@@ -11,20 +12,6 @@ export const FULL_RATE_DAYS = 14;
 
 /** The share of the daily rate paid for each activity day after the 14th (days 15 to 60). */
 export const TAPER_PERCENT = 70;
-
-/**
- * The activity days of a teaching or training stay: the calendar days from its first to its last
- * day, both included (not the funded days of a student's stay).
- *
- * @example
- * activityDays("2027-03-08", "2027-03-12") // 5
- * @throws RangeError when the stay ends before it starts
- */
-export const activityDays = (start: IsoDate, end: IsoDate): number => {
-  const days = epochDay(end) - epochDay(start) + 1;
-  if (days < 1) throw new RangeError(`the stay ends (${end}) before it starts (${start})`);
-  return days;
-};
 
 /**
  * The teaching hours a teaching stay requires: 8 for each whole week of activity, and 8 for a

@@ -138,6 +138,7 @@ describe("idf criteria", () => {
   it("has no residence criterion unless the institution asks for it", () => {
     const scheme = simulate({}, { student: STUDENT, mobility: berlin() });
     expect(scheme.criteria.map((c) => c.id)).toEqual([
+      "participant",
       "home-region",
       "partner-year",
       "level",

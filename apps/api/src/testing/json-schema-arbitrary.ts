@@ -240,7 +240,7 @@ const validObject = (s: JsonSchema, o: Required<ArbitraryOptions>, depth: number
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const [key, schema] of Object.entries(properties)) model[key] = valid(schema, o, depth + 1);
   const requiredKeys = (s.required ?? []).filter((k) => k in properties);
-  return fc.record(model, { requiredKeys }).map(inOrder);
+  return fc.record(model, { requiredKeys }).map(inOrder).map(oneParticipant);
 };
 
 /** Pairs of dates that name a period, by the names the document uses: start, then end. */
@@ -260,6 +260,16 @@ const inOrder = (value: Record<string, unknown>): Record<string, unknown> => {
       out = { ...out, [from]: b, [to]: a };
   }
   return out;
+};
+
+/**
+ * The object with at most one of `student` and `personnel`: a situation is a student's or a
+ * personnel member's (another refinement the JSON Schema does not say).
+ */
+const oneParticipant = (value: Record<string, unknown>): Record<string, unknown> => {
+  if (!("student" in value) || !("personnel" in value)) return value;
+  const { personnel, ...student } = value;
+  return student;
 };
 
 const valid = (

@@ -11,7 +11,7 @@ import type { Institution, Partner } from "../institution.ts";
 import type { ConfiguredPlugin, FundingPlugin, Parameters } from "../plugin.ts";
 import { createRegistry } from "../registry.ts";
 import type { SchemeResult, Verdict } from "../simulation-report.ts";
-import { SituationSchema } from "../situation.ts";
+import { participantOf, SituationSchema } from "../situation.ts";
 import { LANGS, type Text } from "../text.ts";
 
 /**
@@ -298,6 +298,24 @@ export const runPluginConformance = <S extends z.ZodType, P extends Parameters>(
         expect(untranslatedResult(fr, en, setup.properNames ?? []), `${c.name}: texts`).toEqual([]);
     });
 
+    it("is ineligible on participant for the participant it does not fund", () => {
+      for (const c of cases) {
+        const configured = configure(c.options);
+        const situation = SituationSchema.parse(c.situation);
+        if (participantOf(situation) !== configured.participant) continue;
+        const { student, personnel, ...rest } = situation;
+        const other =
+          configured.participant === "student"
+            ? { ...rest, personnel: { role: "teaching", activity: "teaching" } }
+            : rest;
+        const result = evaluateCase(configured, { ...c, situation: other }, setup, "en");
+        const participant = result.criteria.find((r) => r.id === "participant");
+        expect(result.verdict, c.name).toBe("ineligible");
+        expect(participant?.status, c.name).toBe("unmet");
+        expect(participant?.reason ?? "", c.name).not.toBe("");
+      }
+    });
+
     it("has a case table showing every criterion unmet and unknown at least once", () => {
       const seen = { unmet: new Set<string>(), unknown: new Set<string>() };
       const ids = new Set<string>();
@@ -309,8 +327,9 @@ export const runPluginConformance = <S extends z.ZodType, P extends Parameters>(
           if (r.status === "unknown") seen.unknown.add(r.id);
         }
       }
-      // `period` reads the start date every situation gives: it is never unknown
-      const exempt = { unmet: [], unknown: ["period"] };
+      // `period` reads the start date every situation gives, `participant` whether it names a
+      // member of the personnel: they are never unknown; `participant` unmet has its own test
+      const exempt = { unmet: ["participant"], unknown: ["period", "participant"] };
       const lacking = (kind: "unmet" | "unknown") =>
         [...ids].filter(
           (id) =>
