@@ -64,6 +64,10 @@ describe.skipIf(!hasChromium)(
       await page.getByText(/Distance de voyage inconnue/).waitFor();
       // the city, searched by name in the gazetteer, brings its coordinates and the distance
       const city = page.getByRole("combobox", { name: "Ville" });
+      // the city is below the fold (under the choice of who goes): without smooth scrolling,
+      // the scroll that brings it into view is over before typing, as a person's would be,
+      // rather than closing the list of suggestions as it opens (React Aria closes it on scroll)
+      await page.emulateMedia({ reducedMotion: "reduce" });
       await city.fill("Kyot");
       await page
         .getByRole("option", { name: /^Kyoto/ })
@@ -103,6 +107,48 @@ describe.skipIf(!hasChromium)(
       await page.getByText(inEnglish).first().waitFor({ timeout: 20_000 });
       await page.screenshot({ path: join(SHOTS, "simulator-en-phone.png"), fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+
+    it("asks a member of staff their own questions, and keeps the choice in the draft", async () => {
+      const page = await browser.newPage({
+        locale: "en-GB",
+        viewport: { width: 1280, height: 900 },
+      });
+      await page.addInitScript(() => localStorage.setItem("envol.lang", "en"));
+      const stay = {
+        mobility: { host: { partner: "tu-berlin" }, start: "2027-03-08", end: "2027-03-12" },
+      };
+      await page.goto(`${server.url}/?s=${encodeSituation(stay)}`);
+      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+      const who = page.getByRole("group", { name: "Who is going?" });
+      expect(await who.getByRole("radio", { name: "Student" }).isChecked()).toBe(true);
+      await page.getByRole("group", { name: "Study or internship?" }).waitFor();
+      await who.getByRole("radio", { name: "Staff" }).check();
+      // the stay's kind is a student's question: a member of staff says their activity instead
+      const activity = page.getByRole("group", { name: "Activity during the stay" });
+      await activity.getByRole("radio", { name: "Teaching" }).check();
+      expect(await page.getByRole("group", { name: "Study or internship?" }).count()).toBe(0);
+      await page.getByRole("button", { name: "Continue to your situation" }).click();
+      await page.getByRole("group", { name: "Your position at the school" }).waitFor();
+      expect(await page.getByRole("group", { name: "Do you hold a CROUS grant?" }).count()).toBe(0);
+      await page.getByRole("textbox", { name: "Teaching hours during the stay" }).fill("8");
+      await page.getByRole("textbox", { name: "Teaching hours during the stay" }).blur();
+      // the students' schemes are named in one line, not shown as cards a teacher cannot meet
+      await page
+        .getByText(/^Not shown: .*Erasmus\+ Europe.*, which fund students' stays\.$/)
+        .waitFor({
+          timeout: 20_000,
+        });
+      await page.screenshot({ path: join(SHOTS, "simulator-personnel-en.png"), fullPage: true });
+      expect(await axeViolations(page)).toEqual([]);
+      // the draft keeps the participant: a reload reopens a member of staff's answers
+      await expect
+        .poll(() => page.evaluate(() => localStorage.getItem("envol.simulator.situation")))
+        .toMatch(/"personnel":\{[^}]*"teachingHours":8/);
+      await page.reload();
+      const again = page.getByRole("group", { name: "Who is going?" });
+      await expect.poll(() => again.getByRole("radio", { name: "Staff" }).isChecked()).toBe(true);
       await page.close();
     });
   },
