@@ -1,4 +1,5 @@
 import { type Amount, add, cents, prorata } from "@envol/domain";
+import { callStart } from "./call-year.ts";
 
 /**
  * Staff mobility's counts and individual support (rulebook §10), shared by the two staff
@@ -40,3 +41,9 @@ export const staffIndividualSupport = (
     cents(dailyRateCents * (Math.min(days, FULL_RATE_DAYS) + travelDays)),
     prorata(dailyRateCents * TAPER_PERCENT, Math.max(0, days - FULL_RATE_DAYS), 100),
   );
+
+/**
+ * The first start date the staff schemes have figures for: Call 2024's daily rates and travel
+ * bands (rulebook §10). An earlier stay is ineligible on `period`.
+ */
+export const STAFF_FIGURES_SINCE = callStart(2024);
