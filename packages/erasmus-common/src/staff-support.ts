@@ -3,7 +3,7 @@ import { callStart } from "./call-year.ts";
 
 /**
  * Staff mobility's counts and individual support (rulebook §10), shared by the two staff
- * schemes to come (`erasmus-staff`, KA131; `mic-staff`, KA171): they differ in their daily rates
+ * schemes (`erasmus-staff`, KA131; `mic-staff`, KA171): they differ in their daily rates
  * and bounds, not in how a stay is paid. A stay's activity days are the domain's fact
  * `activityDays` (calendar days, both ends counted).
  */
