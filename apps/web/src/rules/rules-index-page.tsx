@@ -1,7 +1,9 @@
 import "./rules-pages.css";
-import { type Lang, PARTICIPANTS } from "@envol/domain";
+import type { Lang } from "@envol/domain";
 import { useQuery } from "@tanstack/react-query";
 import { schemesQuery } from "../api/schemes.ts";
+// the participants as the simulator lists them: the domain's module would bring zod to this page
+import { PARTICIPANT_OPTIONS } from "../simulator/answer-options.ts";
 import { RulesLink } from "./rules-link.tsx";
 import { RulesLoadError, RulesPending } from "./rules-states.tsx";
 import { useRulesTranslation } from "./rules-texts.ts";
@@ -27,7 +29,7 @@ export const RulesIndexPage = ({ lang }: { readonly lang: Lang }) => {
       ) : schemes.isError ? (
         <RulesLoadError lang={lang} error={schemes.error} onRetry={() => void schemes.refetch()} />
       ) : (
-        PARTICIPANTS.map((participant) => {
+        PARTICIPANT_OPTIONS.map((participant) => {
           const group = schemes.data.filter((s) => s.participant === participant);
           if (group.length === 0) return null;
           return (
