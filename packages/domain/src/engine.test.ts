@@ -944,9 +944,17 @@ describe("evaluate: who the scheme funds (rulebook §10)", () => {
     for (const s of report.schemes.filter((s) => s.scheme !== "teaching-visit")) {
       expect(s.verdict, s.scheme).toBe("ineligible");
       expect(unmetIds(s), s.scheme).toContain("participant");
-      expect(s.criteria.find((c) => c.id === "participant")?.reason).toBe(
-        "This scheme funds students' stays; you are going as a member of the school's personnel.",
-      );
+      // and that alone: a student's rules are not a teacher's questions
+      expect(
+        s.criteria.map((c) => c.id),
+        s.scheme,
+      ).toEqual(["participant"]);
+      expect(s.missing, s.scheme).toEqual([]);
+      expect(s.criteria[0]).toMatchObject({
+        reason:
+          "This scheme funds students' stays; you are going as a member of the school's personnel.",
+        hint: "Personnel stays are funded by the staff mobility schemes.",
+      });
     }
     expect(scheme(report, "teaching-visit").verdict).toBe("eligible");
     expect(scheme(report, "teaching-visit").estimate?.totalCents).toBe(50_000);

@@ -5,6 +5,7 @@ import { type EvaluationContext, makeEvaluationContext } from "./evaluation-cont
 import { favourableSituations } from "./favourable-answers.ts";
 import { bestPlan, type PlanCandidate } from "./funding-plan.ts";
 import { apportion, roundHalfUp } from "./money.ts";
+import { PARTICIPANT_CRITERION } from "./participant-criterion.ts";
 import type { ConfiguredPeriod, ConfiguredPlugin, EstimateDraft, PlanPeer } from "./plugin.ts";
 import type { Registry } from "./registry.ts";
 import type {
@@ -95,6 +96,8 @@ const evaluateScheme = (
     const e = evaluateCondition(c.condition, ctx);
     if (e.kind === "unknown") for (const path of e.missing) missing.add(path);
     criteria.push(criterionResult(c, e, lang, name));
+    // a scheme for the other kind of participant says that alone: its other rules are not theirs
+    if (c.id === PARTICIPANT_CRITERION && e.status === "unmet") break;
   }
   const unmet = criteria.filter((r) => r.status === "unmet").length;
   const verdict: Verdict =

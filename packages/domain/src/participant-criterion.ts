@@ -3,6 +3,9 @@ import { type Criterion, criterion } from "./conditions/criterion.ts";
 import { type Participant, participantOf } from "./situation.ts";
 import type { Text } from "./text.ts";
 
+/** The id of the criterion, first in every scheme's list. */
+export const PARTICIPANT_CRITERION = "participant";
+
 /** Who each kind of scheme funds, as a sentence's subject and as the participant one is. */
 const FUNDS: Readonly<Record<Participant, Text>> = {
   student: { fr: "les séjours des étudiants", en: "students' stays" },
@@ -42,7 +45,7 @@ const OWN_SCHEMES: Readonly<Record<Participant, Text>> = {
  */
 export const participantCriterion = (funds: Participant): Criterion =>
   criterion(
-    "participant",
+    PARTICIPANT_CRITERION,
     custom({
       describe: {
         fr: `séjour ${GOING_AS[funds].fr}`,
