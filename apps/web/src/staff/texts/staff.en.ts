@@ -59,6 +59,11 @@ export const staffEn: StaffMessages = {
       academicYear: "Academic year",
       destination: "Country",
       partner: "Partner",
+      participant: "Who goes",
+      participants: {
+        student: "Students",
+        personnel: "Staff",
+      },
       all: "All",
       search: "Student",
       searchHint: "Start of the name or of the e-mail address",
@@ -90,6 +95,7 @@ export const staffEn: StaffMessages = {
       updated: "Changed on",
     },
     awaitingOffice: "Amount to review",
+    personnel: "Member of staff",
     documents: {
       complete: "Complete",
       missing_one: "{{count}} missing",
@@ -136,6 +142,24 @@ export const staffEn: StaffMessages = {
   situation: {
     title: "Declared situation",
     unanswered: "Not answered",
+    participant: "Who goes",
+    participants: {
+      student: "Student",
+      personnel: "Member of the school's staff",
+    },
+    role: "Position",
+    roles: {
+      teaching: "Teaching staff",
+      administrative: "Administrative staff",
+    },
+    activity: "Activity",
+    activities: {
+      teaching: "Teaching",
+      training: "Training",
+    },
+    teachingHours: "Teaching hours",
+    hours_one: "{{count}} hour",
+    hours_other: "{{count}} hours",
     yes: "Yes",
     no: "No",
     none: "None",

@@ -63,6 +63,11 @@ export const staffFr = {
       academicYear: "Année universitaire",
       destination: "Pays",
       partner: "Partenaire",
+      participant: "Qui part",
+      participants: {
+        student: "Étudiants",
+        personnel: "Personnels",
+      },
       all: "Tous",
       search: "Étudiant ou étudiante",
       searchHint: "Début du nom ou de l'adresse électronique",
@@ -94,6 +99,7 @@ export const staffFr = {
       updated: "Modifiée le",
     },
     awaitingOffice: "Montant à revoir",
+    personnel: "Membre du personnel",
     documents: {
       complete: "Complètes",
       missing_one: "{{count}} manquante",
@@ -140,6 +146,24 @@ export const staffFr = {
   situation: {
     title: "Situation déclarée",
     unanswered: "Non renseigné",
+    participant: "Qui part",
+    participants: {
+      student: "Étudiant ou étudiante",
+      personnel: "Membre du personnel de l'école",
+    },
+    role: "Fonction",
+    roles: {
+      teaching: "Personnel enseignant",
+      administrative: "Personnel administratif",
+    },
+    activity: "Activité",
+    activities: {
+      teaching: "Enseignement",
+      training: "Formation",
+    },
+    teachingHours: "Heures d'enseignement",
+    hours_one: "{{count}} heure",
+    hours_other: "{{count}} heures",
     yes: "Oui",
     no: "Non",
     none: "Aucun",
