@@ -14,9 +14,6 @@ import { loadStaffTexts, useStaffTranslation } from "../staff/texts/staff-texts.
 // the area's texts in the current language before its first render (French comes with the chunk)
 await loadForCurrentLanguage(loadStaffTexts, loadAuthTexts);
 
-/** The role the area is for (a constant: a `role="…"` prop reads to linters as an ARIA role). */
-const STAFF = "staff";
-
 /**
  * The international office's back office, loaded only when visited (its routes are in
  * `router.tsx`): the queue, an application with its decisions and money, the budgets and the
@@ -26,7 +23,7 @@ const STAFF = "staff";
 const StaffArea = () => {
   const { t } = useStaffTranslation();
   return (
-    <SignedIn role={STAFF} signInTitle={t("signIn.title")} signInIntro={<p>{t("signIn.intro")}</p>}>
+    <SignedIn area="staff" signInTitle={t("signIn.title")} signInIntro={<p>{t("signIn.intro")}</p>}>
       {(session) => (
         <StaffLayout user={session.user}>
           <Outlet />

@@ -11,7 +11,7 @@ export const en: Messages = {
     navLabel: "Main navigation",
     nav: {
       simulator: "Simulator",
-      student: "Student area",
+      student: "My area",
       staff: "International office",
     },
     language: {

@@ -16,7 +16,7 @@ export const fr = {
     navLabel: "Navigation principale",
     nav: {
       simulator: "Simulateur",
-      student: "Espace étudiant",
+      student: "Mon espace",
       staff: "Espace de la DRI",
     },
     language: {
