@@ -206,6 +206,7 @@ export const studentEn: StudentMessages = {
     empty: "Nothing yet.",
     actors: {
       student: "You",
+      personnel: "You",
       staff: "The international office",
       partner: "The host institution",
       system: "Envol",

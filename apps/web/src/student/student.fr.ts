@@ -211,6 +211,7 @@ export const studentFr = {
     empty: "Rien pour l'instant.",
     actors: {
       student: "Vous",
+      personnel: "Vous",
       staff: "La DRI",
       partner: "L'établissement d'accueil",
       system: "Envol",

@@ -445,6 +445,7 @@ export const staffEn: StaffMessages = {
     override: "Override: {{reason}}",
     actors: {
       student: "the student",
+      personnel: "the member of staff",
       staff: "the international office",
       partner: "the partner institution",
       system: "Envol",

@@ -451,6 +451,7 @@ export const staffFr = {
     override: "Dérogation : {{reason}}",
     actors: {
       student: "l'étudiant ou l'étudiante",
+      personnel: "le membre du personnel",
       staff: "la DRI",
       partner: "l'établissement partenaire",
       system: "Envol",
