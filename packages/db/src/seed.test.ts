@@ -88,6 +88,12 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           password: "demo-etudiante",
         },
         {
+          role: "personnel",
+          email: "claire.martin@demo.envol.fr",
+          name: "Claire Martin",
+          password: "demo-personnel",
+        },
+        {
           role: "staff",
           email: "dri@demo.envol.fr",
           name: "Service des relations internationales",
@@ -103,6 +109,8 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       });
       const staff = await t.run(Users.use((u) => u.findByEmail("dri@demo.envol.fr")));
       expect(staff).toMatchObject({ role: "staff", passwordHash: "hashed:demo-dri" });
+      const personnel = await t.run(Users.use((u) => u.findByEmail("claire.martin@demo.envol.fr")));
+      expect(personnel).toMatchObject({ role: "personnel", passwordHash: "hashed:demo-personnel" });
     });
 
     it("issues a working key for TU Berlin, stored only hashed", async () => {
@@ -223,7 +231,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const before = await counts(t.run);
       const { registry } = await t.run(Schemes);
       expect(before).toMatchObject({
-        users: 5,
+        users: 6,
         applications: 5,
         requests: 9,
         budgets: registry.plugins.length,
@@ -240,7 +248,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const fresh = await open(engine);
       try {
         const seeded = await fresh.run(seedDemo({ passwords: { student: "ignored" } }));
-        expect(seeded.accounts.map((a) => a.password)).toEqual([undefined, undefined]);
+        expect(seeded.accounts.map((a) => a.password)).toEqual([undefined, undefined, undefined]);
         const student = await fresh.run(Users.use((u) => u.findByEmail("etudiante@demo.envol.fr")));
         expect(student?.passwordHash).toBeNull();
       } finally {
@@ -261,7 +269,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           expect([a.created, b.created].sort()).toEqual([false, true]);
           expect([a.partnerKey, b.partnerKey].filter((k) => k !== undefined)).toHaveLength(1);
           const c = await counts(fresh.run);
-          expect(c).toMatchObject({ users: 5, applications: 5, requests: 9, budgets: 6, keys: 1 });
+          expect(c).toMatchObject({ users: 6, applications: 5, requests: 9, budgets: 6, keys: 1 });
           const student = await fresh.run(
             Users.use((u) => u.findByEmail("etudiante@demo.envol.fr")),
           );

@@ -757,7 +757,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(csv.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
       const lines = csv.split("\r\n").slice(0, -1);
       expect(lines[0]).toBe(
-        "Dossier;Étudiant;Email;Aide;État;Année universitaire;Pays;Établissement d'accueil;Début;Fin;Arrivée réelle;Départ réel;Estimation (€);Accordé (€);Versé (€);Reste à verser (€);À récupérer (€)",
+        "Dossier;Étudiant;Email;Participant;Aide;État;Année universitaire;Pays;Établissement d'accueil;Début;Fin;Arrivée réelle;Départ réel;Estimation (€);Accordé (€);Versé (€);Reste à verser (€);À récupérer (€)",
       );
 
       expect(lines).toHaveLength(3);
@@ -767,6 +767,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           quoted.app.id,
           '"Zoé ""Zaza"" Dupont; fils"',
           quoted.email,
+          "Étudiant",
           "Bourse Mobilité Île-de-France",
           "Accordée",
           year,
