@@ -83,4 +83,15 @@ describe("pnpm envol simulate", () => {
     expect(run(["simulate", "--as-of", "2026-13-01"], situation()).stderr).toMatch(/--as-of/);
     expect(run(["frobnicate"], situation()).status).toBe(2);
   });
+
+  it("reads the situation from a file named after the options, and says which file it cannot read", () => {
+    const missing = run(["simulate", "no-such-situation.json"], "");
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(
+      /no-such-situation\.json: cannot read the situation file \(ENOENT\)/,
+    );
+    const two = run(["simulate", "a.json", "b.json"], "");
+    expect(two.status).toBe(2);
+    expect(two.stderr).toMatch(/one situation file at most/);
+  });
 });

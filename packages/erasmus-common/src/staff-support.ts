@@ -1,8 +1,9 @@
 import { type Amount, add, cents, prorata } from "@envol/domain";
+import { callStart } from "./call-year.ts";
 
 /**
  * Staff mobility's counts and individual support (rulebook §10), shared by the two staff
- * schemes to come (`erasmus-staff`, KA131; `mic-staff`, KA171): they differ in their daily rates
+ * schemes (`erasmus-staff`, KA131; `mic-staff`, KA171): they differ in their daily rates
  * and bounds, not in how a stay is paid. A stay's activity days are the domain's fact
  * `activityDays` (calendar days, both ends counted).
  */
@@ -40,3 +41,9 @@ export const staffIndividualSupport = (
     cents(dailyRateCents * (Math.min(days, FULL_RATE_DAYS) + travelDays)),
     prorata(dailyRateCents * TAPER_PERCENT, Math.max(0, days - FULL_RATE_DAYS), 100),
   );
+
+/**
+ * The first start date the staff schemes have figures for: Call 2024's daily rates and travel
+ * bands (rulebook §10). An earlier stay is ineligible on `period`.
+ */
+export const STAFF_FIGURES_SINCE = callStart(2024);

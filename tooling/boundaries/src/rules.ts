@@ -81,7 +81,7 @@ export const RULES: readonly AreaRule[] = [
   },
   {
     // sibling plugins share through a package of their own (Backstage's -common packages)
-    folder: /^plugins\/(erasmus|mic)$/,
+    folder: /^plugins\/(erasmus|mic|erasmus-staff|mic-staff)$/,
     description:
       "an Erasmus+ plugin imports only @envol/domain, @envol/erasmus-common, zod and effect: never another plugin nor apps/",
     allow: ["@envol/domain", "@envol/erasmus-common", "zod", "effect"],

@@ -1,6 +1,6 @@
 /**
- * `pnpm envol simulate [--lang fr|en] [--as-of YYYY-MM-DD] [--all-schemes | --schemes a,b] < situation.json`
- * prints the simulation response for the configured institution; an invalid situation prints
+ * `pnpm envol simulate [--lang fr|en] [--as-of YYYY-MM-DD] [--all-schemes | --schemes a,b] [situation.json]`
+ * reads the situation from the file named, or from stdin without one, and prints the simulation response for the configured institution; an invalid situation prints
  * each field issue to stderr and exits 2. No database needed.
  */
 import { readFileSync } from "node:fs";
@@ -10,7 +10,9 @@ import { loadRegistry, TELECOM_PARIS_CONFIG } from "@envol/institution";
 import { simulate } from "../simulate.ts";
 import { type Command, usageError } from "./command.ts";
 
-const USAGE = `usage: pnpm envol simulate [--lang fr|en] [--as-of YYYY-MM-DD] [--all-schemes | --schemes a,b] < situation.json
+const USAGE = `usage: pnpm envol simulate [--lang fr|en] [--as-of YYYY-MM-DD] [--all-schemes | --schemes a,b] [situation.json]
+
+  situation.json the situation to simulate (default: read from stdin)
 
   --lang         language of names, reasons and hints (default fr)
   --as-of        evaluation date when the situation has no asOf (default today)
@@ -20,8 +22,9 @@ const USAGE = `usage: pnpm envol simulate [--lang fr|en] [--as-of YYYY-MM-DD] [-
 export const simulateCommand: Command = {
   usage: USAGE,
   run: async (args) => {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args,
+      allowPositionals: true,
       options: {
         lang: { type: "string", default: "fr" },
         "as-of": { type: "string" },
@@ -29,6 +32,9 @@ export const simulateCommand: Command = {
         schemes: { type: "string" },
       },
     });
+    if (positionals.length > 1) {
+      return usageError(`one situation file at most, not ${positionals.length}`);
+    }
     const lang = values.lang;
     if (lang !== "fr" && lang !== "en")
       return usageError(`--lang: must be fr or en, not "${lang}"`);
@@ -45,7 +51,16 @@ export const simulateCommand: Command = {
       );
     }
     const registry = loadRegistry(TELECOM_PARIS_CONFIG, { enableAll: values["all-schemes"], only });
-    const outcome = simulate(readFileSync(0, "utf8"), registry, lang, today);
+    const [file] = positionals;
+    let input: string;
+    try {
+      input = readFileSync(file ?? 0, "utf8");
+    } catch (e) {
+      return usageError(
+        `${file}: cannot read the situation file (${(e as { code?: string }).code})`,
+      );
+    }
+    const outcome = simulate(input, registry, lang, today);
     if (!outcome.ok) {
       console.error("invalid situation:");
       for (const i of outcome.issues) console.error(`  ${i.path || "(situation)"}: ${i.message}`);

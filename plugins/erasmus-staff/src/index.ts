@@ -1,0 +1,1 @@
+export { erasmusStaff } from "./erasmus-staff.ts";

@@ -1,0 +1,1 @@
+export { micStaff } from "./mic-staff.ts";
