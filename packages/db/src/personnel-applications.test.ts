@@ -3,10 +3,13 @@ import { eq, sql } from "drizzle-orm";
 import { Cause, Exit } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Applications } from "./applications.ts";
+import { Budgets } from "./budgets.ts";
 import { Database } from "./database.ts";
 import { auditEvents } from "./schema/index.ts";
 import { BERLIN_SEMESTER, openTestRuntime, personnelStayAt, testEngines } from "./testing/index.ts";
 import { Users } from "./users.ts";
+
+const STAFF: Actor = { kind: "staff", userId: "00000000-0000-4000-8000-000000000001" };
 
 /** The school's personnel as applicants (ADR 016): their accounts, their actions, the queue. */
 describe.each(testEngines().map((e) => [e.name, e] as const))(
@@ -35,7 +38,11 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
     };
 
     it("stores a personnel account, and records its actions as the personnel's in the audit trail", async () => {
-      const { user, app, request } = await submitted("claire@example.org", "personnel", "erasmus");
+      const { user, app, request } = await submitted(
+        "claire@example.org",
+        "personnel",
+        "erasmus-staff",
+      );
       expect(user.role).toBe("personnel");
       expect(app.participant).toBe("personnel");
       const { db } = await t.run(Database);
@@ -57,7 +64,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
     });
 
     it("lets a personnel member act on their own requests only", async () => {
-      const { request } = await submitted("paul@example.org", "personnel", "erasmus");
+      const { request } = await submitted("paul@example.org", "personnel", "erasmus-staff");
       const other = await t.run(
         Users.use((u) =>
           u.ensure({ email: "zoe@example.org", name: "Zoé", role: "personnel", lang: "fr" }),
@@ -76,7 +83,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
 
     it("filters the office's queue by participant, each row saying its own", async () => {
       const student = await submitted("ines@example.org", "student", "erasmus");
-      const personnel = await submitted("marc@example.org", "personnel", "erasmus");
+      const personnel = await submitted("marc@example.org", "personnel", "erasmus-staff");
       const page = (participant?: "student" | "personnel") =>
         t.run(
           Applications.use((a) =>
@@ -107,6 +114,42 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         batch.rows.map(() => "personnel" as const),
       );
       expect(ids(batch.rows)).toContain(personnel.request.id);
+    });
+
+    it("approves a personnel request within erasmus-staff's own envelope, and refuses one above it", async () => {
+      await t.run(Budgets.use((b) => b.setEnvelope("erasmus-staff", "2026-2027", 200_000, STAFF)));
+      await t.run(Budgets.use((b) => b.setEnvelope("erasmus", "2026-2027", 1_000_000, STAFF)));
+      const review = async (email: string) => {
+        const { request } = await submitted(email, "personnel", "erasmus-staff");
+        await t.run(
+          Applications.use((a) => a.decide(request.id, { action: "start-review" }, STAFF)),
+        );
+        return request;
+      };
+      const first = await review("anne@example.org");
+      const approved = await t.run(
+        Applications.use((a) => a.decide(first.id, { action: "approve" }, STAFF)),
+      );
+      // rulebook §10: 180 € × (5 + 2) + 309 € travel, the estimate
+      expect(approved).toMatchObject({ state: "approved", approvedCents: 156_900 });
+      const envelopes = await t.run(Budgets.use((b) => b.list("2026-2027")));
+      expect(envelopes.find((b) => b.scheme === "erasmus-staff")).toMatchObject({
+        committedCents: 156_900,
+        remainingCents: 200_000 - 156_900,
+      });
+      // the students' envelope is not the personnel's
+      expect(envelopes.find((b) => b.scheme === "erasmus")?.committedCents).toBe(0);
+
+      const second = await review("bruno@example.org");
+      const refused = await t.runExit(
+        Applications.use((a) => a.decide(second.id, { action: "approve" }, STAFF)),
+      );
+      expect(Exit.isFailure(refused) && Cause.squash(refused.cause)).toMatchObject({
+        _tag: "BudgetExceeded",
+        scheme: "erasmus-staff",
+        requestedCents: 156_900,
+        remainingCents: 43_100,
+      });
     });
 
     it("takes the personnel role in the users table, whose check refuses a role it does not know", async () => {

@@ -172,6 +172,33 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(new Set(apps.map((a) => a.studentId)).size).toBeGreaterThanOrEqual(3);
     });
 
+    it("files the demo personnel member's teaching stay at TU Berlin, submitted to erasmus-staff", async () => {
+      const claire = await t.run(Users.use((u) => u.findByEmail("claire.martin@demo.envol.fr")));
+      const [app, ...more] = await t.run(
+        Applications.use((a) => a.listForStudent(claire?.id as string)),
+      );
+      expect(more).toEqual([]);
+      expect(app).toMatchObject({
+        participant: "personnel",
+        hostPartnerId: "tu-berlin",
+        startDate: "2027-03-15",
+        endDate: "2027-03-19",
+        situation: { personnel: { role: "teaching", activity: "teaching", teachingHours: 8 } },
+      });
+      // rulebook §10's worked example: 180 € × (5 + 2) + 309 € travel
+      expect(app?.requests.map((r) => [r.scheme, r.state, r.estimatedCents])).toEqual([
+        ["erasmus-staff", "submitted", 156_900],
+      ]);
+      const { db } = await t.run(Database);
+      const envelopes = await db.select().from(budgets);
+      for (const scheme of ["erasmus-staff", "mic-staff"])
+        expect(
+          envelopes.find((b) => b.scheme === scheme && b.academicYear === DEMO_ACADEMIC_YEAR)
+            ?.envelopeCents,
+          scheme,
+        ).toBe(DEMO_ENVELOPES_CENTS[scheme]);
+    });
+
     it("lets the demo student apply from the worked example and submit every request", async () => {
       const fresh = await open(engine);
       try {
@@ -232,8 +259,8 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const { registry } = await t.run(Schemes);
       expect(before).toMatchObject({
         users: 6,
-        applications: 5,
-        requests: 9,
+        applications: 6,
+        requests: 10,
         budgets: registry.plugins.length,
         keys: 1,
       });
@@ -269,7 +296,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           expect([a.created, b.created].sort()).toEqual([false, true]);
           expect([a.partnerKey, b.partnerKey].filter((k) => k !== undefined)).toHaveLength(1);
           const c = await counts(fresh.run);
-          expect(c).toMatchObject({ users: 6, applications: 5, requests: 9, budgets: 6, keys: 1 });
+          expect(c).toMatchObject({ users: 6, applications: 6, requests: 10, budgets: 8, keys: 1 });
           const student = await fresh.run(
             Users.use((u) => u.findByEmail("etudiante@demo.envol.fr")),
           );

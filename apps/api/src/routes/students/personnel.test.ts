@@ -7,7 +7,7 @@ import { type Caller, DEMO, openTestApp, type TestApp } from "../../testing/test
 const json = async (r: Response): Promise<any> => r.json();
 
 /** The scheme the personnel's applications name in these tests. */
-const SCHEME = "erasmus";
+const SCHEME = "erasmus-staff";
 
 /**
  * The school's personnel as applicants (ADR 016): the applicant's routes take a personnel
