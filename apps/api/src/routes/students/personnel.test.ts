@@ -1,5 +1,6 @@
 import { BERLIN_SEMESTER, personnelStayAt, testEngines } from "@envol/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PNG_BYTES } from "../../testing/json-schema-arbitrary.ts";
 import { type Caller, DEMO, openTestApp, type TestApp } from "../../testing/test-app.ts";
 
 /** A response's JSON, loosely typed for assertions. */
@@ -94,6 +95,77 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const exported = await json(await t.call(me, "GET", "/api/me/export"));
       expect(exported.account.role).toBe("personnel");
       expect(exported.applications.map((a: { id: string }) => a.id)).toEqual([app.id]);
+    });
+
+    it("takes a teaching stay from approval to the certificate of attendance and the recalculation on the actual days: 5 → 4 days is one daily rate less", async () => {
+      const me = await t.newPersonnel("prof-grant@example.org");
+      const { app, request } = await submitted(me);
+      const decide = (action: string) =>
+        t.call(staff, "POST", `/api/staff/requests/${request.id}/decision`, { action });
+      const committed = async () =>
+        (
+          (await json(await t.call(staff, "GET", "/api/staff/budgets?academicYear=2026-2027"))) as {
+            scheme: string;
+            committedCents: number;
+          }[]
+        ).find((b) => b.scheme === "erasmus-staff")?.committedCents;
+      const before = await committed();
+      expect((await decide("start-review")).status).toBe(200);
+      const approved = await decide("approve");
+      expect(approved.status).toBe(200);
+      // rulebook §10's worked example: 180 € × (5 + 2) + 309 € travel, within the staff envelope
+      expect(await json(approved)).toMatchObject({ state: "approved", approvedCents: 156_900 });
+      expect(await committed()).toBe((before ?? 0) + 156_900);
+      const signed = await t.call(
+        me,
+        "POST",
+        `/api/applications/${app.id}/requests/${request.id}/sign-agreement`,
+      );
+      expect(signed.status).toBe(200);
+      expect((await json(signed)).state).toBe("agreed");
+
+      // the plugin's document after return: the host's certificate of attendance
+      const shown = await json(await t.call(me, "GET", `/api/applications/${app.id}`));
+      const certificate = shown.checklist.find(
+        (item: { id: string }) => item.id === "attendance-certificate",
+      );
+      expect(certificate).toMatchObject({ uploaded: false });
+      const form = new FormData();
+      form.set("kind", "attendance-certificate");
+      form.set("file", new File([PNG_BYTES as Uint8Array<ArrayBuffer>], "attestation.png"));
+      const uploaded = await t.app.request(`/api/applications/${app.id}/documents`, {
+        method: "POST",
+        headers: me.headers,
+        body: form,
+      });
+      expect(uploaded.status).toBe(201);
+      const document = await json(uploaded);
+      const reviewed = await t.call(
+        staff,
+        "POST",
+        `/api/staff/applications/${app.id}/documents/${document.id}/review`,
+      );
+      expect(reviewed.status).toBe(200);
+      expect((await json(reviewed)).reviewedAt).not.toBeNull();
+      const after = await json(await t.call(me, "GET", `/api/applications/${app.id}`));
+      expect(
+        after.checklist.find((item: { id: string }) => item.id === "attendance-certificate"),
+      ).toMatchObject({ uploaded: true });
+
+      // the certificate says four days of activity, not five
+      const recalculated = await t.call(
+        staff,
+        "POST",
+        `/api/staff/requests/${request.id}/recalculation`,
+        { actualStart: "2027-03-15", actualEnd: "2027-03-18" },
+      );
+      expect(recalculated.status).toBe(200);
+      expect(await json(recalculated)).toMatchObject({
+        request: { id: request.id, state: "agreed", approvedCents: 138_900 },
+        previousCents: 156_900,
+        approvedCents: 138_900,
+        differenceCents: -18_000,
+      });
     });
 
     it("refuses a situation that is not the account's with a 422 naming situation.personnel, in French and in English", async () => {
