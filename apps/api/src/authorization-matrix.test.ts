@@ -14,7 +14,7 @@
  * status, as a problem+json.
  */
 import { PartnerKeys } from "@envol/db";
-import { semesterAt, testEngines } from "@envol/db/testing";
+import { personnelStayAt, semesterAt, testEngines } from "@envol/db/testing";
 import type { Situation } from "@envol/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exampleFromJsonSchema, PNG_BYTES } from "./testing/json-schema-arbitrary.ts";
@@ -81,6 +81,7 @@ const CALLERS = [
   "anonymous",
   "student A",
   "student B",
+  "personnel",
   "staff",
   "partner tu-berlin (the host)",
   "partner kth (another host)",
@@ -96,16 +97,18 @@ const PUBLIC: Policy = {
   anonymous: "allowed",
   "student A": "allowed",
   "student B": "allowed",
+  personnel: "allowed",
   staff: "allowed",
   "partner tu-berlin (the host)": "allowed",
   "partner kth (another host)": "allowed",
 };
 
-/** Whoever has a session: students and staff (a partner key is not a session). */
+/** Whoever has a session: students, personnel and staff (a partner key is not a session). */
 const SIGNED_IN: Policy = {
   anonymous: 401,
   "student A": "allowed",
   "student B": "allowed",
+  personnel: "allowed",
   staff: "allowed",
   "partner tu-berlin (the host)": 401,
   "partner kth (another host)": 401,
@@ -116,22 +119,27 @@ const NOWHERE: Policy = {
   anonymous: 404,
   "student A": 404,
   "student B": 404,
+  personnel: 404,
   staff: 404,
   "partner tu-berlin (the host)": 404,
   "partner kth (another host)": 404,
 };
 
-/** A student's own collection (her list, a new application, her data): any student, for herself. */
+/**
+ * An applicant's own collection (her list, a new application, her data): any student or member
+ * of the personnel (ADR 016), for herself.
+ */
 const STUDENT_OWN: Policy = { ...SIGNED_IN, staff: 403 };
 
-/** One of student A's resources: A only; to student B it does not exist. */
-const STUDENT_A_RESOURCE: Policy = { ...STUDENT_OWN, "student B": 404 };
+/** One of student A's resources: A only; to student B and the personnel it does not exist. */
+const STUDENT_A_RESOURCE: Policy = { ...STUDENT_OWN, "student B": 404, personnel: 404 };
 
 /** The back office: staff only. */
 const STAFF_ONLY: Policy = {
   anonymous: 401,
   "student A": 403,
   "student B": 403,
+  personnel: 403,
   staff: "allowed",
   "partner tu-berlin (the host)": 401,
   "partner kth (another host)": 401,
@@ -142,6 +150,7 @@ const PARTNER_INDEX: Policy = {
   anonymous: 401,
   "student A": 401,
   "student B": 401,
+  personnel: 401,
   staff: 401,
   "partner tu-berlin (the host)": "allowed",
   "partner kth (another host)": "allowed",
@@ -155,6 +164,7 @@ const TOKEN_HOLDER_ONLY: Policy = {
   anonymous: 404,
   "student A": 404,
   "student B": 404,
+  personnel: 404,
   staff: 404,
   "partner tu-berlin (the host)": 404,
   "partner kth (another host)": 404,
@@ -256,14 +266,20 @@ const situation = (host: string, kind: "study" | "internship" = "study"): Situat
   });
 
 /**
- * Bodies with meaningful data, by operation; any other operation with a body gets the smallest
- * value its schema accepts.
+ * Bodies with meaningful data, by operation (and caller: a member of the personnel files her
+ * own kind of situation); any other operation with a body gets the smallest value its schema
+ * accepts.
  */
-const SAMPLES: Readonly<Record<string, (f: Fixtures) => unknown>> = {
+const SAMPLES: Readonly<Record<string, (f: Fixtures, caller: CallerName) => unknown>> = {
   "POST /api/auth/sign-in": () => ({ email: DEMO.student.email, password: DEMO.student.password }),
   "POST /api/simulations": () => situation("tu-berlin"),
-  "POST /api/applications": () => ({ situation: situation("tu-berlin"), schemes: ["erasmus"] }),
-  "PUT /api/applications/{id}": () => ({ situation: situation("mcgill", "internship") }),
+  "POST /api/applications": (_, caller) => ({
+    situation: caller === "personnel" ? personnelStayAt() : situation("tu-berlin"),
+    schemes: ["erasmus"],
+  }),
+  "PUT /api/applications/{id}": (_, caller) => ({
+    situation: caller === "personnel" ? personnelStayAt() : situation("mcgill", "internship"),
+  }),
   "POST /api/applications/{id}/requests/{requestId}/withdraw": () => ({ reason: "Plus besoin" }),
   "POST /api/applications/{id}/documents": (f) => ({ kind: f.checklistKind, file: PNG_BYTES }),
   "POST /api/staff/requests/{id}/decision": () => ({ action: "start-review" }),
@@ -343,6 +359,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         anonymous: ANONYMOUS,
         "student A": studentA,
         "student B": await t.newStudent(B_EMAIL, B_PASSWORD),
+        personnel: await t.signIn(DEMO.personnel.email, DEMO.personnel.password),
         staff: await t.signIn(DEMO.staff.email, DEMO.staff.password),
         "partner tu-berlin (the host)": await t.partner("tu-berlin"),
         "partner kth (another host)": await t.partner("kth"),
@@ -404,11 +421,12 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       if (!ENDS_THE_SESSION.has(target.label)) return callers[name];
       if (name === "student A") return t.signIn(DEMO.student.email, DEMO.student.password);
       if (name === "student B") return t.signIn(B_EMAIL, B_PASSWORD);
+      if (name === "personnel") return t.signIn(DEMO.personnel.email, DEMO.personnel.password);
       if (name === "staff") return t.signIn(DEMO.staff.email, DEMO.staff.password);
       return callers[name];
     };
 
-    const send = (target: Operation, caller: Caller) => {
+    const send = (target: Operation, name: CallerName, caller: Caller) => {
       const path =
         PLAIN_ROUTES[target.label] ??
         fillPath(target.path, pathValues(target.path, f, target.method));
@@ -420,7 +438,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const encoded = target.body
         ? encodeBody(
             target.body.mediaType,
-            SAMPLES[target.label]?.(f) ??
+            SAMPLES[target.label]?.(f, name) ??
               exampleFromJsonSchema(target.body.schema, DOCUMENT.components?.schemas),
           )
         : undefined;
@@ -442,7 +460,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
                 : `${target.label} matches several policy entries: ${entries.map((e) => e.pattern).join(", ")}`,
             );
           const expected = (entries[0] as (typeof entries)[number]).policy[name];
-          const r = await send(target, await callerFor(name, target));
+          const r = await send(target, name, await callerFor(name, target));
           const text = await r.text();
           const seen = `${r.status} ${text.slice(0, 300)}`;
           if (expected === "allowed") {

@@ -56,6 +56,12 @@ export const ConfigSchema = z
     OIDC_STAFF_CLAIM: z.string().min(1).default("groups"),
     OIDC_STAFF_VALUES: z.string().min(1).optional(),
     /**
+     * Members of the school's personnel (applicants for teaching and training stays, ADR 016)
+     * are recognised by this claim holding one of OIDC_PERSONNEL_VALUES; staff wins over them.
+     */
+    OIDC_PERSONNEL_CLAIM: z.string().min(1).default("groups"),
+    OIDC_PERSONNEL_VALUES: z.string().min(1).optional(),
+    /**
      * The claim (a dotted path) that must be `true` before single sign-on creates an account or
      * links an existing one by its email: the provider vouches for the address.
      */

@@ -16,7 +16,11 @@ import type { AppDeps } from "./app.ts";
 import { hashPassword } from "./lib/passwords.ts";
 
 /** The demo accounts' passwords: `pnpm start` prints them, the tests sign in with them. */
-export const DEMO_PASSWORDS = { student: "demo-etudiante", staff: "demo-dri" } as const;
+export const DEMO_PASSWORDS = {
+  student: "demo-etudiante",
+  personnel: "demo-personnel",
+  staff: "demo-dri",
+} as const;
 
 /**
  * The registry, the runtime and the partner cache between them, over `database`. Nothing is

@@ -5,11 +5,13 @@ import {
   type Decision,
   type DecisionState,
   evaluate,
+  isApplicant,
   isPartnerHost,
   type LifecycleError,
   type OtherGrant,
   type OverrideRequired,
   type PaymentChanged,
+  participantOf,
   planDecision,
   resolveHost,
   type Situation,
@@ -292,7 +294,9 @@ export class Applications extends Context.Service<
             }
             await recordAudit(tx, {
               at,
-              actor: { kind: "student", userId: input.studentId },
+              // the applicant acts as the participant their situation says (the API refuses a
+              // situation that is not the account's: a student's for a personnel account…)
+              actor: { kind: participantOf(input.situation), userId: input.studentId },
               action: "create-application",
               entityType: "application",
               entityId: id,
@@ -371,7 +375,7 @@ export class Applications extends Context.Service<
               await tx.select().from(applications).where(eq(applications.id, id)).for("update")
             )[0];
             // another student's application is not found, as one that does not exist
-            if (!a || (actor.kind === "student" && a.studentId !== actor.userId))
+            if (!a || (isApplicant(actor) && a.studentId !== actor.userId))
               throw new ApplicationNotFound({ id });
             const rs = await tx
               .select()

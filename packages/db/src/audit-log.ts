@@ -6,6 +6,7 @@ import type { Tx } from "./transact.ts";
 export const actorId = (actor: Actor): string => {
   switch (actor.kind) {
     case "student":
+    case "personnel":
     case "staff":
       return actor.userId;
     case "partner":

@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { type Actor, documentRequestMessage, type Lang, type Text } from "@envol/domain";
+import {
+  type Actor,
+  type Applicant,
+  documentRequestMessage,
+  type Lang,
+  type Text,
+} from "@envol/domain";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { Context, Data, DateTime, Effect, Layer } from "effect";
 import { recordAudit } from "./audit-log.ts";
@@ -159,7 +165,7 @@ export class Documents extends Context.Service<
      */
     readonly insert: (
       input: Omit<StoredDocument, "id" | "uploadedBy" | "uploadedAt" | "reviewedAt"> & {
-        readonly actor: Extract<Actor, { readonly kind: "student" | "staff" }>;
+        readonly actor: Applicant | Extract<Actor, { readonly kind: "staff" }>;
         readonly quota: DocumentQuota;
       },
     ) => Effect.Effect<DocumentView, DocumentQuotaExceeded>;
@@ -196,7 +202,7 @@ export class Documents extends Context.Service<
     readonly remove: (
       applicationId: string,
       id: string,
-      actor: Extract<Actor, { readonly kind: "student" }>,
+      actor: Applicant,
     ) => Effect.Effect<StoredDocument, DocumentNotFound | DocumentReviewed>;
     /**
      * The office asks the student for a document: the request, its audit event and the e-mail
@@ -423,7 +429,7 @@ export class Documents extends Context.Service<
       const remove = Effect.fn("Documents.remove")(function* (
         applicationId: string,
         id: string,
-        actor: Extract<Actor, { readonly kind: "student" }>,
+        actor: Applicant,
       ) {
         const at = yield* DateTime.nowAsDate;
         return yield* transact(

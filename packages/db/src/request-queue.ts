@@ -1,4 +1,10 @@
-import { isPartnerHost, type RequestState, type Situation } from "@envol/domain";
+import {
+  isPartnerHost,
+  type Participant,
+  participantOf,
+  type RequestState,
+  type Situation,
+} from "@envol/domain";
 import { and, asc, desc, eq, exists, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { union } from "drizzle-orm/pg-core";
 import type { AppDatabase } from "./database.ts";
@@ -64,6 +70,8 @@ export interface QueueFilter {
   readonly academicYear?: string;
   readonly destinationCountry?: string;
   readonly hostPartnerId?: string;
+  /** Only the students' applications, or only the personnel's (ADR 016). */
+  readonly participant?: Participant;
   readonly sort?: QueueSort;
   readonly limit?: number;
   readonly offset?: number;
@@ -71,6 +79,9 @@ export interface QueueFilter {
 
 export interface QueueRow {
   readonly request: RequestView;
+  /** Whose application it is: a student's, or a member of the personnel's (ADR 016). */
+  readonly participant: Participant;
+  /** The applicant: a student, or a member of the personnel. */
   readonly studentId: string;
   readonly studentName: string;
   readonly studentEmail: string;
@@ -131,6 +142,12 @@ const studentsFound = async (db: AppDatabase, search: string) => {
   return few.length <= FEW_STUDENTS ? few.map((r) => r.id) : found;
 };
 
+/**
+ * A personnel member's application is one whose situation has the `personnel` block (ADR 016);
+ * written as the `applications_personnel` index's predicate, so that the planner uses it.
+ */
+const isPersonnelApplication = sql`${applications.situation} ? 'personnel'`;
+
 /** Up to this many students found, the queue looks their applications up by id. */
 const FEW_STUDENTS = 500;
 
@@ -145,6 +162,8 @@ const conditionOf = async (db: AppDatabase, filter: QueueFilter): Promise<SQL | 
   if (filter.destinationCountry)
     where.push(eq(applications.destinationCountry, filter.destinationCountry));
   if (filter.hostPartnerId) where.push(eq(applications.hostPartnerId, filter.hostPartnerId));
+  if (filter.participant === "personnel") where.push(isPersonnelApplication);
+  if (filter.participant === "student") where.push(sql`not (${isPersonnelApplication})`);
   if (Array.isArray(students)) where.push(inArray(applications.studentId, students as string[]));
   else if (students !== undefined) where.push(sql`${applications.studentId} in (${students})`);
   return where.length > 0 ? and(...where) : undefined;
@@ -201,6 +220,7 @@ const rowOf = ({ request, application, ...r }: Selected): QueueRow => {
   const host = application.situation.mobility.host;
   return {
     request: requestView(request),
+    participant: participantOf(application.situation),
     studentId: application.studentId,
     studentName: r.studentName,
     studentEmail: r.studentEmail,
@@ -228,6 +248,7 @@ const countOf = async (db: AppDatabase, filter: QueueFilter, condition: SQL | un
     filter.academicYear !== undefined ||
     filter.destinationCountry !== undefined ||
     filter.hostPartnerId !== undefined ||
+    filter.participant !== undefined ||
     filter.search !== undefined;
   let q = db.select({ one: sql`1` }).from(schemeRequests).$dynamic();
   if (withApplication)

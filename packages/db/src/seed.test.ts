@@ -88,6 +88,12 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           password: "demo-etudiante",
         },
         {
+          role: "personnel",
+          email: "claire.martin@demo.envol.fr",
+          name: "Claire Martin",
+          password: "demo-personnel",
+        },
+        {
           role: "staff",
           email: "dri@demo.envol.fr",
           name: "Service des relations internationales",
@@ -103,6 +109,8 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       });
       const staff = await t.run(Users.use((u) => u.findByEmail("dri@demo.envol.fr")));
       expect(staff).toMatchObject({ role: "staff", passwordHash: "hashed:demo-dri" });
+      const personnel = await t.run(Users.use((u) => u.findByEmail("claire.martin@demo.envol.fr")));
+      expect(personnel).toMatchObject({ role: "personnel", passwordHash: "hashed:demo-personnel" });
     });
 
     it("issues a working key for TU Berlin, stored only hashed", async () => {
@@ -164,6 +172,33 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(new Set(apps.map((a) => a.studentId)).size).toBeGreaterThanOrEqual(3);
     });
 
+    it("files the demo personnel member's teaching stay at TU Berlin, submitted to erasmus-staff", async () => {
+      const claire = await t.run(Users.use((u) => u.findByEmail("claire.martin@demo.envol.fr")));
+      const [app, ...more] = await t.run(
+        Applications.use((a) => a.listForStudent(claire?.id as string)),
+      );
+      expect(more).toEqual([]);
+      expect(app).toMatchObject({
+        participant: "personnel",
+        hostPartnerId: "tu-berlin",
+        startDate: "2027-03-15",
+        endDate: "2027-03-19",
+        situation: { personnel: { role: "teaching", activity: "teaching", teachingHours: 8 } },
+      });
+      // rulebook §10's worked example: 180 € × (5 + 2) + 309 € travel
+      expect(app?.requests.map((r) => [r.scheme, r.state, r.estimatedCents])).toEqual([
+        ["erasmus-staff", "submitted", 156_900],
+      ]);
+      const { db } = await t.run(Database);
+      const envelopes = await db.select().from(budgets);
+      for (const scheme of ["erasmus-staff", "mic-staff"])
+        expect(
+          envelopes.find((b) => b.scheme === scheme && b.academicYear === DEMO_ACADEMIC_YEAR)
+            ?.envelopeCents,
+          scheme,
+        ).toBe(DEMO_ENVELOPES_CENTS[scheme]);
+    });
+
     it("lets the demo student apply from the worked example and submit every request", async () => {
       const fresh = await open(engine);
       try {
@@ -223,9 +258,9 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const before = await counts(t.run);
       const { registry } = await t.run(Schemes);
       expect(before).toMatchObject({
-        users: 5,
-        applications: 5,
-        requests: 9,
+        users: 6,
+        applications: 6,
+        requests: 10,
         budgets: registry.plugins.length,
         keys: 1,
       });
@@ -240,7 +275,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const fresh = await open(engine);
       try {
         const seeded = await fresh.run(seedDemo({ passwords: { student: "ignored" } }));
-        expect(seeded.accounts.map((a) => a.password)).toEqual([undefined, undefined]);
+        expect(seeded.accounts.map((a) => a.password)).toEqual([undefined, undefined, undefined]);
         const student = await fresh.run(Users.use((u) => u.findByEmail("etudiante@demo.envol.fr")));
         expect(student?.passwordHash).toBeNull();
       } finally {
@@ -261,7 +296,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           expect([a.created, b.created].sort()).toEqual([false, true]);
           expect([a.partnerKey, b.partnerKey].filter((k) => k !== undefined)).toHaveLength(1);
           const c = await counts(fresh.run);
-          expect(c).toMatchObject({ users: 5, applications: 5, requests: 9, budgets: 6, keys: 1 });
+          expect(c).toMatchObject({ users: 6, applications: 6, requests: 10, budgets: 8, keys: 1 });
           const student = await fresh.run(
             Users.use((u) => u.findByEmail("etudiante@demo.envol.fr")),
           );

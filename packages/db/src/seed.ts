@@ -8,7 +8,7 @@ import { Database } from "./database.ts";
 import { PartnerKeys } from "./partner-keys.ts";
 import { Partners } from "./partners.ts";
 import { Schemes } from "./schemes.ts";
-import { Users } from "./users.ts";
+import { type UserRole, Users } from "./users.ts";
 
 /** The year every demo mobility falls in, and its envelopes. */
 export const DEMO_ACADEMIC_YEAR = "2026-2027";
@@ -28,6 +28,9 @@ export const DEMO_ENVELOPES_CENTS: Readonly<Record<string, number>> = {
   fitec: 4_000_000,
   alumni: 2_000_000,
   ami: 3_000_000,
+  // the personnel's teaching and training stays (rulebook §10, ADR 016)
+  "erasmus-staff": 3_000_000,
+  "mic-staff": 1_500_000,
 };
 export const DEFAULT_ENVELOPE_CENTS = 5_000_000;
 
@@ -42,11 +45,15 @@ export interface SeedOptions {
    * password and can only sign in through SSO.
    */
   readonly hashPassword?: (plain: string) => Promise<string>;
-  readonly passwords?: { readonly student?: string; readonly staff?: string };
+  readonly passwords?: {
+    readonly student?: string;
+    readonly personnel?: string;
+    readonly staff?: string;
+  };
 }
 
 export interface SeededAccount {
-  readonly role: "student" | "staff";
+  readonly role: UserRole;
   readonly email: string;
   readonly name: string;
   /** The demo password from the options, when one was set; what is stored is what the first run set. */
@@ -75,9 +82,10 @@ type DemoState = Extract<
   | "withdrawn"
 >;
 
-type Step = { readonly by: "student" | "staff"; readonly decision: Decision };
+/** Who takes a step: the applicant (the demo student or personnel member), or the office. */
+type Step = { readonly by: "applicant" | "staff"; readonly decision: Decision };
 
-const submitted: readonly Step[] = [{ by: "student", decision: { action: "submit" } }];
+const submitted: readonly Step[] = [{ by: "applicant", decision: { action: "submit" } }];
 const underReview: readonly Step[] = [
   ...submitted,
   { by: "staff", decision: { action: "start-review" } },
@@ -88,7 +96,7 @@ const approved: readonly Step[] = [
 ];
 const agreed: readonly Step[] = [
   ...approved,
-  { by: "student", decision: { action: "sign-agreement" } },
+  { by: "applicant", decision: { action: "sign-agreement" } },
 ];
 
 const PATHS: Readonly<Record<DemoState, readonly Step[]>> = {
@@ -118,7 +126,7 @@ const PATHS: Readonly<Record<DemoState, readonly Step[]>> = {
   withdrawn: [
     ...submitted,
     {
-      by: "student",
+      by: "applicant",
       decision: { action: "withdraw", reason: "Financement obtenu par ailleurs" },
     },
   ],
@@ -144,6 +152,30 @@ interface DemoStudent {
 
 const DEMO_STUDENT = { email: "etudiante@demo.envol.fr", name: "Camille Martin" };
 const DEMO_STAFF = { email: "dri@demo.envol.fr", name: "Service des relations internationales" };
+
+/**
+ * The demo member of the personnel (ADR 016): an enseignante-chercheuse who goes to teach at TU
+ * Berlin for five days, eight hours (the Erasmus+ minimum for a teaching stay, rulebook §10),
+ * submitted so that the office's queue shows a personnel application.
+ */
+const DEMO_PERSONNEL = {
+  email: "claire.martin@demo.envol.fr",
+  name: "Claire Martin",
+  lang: "fr",
+  application: {
+    scheme: "erasmus-staff",
+    situation: {
+      asOf: DEMO_AS_OF,
+      personnel: { role: "teaching", activity: "teaching", teachingHours: 8 },
+      mobility: { host: { partner: "tu-berlin" }, start: "2027-03-15", end: "2027-03-19" },
+    },
+  },
+} as const satisfies {
+  readonly email: string;
+  readonly name: string;
+  readonly lang: "fr" | "en";
+  readonly application: { readonly scheme: string; readonly situation: Situation };
+};
 
 /** Between them the requests go through every state a reviewer meets. */
 const DEMO_STUDENTS: readonly DemoStudent[] = [
@@ -258,9 +290,9 @@ const holdingSeedLock = <A, E, R>(
 
 /**
  * Demo data for an empty database, written through the repositories the app uses: the demo
- * partner catalogue, an envelope per scheme for 2026-2027, a demo student and staff member,
- * a partner key for TU Berlin, and applications from four demo students whose requests cover
- * the lifecycle. Idempotent: what exists is left alone, so a second run writes nothing (and
+ * partner catalogue, an envelope per scheme for 2026-2027, a demo student, personnel member
+ * and staff member, a partner key for TU Berlin, applications from four demo students whose
+ * requests cover the lifecycle, and the personnel member's submitted teaching stay. Idempotent: what exists is left alone, so a second run writes nothing (and
  * cannot tell the partner key again).
  */
 export const seedDemo = (options: SeedOptions = {}) =>
@@ -280,7 +312,7 @@ export const seedDemo = (options: SeedOptions = {}) =>
       const account = Effect.fn("seedDemo.account")(function* (input: {
         readonly email: string;
         readonly name: string;
-        readonly role: "student" | "staff";
+        readonly role: UserRole;
         readonly lang: "fr" | "en";
         readonly password?: string | undefined;
       }) {
@@ -297,6 +329,7 @@ export const seedDemo = (options: SeedOptions = {}) =>
 
       const passwords = {
         student: options.passwords?.student ?? "demo-etudiante",
+        personnel: options.passwords?.personnel ?? "demo-personnel",
         staff: options.passwords?.staff ?? "demo-dri",
       };
       const staff = yield* account({
@@ -378,12 +411,41 @@ export const seedDemo = (options: SeedOptions = {}) =>
         }
       }
 
+      const personnel = yield* account({
+        email: DEMO_PERSONNEL.email,
+        name: DEMO_PERSONNEL.name,
+        role: "personnel",
+        lang: DEMO_PERSONNEL.lang,
+        password: passwords.personnel,
+      });
+      const { scheme, situation } = DEMO_PERSONNEL.application;
+      if (
+        registry.byId.has(scheme) &&
+        (yield* applications.listForStudent(personnel.id)).length === 0
+      ) {
+        // a registered scheme, an envelope far larger than the grant: a failure here is a bug
+        const filed = yield* Effect.orDie(
+          applications.create({ studentId: personnel.id, situation, schemes: [scheme] }),
+        );
+        created = true;
+        const personnelActor: Actor = { kind: "personnel", userId: personnel.id };
+        for (const request of filed.requests)
+          for (const step of submitted)
+            yield* Effect.orDie(applications.decide(request.id, step.decision, personnelActor));
+      }
+
       const hashed = options.hashPassword !== undefined;
       const accounts: SeededAccount[] = [
         {
           role: "student",
           ...DEMO_STUDENT,
           ...(hashed && { password: passwords.student }),
+        },
+        {
+          role: "personnel",
+          email: DEMO_PERSONNEL.email,
+          name: DEMO_PERSONNEL.name,
+          ...(hashed && { password: passwords.personnel }),
         },
         {
           role: "staff",

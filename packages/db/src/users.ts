@@ -3,13 +3,15 @@ import { and, eq, isNull, ne } from "drizzle-orm";
 import { Context, DateTime, Effect, Layer } from "effect";
 import { Database } from "./database.ts";
 import { OidcEmailNotVerified, OidcIdentityConflict } from "./errors.ts";
-import { users } from "./schema/index.ts";
+import { type UserRole, users } from "./schema/index.ts";
+
+export { USER_ROLES, type UserRole } from "./schema/users.ts";
 
 export interface UserView {
   readonly id: string;
   readonly email: string;
   readonly name: string;
-  readonly role: "student" | "staff";
+  readonly role: UserRole;
   readonly lang: "fr" | "en";
 }
 
@@ -28,7 +30,7 @@ const newUser = (
   input: {
     readonly email: string;
     readonly name: string;
-    readonly role: "student" | "staff";
+    readonly role: UserRole;
     readonly lang?: "fr" | "en" | undefined;
     readonly passwordHash?: string | null | undefined;
     readonly oidcSubject?: string | null | undefined;
@@ -44,7 +46,7 @@ const newUser = (
   createdAt: at,
 });
 
-/** Students and staff. */
+/** Students, personnel and staff. */
 export class Users extends Context.Service<
   Users,
   {
@@ -52,7 +54,7 @@ export class Users extends Context.Service<
     readonly ensure: (input: {
       readonly email: string;
       readonly name: string;
-      readonly role: "student" | "staff";
+      readonly role: UserRole;
       readonly lang?: "fr" | "en";
       readonly passwordHash?: string | null;
       readonly oidcSubject?: string | null;
@@ -69,7 +71,7 @@ export class Users extends Context.Service<
       readonly subject: string;
       readonly email: string;
       readonly name: string;
-      readonly role: "student" | "staff";
+      readonly role: UserRole;
       readonly lang?: "fr" | "en";
       /** The provider vouches for `email`: needed to create an account or link one by email. */
       readonly emailVerified: boolean;

@@ -1,4 +1,4 @@
-import type { RequestState, Situation } from "@envol/domain";
+import { type Participant, participantOf, type RequestState, type Situation } from "@envol/domain";
 import type { applications, schemeRequests } from "./schema/index.ts";
 
 /** A scheme request as the API and the back office read it. */
@@ -17,6 +17,9 @@ export interface RequestView {
 /** An application with its requests. */
 export interface ApplicationView {
   readonly id: string;
+  /** Whose application it is: a student's, or a member of the personnel's (ADR 016). */
+  readonly participant: Participant;
+  /** The applicant: a student, or a member of the personnel. */
   readonly studentId: string;
   readonly situation: Situation;
   readonly academicYear: string;
@@ -48,6 +51,7 @@ export const applicationView = (
   requests: readonly (typeof schemeRequests.$inferSelect)[],
 ): ApplicationView => ({
   id: a.id,
+  participant: participantOf(a.situation),
   studentId: a.studentId,
   situation: a.situation,
   academicYear: a.academicYear,

@@ -59,15 +59,40 @@ export const COMMITTED_STATES: ReadonlySet<RequestState> = new Set([
   "completed",
 ]);
 
-export const ACTOR_KINDS = ["student", "staff", "partner", "system"] as const;
+export const ACTOR_KINDS = ["student", "personnel", "staff", "partner", "system"] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
-/** Who acts: a signed-in student or staff member, a partner school by its API key, or Envol itself. */
+/**
+ * Who applies for funding: a student, or a member of the school's personnel on a teaching or
+ * training stay (ADR 016). Both act alike on their own applications.
+ */
+export const APPLICANT_KINDS = ["student", "personnel"] as const satisfies readonly ActorKind[];
+export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
+
+/**
+ * Who acts: a signed-in applicant (student or personnel member) or office staff member, a
+ * partner school by its API key, or Envol itself.
+ */
 export type Actor =
   | { readonly kind: "student"; readonly userId: string }
+  | { readonly kind: "personnel"; readonly userId: string }
   | { readonly kind: "staff"; readonly userId: string }
   | { readonly kind: "partner"; readonly partnerId: string }
   | { readonly kind: "system"; readonly process: string };
+
+/** A signed-in applicant: the student or personnel member who owns the application. */
+export type Applicant = Extract<Actor, { readonly kind: ApplicantKind }>;
+
+/**
+ * Whether the actor is the applicant side (a student or a personnel member) rather than the
+ * office, a partner or Envol.
+ *
+ * @example
+ * isApplicant({ kind: "personnel", userId: "u1" }) // true
+ * isApplicant({ kind: "staff", userId: "u2" }) // false
+ */
+export const isApplicant = (actor: Actor): actor is Applicant =>
+  (APPLICANT_KINDS as readonly ActorKind[]).includes(actor.kind);
 
 export const REQUEST_ACTIONS = [
   "submit",
@@ -111,7 +136,7 @@ export interface RequestSnapshot {
   readonly id: string;
   readonly scheme: string;
   readonly state: RequestState;
-  /** The student who owns the application. */
+  /** The applicant (student or personnel member) who owns the application. */
   readonly studentId: string;
   /** The host institution, when it is a catalogue partner. */
   readonly hostPartnerId: string | null;
@@ -131,7 +156,7 @@ const NON_FINAL = REQUEST_STATES.filter((s) => !FINAL_STATES.has(s));
 
 /** The transition table: for each action, the states it leaves, the state it reaches, who may act. */
 export const TRANSITIONS: Readonly<Record<RequestAction, Rule>> = {
-  submit: { from: ["draft"], to: "submitted", actors: ["student"] },
+  submit: { from: ["draft"], to: "submitted", actors: APPLICANT_KINDS },
   "start-review": { from: ["submitted"], to: "under_review", actors: ["staff"] },
   approve: { from: ["under_review"], to: "approved", actors: ["staff"] },
   reject: { from: ["under_review", "waitlisted"], to: "rejected", actors: ["staff"] },
@@ -139,14 +164,14 @@ export const TRANSITIONS: Readonly<Record<RequestAction, Rule>> = {
   // promoted when money is released: by staff, or by Envol itself when it releases money
   promote: { from: ["waitlisted"], to: "approved", actors: ["staff", "system"] },
   // the student signs the grant agreement; staff may record a signature on paper
-  "sign-agreement": { from: ["approved"], to: "agreed", actors: ["student", "staff"] },
+  "sign-agreement": { from: ["approved"], to: "agreed", actors: [...APPLICANT_KINDS, "staff"] },
   "pay-advance": { from: ["agreed"], to: "advance_paid", actors: ["staff"] },
   complete: { from: ["advance_paid"], to: "completed", actors: ["staff"] },
   // once money was paid, the student asks the office, which ends the grant (cancel)
   withdraw: {
     from: NON_FINAL.filter((s) => !PAID_STATES.has(s)),
     to: "withdrawn",
-    actors: ["student"],
+    actors: APPLICANT_KINDS,
   },
   // the host partner cancels by rejecting the nomination, never a draft it cannot see, nor a
   // grant already paid (see `mayAct`)
@@ -257,13 +282,14 @@ export interface Transitioned {
   readonly money: readonly MoneyMovement[];
 }
 
-/** Whether `actor` may act on `request` at all: students on their own, partners on theirs. */
+/** Whether `actor` may act on `request` at all: applicants on their own, partners on theirs. */
 const owns = (
   actor: Actor,
   request: Pick<RequestSnapshot, "studentId" | "hostPartnerId">,
 ): boolean => {
   switch (actor.kind) {
     case "student":
+    case "personnel":
       return actor.userId === request.studentId;
     case "partner":
       return request.hostPartnerId !== null && actor.partnerId === request.hostPartnerId;

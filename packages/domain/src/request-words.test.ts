@@ -35,7 +35,10 @@ describe("a refused move, explained", () => {
       "Cannot approve this request: only the international office may do so.",
     );
     expect(refused("draft", "submit", "staff").explain("fr")).toBe(
-      "Impossible d'envoyer cette demande : c'est réservé à l'étudiant.",
+      "Impossible d'envoyer cette demande : c'est réservé à l'étudiant ou au membre du personnel.",
+    );
+    expect(refused("draft", "submit", "staff").explain("en")).toBe(
+      "Cannot submit this request: only the student or the member of the school's personnel may do so.",
     );
   });
 
@@ -57,6 +60,7 @@ describe("a refused move, explained", () => {
   it("explains every refusal the lifecycle makes, without contradicting itself", () => {
     const actors: Record<(typeof ACTOR_KINDS)[number], Actor> = {
       student: { kind: "student", userId: "s1" },
+      personnel: { kind: "personnel", userId: "s1" },
       staff: { kind: "staff", userId: "o1" },
       partner: { kind: "partner", partnerId: "p1" },
       system: { kind: "system", process: "test" },

@@ -64,10 +64,15 @@ export const REQUEST_ACTION_DONE: Readonly<Record<RequestAction, Text>> = {
 
 export const ACTOR_NAMES: Readonly<Record<ActorKind, Text>> = {
   student: { fr: "l'étudiant", en: "the student" },
+  personnel: { fr: "le membre du personnel", en: "the member of the school's personnel" },
   staff: { fr: "la DRI", en: "the international office" },
   partner: { fr: "l'établissement d'accueil", en: "the host institution" },
   system: { fr: "Envol", en: "Envol" },
 };
+
+/** "à l'étudiant", "à la DRI", and "au membre du personnel" (à + le contracts). */
+const toActor = (name: string): string =>
+  name.startsWith("le ") ? `au ${name.slice(3)}` : `à ${name}`;
 
 /** A state's name in quotes: « accordée », "approved". */
 export const quotedState = (state: string, lang: Lang): string => {
@@ -100,7 +105,7 @@ export const refusalOf = (
   const phrase = REQUEST_ACTION_PHRASES[refused.action];
   if (!rule.actors.includes(refused.actor)) {
     const fr = joinWords(
-      rule.actors.map((a) => `à ${ACTOR_NAMES[a].fr}`),
+      rule.actors.map((a) => toActor(ACTOR_NAMES[a].fr)),
       "fr",
       "or",
     );

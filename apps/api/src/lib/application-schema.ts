@@ -1,4 +1,4 @@
-import { SituationSchema } from "@envol/domain";
+import { PARTICIPANTS, SituationSchema } from "@envol/domain";
 import { z } from "@hono/zod-openapi";
 
 /**
@@ -7,6 +7,10 @@ import { z } from "@hono/zod-openapi";
  * actual dates once recalculated, and ISO timestamps.
  */
 export const applicationFields = {
+  participant: z.enum(PARTICIPANTS).meta({
+    description:
+      "Whose application it is: a student's, or a member of the school's personnel's (teaching or training stay); the situation's `personnel` block says it",
+  }),
   situation: SituationSchema,
   academicYear: z.string(),
   hostPartnerId: z.string().nullable(),

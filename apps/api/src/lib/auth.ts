@@ -1,4 +1,5 @@
-import { isDatabaseUnavailable, Sessions } from "@envol/db";
+import { isDatabaseUnavailable, Sessions, type UserRole } from "@envol/db";
+import { APPLICANT_KINDS, type Applicant } from "@envol/domain";
 import { Cause } from "effect";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
@@ -57,8 +58,8 @@ export const authenticate = (deps: AppDeps, options: { readonly https: boolean }
     await next();
   });
 
-/** Only a signed-in user of this role (401 when nobody is signed in, 403 for another role). */
-export const requireRole = (role: "student" | "staff") =>
+/** Only a signed-in user of these roles (401 when nobody is signed in, 403 for another role). */
+export const requireRole = (...roles: readonly UserRole[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const session = c.get("session");
     const lang = c.get("lang");
@@ -66,11 +67,21 @@ export const requireRole = (role: "student" | "staff") =>
     if (!session) {
       return problem(c, problemBody(401, "unauthenticated", TITLES.signInFirst[lang]));
     }
-    if (session.user.role !== role) {
+    if (!roles.includes(session.user.role)) {
       return problem(c, problemBody(403, "forbidden", TITLES.forbidden[lang]));
     }
     await next();
   });
+
+/**
+ * Only an applicant: a student, or a member of the school's personnel (ADR 016), on their own
+ * applications; the office and anyone else get 403.
+ */
+export const requireApplicant = () => requireRole(...APPLICANT_KINDS);
+
+/** Whether this user applies for funding (a student or a personnel member). */
+export const isApplicantRole = (role: UserRole): role is Applicant["kind"] =>
+  (APPLICANT_KINDS as readonly UserRole[]).includes(role);
 
 /** The signed-in user's session; the route is behind `requireRole`. */
 export const sessionOf = (c: { get: (key: "session") => AppEnv["Variables"]["session"] }) => {
@@ -79,8 +90,17 @@ export const sessionOf = (c: { get: (key: "session") => AppEnv["Variables"]["ses
   return session;
 };
 
+/** The signed-in applicant as the lifecycle and the audit trail name them; the route is behind `requireApplicant`. */
+export const applicantOf = (c: {
+  get: (key: "session") => AppEnv["Variables"]["session"];
+}): Applicant => {
+  const { user } = sessionOf(c);
+  if (!isApplicantRole(user.role)) throw new Error("route without requireApplicant");
+  return { kind: user.role, userId: user.id };
+};
+
 /** The signed-in user as the lifecycle and the audit trail name them; the route is behind `requireRole(kind)`. */
-export const actorOf = <K extends "student" | "staff">(
+export const actorOf = <K extends "staff">(
   c: { get: (key: "session") => AppEnv["Variables"]["session"] },
   kind: K,
 ): { readonly kind: K; readonly userId: string } => ({ kind, userId: sessionOf(c).user.id });

@@ -7,8 +7,20 @@
  * like Keycloak's `realm_access.roles`), `staff.values` lists what makes a staff member. Not an
  * affiliation such as eduPersonAffiliation `staff`: every employee of the school would then read
  * every student's file. Without `staff`, everyone who signs in through SSO is a student.
+ *
+ * Members of the school's personnel who apply for teaching and training stays (ADR 016) are
+ * recognised the same way by `personnel.claim` and `personnel.values` (for example
+ * eduPersonAffiliation `faculty`, `employee`): an applicant like a student, who sees only their
+ * own applications. Staff wins over personnel: the office's members are employees too.
  */
+import type { UserRole } from "@envol/db";
 import * as client from "openid-client";
+
+/** A claim of the ID token (a dotted path reaches nested claims) and the values that give a role. */
+export interface ClaimValues {
+  readonly claim: string;
+  readonly values: readonly string[];
+}
 
 export interface OidcSettings {
   /** The provider's issuer identifier (its discovery document is under it). */
@@ -20,7 +32,9 @@ export interface OidcSettings {
   /** Default `openid email profile`. */
   readonly scope?: string;
   /** The claim (a string or a list of strings) and its values that make a staff member. */
-  readonly staff?: { readonly claim: string; readonly values: readonly string[] };
+  readonly staff?: ClaimValues;
+  /** The claim and its values that make a member of the personnel (applicant, ADR 016). */
+  readonly personnel?: ClaimValues;
   /**
    * The claim (a dotted path) that must be `true` for the provider to vouch for the email: an
    * account is created, or an existing one linked by email, only then. Default `email_verified`
@@ -33,8 +47,8 @@ export interface OidcSettings {
 
 /**
  * The settings from the server's configuration (the environment): undefined when SSO is off.
- * `OIDC_STAFF_VALUES` is a comma-separated list; `OIDC_STAFF_CLAIM` defaults to `groups`,
- * `OIDC_EMAIL_VERIFIED_CLAIM` to `email_verified`.
+ * `OIDC_STAFF_VALUES` and `OIDC_PERSONNEL_VALUES` are comma-separated lists; `OIDC_STAFF_CLAIM`
+ * and `OIDC_PERSONNEL_CLAIM` default to `groups`, `OIDC_EMAIL_VERIFIED_CLAIM` to `email_verified`.
  * @throws when SSO is configured without PUBLIC_URL (the callback's address would be unknown)
  */
 export const oidcSettingsOf = (config: {
@@ -44,6 +58,8 @@ export const oidcSettingsOf = (config: {
   readonly OIDC_SCOPE?: string | undefined;
   readonly OIDC_STAFF_CLAIM?: string | undefined;
   readonly OIDC_STAFF_VALUES?: string | undefined;
+  readonly OIDC_PERSONNEL_CLAIM?: string | undefined;
+  readonly OIDC_PERSONNEL_VALUES?: string | undefined;
   readonly OIDC_EMAIL_VERIFIED_CLAIM?: string | undefined;
   readonly PUBLIC_URL?: string | undefined;
 }): OidcSettings | undefined => {
@@ -55,10 +71,8 @@ export const oidcSettingsOf = (config: {
   if (!issuer || !clientId || !clientSecret) return undefined;
   if (!config.PUBLIC_URL)
     throw new Error("PUBLIC_URL: is required when single sign-on is configured");
-  const values = (config.OIDC_STAFF_VALUES ?? "")
-    .split(",")
-    .map((v) => v.trim())
-    .filter(Boolean);
+  const staff = claimValues(config.OIDC_STAFF_CLAIM, config.OIDC_STAFF_VALUES);
+  const personnel = claimValues(config.OIDC_PERSONNEL_CLAIM, config.OIDC_PERSONNEL_VALUES);
   return {
     issuer,
     clientId,
@@ -66,8 +80,21 @@ export const oidcSettingsOf = (config: {
     redirectUri: new URL("/api/auth/oidc/callback", config.PUBLIC_URL).href,
     emailVerifiedClaim: config.OIDC_EMAIL_VERIFIED_CLAIM ?? "email_verified",
     ...(config.OIDC_SCOPE ? { scope: config.OIDC_SCOPE } : {}),
-    ...(values.length > 0 ? { staff: { claim: config.OIDC_STAFF_CLAIM ?? "groups", values } } : {}),
+    ...(staff ? { staff } : {}),
+    ...(personnel ? { personnel } : {}),
   };
+};
+
+/** A claim (default `groups`) and its comma-separated values; undefined when none is listed. */
+const claimValues = (
+  claim: string | undefined,
+  list: string | undefined,
+): ClaimValues | undefined => {
+  const values = (list ?? "")
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return values.length > 0 ? { claim: claim ?? "groups", values } : undefined;
 };
 
 /** What the browser keeps between the start and the callback (an HttpOnly cookie). */
@@ -83,7 +110,7 @@ export interface OidcIdentity {
   readonly subject: string;
   readonly email: string;
   readonly name: string;
-  readonly role: "student" | "staff";
+  readonly role: UserRole;
   readonly lang?: "fr" | "en";
   /** The provider vouches for `email` (the verified claim is `true`). */
   readonly emailVerified: boolean;
@@ -134,15 +161,26 @@ const claimAt = (claims: Record<string, unknown>, path: string): unknown =>
       claims,
     );
 
-/** `staff` when the configured claim holds one of the staff values; `student` otherwise. */
+/** Whether the claims hold, at the configured claim, one of its values. */
+const holds = (claims: Record<string, unknown>, role: ClaimValues | undefined): boolean => {
+  if (!role) return false;
+  const value = claimAt(claims, role.claim);
+  const held = Array.isArray(value) ? value : [value];
+  return held.some((v) => typeof v === "string" && role.values.includes(v));
+};
+
+/**
+ * `staff` when the configured claim holds one of the staff values; else `personnel` when its
+ * claim holds one of the personnel values; `student` otherwise.
+ */
 export const roleOf = (
   claims: Record<string, unknown>,
   staff: OidcSettings["staff"],
-): "student" | "staff" => {
-  if (!staff) return "student";
-  const value = claimAt(claims, staff.claim);
-  const held = Array.isArray(value) ? value : [value];
-  return held.some((v) => typeof v === "string" && staff.values.includes(v)) ? "staff" : "student";
+  personnel?: OidcSettings["personnel"],
+): UserRole => {
+  if (holds(claims, staff)) return "staff";
+  if (holds(claims, personnel)) return "personnel";
+  return "student";
 };
 
 const langOf = (locale: unknown): "fr" | "en" | undefined => {
@@ -165,7 +203,7 @@ const isTrue = (value: unknown) => value === true || value === "true";
 /** Reads who signed in from the claims (ID token, completed by userinfo). */
 export const identityOf = (
   claims: Record<string, unknown>,
-  settings: Pick<OidcSettings, "staff" | "emailVerifiedClaim">,
+  settings: Pick<OidcSettings, "staff" | "personnel" | "emailVerifiedClaim">,
 ): OidcIdentity => {
   const subject = claims.sub;
   if (typeof subject !== "string" || subject === "") throw new OidcSignInFailed("no subject");
@@ -177,7 +215,7 @@ export const identityOf = (
     subject,
     email,
     name: nameOf(claims, email),
-    role: roleOf(claims, settings.staff),
+    role: roleOf(claims, settings.staff, settings.personnel),
     emailVerified: isTrue(claimAt(claims, settings.emailVerifiedClaim ?? "email_verified")),
     ...(lang ? { lang } : {}),
   };
@@ -263,10 +301,14 @@ export const makeOidcClient = (settings: OidcSettings) => {
       if (!idClaims) throw new OidcSignInFailed("no ID token");
       let claims: Record<string, unknown> = { ...idClaims };
       const staffClaim = settings.staff ? claimAt(claims, settings.staff.claim) : "";
+      const personnelClaim = settings.personnel ? claimAt(claims, settings.personnel.claim) : "";
       const verifiedClaim = claimAt(claims, settings.emailVerifiedClaim ?? "email_verified");
       // many providers keep the profile claims for userinfo (OIDC Core §5.4)
       if (
-        (claims.email === undefined || staffClaim === undefined || verifiedClaim === undefined) &&
+        (claims.email === undefined ||
+          staffClaim === undefined ||
+          personnelClaim === undefined ||
+          verifiedClaim === undefined) &&
         config.serverMetadata().userinfo_endpoint
       ) {
         try {

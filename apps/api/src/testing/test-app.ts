@@ -18,6 +18,7 @@ import { hashPassword } from "../lib/passwords.ts";
 
 export const DEMO = {
   student: { email: "etudiante@demo.envol.fr", password: DEMO_PASSWORDS.student },
+  personnel: { email: "claire.martin@demo.envol.fr", password: DEMO_PASSWORDS.personnel },
   staff: { email: "dri@demo.envol.fr", password: DEMO_PASSWORDS.staff },
 } as const;
 
@@ -91,16 +92,22 @@ export const openTestApp = async (
     return { headers: { cookie, "x-csrf-token": session.csrfToken }, userId: session.user.id };
   };
 
-  /** A new student (a fresh email) with a password, signed in. */
-  const newStudent = async (email: string, password = "password-of-test"): Promise<Caller> => {
+  /** A new applicant (a fresh email) with a password, signed in: a student unless told. */
+  const newStudent = async (
+    email: string,
+    password = "password-of-test",
+    role: "student" | "personnel" = "student",
+  ): Promise<Caller> => {
     const passwordHash = await hashPassword(password);
     await runtime.runPromise(
-      Users.use((u) =>
-        u.ensure({ email, name: email.split("@")[0] ?? email, role: "student", passwordHash }),
-      ),
+      Users.use((u) => u.ensure({ email, name: email.split("@")[0] ?? email, role, passwordHash })),
     );
     return signIn(email, password);
   };
+
+  /** A new member of the school's personnel (a fresh email), signed in (ADR 016). */
+  const newPersonnel = (email: string, password = "password-of-test") =>
+    newStudent(email, password, "personnel");
 
   /** A partner school calling with a fresh API key of its own. */
   const partner = async (partnerId: string): Promise<Caller> => {
@@ -138,6 +145,7 @@ export const openTestApp = async (
     seeded,
     signIn,
     newStudent,
+    newPersonnel,
     partner,
     call,
     dispose: async () => {

@@ -46,6 +46,9 @@ export const applications = pgTable(
     index("applications_start").on(t.startDate, t.id),
     index("applications_year_start").on(t.academicYear, t.startDate, t.id),
     index("applications_country").on(t.destinationCountry),
+    // the queue's `participant=personnel` (ADR 016): the personnel's applications are few, found
+    // here rather than by walking every request and reading its situation
+    index("applications_personnel").on(t.startDate, t.id).where(sql`${t.situation} ? 'personnel'`),
   ],
 );
 

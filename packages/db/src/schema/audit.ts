@@ -27,7 +27,9 @@ export const auditEvents = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     at: timestamp("at", { withTimezone: true }).notNull(),
-    actorKind: text("actor_kind", { enum: ["student", "staff", "partner", "system"] }).notNull(),
+    actorKind: text("actor_kind", {
+      enum: ["student", "personnel", "staff", "partner", "system"],
+    }).notNull(),
     actorId: text("actor_id").notNull(),
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),

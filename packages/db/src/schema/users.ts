@@ -2,14 +2,21 @@ import { sql } from "drizzle-orm";
 import { check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { nameWords } from "../student-search.ts";
 
-/** Students and staff. A user signs in with the school's SSO (oidc_subject) or, for demos, a password. */
+/**
+ * Who signs in: a student or a member of the school's personnel, who apply for funding (ADR
+ * 016), or a member of the international office (`staff`).
+ */
+export const USER_ROLES = ["student", "personnel", "staff"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** Students, personnel and staff. A user signs in with the school's SSO (oidc_subject) or, for demos, a password. */
 export const users = pgTable(
   "users",
   {
     id: uuid("id").primaryKey(),
     email: text("email").notNull().unique(),
     name: text("name").notNull(),
-    role: text("role", { enum: ["student", "staff"] }).notNull(),
+    role: text("role", { enum: USER_ROLES }).notNull(),
     lang: text("lang", { enum: ["fr", "en"] })
       .notNull()
       .default("fr"),
@@ -22,7 +29,7 @@ export const users = pgTable(
     // the queue's search: word prefixes of the name, a prefix of the e-mail (student-search.ts)
     index("users_name_words").using("gin", nameWords(t.name)),
     index("users_email_prefix").using("btree", sql`lower(${t.email}) text_pattern_ops`),
-    check("users_role", sql`${t.role} in ('student', 'staff')`),
+    check("users_role", sql`${t.role} in ('student', 'personnel', 'staff')`),
     check("users_lang", sql`${t.lang} in ('fr', 'en')`),
   ],
 );

@@ -6,7 +6,13 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { DatabaseConfig } from "../database.ts";
 
-export { BERLIN_SEMESTER, type SemesterOptions, semesterAt } from "./situations.ts";
+export {
+  BERLIN_SEMESTER,
+  type PersonnelStayOptions,
+  personnelStayAt,
+  type SemesterOptions,
+  semesterAt,
+} from "./situations.ts";
 
 export interface TestEngine {
   readonly name: "pglite" | "postgres";

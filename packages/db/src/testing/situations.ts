@@ -60,3 +60,37 @@ export const semesterAt = ({
  * and the two-instance API test file applications with.
  */
 export const BERLIN_SEMESTER: Situation = semesterAt();
+
+export interface PersonnelStayOptions {
+  /** A partner's id. Default: "tu-berlin". */
+  readonly host?: string;
+  /** Default: "2027-03-15". */
+  readonly start?: string;
+  /** Default: "2027-03-19" (five days, both ends). */
+  readonly end?: string;
+  /** Default: "teaching". */
+  readonly activity?: "teaching" | "training";
+  /** Default: 8, Erasmus+'s minimum for a teaching stay of up to a week (rulebook §10). */
+  readonly teachingHours?: number;
+}
+
+/**
+ * A member of the school's teaching personnel going on a teaching stay in 2026-2027 (ADR 016):
+ * by default five days at TU Berlin, eight hours taught.
+ */
+export const personnelStayAt = ({
+  host = "tu-berlin",
+  start = "2027-03-15",
+  end = "2027-03-19",
+  activity = "teaching",
+  teachingHours = 8,
+}: PersonnelStayOptions = {}): Situation =>
+  SituationSchema.parse({
+    asOf: "2026-11-26",
+    personnel: {
+      role: "teaching",
+      activity,
+      ...(activity === "teaching" ? { teachingHours } : {}),
+    },
+    mobility: { host: { partner: host }, start, end },
+  });

@@ -1,5 +1,10 @@
 import { Result } from "effect";
-import { type Actor, BudgetExceeded, type RequestState } from "../application-lifecycle.ts";
+import {
+  type Actor,
+  BudgetExceeded,
+  isApplicant,
+  type RequestState,
+} from "../application-lifecycle.ts";
 import { compareDates, isIsoDate } from "../calendar-date.ts";
 import { quotedState } from "../request-words.ts";
 import type { SchemeResult } from "../simulation-report.ts";
@@ -78,7 +83,7 @@ export const recalculationRefusal = (
   },
   actor: Actor,
 ): Text | undefined => {
-  if (actor.kind === "student")
+  if (isApplicant(actor))
     return {
       fr: "les dates réelles sont confirmées par l'établissement d'accueil ou par la DRI",
       en: "the actual dates are confirmed by the host or by the office",

@@ -1,3 +1,4 @@
+import { USER_ROLES } from "@envol/db";
 import { TEXT_LIMITS } from "@envol/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import { problemResponse, tooManyResponse } from "../../lib/problem.ts";
@@ -8,7 +9,10 @@ export const SessionSchema = z
       id: z.string(),
       email: z.string(),
       name: z.string(),
-      role: z.enum(["student", "staff"]),
+      role: z.enum(USER_ROLES).meta({
+        description:
+          "student and personnel apply for funding (their own applications only); staff is the international office",
+      }),
       lang: z.enum(["fr", "en"]),
     }),
     csrfToken: z.string().meta({

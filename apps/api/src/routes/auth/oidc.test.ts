@@ -306,6 +306,21 @@ describe("returnTo and the staff claim", () => {
     ).toBe("staff");
   });
 
+  it("recognises the school's personnel by their own claim's values; staff wins over them", () => {
+    const staff = { claim: "groups", values: ["dri"] };
+    const personnel = { claim: "eduPersonAffiliation", values: ["faculty", "employee"] };
+    expect(roleOf({ eduPersonAffiliation: ["member", "faculty"] }, staff, personnel)).toBe(
+      "personnel",
+    );
+    expect(roleOf({ eduPersonAffiliation: "employee" }, undefined, personnel)).toBe("personnel");
+    expect(roleOf({ eduPersonAffiliation: ["student"] }, staff, personnel)).toBe("student");
+    // the office's members are employees too: they sign in as the office
+    expect(roleOf({ groups: ["dri"], eduPersonAffiliation: ["employee"] }, staff, personnel)).toBe(
+      "staff",
+    );
+    expect(roleOf({ eduPersonAffiliation: ["faculty"] }, staff)).toBe("student");
+  });
+
   it("reads whether the address is verified from email_verified, or from the configured claim", () => {
     const base = { sub: "s", email: "a@example.edu" };
     const verified = (claims: Record<string, unknown>, claim?: string) =>
@@ -340,6 +355,17 @@ describe("returnTo and the staff claim", () => {
       staff: { claim: "groups", values: ["dri", "ri"] },
     });
     expect(oidcSettingsOf({ ...sso, PUBLIC_URL: "https://envol.example" })?.staff).toBeUndefined();
+    expect(
+      oidcSettingsOf({
+        ...sso,
+        PUBLIC_URL: "https://envol.example",
+        OIDC_PERSONNEL_CLAIM: "eduPersonAffiliation",
+        OIDC_PERSONNEL_VALUES: "faculty, employee",
+      })?.personnel,
+    ).toEqual({ claim: "eduPersonAffiliation", values: ["faculty", "employee"] });
+    expect(
+      oidcSettingsOf({ ...sso, PUBLIC_URL: "https://envol.example" })?.personnel,
+    ).toBeUndefined();
     expect(
       oidcSettingsOf({
         ...sso,

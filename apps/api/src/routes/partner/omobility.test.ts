@@ -1,6 +1,14 @@
-import type { RequestState } from "@envol/domain";
+import { BERLIN_SEMESTER, personnelStayAt, semesterAt } from "@envol/db/testing";
+import type { RequestState, Situation } from "@envol/domain";
 import { describe, expect, it } from "vitest";
-import { envolAcademicYear, ewpAcademicYear, type OMobilityStatus, statusOf } from "./omobility.ts";
+import {
+  type ActivityType,
+  activityTypeOf,
+  envolAcademicYear,
+  ewpAcademicYear,
+  type OMobilityStatus,
+  statusOf,
+} from "./omobility.ts";
 
 describe("an omobility's EWP status from its requests' states", () => {
   const cases: readonly [readonly RequestState[], OMobilityStatus][] = [
@@ -23,5 +31,22 @@ describe("academic years between Envol and EWP", () => {
   it("writes 2026-2027 as 2026/2027 and back", () => {
     expect(ewpAcademicYear("2026-2027")).toBe("2026/2027");
     expect(envolAcademicYear("2026/2027")).toBe("2026-2027");
+  });
+});
+
+describe("an omobility's activity type: a student's studies or traineeship, a personnel member's teaching or training", () => {
+  const cases: readonly [string, Situation, ActivityType][] = [
+    ["a semester", BERLIN_SEMESTER, "student-studies"],
+    ["an internship", semesterAt({ kind: "internship" }), "student-traineeships"],
+    ["a teaching stay", personnelStayAt(), "staff-teacher"],
+    ["a training stay", personnelStayAt({ activity: "training" }), "staff-training"],
+    [
+      "a personnel stay that does not say its activity",
+      { ...personnelStayAt(), personnel: { role: "teaching" } },
+      "staff-teacher",
+    ],
+  ];
+  it.each(cases)("%s → %s", (_name, situation, type) => {
+    expect(activityTypeOf(situation)).toBe(type);
   });
 });

@@ -1,9 +1,34 @@
 /**
  * An application as a partner school reads it: an EWP Outgoing Mobility (omobilities v2 names,
- * shared/reference/anchors.md §b), with the student's name and email and nothing else personal.
+ * shared/reference/anchors.md §b), with the student's (or personnel member's) name and email
+ * and nothing else personal.
  */
 import type { ApplicationView, GrantReviewView, UserView } from "@envol/db";
-import { FINAL_STATES, type RequestState } from "@envol/domain";
+import { FINAL_STATES, participantOf, type RequestState, type Situation } from "@envol/domain";
+
+/**
+ * What the mobility is: omobilities v2's student activity types, and for the school's personnel
+ * (ADR 016) the staff mobility types of EWP's inter-institutional agreements (IIA v7
+ * `cooperation-conditions`: `staff-teacher`, `staff-training`).
+ */
+export const ACTIVITY_TYPES = [
+  "student-studies",
+  "student-traineeships",
+  "staff-teacher",
+  "staff-training",
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+/**
+ * A student's studies or traineeship; a personnel member's teaching or training. A personnel
+ * stay that does not say its activity is reported as teaching: a stay hosted by a partner under
+ * an agreement is where teaching takes place (training may be anywhere, and says so).
+ */
+export const activityTypeOf = (situation: Situation): ActivityType => {
+  if (participantOf(situation) === "personnel")
+    return situation.personnel?.activity === "training" ? "staff-training" : "staff-teacher";
+  return situation.mobility.kind === "internship" ? "student-traineeships" : "student-studies";
+};
 
 export const OMOBILITY_STATUSES = ["nomination", "live", "recognized", "cancelled"] as const;
 export type OMobilityStatus = (typeof OMOBILITY_STATUSES)[number];
@@ -13,7 +38,7 @@ export interface OMobility {
   readonly sending_hei_id: string;
   readonly receiving_hei_id: string;
   readonly receiving_academic_year_id: string;
-  readonly activity_type: "student-studies" | "student-traineeships";
+  readonly activity_type: ActivityType;
   readonly status: OMobilityStatus;
   readonly planned_arrival_date: string;
   readonly planned_departure_date: string;
@@ -111,10 +136,7 @@ export const toOMobility = (
   sending_hei_id: sendingHeiId,
   receiving_hei_id: application.hostPartnerId ?? "",
   receiving_academic_year_id: ewpAcademicYear(application.academicYear),
-  activity_type:
-    application.situation.mobility.kind === "internship"
-      ? "student-traineeships"
-      : "student-studies",
+  activity_type: activityTypeOf(application.situation),
   status: statusOf(nominatedRequests(application).map((r) => r.state)),
   planned_arrival_date: application.startDate,
   planned_departure_date: application.endDate,

@@ -13,7 +13,12 @@ import {
 import { createRoute, z } from "@hono/zod-openapi";
 import { PARTNER_SECURITY_SCHEME } from "../../lib/partner-auth.ts";
 import { problemResponse, tooManyResponse } from "../../lib/problem.ts";
-import { envolAcademicYear, ewpAcademicYear, OMOBILITY_STATUSES } from "./omobility.ts";
+import {
+  ACTIVITY_TYPES,
+  envolAcademicYear,
+  ewpAcademicYear,
+  OMOBILITY_STATUSES,
+} from "./omobility.ts";
 
 const TAGS = ["Partner schools"];
 const security = [{ [PARTNER_SECURITY_SCHEME]: [] }];
@@ -60,7 +65,10 @@ export const OMobilitySchema = z
       .string()
       .meta({ description: "The host: the calling partner", example: "tu-berlin" }),
     receiving_academic_year_id: EwpAcademicYearSchema,
-    activity_type: z.enum(["student-studies", "student-traineeships"]),
+    activity_type: z.enum(ACTIVITY_TYPES).meta({
+      description:
+        "What the mobility is: a student's studies or traineeship (omobilities v2), or a staff mobility of the school's personnel, to teach (`staff-teacher`) or to train (`staff-training`), named as EWP's inter-institutional agreements name them",
+    }),
     status: z.enum(OMOBILITY_STATUSES).meta({
       description:
         "nomination: the sending school is still deciding; live: a grant is awarded and running; recognized: the stay is over and its grant settled; cancelled: every request was withdrawn, cancelled or rejected",
@@ -72,7 +80,8 @@ export const OMobilitySchema = z
     }),
     actual_departure_date: IsoDateSchema.nullable(),
     student: z.object({ name: z.string(), email: z.string() }).meta({
-      description: "The student's name and email: no other personal data is shared",
+      description:
+        "The participant's name and email (the student's, or the personnel member's on a staff mobility): no other personal data is shared",
     }),
     modified_at: z.string().meta({
       description: "When the mobility last changed (what `modified_since` compares with)",

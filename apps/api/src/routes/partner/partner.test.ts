@@ -9,7 +9,7 @@ import {
   PartnerKeys,
   Users,
 } from "@envol/db";
-import { semesterAt, testEngines } from "@envol/db/testing";
+import { personnelStayAt, semesterAt, testEngines } from "@envol/db/testing";
 import type { Actor, Situation } from "@envol/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, DEMO, openTestApp, type TestApp } from "../../testing/test-app.ts";
@@ -250,6 +250,63 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         ((await (await get(berlin, `/omobilities/${nominated.id}`)).json()) as { status: string })
           .status,
       ).toBe("nomination");
+    });
+
+    it("reports the school's personnel's staff mobilities like the students', their activity type saying teaching or training", async () => {
+      // the seed's Claire Martin, who teaches at TU Berlin for five days (ADR 016)
+      const claire = await t.runtime.runPromise(
+        Users.use((u) => u.findByEmail(DEMO.personnel.email)),
+      );
+      const [teaching] = await t.runtime.runPromise(
+        Applications.use((a) => a.listForStudent(claire?.id ?? "")),
+      );
+      if (!teaching) throw new Error("the demo personnel member has no application");
+      expect(
+        await ids(await get(berlin, "/omobilities?receiving_academic_year_id=2026/2027")),
+      ).toContain(teaching.id);
+      const shown = (await (await get(berlin, `/omobilities/${teaching.id}`)).json()) as Record<
+        string,
+        unknown
+      >;
+      expect(shown).toMatchObject({
+        omobility_id: teaching.id,
+        receiving_hei_id: "tu-berlin",
+        activity_type: "staff-teacher",
+        status: "nomination",
+        planned_arrival_date: "2027-03-15",
+        planned_departure_date: "2027-03-19",
+        student: { name: "Claire Martin", email: DEMO.personnel.email },
+      });
+
+      const trainer = await t.runtime.runPromise(
+        Users.use((u) =>
+          u.ensure({ email: "training@example.org", name: "Paul Durand", role: "personnel" }),
+        ),
+      );
+      const training = await t.runtime.runPromise(
+        Applications.use((a) =>
+          a.create({
+            studentId: trainer.id,
+            situation: personnelStayAt({ activity: "training" }),
+            schemes: ["erasmus-staff"],
+          }),
+        ),
+      );
+      await t.runtime.runPromise(
+        Applications.use((a) =>
+          a.decide(
+            training.requests[0]?.id ?? "",
+            { action: "submit" },
+            { kind: "personnel", userId: trainer.id },
+          ),
+        ),
+      );
+      const trained = (await (await get(berlin, `/omobilities/${training.id}`)).json()) as {
+        activity_type: string;
+      };
+      expect(trained.activity_type).toBe("staff-training");
+      // another host sees none of them
+      expect((await get(kth, `/omobilities/${teaching.id}`)).status).toBe(404);
     });
 
     it("answers another partner's mobility, a draft, a random id and garbage with the same 404", async () => {

@@ -20,6 +20,7 @@ import {
 import {
   availableActions,
   type Lang,
+  type Participant,
   REQUEST_STATE_NAMES,
   type Registry,
   type RequestState,
@@ -27,6 +28,7 @@ import {
   renderLedgerLine,
   type SimulationReport,
   type StoredLedgerLine,
+  type Text,
   unknownPartner,
 } from "@envol/domain";
 import type { RouteConfig, RouteHandler } from "@hono/zod-openapi";
@@ -77,6 +79,7 @@ const filterOf = (q: {
   readonly academicYear?: string | undefined;
   readonly destination?: string | undefined;
   readonly partner?: string | undefined;
+  readonly participant?: Participant | undefined;
   readonly sort: QueueSort;
 }): QueueFilter => ({
   ...(q.state !== undefined && { states: q.state }),
@@ -88,6 +91,7 @@ const filterOf = (q: {
   ...(q.academicYear !== undefined && { academicYear: q.academicYear }),
   ...(q.destination !== undefined && { destinationCountry: q.destination }),
   ...(q.partner !== undefined && { hostPartnerId: q.partner }),
+  ...(q.participant !== undefined && { participant: q.participant }),
   sort: q.sort,
 });
 
@@ -108,6 +112,7 @@ export const queueHandler =
           {
             items: page.rows.map((row, i) => ({
               request: row.request,
+              participant: row.participant,
               awaitingOffice: row.awaitingOffice,
               student: { id: row.studentId, name: row.studentName, email: row.studentEmail },
               academicYear: row.academicYear,
@@ -510,6 +515,7 @@ const REQUEST_COLUMNS: Record<Lang, readonly string[]> = {
     "Dossier",
     "Étudiant",
     "Email",
+    "Participant",
     "Aide",
     "État",
     "Année universitaire",
@@ -529,6 +535,7 @@ const REQUEST_COLUMNS: Record<Lang, readonly string[]> = {
     "Application",
     "Student",
     "Email",
+    "Participant",
     "Scheme",
     "State",
     "Academic year",
@@ -544,6 +551,12 @@ const REQUEST_COLUMNS: Record<Lang, readonly string[]> = {
     "Still to pay (€)",
     "To recover (€)",
   ],
+};
+
+/** Whose application a row is, as the export says it (ADR 016). */
+const PARTICIPANT_LABELS: Readonly<Record<Participant, Text>> = {
+  student: { fr: "Étudiant", en: "Student" },
+  personnel: { fr: "Personnel", en: "Personnel" },
 };
 
 /** A state as the back office names it: "Envoyée", "Under review". */
@@ -571,6 +584,7 @@ const requestCells = (r: QueueRow, registry: Registry, lang: Lang): CsvCell[] =>
     r.request.applicationId,
     r.studentName,
     r.studentEmail,
+    PARTICIPANT_LABELS[r.participant][lang],
     registry.byId.get(r.request.scheme)?.name[lang] ?? r.request.scheme,
     stateLabel(r.request.state, lang),
     r.academicYear,

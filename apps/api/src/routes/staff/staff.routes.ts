@@ -6,6 +6,7 @@ import {
   fieldText,
   IsoDateSchema,
   OVERRIDE_GROUND_KINDS,
+  PARTICIPANTS,
   REQUEST_ACTIONS,
   REQUEST_STATES,
   type RequestState,
@@ -190,6 +191,10 @@ const QueueFilterSchema = z.object({
   academicYear: AcademicYearSchema.optional(),
   destination: CountryCodeSchema.optional().meta({ description: "The host's country" }),
   partner: Id.optional().meta({ description: "The host partner's id" }),
+  participant: z.enum(PARTICIPANTS).optional().meta({
+    description:
+      "Only the students' applications (`student`), or only those of the school's personnel on a teaching or training stay (`personnel`); both without it",
+  }),
   sort: z
     .enum(QUEUE_SORTS)
     .default("updated-desc")
@@ -198,6 +203,10 @@ const QueueFilterSchema = z.object({
 
 export const QueueItemSchema = z.object({
   request: RequestSchema,
+  participant: z.enum(PARTICIPANTS).meta({
+    description:
+      "Whose application it is: a student's, or a member of the school's personnel's (then `student` is that member's account)",
+  }),
   awaitingOffice: z.boolean().meta({
     description:
       "Something about the grant awaits the office: a host's statement that would raise it, or a flag left when another grant's recalculation moved the stay's dates (see the application's `review`)",

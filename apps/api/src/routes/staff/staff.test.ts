@@ -22,6 +22,7 @@ const situation = (start: string, end: string, host?: Situation["mobility"]["hos
 
 interface Item {
   request: { id: string; scheme: string; state: string; updatedAt: string; applicationId: string };
+  participant: "student" | "personnel";
   student: { name: string; email: string };
   startDate: string;
   academicYear: string;
@@ -103,10 +104,11 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
 
     it("lists the seeded queue with each student's name and email, filtered, sorted and paginated", async () => {
       const all = await json(await get("/api/staff/queue?view=all"));
-      // the seed: Camille 3 requests (one a draft, which `all` leaves out), Lucas 2, Inès 2, Emma 2
-      expect(all).toMatchObject({ total: 8, limit: 50, offset: 0 });
+      // the seed: Camille 3 requests (one a draft, which `all` leaves out), Lucas 2, Inès 2,
+      // Emma 2, and the personnel's Claire 1 (ADR 016)
+      expect(all).toMatchObject({ total: 9, limit: 50, offset: 0 });
       const items = all.items as Item[];
-      expect(items).toHaveLength(8);
+      expect(items).toHaveLength(9);
       expect(items.map((i) => i.request.state)).not.toContain("draft");
       const camille = items.filter((i) => i.student.name === "Camille Martin");
       expect(camille).toHaveLength(2);
@@ -128,11 +130,18 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       ]);
       expect((await query("scheme=idf&state=rejected")).items[0]?.student.name).toBe("Inès Moreau");
       const germany = await query("destination=DE");
-      expect(germany.total).toBe(2);
+      expect(germany.total).toBe(3);
       expect(germany.items.every((i) => i.hostPartnerId === "tu-berlin")).toBe(true);
       const kth = await query("partner=kth");
       expect(kth.items.map((i) => i.student.name)).toEqual(["Emma Wilson", "Emma Wilson"]);
-      expect((await query("academicYear=2026-2027")).total).toBe(8);
+      expect((await query("academicYear=2026-2027")).total).toBe(9);
+      const personnel = await query("participant=personnel");
+      expect(
+        personnel.items.map((i) => [i.student.name, i.request.scheme, i.participant]),
+      ).toEqual([["Claire Martin", "erasmus-staff", "personnel"]]);
+      const students = await query("participant=student");
+      expect(students.total).toBe(8);
+      expect(students.items.every((i) => i.participant === "student")).toBe(true);
       expect((await query("academicYear=2032-2033")).total).toBe(0);
 
       const byStart = (await query("sort=start-asc")).items.map((i) => i.startDate);
@@ -149,9 +158,9 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         ),
       );
       expect(pageData.map((p) => [p.items.length, p.total, p.limit, p.offset])).toEqual([
-        [4, 8, 4, 0],
-        [4, 8, 4, 4],
-        [0, 8, 4, 8],
+        [4, 9, 4, 0],
+        [4, 9, 4, 4],
+        [1, 9, 4, 8],
       ]);
       expect(pageData.flatMap((p) => p.items.map((i: Item) => i.request.id))).toEqual(
         items.map((i) => i.request.id),
@@ -170,6 +179,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         ["destination=XX", "destination"],
         ["academicYear=2026-2028", "academicYear"],
         ["sort=name", "sort"],
+        ["participant=teacher", "participant"],
       ] as const) {
         const r = await get(`/api/staff/queue?${q}`);
         expect(r.status, q).toBe(422);
@@ -757,7 +767,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(csv.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
       const lines = csv.split("\r\n").slice(0, -1);
       expect(lines[0]).toBe(
-        "Dossier;Étudiant;Email;Aide;État;Année universitaire;Pays;Établissement d'accueil;Début;Fin;Arrivée réelle;Départ réel;Estimation (€);Accordé (€);Versé (€);Reste à verser (€);À récupérer (€)",
+        "Dossier;Étudiant;Email;Participant;Aide;État;Année universitaire;Pays;Établissement d'accueil;Début;Fin;Arrivée réelle;Départ réel;Estimation (€);Accordé (€);Versé (€);Reste à verser (€);À récupérer (€)",
       );
 
       expect(lines).toHaveLength(3);
@@ -767,6 +777,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           quoted.app.id,
           '"Zoé ""Zaza"" Dupont; fils"',
           quoted.email,
+          "Étudiant",
           "Bourse Mobilité Île-de-France",
           "Accordée",
           year,

@@ -17,15 +17,19 @@ import {
 } from "@envol/db";
 import {
   type Actor,
+  type Applicant,
+  type ApplicantKind,
   agreementTerms,
   agreementText,
   availableActions,
   ENDED_STATES,
   type IsoDate,
   type Lang,
+  participantOf,
   type Registry,
   type RequestState,
   type SimulationReport,
+  type Situation,
   type Text,
 } from "@envol/domain";
 import type { RouteHandler } from "@hono/zod-openapi";
@@ -33,7 +37,7 @@ import { Effect, Result } from "effect";
 import { fileTypeFromBuffer } from "file-type";
 import type { Context, MiddlewareHandler } from "hono";
 import { applicationAuditEvents } from "../../lib/application-audit.ts";
-import { actorOf } from "../../lib/auth.ts";
+import { applicantOf, isApplicantRole } from "../../lib/auth.ts";
 import { checklistOf, labelledDocuments, labelledRequests } from "../../lib/checklist.ts";
 import type { AppDeps } from "../../lib/deps.ts";
 import {
@@ -66,8 +70,6 @@ import {
   type withdrawRequest,
 } from "./students.routes.ts";
 
-type StudentActor = Extract<Actor, { readonly kind: "student" }>;
-
 /** The student's own application; another student's is not found, like a missing one. */
 /** What is said of an upload whose kind the application's checklist does not hold. */
 const notInChecklist = (checklist: readonly string[]): Text => ({
@@ -75,7 +77,7 @@ const notInChecklist = (checklist: readonly string[]): Text => ({
   en: `not in this application's checklist (${checklist.join(", ") || "empty"})`,
 });
 
-const ownApplication = (id: string, actor: StudentActor) =>
+const ownApplication = (id: string, actor: Applicant) =>
   Applications.use((a) => a.get(id)).pipe(
     Effect.filterOrFail(
       (app) => app.studentId === actor.userId,
@@ -183,11 +185,48 @@ const historyEvent = (e: AuditEventView) => ({
   reason: e.reason,
 });
 
+/**
+ * Why a situation is not the account's (ADR 016): a student files a student's stay, a member
+ * of the personnel a teaching or training stay, which the situation's `personnel` block says.
+ */
+const NOT_THE_ACCOUNTS: Readonly<Record<ApplicantKind, Text>> = {
+  student: {
+    fr: "ne doit pas figurer : ce compte est celui d'un étudiant ; un séjour d'enseignement ou de formation du personnel se dépose depuis un compte du personnel",
+    en: "must be left out: this is a student's account; a teaching or training stay of the school's personnel is filed from a personnel account",
+  },
+  personnel: {
+    fr: "est requis : ce compte est celui d'un membre du personnel de l'école, qui dépose un séjour d'enseignement ou de formation (son activité), pas un séjour d'études",
+    en: "is required: this is the account of a member of the school's personnel, who files a teaching or training stay (its activity), not a study stay",
+  },
+};
+
+/** The 422 naming `situation.personnel` when the situation is not the account's; undefined when it is. */
+const notTheAccountsSituation = (
+  c: Context<AppEnv>,
+  applicant: Applicant,
+  situation: Situation,
+): Response | undefined =>
+  participantOf(situation) === applicant.kind
+    ? undefined
+    : problem(
+        c,
+        problemBody(422, "validation", TITLES.invalid[c.get("lang")], {
+          errors: [
+            {
+              path: "situation.personnel",
+              message: NOT_THE_ACCOUNTS[applicant.kind][c.get("lang")],
+            },
+          ],
+        }),
+      );
+
 export const createApplicationHandler =
   (deps: AppDeps): RouteHandler<typeof createApplication, AppEnv> =>
   async (c) => {
     const { situation, schemes } = c.req.valid("json");
-    const actor = actorOf(c, "student");
+    const actor = applicantOf(c);
+    const mismatch = notTheAccountsSituation(c, actor, situation);
+    if (mismatch) return mismatch as never;
     return (await runEffect(
       c,
       deps,
@@ -199,7 +238,7 @@ export const createApplicationHandler =
 export const listApplicationsHandler =
   (deps: AppDeps): RouteHandler<typeof listApplications, AppEnv> =>
   async (c) => {
-    const actor = actorOf(c, "student");
+    const actor = applicantOf(c);
     return (await runEffect(
       c,
       deps,
@@ -216,7 +255,7 @@ export const getApplicationHandler =
   (deps: AppDeps): RouteHandler<typeof getApplication, AppEnv> =>
   async (c) => {
     const { id } = c.req.valid("param");
-    const actor = actorOf(c, "student");
+    const actor = applicantOf(c);
     const today = deps.today();
     return (await runEffect(
       c,
@@ -253,7 +292,9 @@ export const updateDraftHandler =
   async (c) => {
     const { id } = c.req.valid("param");
     const { situation } = c.req.valid("json");
-    const actor = actorOf(c, "student");
+    const actor = applicantOf(c);
+    const mismatch = notTheAccountsSituation(c, actor, situation);
+    if (mismatch) return mismatch as never;
     return (await runEffect(
       c,
       deps,
@@ -269,7 +310,7 @@ const decide = (
   params: { readonly id: string; readonly requestId: string },
   decision: Decision,
 ) => {
-  const actor = actorOf(c, "student");
+  const actor = applicantOf(c);
   return runEffect(
     c,
     deps,
@@ -317,9 +358,15 @@ export const uploadGuard =
   async (c, next) => {
     const session = c.get("session");
     const id = c.req.param("id");
-    if (c.req.method !== "POST" || session?.user.role !== "student" || !id || !UUID.test(id))
+    if (
+      c.req.method !== "POST" ||
+      !session ||
+      !isApplicantRole(session.user.role) ||
+      !id ||
+      !UUID.test(id)
+    )
       return next();
-    const found = await deps.run(ownApplication(id, actorOf(c, "student")));
+    const found = await deps.run(ownApplication(id, applicantOf(c)));
     if (found._tag === "Success") return next();
     return problem(c, problemOf(new ApplicationNotFound({ id }), c.get("lang")));
   };
@@ -340,7 +387,7 @@ export const uploadDocumentHandler =
     const { id } = c.req.valid("param");
     const { kind, file } = c.req.valid("form");
     const lang = c.get("lang");
-    const actor = actorOf(c, "student");
+    const actor = applicantOf(c);
     // the body limit let through the file's framing: the file itself is counted here
     if (file.size > MAX_DOCUMENT_BYTES) return tooLarge(c) as never;
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -406,7 +453,7 @@ export const deleteDocumentHandler =
   (deps: AppDeps, files: FileStore): RouteHandler<typeof deleteDocument, AppEnv> =>
   async (c) => {
     const { id, documentId } = c.req.valid("param");
-    const actor = actorOf(c, "student");
+    const actor = applicantOf(c);
     return (await runEffect(
       c,
       deps,
@@ -455,7 +502,7 @@ export const getAgreementHandler =
   (deps: AppDeps): RouteHandler<typeof getAgreement, AppEnv> =>
   async (c) => {
     const { id, requestId } = c.req.valid("param");
-    const actor = actorOf(c, "student");
+    const actor = applicantOf(c);
     const lang = c.get("lang");
     return (await runEffect(
       c,
@@ -535,7 +582,7 @@ const GOING: ReadonlySet<RequestState> = new Set([
 export const nextStepsHandler =
   (deps: AppDeps): RouteHandler<typeof nextSteps, AppEnv> =>
   async (c) => {
-    const actor = actorOf(c, "student");
+    const actor = applicantOf(c);
     const lang = c.get("lang");
     const today = deps.today();
     return (await runEffect(
@@ -672,7 +719,7 @@ export const downloadDocumentHandler =
   (deps: AppDeps, files: FileStore): RouteHandler<typeof downloadDocument, AppEnv> =>
   async (c) => {
     const { id, documentId } = c.req.valid("param");
-    const actor = actorOf(c, "student");
+    const actor = applicantOf(c);
     return (await runEffect(
       c,
       deps,
@@ -687,7 +734,7 @@ export const downloadDocumentHandler =
 export const exportMyDataHandler =
   (deps: AppDeps): RouteHandler<typeof exportMyData, AppEnv> =>
   async (c) => {
-    const actor = actorOf(c, "student");
+    const actor = applicantOf(c);
     return (await runEffect(
       c,
       deps,

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { isApplicantRole } from "../../lib/auth.ts";
 import { createRouter } from "../../lib/create-router.ts";
 import type { AppDeps } from "../../lib/deps.ts";
 import type { AppEnv } from "../../lib/env.ts";
@@ -40,10 +41,10 @@ import {
 export const studentsRouter = (deps: AppDeps) => {
   const files = filesOf(deps);
   const router = createRouter();
-  /** Counts a student's POSTs (the others pass uncounted). */
+  /** Counts an applicant's POSTs (the others pass uncounted). */
   const studentPosting = (c: Context<AppEnv>) => {
     const user = c.get("session")?.user;
-    return c.req.method === "POST" && user?.role === "student" ? user.id : undefined;
+    return c.req.method === "POST" && user && isApplicantRole(user.role) ? user.id : undefined;
   };
   router.use(
     "/applications",

@@ -1,4 +1,6 @@
+import { USER_ROLES } from "@envol/db";
 import {
+  ACTOR_KINDS,
   fieldText,
   REQUEST_ACTIONS,
   REQUEST_STATES,
@@ -9,7 +11,7 @@ import {
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { applicationFields } from "../../lib/application-schema.ts";
-import { requireRole } from "../../lib/auth.ts";
+import { requireApplicant } from "../../lib/auth.ts";
 import { bodyLimit } from "../../lib/body-limit.ts";
 import { documentDownloadResponse } from "../../lib/document-download.ts";
 import {
@@ -90,7 +92,7 @@ export const HistoryEventSchema = z
   .object({
     id: z.number().int(),
     at: z.string(),
-    actor: z.object({ kind: z.enum(["student", "staff", "partner", "system"]) }),
+    actor: z.object({ kind: z.enum(ACTOR_KINDS) }),
     action: z.string().meta({ example: "submit" }),
     entityType: z.enum(["application", "scheme_request", "document"]),
     entityId: z.string(),
@@ -146,7 +148,8 @@ const UploadSchema = z.object({
     .meta({ type: "string", format: "binary", description: "PDF, JPEG or PNG; 10 MiB at most" }),
 });
 
-const student = [requireRole("student")] as MiddlewareHandler<AppEnv>[];
+/** The applicant's routes: a student's, or a member of the school's personnel's (ADR 016). */
+const student = [requireApplicant()] as MiddlewareHandler<AppEnv>[];
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -155,7 +158,9 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 
 const signedIn = {
   401: problemResponse("Nobody is signed in"),
-  403: problemResponse("Not a student, or a write without the CSRF token"),
+  403: problemResponse(
+    "Not an applicant (a student or a member of the personnel), or a write without the CSRF token",
+  ),
 } as const;
 
 export const createApplication = createRoute({
@@ -172,7 +177,9 @@ export const createApplication = createRoute({
   responses: {
     201: json(StudentApplicationSchema, "The application, its requests in draft"),
     ...signedIn,
-    422: problemResponse("A field is invalid, or a scheme or partner is unknown"),
+    422: problemResponse(
+      "A field is invalid, or a scheme or partner is unknown, or the situation is not the account's (`situation.personnel`: a personnel member's stay from a student's account, or the reverse)",
+    ),
     429: tooManyResponse(
       "Too many applications created by this student today (ENVOL_LIMIT_APPLICATIONS_PER_DAY)",
     ),
@@ -221,7 +228,9 @@ export const updateDraft = createRoute({
     ...signedIn,
     404: problemResponse("No such application of yours"),
     409: problemResponse("The application is no longer a draft"),
-    422: problemResponse("A field is invalid"),
+    422: problemResponse(
+      "A field is invalid, or the situation is not the account's (`situation.personnel`)",
+    ),
   },
 });
 
@@ -457,7 +466,7 @@ export const StudentExportSchema = z
       id: z.string(),
       email: z.string(),
       name: z.string(),
-      role: z.enum(["student", "staff"]),
+      role: z.enum(USER_ROLES),
       lang: z.enum(["fr", "en"]),
     }),
     applications: z.array(
