@@ -353,10 +353,6 @@ const QueueTable = ({
   const ariaSort = (column: "updated" | "stay") =>
     sorted === column ? ARIA_SORT[filters.sort] : undefined;
   const captionId = useId();
-  // whom a request's scheme funds says who applied: a member of the personnel is marked as such
-  const personnelSchemes = new Set(
-    names.schemes.filter((s) => s.participant === "personnel").map((s) => s.id),
-  );
   return (
     <div className="staff-table-scroll">
       <table className="staff-data-table staff-data-table--cards">
@@ -396,7 +392,8 @@ const QueueTable = ({
                   {item.student.name || item.student.email}
                 </Link>
                 <span className="staff-queue__email">{item.student.email}</span>
-                {personnelSchemes.has(item.request.scheme) && (
+                {/* a student is the queue's default applicant: a member of the personnel is marked */}
+                {item.participant === "personnel" && (
                   <span className="staff-queue__participant">{t("queue.personnel")}</span>
                 )}
               </th>
