@@ -65,6 +65,11 @@ export interface ActualDates {
    * (a staff choice: ARCHITECTURE §2.6).
    */
   readonly useCurrentOptions?: boolean;
+  /**
+   * The hours a member of the personnel actually taught, from the certificate of attendance:
+   * the teaching-hours rule reads them instead of the hours stated when applying (office only).
+   */
+  readonly actualTeachingHours?: number;
 }
 
 /**
@@ -358,6 +363,19 @@ export class Grants extends Context.Service<
         mobility: { ...situation.mobility, start, end },
       });
 
+      /**
+       * The application's situation as the office last recorded the stay: with the hours actually
+       * taught when a certificate of attendance gave them (`ActualDates.actualTeachingHours`).
+       */
+      const asRecorded = (
+        application: { readonly situation: Situation; readonly actualTeachingHours: number | null },
+        teachingHours: number | null = application.actualTeachingHours,
+      ): Situation => {
+        const { situation } = application;
+        if (teachingHours === null || situation.personnel === undefined) return situation;
+        return { ...situation, personnel: { ...situation.personnel, teachingHours } };
+      };
+
       /** The grant evaluated on the actual dates: its new amount, or why it has none. */
       const evaluateOn = (locked: Locked, dates: ActualDates, actor: Actor) => {
         const { request, application } = locked;
@@ -365,6 +383,12 @@ export class Grants extends Context.Service<
           new RecalculationImpossible({ requestId: request.id, why });
         const refusal = recalculationRefusal(request, dates, actor);
         if (refusal) throw impossible(refusal);
+        if (
+          dates.actualTeachingHours !== undefined &&
+          application.situation.personnel === undefined
+        )
+          throw impossible(recalculationImpossibleBecause.hoursOfAStudentsStay);
+        const teachingHours = dates.actualTeachingHours ?? application.actualTeachingHours;
         const { plugin, useCurrent, configure } = pluginFor(
           request,
           dates.useCurrentOptions === true,
@@ -374,7 +398,7 @@ export class Grants extends Context.Service<
           try {
             return evaluateInBoth(
               plugin,
-              onDates(application.situation, dates.actualStart, dates.actualEnd),
+              onDates(asRecorded(application, teachingHours), dates.actualStart, dates.actualEnd),
             );
           } catch (e) {
             if (e instanceof UnknownPartner)
@@ -386,6 +410,7 @@ export class Grants extends Context.Service<
           throw impossible(recalculationImpossibleBecause.noAmount(evaluated.fr, evaluated.en));
         return {
           dates,
+          teachingHours,
           plugin,
           useCurrent,
           configure,
@@ -451,7 +476,7 @@ export class Grants extends Context.Service<
           },
         );
         if (Result.isFailure(planned)) throw planned.failure;
-        return { plan: planned.success, budget };
+        return { plan: planned.success, budget, teachingHours: on.teachingHours };
       };
 
       /** What a grant's scheme says of the stay on some dates, for a stale-grant review. */
@@ -526,13 +551,15 @@ export class Grants extends Context.Service<
         tx: Tx,
         locked: Locked,
         dates: { readonly before: StayDates; readonly after: StayDates },
+        hoursAfter: number | null,
         at: Date,
         actor: Actor,
       ) => {
         const { request, application } = locked;
         if (
           dates.before.startDate === dates.after.startDate &&
-          dates.before.endDate === dates.after.endDate
+          dates.before.endDate === dates.after.endDate &&
+          hoursAfter === application.actualTeachingHours
         )
           return;
         const others = await tx
@@ -555,8 +582,8 @@ export class Grants extends Context.Service<
               },
               approvedCents: other.approvedCents,
             },
-            verdictOn(other, application.situation, dates.before),
-            verdictOn(other, application.situation, dates.after),
+            verdictOn(other, asRecorded(application), dates.before),
+            verdictOn(other, asRecorded(application, hoursAfter), dates.after),
           );
           if (!stale) continue;
           await closeReview(tx, other.id, "stale-grant", "superseded", { at, actor });
@@ -605,6 +632,7 @@ export class Grants extends Context.Service<
           .set({
             actualStartDate: plan.actual.startDate,
             actualEndDate: plan.actual.endDate,
+            actualTeachingHours: planned.teachingHours,
             updatedAt: at,
           })
           .where(eq(applications.id, application.id));
@@ -630,6 +658,7 @@ export class Grants extends Context.Service<
             },
             after: plan.actual,
           },
+          planned.teachingHours,
           at,
           actor,
         );

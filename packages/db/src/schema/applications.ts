@@ -5,6 +5,7 @@ import {
   bigint,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -34,6 +35,8 @@ export const applications = pgTable(
     /** Confirmed by the host or by staff; they trigger a recalculation. */
     actualStartDate: date("actual_start_date", { mode: "string" }),
     actualEndDate: date("actual_end_date", { mode: "string" }),
+    /** The hours a member of the personnel actually taught, from the certificate of attendance. */
+    actualTeachingHours: doublePrecision("actual_teaching_hours"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },

@@ -119,6 +119,11 @@ export const recalculationImpossibleBecause = {
     fr: `les options enregistrées à l'accord ne configurent plus ${schemeName.fr} : ${problem}`,
     en: `the options stored at approval no longer configure ${schemeName.en}: ${problem}`,
   }),
+  /** Hours actually taught, given for a stay that is not a member of the personnel's. */
+  hoursOfAStudentsStay: {
+    fr: "les heures d'enseignement réelles ne concernent que le séjour d'un membre du personnel",
+    en: "actual teaching hours apply to a member of the personnel's stay only",
+  } satisfies Text,
   schemeWithdrawn: (scheme: string): Text => ({
     fr: `l'aide ${scheme} n'est plus proposée`,
     en: `the scheme ${scheme} is no longer offered`,

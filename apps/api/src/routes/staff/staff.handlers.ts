@@ -317,14 +317,19 @@ export const recalculateHandler =
   (deps: AppDeps): Handler<typeof recalculate> =>
   (c) => {
     const { id } = c.req.valid("param");
-    const { actualStart, actualEnd, useCurrentOptions } = c.req.valid("json");
+    const { actualStart, actualEnd, useCurrentOptions, actualTeachingHours } = c.req.valid("json");
     return runEffect(
       c,
       deps,
       Grants.use((g) =>
         g.recalculate(
           id,
-          { actualStart, actualEnd, ...(useCurrentOptions !== undefined && { useCurrentOptions }) },
+          {
+            actualStart,
+            actualEnd,
+            ...(useCurrentOptions !== undefined && { useCurrentOptions }),
+            ...(actualTeachingHours !== undefined && { actualTeachingHours }),
+          },
           actorOf(c, "staff"),
         ),
       ),

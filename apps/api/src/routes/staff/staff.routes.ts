@@ -5,6 +5,7 @@ import {
   CountryCodeSchema,
   fieldText,
   IsoDateSchema,
+  MAX_TEACHING_HOURS,
   OVERRIDE_GROUND_KINDS,
   PARTICIPANTS,
   REQUEST_ACTIONS,
@@ -473,7 +474,8 @@ export const recalculate = createRoute({
   method: "post",
   path: "/staff/requests/{id}/recalculation",
   tags: TAGS,
-  summary: "Recompute an approved grant on the stay's actual dates",
+  summary:
+    "Recompute an approved grant on the stay's actual dates (and a teaching stay's actual hours)",
   description:
     "With the scheme's options stored at approval, or today's when `useCurrentOptions` is true. The difference becomes one ledger line, explained line by line. It answers the grant's open review, if any (a stale grant's flag is cleared, a host's pending statement superseded). When the stay's actual dates move, every other running grant of the application whose verdict or amount changes on the new dates is flagged for the office (`review` on the application), not changed.",
   request: {
@@ -487,6 +489,16 @@ export const recalculate = createRoute({
               actualStart: IsoDateSchema,
               actualEnd: IsoDateSchema,
               useCurrentOptions: z.boolean().optional(),
+              actualTeachingHours: z
+                .number()
+                .nonnegative()
+                .max(MAX_TEACHING_HOURS)
+                .optional()
+                .meta({
+                  description:
+                    "For a member of the personnel's teaching stay: the hours the certificate of attendance gives, read by the teaching-hours rule instead of those stated when applying (kept for later recalculations)",
+                  example: 8,
+                }),
             })
             .refine((d) => d.actualStart <= d.actualEnd, {
               ...STAY_ENDS_AFTER_START,

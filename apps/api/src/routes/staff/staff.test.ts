@@ -136,9 +136,9 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(kth.items.map((i) => i.student.name)).toEqual(["Emma Wilson", "Emma Wilson"]);
       expect((await query("academicYear=2026-2027")).total).toBe(9);
       const personnel = await query("participant=personnel");
-      expect(
-        personnel.items.map((i) => [i.student.name, i.request.scheme, i.participant]),
-      ).toEqual([["Claire Martin", "erasmus-staff", "personnel"]]);
+      expect(personnel.items.map((i) => [i.student.name, i.request.scheme, i.participant])).toEqual(
+        [["Claire Martin", "erasmus-staff", "personnel"]],
+      );
       const students = await query("participant=student");
       expect(students.total).toBe(8);
       expect(students.items.every((i) => i.participant === "student")).toBe(true);

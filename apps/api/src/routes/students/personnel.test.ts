@@ -168,6 +168,70 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       });
     });
 
+    it("recalculates a teaching stay on the hours the certificate gives, and keeps them for the next recalculation", async () => {
+      const me = await t.newPersonnel("prof-hours@example.org");
+      const { app, request } = await submitted(me);
+      for (const action of ["start-review", "approve"])
+        expect(
+          (await t.call(staff, "POST", `/api/staff/requests/${request.id}/decision`, { action }))
+            .status,
+        ).toBe(200);
+      const recalculate = (body: object) =>
+        t.call(staff, "POST", `/api/staff/requests/${request.id}/recalculation`, body);
+      // fourteen days need sixteen hours of teaching: the eight stated no longer do
+      const twoWeeks = { actualStart: "2027-03-15", actualEnd: "2027-03-28" };
+      const short = await recalculate(twoWeeks);
+      expect(short.status).toBe(409);
+      expect((await json(short)).detail).toMatch(/16/);
+      // the certificate says sixteen: 180 € × (14 + 2) + 309 € travel
+      const certified = await recalculate({ ...twoWeeks, actualTeachingHours: 16 });
+      expect(certified.status).toBe(200);
+      expect(await json(certified)).toMatchObject({
+        previousCents: 156_900,
+        approvedCents: 318_900,
+      });
+      // a later recalculation on other dates keeps the certified hours
+      const later = await recalculate({ actualStart: "2027-03-15", actualEnd: "2027-03-27" });
+      expect(later.status).toBe(200);
+      expect((await json(later)).approvedCents).toBe(300_900);
+      const history = await json(await t.call(staff, "GET", `/api/staff/applications/${app.id}`));
+      expect(history.application.participant).toBe("personnel");
+      // out of range, and for a student's stay, named
+      const bad = await recalculate({ ...twoWeeks, actualTeachingHours: -1 });
+      expect(bad.status).toBe(422);
+      expect((await json(bad)).errors.map((e: { path: string }) => e.path)).toEqual([
+        "actualTeachingHours",
+      ]);
+    });
+
+    it("refuses actual teaching hours for a student's grant", async () => {
+      const student = await t.newStudent("student-hours@example.org");
+      const created = await json(
+        await t.call(student, "POST", "/api/applications", {
+          situation: BERLIN_SEMESTER,
+          schemes: ["erasmus"],
+        }),
+      );
+      const request = created.requests[0];
+      await t.call(
+        student,
+        "POST",
+        `/api/applications/${created.id}/requests/${request.id}/submit`,
+      );
+      for (const action of ["start-review", "approve"])
+        expect(
+          (await t.call(staff, "POST", `/api/staff/requests/${request.id}/decision`, { action }))
+            .status,
+        ).toBe(200);
+      const r = await t.call(staff, "POST", `/api/staff/requests/${request.id}/recalculation`, {
+        actualStart: BERLIN_SEMESTER.mobility.start,
+        actualEnd: BERLIN_SEMESTER.mobility.end,
+        actualTeachingHours: 8,
+      });
+      expect(r.status).toBe(409);
+      expect((await json(r)).detail).toMatch(/membre du personnel/);
+    });
+
     it("refuses a situation that is not the account's with a 422 naming situation.personnel, in French and in English", async () => {
       const prof = await t.newPersonnel("prof-mismatch@example.org");
       const student = await t.newStudent("student-mismatch@example.org");

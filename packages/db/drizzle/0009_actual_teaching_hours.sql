@@ -1,0 +1,1 @@
+ALTER TABLE "applications" ADD COLUMN "actual_teaching_hours" double precision;
