@@ -246,11 +246,21 @@ describe.skipIf(!hasChromium)(
       await panel.getByText("Recalculer sur les dates réelles", { exact: true }).click();
       const form = panel.getByRole("form", { name: "Recalculer sur les dates réelles" });
       await form.getByLabel("Dernier jour réel").fill("2027-03-11");
+      // the hours the certificate gives, in place of the 8 stated when applying
+      await form
+        .getByText(/laissées vides, les 8 heures déclarées à la candidature comptent/)
+        .waitFor(WAIT);
+      await form.getByLabel("Heures d'enseignement effectuées").fill("8");
       const [answered] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith("/recalculation"), WAIT),
         form.getByRole("button", { name: "Recalculer" }).click(),
       ]);
       expect(answered.status(), await answered.text()).toBe(200);
+      expect(answered.request().postDataJSON()).toMatchObject({
+        actualStart: "2027-03-08",
+        actualEnd: "2027-03-11",
+        actualTeachingHours: 8,
+      });
       const result = (await answered.json()) as { previousCents: number; approvedCents: number };
       // four days of activity instead of five: one daily rate (180 €) less
       expect(result).toMatchObject({ previousCents: 156_900, approvedCents: 138_900 });

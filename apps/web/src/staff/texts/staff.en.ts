@@ -340,6 +340,12 @@ export const staffEn: StaffMessages = {
     plannedHint: "The planned dates are filled in: correct them with the stay's actual dates.",
     actualStart: "Actual first day",
     actualEnd: "Actual last day",
+    actualTeachingHours: "Teaching hours actually taught",
+    statedHoursHint_one:
+      "Those of the certificate of attendance; left empty, the {{count}} hour stated when applying counts.",
+    statedHoursHint_other:
+      "Those of the certificate of attendance; left empty, the {{count}} hours stated when applying count.",
+    teachingHoursHint: "Those of the certificate of attendance; none were stated when applying.",
     useCurrentOptions: "Use the grant's current rates (otherwise those of the approval)",
     submit: "Recompute",
     pending: "Computing…",
@@ -352,6 +358,7 @@ export const staffEn: StaffMessages = {
     errors: {
       date: "Enter a full date (day, month, year).",
       endBeforeStart: "The stay must end after its first day.",
+      hours: "Give a number of hours between 0 and 480.",
     },
   },
   ledger: {

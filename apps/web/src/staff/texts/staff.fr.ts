@@ -346,6 +346,13 @@ export const staffFr = {
       "Les dates prévues sont proposées : corrigez-les avec les dates réelles du séjour.",
     actualStart: "Premier jour réel",
     actualEnd: "Dernier jour réel",
+    actualTeachingHours: "Heures d'enseignement effectuées",
+    statedHoursHint_one:
+      "Celles de l'attestation de présence ; laissées vides, les {{count}} heure déclarée à la candidature comptent.",
+    statedHoursHint_other:
+      "Celles de l'attestation de présence ; laissées vides, les {{count}} heures déclarées à la candidature comptent.",
+    teachingHoursHint:
+      "Celles de l'attestation de présence ; aucune n'a été déclarée à la candidature.",
     useCurrentOptions: "Utiliser les barèmes actuels de l'aide (sinon ceux de l'accord)",
     submit: "Recalculer",
     pending: "Calcul…",
@@ -358,6 +365,7 @@ export const staffFr = {
     errors: {
       date: "Indiquez une date complète (jour, mois, année).",
       endBeforeStart: "Le séjour doit se terminer après son premier jour.",
+      hours: "Indiquez un nombre d'heures entre 0 et 480.",
     },
   },
   ledger: {
