@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium)(
       expect.soft(await axeViolations(page), "the queue").toEqual([]);
 
       // her first name: the demo data has another Martin, Claire, a member of the personnel
-      await page.getByLabel("Étudiant ou étudiante").fill("camille");
+      await page.getByLabel("Candidat ou candidate").fill("camille");
       await page.getByRole("button", { name: "Rechercher" }).click();
       await page.waitForURL(/search=camille/, WAIT);
       await settled();

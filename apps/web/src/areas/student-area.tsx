@@ -3,6 +3,7 @@ import { createLazyRoute, Outlet, useMatch } from "@tanstack/react-router";
 import { loadForCurrentLanguage } from "../auth/area-texts.ts";
 import { loadAuthTexts } from "../auth/auth-texts.ts";
 import { SignedIn } from "../auth/signed-in.tsx";
+import { loadPersonnelTexts } from "../simulator/personnel/personnel-texts.ts";
 import { ApplicationPage } from "../student/application-page.tsx";
 import { ApplicationsPage } from "../student/applications-page.tsx";
 import { ApplyPage } from "../student/apply-page.tsx";
@@ -10,7 +11,7 @@ import { StudentLayout } from "../student/student-layout.tsx";
 import { loadStudentTexts, useStudentTranslation } from "../student/student-texts.ts";
 
 // the area's texts in the current language before its first render (French comes with the chunk)
-await loadForCurrentLanguage(loadStudentTexts, loadAuthTexts);
+await loadForCurrentLanguage(loadStudentTexts, loadAuthTexts, loadPersonnelTexts);
 
 /**
  * The applicant area ("my area"), loaded only when visited (its routes are in `router.tsx`): a

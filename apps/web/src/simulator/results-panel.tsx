@@ -13,17 +13,22 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { schemesQuery } from "../api/schemes.ts";
 import { SimulationRejected, simulate } from "../api/simulation.ts";
+import { loadForCurrentLanguage } from "../auth/area-texts.ts";
 import { formatDate } from "../i18n/format-date.ts";
 import { formatUnit } from "../i18n/format-unit.ts";
 import { byVerdict } from "../shell/verdict-badge.tsx";
 import { ExampleNotice } from "./example-notice.tsx";
 import { MissingQuestions } from "./missing-questions.tsx";
 import { splitByParticipant } from "./participant-schemes.ts";
-import { usePersonnelTranslation } from "./personnel/personnel-texts.ts";
+import { loadPersonnelTexts, usePersonnelTranslation } from "./personnel/personnel-texts.ts";
 import { PlanSummary } from "./plan-summary.tsx";
 import { SchemeCard } from "./scheme-card.tsx";
 import { ShareLink } from "./share-link.tsx";
 import { encodeSituation } from "./situation-link.ts";
+
+// the personnel's texts (their questions' names, the line about the other schemes) before the
+// results' first render (French comes with the chunk)
+await loadForCurrentLanguage(loadPersonnelTexts);
 
 export interface ResultsPanelProps {
   /** The last valid situation, or undefined before there is one. */
@@ -52,8 +57,7 @@ export const ResultsPanel = ({
   example = false,
 }: ResultsPanelProps) => {
   const { t, i18n } = useTranslation();
-  // the personnel's texts (their questions' names, the line about the other schemes), loaded
-  // while the placeholder still shows rather than once results are on screen
+  // after a change of language, the personnel's texts in the new one (suspending at the top)
   usePersonnelTranslation();
   const lang = i18n.language as Lang;
   const simulation = useQuery({

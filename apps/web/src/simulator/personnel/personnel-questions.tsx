@@ -1,11 +1,15 @@
 import { useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { loadForCurrentLanguage } from "../../auth/area-texts.ts";
 import { PERSONNEL_ACTIVITY_OPTIONS, PERSONNEL_ROLE_OPTIONS } from "../answer-options.ts";
 import { AnswerQuestion, ChoiceQuestion } from "../form-fields.tsx";
 import { NumberQuestion } from "../number-question.tsx";
 import type { SituationForm } from "../situation-form.ts";
 import { type FocusRequest, useFocusRequest } from "../use-focus-request.ts";
-import { usePersonnelTranslation } from "./personnel-texts.ts";
+import { loadPersonnelTexts, usePersonnelTranslation } from "./personnel-texts.ts";
+
+// their texts in the current language before their first render (French comes with the chunk)
+await loadForCurrentLanguage(loadPersonnelTexts);
 
 /**
  * A member of the personnel's questions (rulebook §10, ADR 016), in place of a student's: in

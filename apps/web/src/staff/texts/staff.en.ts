@@ -65,7 +65,7 @@ export const staffEn: StaffMessages = {
         personnel: "Staff",
       },
       all: "All",
-      search: "Student",
+      search: "Applicant",
       searchHint: "Start of the name or of the e-mail address",
       searchButton: "Search",
       view: "View",
@@ -84,7 +84,7 @@ export const staffEn: StaffMessages = {
       "start-asc": "Earliest departure first",
     },
     columns: {
-      student: "Student",
+      student: "Applicant",
       scheme: "Grant",
       state: "State",
       destination: "Destination",

@@ -69,7 +69,7 @@ export const staffFr = {
         personnel: "Personnels",
       },
       all: "Tous",
-      search: "Étudiant ou étudiante",
+      search: "Candidat ou candidate",
       searchHint: "Début du nom ou de l'adresse électronique",
       searchButton: "Rechercher",
       view: "Vue",
@@ -88,7 +88,7 @@ export const staffFr = {
       "start-asc": "Départ le plus proche",
     },
     columns: {
-      student: "Étudiant ou étudiante",
+      student: "Candidat ou candidate",
       scheme: "Aide",
       state: "État",
       destination: "Destination",
