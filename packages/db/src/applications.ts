@@ -72,6 +72,7 @@ export interface HostDecision {
 const isDecisionError = tagged<DecisionError>(
   "TransitionNotAllowed",
   "NotYourRequest",
+  "OwnRequest",
   "BudgetExceeded",
   "ActionInputInvalid",
   "OverrideRequired",

@@ -381,7 +381,11 @@ export class Grants extends Context.Service<
         const { request, application } = locked;
         const impossible = (why: Text) =>
           new RecalculationImpossible({ requestId: request.id, why });
-        const refusal = recalculationRefusal(request, dates, actor);
+        const refusal = recalculationRefusal(
+          { ...request, studentId: application.studentId },
+          dates,
+          actor,
+        );
         if (refusal) throw impossible(refusal);
         if (
           dates.actualTeachingHours !== undefined &&

@@ -11,6 +11,7 @@ import {
   BudgetExceeded,
   type LifecycleError,
   NotYourRequest,
+  OwnRequest,
   REQUEST_ACTIONS,
   REQUEST_STATES,
   type RequestAction,
@@ -230,6 +231,24 @@ describe("transition: every state × action × actor", () => {
 
 describe("transition guards", () => {
   const staff = owningActor("staff");
+
+  it("refuses an office member every action on her own request, whatever the state (a conflict of interest)", () => {
+    const herself: Actor = { kind: "staff", userId: STUDENT_ID };
+    for (const [state, input] of [
+      ["submitted", { action: "start-review" }],
+      ["under_review", validInput("approve")],
+      ["waitlisted", validInput("promote")],
+      ["agreed", validInput("pay-advance")],
+      ["advance_paid", validInput("complete")],
+      ["approved", validInput("cancel")],
+    ] as const) {
+      const err = expectFailure(transition(requestIn(state), input, herself, AT));
+      expect(err, `${state} ${input.action}`).toBeInstanceOf(OwnRequest);
+      expect((err as OwnRequest).explain("fr")).toMatch(/un autre membre de la DRI/);
+    }
+    // another member of the office may
+    expectSuccess(transition(requestIn("under_review"), validInput("approve"), staff, AT));
+  });
 
   it("refuses a student who does not own the request", () => {
     const err = expectFailure(

@@ -217,6 +217,30 @@ export class NotYourRequest extends Data.TaggedError("NotYourRequest")<{
   }
 }
 
+/** The words of an office member acting on her own request: another member of the office must. */
+export const OWN_REQUEST: Text = {
+  fr: "Cette demande est la vôtre : un autre membre de la DRI doit la traiter.",
+  en: "This request is your own: another member of the office must handle it.",
+};
+
+/**
+ * A member of the office acting on a request of her own (she applied as a member of the
+ * personnel, or as a student, before joining the office): a conflict of interest, refused
+ * whatever the action.
+ */
+export class OwnRequest extends Data.TaggedError("OwnRequest")<{
+  readonly requestId: string;
+  readonly action: RequestAction;
+}> {
+  override get message(): string {
+    return `an office member cannot ${this.action} request ${this.requestId}: it is her own`;
+  }
+
+  explain(lang: Lang): string {
+    return OWN_REQUEST[lang];
+  }
+}
+
 /** Approving would take the scheme's envelope past its amount. */
 export class BudgetExceeded extends Data.TaggedError("BudgetExceeded")<{
   readonly requestId: string;
@@ -254,6 +278,7 @@ export class ActionInputInvalid extends Data.TaggedError("ActionInputInvalid")<{
 export type LifecycleError =
   | TransitionNotAllowed
   | NotYourRequest
+  | OwnRequest
   | BudgetExceeded
   | ActionInputInvalid;
 
@@ -298,6 +323,10 @@ const owns = (
   }
 };
 
+/** Whether `actor` is a member of the office and `request` her own (see {@link OwnRequest}). */
+const isOwnRequest = (actor: Actor, request: Pick<RequestSnapshot, "studentId">): boolean =>
+  actor.kind === "staff" && actor.userId === request.studentId;
+
 const invalid = (request: RequestSnapshot, action: RequestAction, field: string, problem: Text) =>
   Result.fail(new ActionInputInvalid({ requestId: request.id, action, field, problem }));
 
@@ -332,6 +361,8 @@ export const transition = (
   if (!mayAct(rule, request, actor)) return Result.fail(notAllowed);
   if (!owns(actor, request))
     return Result.fail(new NotYourRequest({ requestId: request.id, action, actor: actor.kind }));
+  if (isOwnRequest(actor, request))
+    return Result.fail(new OwnRequest({ requestId: request.id, action }));
 
   let approvedCents = request.approvedCents;
   const money: MoneyMovement[] = [];
@@ -424,5 +455,8 @@ export const availableActions = (
   actor: Actor,
 ): RequestAction[] =>
   REQUEST_ACTIONS.filter(
-    (action) => mayAct(TRANSITIONS[action], request, actor) && owns(actor, request),
+    (action) =>
+      mayAct(TRANSITIONS[action], request, actor) &&
+      owns(actor, request) &&
+      !isOwnRequest(actor, request),
   );

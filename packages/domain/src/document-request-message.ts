@@ -24,11 +24,11 @@ export const documentRequestMessage = (f: DocumentRequestFacts, lang: Lang): Stu
   return {
     fr: {
       subject: `Document demandé : ${f.label.fr}`,
-      body: `Le service des relations internationales vous demande le document « ${f.label.fr} » avant le ${due}.\n\nSon message : ${f.message}\n\nDéposez-le dans votre espace étudiant, sur la page de votre candidature.`,
+      body: `Le service des relations internationales vous demande le document « ${f.label.fr} » avant le ${due}.\n\nSon message : ${f.message}\n\nDéposez-le dans votre espace Envol, sur la page de votre candidature.`,
     },
     en: {
       subject: `Document requested: ${f.label.en}`,
-      body: `The international relations office asks you for the document "${f.label.en}" by ${due}.\n\nTheir message: ${f.message}\n\nUpload it in your student area, on your application's page.`,
+      body: `The international relations office asks you for the document "${f.label.en}" by ${due}.\n\nTheir message: ${f.message}\n\nUpload it in your Envol area, on your application's page.`,
     },
   }[lang];
 };

@@ -57,6 +57,7 @@ export const TITLES = {
   csrf: { fr: "Jeton CSRF absent ou erroné", en: "Missing or wrong CSRF token" },
   signInFirst: { fr: "Connectez-vous d'abord", en: "Sign in first" },
   forbidden: { fr: "Interdit pour votre rôle", en: "Not allowed for your role" },
+  ownRequest: { fr: "Conflit d'intérêts", en: "Conflict of interest" },
   tooManyAttempts: { fr: "Trop de tentatives échouées", en: "Too many failed attempts" },
   tooManyRequests: { fr: "Trop de requêtes", en: "Too many requests" },
   documentReviewed: {

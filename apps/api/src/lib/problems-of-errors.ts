@@ -50,6 +50,8 @@ export const problemOf = (tagged: Tagged, lang: Lang): Problem => {
     case "RecalculationImpossible":
     case "NoPendingReview":
       return make(409, "conflict", TITLES.conflict, { detail });
+    case "OwnRequest":
+      return make(403, "own-request", TITLES.ownRequest, { detail });
     case "OverlappingRequest":
       // the other application as a link's target; the detail names it by its stay, in words
       return make(409, "overlapping-request", TITLES.overlappingRequest, {

@@ -228,7 +228,7 @@ describe("planRecalculation", () => {
 });
 
 describe("recalculationRefusal", () => {
-  const approved = { state: "approved", approvedCents: 225_000 } as const;
+  const approved = { state: "approved", approvedCents: 225_000, studentId: "u" } as const;
   const dates = { actualStart: "2027-02-01", actualEnd: "2027-06-10" };
   const staff: Actor = { kind: "staff", userId: "s" };
   const host: Actor = { kind: "partner", partnerId: "tu-berlin" };
@@ -242,6 +242,13 @@ describe("recalculationRefusal", () => {
       /^les dates réelles sont confirmées/,
     ],
     [
+      "an office member's own grant (a conflict of interest)",
+      approved,
+      dates,
+      { kind: "staff", userId: "u" },
+      /^cette demande est la vôtre : un autre membre de la DRI/,
+    ],
+    [
       "the current options asked by the host",
       approved,
       { ...dates, useCurrentOptions: true },
@@ -250,14 +257,14 @@ describe("recalculationRefusal", () => {
     ],
     [
       "a request without a grant",
-      { state: "under_review", approvedCents: null },
+      { state: "under_review", approvedCents: null, studentId: "u" },
       dates,
       staff,
       /^une demande à l'état « en instruction »/,
     ],
     [
       "a completed grant",
-      { state: "completed", approvedCents: 225_000 },
+      { state: "completed", approvedCents: 225_000, studentId: "u" },
       dates,
       staff,
       /^une demande à l'état « soldée »/,

@@ -75,7 +75,11 @@ const isWritten = (line: EstimateLineWords | WrittenLedgerLine): line is Written
  * when it can. (A partner asking for another host's student is not found: the repository's to say.)
  */
 export const recalculationRefusal = (
-  request: { readonly state: RequestState; readonly approvedCents: number | null },
+  request: {
+    readonly state: RequestState;
+    readonly approvedCents: number | null;
+    readonly studentId: string;
+  },
   dates: {
     readonly actualStart: string;
     readonly actualEnd: string;
@@ -87,6 +91,11 @@ export const recalculationRefusal = (
     return {
       fr: "les dates réelles sont confirmées par l'établissement d'accueil ou par la DRI",
       en: "the actual dates are confirmed by the host or by the office",
+    };
+  if (actor.kind === "staff" && actor.userId === request.studentId)
+    return {
+      fr: "cette demande est la vôtre : un autre membre de la DRI doit la recalculer",
+      en: "this request is your own: another member of the office must recompute it",
     };
   if (dates.useCurrentOptions && actor.kind !== "staff")
     return {

@@ -45,6 +45,11 @@ describe("an omobility's activity type: a student's studies or traineeship, a pe
       { ...personnelStayAt(), personnel: { role: "teaching" } },
       "staff-teacher",
     ],
+    [
+      "an administrative member's stay that does not say its activity",
+      { ...personnelStayAt(), personnel: { role: "administrative" } },
+      "staff-training",
+    ],
   ];
   it.each(cases)("%s → %s", (_name, situation, type) => {
     expect(activityTypeOf(situation)).toBe(type);

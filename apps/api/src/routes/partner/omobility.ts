@@ -21,12 +21,16 @@ export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 /**
  * A student's studies or traineeship; a personnel member's teaching or training. A personnel
- * stay that does not say its activity is reported as teaching: a stay hosted by a partner under
- * an agreement is where teaching takes place (training may be anywhere, and says so).
+ * stay that does not say its activity is reported by the member's position: teaching staff
+ * teach, administrative staff train.
  */
 export const activityTypeOf = (situation: Situation): ActivityType => {
-  if (participantOf(situation) === "personnel")
-    return situation.personnel?.activity === "training" ? "staff-training" : "staff-teacher";
+  if (participantOf(situation) === "personnel") {
+    const activity =
+      situation.personnel?.activity ??
+      (situation.personnel?.role === "administrative" ? "training" : "teaching");
+    return activity === "training" ? "staff-training" : "staff-teacher";
+  }
   return situation.mobility.kind === "internship" ? "student-traineeships" : "student-studies";
 };
 

@@ -520,7 +520,6 @@ const REQUEST_COLUMNS: Record<Lang, readonly string[]> = {
     "Dossier",
     "Étudiant",
     "Email",
-    "Participant",
     "Aide",
     "État",
     "Année universitaire",
@@ -535,12 +534,13 @@ const REQUEST_COLUMNS: Record<Lang, readonly string[]> = {
     "Versé (€)",
     "Reste à verser (€)",
     "À récupérer (€)",
+    // appended, so that the columns read by position before the personnel keep their place
+    "Participant",
   ],
   en: [
     "Application",
     "Student",
     "Email",
-    "Participant",
     "Scheme",
     "State",
     "Academic year",
@@ -555,6 +555,7 @@ const REQUEST_COLUMNS: Record<Lang, readonly string[]> = {
     "Paid (€)",
     "Still to pay (€)",
     "To recover (€)",
+    "Participant",
   ],
 };
 
@@ -589,7 +590,6 @@ const requestCells = (r: QueueRow, registry: Registry, lang: Lang): CsvCell[] =>
     r.request.applicationId,
     r.studentName,
     r.studentEmail,
-    PARTICIPANT_LABELS[r.participant][lang],
     registry.byId.get(r.request.scheme)?.name[lang] ?? r.request.scheme,
     stateLabel(r.request.state, lang),
     r.academicYear,
@@ -604,6 +604,7 @@ const requestCells = (r: QueueRow, registry: Registry, lang: Lang): CsvCell[] =>
     euros(r.paidCents),
     remaining === null ? null : euros(remaining.kind === "to-pay" ? remaining.cents : 0),
     remaining === null ? null : euros(remaining.kind === "to-recover" ? remaining.cents : 0),
+    PARTICIPANT_LABELS[r.participant][lang],
   ];
 };
 

@@ -767,7 +767,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(csv.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
       const lines = csv.split("\r\n").slice(0, -1);
       expect(lines[0]).toBe(
-        "Dossier;Étudiant;Email;Participant;Aide;État;Année universitaire;Pays;Établissement d'accueil;Début;Fin;Arrivée réelle;Départ réel;Estimation (€);Accordé (€);Versé (€);Reste à verser (€);À récupérer (€)",
+        "Dossier;Étudiant;Email;Aide;État;Année universitaire;Pays;Établissement d'accueil;Début;Fin;Arrivée réelle;Départ réel;Estimation (€);Accordé (€);Versé (€);Reste à verser (€);À récupérer (€);Participant",
       );
 
       expect(lines).toHaveLength(3);
@@ -777,7 +777,6 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           quoted.app.id,
           '"Zoé ""Zaza"" Dupont; fils"',
           quoted.email,
-          "Étudiant",
           "Bourse Mobilité Île-de-France",
           "Accordée",
           year,
@@ -795,6 +794,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           "0,00",
           "1234,56",
           "0,00",
+          "Étudiant",
         ].join(";"),
       );
       const formula = lines.find((l) => l.includes(typed.app.id));

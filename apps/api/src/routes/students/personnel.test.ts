@@ -1,3 +1,4 @@
+import { Users } from "@envol/db";
 import { BERLIN_SEMESTER, personnelStayAt, testEngines } from "@envol/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PNG_BYTES } from "../../testing/json-schema-arbitrary.ts";
@@ -266,6 +267,51 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect((await t.call(other, "GET", `/api/applications/${app.id}`)).status).toBe(404);
     });
 
+    it("refuses a member of the office her own request: another member must decide, cancel or recompute it", async () => {
+      const email = "prof-joins-office@example.org";
+      const { request } = await submitted(await t.newPersonnel(email));
+      // she joins the office: the school's single sign-on now says so (staff wins, ADR 016)
+      await t.runtime.runPromise(
+        Users.use((u) =>
+          u.ensureBySubject({
+            subject: "sso-prof-joins-office",
+            email,
+            name: "Prof Joins Office",
+            role: "staff",
+            emailVerified: true,
+          }),
+        ),
+      );
+      const herself = await t.signIn(email, "password-of-test");
+      const decide = (caller: Caller, action: string) =>
+        t.call(caller, "POST", `/api/staff/requests/${request.id}/decision`, { action });
+      const refused = async (r: Response) => {
+        expect(r.status).toBe(403);
+        expect(await json(r)).toMatchObject({
+          type: expect.stringMatching(/own-request$/),
+          detail: "Cette demande est la vôtre : un autre membre de la DRI doit la traiter.",
+        });
+      };
+      await refused(await decide(herself, "start-review"));
+      expect((await decide(staff, "start-review")).status).toBe(200);
+      await refused(await decide(herself, "approve"));
+      // another member of the office decides it, and only another may recompute it
+      expect((await decide(staff, "approve")).status).toBe(200);
+      const own = await t.call(herself, "POST", `/api/staff/requests/${request.id}/recalculation`, {
+        actualStart: "2027-03-15",
+        actualEnd: "2027-03-18",
+      });
+      expect(own.status).toBe(409);
+      expect((await json(own)).detail).toMatch(/un autre membre de la DRI/);
+      // nor release its money
+      await refused(
+        await t.call(herself, "POST", `/api/staff/requests/${request.id}/decision`, {
+          action: "cancel",
+          reason: "plus besoin",
+        }),
+      );
+    });
+
     it("keeps a personnel member out of the office's routes", async () => {
       const prof = await t.newPersonnel("prof-office@example.org");
       for (const path of ["/api/staff/queue", "/api/staff/budgets", "/api/staff/audit"])
@@ -312,10 +358,18 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         .replace(/^\uFEFF/, "")
         .split("\r\n")
         .filter(Boolean);
-      expect(lines[0]?.split(";")[3]).toBe("Participant");
+      // the last column, so that the columns read by position before keep their place
+      const last = (line: string | undefined) => line?.split(";").at(-1);
+      expect(last(lines[0])).toBe("Participant");
+      expect(lines[0]?.split(";").slice(0, 4)).toEqual([
+        "Application",
+        "Student",
+        "Email",
+        "Scheme",
+      ]);
       const row = lines.find((l) => l.startsWith(app.id));
-      expect(row?.split(";")[3]).toBe("Personnel");
-      expect(lines.slice(1).every((l) => l.split(";")[3] === "Personnel")).toBe(true);
+      expect(last(row)).toBe("Personnel");
+      expect(lines.slice(1).every((l) => last(l) === "Personnel")).toBe(true);
     });
   },
 );
