@@ -10,6 +10,8 @@ import type { Browser, Page } from "playwright-core";
 export const DEMO = {
   student: { email: "etudiante@demo.envol.fr", password: "demo-etudiante" },
   staff: { email: "dri@demo.envol.fr", password: "demo-dri" },
+  /** Claire Martin, enseignante-chercheuse: the demo member of the personnel (ADR 016). */
+  personnel: { email: "claire.martin@demo.envol.fr", password: "demo-personnel" },
 } as const;
 
 /** The rulebook's first worked example, as a shared link carries it (no asOf: the link's reader's today). */

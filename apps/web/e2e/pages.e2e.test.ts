@@ -138,7 +138,7 @@ describe.skipIf(!hasChromium)(
       await check(page, "student-application-missing-fr");
 
       await page.goto(`${server.url}/staff/queue`);
-      await page.getByText(/vous êtes connecté avec un compte étudiant/).waitFor(WAIT);
+      await page.getByText(/est celui d.un candidat ou d.une candidate/).waitFor(WAIT);
       await check(page, "staff-as-student-fr");
 
       expect(errors).toEqual([]);

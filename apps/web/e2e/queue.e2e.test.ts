@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)("the queue at 1280 px in Debian's Chromium", () =>
     await page.screenshot({ path: join(SHOTS, "queue-to-process-fr.png"), fullPage: true });
     expect.soft(await axeViolations(page), "to process").toEqual([]);
 
-    await page.getByLabel("Étudiant ou étudiante").fill("camille mar");
+    await page.getByLabel("Candidat ou candidate").fill("camille mar");
     await page.getByRole("button", { name: "Rechercher" }).click();
     await page.waitForURL(/search=camille/, WAIT);
     await settled();

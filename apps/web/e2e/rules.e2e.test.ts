@@ -74,8 +74,16 @@ describe.skipIf(!hasChromium)(
         .getByRole("heading", { level: 1, name: "Les règles de calcul des aides" })
         .waitFor(WAIT);
       expect(await page.locator("html").getAttribute("lang")).toBe("fr");
-      const list = page.getByRole("list", { name: "Les aides" });
-      for (const s of schemes) await list.getByRole("link", { name: s.name }).waitFor(WAIT);
+      // the students' schemes, then the personnel's, each in the list of its group
+      const list = page.getByRole("list", { name: "Pour les étudiants" });
+      const personnel = page.getByRole("list", { name: "Pour les personnels" });
+      for (const s of schemes)
+        await (s.participant === "personnel" ? personnel : list)
+          .getByRole("link", { name: s.name })
+          .waitFor(WAIT);
+      expect(schemes.filter((s) => s.participant === "personnel").map((s) => s.id)).toEqual(
+        expect.arrayContaining(["erasmus-staff", "mic-staff"]),
+      );
       await check(page, "index-fr");
 
       const rules = await api<SchemeRules>("/api/schemes/erasmus/rules", "fr");
@@ -203,7 +211,14 @@ describe.skipIf(!hasChromium)(
           body: JSON.stringify(EXAMPLE),
         })
       ).json()) as { schemes: { scheme: string; name: string }[] };
-      for (const s of report.schemes) {
+      // a student's example: the cards are the students' schemes (the personnel's are named in one line)
+      const catalogue = await api<SchemeDescription[]>("/api/schemes", "en");
+      const forStudents = new Set(
+        catalogue.filter((s) => s.participant === "student").map((s) => s.id),
+      );
+      const cards = report.schemes.filter((s) => forStudents.has(s.scheme));
+      expect(cards.length).toBeGreaterThan(3);
+      for (const s of cards) {
         const card = page.getByRole("article", { name: s.name, exact: true });
         await card.waitFor(WAIT);
         // each card's link says whose rules it opens

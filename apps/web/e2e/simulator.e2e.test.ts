@@ -1,10 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { formatMoney } from "@envol/domain";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeSituation } from "../src/simulator/situation-link.ts";
 import { axeViolations, launch } from "./browser.ts";
-import { EXAMPLE, exampleTotal } from "./demo.ts";
+import { EXAMPLE, exampleTotal, written } from "./demo.ts";
 import { hasChromium, ROOT, startServer } from "./server.ts";
 
 const SHOTS = join(ROOT, "apps/web/e2e/screenshots");
@@ -64,6 +65,12 @@ describe.skipIf(!hasChromium)(
       await page.getByText(/Distance de voyage inconnue/).waitFor();
       // the city, searched by name in the gazetteer, brings its coordinates and the distance
       const city = page.getByRole("combobox", { name: "Ville" });
+      // the city is below the fold (under the choice of who goes): brought to the middle of the
+      // screen first, as a person scrolls to a field, with room for its suggestions below it,
+      // and without smooth scrolling, whose scroll would close them as they open (React Aria
+      // closes a list on scroll)
+      await page.emulateMedia({ reducedMotion: "reduce" });
+      await city.evaluate((input) => input.scrollIntoView({ block: "center" }));
       await city.fill("Kyot");
       await page
         .getByRole("option", { name: /^Kyoto/ })
@@ -103,6 +110,63 @@ describe.skipIf(!hasChromium)(
       await page.getByText(inEnglish).first().waitFor({ timeout: 20_000 });
       await page.screenshot({ path: join(SHOTS, "simulator-en-phone.png"), fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+
+    it("asks a member of staff their own questions, and keeps the choice in the draft", async () => {
+      const page = await browser.newPage({
+        locale: "en-GB",
+        viewport: { width: 1280, height: 900 },
+      });
+      await page.addInitScript(() => localStorage.setItem("envol.lang", "en"));
+      const stay = {
+        mobility: { host: { partner: "tu-berlin" }, start: "2027-03-08", end: "2027-03-12" },
+      };
+      await page.goto(`${server.url}/?s=${encodeSituation(stay)}`);
+      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+      const who = page.getByRole("group", { name: "Who is going?" });
+      expect(await who.getByRole("radio", { name: "Student" }).isChecked()).toBe(true);
+      await page.getByRole("group", { name: "Study or internship?" }).waitFor();
+      await who.getByRole("radio", { name: "Staff" }).check();
+      // the stay's kind is a student's question: a member of staff says their activity instead
+      const activity = page.getByRole("group", { name: "Activity during the stay" });
+      await activity.getByRole("radio", { name: "Teaching" }).check();
+      expect(await page.getByRole("group", { name: "Study or internship?" }).count()).toBe(0);
+      await page.getByRole("button", { name: "Continue to your situation" }).click();
+      await page
+        .getByRole("group", { name: "Your position at the school" })
+        .getByRole("radio", { name: "Teaching staff" })
+        .check();
+      expect(await page.getByRole("group", { name: "Do you hold a CROUS grant?" }).count()).toBe(0);
+      await page.getByRole("textbox", { name: "Teaching hours during the stay" }).fill("8");
+      await page.getByRole("textbox", { name: "Teaching hours during the stay" }).blur();
+      await page
+        .getByRole("group", { name: "Will you travel low-carbon (train, coach, car-sharing)?" })
+        .getByRole("radio", { name: "No", exact: true })
+        .check();
+      // the personnel's scheme, as the API computes it (rulebook §10's first staff example) …
+      await page.getByRole("heading", { name: "Erasmus+ staff mobility (Europe)" }).waitFor({
+        timeout: 20_000,
+      });
+      await page
+        .getByText(written(`${formatMoney(156_900, "en")} secured with these answers`))
+        .first()
+        .waitFor({ timeout: 20_000 });
+      // … and the students' schemes named in one line, not shown as cards a teacher cannot meet
+      await page
+        .getByText(/^Not shown: .*Erasmus\+ Europe.*, which fund students' stays\.$/)
+        .waitFor({
+          timeout: 20_000,
+        });
+      await page.screenshot({ path: join(SHOTS, "simulator-personnel-en.png"), fullPage: true });
+      expect(await axeViolations(page)).toEqual([]);
+      // the draft keeps the participant: a reload reopens a member of staff's answers
+      await expect
+        .poll(() => page.evaluate(() => localStorage.getItem("envol.simulator.situation")))
+        .toMatch(/"personnel":\{[^}]*"teachingHours":8/);
+      await page.reload();
+      const again = page.getByRole("group", { name: "Who is going?" });
+      await expect.poll(() => again.getByRole("radio", { name: "Staff" }).isChecked()).toBe(true);
       await page.close();
     });
   },

@@ -4,6 +4,7 @@ import { createLazyRoute, Outlet } from "@tanstack/react-router";
 import { loadForCurrentLanguage } from "../auth/area-texts.ts";
 import { loadAuthTexts } from "../auth/auth-texts.ts";
 import { SignedIn } from "../auth/signed-in.tsx";
+import { loadPersonnelTexts } from "../simulator/personnel/personnel-texts.ts";
 import { ApplicationPage } from "../staff/application/application-page.tsx";
 import { BudgetsPage } from "../staff/budgets/budgets-page.tsx";
 import { PartnerKeysPage } from "../staff/partner-keys/partner-keys-page.tsx";
@@ -12,10 +13,7 @@ import { StaffLayout } from "../staff/staff-layout.tsx";
 import { loadStaffTexts, useStaffTranslation } from "../staff/texts/staff-texts.ts";
 
 // the area's texts in the current language before its first render (French comes with the chunk)
-await loadForCurrentLanguage(loadStaffTexts, loadAuthTexts);
-
-/** The role the area is for (a constant: a `role="…"` prop reads to linters as an ARIA role). */
-const STAFF = "staff";
+await loadForCurrentLanguage(loadStaffTexts, loadAuthTexts, loadPersonnelTexts);
 
 /**
  * The international office's back office, loaded only when visited (its routes are in
@@ -26,7 +24,7 @@ const STAFF = "staff";
 const StaffArea = () => {
   const { t } = useStaffTranslation();
   return (
-    <SignedIn role={STAFF} signInTitle={t("signIn.title")} signInIntro={<p>{t("signIn.intro")}</p>}>
+    <SignedIn area="staff" signInTitle={t("signIn.title")} signInIntro={<p>{t("signIn.intro")}</p>}>
       {(session) => (
         <StaffLayout user={session.user}>
           <Outlet />

@@ -3,6 +3,7 @@ import { createLazyRoute, Outlet, useMatch } from "@tanstack/react-router";
 import { loadForCurrentLanguage } from "../auth/area-texts.ts";
 import { loadAuthTexts } from "../auth/auth-texts.ts";
 import { SignedIn } from "../auth/signed-in.tsx";
+import { loadPersonnelTexts } from "../simulator/personnel/personnel-texts.ts";
 import { ApplicationPage } from "../student/application-page.tsx";
 import { ApplicationsPage } from "../student/applications-page.tsx";
 import { ApplyPage } from "../student/apply-page.tsx";
@@ -10,23 +11,21 @@ import { StudentLayout } from "../student/student-layout.tsx";
 import { loadStudentTexts, useStudentTranslation } from "../student/student-texts.ts";
 
 // the area's texts in the current language before its first render (French comes with the chunk)
-await loadForCurrentLanguage(loadStudentTexts, loadAuthTexts);
-
-/** The session role this area is for (a variable: a literal `role` prop reads as an ARIA role to the linter). */
-const STUDENT = "student";
+await loadForCurrentLanguage(loadStudentTexts, loadAuthTexts, loadPersonnelTexts);
 
 /**
- * The student area, loaded only when visited (its routes are in `router.tsx`): a student signs
- * in (the same form whatever page they asked for, titled for applying on `/student/apply`), then
- * finds their applications, applies with a simulation's answers, and follows each application
- * (its requests, documents and history).
+ * The applicant area ("my area"), loaded only when visited (its routes are in `router.tsx`): a
+ * student or a member of the school's personnel (ADR 016) signs in (the same form whatever page
+ * they asked for, titled for applying on `/student/apply`), then finds their applications,
+ * applies with a simulation's answers, and follows each application (its requests, documents and
+ * history). The address keeps its first name, `/student`, which links already hold.
  */
 const StudentArea = () => {
   const { t } = useStudentTranslation();
   const applying = useMatch({ from: "/student/apply", shouldThrow: false }) !== undefined;
   return (
     <SignedIn
-      role={STUDENT}
+      area="student"
       signInTitle={applying ? t("signIn.applyTitle") : t("signIn.title")}
       signInIntro={applying ? <p>{t("signIn.applyIntro")}</p> : undefined}
     >

@@ -29,9 +29,9 @@ export const authEn: AuthMessages = {
   gate: {
     wrongRole: {
       student:
-        "This area is for students; you are signed in with an international office account ({{email}}).",
+        "This area is for students and members of staff who apply; you are signed in with an international office account ({{email}}).",
       staff:
-        "This area is for the international relations office; you are signed in with a student account ({{email}}).",
+        "This area is for the international relations office; your account ({{email}}) is an applicant's.",
     },
     switchAccount: "Sign out to use another account.",
   },

@@ -31,9 +31,9 @@ export const authFr = {
   gate: {
     wrongRole: {
       student:
-        "Cet espace est réservé aux étudiants et étudiantes ; vous êtes connecté avec un compte de la DRI ({{email}}).",
+        "Cet espace est réservé aux étudiants et aux membres du personnel qui candidatent ; vous êtes connecté avec un compte de la DRI ({{email}}).",
       staff:
-        "Cet espace est réservé à la Direction des relations internationales ; vous êtes connecté avec un compte étudiant ({{email}}).",
+        "Cet espace est réservé à la Direction des relations internationales ; votre compte ({{email}}) est celui d'un candidat ou d'une candidate.",
     },
     switchAccount: "Déconnectez-vous pour changer de compte.",
   },

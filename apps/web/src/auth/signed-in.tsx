@@ -2,14 +2,15 @@ import "./auth.css";
 import type { ReactNode } from "react";
 import { useId } from "react";
 import { useDocumentTitle } from "../shell/use-document-title.ts";
+import { type Area, entersArea } from "./area-roles.ts";
 import { useAuthTranslation } from "./auth-texts.ts";
-import { type Session, type SessionUser, useSession } from "./session.ts";
+import { type Session, useSession } from "./session.ts";
 import { SignInForm } from "./sign-in-form.tsx";
 import { SignOutButton } from "./sign-out-button.tsx";
 
 export interface SignedInProps {
-  /** Who the pages inside are for (the session user's role). */
-  readonly role: SessionUser["role"];
+  /** Which area the pages inside are (the session user's role must enter it). */
+  readonly area: Area;
   /** The sign-in page's heading (an h1), saying why: "Sign in to apply"… */
   readonly signInTitle: string;
   /** A sentence under it, if any. */
@@ -20,9 +21,10 @@ export interface SignedInProps {
 /**
  * The pages of a signed-in person: while the session is checked, a status; when nobody is
  * signed in, the sign-in form in their place (the same address: once signed in, the page the
- * person asked for shows); with an account of the other role, a sentence and "sign out".
+ * person asked for shows); with an account that does not enter the area, a sentence and "sign
+ * out".
  */
-export const SignedIn = ({ role, signInTitle, signInIntro, children }: SignedInProps) => {
+export const SignedIn = ({ area, signInTitle, signInIntro, children }: SignedInProps) => {
   const { t } = useAuthTranslation();
   const session = useSession();
 
@@ -59,12 +61,12 @@ export const SignedIn = ({ role, signInTitle, signInIntro, children }: SignedInP
       </Gate>
     );
   const { user } = session.data;
-  if (user.role !== role)
+  if (!entersArea(area, user.role))
     return (
       <Gate title={signInTitle}>
         {() => (
           <>
-            <p>{t(`gate.wrongRole.${role}`, { email: user.email })}</p>
+            <p>{t(`gate.wrongRole.${area}`, { email: user.email })}</p>
             <p>{t("gate.switchAccount")}</p>
             <SignOutButton />
           </>

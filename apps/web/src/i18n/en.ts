@@ -11,7 +11,7 @@ export const en: Messages = {
     navLabel: "Main navigation",
     nav: {
       simulator: "Simulator",
-      student: "Student area",
+      student: "My area",
       staff: "International office",
     },
     language: {
@@ -64,6 +64,12 @@ export const en: Messages = {
     showSuggestions: "Show suggestions",
   },
   fields: {
+    participant: {
+      label: "Who is going?",
+      description: "A member of staff goes to teach or to train.",
+      student: "Student",
+      personnel: "Staff",
+    },
     destination: {
       label: "Your host institution",
       description:

@@ -16,7 +16,7 @@ export const fr = {
     navLabel: "Navigation principale",
     nav: {
       simulator: "Simulateur",
-      student: "Espace étudiant",
+      student: "Mon espace",
       staff: "Espace de la DRI",
     },
     language: {
@@ -69,6 +69,12 @@ export const fr = {
     showSuggestions: "Afficher les suggestions",
   },
   fields: {
+    participant: {
+      label: "Qui part ?",
+      description: "Un membre du personnel part enseigner ou se former.",
+      student: "Étudiant·e",
+      personnel: "Personnel",
+    },
     destination: {
       label: "Votre établissement d'accueil",
       description:

@@ -1,6 +1,7 @@
 import "i18next";
 import type { authFr } from "../auth/auth.fr.ts";
 import type { rulesFr } from "../rules/rules.fr.ts";
+import type { personnelFr } from "../simulator/personnel/personnel.fr.ts";
 import type { staffFr } from "../staff/texts/staff.fr.ts";
 import type { studentFr } from "../student/student.fr.ts";
 import type { fr } from "./fr.ts";
@@ -18,6 +19,7 @@ declare module "i18next" {
       student: typeof studentFr;
       staff: typeof staffFr;
       rules: typeof rulesFr;
+      personnel: typeof personnelFr;
     };
   }
 }

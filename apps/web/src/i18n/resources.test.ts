@@ -3,6 +3,8 @@ import { authEn } from "../auth/auth.en.ts";
 import { authFr } from "../auth/auth.fr.ts";
 import { rulesEn } from "../rules/rules.en.ts";
 import { rulesFr } from "../rules/rules.fr.ts";
+import { personnelEn } from "../simulator/personnel/personnel.en.ts";
+import { personnelFr } from "../simulator/personnel/personnel.fr.ts";
 import { staffEn } from "../staff/texts/staff.en.ts";
 import { staffFr } from "../staff/texts/staff.fr.ts";
 import { studentEn } from "../student/student.en.ts";
@@ -32,6 +34,7 @@ describe.each([
   ["student", studentFr, studentEn],
   ["staff", staffFr, staffEn],
   ["rules", rulesFr, rulesEn],
+  ["personnel (the simulator's questions for staff)", personnelFr, personnelEn],
 ] as const)("the %s texts", (_, frTexts, enTexts) => {
   const french = leaves(frTexts as Tree);
   const english = leaves(enTexts as Tree);

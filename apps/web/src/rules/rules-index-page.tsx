@@ -2,6 +2,8 @@ import "./rules-pages.css";
 import type { Lang } from "@envol/domain";
 import { useQuery } from "@tanstack/react-query";
 import { schemesQuery } from "../api/schemes.ts";
+// the participants as the simulator lists them: the domain's module would bring zod to this page
+import { PARTICIPANT_OPTIONS } from "../simulator/answer-options.ts";
 import { RulesLink } from "./rules-link.tsx";
 import { RulesLoadError, RulesPending } from "./rules-states.tsx";
 import { useRulesTranslation } from "./rules-texts.ts";
@@ -10,7 +12,8 @@ import { usePathLanguage } from "./use-path-language.ts";
 
 /**
  * `/regles`, `/rules`: the schemes the school offers, each with its funder and summary and a
- * link to its rule page, in the language of the address.
+ * link to its rule page, in the language of the address; the students' schemes, then those for
+ * the school's personnel (the catalogue's `participant`, ADR 016), each group under its heading.
  */
 export const RulesIndexPage = ({ lang }: { readonly lang: Lang }) => {
   usePathLanguage(lang);
@@ -26,19 +29,32 @@ export const RulesIndexPage = ({ lang }: { readonly lang: Lang }) => {
       ) : schemes.isError ? (
         <RulesLoadError lang={lang} error={schemes.error} onRetry={() => void schemes.refetch()} />
       ) : (
-        <ul className="rules__schemes" aria-label={t("index.listLabel")}>
-          {schemes.data.map((s) => (
-            <li key={s.id} className="rules__scheme">
-              <h2 className="rules__scheme-name">
-                <RulesLink lang={lang} scheme={s.id}>
-                  {s.name}
-                </RulesLink>
-              </h2>
-              <p className="rules__funder">{t("funder", { funder: s.funder })}</p>
-              <p>{s.summary}</p>
-            </li>
-          ))}
-        </ul>
+        PARTICIPANT_OPTIONS.map((participant) => {
+          const group = schemes.data.filter((s) => s.participant === participant);
+          if (group.length === 0) return null;
+          return (
+            <section
+              key={participant}
+              className="rules__group"
+              aria-labelledby={`rules-group-${participant}`}
+            >
+              <h2 id={`rules-group-${participant}`}>{t(`index.groups.${participant}`)}</h2>
+              <ul className="rules__schemes" aria-labelledby={`rules-group-${participant}`}>
+                {group.map((s) => (
+                  <li key={s.id} className="rules__scheme">
+                    <h3 className="rules__scheme-name">
+                      <RulesLink lang={lang} scheme={s.id}>
+                        {s.name}
+                      </RulesLink>
+                    </h3>
+                    <p className="rules__funder">{t("funder", { funder: s.funder })}</p>
+                    <p>{s.summary}</p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })
       )}
     </div>
   );

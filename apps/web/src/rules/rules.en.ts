@@ -6,7 +6,10 @@ export const rulesEn: RulesMessages = {
     title: "How the grants are calculated",
     intro:
       "Envol publishes the rules it applies: for each grant, its conditions, the amounts in force with their date and source, those of earlier periods, and worked examples.",
-    listLabel: "The grants",
+    groups: {
+      student: "For students",
+      personnel: "For staff",
+    },
     rules: "Rules of {{name}}",
   },
   about:

@@ -8,7 +8,10 @@ export const rulesFr = {
     title: "Les règles de calcul des aides",
     intro:
       "Envol publie les règles qu'il applique : pour chaque aide, ses conditions, les montants en vigueur avec leur date et leur source, ceux des périodes précédentes, et des exemples calculés.",
-    listLabel: "Les aides",
+    groups: {
+      student: "Pour les étudiants",
+      personnel: "Pour les personnels",
+    },
     rules: "Règles de {{name}}",
   },
   about:

@@ -3,6 +3,9 @@ import {
   CROUS_ECHELONS,
   FRAMEWORKS,
   MOBILITY_KINDS,
+  PARTICIPANTS,
+  PERSONNEL_ACTIVITIES,
+  PERSONNEL_ROLES,
   PROGRAMME_LEVELS,
   PROGRAMME_MODES,
 } from "@envol/domain";
@@ -14,6 +17,9 @@ import {
   LEVEL_OPTIONS,
   MOBILITY_KIND_OPTIONS,
   MODE_OPTIONS,
+  PARTICIPANT_OPTIONS,
+  PERSONNEL_ACTIVITY_OPTIONS,
+  PERSONNEL_ROLE_OPTIONS,
 } from "./answer-options.ts";
 
 describe("the simulator's options", () => {
@@ -24,5 +30,8 @@ describe("the simulator's options", () => {
     expect(MODE_OPTIONS).toEqual(PROGRAMME_MODES);
     expect(ECHELON_OPTIONS).toEqual(CROUS_ECHELONS);
     expect(COST_OPTIONS).toEqual(COST_KINDS);
+    expect(PARTICIPANT_OPTIONS).toEqual(PARTICIPANTS);
+    expect(PERSONNEL_ROLE_OPTIONS).toEqual(PERSONNEL_ROLES);
+    expect(PERSONNEL_ACTIVITY_OPTIONS).toEqual(PERSONNEL_ACTIVITIES);
   });
 });

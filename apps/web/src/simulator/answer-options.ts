@@ -3,6 +3,9 @@ import type {
   CrousEchelon,
   Framework,
   MobilityKind,
+  Participant,
+  PersonnelActivity,
+  PersonnelRole,
   ProgrammeLevel,
   ProgrammeMode,
 } from "@envol/domain";
@@ -49,3 +52,15 @@ export const COST_OPTIONS = [
   "insurance",
   "installation",
 ] as const satisfies readonly CostKind[];
+export const PARTICIPANT_OPTIONS = [
+  "student",
+  "personnel",
+] as const satisfies readonly Participant[];
+export const PERSONNEL_ROLE_OPTIONS = [
+  "teaching",
+  "administrative",
+] as const satisfies readonly PersonnelRole[];
+export const PERSONNEL_ACTIVITY_OPTIONS = [
+  "teaching",
+  "training",
+] as const satisfies readonly PersonnelActivity[];

@@ -3,6 +3,7 @@ import { useFormContext } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { QUESTIONS, type Question, questionFor } from "./questions.ts";
 import type { SituationForm } from "./situation-form.ts";
+import { useQuestionLabel } from "./use-question-label.ts";
 
 const formOrder = new Map(QUESTIONS.map((q, i) => [q.name, i]));
 
@@ -21,6 +22,7 @@ export const MissingQuestions = ({
   readonly variant: "summary" | "inline";
 }) => {
   const { t } = useTranslation();
+  const label = useQuestionLabel();
   const { getValues } = useFormContext<SituationForm>();
   const destination = getValues("mobility.destination");
   const byName = new Map<string, { path: string; question: Question }>();
@@ -36,7 +38,7 @@ export const MissingQuestions = ({
     <li key={question.name}>
       <button type="button" className="link-button" onClick={() => onAnswer(path)}>
         <span className="visually-hidden">{t("results.missing.answer")} </span>
-        {t(`fields.${question.key}.label`)}
+        {label(question)}
       </button>
     </li>
   ));

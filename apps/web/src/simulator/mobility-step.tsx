@@ -13,14 +13,22 @@ const PartnerQuestion = lazy(() =>
 const TypedDestination = lazy(() =>
   loadDestinationQuestions().then((m) => ({ default: m.TypedDestination })),
 );
+export const loadPersonnelQuestions = () => import("./personnel/personnel-questions.tsx");
+const PersonnelActivity = lazy(() =>
+  loadPersonnelQuestions().then((m) => ({ default: m.PersonnelActivity })),
+);
 
-/** Step 1: where, when, and what kind of stay. Only the destination and the dates are required. */
+/**
+ * Step 1: where, when, and what kind of stay (for a member of the personnel, what activity).
+ * Only the destination and the dates are required.
+ */
 export const MobilityStep = ({ focus, onFocused }: FocusRequest) => {
   useFocusRequest(focus, onFocused);
   const { t } = useTranslation();
   const destination = useWatch<SituationForm, "mobility.destination">({
     name: "mobility.destination",
   });
+  const participant = useWatch<SituationForm, "participant">({ name: "participant" });
   return (
     <>
       <section className="form-section" aria-labelledby="section-destination">
@@ -46,24 +54,30 @@ export const MobilityStep = ({ focus, onFocused }: FocusRequest) => {
           <TextQuestion name="mobility.end" question="end" type="date" />
         </div>
       </section>
-      <section className="form-section" aria-labelledby="section-kind">
-        <h3 id="section-kind">{t("simulator.sections.kind")}</h3>
-        <ChoiceQuestion
-          name="mobility.kind"
-          question="kind"
-          options={MOBILITY_KIND_OPTIONS.map((id) => ({ id, label: t(`fields.kind.${id}`) }))}
-          unknown={t("simulator.answer.unknown")}
-        />
-        <ChoiceQuestion
-          name="mobility.framework"
-          question="framework"
-          options={FRAMEWORK_OPTIONS.map((id) => ({
-            id,
-            label: t(`fields.framework.options.${id}`),
-          }))}
-          unknown={t("simulator.answer.unknown")}
-        />
-      </section>
+      {participant === "personnel" ? (
+        <Suspense fallback={<p className="field__status">{t("app.loading")}</p>}>
+          <PersonnelActivity />
+        </Suspense>
+      ) : (
+        <section className="form-section" aria-labelledby="section-kind">
+          <h3 id="section-kind">{t("simulator.sections.kind")}</h3>
+          <ChoiceQuestion
+            name="mobility.kind"
+            question="kind"
+            options={MOBILITY_KIND_OPTIONS.map((id) => ({ id, label: t(`fields.kind.${id}`) }))}
+            unknown={t("simulator.answer.unknown")}
+          />
+          <ChoiceQuestion
+            name="mobility.framework"
+            question="framework"
+            options={FRAMEWORK_OPTIONS.map((id) => ({
+              id,
+              label: t(`fields.framework.options.${id}`),
+            }))}
+            unknown={t("simulator.answer.unknown")}
+          />
+        </section>
+      )}
     </>
   );
 };

@@ -1,19 +1,30 @@
+import { PERSONNEL_FACTS } from "@envol/domain";
 import { loadRegistry, TELECOM_PARIS_CONFIG } from "@envol/institution";
 import { describe, expect, it } from "vitest";
 import { en } from "../i18n/en.ts";
 import { fr } from "../i18n/fr.ts";
-import { QUESTIONS, questionFor } from "./questions.ts";
+import { personnelEn } from "./personnel/personnel.en.ts";
+import { personnelFr } from "./personnel/personnel.fr.ts";
+import { QUESTIONS, type Question, questionFor } from "./questions.ts";
 import { emptyForm } from "./situation-form.ts";
 
 /**
  * The request paths the engine can report as missing: those of every fact the registered
- * schemes read, the domain's and the plugins' own (switched-off schemes included).
+ * schemes read, the domain's and the plugins' own (switched-off schemes included), and those of
+ * the personnel's facts (ADR 016), which only the personnel's schemes declare: they are checked
+ * here before such a scheme is registered, and with it once it is.
  */
+const registry = loadRegistry(TELECOM_PARIS_CONFIG, { enableAll: true });
+const personnelPaths = new Set(PERSONNEL_FACTS.flatMap((fact) => fact.paths));
 const reportablePaths = [
-  ...new Set(
-    loadRegistry(TELECOM_PARIS_CONFIG, { enableAll: true }).facts.flatMap((fact) => fact.paths),
-  ),
+  ...new Set([...registry.facts.flatMap((fact) => fact.paths), ...personnelPaths]),
 ];
+
+/** A question's texts, in its namespace. */
+const textsOf = (question: Question, lang: "fr" | "en") =>
+  question.ns === "personnel"
+    ? (lang === "fr" ? personnelFr : personnelEn).fields[question.key]
+    : (lang === "fr" ? fr : en).fields[question.key];
 
 describe("the simulator's questions", () => {
   it("answer every field a scheme can report as missing", () => {
@@ -22,6 +33,26 @@ describe("the simulator's questions", () => {
       const question = questionFor(path, path.startsWith("mobility.host.l") ? "typed" : "partner");
       expect(question, path).toBeDefined();
     }
+  });
+
+  it("ask a member of the personnel their own questions, in the personnel's texts", () => {
+    expect(personnelPaths).toEqual(
+      new Set([
+        "personnel.role",
+        "personnel.activity",
+        "mobility.start",
+        "mobility.end",
+        "personnel.teachingHours",
+      ]),
+    );
+    for (const path of personnelPaths) {
+      if (!path.startsWith("personnel.")) continue;
+      expect(questionFor(path, "partner"), path).toMatchObject({ name: path, ns: "personnel" });
+    }
+    // the activity is part of the stay (step 1), the position and the hours of the situation
+    expect(questionFor("personnel.activity", "partner")?.step).toBe(1);
+    expect(questionFor("personnel.role", "partner")?.step).toBe(2);
+    expect(questionFor("personnel.teachingHours", "partner")?.step).toBe(2);
   });
 
   it("send a missing destination to the field the student uses", () => {
@@ -37,9 +68,9 @@ describe("the simulator's questions", () => {
         .split(".")
         .reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], form);
       expect(value, question.name).not.toBeUndefined();
-      for (const texts of [fr, en]) {
-        expect(texts.fields[question.key].label).not.toBe("");
-        expect(texts.fields[question.key].description).not.toBe("");
+      for (const lang of ["fr", "en"] as const) {
+        expect(textsOf(question, lang).label, question.name).not.toBe("");
+        expect(textsOf(question, lang).description, question.name).not.toBe("");
       }
     }
   });

@@ -1,24 +1,38 @@
 import type { FieldPath } from "react-hook-form";
 import type { fr } from "../i18n/fr.ts";
+import type { personnelFr } from "./personnel/personnel.fr.ts";
 import type { DestinationMode, SituationForm } from "./situation-form.ts";
 
 /** The key, under `fields.`, of a question's label and explanation. */
 export type QuestionKey = keyof (typeof fr)["fields"];
+/**
+ * The key, under `fields.` of the `personnel` namespace, of a question only a member of the
+ * personnel is asked: its texts are loaded with the personnel's questions, not on the first screen.
+ */
+export type PersonnelQuestionKey = keyof (typeof personnelFr)["fields"];
 
 export type Step = 1 | 2;
 
 /** One question of the simulator: the form field it fills, its texts and its step. */
-export interface Question {
+export type Question = {
   readonly name: FieldPath<SituationForm>;
-  readonly key: QuestionKey;
   readonly step: Step;
-}
+} & (
+  | { readonly key: QuestionKey; readonly ns?: undefined }
+  | { readonly key: PersonnelQuestionKey; readonly ns: "personnel" }
+);
 
 const q = (name: FieldPath<SituationForm>, key: QuestionKey, step: Step): Question => ({
   name,
   key,
   step,
 });
+
+const personnelQ = (
+  name: FieldPath<SituationForm>,
+  key: PersonnelQuestionKey,
+  step: Step,
+): Question => ({ name, key, step, ns: "personnel" });
 
 /** Every question, in the order of the form. */
 export const QUESTIONS: readonly Question[] = [
@@ -33,6 +47,9 @@ export const QUESTIONS: readonly Question[] = [
   q("mobility.end", "end", 1),
   q("mobility.kind", "kind", 1),
   q("mobility.framework", "framework", 1),
+  personnelQ("personnel.activity", "activity", 1),
+  personnelQ("personnel.role", "role", 2),
+  personnelQ("personnel.teachingHours", "teachingHours", 2),
   q("student.programme.level", "level", 2),
   q("student.programme.year", "year", 2),
   q("student.programme.mode", "mode", 2),

@@ -1,19 +1,34 @@
 import "./results-panel.css";
-import { formatMoney, type Lang, type SimulationReport, type Situation } from "@envol/domain";
+import {
+  formatMoney,
+  type Lang,
+  type Participant,
+  participantOf,
+  type SimulationReport,
+  type Situation,
+} from "@envol/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { schemesQuery } from "../api/schemes.ts";
 import { SimulationRejected, simulate } from "../api/simulation.ts";
+import { loadForCurrentLanguage } from "../auth/area-texts.ts";
 import { formatDate } from "../i18n/format-date.ts";
 import { formatUnit } from "../i18n/format-unit.ts";
 import { byVerdict } from "../shell/verdict-badge.tsx";
 import { ExampleNotice } from "./example-notice.tsx";
 import { MissingQuestions } from "./missing-questions.tsx";
+import { splitByParticipant } from "./participant-schemes.ts";
+import { loadPersonnelTexts, usePersonnelTranslation } from "./personnel/personnel-texts.ts";
 import { PlanSummary } from "./plan-summary.tsx";
 import { SchemeCard } from "./scheme-card.tsx";
 import { ShareLink } from "./share-link.tsx";
 import { encodeSituation } from "./situation-link.ts";
+
+// the personnel's texts (their questions' names, the line about the other schemes) before the
+// results' first render (French comes with the chunk)
+await loadForCurrentLanguage(loadPersonnelTexts);
 
 export interface ResultsPanelProps {
   /** The last valid situation, or undefined before there is one. */
@@ -28,8 +43,9 @@ export interface ResultsPanelProps {
 }
 
 /**
- * The results, next to the form: the best combination on top, then one card per scheme (the
- * eligible ones first). They are computed by the API for the last valid answers, in the
+ * The results, next to the form: the best combination on top, then one card per scheme for the
+ * participant (the eligible ones first), and one line naming the other participant's schemes
+ * (`participant-schemes.ts`). They are computed by the API for the last valid answers, in the
  * student's language; the previous results stay on screen while the next ones load, and a
  * polite live region says when they change.
  */
@@ -41,6 +57,8 @@ export const ResultsPanel = ({
   example = false,
 }: ResultsPanelProps) => {
   const { t, i18n } = useTranslation();
+  // after a change of language, the personnel's texts in the new one (suspending at the top)
+  usePersonnelTranslation();
   const lang = i18n.language as Lang;
   const simulation = useQuery({
     queryKey: ["simulation", lang, situation],
@@ -53,8 +71,16 @@ export const ResultsPanel = ({
   const fetching = simulation.isFetching;
   const error = simulation.error;
   const announcement = useAnnouncement(report, lang);
-  const missing = report?.schemes.flatMap((s) => s.missing) ?? [];
-  const schemes = byVerdict(report?.schemes ?? []);
+  // whom each scheme funds, from the catalogue (read once a visit, as the student area does)
+  const catalogue = useQuery({
+    ...schemesQuery(lang),
+    select: (schemes) => new Map(schemes.map((s) => [s.id, s.participant])),
+  }).data;
+  const participant = situation ? participantOf(situation) : "student";
+  const { own, others } = splitByParticipant(report?.schemes ?? [], participant, catalogue);
+  // the questions of the participant's own schemes: a teacher is not asked a student's
+  const missing = own.flatMap((s) => s.missing);
+  const schemes = byVerdict(own);
 
   return (
     <section
@@ -119,9 +145,37 @@ export const ResultsPanel = ({
               <SchemeCard key={scheme.scheme} scheme={scheme} onAnswer={onAnswer} />
             ))}
           </div>
+          {others.length > 0 && (
+            <OtherParticipantSchemes
+              participant={participant}
+              names={others.map((s) => s.name)}
+              lang={lang}
+            />
+          )}
         </>
       )}
     </section>
+  );
+};
+
+/** The line naming the schemes that fund the other kind of participant. */
+const OtherParticipantSchemes = ({
+  participant,
+  names,
+  lang,
+}: {
+  readonly participant: Participant;
+  readonly names: readonly string[];
+  readonly lang: Lang;
+}) => {
+  const { t } = usePersonnelTranslation();
+  const list = new Intl.ListFormat(lang, { type: "conjunction" }).format(names);
+  return (
+    <p className="results__others">
+      {participant === "personnel"
+        ? t("results.otherStudent", { names: list })
+        : t("results.otherPersonnel", { names: list })}
+    </p>
   );
 };
 

@@ -5,8 +5,14 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { FormProvider, type Resolver, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useDocumentTitle } from "../shell/use-document-title.ts";
-import { loadDestinationQuestions, MobilityStep } from "./mobility-step.tsx";
-import { questionFor, STEP_ONE, type Step } from "./questions.ts";
+import { PARTICIPANT_OPTIONS } from "./answer-options.ts";
+import { ChoiceQuestion } from "./form-fields.tsx";
+import {
+  loadDestinationQuestions,
+  loadPersonnelQuestions,
+  MobilityStep,
+} from "./mobility-step.tsx";
+import type { Step } from "./questions.ts";
 import { saveDraft, startingSituation } from "./situation-draft.ts";
 import { fromSituation, type SituationForm, toSituation } from "./situation-form.ts";
 import { useDebouncedValue } from "./use-debounced-value.ts";
@@ -18,7 +24,12 @@ import { useDebouncedValue } from "./use-debounced-value.ts";
 const loadValidation = () => import("./situation-validation.ts");
 const loadSituationStep = () => import("./situation-step.tsx");
 const loadResults = () => import("./results-panel.tsx");
+// the questions' catalogue: read to go on to step 2 and to answer a missing question
+const loadQuestions = () => import("./questions.ts");
 const SituationStep = lazy(() => loadSituationStep().then((m) => ({ default: m.SituationStep })));
+const PersonnelStep = lazy(() =>
+  loadPersonnelQuestions().then((m) => ({ default: m.PersonnelStep })),
+);
 const ResultsPanel = lazy(() => loadResults().then((m) => ({ default: m.ResultsPanel })));
 
 const resolver: Resolver<SituationForm> = async (values, context, options) =>
@@ -35,7 +46,8 @@ const storage = (): Storage | undefined => {
 };
 
 /**
- * The public simulator: two short steps (the stay, then the student's situation) and the
+ * The public simulator: who goes (a student or a member of the school's personnel, ADR 016), two
+ * short steps (the stay, then the student's or the personnel member's situation) and the
  * results beside them, recomputed by the API a moment after each answer. The answers are kept in
  * this browser and can be shared as a link; a link wins over what the browser kept, except an
  * example's, shown without being kept.
@@ -83,6 +95,7 @@ export const SimulatorPage = () => {
   }, [search.s, navigate]);
 
   const values = useWatch({ control: form.control }) as SituationForm;
+  const personnel = values.participant === "personnel";
   const answers = useMemo(() => toSituation(values), [values]);
   const valid = useMemo(() => validation?.validSituation(answers), [validation, answers]);
   // the last valid situation: the results stay on screen while an answer is being corrected
@@ -101,12 +114,14 @@ export const SimulatorPage = () => {
   }, [focusTarget]);
 
   const goTo = async (next: Step) => {
+    const { STEP_ONE } = await loadQuestions();
     if (next === 2 && !(await form.trigger(STEP_ONE, { shouldFocus: true }))) return;
     setStep(next);
     setFocusTarget("#step-title");
   };
 
-  const answer = (path: string) => {
+  const answer = async (path: string) => {
+    const { questionFor } = await loadQuestions();
     const question = questionFor(path, form.getValues("mobility.destination"));
     if (!question) return;
     setStep(question.step);
@@ -131,6 +146,14 @@ export const SimulatorPage = () => {
               else setFocusTarget("#results");
             }}
           >
+            <ChoiceQuestion
+              name="participant"
+              question="participant"
+              options={PARTICIPANT_OPTIONS.map((id) => ({
+                id,
+                label: t(`fields.participant.${id}`),
+              }))}
+            />
             <ol className="steps" aria-label={t("simulator.stepsLabel")}>
               {([1, 2] as const).map((n) => (
                 <li key={n} className="steps__item">
@@ -156,7 +179,11 @@ export const SimulatorPage = () => {
               <MobilityStep focus={fieldToFocus} onFocused={focusDone} />
             ) : (
               <Suspense fallback={<p className="field__status">{t("app.loading")}</p>}>
-                <SituationStep focus={fieldToFocus} onFocused={focusDone} />
+                {personnel ? (
+                  <PersonnelStep focus={fieldToFocus} onFocused={focusDone} />
+                ) : (
+                  <SituationStep focus={fieldToFocus} onFocused={focusDone} />
+                )}
               </Suspense>
             )}
             <div className="step-actions">
@@ -181,7 +208,7 @@ export const SimulatorPage = () => {
               situation={situation}
               answers={answers}
               stale={valid === undefined && situation !== undefined}
-              onAnswer={answer}
+              onAnswer={(path) => void answer(path)}
               example={!start.keep}
             />
           </Suspense>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DRAFT_KEY, saveDraft, startingSituation } from "./situation-draft.ts";
+import { fromSituation } from "./situation-form.ts";
 import { encodeSituation } from "./situation-link.ts";
 
 const memoryStore = () => {
@@ -58,5 +59,27 @@ describe("the situation to start from", () => {
       },
     };
     expect(() => saveDraft(saved, full)).not.toThrow();
+  });
+});
+
+describe("the participant of a draft and of a link", () => {
+  const teacher = { personnel: { role: "teaching" }, mobility: { host: { partner: "tu-berlin" } } };
+
+  it("is kept: a member of the personnel's draft and link reopen as theirs", () => {
+    const store = memoryStore();
+    saveDraft(teacher, store);
+    expect(fromSituation(startingSituation({}, store).situation).participant).toBe("personnel");
+    const linked = startingSituation({ s: encodeSituation(teacher) }, memoryStore()).situation;
+    expect(fromSituation(linked).participant).toBe("personnel");
+  });
+
+  it("is a student for a draft or a link saved before staff mobility, which has no personnel block", () => {
+    const store = memoryStore();
+    saveDraft({ mobility: { host: { partner: "kth" } } }, store);
+    expect(fromSituation(startingSituation({}, store).situation).participant).toBe("student");
+    const old = encodeSituation({ student: { crous: { boursier: true } }, mobility: {} });
+    expect(fromSituation(startingSituation({ s: old }, memoryStore()).situation).participant).toBe(
+      "student",
+    );
   });
 });

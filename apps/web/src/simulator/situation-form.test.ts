@@ -103,3 +103,67 @@ describe("fromSituation", () => {
     expect(form.mobility.costs.visa).toBeNull();
   });
 });
+
+describe("a member of the personnel's answers (ADR 016)", () => {
+  const teacher = (): SituationForm => {
+    const form = emptyForm();
+    form.participant = "personnel";
+    form.mobility.destination = "partner";
+    form.mobility.host.partner = "tu-berlin";
+    form.mobility.start = "2027-03-08";
+    form.mobility.end = "2027-03-12";
+    form.personnel = { role: "teaching", activity: "teaching", teachingHours: 8 };
+    return form;
+  };
+
+  it("send a personnel block and no student, even when nothing is answered yet", () => {
+    const form = emptyForm();
+    form.participant = "personnel";
+    expect(toSituation(form)).toEqual({ personnel: {}, mobility: {} });
+  });
+
+  it("leave out the student's answers and the student schemes' questions of the stay", () => {
+    const form = teacher();
+    form.student.crous.boursier = "yes";
+    form.mobility.kind = "study";
+    form.mobility.framework = "free-mover";
+    form.mobility.costs.transport = 300;
+    form.mobility.greenTravel = "yes";
+    const request = toSituation(form);
+    expect(request).toEqual({
+      personnel: { role: "teaching", activity: "teaching", teachingHours: 8 },
+      mobility: {
+        host: { partner: "tu-berlin" },
+        start: "2027-03-08",
+        end: "2027-03-12",
+        greenTravel: true,
+      },
+    });
+    expect(SituationSchema.safeParse(request).success).toBe(true);
+  });
+
+  it("send the hours taught only for a teaching stay", () => {
+    const form = teacher();
+    form.personnel.activity = "training";
+    expect(toSituation(form).personnel).toEqual({ role: "teaching", activity: "training" });
+    form.personnel.activity = "";
+    expect(toSituation(form).personnel).toEqual({ role: "teaching" });
+  });
+
+  it("read back into the same answers, the participant with them", () => {
+    const request = toSituation(teacher());
+    const form = fromSituation(request);
+    expect(form.participant).toBe("personnel");
+    expect(form.personnel).toEqual(teacher().personnel);
+    expect(toSituation(form)).toEqual(request);
+    expect(fromSituation({ personnel: {}, mobility: {} }).participant).toBe("personnel");
+  });
+
+  it("are a student's when the request has no personnel block, as every one before them", () => {
+    expect(fromSituation(REQUEST).participant).toBe("student");
+    expect(fromSituation({ mobility: {} }).participant).toBe("student");
+    expect(fromSituation({ personnel: "teacher", mobility: {} }).participant).toBe("student");
+    const form = fromSituation({ personnel: { role: "dean", activity: "teaching" } });
+    expect(form.personnel).toEqual({ role: "", activity: "teaching", teachingHours: null });
+  });
+});

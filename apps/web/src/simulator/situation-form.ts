@@ -3,6 +3,9 @@ import type {
   CrousEchelon,
   Framework,
   MobilityKind,
+  Participant,
+  PersonnelActivity,
+  PersonnelRole,
   ProgrammeLevel,
   ProgrammeMode,
 } from "@envol/domain";
@@ -13,14 +16,19 @@ import {
   LEVEL_OPTIONS,
   MOBILITY_KIND_OPTIONS,
   MODE_OPTIONS,
+  PERSONNEL_ACTIVITY_OPTIONS,
+  PERSONNEL_ROLE_OPTIONS,
 } from "./answer-options.ts";
 
 /**
  * The simulator's form: the situation of ARCHITECTURE §4.1 as people answer it. Amounts are in
  * euros (the request wants cents), a yes/no question can be left unanswered, and the destination
- * is either a catalogue partner or a place typed by hand. `toSituation` turns it into the request
- * (which `SituationSchema` then validates) and `fromSituation` reads a request back, so that a
- * shared link or a saved draft reopens the same answers.
+ * is either a catalogue partner or a place typed by hand. Who goes is a student or a member of the
+ * school's personnel (ADR 016): each has their own questions, and the request carries only those
+ * of the participant chosen (a `personnel` block makes it a personnel member's, even empty).
+ * `toSituation` turns it into the request (which `SituationSchema` then validates) and
+ * `fromSituation` reads a request back, so that a shared link or a saved draft reopens the same
+ * answers; one without `personnel`, as every one before staff mobility, is a student's.
  */
 
 /** A yes/no question; "" when not answered, which the engine reads as unknown, never as "no". */
@@ -30,6 +38,7 @@ export type Answer = "" | "yes" | "no";
 export type DestinationMode = "" | "partner" | "typed";
 
 export interface SituationForm {
+  participant: Participant;
   mobility: {
     destination: DestinationMode;
     host: {
@@ -62,9 +71,15 @@ export interface SituationForm {
     fewerOpportunities: { disability: Answer; qpv: Answer; zrr: Answer };
     history: { erasmusDaysInCycle: number | null; amiMonthsTotal: number | null };
   };
+  personnel: {
+    role: "" | PersonnelRole;
+    activity: "" | PersonnelActivity;
+    teachingHours: number | null;
+  };
 }
 
 export const emptyForm = (): SituationForm => ({
+  participant: "student",
   mobility: {
     destination: "",
     host: { partner: "", name: "", country: "", city: "", lat: null, lon: null },
@@ -83,6 +98,7 @@ export const emptyForm = (): SituationForm => ({
     fewerOpportunities: { disability: "", qpv: "", zrr: "" },
     history: { erasmusDaysInCycle: null, amiMonthsTotal: null },
   },
+  personnel: { role: "", activity: "", teachingHours: null },
 });
 
 type Json = { [key: string]: unknown };
@@ -106,10 +122,11 @@ const cents = (euros: number | null): number | undefined => {
 
 /**
  * The simulation request for these answers, as the API reads it: unanswered questions are left
- * out. It is not validated here: a value out of range stays as typed, so that the schema names it.
+ * out, and so are the other participant's answers (kept in the form, should they switch back). It
+ * is not validated here: a value out of range stays as typed, so that the schema names it.
  */
 export const toSituation = (form: SituationForm): Json => {
-  const { mobility: m, student: s } = form;
+  const { mobility: m, student: s, personnel: p } = form;
   const host =
     m.destination === ""
       ? undefined
@@ -149,6 +166,23 @@ export const toSituation = (form: SituationForm): Json => {
       amiMonthsTotal: number(s.history.amiMonthsTotal),
     }),
   });
+  if (form.participant === "personnel") {
+    // a member of the personnel is asked neither the kind of stay, nor its framework, nor its
+    // costs: those are the student schemes' questions
+    const personnel = compact({
+      role: p.role || undefined,
+      activity: p.activity || undefined,
+      // the hours taught belong to a teaching stay, the one where they are asked
+      teachingHours: p.activity === "teaching" ? number(p.teachingHours) : undefined,
+    });
+    const mobility = compact({
+      host,
+      start: text(m.start),
+      end: text(m.end),
+      greenTravel: answer(m.greenTravel),
+    });
+    return { personnel: personnel ?? {}, mobility: mobility ?? {} };
+  }
   const mobility = compact({
     kind: m.kind || undefined,
     framework: m.framework || undefined,
@@ -163,7 +197,8 @@ export const toSituation = (form: SituationForm): Json => {
 
 // ---- reading a request back: anything may come from a link, so every field is checked ----
 
-const obj = (v: unknown): Json => (typeof v === "object" && v !== null ? (v as Json) : {});
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null;
+const obj = (v: unknown): Json => (isObject(v) ? v : {});
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const euros = (v: unknown): number | null => {
@@ -185,9 +220,12 @@ export const fromSituation = (input: unknown): SituationForm => {
   const household = obj(s.household);
   const fewer = obj(s.fewerOpportunities);
   const history = obj(s.history);
+  const p = obj(obj(input).personnel);
   const destination: DestinationMode =
     "partner" in host ? "partner" : Object.keys(host).length > 0 ? "typed" : "";
   return {
+    // a `personnel` block, even empty, is a personnel member's situation (ADR 016)
+    participant: isObject(obj(input).personnel) ? "personnel" : "student",
     mobility: {
       destination,
       host: {
@@ -232,6 +270,11 @@ export const fromSituation = (input: unknown): SituationForm => {
         erasmusDaysInCycle: num(history.erasmusDaysInCycle),
         amiMonthsTotal: num(history.amiMonthsTotal),
       },
+    },
+    personnel: {
+      role: oneOf(PERSONNEL_ROLE_OPTIONS, p.role),
+      activity: oneOf(PERSONNEL_ACTIVITY_OPTIONS, p.activity),
+      teachingHours: num(p.teachingHours),
     },
   };
 };

@@ -102,3 +102,15 @@ describe("fieldProblems", () => {
     expect(problems(form)).toEqual([]);
   });
 });
+
+describe("fieldProblems for a member of the personnel", () => {
+  it("puts a problem with the hours taught on their field", () => {
+    const form = stay("typed");
+    form.mobility.host.country = "DE";
+    form.participant = "personnel";
+    form.personnel = { role: "teaching", activity: "teaching", teachingHours: -1 };
+    expect(problems(form)).toEqual([{ field: "personnel.teachingHours", key: "notNegative" }]);
+    form.personnel.teachingHours = 500;
+    expect(problems(form)).toEqual([{ field: "personnel.teachingHours", key: "invalid" }]);
+  });
+});

@@ -1,14 +1,15 @@
 import { useId } from "react";
 import { type FieldPath, useController } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import type { QuestionKey } from "./questions.ts";
+import type { PersonnelQuestionKey, QuestionKey } from "./questions.ts";
 import type { SituationForm } from "./situation-form.ts";
 import type { ErrorKey } from "./situation-issues.ts";
 
-export interface QuestionProps {
-  readonly name: FieldPath<SituationForm>;
-  readonly question: QuestionKey;
-}
+export type QuestionProps = { readonly name: FieldPath<SituationForm> } & (
+  | { readonly question: QuestionKey; readonly ns?: undefined }
+  // a personnel member's question: its texts are in the `personnel` namespace
+  | { readonly question: PersonnelQuestionKey; readonly ns: "personnel" }
+);
 
 /** Not answered: the value a radio group or a list uses for "I don't know". */
 export const UNKNOWN = "unknown";
@@ -17,7 +18,7 @@ export const UNKNOWN = "unknown";
  * A question bound to react-hook-form: its field, its texts (label, one-line explanation, error
  * translated in the current language) and the ids that tie them to the input.
  */
-export const useQuestion = ({ name, question }: QuestionProps) => {
+export const useQuestion = ({ name, question, ns }: QuestionProps) => {
   const { t } = useTranslation();
   const id = useId();
   const { field, fieldState } = useController<SituationForm>({ name });
@@ -25,8 +26,10 @@ export const useQuestion = ({ name, question }: QuestionProps) => {
   const error = key ? t(`errors.${key}`, { defaultValue: t("errors.invalid") }) : undefined;
   return {
     field,
-    label: t(`fields.${question}.label`),
-    description: t(`fields.${question}.description`),
+    label: ns ? t(`fields.${question}.label`, { ns }) : t(`fields.${question}.label`),
+    description: ns
+      ? t(`fields.${question}.description`, { ns })
+      : t(`fields.${question}.description`),
     error,
     ids: {
       input: `${id}-input`,

@@ -226,3 +226,29 @@ describe("what the address asks for that the queue does not apply", () => {
     ).toEqual(["state=approuvé", "destination=de", "sort=amount"]);
   });
 });
+
+describe("the participant filter (ADR 016)", () => {
+  it("reads students or the personnel from the address, and sends it to the API as it is", () => {
+    const filters = filtersFromSearch({ participant: "personnel" });
+    expect(filters.participant).toBe("personnel");
+    expect(searchFromFilters(filters)).toEqual({ participant: "personnel" });
+    expect(queueQuery(filters)).toMatchObject({ participant: "personnel" });
+    expect(exportRequestsQuery(filters)).toMatchObject({ participant: "personnel" });
+    expect(activeFilterCount(filters)).toBe(1);
+  });
+
+  it("drops a participant the API does not know, and says so", () => {
+    expect(filtersFromSearch({ participant: "staff" })).toEqual(NO_FILTERS);
+    expect(ignoredSearch({ participant: "staff" })).toEqual(["participant=staff"]);
+  });
+
+  it("is cleared by choosing all", () => {
+    const filters = withFilter(
+      filtersFromSearch({ participant: "student", page: 3 }),
+      "participant",
+      "",
+    );
+    expect(filters).toEqual(NO_FILTERS);
+    expect(withFilter(NO_FILTERS, "participant", "student").participant).toBe("student");
+  });
+});

@@ -1,4 +1,10 @@
-import { isAcademicYear, REQUEST_STATES, type RequestState } from "@envol/domain";
+import {
+  isAcademicYear,
+  PARTICIPANTS,
+  type Participant,
+  REQUEST_STATES,
+  type RequestState,
+} from "@envol/domain";
 
 /**
  * The queue's filters, sort and page, kept in the address (`/staff/queue?scheme=idf&page=2`) so
@@ -38,6 +44,8 @@ export interface QueueFilters {
   readonly destination?: string;
   /** The host partner's catalogue id. */
   readonly partner?: string;
+  /** Students' requests or the school's personnel's (ADR 016). */
+  readonly participant?: Participant;
   readonly sort: QueueSort;
   /** 1 for the first page. */
   readonly page: number;
@@ -86,6 +94,7 @@ export const filtersFromSearch = (search: Readonly<Record<string, unknown>>): Qu
   const typed = searchOf(search.search);
   const destination = matching(COUNTRY, search.destination);
   const partner = matching(ID, search.partner);
+  const participant = oneOf(PARTICIPANTS, search.participant);
   return {
     view: oneOf(QUEUE_VIEWS, search.view) ?? DEFAULT_VIEW,
     ...(states !== undefined && { states }),
@@ -94,6 +103,7 @@ export const filtersFromSearch = (search: Readonly<Record<string, unknown>>): Qu
     ...(year !== undefined && isAcademicYear(year) && { academicYear: year }),
     ...(destination !== undefined && { destination }),
     ...(partner !== undefined && { partner }),
+    ...(participant !== undefined && { participant }),
     sort: oneOf(QUEUE_SORTS, search.sort) ?? DEFAULT_SORT,
     page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
   };
@@ -107,6 +117,7 @@ type FilterSearch = {
   academicYear?: string;
   destination?: string;
   partner?: string;
+  participant?: Participant;
   sort?: string;
   page?: number;
 };
@@ -121,6 +132,7 @@ export const searchFromFilters = (filters: QueueFilters): FilterSearch => ({
   ...(filters.academicYear !== undefined && { academicYear: filters.academicYear }),
   ...(filters.destination !== undefined && { destination: filters.destination }),
   ...(filters.partner !== undefined && { partner: filters.partner }),
+  ...(filters.participant !== undefined && { participant: filters.participant }),
   ...(filters.sort !== DEFAULT_SORT && { sort: filters.sort }),
   ...(filters.page > 1 && { page: filters.page }),
 });
@@ -139,7 +151,7 @@ export const ignoredSearch = (search: Readonly<Record<string, unknown>>): string
 };
 
 /** The filter fields one picks from a list (the others are set by their own functions). */
-export type FilterField = "scheme" | "academicYear" | "destination" | "partner";
+export type FilterField = "participant" | "scheme" | "academicYear" | "destination" | "partner";
 
 /** The filters with one field changed (an empty value clears it); any change goes back to page 1. */
 export const withFilter = (
@@ -200,9 +212,9 @@ export const exportRequestsQuery = exportQuery;
 
 /** How many filters narrow the queue (to say "3 filters" and offer to clear them); not the view. */
 export const activeFilterCount = (filters: QueueFilters): number =>
-  (["states", "search", "scheme", "academicYear", "destination", "partner"] as const).filter(
-    (f) => filters[f] !== undefined,
-  ).length;
+  (
+    ["states", "search", "participant", "scheme", "academicYear", "destination", "partner"] as const
+  ).filter((f) => filters[f] !== undefined).length;
 
 /** The pages of a queue of `total` rows: 1 when empty. */
 export const pageCount = (total: number): number => Math.max(1, Math.ceil(total / PAGE_SIZE));

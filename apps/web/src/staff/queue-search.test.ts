@@ -23,7 +23,12 @@ describe("the queue route's search parameters", () => {
   });
 
   it("read back what the queue's links write", () => {
-    const filters = filtersFromSearch({ scheme: "idf", destination: "DE", page: 2 });
+    const filters = filtersFromSearch({
+      scheme: "idf",
+      destination: "DE",
+      participant: "personnel",
+      page: 2,
+    });
     expect(filtersFromSearch(queueSearch(searchFromFilters(filters)))).toEqual(filters);
   });
 

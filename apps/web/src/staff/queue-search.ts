@@ -12,6 +12,7 @@ export type QueueSearch = {
   readonly academicYear?: string;
   readonly destination?: string;
   readonly partner?: string;
+  readonly participant?: string;
   readonly sort?: string;
   readonly page?: number;
 };
@@ -24,6 +25,7 @@ const TEXT_FIELDS = [
   "academicYear",
   "destination",
   "partner",
+  "participant",
   "sort",
 ] as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RecalculationSchema } from "./recalculation.ts";
+import { RecalculationSchema, teachingHoursOf } from "./recalculation.ts";
 
 const issues = (v: unknown) => {
   const r = RecalculationSchema.safeParse(v);
@@ -27,5 +27,18 @@ describe("the recalculation's dates", () => {
     expect(
       issues({ actualStart: "2027-06-30", actualEnd: "2027-02-01", useCurrentOptions: false }),
     ).toEqual(["actualEnd:endBeforeStart"]);
+  });
+
+  it("take a teaching stay's hours when given, between 0 and 480, with a decimal comma", () => {
+    const dates = { actualStart: "2027-03-08", actualEnd: "2027-03-11", useCurrentOptions: false };
+    expect(issues({ ...dates, actualTeachingHours: "" })).toEqual([]);
+    expect(issues({ ...dates, actualTeachingHours: "7,5" })).toEqual([]);
+    expect(issues({ ...dates, actualTeachingHours: "-1" })).toEqual(["actualTeachingHours:hours"]);
+    expect(issues({ ...dates, actualTeachingHours: "481" })).toEqual(["actualTeachingHours:hours"]);
+    expect(issues({ ...dates, actualTeachingHours: "huit" })).toEqual([
+      "actualTeachingHours:hours",
+    ]);
+    expect(teachingHoursOf(" 7,5 ")).toBe(7.5);
+    expect(teachingHoursOf("")).toBeUndefined();
   });
 });

@@ -149,7 +149,12 @@ export const decide = async (api: EnvolClient, requestId: string, decision: Deci
 export const recalculate = async (
   api: EnvolClient,
   requestId: string,
-  body: { actualStart: string; actualEnd: string; useCurrentOptions?: boolean },
+  body: {
+    actualStart: string;
+    actualEnd: string;
+    useCurrentOptions?: boolean;
+    actualTeachingHours?: number;
+  },
 ) => {
   const res = await api.staff.requests[":id"].recalculation.$post({
     param: { id: requestId },

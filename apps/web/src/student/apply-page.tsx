@@ -3,6 +3,7 @@ import "./apply-page.css";
 import {
   formatMoney,
   type Lang,
+  participantOf,
   type SchemeResult,
   type Situation,
   SituationSchema,
@@ -16,6 +17,7 @@ import { simulate } from "../api/simulation.ts";
 import { SubmitButton } from "../shell/submit-button.tsx";
 import { useDocumentTitle } from "../shell/use-document-title.ts";
 import { byVerdict, VerdictBadge } from "../shell/verdict-badge.tsx";
+import { splitByParticipant } from "../simulator/participant-schemes.ts";
 import { PlanSummary } from "../simulator/plan-summary.tsx";
 import { decodeSituation } from "../simulator/situation-link.ts";
 import { SituationDetails } from "./situation-details.tsx";
@@ -133,7 +135,8 @@ const SchemeChoice = ({
   const [pickOne, setPickOne] = useState(false);
   const firstBox = useRef<HTMLInputElement>(null);
   const id = useId();
-  const sorted = byVerdict(schemes);
+  // the grants for this participant only: the other participant's can never be had (ADR 016)
+  const sorted = byVerdict(splitByParticipant(schemes, participantOf(situation), undefined).own);
 
   const toggle = (scheme: string, on: boolean) => {
     const next = new Set(selected);

@@ -6,6 +6,7 @@ import { partnersQuery } from "../api/partners.ts";
 import { formatDate } from "../i18n/format-date.ts";
 import { formatUnit } from "../i18n/format-unit.ts";
 import { localeOf } from "../i18n/language.ts";
+import { usePersonnelTranslation } from "../simulator/personnel/personnel-texts.ts";
 import { type SummaryRow, type SummaryValue, situationSummary } from "./situation-summary.ts";
 
 /**
@@ -21,7 +22,10 @@ export const SituationDetails = ({
   readonly headingLevel: 3 | 4;
 }) => {
   const { t } = useTranslation();
+  // a member of the personnel's questions have their texts in their own namespace
+  usePersonnelTranslation();
   const summary = situationSummary(situation);
+  const situationRows = summary.personnel.length > 0 ? summary.personnel : summary.student;
   const Heading = headingLevel === 3 ? "h3" : "h4";
   return (
     <div className="answers">
@@ -29,10 +33,10 @@ export const SituationDetails = ({
         <Heading className="answers__title">{t("simulator.steps.mobility")}</Heading>
         <Rows rows={summary.stay} />
       </div>
-      {summary.student.length > 0 && (
+      {situationRows.length > 0 && (
         <div className="answers__group">
           <Heading className="answers__title">{t("simulator.steps.situation")}</Heading>
-          <Rows rows={summary.student} />
+          <Rows rows={situationRows} />
         </div>
       )}
     </div>
@@ -46,7 +50,9 @@ const Rows = ({ rows }: { readonly rows: readonly SummaryRow[] }) => {
     <dl className="answers__list">
       {rows.map((row) => (
         <div key={row.key} className="answers__row">
-          <dt>{t(`fields.${row.key}.label`)}</dt>
+          <dt>
+            {row.ns ? t(`fields.${row.key}.label`, { ns: row.ns }) : t(`fields.${row.key}.label`)}
+          </dt>
           <dd>{write(row.value)}</dd>
         </div>
       ))}
@@ -77,7 +83,9 @@ const useWriteValue = () => {
         return t(value.yes ? "simulator.answer.yes" : "simulator.answer.no");
       case "option":
         // the key comes from `situationSummary`, whose test checks it exists in both languages
-        return t(value.key as "fields.kind.study");
+        return value.ns
+          ? t(value.key as "fields.role.options.teaching", { ns: value.ns })
+          : t(value.key as "fields.kind.study");
       case "echelon":
         return t("fields.echelon.option", { echelon: value.echelon });
       case "region":
@@ -88,6 +96,12 @@ const useWriteValue = () => {
         return formatUnit(value.days, "day", lang);
       case "number":
         return new Intl.NumberFormat(localeOf(lang)).format(value.value);
+      case "hours":
+        return new Intl.NumberFormat(localeOf(lang), {
+          style: "unit",
+          unit: "hour",
+          unitDisplay: "long",
+        }).format(value.hours);
     }
   };
 };

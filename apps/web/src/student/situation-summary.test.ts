@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../i18n/en.ts";
 import { fr } from "../i18n/fr.ts";
+import { personnelEn } from "../simulator/personnel/personnel.en.ts";
+import { personnelFr } from "../simulator/personnel/personnel.fr.ts";
 import { situationSummary } from "./situation-summary.ts";
 
 const lookup = (tree: unknown, key: string): unknown =>
@@ -86,5 +88,33 @@ describe("the summary of a situation", () => {
       expect(typeof lookup(fr, key), key).toBe("string");
       expect(typeof lookup(en, key), key).toBe("string");
     }
+  });
+
+  it("lists a member of the personnel's answers, with who goes, and none of a student's", () => {
+    const summary = situationSummary({
+      personnel: { role: "teaching", activity: "teaching", teachingHours: 8 },
+      mobility: { host: { partner: "tu-berlin" }, start: "2027-03-08", end: "2027-03-12" },
+    });
+    expect(summary.stay[0]).toEqual({
+      key: "participant",
+      value: { kind: "option", key: "fields.participant.personnel" },
+    });
+    expect(summary.student).toEqual([]);
+    expect(summary.personnel.map((r) => [r.key, r.value])).toEqual([
+      ["role", { kind: "option", key: "fields.role.options.teaching", ns: "personnel" }],
+      ["activity", { kind: "option", key: "fields.activity.options.teaching", ns: "personnel" }],
+      ["teachingHours", { kind: "hours", hours: 8 }],
+    ]);
+    for (const row of summary.personnel) {
+      if (row.value.kind !== "option") continue;
+      expect(typeof lookup(personnelFr, row.value.key), row.value.key).toBe("string");
+      expect(typeof lookup(personnelEn, row.value.key), row.value.key).toBe("string");
+    }
+    // a student's summary says nothing of who goes: a situation is a student's by default
+    const student = situationSummary({
+      mobility: { host: { partner: "x" }, start: "2027-01-01", end: "2027-02-01" },
+    });
+    expect(student.stay.map((r) => r.key)).not.toContain("participant");
+    expect(student.personnel).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { isPartnerHost, type Situation } from "@envol/domain";
-import type { QuestionKey } from "../simulator/questions.ts";
+import type { PersonnelQuestionKey, QuestionKey } from "../simulator/questions.ts";
 
 /**
  * A situation (the simulator's answers, an application's) as the list of what was answered,
@@ -14,24 +14,31 @@ export type SummaryValue =
   | { readonly kind: "country"; readonly code: string }
   | { readonly kind: "date"; readonly iso: string }
   | { readonly kind: "yesNo"; readonly yes: boolean }
-  /** One of a closed question's options: the key of its label in the simulator's texts. */
-  | { readonly kind: "option"; readonly key: string }
+  /**
+   * One of a closed question's options: the key of its label in the simulator's texts (the
+   * `personnel` namespace's for a member of the personnel's questions).
+   */
+  | { readonly kind: "option"; readonly key: string; readonly ns?: "personnel" }
   | { readonly kind: "echelon"; readonly echelon: string }
   | { readonly kind: "region"; readonly code: string }
   | { readonly kind: "money"; readonly cents: number }
   | { readonly kind: "days"; readonly days: number }
-  | { readonly kind: "number"; readonly value: number };
+  | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "hours"; readonly hours: number };
 
-export interface SummaryRow {
-  readonly key: QuestionKey;
-  readonly value: SummaryValue;
-}
+/** An answer beside its question: one of the simulator's, or of its personnel's (ADR 016). */
+export type SummaryRow = { readonly value: SummaryValue } & (
+  | { readonly key: QuestionKey; readonly ns?: undefined }
+  | { readonly key: PersonnelQuestionKey; readonly ns: "personnel" }
+);
 
 export interface SituationSummary {
   /** The stay: where, when, what kind, travel and costs. */
   readonly stay: readonly SummaryRow[];
   /** The student: studies, resources, opportunities, past mobilities. */
   readonly student: readonly SummaryRow[];
+  /** A member of the personnel: their position, activity and teaching hours. */
+  readonly personnel: readonly SummaryRow[];
 }
 
 const rows = (
@@ -47,6 +54,36 @@ const option = (prefix: string, id: string | undefined): SummaryValue | undefine
 const text = (s: string | undefined): SummaryValue | undefined =>
   s === undefined || s.trim() === "" ? undefined : { kind: "text", text: s.trim() };
 
+const personnelOption = (question: PersonnelQuestionKey, id: string | undefined): SummaryRow[] =>
+  id === undefined
+    ? []
+    : [
+        {
+          key: question,
+          ns: "personnel",
+          value: { kind: "option", key: `fields.${question}.options.${id}`, ns: "personnel" },
+        },
+      ];
+
+/** A member of the personnel's answers, in the order the simulator asks them. */
+const personnelRows = (situation: Situation): SummaryRow[] => {
+  const personnel = situation.personnel;
+  if (!personnel) return [];
+  return [
+    ...personnelOption("role", personnel.role),
+    ...personnelOption("activity", personnel.activity),
+    ...(personnel.teachingHours === undefined
+      ? []
+      : [
+          {
+            key: "teachingHours",
+            ns: "personnel",
+            value: { kind: "hours", hours: personnel.teachingHours },
+          } as const,
+        ]),
+  ];
+};
+
 export const situationSummary = (situation: Situation): SituationSummary => {
   const { mobility } = situation;
   const { host } = mobility;
@@ -54,6 +91,11 @@ export const situationSummary = (situation: Situation): SituationSummary => {
   const partner = isPartnerHost(host);
   return {
     stay: rows([
+      // who goes, said for a member of the personnel (a situation is a student's by default)
+      [
+        "participant",
+        situation.personnel ? { kind: "option", key: "fields.participant.personnel" } : undefined,
+      ],
       ["partner", partner ? { kind: "partner", id: host.partner } : undefined],
       ["hostName", partner ? undefined : text(host.name)],
       ["country", partner ? undefined : { kind: "country", code: host.country }],
@@ -110,5 +152,6 @@ export const situationSummary = (situation: Situation): SituationSummary => {
           : { kind: "number", value: student.history.amiMonthsTotal },
       ],
     ]),
+    personnel: personnelRows(situation),
   };
 };

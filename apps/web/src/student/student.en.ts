@@ -2,9 +2,9 @@ import type { StudentMessages } from "./student-messages.ts";
 
 /** The student area's texts in English: the same keys as `student.fr.ts`. */
 export const studentEn: StudentMessages = {
-  title: "Student area",
+  title: "My area",
   nav: {
-    label: "Student area",
+    label: "My area",
     applications: "My applications",
     export: "Download my data",
     exportHint: "A JSON file of everything Envol keeps about you (GDPR, data portability).",
@@ -206,6 +206,7 @@ export const studentEn: StudentMessages = {
     empty: "Nothing yet.",
     actors: {
       student: "You",
+      personnel: "You",
       staff: "The international office",
       partner: "The host institution",
       system: "Envol",

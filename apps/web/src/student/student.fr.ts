@@ -5,9 +5,9 @@
  * already translated.
  */
 export const studentFr = {
-  title: "Espace étudiant",
+  title: "Mon espace",
   nav: {
-    label: "Espace étudiant",
+    label: "Mon espace",
     applications: "Mes candidatures",
     export: "Télécharger mes données",
     exportHint: "Un fichier JSON de tout ce qu'Envol garde sur vous (RGPD, portabilité).",
@@ -211,6 +211,7 @@ export const studentFr = {
     empty: "Rien pour l'instant.",
     actors: {
       student: "Vous",
+      personnel: "Vous",
       staff: "La DRI",
       partner: "L'établissement d'accueil",
       system: "Envol",

@@ -2,12 +2,12 @@ import "../../shell/eligibility.css";
 import "../../simulator/scheme-card.css";
 import "./eligibility-report.css";
 import { formatMoney, type SchemeResult } from "@envol/domain";
-import { useTranslation } from "react-i18next";
 import { formatDate } from "../../i18n/format-date.ts";
 import { formatUnit } from "../../i18n/format-unit.ts";
 import { CriterionList } from "../../shell/criterion-list.tsx";
 import { VerdictBadge } from "../../shell/verdict-badge.tsx";
 import { questionFor } from "../../simulator/questions.ts";
+import { useQuestionLabel } from "../../simulator/use-question-label.ts";
 import type { ApplicationDetail } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
@@ -55,7 +55,7 @@ export const EligibilityReport = ({
 
 const SchemeEligibility = ({ scheme }: { readonly scheme: SchemeResult }) => {
   const { t } = useStaffTranslation();
-  const { t: tApp } = useTranslation();
+  const label = useQuestionLabel();
   const { lang } = useNames();
   const open = scheme.criteria.filter((c) => c.status !== "met");
   const met = scheme.criteria.filter((c) => c.status === "met");
@@ -95,7 +95,7 @@ const SchemeEligibility = ({ scheme }: { readonly scheme: SchemeResult }) => {
             {scheme.missing.map((path) => {
               // the simulator's question for each missing answer, as the student saw it
               const question = questionFor(path, "partner");
-              return <li key={path}>{question ? tApp(`fields.${question.key}.label`) : path}</li>;
+              return <li key={path}>{question ? label(question) : path}</li>;
             })}
           </ul>
         </div>

@@ -7,7 +7,11 @@ import { useForm } from "react-hook-form";
 import { isProblem } from "../../api/api-problem.ts";
 import { SubmitButton } from "../../shell/submit-button.tsx";
 import { WriteProblem } from "../load-problem.tsx";
-import { RecalculationSchema, type RecalculationValues } from "../recalculation.ts";
+import {
+  RecalculationSchema,
+  type RecalculationValues,
+  teachingHoursOf,
+} from "../recalculation.ts";
 import {
   type ApplicationDetail,
   type Recalculation,
@@ -33,12 +37,16 @@ export const RecalculationForm = ({
 }) => {
   const { t } = useStaffTranslation();
   const id = useId();
+  // a member of the personnel's teaching stay: the certificate of attendance gives the hours taught
+  const stated = application.situation.personnel;
+  const teaching = stated?.activity === "teaching";
   const form = useForm<RecalculationValues>({
     resolver: zodResolver(RecalculationSchema),
     defaultValues: {
       actualStart: application.actualStartDate ?? application.startDate,
       actualEnd: application.actualEndDate ?? application.endDate,
       useCurrentOptions: false,
+      actualTeachingHours: "",
     },
   });
   const [result, setResult] = useState<Recalculation | null>(null);
@@ -47,6 +55,7 @@ export const RecalculationForm = ({
       actualStart: values.actualStart,
       actualEnd: values.actualEnd,
       ...(values.useCurrentOptions && { useCurrentOptions: true }),
+      ...(teaching && { actualTeachingHours: teachingHoursOf(values.actualTeachingHours) }),
     }),
   );
   const errors = form.formState.errors;
@@ -65,7 +74,11 @@ export const RecalculationForm = ({
     } catch (e) {
       if (isProblem(e, 422))
         for (const err of e.errors)
-          if (err.path === "actualStart" || err.path === "actualEnd")
+          if (
+            err.path === "actualStart" ||
+            err.path === "actualEnd" ||
+            err.path === "actualTeachingHours"
+          )
             form.setError(err.path, { type: "server", message: `api:${err.message}` });
     }
   });
@@ -101,6 +114,36 @@ export const RecalculationForm = ({
             </div>
           ))}
         </div>
+        {teaching && (
+          <div className="field" data-invalid={errors.actualTeachingHours ? true : undefined}>
+            <label className="field__label" htmlFor={`${id}-hours`}>
+              {t("recalculation.actualTeachingHours")}
+            </label>
+            <p id={`${id}-hours-hint`} className="field__description">
+              {stated?.teachingHours === undefined
+                ? t("recalculation.teachingHoursHint")
+                : t("recalculation.statedHoursHint", { count: stated.teachingHours })}
+            </p>
+            <input
+              id={`${id}-hours`}
+              type="text"
+              inputMode="decimal"
+              className="field__input"
+              aria-invalid={errors.actualTeachingHours ? true : undefined}
+              aria-describedby={
+                errors.actualTeachingHours
+                  ? `${id}-hours-hint ${id}-hours-error`
+                  : `${id}-hours-hint`
+              }
+              {...form.register("actualTeachingHours")}
+            />
+            {errors.actualTeachingHours && (
+              <p id={`${id}-hours-error`} className="field__error">
+                {message(errors.actualTeachingHours.message)}
+              </p>
+            )}
+          </div>
+        )}
         <label className="staff-checkbox">
           <input type="checkbox" {...form.register("useCurrentOptions")} />
           <span>{t("recalculation.useCurrentOptions")}</span>

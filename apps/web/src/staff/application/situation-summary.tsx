@@ -11,8 +11,9 @@ type Application = ApplicationDetail["application"];
 
 /**
  * The situation as the student submitted it, in a few lines: studies, resources, stay, travel
- * and costs. An unanswered question says so (it makes criteria unknown, not false). The values'
- * words are the simulator's, where the student chose them.
+ * and costs; or as a member of the personnel submitted theirs: position, activity, stay, hours
+ * taught, travel. An unanswered question says so (it makes criteria unknown, not false). The
+ * values' words are the simulator's, where the student chose them.
  */
 export const SituationSummary = ({
   application,
@@ -34,7 +35,7 @@ export const SituationSummary = ({
   const p = student.programme;
   const host = mobility.host;
 
-  const rows: [string, ReactNode][] = [
+  const stay: [string, ReactNode][] = [
     [
       t("situation.host"),
       isPartnerHost(host)
@@ -57,69 +58,97 @@ export const SituationSummary = ({
           })
         : t("situation.notConfirmed"),
     ],
-    [t("situation.kind"), mobility.kind ? tApp(`fields.kind.${mobility.kind}`) : unanswered],
-    [
-      t("situation.framework"),
-      mobility.framework ? tApp(`fields.framework.options.${mobility.framework}`) : unanswered,
-    ],
-    [
-      t("situation.programme"),
-      p?.level
-        ? [
-            tApp(`fields.level.options.${p.level}`),
-            p.year !== undefined ? t("situation.year", { year: p.year }) : null,
-            p.mode ? tApp(`fields.mode.options.${p.mode}`) : null,
-          ]
-            .filter(Boolean)
-            .join(", ")
-        : unanswered,
-    ],
-    [t("situation.gapYear"), yesNo(p?.gapYear)],
-    [
-      t("situation.region"),
-      student.residenceRegion
-        ? (FRENCH_REGIONS[student.residenceRegion]?.[lang] ?? student.residenceRegion)
-        : unanswered,
-    ],
-    [
-      t("situation.boursier"),
-      student.crous?.boursier === true && student.crous.echelon
-        ? t("situation.echelon", { echelon: student.crous.echelon })
-        : yesNo(student.crous?.boursier),
-    ],
-    [t("situation.qf"), money(student.household?.quotientFamilial)],
-    [t("situation.nonTaxable"), yesNo(student.household?.nonTaxable)],
-    [
-      t("situation.fewerOpportunities"),
-      student.fewerOpportunities
-        ? (["disability", "qpv", "zrr"] as const)
-            .filter((k) => student.fewerOpportunities?.[k] === true)
-            .map((k) => t(`situation.opportunities.${k}`))
-            .join(", ") || t("situation.none")
-        : unanswered,
-    ],
-    [
-      t("situation.erasmusDays"),
-      student.history?.erasmusDaysInCycle === undefined
-        ? unanswered
-        : formatUnit(student.history.erasmusDaysInCycle, "day", lang),
-    ],
-    [t("situation.greenTravel"), yesNo(mobility.greenTravel)],
-    [
-      t("situation.costs"),
-      mobility.costs
-        ? (["transport", "visa", "insurance", "installation"] as const)
-            .filter((k) => mobility.costs?.[k] !== undefined)
-            .map((k) =>
-              t("situation.cost", {
-                kind: tApp(`fields.${k}.label`),
-                amount: formatMoney(mobility.costs?.[k] ?? 0, lang),
-              }),
-            )
-            .join(", ") || t("situation.none")
-        : unanswered,
-    ],
   ];
+  const { personnel } = application.situation;
+  // a member of the personnel's situation (ADR 016): their position, activity and hours, and
+  // none of a student's questions, which they were not asked
+  const rows: [string, ReactNode][] = personnel
+    ? [
+        [t("situation.participant"), t("situation.participants.personnel")],
+        [t("situation.role"), personnel.role ? t(`situation.roles.${personnel.role}`) : unanswered],
+        [
+          t("situation.activity"),
+          personnel.activity ? t(`situation.activities.${personnel.activity}`) : unanswered,
+        ],
+        ...stay,
+        ...(personnel.activity === "training"
+          ? []
+          : [
+              [
+                t("situation.teachingHours"),
+                personnel.teachingHours === undefined
+                  ? unanswered
+                  : t("situation.hours", { count: personnel.teachingHours }),
+              ] satisfies [string, ReactNode],
+            ]),
+        [t("situation.greenTravel"), yesNo(mobility.greenTravel)],
+      ]
+    : [
+        [t("situation.participant"), t("situation.participants.student")],
+        ...stay,
+        [t("situation.kind"), mobility.kind ? tApp(`fields.kind.${mobility.kind}`) : unanswered],
+        [
+          t("situation.framework"),
+          mobility.framework ? tApp(`fields.framework.options.${mobility.framework}`) : unanswered,
+        ],
+        [
+          t("situation.programme"),
+          p?.level
+            ? [
+                tApp(`fields.level.options.${p.level}`),
+                p.year !== undefined ? t("situation.year", { year: p.year }) : null,
+                p.mode ? tApp(`fields.mode.options.${p.mode}`) : null,
+              ]
+                .filter(Boolean)
+                .join(", ")
+            : unanswered,
+        ],
+        [t("situation.gapYear"), yesNo(p?.gapYear)],
+        [
+          t("situation.region"),
+          student.residenceRegion
+            ? (FRENCH_REGIONS[student.residenceRegion]?.[lang] ?? student.residenceRegion)
+            : unanswered,
+        ],
+        [
+          t("situation.boursier"),
+          student.crous?.boursier === true && student.crous.echelon
+            ? t("situation.echelon", { echelon: student.crous.echelon })
+            : yesNo(student.crous?.boursier),
+        ],
+        [t("situation.qf"), money(student.household?.quotientFamilial)],
+        [t("situation.nonTaxable"), yesNo(student.household?.nonTaxable)],
+        [
+          t("situation.fewerOpportunities"),
+          student.fewerOpportunities
+            ? (["disability", "qpv", "zrr"] as const)
+                .filter((k) => student.fewerOpportunities?.[k] === true)
+                .map((k) => t(`situation.opportunities.${k}`))
+                .join(", ") || t("situation.none")
+            : unanswered,
+        ],
+        [
+          t("situation.erasmusDays"),
+          student.history?.erasmusDaysInCycle === undefined
+            ? unanswered
+            : formatUnit(student.history.erasmusDaysInCycle, "day", lang),
+        ],
+        [t("situation.greenTravel"), yesNo(mobility.greenTravel)],
+        [
+          t("situation.costs"),
+          mobility.costs
+            ? (["transport", "visa", "insurance", "installation"] as const)
+                .filter((k) => mobility.costs?.[k] !== undefined)
+                .map((k) =>
+                  t("situation.cost", {
+                    kind: tApp(`fields.${k}.label`),
+                    amount: formatMoney(mobility.costs?.[k] ?? 0, lang),
+                  }),
+                )
+                .join(", ") || t("situation.none")
+            : unanswered,
+        ],
+      ];
 
   return (
     <section aria-labelledby={headingId} className="staff-panel">

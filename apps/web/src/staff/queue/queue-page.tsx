@@ -1,5 +1,5 @@
 import "./queue-page.css";
-import { formatMoney, REQUEST_STATES } from "@envol/domain";
+import { formatMoney, PARTICIPANTS, REQUEST_STATES } from "@envol/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useEffect, useId, useMemo } from "react";
@@ -109,7 +109,7 @@ export const QueuePage = () => {
   );
 };
 
-const FILTER_FIELDS = ["scheme", "academicYear", "destination", "partner"] as const;
+const FILTER_FIELDS = ["participant", "scheme", "academicYear", "destination", "partner"] as const;
 
 const QueueFilterForm = ({
   filters,
@@ -127,6 +127,7 @@ const QueueFilterForm = ({
   );
   const countries = useMemo(() => countryOptions(names.lang), [names.lang]);
   const options: Record<FilterField, readonly { id: string; label: string }[]> = {
+    participant: PARTICIPANTS.map((p) => ({ id: p, label: t(`queue.filters.participants.${p}`) })),
     scheme: names.schemes.map((s) => ({ id: s.id, label: s.name })),
     academicYear: years.map((y) => ({ id: y, label: y })),
     destination: countries,
@@ -391,6 +392,10 @@ const QueueTable = ({
                   {item.student.name || item.student.email}
                 </Link>
                 <span className="staff-queue__email">{item.student.email}</span>
+                {/* a student is the queue's default applicant: a member of the personnel is marked */}
+                {item.participant === "personnel" && (
+                  <span className="staff-queue__participant">{t("queue.personnel")}</span>
+                )}
               </th>
               <td data-label={t("queue.columns.scheme")}>{names.scheme(item.request.scheme)}</td>
               <td data-label={t("queue.columns.state")}>

@@ -59,8 +59,13 @@ export const staffEn: StaffMessages = {
       academicYear: "Academic year",
       destination: "Country",
       partner: "Partner",
+      participant: "Who goes",
+      participants: {
+        student: "Students",
+        personnel: "Staff",
+      },
       all: "All",
-      search: "Student",
+      search: "Applicant",
       searchHint: "Start of the name or of the e-mail address",
       searchButton: "Search",
       view: "View",
@@ -79,7 +84,7 @@ export const staffEn: StaffMessages = {
       "start-asc": "Earliest departure first",
     },
     columns: {
-      student: "Student",
+      student: "Applicant",
       scheme: "Grant",
       state: "State",
       destination: "Destination",
@@ -90,6 +95,7 @@ export const staffEn: StaffMessages = {
       updated: "Changed on",
     },
     awaitingOffice: "Amount to review",
+    personnel: "Member of staff",
     documents: {
       complete: "Complete",
       missing_one: "{{count}} missing",
@@ -136,6 +142,24 @@ export const staffEn: StaffMessages = {
   situation: {
     title: "Declared situation",
     unanswered: "Not answered",
+    participant: "Who goes",
+    participants: {
+      student: "Student",
+      personnel: "Member of the school's staff",
+    },
+    role: "Position",
+    roles: {
+      teaching: "Teaching staff",
+      administrative: "Administrative staff",
+    },
+    activity: "Activity",
+    activities: {
+      teaching: "Teaching",
+      training: "Training",
+    },
+    teachingHours: "Teaching hours",
+    hours_one: "{{count}} hour",
+    hours_other: "{{count}} hours",
     yes: "Yes",
     no: "No",
     none: "None",
@@ -316,6 +340,12 @@ export const staffEn: StaffMessages = {
     plannedHint: "The planned dates are filled in: correct them with the stay's actual dates.",
     actualStart: "Actual first day",
     actualEnd: "Actual last day",
+    actualTeachingHours: "Teaching hours actually taught",
+    statedHoursHint_one:
+      "Those of the certificate of attendance; left empty, the {{count}} hour stated when applying counts.",
+    statedHoursHint_other:
+      "Those of the certificate of attendance; left empty, the {{count}} hours stated when applying count.",
+    teachingHoursHint: "Those of the certificate of attendance; none were stated when applying.",
     useCurrentOptions: "Use the grant's current rates (otherwise those of the approval)",
     submit: "Recompute",
     pending: "Computing…",
@@ -328,6 +358,7 @@ export const staffEn: StaffMessages = {
     errors: {
       date: "Enter a full date (day, month, year).",
       endBeforeStart: "The stay must end after its first day.",
+      hours: "Give a number of hours between 0 and 480.",
     },
   },
   ledger: {
@@ -421,6 +452,7 @@ export const staffEn: StaffMessages = {
     override: "Override: {{reason}}",
     actors: {
       student: "the student",
+      personnel: "the member of staff",
       staff: "the international office",
       partner: "the partner institution",
       system: "Envol",

@@ -63,8 +63,13 @@ export const staffFr = {
       academicYear: "Année universitaire",
       destination: "Pays",
       partner: "Partenaire",
+      participant: "Qui part",
+      participants: {
+        student: "Étudiants",
+        personnel: "Personnels",
+      },
       all: "Tous",
-      search: "Étudiant ou étudiante",
+      search: "Candidat ou candidate",
       searchHint: "Début du nom ou de l'adresse électronique",
       searchButton: "Rechercher",
       view: "Vue",
@@ -83,7 +88,7 @@ export const staffFr = {
       "start-asc": "Départ le plus proche",
     },
     columns: {
-      student: "Étudiant ou étudiante",
+      student: "Candidat ou candidate",
       scheme: "Aide",
       state: "État",
       destination: "Destination",
@@ -94,6 +99,7 @@ export const staffFr = {
       updated: "Modifiée le",
     },
     awaitingOffice: "Montant à revoir",
+    personnel: "Membre du personnel",
     documents: {
       complete: "Complètes",
       missing_one: "{{count}} manquante",
@@ -140,6 +146,24 @@ export const staffFr = {
   situation: {
     title: "Situation déclarée",
     unanswered: "Non renseigné",
+    participant: "Qui part",
+    participants: {
+      student: "Étudiant ou étudiante",
+      personnel: "Membre du personnel de l'école",
+    },
+    role: "Fonction",
+    roles: {
+      teaching: "Personnel enseignant",
+      administrative: "Personnel administratif",
+    },
+    activity: "Activité",
+    activities: {
+      teaching: "Enseignement",
+      training: "Formation",
+    },
+    teachingHours: "Heures d'enseignement",
+    hours_one: "{{count}} heure",
+    hours_other: "{{count}} heures",
     yes: "Oui",
     no: "Non",
     none: "Aucun",
@@ -322,6 +346,13 @@ export const staffFr = {
       "Les dates prévues sont proposées : corrigez-les avec les dates réelles du séjour.",
     actualStart: "Premier jour réel",
     actualEnd: "Dernier jour réel",
+    actualTeachingHours: "Heures d'enseignement effectuées",
+    statedHoursHint_one:
+      "Celles de l'attestation de présence ; laissées vides, les {{count}} heure déclarée à la candidature comptent.",
+    statedHoursHint_other:
+      "Celles de l'attestation de présence ; laissées vides, les {{count}} heures déclarées à la candidature comptent.",
+    teachingHoursHint:
+      "Celles de l'attestation de présence ; aucune n'a été déclarée à la candidature.",
     useCurrentOptions: "Utiliser les barèmes actuels de l'aide (sinon ceux de l'accord)",
     submit: "Recalculer",
     pending: "Calcul…",
@@ -334,6 +365,7 @@ export const staffFr = {
     errors: {
       date: "Indiquez une date complète (jour, mois, année).",
       endBeforeStart: "Le séjour doit se terminer après son premier jour.",
+      hours: "Indiquez un nombre d'heures entre 0 et 480.",
     },
   },
   ledger: {
@@ -427,6 +459,7 @@ export const staffFr = {
     override: "Dérogation : {{reason}}",
     actors: {
       student: "l'étudiant ou l'étudiante",
+      personnel: "le membre du personnel",
       staff: "la DRI",
       partner: "l'établissement partenaire",
       system: "Envol",

@@ -1,0 +1,23 @@
+import { useTranslation } from "react-i18next";
+import { areaTexts } from "../../auth/area-texts.ts";
+import { personnelFr } from "./personnel.fr.ts";
+
+const usePersonnelBundle = areaTexts("personnel", personnelFr, {
+  en: () => import("./personnel.en.ts").then((m) => m.personnelEn),
+});
+
+/**
+ * Loads the `personnel` texts of a language ahead: the chunks that show them await it before
+ * their first render, so that no component suspends half-way through its hooks for them (React
+ * then fails to replay it: "Rendered more hooks than during the previous render").
+ */
+export const loadPersonnelTexts = usePersonnelBundle.load;
+
+/**
+ * `useTranslation("personnel")`, once the texts of the current language are there: the
+ * personnel's questions, and the results' line about the schemes of the other participant.
+ */
+export const usePersonnelTranslation = () => {
+  usePersonnelBundle();
+  return useTranslation("personnel");
+};
