@@ -255,11 +255,7 @@ export const erasmusStaff = defineFundingPlugin({
     // the destination criterion holds here, so the host's country has a group
     const group = erasmusCountryGroup(ctx.host.country, callYear(ctx));
     const dailyRate = { 1: p.rateGroup1, 2: p.rateGroup2, 3: p.rateGroup3 }[group ?? 3];
-    return staffEstimate(ctx, lang, {
-      dailyRate,
-      travelDays: p.travelDays,
-      greenExtraDays: p.greenExtraDays,
-    });
+    return staffEstimate(ctx, lang, { ...p, dailyRate });
   },
   documents: ({ ctx }) => staffDocuments(ctx),
   exclusive: (o) => o.exclusiveWith,

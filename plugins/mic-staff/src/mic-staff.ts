@@ -243,11 +243,7 @@ export const micStaff = defineFundingPlugin({
     }),
   ],
   estimate: ({ ctx, lang, parameters: p }) => {
-    const draft = staffEstimate(ctx, lang, {
-      dailyRate: p.dailyRate,
-      travelDays: p.travelDays,
-      greenExtraDays: p.greenExtraDays,
-    });
+    const draft = staffEstimate(ctx, lang, p);
     if (!FITEC_COUNTRIES.has(ctx.host.country)) return draft;
     const fitec = {
       fr: "Les missions d'enseignement BRAFITEC, ARFITEC et MEXFITEC ne sont pas prises en compte : aucun montant public ; renseignez-vous auprès du service des relations internationales.",
