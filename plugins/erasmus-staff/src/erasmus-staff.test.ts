@@ -241,3 +241,12 @@ describe("erasmus-staff: options", () => {
     expect(erasmusStaff.configure().exclusive).toEqual(["mic-staff"]);
   });
 });
+
+describe("erasmus-staff: the facts it declares", () => {
+  it("declares the personnel facts its custom criteria read (STAFF_FACTS)", () => {
+    const declared = erasmusStaff.configure().facts.map((f) => f.id);
+    expect(declared).toEqual(
+      expect.arrayContaining(["personnelActivity", "activityDays", "teachingHours"]),
+    );
+  });
+});

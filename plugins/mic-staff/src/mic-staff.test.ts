@@ -114,3 +114,12 @@ describe("mic-staff: documents and options", () => {
     expect(micStaff.configure().exclusive).toEqual(["erasmus-staff"]);
   });
 });
+
+describe("mic-staff: the facts it declares", () => {
+  it("declares the personnel facts its custom criteria read (STAFF_FACTS)", () => {
+    const declared = micStaff.configure().facts.map((f) => f.id);
+    expect(declared).toEqual(
+      expect.arrayContaining(["personnelActivity", "activityDays", "teachingHours"]),
+    );
+  });
+});
