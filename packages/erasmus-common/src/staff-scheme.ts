@@ -8,7 +8,6 @@ import {
   isTrue,
   optionFigure,
 } from "@envol/domain";
-import { z } from "zod";
 import { holdsEche } from "./erasmus-facts.ts";
 import { STAFF_FIGURES_SINCE } from "./staff-support.ts";
 import { staffTeachingHours } from "./staff-teaching-hours.ts";
@@ -16,8 +15,9 @@ import { type TravelBand, travelBandsFigure } from "./travel-bands.ts";
 
 /**
  * What the two staff schemes (`erasmus-staff`, KA131; `mic-staff`, KA171) write the same way,
- * rulebook §10: the travel days, the options and figures of a stay's days, and the criteria that
- * read nothing of the scheme but its bounds. Each plugin keeps its own rates, bounds and texts.
+ * rulebook §10: the travel days, the figures of a stay's days and the check of its options, and
+ * the criteria that read nothing of the scheme but its bounds. Each plugin keeps its own rates,
+ * bounds and texts, and its zod options (this package depends on the domain only).
  */
 
 /**
@@ -67,29 +67,9 @@ export interface StaffDayBounds {
 }
 
 /**
- * The options of a stay's days, each defaulted to its figure: the activity days within the
- * programme's bounds, the travel days (up to 2) and the green extra days (up to 4). Spread them
- * into the plugin's `strictObject`, then refine it with {@link staffDaysInOrder}.
- *
- * @example
- * z.strictObject({ dailyRateCents, ...staffDayOptions({ minDays, maxDays }) })
- */
-export const staffDayOptions = ({ minDays, maxDays }: StaffDayBounds) => {
-  const activityDays = z.number().int().min(minDays.value).max(maxDays.value);
-  return {
-    /** The activity days a stay may last: a school may narrow the programme's bounds, not widen them. */
-    minDays: activityDays.default(minDays.value),
-    maxDays: activityDays.default(maxDays.value),
-    /** Travel days paid on top of the activity days (one before, one after). */
-    travelDays: z.number().int().min(0).max(2).default(STAFF_TRAVEL_DAYS.value),
-    /** Extra travel days paid with green travel (up to 4). */
-    greenExtraTravelDays: z.number().int().min(0).max(4).default(STAFF_GREEN_EXTRA_DAYS.value),
-  };
-};
-
-/**
  * The check the staff options share: the shortest stay is no longer than the longest, the
- * issue on `maxDays`.
+ * issue on `maxDays`. The options default `travelDays` and `greenExtraTravelDays` to
+ * {@link STAFF_TRAVEL_DAYS} and {@link STAFF_GREEN_EXTRA_DAYS}.
  *
  * @example
  * z.strictObject({ ... }).refine(staffDaysInOrder, STAFF_DAYS_ORDER_ISSUE)

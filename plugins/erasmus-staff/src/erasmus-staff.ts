@@ -18,7 +18,8 @@ import {
   STAFF_DAYS_ORDER_ISSUE,
   STAFF_FACTS,
   STAFF_FIGURES_SINCE,
-  staffDayOptions,
+  STAFF_GREEN_EXTRA_DAYS,
+  STAFF_TRAVEL_DAYS,
   staffDaysInOrder,
   staffDocuments,
   staffDurationCriterion,
@@ -109,6 +110,8 @@ const DAYS = {
 
 // ---------------------------------------------------------------- options
 
+const activityDays = z.number().int().min(MIN_DAYS.value).max(MAX_DAYS.value);
+
 const rateCents = z.number().int().positive();
 
 /**
@@ -124,8 +127,13 @@ export const erasmusStaffOptions = z
     group1DailyRateCents: rateCents.default(RATE_GROUP_1.value),
     group2DailyRateCents: rateCents.default(RATE_GROUP_2.value),
     group3DailyRateCents: rateCents.default(RATE_GROUP_3.value),
-    /** The activity days (a school may narrow the programme's 2-60), travel and green days. */
-    ...staffDayOptions(DAYS),
+    /** The activity days a stay may last: a school may narrow the programme's 2-60, not widen it. */
+    minDays: activityDays.default(MIN_DAYS.value),
+    maxDays: activityDays.default(MAX_DAYS.value),
+    /** Travel days paid on top of the activity days (one before, one after). */
+    travelDays: z.number().int().min(0).max(2).default(STAFF_TRAVEL_DAYS.value),
+    /** Extra travel days paid with green travel (up to 4). */
+    greenExtraTravelDays: z.number().int().min(0).max(4).default(STAFF_GREEN_EXTRA_DAYS.value),
     /** One EU staff grant per stay: KA131 or KA171, never both. */
     exclusiveWith: exclusiveWithOption("erasmus-staff", ["mic-staff"]),
   })

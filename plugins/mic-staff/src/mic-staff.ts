@@ -16,7 +16,8 @@ import {
   STAFF_DAYS_ORDER_ISSUE,
   STAFF_FACTS,
   STAFF_FIGURES_SINCE,
-  staffDayOptions,
+  STAFF_GREEN_EXTRA_DAYS,
+  STAFF_TRAVEL_DAYS,
   staffDaysInOrder,
   staffDocuments,
   staffDurationCriterion,
@@ -90,6 +91,8 @@ const DAYS = {
 
 // ---------------------------------------------------------------- options
 
+const activityDays = z.number().int().min(MIN_DAYS.value).max(MAX_DAYS.value);
+
 /**
  * Every field defaulted to the rulebook's figure (§10), so an institution changes it in its
  * configuration, never in this file.
@@ -106,8 +109,13 @@ export const micStaffOptions = z
       .string()
       .regex(KEBAB_CASE, "must be a kebab-case agreement id such as ka171")
       .default("ka171"),
-    /** The activity days (a school may narrow the programme's 5-60), travel and green days. */
-    ...staffDayOptions(DAYS),
+    /** The activity days a stay may last: a school may narrow the programme's 5-60, not widen it. */
+    minDays: activityDays.default(MIN_DAYS.value),
+    maxDays: activityDays.default(MAX_DAYS.value),
+    /** Travel days paid on top of the activity days (one before, one after). */
+    travelDays: z.number().int().min(0).max(2).default(STAFF_TRAVEL_DAYS.value),
+    /** Extra travel days paid with green travel (up to 4). */
+    greenExtraTravelDays: z.number().int().min(0).max(4).default(STAFF_GREEN_EXTRA_DAYS.value),
     /** One EU staff grant per stay: KA171 or KA131, never both. */
     exclusiveWith: exclusiveWithOption("mic-staff", ["erasmus-staff"]),
   })
