@@ -12,6 +12,7 @@ export * from "./erasmus-facts.ts";
 export * from "./ka131-destinations.ts";
 export * from "./staff-documents.ts";
 export * from "./staff-estimate.ts";
+export * from "./staff-scheme.ts";
 export * from "./staff-support.ts";
 export * from "./staff-teaching-hours.ts";
 export * from "./travel-bands.ts";

@@ -13,13 +13,22 @@ import {
   weakest,
 } from "@envol/domain";
 import { callYear } from "./call-year.ts";
-import { FULL_RATE_DAYS, staffIndividualSupport, TAPER_PERCENT } from "./staff-support.ts";
-import { travelBand, travelBandConfidence, travelBandRange } from "./travel-bands.ts";
+import { type StaffTaper, staffIndividualSupport } from "./staff-support.ts";
+import { bandIn, bandRangeIn, type TravelBand, travelBandConfidence } from "./travel-bands.ts";
 
-/** The figures a staff estimate reads: the daily rate in force for this host, and the travel days. */
+/**
+ * The figures a staff estimate reads, all the period's (those its rule pages show): the daily
+ * rate in force for this host, how the days are paid, and the travel bands.
+ */
 export interface StaffEstimateFigures {
   /** The daily rate for this host (by its country group for KA131, one rate for KA171). */
   readonly dailyRate: Figure<number>;
+  /** Activity days paid at the full daily rate (14 from Call 2024). */
+  readonly fullRateDays: Figure<number>;
+  /** The share of the daily rate, in percent, for each later activity day (70 from Call 2024). */
+  readonly taperPercent: Figure<number>;
+  /** The travel support by one-way distance band. */
+  readonly travelBands: Figure<readonly TravelBand[]>;
   /** Travel days paid on top of the activity days: one before, one after (rulebook §10). */
   readonly travelDays: Figure<number>;
   /** The extra travel days paid with green travel (rulebook §10: up to 4, an assumption). */
@@ -32,8 +41,13 @@ const AND_MORE: Text = { fr: "et plus", en: "and more" };
  * "tranche 500–1 999 km (890 km aller), tarif standard": the distance shows rounded down, as the
  * band is chosen (`travelBand`).
  */
-const travelBasis = (distanceKm: number, call: number, green: boolean, lang: Lang): string => {
-  const { fromKm, toKm } = travelBandRange(distanceKm, call);
+const travelBasis = (
+  distanceKm: number,
+  table: readonly TravelBand[],
+  green: boolean,
+  lang: Lang,
+): string => {
+  const { fromKm, toKm } = bandRangeIn(table, distanceKm);
   const range =
     toKm === undefined
       ? `${formatInteger(fromKm, lang)} km ${AND_MORE[lang]}`
@@ -48,54 +62,110 @@ const travelBasis = (distanceKm: number, call: number, green: boolean, lang: Lan
 const days = (n: number, lang: Lang): string => formatQuantity(n, "days", lang);
 
 /**
- * "180 € × (5 jours d'activité + 2 jours de voyage)", and past the 14th day "+ 126 € × 6 jours
- * d'activité" at 70 % of the rate.
+ * "180 € × (5 jours d'activité + 2 jours de voyage)", and past the full-rate days (14) "+ 126 €
+ * (70 %) × 6 jours d'activité".
  */
-const supportBasis = (rate: number, activity: number, travel: number, lang: Lang): string => {
-  const full = Math.min(activity, FULL_RATE_DAYS);
+const supportBasis = (
+  rate: number,
+  activity: number,
+  travel: number,
+  { fullRateDays, taperPercent }: StaffTaper,
+  lang: Lang,
+): string => {
+  const full = Math.min(activity, fullRateDays);
   const later = activity - full;
   const head = {
     fr: `${formatMoney(rate, lang)} × (${days(full, lang)} d'activité + ${days(travel, lang)} de voyage)`,
     en: `${formatMoney(rate, lang)} × (${days(full, lang)} of activity + ${days(travel, lang)} of travel)`,
   }[lang];
   if (later === 0) return head;
-  const tapered = formatMoney((rate * TAPER_PERCENT) / 100, lang);
+  const tapered = formatMoney((rate * taperPercent) / 100, lang);
   return {
-    fr: `${head} + ${tapered} (${TAPER_PERCENT} %) × ${days(later, lang)} d'activité`,
-    en: `${head} + ${tapered} (${TAPER_PERCENT} %) × ${days(later, lang)} of activity`,
+    fr: `${head} + ${tapered} (${taperPercent} %) × ${days(later, lang)} d'activité`,
+    en: `${head} + ${tapered} (${taperPercent} %) × ${days(later, lang)} of activity`,
   }[lang];
 };
 
 /**
- * The estimate of a staff stay, the same for both staff schemes (rulebook §10): the individual
- * support (`staffIndividualSupport`: the daily rate for the first 14 activity days and every
- * travel day, 70 % of it after) and the travel band of the distance and call (always; the green
- * column with green travel, which also adds the extra travel days). Its notes say what is
- * assumed and what is left out; the plugin adds its own.
+ * What green travel would change for a stay that does not say how it travels: only what differs
+ * (the extra travel days, a higher band), nothing when nothing does (every band from 4 000 km
+ * pays the same, and a school may pay no extra day).
+ */
+const greenTravelNote = (
+  band: TravelBand,
+  rate: number,
+  extraDays: number,
+  lang: Lang,
+): string | undefined => {
+  const changes: string[] = [];
+  if (extraDays > 0) {
+    const more = formatMoney(rate * extraDays, lang);
+    changes.push(
+      {
+        fr: `${days(extraDays, lang)} de voyage en plus (${more})`,
+        en: `${days(extraDays, lang)} of extra travel (${more})`,
+      }[lang],
+    );
+  }
+  if (band.greenCents !== band.standardCents) {
+    const [green, standard] = [
+      formatMoney(band.greenCents, lang),
+      formatMoney(band.standardCents, lang),
+    ];
+    changes.push(
+      {
+        fr: `un forfait voyage de ${green} au lieu de ${standard}`,
+        en: `travel support of ${green} instead of ${standard}`,
+      }[lang],
+    );
+  }
+  if (changes.length === 0) return undefined;
+  const and = { fr: " et ", en: " and " }[lang];
+  return {
+    fr: `Avec un voyage bas carbone : ${changes.join(and)}.`,
+    en: `With green travel: ${changes.join(and)}.`,
+  }[lang];
+};
+
+/**
+ * The estimate of a staff stay, the same for both staff schemes (rulebook §10), computed with the
+ * period's figures it is given: the individual support (`staffIndividualSupport`: the daily rate
+ * for the full-rate activity days and every travel day, the tapered share after) and the
+ * distance's travel band (always; the green column with green travel, which also adds the extra
+ * travel days). Its notes say what is assumed and what is left out; the plugin adds its own.
  *
  * @example
- * staffEstimate(ctx, "en", { dailyRate, travelDays, greenExtraDays }) // 5 days at TU Berlin: 1 260 € + 309 €
+ * staffEstimate(ctx, "en", { dailyRate: p.rateGroup1, ...p }) // 5 days at TU Berlin: 1 260 € + 309 €
  */
 export const staffEstimate = (
   ctx: EvaluationContext,
   lang: Lang,
   figures: StaffEstimateFigures,
 ): EstimateDraft => {
-  const { dailyRate, travelDays, greenExtraDays } = figures;
+  const { dailyRate, travelDays, greenExtraDays, travelBands } = figures;
+  const taper = {
+    fullRateDays: figures.fullRateDays.value,
+    taperPercent: figures.taperPercent.value,
+  };
   // the two dates are required, so the activity days are always known
   const activity = facts.activityDays.get(ctx) ?? 0;
   const green = facts.greenTravel.get(ctx);
   const extra = green === true ? greenExtraDays.value : 0;
   const travel = travelDays.value + extra;
   const rate = dailyRate.value;
-  const used = [dailyRate.confidence, travelDays.confidence];
+  const used = [
+    dailyRate.confidence,
+    travelDays.confidence,
+    figures.fullRateDays.confidence,
+    ...(activity > taper.fullRateDays ? [figures.taperPercent.confidence] : []),
+  ];
   if (extra > 0) used.push(greenExtraDays.confidence);
   const lines: EstimateLine[] = [
     {
       id: "individual-support",
       label: { fr: "Soutien individuel", en: "Individual support" },
-      amount: staffIndividualSupport(rate, activity, travel),
-      basis: supportBasis(rate, activity, travel, lang),
+      amount: staffIndividualSupport(rate, activity, travel, taper),
+      basis: supportBasis(rate, activity, travel, taper, lang),
       covers: "living",
     },
   ];
@@ -117,23 +187,18 @@ export const staffEstimate = (
       }[lang],
     );
   } else {
-    const band = travelBand(ctx.distanceKm, call);
+    const band = bandIn(travelBands.value, ctx.distanceKm);
     lines.push({
       id: "travel",
       label: { fr: "Forfait voyage (aller-retour)", en: "Travel support (round trip)" },
       amount: cents(green === true ? band.greenCents : band.standardCents),
-      basis: travelBasis(ctx.distanceKm, call, green === true, lang),
+      basis: travelBasis(ctx.distanceKm, travelBands.value, green === true, lang),
       covers: "transport",
     });
     used.push(travelBandConfidence(band.fromKm, call));
-    if (green === undefined && (band.greenCents > band.standardCents || greenExtraDays.value > 0)) {
-      const more = formatMoney(rate * greenExtraDays.value, lang);
-      notes.push(
-        {
-          fr: `Avec un voyage bas carbone : ${days(greenExtraDays.value, lang)} de voyage en plus (${more}) et un forfait voyage de ${formatMoney(band.greenCents, "fr")} au lieu de ${formatMoney(band.standardCents, "fr")}.`,
-          en: `With green travel: ${days(greenExtraDays.value, lang)} of extra travel (${more}) and travel support of ${formatMoney(band.greenCents, "en")} instead of ${formatMoney(band.standardCents, "en")}.`,
-        }[lang],
-      );
+    if (green === undefined) {
+      const note = greenTravelNote(band, rate, greenExtraDays.value, lang);
+      if (note) notes.push(note);
     }
   }
   notes.push(

@@ -8,10 +8,10 @@ import { callStart } from "./call-year.ts";
  * `activityDays` (calendar days, both ends counted).
  */
 
-/** Days paid at the full daily rate; each later day is paid at {@link TAPER_PERCENT} of it. */
+/** Call 2024's days paid at the full daily rate; each later day is paid at {@link TAPER_PERCENT} of it. */
 export const FULL_RATE_DAYS = 14;
 
-/** The share of the daily rate paid for each activity day after the 14th (days 15 to 60). */
+/** Call 2024's share of the daily rate for each activity day after the 14th (days 15 to 60). */
 export const TAPER_PERCENT = 70;
 
 /**
@@ -24,22 +24,31 @@ export const TAPER_PERCENT = 70;
  */
 export const minTeachingHours = (days: number): number => 8 * Math.max(1, Math.floor(days / 7));
 
+/** How a period pays the activity days: so many in full, then a share of the rate for each later one. */
+export interface StaffTaper {
+  /** Activity days paid at the full daily rate (14 from Call 2024). */
+  readonly fullRateDays: number;
+  /** The share of the daily rate, in percent, for each later activity day (70 from Call 2024). */
+  readonly taperPercent: number;
+}
+
 /**
- * The individual support of a staff stay: the daily rate for each of the first 14 activity days
- * and for each travel day, then 70 % of it for each activity day after the 14th — exact, rounded
- * once with the rest of the estimate.
+ * The individual support of a staff stay: the daily rate for each of the period's full-rate
+ * activity days and for each travel day, then the tapered share of it for each later activity
+ * day — exact, rounded once with the rest of the estimate.
  *
  * @example
- * staffIndividualSupport(16_000, 20, 2) // 160 € × (14 + 2) + 70 % × 160 € × 6 = 3 232 €
+ * staffIndividualSupport(16_000, 20, 2, { fullRateDays: 14, taperPercent: 70 }) // 160 € × (14 + 2) + 70 % × 160 € × 6 = 3 232 €
  */
 export const staffIndividualSupport = (
   dailyRateCents: number,
   days: number,
   travelDays: number,
+  { fullRateDays, taperPercent }: StaffTaper,
 ): Amount =>
   add(
-    cents(dailyRateCents * (Math.min(days, FULL_RATE_DAYS) + travelDays)),
-    prorata(dailyRateCents * TAPER_PERCENT, Math.max(0, days - FULL_RATE_DAYS), 100),
+    cents(dailyRateCents * (Math.min(days, fullRateDays) + travelDays)),
+    prorata(dailyRateCents * taperPercent, Math.max(0, days - fullRateDays), 100),
   );
 
 /**

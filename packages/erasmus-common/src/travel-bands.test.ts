@@ -5,6 +5,7 @@ import {
   travelBand,
   travelBandConfidence,
   travelBandRange,
+  travelBandsFigure,
 } from "./travel-bands.ts";
 
 // Amounts in euros, as in the rulebook §0 and funding-research.md §9; the code holds cents.
@@ -97,12 +98,13 @@ describe("travelBandRange", () => {
 });
 
 describe("travelBandConfidence", () => {
-  it("rates each row by where it was read (funding-research.md §9)", () => {
-    // call 2024: read on vu.nl below 3 000 km, recalled from 3 000 to 7 999 km, mfja.fr beyond
+  it("rates each row by where it was read (funding-research.md §9, rulebook §0)", () => {
+    // call 2024: read on vu.nl below 3 000 km; from 3 000 km confirmed by eu.daad.de,
+    // fu-berlin.de and DHBW Mosbach (rulebook §0 as revised 2026-12-05), mfja.fr beyond 8 000
     expect(travelBandConfidence(0, 2024)).toBe("official");
     expect(travelBandConfidence(2000, 2026)).toBe("official");
-    expect(travelBandConfidence(3000, 2024)).toBe("assumed");
-    expect(travelBandConfidence(4000, 2024)).toBe("assumed");
+    expect(travelBandConfidence(3000, 2024)).toBe("secondary");
+    expect(travelBandConfidence(4000, 2024)).toBe("secondary");
     expect(travelBandConfidence(8000, 2024)).toBe("secondary");
     // calls 2021-2023: a university page for the whole table
     expect(travelBandConfidence(100, 2023)).toBe("secondary");
@@ -118,5 +120,18 @@ describe("formatTravelBands", () => {
     const fr = formatTravelBands(TRAVEL_BANDS.at(2024), "fr").replace(/[\u00a0\u202f]/g, " ");
     expect(fr).toMatch(/^10–99 km : 28 € \(56 € en voyage bas carbone\) ; 100–499 km : 211 €/);
     expect(fr).toMatch(/8 000 km et plus : 1 735 €$/);
+  });
+});
+
+describe("travelBandsFigure", () => {
+  it("is the call's table, dated from its call, rated by its weakest row and citing the rulebook's sources", () => {
+    const figure = travelBandsFigure(2026);
+    expect(figure.value).toBe(TRAVEL_BANDS.at(2024));
+    expect(figure.since).toBe("2024-07-01");
+    expect(figure.confidence).toBe("secondary");
+    expect(figure.source).toContain("eu.daad.de");
+    expect(figure.source).not.toContain("recalled");
+    expect(figure.label.en).toBe("Travel support by distance (Calls 2024 onwards)");
+    expect(travelBandsFigure(2022).since).toBe("2021-07-01");
   });
 });

@@ -1,4 +1,12 @@
-import { type Confidence, formatInteger, formatMoney, type Lang } from "@envol/domain";
+import {
+  type Confidence,
+  type Figure,
+  formatInteger,
+  formatMoney,
+  type Lang,
+  weakest,
+} from "@envol/domain";
+import { callStart } from "./call-year.ts";
 import { versioned } from "./versioned.ts";
 
 /** One distance band: from `fromKm` (inclusive) up to the next band; amounts in cents for the round trip. */
@@ -16,17 +24,29 @@ const bands = (rows: readonly (readonly [number, number, number])[]): readonly T
   }));
 
 /**
- * How sure we are of one row of {@link TRAVEL_BANDS} (funding-research.md §9): Call 2024 rows
- * below 3 000 km were read on vu.nl (official), the ≥ 8 000 km amount on mfja.fr (secondary),
- * the 3 000–7 999 km rows are recalled (assumed); the Calls 2021-2023 table comes from a
- * university page (secondary). Erasmus+ and the international credit mobility pay the same
- * rows, so a line reports the confidence of the row it used.
+ * How sure we are of one row of {@link TRAVEL_BANDS} (funding-research.md §9, rulebook §0 as
+ * revised 2026-12-05): Call 2024 rows below 3 000 km were read on vu.nl (official); the rows
+ * from 3 000 km, once recalled, are now confirmed by university and agency pages (eu.daad.de,
+ * fu-berlin.de for Call 2024, DHBW Mosbach for Call 2025) and the ≥ 8 000 km amount by mfja.fr
+ * (secondary); the Calls 2021-2023 table comes from a university page (secondary). Erasmus+
+ * and the international credit mobility pay the same rows, so a line reports the confidence of
+ * the row it used.
  */
 export const travelBandConfidence = (fromKm: number, callYear: number): Confidence => {
   if (callYear < 2024) return "secondary";
-  if (fromKm >= 8000) return "secondary";
-  if (fromKm >= 3000) return "assumed";
+  if (fromKm >= 3000) return "secondary";
   return "official";
+};
+
+/** Where each call's table was read (funding-research.md §9, rulebook §0). */
+const TRAVEL_BANDS_SOURCES: Readonly<Record<number, string>> = {
+  2021:
+    "funding-research.md §9, Calls 2021-2023: erasmus.gidatarim.edu.tr (full table), ru.nl " +
+    "(green amounts)",
+  2024:
+    "rulebook §0 (revised 2026-12-05); funding-research.md §9, Call 2024 onwards: 10-2 999 km " +
+    "rows vu.nl (official, its staff page); 3 000 km and more eu.daad.de and fu-berlin.de " +
+    "(Call 2024), DHBW Mosbach (Call 2025), the 28 € and 1 735 € ends also mfja.fr",
 };
 
 /**
@@ -63,24 +83,57 @@ export const TRAVEL_BANDS = versioned([
 ]);
 
 /**
- * The band a one-way distance falls in. Distances are compared as whole kilometres, rounded
- * down, as the Commission's calculator shows them (99.6 km is in the 10-99 band).
+ * A call's table of bands as a scheme's figure, dated from the call's start, with its sources
+ * and the confidence of its weakest row: the one figure every Erasmus+ scheme shows.
+ *
+ * @example
+ * parameters: { travelBands: travelBandsFigure(2024) }
  */
-export const travelBand = (distanceKm: number, callYear: number): TravelBand => {
+export const travelBandsFigure = (call: number): Figure<readonly TravelBand[]> => {
+  const version = TRAVEL_BANDS.versions.findLast((v) => v.fromCall <= call);
+  if (!version) throw new Error(`travelBandsFigure: no travel bands for Call ${call}`);
+  const table = version.value;
+  return {
+    value: table,
+    since: callStart(version.fromCall),
+    source: TRAVEL_BANDS_SOURCES[version.fromCall] ?? "funding-research.md §9",
+    confidence: weakest(...table.map((band) => travelBandConfidence(band.fromKm, call))),
+    label: {
+      fr: `Forfaits voyage par distance (appels ${version.fromCall} et suivants)`,
+      en: `Travel support by distance (Calls ${version.fromCall} onwards)`,
+    },
+    format: formatTravelBands,
+  };
+};
+
+/**
+ * The band of `table` a one-way distance falls in. Distances are compared as whole kilometres,
+ * rounded down, as the Commission's calculator shows them (99.6 km is in the 10-99 band).
+ */
+export const bandIn = (table: readonly TravelBand[], distanceKm: number): TravelBand => {
   const km = Math.floor(distanceKm);
-  const table = TRAVEL_BANDS.at(callYear);
   let found = table[0] as TravelBand;
   for (const band of table) if (band.fromKm <= km) found = band;
   return found;
 };
 
-/** The band's label for explanations: "500–1 999 km". */
+/** The band a one-way distance falls in, in the call's table (see {@link bandIn}). */
+export const travelBand = (distanceKm: number, callYear: number): TravelBand =>
+  bandIn(TRAVEL_BANDS.at(callYear), distanceKm);
+
+/** The band's label for explanations, in the call's table: "500–1 999 km". */
 export const travelBandRange = (
   distanceKm: number,
   callYear: number,
+): { fromKm: number; toKm: number | undefined } =>
+  bandRangeIn(TRAVEL_BANDS.at(callYear), distanceKm);
+
+/** The distances of the band of `table` a distance falls in: 500 and 1 999 for 890 km. */
+export const bandRangeIn = (
+  table: readonly TravelBand[],
+  distanceKm: number,
 ): { fromKm: number; toKm: number | undefined } => {
   const km = Math.floor(distanceKm);
-  const table = TRAVEL_BANDS.at(callYear);
   const index = table.findLastIndex((b) => b.fromKm <= km);
   const next = table[index + 1];
   return { fromKm: table[index]?.fromKm ?? 0, toKm: next ? next.fromKm - 1 : undefined };

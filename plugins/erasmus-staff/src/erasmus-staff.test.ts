@@ -1,4 +1,11 @@
-import { createRegistry, evaluate, type Lang, SituationSchema } from "@envol/domain";
+import {
+  createRegistry,
+  describeSchemeRules,
+  evaluate,
+  type Lang,
+  makeEvaluationContext,
+  SituationSchema,
+} from "@envol/domain";
 import { DEMO_PARTNER_CATALOGUE, TELECOM_PARIS } from "@envol/domain/reference";
 import {
   type ConformanceCase,
@@ -55,22 +62,63 @@ describe("erasmus-staff: reasons and hints", () => {
       "teaching-hours",
     );
     expect(plain(hours.reason)).toBe(
-      "Activity: teaching assignment; you teach 7 hours over 7 days of activity; a teaching assignment requires at least 8 hours.",
+      "You teach 7 hours over 7 days of activity; a teaching assignment requires at least 8 hours.",
     );
-    expect(plain(hours.hint)).toBe(
-      "This condition is met if you teach at least 8 hours, 1 hour more.",
+    expect(plain(hours.hint)).toBe("Teach at least 8 hours, 1 hour more.");
+  });
+
+  it("says in plain sentences that a training stay has no hours to show and may be anywhere", () => {
+    const training = { role: "administrative", activity: "training" };
+    const munich = { ...BERLIN_WEEK, host: { country: "DE", city: "München" } };
+    const en = run({ personnel: training, mobility: munich });
+    expect(criterionOf(en, "teaching-hours")).toMatchObject({
+      status: "met",
+      reason: "A training stay has no teaching hours to show.",
+    });
+    expect(criterionOf(en, "host")).toMatchObject({
+      status: "met",
+      reason: "A training stay may be at any organisation.",
+    });
+    const fr = run({ personnel: training, mobility: munich }, "fr");
+    expect(criterionOf(fr, "teaching-hours").reason).toBe(
+      "Une mobilité de formation n'a pas d'heures d'enseignement à justifier.",
+    );
+    expect(criterionOf(fr, "host").reason).toBe(
+      "Une mobilité de formation peut se faire dans tout organisme.",
     );
   });
 
-  it("meets the teaching hours for a training stay and says the rule is for teaching", () => {
-    const training = { role: "administrative", activity: "training" };
-    const hours = criterionOf(
-      run({ personnel: training, mobility: BERLIN_WEEK }),
-      "teaching-hours",
+  it("says a teaching stay needs an Erasmus+ partner, and how to meet it", () => {
+    const munich = { ...BERLIN_WEEK, host: { country: "DE", city: "München" } };
+    const host = criterionOf(run({ personnel: TEACHER, mobility: munich }, "fr"), "host");
+    expect(host.status).toBe("unmet");
+    expect(host.reason).toBe(
+      "Une mission d'enseignement se fait chez un partenaire de l'école lié par un accord interinstitutionnel Erasmus+ ; l'établissement d'accueil ne l'est pas.",
     );
-    expect(hours.status).toBe("met");
-    expect(hours.reason).toContain("training");
-    expect(hours.reason).toContain("teaching assignment");
+    expect(host.hint).toBe(
+      "Choisissez un établissement partenaire lié par un accord Erasmus+, ou une mobilité de formation.",
+    );
+  });
+
+  it("writes the host and hours rules as sentences on the rule page", () => {
+    const registry = createRegistry({
+      institution: TELECOM_PARIS,
+      plugins: [erasmusStaff.configure()],
+      partners: DEMO_PARTNER_CATALOGUE.partners,
+    });
+    const plugin = registry.byId.get("erasmus-staff");
+    if (!plugin) throw new Error("no erasmus-staff in the registry");
+    for (const lang of ["fr", "en"] as const) {
+      const rules = describeSchemeRules(plugin, registry, lang, "2026-11-26");
+      const sentences = rules.periods[0]?.criteria.map((c) => c.sentence) ?? [];
+      expect(sentences.join(" ")).not.toMatch(/Si l'activité|If the activity|applies only/);
+      expect(sentences).toContain(
+        {
+          fr: "Une mission d'enseignement compte au moins 8 heures d'enseignement par semaine entière d'activité, et 8 heures pour moins d'une semaine ; une mobilité de formation n'a pas d'heures d'enseignement à justifier.",
+          en: "A teaching assignment includes at least 8 teaching hours for each whole week of activity, and 8 hours under a week; a training stay has no teaching hours to show.",
+        }[lang],
+      );
+    }
   });
 
   it("asks the activity and the hours while the activity is unknown", () => {
@@ -78,8 +126,17 @@ describe("erasmus-staff: reasons and hints", () => {
     const scheme = run({ personnel: { role: "teaching" }, mobility: munich });
     expect(scheme.verdict).toBe("incomplete");
     expect(criterionOf(scheme, "host").status).toBe("unknown");
-    expect(criterionOf(scheme, "host").reason).toBe("Not answered yet: activity.");
+    expect(criterionOf(scheme, "host").reason).toBe(
+      "Not answered yet: the stay's activity (teaching or training).",
+    );
     expect(criterionOf(scheme, "teaching-hours").status).toBe("unknown");
+    expect(criterionOf(scheme, "teaching-hours").reason).toBe(
+      "Not answered yet: the stay's activity and, for a teaching assignment, its teaching hours.",
+    );
+    const fr = run({ personnel: { role: "teaching" }, mobility: munich }, "fr");
+    expect(criterionOf(fr, "teaching-hours").reason).toBe(
+      "Pas encore renseigné : l'activité du séjour et, pour une mission d'enseignement, ses heures d'enseignement.",
+    );
     expect(scheme.missing).toEqual(
       expect.arrayContaining(["personnel.activity", "personnel.teachingHours"]),
     );
@@ -102,7 +159,8 @@ describe("erasmus-staff: estimate", () => {
       ["individual-support", "€180 × (5 days of activity + 2 days of travel)"],
       ["travel", "band 500–1,999 km (890 km one way), standard rate"],
     ]);
-    expect(scheme.estimate?.confidence).toBe("assumed");
+    // group 1 rate and full-rate days secondary, the 2 travel days official (wikis.ec.europa.eu)
+    expect(scheme.estimate?.confidence).toBe("secondary");
     expect(scheme.estimate?.notes.join(" ")).toContain("inclusion support");
   });
 
@@ -158,7 +216,37 @@ describe("erasmus-staff: options", () => {
     ]);
   });
 
+  it("refuses to price a country without an Erasmus+ group rather than take the lowest rate", () => {
+    const configured = erasmusStaff.configure();
+    const period = configured.periods[0];
+    if (!period) throw new Error("no period");
+    const stay = {
+      host: { country: "US", city: "Boston" },
+      start: "2027-03-08",
+      end: "2027-03-12",
+    };
+    const ctx = makeEvaluationContext(
+      SituationSchema.parse({ personnel: TEACHER, mobility: stay }),
+      TELECOM_PARIS,
+      () => undefined,
+      "2026-11-26",
+      "en",
+    );
+    expect(() => configured.estimate(ctx, period)).toThrow(
+      "erasmus-staff: no Erasmus+ country group for US in Call 2026",
+    );
+  });
+
   it("excludes the KA171 staff scheme by default", () => {
     expect(erasmusStaff.configure().exclusive).toEqual(["mic-staff"]);
+  });
+});
+
+describe("erasmus-staff: the facts it declares", () => {
+  it("declares the personnel facts its custom criteria read (STAFF_FACTS)", () => {
+    const declared = erasmusStaff.configure().facts.map((f) => f.id);
+    expect(declared).toEqual(
+      expect.arrayContaining(["personnelActivity", "activityDays", "teachingHours"]),
+    );
   });
 });

@@ -1,30 +1,33 @@
 import {
-  between,
+  type Condition,
   criterion,
+  custom,
   defineFundingPlugin,
   exclusiveWithOption,
   type Figure,
   facts,
-  isTrue,
   oneOf,
   optionFigure,
-  type Text,
-  when,
 } from "@envol/domain";
 import {
   callYear,
   erasmusCountryGroup,
   FULL_RATE_DAYS,
-  formatTravelBands,
   holdsEche,
   KA131_DESTINATIONS,
+  STAFF_DAYS_ORDER_ISSUE,
+  STAFF_FACTS,
   STAFF_FIGURES_SINCE,
+  STAFF_GREEN_EXTRA_DAYS,
+  STAFF_TRAVEL_DAYS,
+  staffDaysInOrder,
   staffDocuments,
+  staffDurationCriterion,
+  staffEcheCriterion,
   staffEstimate,
-  staffTeachingHours,
+  staffPeriodFigures,
+  staffTeachingHoursCriterion,
   TAPER_PERCENT,
-  TRAVEL_BANDS,
-  type TravelBand,
 } from "@envol/erasmus-common";
 import { z } from "zod";
 import { erasmusStaffExamples } from "./erasmus-staff-examples.ts";
@@ -97,48 +100,19 @@ const MAX_DAYS: Figure<number> = {
   label: { fr: "Durée maximale de l'activité", en: "Maximum activity duration" },
 };
 
-const TRAVEL_DAYS: Figure<number> = {
-  value: 2,
-  since: STAFF_FIGURES_SINCE,
-  source: "rulebook §10: one travel day before the activity and one after, paid at the daily rate",
-  confidence: "assumed",
-  label: { fr: "Jours de voyage payés", en: "Travel days paid" },
-  unit: "days",
-};
-
-const GREEN_EXTRA_DAYS: Figure<number> = {
-  value: 4,
-  since: STAFF_FIGURES_SINCE,
-  source:
-    "rulebook §10: up to 4 more travel days with green travel; Envol assumes the 4 unless the " +
-    "school sets fewer",
-  confidence: "assumed",
-  label: {
-    fr: "Jours de voyage en plus avec un voyage bas carbone",
-    en: "Extra travel days with green travel",
-  },
-  unit: "days",
-};
-
-const TRAVEL_BANDS_2024: Figure<readonly TravelBand[]> = {
-  value: TRAVEL_BANDS.at(2024),
-  since: STAFF_FIGURES_SINCE,
-  source:
-    "rulebook §0 and §10; funding-research.md §9, Call 2024 onwards: 10-2 999 km rows vu.nl " +
-    "(official, its staff page), 28 € and 1 735 € endpoints mfja.fr, 580 / 785 / 1 188 € " +
-    "recalled from the 2024 Programme Guide (to be confirmed)",
-  confidence: "assumed",
-  label: {
-    fr: "Forfaits voyage par distance (appels 2024 et suivants)",
-    en: "Travel support by distance (Calls 2024 onwards)",
-  },
-  format: formatTravelBands,
+/** How KA131 pays a stay's days, with its bounds; the travel days are the staff schemes' own. */
+const DAYS = {
+  fullRateDays: FULL_RATE_DAYS_FIGURE,
+  taperPercent: TAPER,
+  minDays: MIN_DAYS,
+  maxDays: MAX_DAYS,
 };
 
 // ---------------------------------------------------------------- options
 
-const rateCents = z.number().int().positive();
 const activityDays = z.number().int().min(MIN_DAYS.value).max(MAX_DAYS.value);
+
+const rateCents = z.number().int().positive();
 
 /**
  * Every field defaulted to the rulebook's figure (§10), so an institution changes it in its
@@ -157,22 +131,91 @@ export const erasmusStaffOptions = z
     minDays: activityDays.default(MIN_DAYS.value),
     maxDays: activityDays.default(MAX_DAYS.value),
     /** Travel days paid on top of the activity days (one before, one after). */
-    travelDays: z.number().int().min(0).max(2).default(TRAVEL_DAYS.value),
+    travelDays: z.number().int().min(0).max(2).default(STAFF_TRAVEL_DAYS.value),
     /** Extra travel days paid with green travel (up to 4). */
-    greenExtraTravelDays: z.number().int().min(0).max(4).default(GREEN_EXTRA_DAYS.value),
+    greenExtraTravelDays: z.number().int().min(0).max(4).default(STAFF_GREEN_EXTRA_DAYS.value),
     /** One EU staff grant per stay: KA131 or KA171, never both. */
     exclusiveWith: exclusiveWithOption("erasmus-staff", ["mic-staff"]),
   })
-  .refine((o) => o.minDays <= o.maxDays, {
-    path: ["maxDays"],
-    message: "must be at least minDays",
-  });
+  .refine(staffDaysInOrder, STAFF_DAYS_ORDER_ISSUE);
 
 export type ErasmusStaffOptions = z.output<typeof erasmusStaffOptions>;
 
-const ERASMUS_AGREEMENT: Text = {
-  fr: "accord interinstitutionnel Erasmus+",
-  en: "Erasmus+ inter-institutional agreement",
+/**
+ * The criterion `host` (rulebook §10): teaching at a partner under an Erasmus+ agreement,
+ * training at any organisation. A rule on the activity, which `when` would write as a template
+ * ("Activity: training; the rule applies only when…"): hence `custom`, in plain sentences.
+ */
+const erasmusStaffHost: Condition = custom({
+  describe: {
+    fr: "l'activité du séjour (enseignement ou formation)",
+    en: "the stay's activity (teaching or training)",
+  },
+  rule: {
+    fr: "une mission d'enseignement se fait chez un partenaire de l'école lié par un accord interinstitutionnel Erasmus+ ; une mobilité de formation, dans tout organisme",
+    en: "a teaching assignment is at a partner of the school under an Erasmus+ inter-institutional agreement; a training stay, at any organisation",
+  },
+  evaluate: (ctx) => {
+    const activity = facts.personnelActivity.get(ctx);
+    const partner = ctx.host.agreements.includes("erasmus");
+    if (activity === undefined && partner) {
+      return {
+        status: "met",
+        reason: {
+          fr: "L'établissement d'accueil est partenaire de l'école par un accord interinstitutionnel Erasmus+ : il convient à une mission d'enseignement comme à une mobilité de formation",
+          en: "The host is a partner of the school under an Erasmus+ inter-institutional agreement: it suits a teaching assignment as well as a training stay",
+        },
+      };
+    }
+    if (activity === undefined) {
+      return {
+        status: "unknown",
+        reason: { fr: "Activité non renseignée", en: "Activity not given" },
+        missing: [...facts.personnelActivity.paths],
+      };
+    }
+    if (activity === "training") {
+      return {
+        status: "met",
+        reason: {
+          fr: "Une mobilité de formation peut se faire dans tout organisme",
+          en: "A training stay may be at any organisation",
+        },
+      };
+    }
+    return partner
+      ? {
+          status: "met",
+          reason: {
+            fr: "L'établissement d'accueil est partenaire de l'école par un accord interinstitutionnel Erasmus+, comme une mission d'enseignement le demande",
+            en: "The host is a partner of the school under an Erasmus+ inter-institutional agreement, as a teaching assignment requires",
+          },
+        }
+      : {
+          status: "unmet",
+          reason: {
+            fr: "Une mission d'enseignement se fait chez un partenaire de l'école lié par un accord interinstitutionnel Erasmus+ ; l'établissement d'accueil ne l'est pas",
+            en: "A teaching assignment is at a partner of the school under an Erasmus+ inter-institutional agreement; the host is not one",
+          },
+          hint: {
+            fr: "Choisissez un établissement partenaire lié par un accord Erasmus+, ou une mobilité de formation",
+            en: "Choose a partner under an Erasmus+ agreement, or a training stay",
+          },
+        };
+  },
+});
+
+/** The daily rate of the host's country group; a KA131 country without a group is a defect of the tables. */
+const dailyRateOf = (
+  p: { rateGroup1: Figure<number>; rateGroup2: Figure<number>; rateGroup3: Figure<number> },
+  country: string,
+  call: number,
+): Figure<number> => {
+  const group = erasmusCountryGroup(country, call);
+  if (group === undefined) {
+    throw new Error(`erasmus-staff: no Erasmus+ country group for ${country} in Call ${call}`);
+  }
+  return { 1: p.rateGroup1, 2: p.rateGroup2, 3: p.rateGroup3 }[group];
 };
 
 // ---------------------------------------------------------------- the plugin
@@ -212,55 +255,24 @@ export const erasmusStaff = defineFundingPlugin({
         rateGroup1: optionFigure(RATE_GROUP_1, o.group1DailyRateCents),
         rateGroup2: optionFigure(RATE_GROUP_2, o.group2DailyRateCents),
         rateGroup3: optionFigure(RATE_GROUP_3, o.group3DailyRateCents),
-        fullRateDays: FULL_RATE_DAYS_FIGURE,
-        taperPercent: TAPER,
-        minDays: optionFigure(MIN_DAYS, o.minDays),
-        maxDays: optionFigure(MAX_DAYS, o.maxDays),
-        travelDays: optionFigure(TRAVEL_DAYS, o.travelDays),
-        greenExtraDays: optionFigure(GREEN_EXTRA_DAYS, o.greenExtraTravelDays),
-        travelBands: TRAVEL_BANDS_2024,
+        ...staffPeriodFigures(o, DAYS),
       },
     },
   ],
-  // the personnel facts its criteria read (the hours through `staffTeachingHours`), and the ECHE
-  facts: () => [facts.personnelActivity, facts.activityDays, facts.teachingHours, holdsEche],
+  // the personnel facts its custom criteria read, and the ECHE
+  facts: () => [...STAFF_FACTS, holdsEche],
   criteria: (_o, p) => [
-    criterion("eche", isTrue(holdsEche), {
-      fr: "Charte Erasmus de l'établissement",
-      en: "Home institution's Erasmus Charter",
-    }),
+    staffEcheCriterion,
     criterion("destination", oneOf(facts.hostCountry, KA131_DESTINATIONS), {
       fr: "Pays de destination",
       en: "Destination country",
     }),
-    // teaching at a partner under an Erasmus+ agreement; training at any organisation
-    criterion(
-      "host",
-      when(
-        oneOf(facts.personnelActivity, ["teaching"]),
-        isTrue(facts.hostHasAgreement("erasmus", ERASMUS_AGREEMENT)),
-      ),
-      { fr: "Établissement d'accueil", en: "Host" },
-    ),
-    criterion("duration", between(facts.activityDays, p.minDays.value, p.maxDays.value), {
-      fr: "Durée de l'activité",
-      en: "Activity duration",
-    }),
-    criterion("teaching-hours", staffTeachingHours, {
-      fr: "Heures d'enseignement",
-      en: "Teaching hours",
-    }),
+    criterion("host", erasmusStaffHost, { fr: "Établissement d'accueil", en: "Host" }),
+    staffDurationCriterion(p),
+    staffTeachingHoursCriterion,
   ],
-  estimate: ({ ctx, lang, parameters: p }) => {
-    // the destination criterion holds here, so the host's country has a group
-    const group = erasmusCountryGroup(ctx.host.country, callYear(ctx));
-    const dailyRate = { 1: p.rateGroup1, 2: p.rateGroup2, 3: p.rateGroup3 }[group ?? 3];
-    return staffEstimate(ctx, lang, {
-      dailyRate,
-      travelDays: p.travelDays,
-      greenExtraDays: p.greenExtraDays,
-    });
-  },
+  estimate: ({ ctx, lang, parameters: p }) =>
+    staffEstimate(ctx, lang, { ...p, dailyRate: dailyRateOf(p, ctx.host.country, callYear(ctx)) }),
   documents: ({ ctx }) => staffDocuments(ctx),
   exclusive: (o) => o.exclusiveWith,
   examples: erasmusStaffExamples,

@@ -8,9 +8,8 @@ import {
 } from "@envol/domain";
 import {
   type ErasmusCountryGroup,
-  formatTravelBands,
-  TRAVEL_BANDS,
   type TravelBand,
+  travelBandsFigure,
 } from "@envol/erasmus-common";
 
 /**
@@ -230,15 +229,5 @@ export const CYCLE_CAP_DAYS: Figure<number> = {
   unit: "days",
 };
 
-export const TRAVEL_BANDS_2024: Figure<readonly TravelBand[]> = {
-  value: TRAVEL_BANDS.at(2024),
-  since: CALL_2024,
-  source:
-    "funding-research.md §9: bands up to 2 999 km from vu.nl (Call 2024), the 28 € and " +
-    "1 735 € ends from mfja.fr, the 3 000–7 999 km amounts recalled from the 2024 Programme " +
-    "Guide (to check); rulebook §0",
-  // the weakest rows (3 000–7 999 km) are recalled, not read; each line reports its own row
-  confidence: "assumed",
-  label: { fr: "Forfaits voyage par distance", en: "Travel support by distance band" },
-  format: formatTravelBands,
-};
+/** The Call 2024 distance bands, the same figure in every Erasmus+ scheme (`travelBandsFigure`). */
+export const TRAVEL_BANDS_2024: Figure<readonly TravelBand[]> = travelBandsFigure(2024);

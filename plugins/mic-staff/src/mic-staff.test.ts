@@ -65,15 +65,34 @@ describe("mic-staff: the worked example and its words", () => {
   });
 });
 
-describe("mic-staff: what the estimate leaves out", () => {
-  it("notes that FITEC teaching missions are not modelled for a host in Brazil, Argentina or Mexico", () => {
+describe("mic-staff: FITEC teaching missions, said where a teacher meets them", () => {
+  it("tells a teacher at a FITEC partner outside the KA171 project that FITEC missions are not modelled", () => {
+    const unicamp = { ...BEIJING_WEEK, host: { partner: "unicamp" } };
+    const fr = criterionOf(run({ personnel: TEACHER, mobility: unicamp }, "fr"), "host");
+    expect(fr.status).toBe("unmet");
+    expect(fr.reason).toBe(
+      "L'établissement d'accueil n'est pas partenaire du projet KA171 de l'école ; les missions d'enseignement BRAFITEC, ARFITEC et MEXFITEC de ce partenaire ne sont pas prises en compte (aucun montant public) : renseignez-vous auprès du service des relations internationales.",
+    );
+    expect(fr.hint).toBe("Choisissez un établissement partenaire du projet KA171 de l'école.");
+    const en = criterionOf(run({ personnel: TEACHER, mobility: unicamp }, "en"), "host");
+    expect(en.reason).toContain(
+      "BRAFITEC, ARFITEC and MEXFITEC teaching missions are not taken into account",
+    );
+  });
+
+  it("tells a teacher at a FITEC partner of the project too, and says nothing of FITEC to a training stay", () => {
     const usp = { ...BEIJING_WEEK, host: { partner: "usp" } };
-    const fr = run({ personnel: TEACHER, mobility: usp }, "fr");
-    expect(fr.estimate?.notes.join(" ")).toContain("BRAFITEC, ARFITEC et MEXFITEC");
-    const en = run({ personnel: TEACHER, mobility: usp }, "en");
-    expect(en.estimate?.notes.join(" ")).toContain("no public figures");
+    const teacher = run({ personnel: TEACHER, mobility: usp }, "en");
+    expect(criterionOf(teacher, "host")).toMatchObject({ status: "met" });
+    expect(criterionOf(teacher, "host").reason).toContain("no public figures");
+    const training = { role: "administrative", activity: "training" };
+    const admin = run({ personnel: training, mobility: usp }, "en");
+    expect(criterionOf(admin, "host").reason).toBe(
+      "The host is a partner of the school's KA171 project.",
+    );
+    expect(admin.estimate?.notes.join(" ")).not.toContain("FITEC");
     const beijing = run({ personnel: TEACHER, mobility: BEIJING_WEEK }, "en");
-    expect(beijing.estimate?.notes.join(" ")).not.toContain("FITEC");
+    expect(criterionOf(beijing, "host").reason).not.toContain("FITEC");
   });
 });
 
@@ -93,5 +112,14 @@ describe("mic-staff: documents and options", () => {
     expect(optionIssues(micStaff, { minDays: 4 })).toEqual(["minDays"]);
     expect(optionIssues(micStaff, { projectAgreement: "KA 171" })).toEqual(["projectAgreement"]);
     expect(micStaff.configure().exclusive).toEqual(["erasmus-staff"]);
+  });
+});
+
+describe("mic-staff: the facts it declares", () => {
+  it("declares the personnel facts its custom criteria read (STAFF_FACTS)", () => {
+    const declared = micStaff.configure().facts.map((f) => f.id);
+    expect(declared).toEqual(
+      expect.arrayContaining(["personnelActivity", "activityDays", "teachingHours"]),
+    );
   });
 });

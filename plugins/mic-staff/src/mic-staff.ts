@@ -1,30 +1,31 @@
 import {
-  allOf,
-  between,
   type Condition,
   criterion,
+  custom,
   defineFundingPlugin,
   exclusiveWithOption,
   type Figure,
-  FRANCE_AND_OVERSEAS,
   facts,
-  isTrue,
   KEBAB_CASE,
-  noneOf,
   optionFigure,
 } from "@envol/domain";
 import {
   FULL_RATE_DAYS,
-  formatTravelBands,
   holdsEche,
-  KA131_DESTINATIONS,
+  KA171_DESTINATION,
+  STAFF_DAYS_ORDER_ISSUE,
+  STAFF_FACTS,
   STAFF_FIGURES_SINCE,
+  STAFF_GREEN_EXTRA_DAYS,
+  STAFF_TRAVEL_DAYS,
+  staffDaysInOrder,
   staffDocuments,
+  staffDurationCriterion,
+  staffEcheCriterion,
   staffEstimate,
-  staffTeachingHours,
+  staffPeriodFigures,
+  staffTeachingHoursCriterion,
   TAPER_PERCENT,
-  TRAVEL_BANDS,
-  type TravelBand,
 } from "@envol/erasmus-common";
 import { z } from "zod";
 import { micStaffExamples } from "./mic-staff-examples.ts";
@@ -80,42 +81,12 @@ const MAX_DAYS: Figure<number> = {
   label: { fr: "Durée maximale de l'activité", en: "Maximum activity duration" },
 };
 
-const TRAVEL_DAYS: Figure<number> = {
-  value: 2,
-  since: STAFF_FIGURES_SINCE,
-  source: "rulebook §10: one travel day before the activity and one after, paid at the daily rate",
-  confidence: "assumed",
-  label: { fr: "Jours de voyage payés", en: "Travel days paid" },
-  unit: "days",
-};
-
-const GREEN_EXTRA_DAYS: Figure<number> = {
-  value: 4,
-  since: STAFF_FIGURES_SINCE,
-  source:
-    "rulebook §10: up to 4 more travel days with green travel; Envol assumes the 4 unless the " +
-    "school sets fewer",
-  confidence: "assumed",
-  label: {
-    fr: "Jours de voyage en plus avec un voyage bas carbone",
-    en: "Extra travel days with green travel",
-  },
-  unit: "days",
-};
-
-const TRAVEL_BANDS_2024: Figure<readonly TravelBand[]> = {
-  value: TRAVEL_BANDS.at(2024),
-  since: STAFF_FIGURES_SINCE,
-  source:
-    "rulebook §0 and §10; funding-research.md §9, Call 2024 onwards: 10-2 999 km rows vu.nl " +
-    "(official, its staff page), 28 € and 1 735 € endpoints mfja.fr, 580 / 785 / 1 188 € " +
-    "recalled from the 2024 Programme Guide (to be confirmed)",
-  confidence: "assumed",
-  label: {
-    fr: "Forfaits voyage par distance (appels 2024 et suivants)",
-    en: "Travel support by distance (Calls 2024 onwards)",
-  },
-  format: formatTravelBands,
+/** How KA171 pays a stay's days, with its bounds; the travel days are the staff schemes' own. */
+const DAYS = {
+  fullRateDays: FULL_RATE_DAYS_FIGURE,
+  taperPercent: TAPER,
+  minDays: MIN_DAYS,
+  maxDays: MAX_DAYS,
 };
 
 // ---------------------------------------------------------------- options
@@ -142,30 +113,72 @@ export const micStaffOptions = z
     minDays: activityDays.default(MIN_DAYS.value),
     maxDays: activityDays.default(MAX_DAYS.value),
     /** Travel days paid on top of the activity days (one before, one after). */
-    travelDays: z.number().int().min(0).max(2).default(TRAVEL_DAYS.value),
+    travelDays: z.number().int().min(0).max(2).default(STAFF_TRAVEL_DAYS.value),
     /** Extra travel days paid with green travel (up to 4). */
-    greenExtraTravelDays: z.number().int().min(0).max(4).default(GREEN_EXTRA_DAYS.value),
+    greenExtraTravelDays: z.number().int().min(0).max(4).default(STAFF_GREEN_EXTRA_DAYS.value),
     /** One EU staff grant per stay: KA171 or KA131, never both. */
     exclusiveWith: exclusiveWithOption("mic-staff", ["erasmus-staff"]),
   })
-  .refine((o) => o.minDays <= o.maxDays, {
-    path: ["maxDays"],
-    message: "must be at least minDays",
-  });
+  .refine(staffDaysInOrder, STAFF_DAYS_ORDER_ISSUE);
 
 export type MicStaffOptions = z.output<typeof micStaffOptions>;
 
-/**
- * Abroad and outside the KA131 countries, i.e. Regions 1-12 (rulebook §3 and §10).
- * KA131_DESTINATIONS already leaves France out, so France is excluded separately.
- */
-const abroadOutsideErasmusEurope: Condition = allOf(
-  noneOf(facts.hostCountry, FRANCE_AND_OVERSEAS),
-  noneOf(facts.hostCountry, KA131_DESTINATIONS),
-);
+/** The FITEC programmes' agreements (rulebook §4), whose teaching missions Envol does not model. */
+const FITEC_AGREEMENTS: readonly string[] = ["brafitec", "arfitec", "mexfitec"];
 
-/** The FITEC programmes' countries (rulebook §4), whose teaching missions Envol does not model. */
-const FITEC_COUNTRIES: ReadonlySet<string> = new Set(["BR", "AR", "MX"]);
+const FITEC_NOT_MODELLED = {
+  fr: "les missions d'enseignement BRAFITEC, ARFITEC et MEXFITEC de ce partenaire ne sont pas prises en compte (aucun montant public) : renseignez-vous auprès du service des relations internationales",
+  en: "this partner's BRAFITEC, ARFITEC and MEXFITEC teaching missions are not taken into account (no public figures): ask the international relations office",
+};
+
+/**
+ * The criterion `host` (rulebook §10): the host is a partner named in the school's KA171
+ * project. A teacher going to a partner with a FITEC agreement is told, in the reason, that
+ * FITEC teaching missions are not modelled (rulebook §10 "say so"), a training stay is not.
+ */
+const micStaffHost = (agreement: string): Condition =>
+  custom({
+    describe: {
+      fr: "l'établissement d'accueil, partenaire du projet KA171 de l'école",
+      en: "the host, a partner of the school's KA171 project",
+    },
+    rule: {
+      fr: "l'établissement d'accueil est un partenaire du projet KA171 de l'école",
+      en: "the host is a partner of the school's KA171 project",
+    },
+    evaluate: (ctx) => {
+      const partner = ctx.host.agreements.includes(agreement);
+      const fitec =
+        facts.personnelActivity.get(ctx) === "teaching" &&
+        ctx.host.agreements.some((a) => FITEC_AGREEMENTS.includes(a));
+      const withFitec = (text: { fr: string; en: string }) =>
+        fitec
+          ? {
+              fr: `${text.fr} ; ${FITEC_NOT_MODELLED.fr}`,
+              en: `${text.en}; ${FITEC_NOT_MODELLED.en}`,
+            }
+          : text;
+      return partner
+        ? {
+            status: "met",
+            reason: withFitec({
+              fr: "L'établissement d'accueil est partenaire du projet KA171 de l'école",
+              en: "The host is a partner of the school's KA171 project",
+            }),
+          }
+        : {
+            status: "unmet",
+            reason: withFitec({
+              fr: "L'établissement d'accueil n'est pas partenaire du projet KA171 de l'école",
+              en: "The host is not a partner of the school's KA171 project",
+            }),
+            hint: {
+              fr: "Choisissez un établissement partenaire du projet KA171 de l'école",
+              en: "Choose a partner of the school's KA171 project",
+            },
+          };
+    },
+  });
 
 // ---------------------------------------------------------------- the plugin
 
@@ -202,59 +215,27 @@ export const micStaff = defineFundingPlugin({
       since: STAFF_FIGURES_SINCE,
       parameters: {
         dailyRate: optionFigure(DAILY_RATE, o.dailyRateCents),
-        fullRateDays: FULL_RATE_DAYS_FIGURE,
-        taperPercent: TAPER,
-        minDays: optionFigure(MIN_DAYS, o.minDays),
-        maxDays: optionFigure(MAX_DAYS, o.maxDays),
-        travelDays: optionFigure(TRAVEL_DAYS, o.travelDays),
-        greenExtraDays: optionFigure(GREEN_EXTRA_DAYS, o.greenExtraTravelDays),
-        travelBands: TRAVEL_BANDS_2024,
+        ...staffPeriodFigures(o, DAYS),
       },
     },
   ],
   // the personnel facts its criteria read (the hours through `staffTeachingHours`), and the ECHE
-  facts: () => [facts.personnelActivity, facts.activityDays, facts.teachingHours, holdsEche],
+  // the personnel facts its custom criteria read, and the ECHE
+  facts: () => [...STAFF_FACTS, holdsEche],
   criteria: (o, p) => [
-    criterion("eche", isTrue(holdsEche), {
-      fr: "Charte Erasmus de l'établissement",
-      en: "Home institution's Erasmus Charter",
-    }),
-    criterion("destination", abroadOutsideErasmusEurope, {
+    staffEcheCriterion,
+    criterion("destination", KA171_DESTINATION, {
       fr: "Pays hors Europe Erasmus+",
       en: "Country outside Erasmus+ Europe",
     }),
-    criterion(
-      "host",
-      isTrue(
-        facts.hostHasAgreement(o.projectAgreement, {
-          fr: "projet KA171 de l'école",
-          en: "the school's KA171 project",
-        }),
-      ),
-      { fr: "Partenaire du projet KA171", en: "KA171 project partner" },
-    ),
-    criterion("duration", between(facts.activityDays, p.minDays.value, p.maxDays.value), {
-      fr: "Durée de l'activité",
-      en: "Activity duration",
+    criterion("host", micStaffHost(o.projectAgreement), {
+      fr: "Partenaire du projet KA171",
+      en: "KA171 project partner",
     }),
-    criterion("teaching-hours", staffTeachingHours, {
-      fr: "Heures d'enseignement",
-      en: "Teaching hours",
-    }),
+    staffDurationCriterion(p),
+    staffTeachingHoursCriterion,
   ],
-  estimate: ({ ctx, lang, parameters: p }) => {
-    const draft = staffEstimate(ctx, lang, {
-      dailyRate: p.dailyRate,
-      travelDays: p.travelDays,
-      greenExtraDays: p.greenExtraDays,
-    });
-    if (!FITEC_COUNTRIES.has(ctx.host.country)) return draft;
-    const fitec = {
-      fr: "Les missions d'enseignement BRAFITEC, ARFITEC et MEXFITEC ne sont pas prises en compte : aucun montant public ; renseignez-vous auprès du service des relations internationales.",
-      en: "BRAFITEC, ARFITEC and MEXFITEC teaching missions are not taken into account: no public figures; ask the international relations office.",
-    }[lang];
-    return { ...draft, notes: [...(draft.notes ?? []), fitec] };
-  },
+  estimate: ({ ctx, lang, parameters: p }) => staffEstimate(ctx, lang, p),
   documents: ({ ctx }) => staffDocuments(ctx),
   exclusive: (o) => o.exclusiveWith,
   examples: micStaffExamples,

@@ -1,9 +1,7 @@
 import {
   ATTENDANCE_CERTIFICATE,
-  allOf,
   atMost,
   between,
-  type Condition,
   cents,
   criterion,
   type DocumentItem,
@@ -13,7 +11,6 @@ import {
   exclusiveWithOption,
   type FewerOpportunitiesGround,
   type Figure,
-  FRANCE_AND_OVERSEAS,
   facts,
   formatInteger,
   formatMoney,
@@ -21,7 +18,6 @@ import {
   KEBAB_CASE,
   type Lang,
   monthlyBasis,
-  noneOf,
   oneOf,
   optionFigure,
   PROGRAMME_LEVELS,
@@ -33,14 +29,13 @@ import {
   callYear,
   ERASMUS_FACTS,
   erasmusDaysAfterStay,
-  formatTravelBands,
   holdsEche,
-  KA131_DESTINATIONS,
-  TRAVEL_BANDS,
+  KA171_DESTINATION,
   type TravelBand,
   travelBand,
   travelBandConfidence,
   travelBandRange,
+  travelBandsFigure,
 } from "@envol/erasmus-common";
 import { z } from "zod";
 import { micExamples } from "./mic-examples.ts";
@@ -107,20 +102,7 @@ const CYCLE_CAP_DAYS: Figure<number> = {
 };
 
 /** The distance bands of the call in force; the estimate reads them through `travelBand`. */
-const TRAVEL_BANDS_2024: Figure<readonly TravelBand[]> = {
-  value: TRAVEL_BANDS.at(2024),
-  since: "2024-07-01",
-  source:
-    "rulebook §0; funding-research.md §9, Call 2024 onwards: 10-2 999 km rows vu.nl (official), " +
-    "28 € and 1 735 € endpoints mfja.fr, 580 / 785 / 1 188 € recalled from the 2024 Programme " +
-    "Guide (to be confirmed)",
-  confidence: "assumed",
-  label: {
-    fr: "Forfaits voyage par distance (appels 2024 et suivants)",
-    en: "Travel support by distance (Calls 2024 onwards)",
-  },
-  format: formatTravelBands,
-};
+const TRAVEL_BANDS_2024: Figure<readonly TravelBand[]> = travelBandsFigure(2024);
 
 // ---------------------------------------------------------------- options
 
@@ -184,15 +166,6 @@ const travelBasis = (distanceKm: number, callYear: number, green: boolean, lang:
     en: `band ${range} (${km} km one way), ${green ? "green travel" : "standard"} rate`,
   }[lang];
 };
-
-/**
- * Abroad and outside the KA131 countries, i.e. Regions 1-12 (rulebook §3). KA131_DESTINATIONS
- * already leaves France out, so France is excluded separately.
- */
-const abroadOutsideErasmusEurope: Condition = allOf(
-  noneOf(facts.hostCountry, FRANCE_AND_OVERSEAS),
-  noneOf(facts.hostCountry, KA131_DESTINATIONS),
-);
 
 // ---------------------------------------------------------------- documents
 
@@ -349,7 +322,7 @@ export const mic = defineFundingPlugin({
       fr: "Niveau d'études",
       en: "Programme level",
     }),
-    criterion("destination", abroadOutsideErasmusEurope, {
+    criterion("destination", KA171_DESTINATION, {
       fr: "Pays hors Europe Erasmus+",
       en: "Country outside Erasmus+ Europe",
     }),
