@@ -3,6 +3,7 @@
  * argument. Plugins, the API, the CLI and the web app import from here.
  */
 export * from "./academic-year.ts";
+export * from "./allocation/allocate.ts";
 export * from "./allocation/priority-rules.ts";
 export * from "./allocation/rank.ts";
 export * from "./application-lifecycle.ts";
