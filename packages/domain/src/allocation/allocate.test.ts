@@ -118,6 +118,17 @@ describe("allocate: moves by hand", () => {
     expect(a.lastFundedRank).toBe(3);
   });
 
+  it("the first request that did not fit, moved to the waitlist, lets the next by rank be weighed", () => {
+    const a = allocated(
+      allocate(rankingOf(1000, 1500, 2000, 500, 800), 300_000, [
+        { requestId: "r3", to: "waitlist", reason: "Dossier à compléter" },
+      ]),
+    );
+    expect(fundedIds(a)).toEqual(["r1", "r2", "r4"]);
+    expect(waitingIds(a)).toEqual(["r3", "r5"]);
+    expect(a.lastFundedRank).toBe(4);
+  });
+
   it("moves are applied in rank order whatever the order they come in", () => {
     const moves: AllocationMove[] = [
       { requestId: "r5", to: "funded", reason: "b" },
