@@ -1,3 +1,24 @@
+/**
+ * A call's ranked allocation (issue #15, ADR 017), in three pure steps, each O(n) but the one
+ * sort: `rank` reads every candidate's rule values once and sorts; `allocate` walks the ranking
+ * once; `standingsOf` pairs them for the explanations. At 10 000 candidates:
+ *
+ * @example
+ * // the call's eligible submitted requests, each with its estimate (from the database)
+ * const candidates: AllocationCandidate[] = rows.map((row) => ({
+ *   requestId: row.id,
+ *   situation: row.situation,
+ *   submittedAt: row.submittedAt,
+ *   amountCents: row.estimatedCents,
+ * })); // 10 000 of them
+ * const ranking = rank(candidates, ["crous-echelon", "quotient-familial", "first-mobility"]);
+ * if (Result.isFailure(ranking)) return ranking; // CandidateInvalid: which request, which field
+ * const allocation = allocate(ranking.success, call.envelopeCents, call.moves);
+ * if (Result.isFailure(allocation)) return allocation; // MovesExceedEnvelope, UnknownMoveRequest…
+ * const standings = standingsOf(ranking.success, allocation.success);
+ * explainRank(standings.get(myRequestId)!, "fr"); // "12e sur 10 000 : échelon 5, …"
+ * @module
+ */
 import { Data, Result } from "effect";
 import type { Text } from "../text.ts";
 import {
