@@ -497,6 +497,19 @@ export const fewerOpportunitiesGrounds = (
 };
 
 /**
+ * Whether a student has fewer opportunities (see {@link fewerOpportunities}), from the student's
+ * answers alone: what a ranked allocation reads of each candidate without evaluating a scheme.
+ *
+ * @example
+ * fewerOpportunitiesOf({ fewerOpportunities: { qpv: true } }) // true
+ */
+export const fewerOpportunitiesOf = (s: Situation["student"]): boolean | undefined => {
+  const answers = GROUNDS.map((g) => g.holds(s));
+  if (answers.includes(true)) return true;
+  return answers.includes(undefined) ? undefined : false;
+};
+
+/**
  * Fewer opportunities, the French criteria (rulebook §0): CROUS échelon 6 or 7, or disability,
  * or QPV, or ZRR. True as soon as one holds; false when all are known to be false; otherwise
  * unknown, naming only the answers still missing.
@@ -518,11 +531,7 @@ export const fewerOpportunities = booleanFact({
     },
   },
   paths: GROUNDS.map((g) => g.path),
-  get: (ctx) => {
-    const answers = GROUNDS.map((g) => g.holds(student(ctx)));
-    if (answers.includes(true)) return true;
-    return answers.includes(undefined) ? undefined : false;
-  },
+  get: (ctx) => fewerOpportunitiesOf(student(ctx)),
   missing: (ctx) => {
     const s = student(ctx);
     return GROUNDS.filter((g) => g.holds(s) === undefined).map((g) => g.path);

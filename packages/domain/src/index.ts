@@ -3,6 +3,11 @@
  * argument. Plugins, the API, the CLI and the web app import from here.
  */
 export * from "./academic-year.ts";
+export * from "./allocation/allocate.ts";
+export * from "./allocation/ordinal.ts";
+export * from "./allocation/priority-rules.ts";
+export * from "./allocation/rank.ts";
+export * from "./allocation/rank-explanation.ts";
 export * from "./application-lifecycle.ts";
 export * from "./basis.ts";
 export * from "./calendar-date.ts";
