@@ -29,6 +29,8 @@ export interface ApplicationView {
   readonly endDate: string;
   readonly actualStartDate: string | null;
   readonly actualEndDate: string | null;
+  /** The hours a member of the personnel actually taught, as the office last recorded them. */
+  readonly actualTeachingHours: number | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly requests: readonly RequestView[];
@@ -61,6 +63,7 @@ export const applicationView = (
   endDate: a.endDate,
   actualStartDate: a.actualStartDate,
   actualEndDate: a.actualEndDate,
+  actualTeachingHours: a.actualTeachingHours,
   createdAt: a.createdAt.toISOString(),
   updatedAt: a.updatedAt.toISOString(),
   requests: [...requests].sort((x, y) => x.scheme.localeCompare(y.scheme)).map(requestView),

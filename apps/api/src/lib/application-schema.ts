@@ -19,6 +19,10 @@ export const applicationFields = {
   endDate: z.string(),
   actualStartDate: z.string().nullable(),
   actualEndDate: z.string().nullable(),
+  actualTeachingHours: z.number().nullable().meta({
+    description:
+      "For a member of the personnel's teaching stay: the hours taught as the office last recorded them from the certificate of attendance (a recalculation without hours keeps them); null until then",
+  }),
   createdAt: z.string(),
   updatedAt: z.string(),
 };

@@ -518,7 +518,7 @@ export const EXPORT_BATCH = 500;
 const REQUEST_COLUMNS: Record<Lang, readonly string[]> = {
   fr: [
     "Dossier",
-    "Étudiant",
+    "Candidat ou candidate",
     "Email",
     "Aide",
     "État",
@@ -539,7 +539,7 @@ const REQUEST_COLUMNS: Record<Lang, readonly string[]> = {
   ],
   en: [
     "Application",
-    "Student",
+    "Applicant",
     "Email",
     "Scheme",
     "State",

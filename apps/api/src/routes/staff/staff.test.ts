@@ -767,7 +767,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(csv.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
       const lines = csv.split("\r\n").slice(0, -1);
       expect(lines[0]).toBe(
-        "Dossier;Étudiant;Email;Aide;État;Année universitaire;Pays;Établissement d'accueil;Début;Fin;Arrivée réelle;Départ réel;Estimation (€);Accordé (€);Versé (€);Reste à verser (€);À récupérer (€);Participant",
+        "Dossier;Candidat ou candidate;Email;Aide;État;Année universitaire;Pays;Établissement d'accueil;Début;Fin;Arrivée réelle;Départ réel;Estimation (€);Accordé (€);Versé (€);Reste à verser (€);À récupérer (€);Participant",
       );
 
       expect(lines).toHaveLength(3);

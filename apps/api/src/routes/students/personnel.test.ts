@@ -195,8 +195,14 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const later = await recalculate({ actualStart: "2027-03-15", actualEnd: "2027-03-27" });
       expect(later.status).toBe(200);
       expect((await json(later)).approvedCents).toBe(300_900);
-      const history = await json(await t.call(staff, "GET", `/api/staff/applications/${app.id}`));
-      expect(history.application.participant).toBe("personnel");
+      // and both the office and the teacher read the hours in use
+      const detail = await json(await t.call(staff, "GET", `/api/staff/applications/${app.id}`));
+      expect(detail.application).toMatchObject({
+        participant: "personnel",
+        actualTeachingHours: 16,
+      });
+      const own = await json(await t.call(me, "GET", `/api/applications/${app.id}`));
+      expect(own.actualTeachingHours).toBe(16);
       // out of range, and for a student's stay, named
       const bad = await recalculate({ ...twoWeeks, actualTeachingHours: -1 });
       expect(bad.status).toBe(422);
@@ -363,7 +369,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(last(lines[0])).toBe("Participant");
       expect(lines[0]?.split(";").slice(0, 4)).toEqual([
         "Application",
-        "Student",
+        "Applicant",
         "Email",
         "Scheme",
       ]);
