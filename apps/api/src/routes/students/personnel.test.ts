@@ -167,6 +167,13 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         approvedCents: 138_900,
         differenceCents: -18_000,
       });
+      // her next steps date the balance by the stay's recorded end, not the planned one
+      const steps = await json(await t.call(me, "GET", "/api/me/next-steps"));
+      const balance = steps.items.find(
+        (s: { kind: string; instalment?: string }) =>
+          s.kind === "payment" && s.instalment === "balance",
+      );
+      expect(balance).toMatchObject({ date: "2027-03-18", amountCents: 138_900 - 111_120 });
     });
 
     it("recalculates a teaching stay on the hours the certificate gives, and keeps them for the next recalculation", async () => {

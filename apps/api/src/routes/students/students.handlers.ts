@@ -641,9 +641,9 @@ export const nextStepsHandler =
               id: item.id,
               label: item.label,
               due: item.due,
-              date: item.due === "before-departure" ? app.startDate : app.endDate,
+              date: item.due === "before-departure" ? startOf(app) : endOf(app),
               // due before a departure already past: late
-              overdue: item.due === "before-departure" && app.startDate < today,
+              overdue: item.due === "before-departure" && startOf(app) < today,
             }));
           // the office may ask for any document of the application, a draft request's too: its
           // label comes from the whole checklist
@@ -672,7 +672,7 @@ export const nextStepsHandler =
             instalment: "balance" as const,
             amountCents,
             when: "after-return" as const,
-            date: app.endDate,
+            date: endOf(app),
           });
           if (request.state === "advance_paid")
             return due.remaining?.kind === "to-pay" ? [balance(due.remaining.cents)] : [];
@@ -714,6 +714,12 @@ export const nextStepsHandler =
       },
     )) as never;
   };
+
+/** The stay's first and last days: the actual ones once the host or the office recorded them. */
+const startOf = (app: { readonly startDate: string; readonly actualStartDate: string | null }) =>
+  app.actualStartDate ?? app.startDate;
+const endOf = (app: { readonly endDate: string; readonly actualEndDate: string | null }) =>
+  app.actualEndDate ?? app.endDate;
 
 export const downloadDocumentHandler =
   (deps: AppDeps, files: FileStore): RouteHandler<typeof downloadDocument, AppEnv> =>
