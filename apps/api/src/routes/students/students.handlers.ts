@@ -5,6 +5,7 @@ import {
   type ApplicationView,
   type AuditEventView,
   AuditTrail,
+  Calls,
   type Decision,
   Documents,
   type DocumentView,
@@ -30,6 +31,7 @@ import {
   type RequestState,
   type SimulationReport,
   type Situation,
+  submissionRefusal,
   type Text,
 } from "@envol/domain";
 import type { RouteHandler } from "@hono/zod-openapi";
@@ -303,6 +305,18 @@ export const updateDraftHandler =
     )) as never;
   };
 
+/**
+ * Refuses a submission outside the window of the call for the request's scheme and year (ADR
+ * 018): today is the day in Paris; without a call, submission is open.
+ */
+const withinCall = (deps: AppDeps, app: ApplicationView, scheme: string) =>
+  Effect.gen(function* () {
+    const call = yield* Calls.use((c) => c.find(scheme, app.academicYear));
+    const schemeName = deps.registry().byId.get(scheme)?.name ?? { fr: scheme, en: scheme };
+    const refusal = submissionRefusal(call && { ...call, schemeName }, deps.today());
+    if (refusal) return yield* Effect.fail(refusal);
+  });
+
 /** A decision of the student on one request of one of their applications. */
 const decide = (
   c: Context<AppEnv>,
@@ -317,8 +331,9 @@ const decide = (
     Effect.gen(function* () {
       const app = yield* ownApplication(params.id, actor);
       // a request of another application (even the student's own) is not found under this one
-      if (!app.requests.some((r) => r.id === params.requestId))
-        return yield* new RequestNotFound({ id: params.requestId });
+      const own = app.requests.find((r) => r.id === params.requestId);
+      if (!own) return yield* new RequestNotFound({ id: params.requestId });
+      if (decision.action === "submit") yield* withinCall(deps, app, own.scheme);
       const request = yield* Applications.use((a) => a.decide(params.requestId, decision, actor));
       return { app, request };
     }),

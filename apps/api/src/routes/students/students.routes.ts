@@ -252,7 +252,7 @@ export const submitRequest = createRoute({
   responses: {
     ...decisionResponses,
     409: problemResponse(
-      "Not possible in the request's current state, or the student already has a standing request for the same scheme on another application whose stay overlaps (`overlapping-request`: the detail names the scheme and the other stay's dates in words; `otherApplicationId` is the other application, to link to)",
+      "Not possible in the request's current state, or the student already has a standing request for the same scheme on another application whose stay overlaps (`overlapping-request`: the detail names the scheme and the other stay's dates in words; `otherApplicationId` is the other application, to link to), or today (in Paris) is outside the window of the office's call for the scheme and the application's year (`call-closed`: the detail says the window's dates in words; `opensOn` and `closesOn` give them as dates). Without a call, submission is open",
     ),
   },
 });
