@@ -1,5 +1,6 @@
 import { BERLIN_SEMESTER, testEngines } from "@envol/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PNG_BYTES } from "../../testing/json-schema-arbitrary.ts";
 import {
   ANONYMOUS,
   type Caller,
@@ -189,5 +190,60 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("calls on %s", (_n
       `/api/applications/${app.id}/requests/${app.requests[0].id}/submit`,
     );
     expect(r.status).toBe(200);
+  });
+
+  it("lists a call's deadlines in the student's next steps while the documents they concern are missing", async () => {
+    await put("erasmus", {
+      opensOn: "2026-11-01",
+      closesOn: "2026-12-15",
+      documentsDueOn: "2027-01-10",
+      reportsDueOn: "2027-08-01",
+    });
+    const me = await t.newStudent("calls-steps@example.org");
+    const app = await json(
+      await t.call(me, "POST", "/api/applications", {
+        situation: BERLIN_SEMESTER,
+        schemes: ["erasmus"],
+      }),
+    );
+    const requestId = app.requests[0].id;
+    const deadlines = async () =>
+      (await json(await t.call(me, "GET", "/api/me/next-steps"))).items.filter(
+        (i: { kind: string }) => i.kind === "call-deadline",
+      );
+    // a draft's documents are not due yet
+    expect(await deadlines()).toEqual([]);
+    const submitted = await t.call(
+      me,
+      "POST",
+      `/api/applications/${app.id}/requests/${requestId}/submit`,
+    );
+    expect(submitted.status).toBe(200);
+
+    const { checklist } = await json(await t.call(me, "GET", `/api/applications/${app.id}`));
+    const before = checklist.filter((i: { due: string }) => i.due === "before-departure");
+    const after = checklist.filter((i: { due: string }) => i.due === "after-return");
+    // Erasmus+ asks for documents before departure and after return
+    expect(before.length).toBeGreaterThan(0);
+    expect(after.length).toBeGreaterThan(0);
+    const base = { applicationId: app.id, requestId, overdue: false };
+    expect(await deadlines()).toEqual([
+      expect.objectContaining({ ...base, deadline: "documents", date: "2027-01-10" }),
+      expect.objectContaining({ ...base, deadline: "reports", date: "2027-08-01" }),
+    ]);
+
+    for (const item of before) {
+      const form = new FormData();
+      form.set("kind", item.id);
+      form.set("file", new File([PNG_BYTES as Uint8Array<ArrayBuffer>], "scan.png"));
+      const r = await t.app.request(`/api/applications/${app.id}/documents`, {
+        method: "POST",
+        headers: me.headers,
+        body: form,
+      });
+      expect(r.status).toBe(201);
+    }
+    // the documents due before departure are in: their deadline no longer concerns the student
+    expect((await deadlines()).map((d: { deadline: string }) => d.deadline)).toEqual(["reports"]);
   });
 });
