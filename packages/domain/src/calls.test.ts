@@ -117,9 +117,15 @@ describe("the office's terms of a call", () => {
       "documentsDueOn: the deadline cannot come before the call opens",
       "reportsDueOn: the deadline cannot come before the call opens",
     ]);
+    // a wrong field elsewhere does not hide the order of the dates
     expect(
-      messages({ opensOn: "2027-02-01", closesOn: "2027-02-01", reminderDaysBefore: 61 }),
-    ).toHaveLength(1);
+      messages({ opensOn: "2027-02-01", closesOn: "2027-01-31", reminderDaysBefore: 61 }).map(
+        (m) => m.split(":")[0],
+      ),
+    ).toEqual(["reminderDaysBefore", "closesOn"]);
+    expect(messages({ opensOn: 12, closesOn: "2027-01-31", reportsDueOn: "nope" })).toHaveLength(2);
+    for (const body of [null, "call", 12, []])
+      expect(CallTermsSchema.safeParse(body).success).toBe(false);
     expect(messages({ opensOn: "2027-02-01", closesOn: "2027-01-15" }, "fr")).toEqual([
       "closesOn: l'appel doit se clore le jour de son ouverture ou après",
     ]);

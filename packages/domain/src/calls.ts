@@ -40,8 +40,18 @@ const DUE_AFTER_OPENING = fieldText({
   en: "the deadline cannot come before the call opens",
 });
 
-const ordered = (a: string | null | undefined, b: string | null | undefined) =>
-  !a || !b || !isIsoDate(a) || !isIsoDate(b) || a <= b;
+/** Whether `a` comes no later than `b`; true when either is not a date (its own field says so). */
+const ordered = (a: unknown, b: unknown) =>
+  typeof a !== "string" || typeof b !== "string" || !isIsoDate(a) || !isIsoDate(b) || a <= b;
+
+/**
+ * Checks the dates' order even when another field is wrong, so that every wrong field is named
+ * at once; not when the body is not an object at all.
+ */
+const always = {
+  when: (payload: { readonly value: unknown }) =>
+    typeof payload.value === "object" && payload.value !== null,
+};
 
 /** A call as the office writes it (`PUT /api/staff/calls/{scheme}/{academicYear}`). */
 export const CallTermsSchema = z
@@ -62,13 +72,19 @@ export const CallTermsSchema = z
       .default(DEFAULT_REMINDER_DAYS_BEFORE)
       .meta({ description: "How many days before each deadline its reminder is e-mailed" }),
   })
-  .refine((c) => ordered(c.opensOn, c.closesOn), { ...CLOSES_AFTER_OPENING, path: ["closesOn"] })
+  .refine((c) => ordered(c.opensOn, c.closesOn), {
+    ...CLOSES_AFTER_OPENING,
+    ...always,
+    path: ["closesOn"],
+  })
   .refine((c) => ordered(c.opensOn, c.documentsDueOn), {
     ...DUE_AFTER_OPENING,
+    ...always,
     path: ["documentsDueOn"],
   })
   .refine((c) => ordered(c.opensOn, c.reportsDueOn), {
     ...DUE_AFTER_OPENING,
+    ...always,
     path: ["reportsDueOn"],
   });
 
