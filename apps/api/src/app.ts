@@ -17,6 +17,7 @@ import { problem, problemBody, TITLES } from "./lib/problem.ts";
 import { securityHeaders } from "./lib/security.ts";
 import { authRouter } from "./routes/auth/auth.index.ts";
 import { oidcRouter } from "./routes/auth/oidc.ts";
+import { callsRouter } from "./routes/calls/calls.index.ts";
 import { docsRouter } from "./routes/docs/docs.index.ts";
 import { healthRouter } from "./routes/health/health.index.ts";
 import { opsRouter } from "./routes/ops/ops.index.ts";
@@ -46,6 +47,7 @@ const apiRoutes = (deps: AppDeps, options: { readonly https: boolean }) =>
     .route("/", studentsRouter(deps))
     .route("/", staffRouter(deps))
     .route("/", staffDocumentsRouter(deps))
+    .route("/", callsRouter(deps))
     .route("/partner/v1", partnerRouter(deps));
 
 /**

@@ -65,6 +65,7 @@ const FUZZ_CALLERS: readonly (readonly [pattern: string, caller: CallerKind])[] 
   ["POST /api/ops/*", "anonymous"],
   ["POST /api/simulations", "anonymous"],
   ["GET /api/schemes*", "anonymous"],
+  ["GET /api/calls", "anonymous"],
   ["GET /api/partners", "anonymous"],
   ["GET /api/places", "anonymous"],
   ["* /api/applications*", "student"],
@@ -129,6 +130,10 @@ const SAMPLES: Readonly<Record<string, readonly unknown[]>> = {
   "PUT /api/staff/budgets/{scheme}/{academicYear}": [
     { envelopeCents: 10_000_000, promoteWaitlisted: true },
     { envelopeCents: 0 },
+  ],
+  "PUT /api/staff/calls/{scheme}/{academicYear}": [
+    { opensOn: "2026-09-01", closesOn: "2027-06-30", documentsDueOn: "2027-01-15" },
+    { opensOn: "2026-09-01", closesOn: "2026-10-31", reminderDaysBefore: 0 },
   ],
   "POST /api/staff/partner-keys": [{ partnerId: "kth", label: "fuzz" }],
   "PUT /api/partner/v1/omobilities/{omobility_id}/decision": [
@@ -637,6 +642,8 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("fuzz on %s", (_na
       "/api/staff/requests/ id": requestIds,
       "/api/staff/budgets/ scheme": schemes,
       "/api/staff/budgets/ academicYear": ["2026-2027", "2027-2028"],
+      "/api/staff/calls/ scheme": schemes,
+      "/api/staff/calls/ academicYear": ["2026-2027", "2027-2028"],
       "/api/staff/audit/ entityType": ["scheme_request", "application", "partner_api_key"],
       "/api/staff/audit/ entityId": [...requestIds, ...applicationIds],
       "/api/staff/partner-keys/ id": keys.map((k) => k.key.id),

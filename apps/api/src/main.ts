@@ -15,6 +15,7 @@ import { Database, ping } from "@envol/db";
 import { PluginOptionsInvalid, RegistryInvalid } from "@envol/domain";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
+import { startCallReminders } from "./call-reminders.ts";
 import { ConfigInvalid, loadConfig, publicUrlIsHttps, seedsDemo } from "./config.ts";
 import { makeEnvolRuntime } from "./envol-runtime.ts";
 import { parseTrustProxy } from "./lib/client-address.ts";
@@ -143,6 +144,13 @@ const start = async () => {
   logger.info({ transport: transport.kind }, "notification sender started");
   // expired sessions and ended rate-limit counters: deleted every 10 minutes
   const stopPurger = startPurger({ run: (effect) => runtime.runPromiseExit(effect), logger });
+  // the calls' deadlines: each reminder e-mailed once, whichever instance writes it (ADR 018)
+  const stopReminders = startCallReminders({
+    run: (effect) => runtime.runPromiseExit(effect),
+    registry: envol.appDeps.registry,
+    logger,
+    today: todayInParis,
+  });
   serving = app.fetch;
   const { address, port } = server.address() as AddressInfo;
   logger.info(
@@ -174,6 +182,7 @@ const start = async () => {
     server.close(async () => {
       await stopSender();
       await stopPurger();
+      await stopReminders();
       transport.close();
       await runtime.dispose();
       logger.info("database closed, bye");

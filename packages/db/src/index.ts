@@ -4,6 +4,7 @@ export * from "./audit-log.ts";
 export * from "./audit-trail.ts";
 export * from "./backup.ts";
 export * from "./budgets.ts";
+export * from "./calls.ts";
 export * from "./data-dir-lock.ts";
 export * from "./database.ts";
 export * from "./database-unavailable.ts";

@@ -2,6 +2,7 @@ import { Layer } from "effect";
 import { Applications } from "./applications.ts";
 import { AuditTrail } from "./audit-trail.ts";
 import { Budgets } from "./budgets.ts";
+import { Calls } from "./calls.ts";
 import { Database, type DatabaseConfig } from "./database.ts";
 import { Documents } from "./documents.ts";
 import { Grants } from "./grants.ts";
@@ -22,6 +23,7 @@ export const repositoriesLayer = (config: DatabaseConfig, schemes: Schemes["Serv
   const repositories = Layer.mergeAll(
     Applications.layer,
     Budgets.layer,
+    Calls.layer,
     Users.layer,
     Partners.layer,
     Sessions.layer,

@@ -11,6 +11,7 @@ export * from "./allocation/rank-explanation.ts";
 export * from "./application-lifecycle.ts";
 export * from "./basis.ts";
 export * from "./calendar-date.ts";
+export * from "./calls.ts";
 export * from "./checklist.ts";
 export * from "./conditions/condition.ts";
 export * from "./conditions/criterion.ts";

@@ -46,6 +46,10 @@ export const TITLES = {
     fr: "Ce séjour fait déjà l'objet d'une demande",
     en: "This stay has already been applied for",
   },
+  callClosed: {
+    fr: "Appel à candidatures fermé",
+    en: "The call for applications is not open",
+  },
   overrideRequired: {
     fr: "Dérogation motivée nécessaire",
     en: "An override with its reason is needed",

@@ -61,6 +61,13 @@ export const problemOf = (tagged: Tagged, lang: Lang): Problem => {
     case "BudgetExceeded":
     case "BudgetNotFound":
       return make(409, "budget", TITLES.budget, { detail });
+    case "CallClosed":
+      // the call's window and whether it is yet to open or over, the dates in words
+      return make(409, "call-closed", TITLES.callClosed, {
+        detail,
+        opensOn: error.opensOn,
+        closesOn: error.closesOn,
+      });
     case "OverrideRequired":
       return make(409, "override-required", TITLES.overrideRequired, {
         detail,

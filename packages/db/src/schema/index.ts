@@ -1,6 +1,7 @@
 export * from "./applications.ts";
 export * from "./audit.ts";
 export * from "./budgets.ts";
+export * from "./calls.ts";
 export * from "./grant-reviews.ts";
 export * from "./outbox.ts";
 export * from "./partners.ts";

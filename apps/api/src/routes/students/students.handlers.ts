@@ -5,6 +5,7 @@ import {
   type ApplicationView,
   type AuditEventView,
   AuditTrail,
+  Calls,
   type Decision,
   Documents,
   type DocumentView,
@@ -30,6 +31,7 @@ import {
   type RequestState,
   type SimulationReport,
   type Situation,
+  submissionRefusal,
   type Text,
 } from "@envol/domain";
 import type { RouteHandler } from "@hono/zod-openapi";
@@ -38,6 +40,7 @@ import { fileTypeFromBuffer } from "file-type";
 import type { Context, MiddlewareHandler } from "hono";
 import { applicationAuditEvents } from "../../lib/application-audit.ts";
 import { applicantOf, isApplicantRole } from "../../lib/auth.ts";
+import { openCallDeadlines } from "../../lib/call-deadlines.ts";
 import { checklistOf, labelledDocuments, labelledRequests } from "../../lib/checklist.ts";
 import type { AppDeps } from "../../lib/deps.ts";
 import {
@@ -303,6 +306,18 @@ export const updateDraftHandler =
     )) as never;
   };
 
+/**
+ * Refuses a submission outside the window of the call for the request's scheme and year (ADR
+ * 018): today is the day in Paris; without a call, submission is open.
+ */
+const withinCall = (deps: AppDeps, app: ApplicationView, scheme: string) =>
+  Effect.gen(function* () {
+    const call = yield* Calls.use((c) => c.find(scheme, app.academicYear));
+    const schemeName = deps.registry().byId.get(scheme)?.name ?? { fr: scheme, en: scheme };
+    const refusal = submissionRefusal(call && { ...call, schemeName }, deps.today());
+    if (refusal) return yield* Effect.fail(refusal);
+  });
+
 /** A decision of the student on one request of one of their applications. */
 const decide = (
   c: Context<AppEnv>,
@@ -317,8 +332,9 @@ const decide = (
     Effect.gen(function* () {
       const app = yield* ownApplication(params.id, actor);
       // a request of another application (even the student's own) is not found under this one
-      if (!app.requests.some((r) => r.id === params.requestId))
-        return yield* new RequestNotFound({ id: params.requestId });
+      const own = app.requests.find((r) => r.id === params.requestId);
+      if (!own) return yield* new RequestNotFound({ id: params.requestId });
+      if (decision.action === "submit") yield* withinCall(deps, app, own.scheme);
       const request = yield* Applications.use((a) => a.decide(params.requestId, decision, actor));
       return { app, request };
     }),
@@ -605,6 +621,11 @@ export const nextStepsHandler =
         );
         const documents = yield* Documents.use((d) => d.listForStudent(actor.userId));
         const requests = yield* Documents.use((d) => d.requestsForStudent(actor.userId));
+        // the calls of the years the student has a request going in: their deadlines
+        const years = [...new Set(applications.map((app) => app.academicYear))];
+        const calls = (yield* Effect.forEach(years, (year) =>
+          Calls.use((c) => c.list(year)),
+        )).flat();
         const payments = yield* Effect.forEach(
           applications.flatMap((app) =>
             app.requests
@@ -618,9 +639,9 @@ export const nextStepsHandler =
               Effect.map((due) => ({ app, request, due })),
             ),
         );
-        return { applications, documents, requests, payments, ended };
+        return { applications, documents, requests, payments, ended, calls };
       }),
-      ({ applications, documents, requests, payments, ended }) => {
+      ({ applications, documents, requests, payments, ended, calls }) => {
         const schemeName = (scheme: string) =>
           deps.registry().byId.get(scheme)?.name[lang] ?? scheme;
         const items = applications.flatMap((app) => {
@@ -660,7 +681,27 @@ export const nextStepsHandler =
             date: r.dueDate,
             overdue: r.overdue,
           }));
-          return [...asked, ...missing];
+          // the deadlines the office's calls set for the documents still missing (ADR 018)
+          const deadlines = app.requests
+            .filter((r) => GOING.has(r.state))
+            .flatMap((r) => {
+              const call = calls.find(
+                (k) => k.scheme === r.scheme && k.academicYear === app.academicYear,
+              );
+              if (!call) return [];
+              const report = eligibility?.schemes.find((s) => s.scheme === r.scheme);
+              const checklist = checklistOf(report ? { schemes: [report] } : null, own);
+              return openCallDeadlines(call, checklist).map((deadline) => ({
+                kind: "call-deadline" as const,
+                applicationId: app.id,
+                requestId: r.id,
+                schemeName: schemeName(r.scheme),
+                deadline: deadline.kind,
+                date: deadline.dueOn,
+                overdue: deadline.dueOn < today,
+              }));
+            });
+          return [...asked, ...missing, ...deadlines];
         });
         const money = payments.flatMap(({ app, request, due }) => {
           const name = schemeName(request.scheme);

@@ -252,7 +252,7 @@ export const submitRequest = createRoute({
   responses: {
     ...decisionResponses,
     409: problemResponse(
-      "Not possible in the request's current state, or the student already has a standing request for the same scheme on another application whose stay overlaps (`overlapping-request`: the detail names the scheme and the other stay's dates in words; `otherApplicationId` is the other application, to link to)",
+      "Not possible in the request's current state, or the student already has a standing request for the same scheme on another application whose stay overlaps (`overlapping-request`: the detail names the scheme and the other stay's dates in words; `otherApplicationId` is the other application, to link to), or today (in Paris) is outside the window of the office's call for the scheme and the application's year (`call-closed`: the detail says the window's dates in words; `opensOn` and `closesOn` give them as dates). Without a call, submission is open",
     ),
   },
 });
@@ -394,6 +394,22 @@ const NextStepSchema = z
       date: z.string().meta({ description: "The office's due date (ISO)" }),
       overdue: z.boolean(),
     }),
+    z
+      .object({
+        kind: z.literal("call-deadline"),
+        applicationId: z.string(),
+        requestId: z.string(),
+        schemeName: z.string(),
+        deadline: z.enum(["documents", "reports"]).meta({
+          description:
+            "documents: the call's deadline for the documents due before departure, listed while one is missing; reports: for those due after return, likewise",
+        }),
+        date: z.string().meta({ description: "The call's deadline (ISO), a day in Paris" }),
+        overdue: z.boolean().meta({ description: "The deadline has passed" }),
+      })
+      .meta({
+        description: "A deadline of the office's call for the request's scheme and year (ADR 018)",
+      }),
     z.object({
       kind: z.literal("sign-agreement"),
       applicationId: z.string(),
@@ -436,7 +452,7 @@ export const nextSteps = createRoute({
   tags: TAGS,
   summary: "What is due from me and to me, and when",
   description:
-    "Across the student's applications with a request still going: the documents still missing (before departure, after return), the office's open requests with their due dates, the agreements to sign, and the payments to come of the approved grants (the advance once the agreement is signed, the balance after the return), and what was paid on a grant that ended, to pay back. Earliest date first; texts in the reader's language.",
+    "Across the student's applications with a request still going: the documents still missing (before departure, after return), the deadlines the office's call for each request's scheme and year sets for them while they are missing (`call-deadline`), the office's open requests with their due dates, the agreements to sign, and the payments to come of the approved grants (the advance once the agreement is signed, the balance after the return), and what was paid on a grant that ended, to pay back. Earliest date first; texts in the reader's language.",
   middleware: student,
   responses: {
     200: json(z.object({ items: z.array(NextStepSchema) }), "The next steps"),
