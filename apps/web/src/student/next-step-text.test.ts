@@ -41,6 +41,27 @@ describe("nextStepText", () => {
     );
   });
 
+  it("gives a call's deadline for the documents, before departure or after return, and late", () => {
+    const step = {
+      ...base,
+      kind: "call-deadline" as const,
+      requestId: "r1",
+      schemeName: "Erasmus+ Europe",
+      deadline: "documents" as const,
+      date: "2027-03-01",
+      overdue: false,
+    };
+    expect(nextStepText(step, "fr", t.fr as never)).toBe(
+      "Appel Erasmus+ Europe\u00a0: pièces à déposer avant le départ, au plus tard le 1er mars 2027",
+    );
+    expect(nextStepText({ ...step, deadline: "reports" }, "en", t.en as never)).toBe(
+      "Erasmus+ Europe call: documents due after return, by 1 March 2027 at the latest",
+    );
+    expect(nextStepText({ ...step, overdue: true }, "fr", t.fr as never)).toBe(
+      "Appel Erasmus+ Europe\u00a0: pièces attendues au plus tard le 1er mars 2027\u00a0: en retard",
+    );
+  });
+
   it("says the office's request and whether it is overdue", () => {
     const step = {
       ...base,

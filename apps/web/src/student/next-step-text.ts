@@ -34,6 +34,11 @@ export const nextStepText = (step: NextStep, lang: Lang, t: T): string => {
             amount: formatMoney(step.amountCents, lang),
             date: formatDate(step.date ?? "", lang),
           });
+    case "call-deadline":
+      return t(step.overdue ? "next.callDeadline.late" : `next.callDeadline.${step.deadline}`, {
+        scheme: step.schemeName,
+        date: formatDate(step.date, lang),
+      });
     case "pay-back":
       return t("next.payBack", {
         scheme: step.schemeName,

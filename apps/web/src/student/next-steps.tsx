@@ -41,6 +41,8 @@ export const NextSteps = () => {
 const stepKey = (step: NextStep) =>
   step.kind === "payment"
     ? `${step.requestId}-${step.instalment}`
-    : step.kind === "sign-agreement" || step.kind === "pay-back"
-      ? step.requestId
-      : `${step.applicationId}-${step.id}`;
+    : step.kind === "call-deadline"
+      ? `${step.requestId}-${step.deadline}`
+      : step.kind === "sign-agreement" || step.kind === "pay-back"
+        ? step.requestId
+        : `${step.applicationId}-${step.id}`;

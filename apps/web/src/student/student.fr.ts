@@ -139,6 +139,12 @@ export const studentFr = {
     sign: "Signer la convention {{scheme}} ({{amount}})",
     advance: "Avance {{scheme}} de {{amount}}, versée une fois la convention signée",
     balance: "Solde {{scheme}} de {{amount}}, versé après le retour ({{date}})",
+    callDeadline: {
+      documents:
+        "Appel {{scheme}}\u00a0: pièces à déposer avant le départ, au plus tard le {{date}}",
+      reports: "Appel {{scheme}}\u00a0: pièces du retour à déposer au plus tard le {{date}}",
+      late: "Appel {{scheme}}\u00a0: pièces attendues au plus tard le {{date}}\u00a0: en retard",
+    },
     payBack:
       "{{amount}} à reverser sur la bourse {{scheme}}, qui a pris fin\u00a0; la DRI vous indiquera comment",
   },
