@@ -160,6 +160,8 @@ export const staffEn: StaffMessages = {
     teachingHours: "Teaching hours",
     hours_one: "{{count}} hour",
     hours_other: "{{count}} hours",
+    recordedHours_one: "{{count}} hour (certificate)",
+    recordedHours_other: "{{count}} hours (certificate)",
     yes: "Yes",
     no: "No",
     none: "None",
@@ -341,6 +343,10 @@ export const staffEn: StaffMessages = {
     actualStart: "Actual first day",
     actualEnd: "Actual last day",
     actualTeachingHours: "Teaching hours actually taught",
+    recordedHoursHint_one:
+      "Those of the certificate of attendance; left empty, the {{count}} hour recorded at the last recalculation is kept.",
+    recordedHoursHint_other:
+      "Those of the certificate of attendance; left empty, the {{count}} hours recorded at the last recalculation are kept.",
     statedHoursHint_one:
       "Those of the certificate of attendance; left empty, the {{count}} hour stated when applying counts.",
     statedHoursHint_other:

@@ -164,6 +164,8 @@ export const staffFr = {
     teachingHours: "Heures d'enseignement",
     hours_one: "{{count}} heure",
     hours_other: "{{count}} heures",
+    recordedHours_one: "{{count}} heure (attestation)",
+    recordedHours_other: "{{count}} heures (attestation)",
     yes: "Oui",
     no: "Non",
     none: "Aucun",
@@ -347,6 +349,10 @@ export const staffFr = {
     actualStart: "Premier jour réel",
     actualEnd: "Dernier jour réel",
     actualTeachingHours: "Heures d'enseignement effectuées",
+    recordedHoursHint_one:
+      "Celles de l'attestation de présence ; laissées vides, la {{count}} heure enregistrée au dernier recalcul reste retenue.",
+    recordedHoursHint_other:
+      "Celles de l'attestation de présence ; laissées vides, les {{count}} heures enregistrées au dernier recalcul restent retenues.",
     statedHoursHint_one:
       "Celles de l'attestation de présence ; laissées vides, les {{count}} heure déclarée à la candidature comptent.",
     statedHoursHint_other:
