@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { formatMoney } from "@envol/domain";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeSituation } from "../src/simulator/situation-link.ts";
 import { axeViolations, launch } from "./browser.ts";
-import { DEMO, frenchContext, signIn, written } from "./demo.ts";
+import { DEMO, EXAMPLE, frenchContext, signIn, written } from "./demo.ts";
 import { hasChromium, ROOT, startServer } from "./server.ts";
 
 /**
@@ -250,7 +251,7 @@ describe.skipIf(!hasChromium)(
       await form
         .getByText(/laissées vides, les 8 heures déclarées à la candidature comptent/)
         .waitFor(WAIT);
-      await form.getByLabel("Heures d'enseignement effectuées").fill("8");
+      await form.getByLabel("Heures d'enseignement effectuées").fill("16");
       const [answered] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith("/recalculation"), WAIT),
         form.getByRole("button", { name: "Recalculer" }).click(),
@@ -259,7 +260,7 @@ describe.skipIf(!hasChromium)(
       expect(answered.request().postDataJSON()).toMatchObject({
         actualStart: "2027-03-08",
         actualEnd: "2027-03-11",
-        actualTeachingHours: 8,
+        actualTeachingHours: 16,
       });
       const result = (await answered.json()) as { previousCents: number; approvedCents: number };
       // four days of activity instead of five: one daily rate (180 €) less
@@ -271,6 +272,20 @@ describe.skipIf(!hasChromium)(
         .waitFor(WAIT);
       await page.screenshot({ path: join(SHOTS, "personnel-recalculated-fr.png"), fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
+
+      // the hours recorded are those in use: the summary gives them, and the form says that an
+      // empty field keeps them (the API does), not the 8 stated when applying
+      await page.reload();
+      await page
+        .getByRole("region", { name: "Situation déclarée" })
+        .getByText("16 heures (attestation)")
+        .waitFor(WAIT);
+      await panel.getByText("Recalculer sur les dates réelles", { exact: true }).click();
+      await form
+        .getByText(
+          /laissées vides, les 16 heures enregistrées au dernier recalcul restent retenues/,
+        )
+        .waitFor(WAIT);
     });
 
     it("the teacher sees the decision", async () => {
@@ -284,6 +299,34 @@ describe.skipIf(!hasChromium)(
       await history.getByText("Demande accordée").first().waitFor(WAIT);
       await page.screenshot({ path: join(SHOTS, "personnel-decision-fr.png"), fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it("on another browser, her new application starts as the personnel's, and a student's answers say why they cannot be hers", async () => {
+      const context = await frenchContext(browser);
+      const page = await context.newPage();
+      page.on("pageerror", (e) => errors.push(String(e)));
+      await page.goto(`${server.url}/student`);
+      await signIn(page, DEMO.personnel.email, DEMO.personnel.password);
+      // no draft in this browser: the simulator opens on her account's participant
+      await page.getByRole("link", { name: "Nouvelle candidature" }).first().click();
+      await page.waitForURL((url) => url.pathname === "/", WAIT);
+      const who = page.getByRole("group", { name: /^Qui part/ });
+      await expect
+        .poll(() => who.getByRole("radio", { name: "Personnel" }).isChecked(), WAIT)
+        .toBe(true);
+      await page.getByRole("group", { name: "Activité pendant le séjour" }).waitFor(WAIT);
+
+      // a student's answers (a link made before choosing "Personnel"): a plain sentence, no grant
+      await page.goto(`${server.url}/student/apply?s=${encodeSituation(EXAMPLE)}`);
+      await page
+        .getByText(/Ces réponses sont celles d'un étudiant ou d'une étudiante/)
+        .waitFor(WAIT);
+      expect(await page.getByRole("button", { name: "Créer ma candidature" }).count()).toBe(0);
+      await page
+        .getByRole("link", { name: "Modifier ces réponses dans le simulateur" })
+        .waitFor(WAIT);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
       expect(errors).toEqual([]);
     });
   },

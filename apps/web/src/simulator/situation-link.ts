@@ -1,3 +1,4 @@
+import type { Participant } from "@envol/domain";
 /**
  * A situation in a link: its JSON, UTF-8, base64url, in the `s` search parameter. No server
  * keeps anything: the link is the simulation (`/?s=…` reopens it, `/student/apply?s=…` prefills
@@ -8,12 +9,16 @@ export const SITUATION_PARAM = "s";
 /**
  * The search parameters of a page that takes a situation's link: `?s=…`, or none; with
  * `&example=true` when the link is an example to look at (a rule page's), which the simulator
- * shows without keeping it in place of the student's own answers (`situation-draft.ts`).
+ * shows without keeping it in place of the student's own answers (`situation-draft.ts`); or
+ * `?participant=personnel|student`, who goes when the saved draft has not chosen yet.
  */
 export const situationSearch = (
   search: Record<string, unknown>,
-): { s?: string; example?: true } => {
+): { s?: string; example?: true; participant?: Participant } => {
   const s = search[SITUATION_PARAM];
+  const { participant } = search;
+  // the signed-in account's kind, from "New application": who goes when the draft has not said
+  if (participant === "personnel" || participant === "student") return { participant };
   if (typeof s !== "string" || s === "") return {};
   return search.example === true ? { s, example: true } : { s };
 };

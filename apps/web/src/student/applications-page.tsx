@@ -1,6 +1,7 @@
 import "./applications-page.css";
 import { formatMoney, type Lang } from "@envol/domain";
 import { Link } from "@tanstack/react-router";
+import { useSession } from "../auth/session.ts";
 import { formatDate } from "../i18n/format-date.ts";
 import { RoutePending } from "../shell/route-states.tsx";
 import { useDocumentTitle } from "../shell/use-document-title.ts";
@@ -17,11 +18,14 @@ export const ApplicationsPage = () => {
   const { t } = useStudentTranslation();
   useDocumentTitle(t("list.title"));
   const applications = useApplications();
+  // the simulator opens on the account's participant when its draft has not chosen (ADR 016)
+  const role = useSession().data?.user.role;
+  const simulator = { participant: role === "personnel" ? role : "student" } as const;
   return (
     <div className="student-page">
       <div className="student-page__head">
         <h1>{t("list.title")}</h1>
-        <Link to="/" className="button button--primary">
+        <Link to="/" search={simulator} className="button button--primary">
           {t("list.new")}
         </Link>
       </div>
@@ -34,7 +38,7 @@ export const ApplicationsPage = () => {
       ) : applications.data.length === 0 ? (
         <div className="empty">
           <p>{t("list.empty")}</p>
-          <Link to="/" className="button button--primary">
+          <Link to="/" search={simulator} className="button button--primary">
             {t("list.toSimulator")}
           </Link>
         </div>
