@@ -118,6 +118,29 @@ describe.skipIf(!hasChromium)(
         .getByRole("radio", { name: "Personnel enseignant" })
         .check();
       const hours = page.getByRole("textbox", { name: "Heures d'enseignement pendant le séjour" });
+      // a number out of range stays as typed, refused next to the field, never erased nor clamped
+      for (const typed of ["-3", "500"]) {
+        await hours.fill(typed);
+        await hours.blur();
+        await page.getByText("Indiquez un nombre d'heures entre 0 et 480.").waitFor(WAIT);
+        expect(await hours.inputValue()).toBe(typed);
+      }
+      // letters, or a point in French, are refused as they are typed (React Aria's NumberField,
+      // as in every number question): the answer given stays, never erased
+      await hours.fill("8");
+      await hours.blur();
+      for (const typed of ["abc", "8.5"]) {
+        await hours.fill(typed);
+        await hours.blur();
+        expect(await hours.inputValue()).toBe("8");
+      }
+      // a decimal comma is French for 8.5
+      await hours.fill("8,5");
+      await hours.blur();
+      await expect
+        .poll(() => page.getByText("Indiquez un nombre d'heures entre 0 et 480.").count())
+        .toBe(0);
+      expect(await hours.inputValue()).toBe("8,5");
       await hours.fill("8");
       await hours.blur();
       await page

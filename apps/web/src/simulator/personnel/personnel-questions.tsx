@@ -63,10 +63,10 @@ export const PersonnelStep = ({ focus, onFocused }: FocusRequest) => {
             name="personnel.teachingHours"
             question="teachingHours"
             ns="personnel"
-            minValue={0}
-            // MAX_TEACHING_HOURS of the domain, whose module the simulator loads later
-            maxValue={480}
+            // no minValue nor maxValue: NumberField would erase "-3" and clamp "500" to 480;
+            // the schema refuses them (0 to MAX_TEACHING_HOURS) and the sentence says the range
             fractionDigits={1}
+            invalidMessage={t("fields.teachingHours.error")}
           />
         )}
       </section>

@@ -28,6 +28,7 @@ export const personnelEn: PersonnelMessages = {
     teachingHours: {
       label: "Teaching hours during the stay",
       description: "Erasmus+ asks for at least 8 teaching hours a week; from 0 to 480 hours.",
+      error: "Give a number of hours between 0 and 480.",
     },
   },
   results: {

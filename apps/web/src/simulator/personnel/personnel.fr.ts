@@ -33,6 +33,7 @@ export const personnelFr = {
       label: "Heures d'enseignement pendant le séjour",
       description:
         "Erasmus+ demande au moins 8 heures par semaine d'enseignement ; de 0 à 480 heures.",
+      error: "Indiquez un nombre d'heures entre 0 et 480.",
     },
   },
   results: {
