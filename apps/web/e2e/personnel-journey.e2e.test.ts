@@ -320,8 +320,22 @@ describe.skipIf(!hasChromium)(
         .toMatch(/Accordée$/);
       const history = page.getByRole("region", { name: "Historique" });
       await history.getByText("Demande accordée").first().waitFor(WAIT);
+      // the actual dates the office recorded, and the amount approved rather than today's "up to"
+      await page.getByText(/au 11 mars 2027 \(dates réelles\)/).waitFor(WAIT);
+      const eligibility = page.getByRole("region", { name: "Éligibilité aujourd'hui" });
+      await eligibility.getByText(new RegExp(`Montant accordé ${money(138_900)}`)).waitFor(WAIT);
+      expect(await eligibility.getByText(/^Jusqu'à /).count()).toBe(0);
       await page.screenshot({ path: join(SHOTS, "personnel-decision-fr.png"), fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
+
+      // her next steps date the balance by the actual end, not the planned 12 March
+      await page.goto(`${server.url}/student`);
+      const next = page.getByRole("region", { name: "Prochaines étapes" });
+      await next.getByText(/versé après le retour \(11 mars 2027\)/).waitFor(WAIT);
+      await page
+        .getByText(/au 11 mars 2027 \(dates réelles\)/)
+        .first()
+        .waitFor(WAIT);
     });
 
     it("on another browser, her new application starts as the personnel's, and a student's answers say why they cannot be hers", async () => {

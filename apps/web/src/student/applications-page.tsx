@@ -8,6 +8,7 @@ import { useDocumentTitle } from "../shell/use-document-title.ts";
 import { NextSteps } from "./next-steps.tsx";
 import { LoadError } from "./query-state.tsx";
 import { StateBadge } from "./state-badge.tsx";
+import { stayDates } from "./stay-dates.ts";
 import type { StudentApplication } from "./student-api.ts";
 import { useApplications, useSchemeNames } from "./student-queries.ts";
 import { useStudentTranslation } from "./student-texts.ts";
@@ -61,6 +62,7 @@ const ApplicationSummary = ({ application }: { readonly application: StudentAppl
   const destination = useDestinationName()(application.situation);
   const names = useSchemeNames().data;
   const headingId = `application-${application.id}`;
+  const dates = stayDates(application);
   return (
     <article className="application-card" aria-labelledby={headingId}>
       <h2 id={headingId} className="application-card__title">
@@ -69,9 +71,9 @@ const ApplicationSummary = ({ application }: { readonly application: StudentAppl
         </Link>
       </h2>
       <p className="application-card__stay">
-        {t("common.stay", {
-          start: formatDate(application.startDate, lang),
-          end: formatDate(application.endDate, lang),
+        {t(dates.actual ? "common.actualStay" : "common.stay", {
+          start: formatDate(dates.start, lang),
+          end: formatDate(dates.end, lang),
         })}{" "}
         · {t("common.year", { year: application.academicYear })} ·{" "}
         {t("list.created", { date: formatDate(application.createdAt.slice(0, 10), lang) })}

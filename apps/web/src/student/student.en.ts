@@ -45,6 +45,7 @@ export const studentEn: StudentMessages = {
     failed: "This information could not be loaded.",
     offline: "The server does not answer. Check your connection, then try again.",
     retry: "Try again",
+    actualStay: "From {{start}} to {{end}} (actual dates)",
     stay: "From {{start}} to {{end}}",
     year: "Academic year {{year}}",
     estimate: "Estimate when applying",

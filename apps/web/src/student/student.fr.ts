@@ -49,6 +49,7 @@ export const studentFr = {
     failed: "Ces informations n'ont pas pu être chargées.",
     offline: "Le serveur ne répond pas. Vérifiez votre connexion, puis réessayez.",
     retry: "Réessayer",
+    actualStay: "Du {{start}} au {{end}} (dates réelles)",
     stay: "Du {{start}} au {{end}}",
     year: "Année universitaire {{year}}",
     estimate: "Estimation à la candidature",
