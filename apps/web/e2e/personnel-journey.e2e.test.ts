@@ -225,6 +225,22 @@ describe.skipIf(!hasChromium)(
       const situation = page.getByRole("region", { name: "Situation déclarée" });
       await situation.getByText("Membre du personnel de l'école").waitFor(WAIT);
       await situation.getByText("8 heures").waitFor(WAIT);
+      // words that fit a member of the personnel as well as a student
+      await page.getByRole("heading", { name: "Candidat ou candidate" }).waitFor(WAIT);
+      await page
+        .getByText("Le candidat ou la candidate n'a pas d'autre candidature sur ces dates.")
+        .waitFor(WAIT);
+      await page
+        .getByRole("form", { name: "Demander une pièce au candidat ou à la candidate" })
+        .waitFor(WAIT);
+      expect(await page.getByText(/l'étudiant|Étudiant ou étudiante/).count()).toBe(0);
+      // her eligibility lists the personnel's schemes; the students' are named in one line
+      const eligibility = page.getByRole("region", { name: "Éligibilité aujourd'hui" });
+      await eligibility.getByRole("article", { name: SCHEME, exact: true }).waitFor(WAIT);
+      expect(
+        await eligibility.getByRole("article", { name: "Erasmus+ Europe", exact: true }).count(),
+      ).toBe(0);
+      await eligibility.getByText(/^Non affichées\s:\s.*Erasmus\+ Europe/).waitFor(WAIT);
       const panel = page.getByRole("article", { name: SCHEME, exact: true });
       const decision = panel.getByRole("form", { name: /Décision/ });
       await decision.getByLabel("Commencer l'instruction", { exact: true }).check();

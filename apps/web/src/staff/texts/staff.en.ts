@@ -123,12 +123,12 @@ export const staffEn: StaffMessages = {
     },
     overlapping: {
       title: "Overlapping stays",
-      none: "The student has no other application for these dates.",
-      hint: "The student's other applications whose stay shares days with this one:",
+      none: "The applicant has no other application for these dates.",
+      hint: "The applicant's other applications whose stay shares days with this one:",
       stay: "{{start}} – {{end}}",
     },
     student: {
-      title: "Student",
+      title: "Applicant",
       name: "Name",
       email: "Email address",
       lang: "Language of messages",
@@ -393,6 +393,9 @@ export const staffEn: StaffMessages = {
     days: "Funded duration: {{days}}.",
     distance: "Distance: {{distance}}.",
     unavailable: "The eligibility cannot be computed.",
+    otherStudent: "Not shown: {{names}}, which fund students' stays.",
+    otherPersonnel:
+      "Not shown: {{names}}, which fund teaching and training stays of the school's personnel.",
     amount: "Estimated amount",
     missing: "Missing answers:",
     met_one: "{{count}} condition met",
@@ -431,7 +434,7 @@ export const staffEn: StaffMessages = {
       none: "None.",
     },
     requests: {
-      title: "Documents requested from the student",
+      title: "Documents requested from the applicant",
       none: "No request.",
       due: "due by {{date}}",
       open: "open",
@@ -439,9 +442,9 @@ export const staffEn: StaffMessages = {
       answered: "received on {{date}}",
     },
     ask: {
-      title: "Ask the student for a document",
+      title: "Ask the applicant for a document",
       kind: "Document",
-      message: "Message to the student",
+      message: "Message to the applicant",
       dueDate: "Due by",
       submit: "Send the request",
       sending: "Sending…",

@@ -127,12 +127,12 @@ export const staffFr = {
     },
     overlapping: {
       title: "Séjours qui se chevauchent",
-      none: "L'étudiant n'a pas d'autre candidature sur ces dates.",
-      hint: "Les autres candidatures de l'étudiant dont le séjour partage des jours avec celle-ci :",
+      none: "Le candidat ou la candidate n'a pas d'autre candidature sur ces dates.",
+      hint: "Les autres candidatures du candidat ou de la candidate dont le séjour partage des jours avec celle-ci :",
       stay: "{{start}} – {{end}}",
     },
     student: {
-      title: "Étudiant ou étudiante",
+      title: "Candidat ou candidate",
       name: "Nom",
       email: "Adresse électronique",
       lang: "Langue des messages",
@@ -400,6 +400,9 @@ export const staffFr = {
     days: "Durée financée : {{days}}.",
     distance: "Distance : {{distance}}.",
     unavailable: "L'éligibilité ne peut pas être calculée.",
+    otherStudent: "Non affichées : {{names}}, qui financent les séjours des étudiants.",
+    otherPersonnel:
+      "Non affichées : {{names}}, qui financent les séjours d'enseignement et de formation du personnel de l'école.",
     amount: "Montant estimé",
     missing: "Réponses manquantes :",
     met_one: "{{count}} condition remplie",
@@ -438,7 +441,7 @@ export const staffFr = {
       none: "Aucune.",
     },
     requests: {
-      title: "Pièces demandées à l'étudiant",
+      title: "Pièces demandées au candidat ou à la candidate",
       none: "Aucune demande.",
       due: "attendue avant le {{date}}",
       open: "en attente",
@@ -446,9 +449,9 @@ export const staffFr = {
       answered: "reçue le {{date}}",
     },
     ask: {
-      title: "Demander une pièce à l'étudiant",
+      title: "Demander une pièce au candidat ou à la candidate",
       kind: "Pièce",
-      message: "Message à l'étudiant",
+      message: "Message au candidat ou à la candidate",
       dueDate: "À fournir avant le",
       submit: "Envoyer la demande",
       sending: "Envoi…",
