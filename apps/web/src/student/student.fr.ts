@@ -95,9 +95,9 @@ export const studentFr = {
     rejected: "Le serveur a refusé ces réponses :",
     otherParticipant: {
       personnel:
-        "Ces réponses sont celles d'un étudiant ou d'une étudiante, et votre compte est celui d'un membre du personnel de l'école : dans le simulateur, choisissez « Personnel » à « Qui part ? », puis candidatez avec ces réponses.",
+        "Ces réponses sont celles d'un étudiant ou d'une étudiante, et votre compte est celui d'un membre du personnel de l'école : dans le simulateur, choisissez « Personnel » à « Qui part ? », puis candidatez avec ces réponses.",
       student:
-        "Ces réponses sont celles d'un membre du personnel de l'école, et votre compte est celui d'un étudiant ou d'une étudiante : dans le simulateur, choisissez « Étudiant·e » à « Qui part ? », puis candidatez avec ces réponses.",
+        "Ces réponses sont celles d'un membre du personnel de l'école, et votre compte est celui d'un étudiant ou d'une étudiante : dans le simulateur, choisissez « Étudiant·e » à « Qui part ? », puis candidatez avec ces réponses.",
     },
   },
   application: {

@@ -350,9 +350,9 @@ export const staffFr = {
     actualEnd: "Dernier jour réel",
     actualTeachingHours: "Heures d'enseignement effectuées",
     recordedHoursHint_one:
-      "Celles de l'attestation de présence ; laissées vides, la {{count}} heure enregistrée au dernier recalcul reste retenue.",
+      "Celles de l'attestation de présence ; laissées vides, la {{count}} heure enregistrée au dernier recalcul reste retenue.",
     recordedHoursHint_other:
-      "Celles de l'attestation de présence ; laissées vides, les {{count}} heures enregistrées au dernier recalcul restent retenues.",
+      "Celles de l'attestation de présence ; laissées vides, les {{count}} heures enregistrées au dernier recalcul restent retenues.",
     statedHoursHint_one:
       "Celles de l'attestation de présence ; laissées vides, les {{count}} heure déclarée à la candidature comptent.",
     statedHoursHint_other:
