@@ -91,8 +91,7 @@ export const SimulatorPage = () => {
 
   // a shared link (or the account's participant) has done its work once read: back to plain "/"
   useEffect(() => {
-    if (search.s !== undefined || search.participant !== undefined)
-      void navigate({ search: {}, replace: true });
+    if (search.s || search.participant) void navigate({ search: {}, replace: true });
   }, [search.s, search.participant, navigate]);
 
   const values = useWatch({ control: form.control }) as SituationForm;

@@ -30,7 +30,7 @@ describe("the situation to start from", () => {
     });
   });
 
-  it("is the signed-in account's participant when the draft has not chosen yet", () => {
+  it("is a member of the personnel's when the account is one and the draft has not chosen yet", () => {
     const store = memoryStore();
     expect(startingSituation({ participant: "personnel" }, store)).toEqual({
       situation: { personnel: {} },
@@ -47,10 +47,6 @@ describe("the situation to start from", () => {
       situation: { ...saved, personnel: {} },
       keep: true,
     });
-    expect(startingSituation({ participant: "student" }, store)).toEqual({
-      situation: saved,
-      keep: true,
-    });
   });
 
   it("is the draft's participant when it chose one, whatever the account", () => {
@@ -60,7 +56,7 @@ describe("the situation to start from", () => {
     expect(startingSituation({ participant: "personnel" }, store).situation).toEqual(student);
     const personnel = { personnel: { activity: "training" }, mobility: {} };
     saveDraft(personnel, store);
-    expect(startingSituation({ participant: "student" }, store).situation).toEqual(personnel);
+    expect(startingSituation({ participant: "personnel" }, store).situation).toEqual(personnel);
   });
 
   it("is an example's when the link is one, shown but not kept: the draft stays the student's", () => {

@@ -1,4 +1,3 @@
-import type { Participant } from "@envol/domain";
 import { decodeSituation } from "./situation-link.ts";
 
 /** Where the simulator keeps the answers between visits (this browser only). */
@@ -11,11 +10,11 @@ type Store = Pick<Storage, "getItem" | "setItem">;
  * over the saved draft, so that a link opens what it shows, and is kept from then on; an
  * example (a rule page's link, `example`) is shown but never kept, so that opening one does not
  * lose the student's own answers. No answers when there is neither link nor draft. A
- * `participant` (the signed-in account's kind, from "New application") says who goes when the
- * draft has not chosen yet: a draft with neither a `personnel` nor a `student` block.
+ * `participant` (a member of the personnel's "New application") says who goes when the draft has
+ * not chosen yet: a draft with neither a `personnel` nor a `student` block.
  */
 export const startingSituation = (
-  search: { readonly s?: string; readonly example?: true; readonly participant?: Participant },
+  search: { readonly s?: string; readonly example?: true; readonly participant?: "personnel" },
   store: Store | undefined,
 ): { readonly situation: unknown; readonly keep: boolean } => {
   const fromLink = search.s && decodeSituation(search.s);
@@ -24,8 +23,7 @@ export const startingSituation = (
   const answers = draft instanceof Object ? draft : {};
   const chosen = "personnel" in answers || "student" in answers;
   return {
-    situation:
-      search.participant === "personnel" && !chosen ? { ...answers, personnel: {} } : draft,
+    situation: search.participant && !chosen ? { ...answers, personnel: {} } : draft,
     keep: true,
   };
 };

@@ -30,7 +30,7 @@ describe("situation links", () => {
     expect(situationSearch({ s: "abc" })).toEqual({ s: "abc" });
     expect(situationSearch({ s: "abc", example: true })).toEqual({ s: "abc", example: true });
     expect(situationSearch({ participant: "personnel" })).toEqual({ participant: "personnel" });
-    expect(situationSearch({ participant: "staff" })).toEqual({});
+    expect(situationSearch({ participant: "student" })).toEqual({});
     expect(situationSearch({ s: "abc", example: "yes" })).toEqual({ s: "abc" });
     expect(situationSearch({ example: true })).toEqual({});
     expect(situationSearch({ s: "", example: true })).toEqual({});

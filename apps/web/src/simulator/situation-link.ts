@@ -1,4 +1,3 @@
-import type { Participant } from "@envol/domain";
 /**
  * A situation in a link: its JSON, UTF-8, base64url, in the `s` search parameter. No server
  * keeps anything: the link is the simulation (`/?s=…` reopens it, `/student/apply?s=…` prefills
@@ -10,15 +9,15 @@ export const SITUATION_PARAM = "s";
  * The search parameters of a page that takes a situation's link: `?s=…`, or none; with
  * `&example=true` when the link is an example to look at (a rule page's), which the simulator
  * shows without keeping it in place of the student's own answers (`situation-draft.ts`); or
- * `?participant=personnel|student`, who goes when the saved draft has not chosen yet.
+ * `?participant=personnel`, who goes when the saved draft has not chosen yet.
  */
 export const situationSearch = (
   search: Record<string, unknown>,
-): { s?: string; example?: true; participant?: Participant } => {
+): { s?: string; example?: true; participant?: "personnel" } => {
   const s = search[SITUATION_PARAM];
-  const { participant } = search;
-  // the signed-in account's kind, from "New application": who goes when the draft has not said
-  if (participant === "personnel" || participant === "student") return { participant };
+  // a member of the personnel's "New application": who goes when the draft has not said (a
+  // student is who goes by default)
+  if (search.participant === "personnel") return { participant: "personnel" };
   if (typeof s !== "string" || s === "") return {};
   return search.example === true ? { s, example: true } : { s };
 };

@@ -20,8 +20,8 @@ export const ApplicationsPage = () => {
   useDocumentTitle(t("list.title"));
   const applications = useApplications();
   // the simulator opens on the account's participant when its draft has not chosen (ADR 016)
-  const role = useSession().data?.user.role;
-  const simulator = { participant: role === "personnel" ? role : "student" } as const;
+  const simulator =
+    useSession().data?.user.role === "personnel" ? ({ participant: "personnel" } as const) : {};
   return (
     <div className="student-page">
       <div className="student-page__head">
