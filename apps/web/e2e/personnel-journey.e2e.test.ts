@@ -112,6 +112,13 @@ describe.skipIf(!hasChromium)(
         .getByRole("group", { name: "Activité pendant le séjour" })
         .getByRole("radio", { name: "Enseignement" })
         .check();
+      // a member of the personnel's hints: activity days, not a student's funded months
+      await page
+        .getByText("Les jours d'activité se comptent du premier au dernier jour, inclus.")
+        .waitFor(WAIT);
+      await page.getByText(/Votre premier jour d'activité/).waitFor(WAIT);
+      for (const student of [/mois de 30 jours/, /FITEC/, /votre accord ou votre convention/])
+        expect(await page.getByText(student).count()).toBe(0);
       await page.getByRole("button", { name: "Continuer vers votre situation" }).click();
       await page
         .getByRole("group", { name: "Votre fonction à l'école" })
@@ -156,6 +163,9 @@ describe.skipIf(!hasChromium)(
         .getByText(new RegExp(money(156_900)))
         .first()
         .waitFor(WAIT);
+      // the stay's length as a member of the personnel's: activity days, both ends included
+      await page.getByText(/durée de l'activité 5\sjours/).waitFor(WAIT);
+      expect(await page.getByText(/durée financée/).count()).toBe(0);
       // a teacher is shown no student scheme's card
       expect(
         await page.getByRole("article", { name: "Erasmus+ Europe", exact: true }).count(),

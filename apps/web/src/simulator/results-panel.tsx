@@ -1,5 +1,6 @@
 import "./results-panel.css";
 import {
+  calendarDays,
   formatMoney,
   type Lang,
   type Participant,
@@ -110,12 +111,26 @@ export const ResultsPanel = ({
       {situation && report && (
         <>
           <p className="results__stay">
-            {t("results.stay", {
-              start: formatDate(situation.mobility.start, lang),
-              end: formatDate(situation.mobility.end, lang),
-              duration: formatUnit(report.fundedDays, "day", lang),
-              year: report.academicYear,
-            })}{" "}
+            {participant === "personnel"
+              ? // a member of the personnel's stay counts activity days, both ends included: the
+                // report's fundedDays (30-day months) is a student's notion
+                t("results.stay", {
+                  ns: "personnel",
+                  start: formatDate(situation.mobility.start, lang),
+                  end: formatDate(situation.mobility.end, lang),
+                  duration: formatUnit(
+                    calendarDays(situation.mobility.start, situation.mobility.end),
+                    "day",
+                    lang,
+                  ),
+                  year: report.academicYear,
+                })
+              : t("results.stay", {
+                  start: formatDate(situation.mobility.start, lang),
+                  end: formatDate(situation.mobility.end, lang),
+                  duration: formatUnit(report.fundedDays, "day", lang),
+                  year: report.academicYear,
+                })}{" "}
             {report.distanceKm === null
               ? t("results.noDistance")
               : t("results.distance", {

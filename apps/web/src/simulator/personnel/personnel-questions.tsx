@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { loadForCurrentLanguage } from "../../auth/area-texts.ts";
@@ -14,10 +15,18 @@ await loadForCurrentLanguage(loadPersonnelTexts);
 /**
  * A member of the personnel's questions (rulebook §10, ADR 016), in place of a student's: in
  * step 1 the activity (teaching or training) rather than the kind and framework of a student's
- * stay; in step 2 their position, the hours they teach and the way they travel. They come in
- * their own chunk with their texts, loaded only when "member of staff" is chosen.
+ * stay (after the destination and the dates, with hints of their own); in step 2 their position,
+ * the hours they teach and the way they travel. They come in their own chunk with their texts,
+ * loaded only when "member of staff" is chosen.
  */
-export const PersonnelActivity = () => {
+export const PersonnelMobility = ({ stay }: { readonly stay: ReactNode }) => (
+  <>
+    {stay}
+    <PersonnelActivity />
+  </>
+);
+
+const PersonnelActivity = () => {
   const { t } = usePersonnelTranslation();
   const { t: tApp } = useTranslation();
   return (
