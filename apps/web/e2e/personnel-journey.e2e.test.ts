@@ -101,6 +101,11 @@ describe.skipIf(!hasChromium)(
       await page.getByRole("radio", { name: "Un partenaire de l'école" }).check();
       const partner = page.getByRole("combobox", { name: "Établissement partenaire" });
       await partner.evaluate((input) => input.scrollIntoView({ block: "center" }));
+      // a partner is found by its short name too, not only by its full name
+      await partner.fill("CVUT");
+      await page
+        .getByRole("option", { name: /^Czech Technical University in Prague/ })
+        .waitFor(WAIT);
       await partner.fill("Berlin");
       await page
         .getByRole("option", { name: /^Technische Universität Berlin/ })
