@@ -130,6 +130,12 @@ describe.skipIf(!hasChromium)(
         .getByRole("radio", { name: "Personnel enseignant" })
         .check();
       const hours = page.getByRole("textbox", { name: "Heures d'enseignement pendant le séjour" });
+      // the hours unanswered: the live announcement says what the plan shows, "up to", and
+      // counts the grant waiting for that answer as possible (it said 0 € and 0 grants)
+      const live = page.locator("#results p.visually-hidden[role=status]");
+      await expect
+        .poll(() => live.textContent(), WAIT)
+        .toMatch(/meilleure combinaison jusqu'à .+, aides possibles\s:\s[1-9]/);
       // a number out of range stays as typed, refused next to the field, never erased nor clamped
       for (const typed of ["-3", "500"]) {
         await hours.fill(typed);
