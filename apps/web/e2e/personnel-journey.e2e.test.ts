@@ -232,10 +232,7 @@ describe.skipIf(!hasChromium)(
       await page.waitForURL(/[?&]participant=personnel/, WAIT);
       const rows = page.locator("table tbody tr");
       await expect
-        .poll(
-          async () => (await rows.allInnerTexts()).every((r) => r.includes("Membre du personnel")),
-          WAIT,
-        )
+        .poll(async () => (await rows.allInnerTexts()).every((r) => r.includes("Personnel")), WAIT)
         .toBe(true);
       const row = rows.filter({ has: page.getByRole("link", { name: "Claire Martin" }) });
       expect(await row.count()).toBeGreaterThan(0);
@@ -244,7 +241,8 @@ describe.skipIf(!hasChromium)(
 
       await page.goto(`${server.url}/staff/applications/${applicationId}`);
       const situation = page.getByRole("region", { name: "Situation déclarée" });
-      await situation.getByText("Membre du personnel de l'école").waitFor(WAIT);
+      // the simulator's word for who goes, the same in the office
+      await situation.getByText("Personnel", { exact: true }).waitFor(WAIT);
       await situation.getByText("8 heures").waitFor(WAIT);
       // words that fit a member of the personnel as well as a student
       await page.getByRole("heading", { name: "Candidat ou candidate" }).waitFor(WAIT);

@@ -95,7 +95,7 @@ export const staffEn: StaffMessages = {
       updated: "Changed on",
     },
     awaitingOffice: "Amount to review",
-    personnel: "Member of staff",
+    personnel: "Staff",
     documents: {
       complete: "Complete",
       missing_one: "{{count}} missing",
@@ -145,7 +145,7 @@ export const staffEn: StaffMessages = {
     participant: "Who goes",
     participants: {
       student: "Student",
-      personnel: "Member of the school's staff",
+      personnel: "Staff",
     },
     role: "Position",
     roles: {

@@ -99,7 +99,7 @@ export const staffFr = {
       updated: "Modifiée le",
     },
     awaitingOffice: "Montant à revoir",
-    personnel: "Membre du personnel",
+    personnel: "Personnel",
     documents: {
       complete: "Complètes",
       missing_one: "{{count}} manquante",
@@ -148,8 +148,8 @@ export const staffFr = {
     unanswered: "Non renseigné",
     participant: "Qui part",
     participants: {
-      student: "Étudiant ou étudiante",
-      personnel: "Membre du personnel de l'école",
+      student: "Étudiant·e",
+      personnel: "Personnel",
     },
     role: "Fonction",
     roles: {
