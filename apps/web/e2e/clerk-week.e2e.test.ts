@@ -149,9 +149,13 @@ describe.skipIf(!hasChromium)(
     it("a document is asked for; the student sees it in the next steps and answers it; the office sees it received", async () => {
       expect(requestId).not.toBe("");
       const documents = staffPage.getByRole("region", { name: "Pièces justificatives" });
-      const form = documents.getByRole("form", { name: "Demander une pièce à l'étudiant" });
+      const form = documents.getByRole("form", {
+        name: "Demander une pièce au candidat ou à la candidate",
+      });
       await form.getByLabel("Pièce").selectOption({ label: "RIB" });
-      await form.getByLabel("Message à l'étudiant").fill("Merci de déposer un RIB à votre nom.");
+      await form
+        .getByLabel("Message au candidat ou à la candidate")
+        .fill("Merci de déposer un RIB à votre nom.");
       await form.getByLabel("À fournir avant le").fill(isoIn(14));
       await form.getByRole("button", { name: "Envoyer la demande" }).click();
       await form.getByText("Demande envoyée par e-mail\u00a0: RIB.").waitFor(WAIT);

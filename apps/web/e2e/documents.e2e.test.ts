@@ -86,9 +86,13 @@ describe.skipIf(!hasChromium)(
       await documents.getByRole("heading", { name: "Manquantes avant le départ" }).waitFor(WAIT);
       await documents.getByRole("heading", { name: "Manquantes au retour" }).waitFor(WAIT);
       await documents.getByRole("listitem").filter({ hasText: /^RIB$/ }).first().waitFor(WAIT);
-      const form = documents.getByRole("form", { name: "Demander une pièce à l'étudiant" });
+      const form = documents.getByRole("form", {
+        name: "Demander une pièce au candidat ou à la candidate",
+      });
       await form.getByLabel("Pièce").selectOption({ label: "RIB" });
-      await form.getByLabel("Message à l'étudiant").fill("Merci de déposer un RIB à votre nom.");
+      await form
+        .getByLabel("Message au candidat ou à la candidate")
+        .fill("Merci de déposer un RIB à votre nom.");
       await form.getByLabel("À fournir avant le").fill("2027-01-05");
       await form.getByRole("button", { name: "Envoyer la demande" }).click();
       await form.getByText("Demande envoyée par e-mail\u00a0: RIB.").waitFor(WAIT);

@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { formatMoney } from "@envol/domain";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeSituation } from "../src/simulator/situation-link.ts";
 import { axeViolations, launch } from "./browser.ts";
-import { DEMO, frenchContext, signIn, written } from "./demo.ts";
+import { DEMO, EXAMPLE, frenchContext, signIn, written } from "./demo.ts";
 import { hasChromium, ROOT, startServer } from "./server.ts";
 
 /**
@@ -100,6 +101,11 @@ describe.skipIf(!hasChromium)(
       await page.getByRole("radio", { name: "Un partenaire de l'école" }).check();
       const partner = page.getByRole("combobox", { name: "Établissement partenaire" });
       await partner.evaluate((input) => input.scrollIntoView({ block: "center" }));
+      // a partner is found by its short name too, not only by its full name
+      await partner.fill("CVUT");
+      await page
+        .getByRole("option", { name: /^Czech Technical University in Prague/ })
+        .waitFor(WAIT);
       await partner.fill("Berlin");
       await page
         .getByRole("option", { name: /^Technische Universität Berlin/ })
@@ -111,12 +117,48 @@ describe.skipIf(!hasChromium)(
         .getByRole("group", { name: "Activité pendant le séjour" })
         .getByRole("radio", { name: "Enseignement" })
         .check();
+      // a member of the personnel's hints: activity days, not a student's funded months
+      await page
+        .getByText("Les jours d'activité se comptent du premier au dernier jour, inclus.")
+        .waitFor(WAIT);
+      await page.getByText(/Votre premier jour d'activité/).waitFor(WAIT);
+      for (const student of [/mois de 30 jours/, /FITEC/, /votre accord ou votre convention/])
+        expect(await page.getByText(student).count()).toBe(0);
       await page.getByRole("button", { name: "Continuer vers votre situation" }).click();
       await page
         .getByRole("group", { name: "Votre fonction à l'école" })
         .getByRole("radio", { name: "Personnel enseignant" })
         .check();
       const hours = page.getByRole("textbox", { name: "Heures d'enseignement pendant le séjour" });
+      // the hours unanswered: the live announcement says what the plan shows, "up to", and
+      // counts the grant waiting for that answer as possible (it said 0 € and 0 grants)
+      const live = page.locator("#results p.visually-hidden[role=status]");
+      await expect
+        .poll(() => live.textContent(), WAIT)
+        .toMatch(/meilleure combinaison jusqu'à .+, aides possibles\s:\s[1-9]/);
+      // a number out of range stays as typed, refused next to the field, never erased nor clamped
+      for (const typed of ["-3", "500"]) {
+        await hours.fill(typed);
+        await hours.blur();
+        await page.getByText("Indiquez un nombre d'heures entre 0 et 480.").waitFor(WAIT);
+        expect(await hours.inputValue()).toBe(typed);
+      }
+      // letters, or a point in French, are refused as they are typed (React Aria's NumberField,
+      // as in every number question): the answer given stays, never erased
+      await hours.fill("8");
+      await hours.blur();
+      for (const typed of ["abc", "8.5"]) {
+        await hours.fill(typed);
+        await hours.blur();
+        expect(await hours.inputValue()).toBe("8");
+      }
+      // a decimal comma is French for 8.5
+      await hours.fill("8,5");
+      await hours.blur();
+      await expect
+        .poll(() => page.getByText("Indiquez un nombre d'heures entre 0 et 480.").count())
+        .toBe(0);
+      expect(await hours.inputValue()).toBe("8,5");
       await hours.fill("8");
       await hours.blur();
       await page
@@ -132,6 +174,9 @@ describe.skipIf(!hasChromium)(
         .getByText(new RegExp(money(156_900)))
         .first()
         .waitFor(WAIT);
+      // the stay's length as a member of the personnel's: activity days, both ends included
+      await page.getByText(/durée de l'activité 5\sjours/).waitFor(WAIT);
+      expect(await page.getByText(/durée financée/).count()).toBe(0);
       // a teacher is shown no student scheme's card
       expect(
         await page.getByRole("article", { name: "Erasmus+ Europe", exact: true }).count(),
@@ -187,10 +232,7 @@ describe.skipIf(!hasChromium)(
       await page.waitForURL(/[?&]participant=personnel/, WAIT);
       const rows = page.locator("table tbody tr");
       await expect
-        .poll(
-          async () => (await rows.allInnerTexts()).every((r) => r.includes("Membre du personnel")),
-          WAIT,
-        )
+        .poll(async () => (await rows.allInnerTexts()).every((r) => r.includes("Personnel")), WAIT)
         .toBe(true);
       const row = rows.filter({ has: page.getByRole("link", { name: "Claire Martin" }) });
       expect(await row.count()).toBeGreaterThan(0);
@@ -199,8 +241,25 @@ describe.skipIf(!hasChromium)(
 
       await page.goto(`${server.url}/staff/applications/${applicationId}`);
       const situation = page.getByRole("region", { name: "Situation déclarée" });
-      await situation.getByText("Membre du personnel de l'école").waitFor(WAIT);
+      // the simulator's word for who goes, the same in the office
+      await situation.getByText("Personnel", { exact: true }).waitFor(WAIT);
       await situation.getByText("8 heures").waitFor(WAIT);
+      // words that fit a member of the personnel as well as a student
+      await page.getByRole("heading", { name: "Candidat ou candidate" }).waitFor(WAIT);
+      await page
+        .getByText("Le candidat ou la candidate n'a pas d'autre candidature sur ces dates.")
+        .waitFor(WAIT);
+      await page
+        .getByRole("form", { name: "Demander une pièce au candidat ou à la candidate" })
+        .waitFor(WAIT);
+      expect(await page.getByText(/l'étudiant|Étudiant ou étudiante/).count()).toBe(0);
+      // her eligibility lists the personnel's schemes; the students' are named in one line
+      const eligibility = page.getByRole("region", { name: "Éligibilité aujourd'hui" });
+      await eligibility.getByRole("article", { name: SCHEME, exact: true }).waitFor(WAIT);
+      expect(
+        await eligibility.getByRole("article", { name: "Erasmus+ Europe", exact: true }).count(),
+      ).toBe(0);
+      await eligibility.getByText(/^Non affichées\s:\s.*Erasmus\+ Europe/).waitFor(WAIT);
       const panel = page.getByRole("article", { name: SCHEME, exact: true });
       const decision = panel.getByRole("form", { name: /Décision/ });
       await decision.getByLabel("Commencer l'instruction", { exact: true }).check();
@@ -250,7 +309,7 @@ describe.skipIf(!hasChromium)(
       await form
         .getByText(/laissées vides, les 8 heures déclarées à la candidature comptent/)
         .waitFor(WAIT);
-      await form.getByLabel("Heures d'enseignement effectuées").fill("8");
+      await form.getByLabel("Heures d'enseignement effectuées").fill("16");
       const [answered] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith("/recalculation"), WAIT),
         form.getByRole("button", { name: "Recalculer" }).click(),
@@ -259,7 +318,7 @@ describe.skipIf(!hasChromium)(
       expect(answered.request().postDataJSON()).toMatchObject({
         actualStart: "2027-03-08",
         actualEnd: "2027-03-11",
-        actualTeachingHours: 8,
+        actualTeachingHours: 16,
       });
       const result = (await answered.json()) as { previousCents: number; approvedCents: number };
       // four days of activity instead of five: one daily rate (180 €) less
@@ -271,6 +330,20 @@ describe.skipIf(!hasChromium)(
         .waitFor(WAIT);
       await page.screenshot({ path: join(SHOTS, "personnel-recalculated-fr.png"), fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
+
+      // the hours recorded are those in use: the summary gives them, and the form says that an
+      // empty field keeps them (the API does), not the 8 stated when applying
+      await page.reload();
+      await page
+        .getByRole("region", { name: "Situation déclarée" })
+        .getByText("16 heures (attestation)")
+        .waitFor(WAIT);
+      await panel.getByText("Recalculer sur les dates réelles", { exact: true }).click();
+      await form
+        .getByText(
+          /laissées vides, les 16 heures enregistrées au dernier recalcul restent retenues/,
+        )
+        .waitFor(WAIT);
     });
 
     it("the teacher sees the decision", async () => {
@@ -282,8 +355,50 @@ describe.skipIf(!hasChromium)(
         .toMatch(/Accordée$/);
       const history = page.getByRole("region", { name: "Historique" });
       await history.getByText("Demande accordée").first().waitFor(WAIT);
+      // the actual dates the office recorded, and the amount approved rather than today's "up to"
+      await page.getByText(/au 11 mars 2027 \(dates réelles\)/).waitFor(WAIT);
+      const eligibility = page.getByRole("region", { name: "Éligibilité aujourd'hui" });
+      await eligibility.getByText(new RegExp(`Montant accordé ${money(138_900)}`)).waitFor(WAIT);
+      expect(await eligibility.getByText(/^Jusqu'à /).count()).toBe(0);
       await page.screenshot({ path: join(SHOTS, "personnel-decision-fr.png"), fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
+
+      // her next steps date the balance by the actual end, not the planned 12 March
+      await page.goto(`${server.url}/student`);
+      const next = page.getByRole("region", { name: "Prochaines étapes" });
+      await next.getByText(/versé après le retour \(11 mars 2027\)/).waitFor(WAIT);
+      await page
+        .getByText(/au 11 mars 2027 \(dates réelles\)/)
+        .first()
+        .waitFor(WAIT);
+    });
+
+    it("on another browser, her new application starts as the personnel's, and a student's answers say why they cannot be hers", async () => {
+      const context = await frenchContext(browser);
+      const page = await context.newPage();
+      page.on("pageerror", (e) => errors.push(String(e)));
+      await page.goto(`${server.url}/student`);
+      await signIn(page, DEMO.personnel.email, DEMO.personnel.password);
+      // no draft in this browser: the simulator opens on her account's participant
+      await page.getByRole("link", { name: "Nouvelle candidature" }).first().click();
+      await page.waitForURL((url) => url.pathname === "/", WAIT);
+      const who = page.getByRole("group", { name: /^Qui part/ });
+      await expect
+        .poll(() => who.getByRole("radio", { name: "Personnel" }).isChecked(), WAIT)
+        .toBe(true);
+      await page.getByRole("group", { name: "Activité pendant le séjour" }).waitFor(WAIT);
+
+      // a student's answers (a link made before choosing "Personnel"): a plain sentence, no grant
+      await page.goto(`${server.url}/student/apply?s=${encodeSituation(EXAMPLE)}`);
+      await page
+        .getByText(/Ces réponses sont celles d'un étudiant ou d'une étudiante/)
+        .waitFor(WAIT);
+      expect(await page.getByRole("button", { name: "Créer ma candidature" }).count()).toBe(0);
+      await page
+        .getByRole("link", { name: "Modifier ces réponses dans le simulateur" })
+        .waitFor(WAIT);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
       expect(errors).toEqual([]);
     });
   },

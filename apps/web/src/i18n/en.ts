@@ -66,7 +66,7 @@ export const en: Messages = {
   fields: {
     participant: {
       label: "Who is going?",
-      description: "A member of staff goes to teach or to train.",
+      description: "Students and staff have their own grants.",
       student: "Student",
       personnel: "Staff",
     },

@@ -71,7 +71,7 @@ export const fr = {
   fields: {
     participant: {
       label: "Qui part ?",
-      description: "Un membre du personnel part enseigner ou se former.",
+      description: "Étudiants et personnel ont chacun leurs aides.",
       student: "Étudiant·e",
       personnel: "Personnel",
     },

@@ -16,7 +16,7 @@ import { SearchQuestion } from "./search-question.tsx";
  * the searchable list they need.
  */
 
-/** The partner catalogue, searched by name, city or country; shown once it has loaded. */
+/** The partner catalogue, searched by name, city, country or id; shown once it has loaded. */
 export const PartnerQuestion = () => {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -26,6 +26,8 @@ export const PartnerQuestion = () => {
       (partners.data ?? []).map((p) => ({
         id: p.id,
         label: `${p.name} — ${p.city}, ${countryName(p.country, lang)}`,
+        // the catalogue's id is the partner's usual short name ("cvut", "kth", "epfl")
+        keywords: p.id,
       })),
     [partners.data, lang],
   );

@@ -52,6 +52,8 @@ export const TextQuestion = ({
 export interface Option {
   readonly id: string;
   readonly label: string;
+  /** Other words a search finds it by (a partner's short name, its id: "cvut"), not shown. */
+  readonly keywords?: string;
 }
 
 /** A choice among a few options, as radio buttons; with `unknown`, "I don't know" is one of them. */

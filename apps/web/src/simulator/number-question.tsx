@@ -3,19 +3,26 @@ import { type QuestionProps, useQuestion } from "./use-question.ts";
 
 /**
  * A number, read and written in the student's language ("12 000,50" in French, "12,000.50" in
- * English) by React Aria's NumberField; an empty field is unanswered (null).
+ * English) by React Aria's NumberField; an empty field is unanswered (null). With `minValue` or
+ * `maxValue`, NumberField refuses or clamps what is out of range; without them the value stays
+ * as typed and the schema names the problem next to the field (`invalidMessage`, when given,
+ * in place of the generic sentence).
  */
 export const NumberQuestion = ({
   minValue,
   maxValue,
   fractionDigits = 0,
+  invalidMessage,
   ...props
 }: QuestionProps & {
   readonly minValue?: number;
   readonly maxValue?: number;
   readonly fractionDigits?: number;
+  readonly invalidMessage?: string;
 }) => {
-  const { field, label, description, error } = useQuestion(props);
+  const question = useQuestion(props);
+  const { field, label, description } = question;
+  const error = question.error && (invalidMessage ?? question.error);
   const value = field.value as number | null;
   return (
     <NumberField

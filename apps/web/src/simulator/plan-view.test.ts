@@ -1,6 +1,6 @@
 import type { SchemeResult, SimulationReport } from "@envol/domain";
 import { describe, expect, it } from "vitest";
-import { planView } from "./plan-view.ts";
+import { announcementOf, planView } from "./plan-view.ts";
 
 const scheme = (id: string, over: Partial<SchemeResult> = {}): SchemeResult => ({
   scheme: id,
@@ -94,5 +94,42 @@ describe("planView", () => {
     );
     expect(view.pending).toEqual([]);
     expect(view.upToCents).toBeNull();
+  });
+});
+
+describe("announcementOf", () => {
+  const incomplete = scheme("erasmus-staff", { missing: ["personnel.teachingHours"] });
+  const ineligible = scheme("erasmus", { verdict: "ineligible" });
+
+  it("says the most the open questions could lead to, and counts the grants waiting for answers as possible", () => {
+    const open = report([incomplete, ineligible], {
+      items: [],
+      totalCents: 0,
+      excluded: [],
+      upTo: {
+        items: [{ scheme: "erasmus-staff", amountCents: 239_700, pending: true }],
+        totalCents: 239_700,
+      },
+    });
+    expect(announcementOf(open, [incomplete, ineligible])).toEqual({
+      totalCents: 239_700,
+      upTo: true,
+      possible: 1,
+    });
+  });
+
+  it("says what is acquired once nothing is left open", () => {
+    const eligible = scheme("erasmus-staff", { verdict: "eligible" });
+    const settled = report([eligible], {
+      items: [{ scheme: "erasmus-staff", amountCents: 156_900 }],
+      totalCents: 156_900,
+      excluded: [],
+      upTo: null,
+    });
+    expect(announcementOf(settled, [eligible])).toEqual({
+      totalCents: 156_900,
+      upTo: false,
+      possible: 1,
+    });
   });
 });

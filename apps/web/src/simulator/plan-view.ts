@@ -1,4 +1,4 @@
-import type { SimulationReport } from "@envol/domain";
+import type { SchemeResult, SimulationReport } from "@envol/domain";
 
 /** A scheme of the best combination the open questions could lead to, still to be settled. */
 export interface PendingItem {
@@ -44,5 +44,23 @@ export const planView = (report: SimulationReport): PlanView => {
         missing: byId.get(i.scheme)?.missing ?? [],
       })),
     upToCents: upTo && upTo.totalCents > report.plan.totalCents ? upTo.totalCents : null,
+  };
+};
+
+/**
+ * What the results' live announcement says, as the plan summary and the cards show it: the best
+ * combination at its most while questions are open ("up to"), else what is acquired; and the
+ * grants still possible among the participant's own, those waiting for answers included (only
+ * the ineligible are not possible).
+ */
+export const announcementOf = (
+  report: SimulationReport,
+  own: readonly Pick<SchemeResult, "verdict">[],
+): { readonly totalCents: number; readonly upTo: boolean; readonly possible: number } => {
+  const { upToCents } = planView(report);
+  return {
+    totalCents: upToCents ?? report.plan.totalCents,
+    upTo: upToCents !== null,
+    possible: own.filter((s) => s.verdict !== "ineligible").length,
   };
 };

@@ -1,15 +1,17 @@
 import "./results-panel.css";
 import {
+  calendarDays,
   formatMoney,
   type Lang,
   type Participant,
   participantOf,
+  type SchemeResult,
   type SimulationReport,
   type Situation,
 } from "@envol/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { schemesQuery } from "../api/schemes.ts";
 import { SimulationRejected, simulate } from "../api/simulation.ts";
@@ -22,6 +24,7 @@ import { MissingQuestions } from "./missing-questions.tsx";
 import { splitByParticipant } from "./participant-schemes.ts";
 import { loadPersonnelTexts, usePersonnelTranslation } from "./personnel/personnel-texts.ts";
 import { PlanSummary } from "./plan-summary.tsx";
+import { announcementOf } from "./plan-view.ts";
 import { SchemeCard } from "./scheme-card.tsx";
 import { ShareLink } from "./share-link.tsx";
 import { encodeSituation } from "./situation-link.ts";
@@ -70,17 +73,21 @@ export const ResultsPanel = ({
   const report = situation ? simulation.data : undefined;
   const fetching = simulation.isFetching;
   const error = simulation.error;
-  const announcement = useAnnouncement(report, lang);
+
   // whom each scheme funds, from the catalogue (read once a visit, as the student area does)
   const catalogue = useQuery({
     ...schemesQuery(lang),
     select: (schemes) => new Map(schemes.map((s) => [s.id, s.participant])),
   }).data;
   const participant = situation ? participantOf(situation) : "student";
-  const { own, others } = splitByParticipant(report?.schemes ?? [], participant, catalogue);
+  const { own, others } = useMemo(
+    () => splitByParticipant(report?.schemes ?? [], participant, catalogue),
+    [report, participant, catalogue],
+  );
   // the questions of the participant's own schemes: a teacher is not asked a student's
   const missing = own.flatMap((s) => s.missing);
   const schemes = byVerdict(own);
+  const announcement = useAnnouncement(report, own, lang);
 
   return (
     <section
@@ -110,12 +117,26 @@ export const ResultsPanel = ({
       {situation && report && (
         <>
           <p className="results__stay">
-            {t("results.stay", {
-              start: formatDate(situation.mobility.start, lang),
-              end: formatDate(situation.mobility.end, lang),
-              duration: formatUnit(report.fundedDays, "day", lang),
-              year: report.academicYear,
-            })}{" "}
+            {participant === "personnel"
+              ? // a member of the personnel's stay counts activity days, both ends included: the
+                // report's fundedDays (30-day months) is a student's notion
+                t("results.stay", {
+                  ns: "personnel",
+                  start: formatDate(situation.mobility.start, lang),
+                  end: formatDate(situation.mobility.end, lang),
+                  duration: formatUnit(
+                    calendarDays(situation.mobility.start, situation.mobility.end),
+                    "day",
+                    lang,
+                  ),
+                  year: report.academicYear,
+                })
+              : t("results.stay", {
+                  start: formatDate(situation.mobility.start, lang),
+                  end: formatDate(situation.mobility.end, lang),
+                  duration: formatUnit(report.fundedDays, "day", lang),
+                  year: report.academicYear,
+                })}{" "}
             {report.distanceKm === null
               ? t("results.noDistance")
               : t("results.distance", {
@@ -179,19 +200,28 @@ const OtherParticipantSchemes = ({
   );
 };
 
-/** One sentence for screen readers each time a new report arrives. */
-const useAnnouncement = (report: SimulationReport | undefined, lang: Lang): string => {
+/**
+ * One sentence for screen readers each time a new report arrives, saying what the plan summary
+ * and the cards show (`announcementOf`): "up to" while questions are open.
+ */
+const useAnnouncement = (
+  report: SimulationReport | undefined,
+  own: readonly SchemeResult[],
+  lang: Lang,
+): string => {
   const { t } = useTranslation();
   const [announcement, setAnnouncement] = useState("");
   useEffect(() => {
     if (!report) return;
+    const { totalCents, upTo, possible } = announcementOf(report, own);
+    const total = formatMoney(totalCents, lang);
     setAnnouncement(
       t("results.announce", {
-        total: formatMoney(report.plan.totalCents, lang),
-        eligible: report.schemes.filter((s) => s.verdict === "eligible").length,
+        total: upTo ? t("results.plan.upToAmount", { amount: total }) : total,
+        eligible: possible,
       }),
     );
-  }, [report, lang, t]);
+  }, [report, own, lang, t]);
   return announcement;
 };
 

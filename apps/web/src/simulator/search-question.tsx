@@ -1,4 +1,5 @@
 import "./search-question.css";
+import { useMemo } from "react";
 import {
   Button,
   ComboBox,
@@ -9,6 +10,7 @@ import {
   ListBoxItem,
   Popover,
   Text,
+  useFilter,
 } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import type { Option } from "./form-fields.tsx";
@@ -17,7 +19,8 @@ import { type QuestionProps, useQuestion } from "./use-question.ts";
 /**
  * A choice in a long list, searched by typing (the partner catalogue, the countries, the
  * regions): React Aria's ComboBox, which filters as the student types and announces the
- * suggestions to screen readers.
+ * suggestions to screen readers. A suggestion is found by its label or by its `keywords`
+ * (ignoring case and accents, as React Aria's own filter).
  */
 export const SearchQuestion = ({
   options,
@@ -27,6 +30,8 @@ export const SearchQuestion = ({
   const { t } = useTranslation();
   const { field, label, description, error } = useQuestion(props);
   const value = field.value as string;
+  const { contains } = useFilter({ sensitivity: "base" });
+  const keywords = useMemo(() => new Map(options.map((o) => [o.label, o.keywords])), [options]);
   return (
     <ComboBox
       className="field"
@@ -35,6 +40,9 @@ export const SearchQuestion = ({
       selectedKey={value === "" ? null : value}
       onSelectionChange={(key) => field.onChange(key === null ? "" : String(key))}
       onBlur={field.onBlur}
+      defaultFilter={(label, typed) =>
+        contains(label, typed) || contains(keywords.get(label) ?? "", typed)
+      }
       allowsEmptyCollection
       isInvalid={error !== undefined}
       validationBehavior="aria"

@@ -89,10 +89,10 @@ export const SimulatorPage = () => {
     };
   }, []);
 
-  // a shared link has done its work once read: the address goes back to plain "/"
+  // a shared link (or the account's participant) has done its work once read: back to plain "/"
   useEffect(() => {
-    if (search.s !== undefined) void navigate({ search: {}, replace: true });
-  }, [search.s, navigate]);
+    if (search.s || search.participant) void navigate({ search: {}, replace: true });
+  }, [search.s, search.participant, navigate]);
 
   const values = useWatch({ control: form.control }) as SituationForm;
   const personnel = values.participant === "personnel";

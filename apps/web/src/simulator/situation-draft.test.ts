@@ -30,6 +30,35 @@ describe("the situation to start from", () => {
     });
   });
 
+  it("is a member of the personnel's when the account is one and the draft has not chosen yet", () => {
+    const store = memoryStore();
+    expect(startingSituation({ participant: "personnel" }, store)).toEqual({
+      situation: { personnel: {} },
+      keep: true,
+    });
+    expect(
+      fromSituation(startingSituation({ participant: "personnel" }, store).situation),
+    ).toMatchObject({
+      participant: "personnel",
+    });
+    // a draft without answers of either participant's has not chosen: its stay is kept
+    saveDraft(saved, store);
+    expect(startingSituation({ participant: "personnel" }, store)).toEqual({
+      situation: { ...saved, personnel: {} },
+      keep: true,
+    });
+  });
+
+  it("is the draft's participant when it chose one, whatever the account", () => {
+    const store = memoryStore();
+    const student = { student: { residenceRegion: "ARA" }, mobility: {} };
+    saveDraft(student, store);
+    expect(startingSituation({ participant: "personnel" }, store).situation).toEqual(student);
+    const personnel = { personnel: { activity: "training" }, mobility: {} };
+    saveDraft(personnel, store);
+    expect(startingSituation({ participant: "personnel" }, store).situation).toEqual(personnel);
+  });
+
   it("is an example's when the link is one, shown but not kept: the draft stays the student's", () => {
     const store = memoryStore();
     saveDraft(saved, store);

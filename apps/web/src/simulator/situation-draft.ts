@@ -9,16 +9,23 @@ type Store = Pick<Storage, "getItem" | "setItem">;
  * The answers to start from, and whether they become this browser's draft. A shared link wins
  * over the saved draft, so that a link opens what it shows, and is kept from then on; an
  * example (a rule page's link, `example`) is shown but never kept, so that opening one does not
- * lose the student's own answers. No answers when there is neither link nor draft.
+ * lose the student's own answers. No answers when there is neither link nor draft. A
+ * `participant` (a member of the personnel's "New application") says who goes when the draft has
+ * not chosen yet: a draft with neither a `personnel` nor a `student` block.
  */
 export const startingSituation = (
-  search: { readonly s?: string; readonly example?: true },
+  search: { readonly s?: string; readonly example?: true; readonly participant?: "personnel" },
   store: Store | undefined,
 ): { readonly situation: unknown; readonly keep: boolean } => {
   const fromLink = search.s && decodeSituation(search.s);
-  return fromLink
-    ? { situation: fromLink, keep: !search.example }
-    : { situation: savedDraft(store), keep: true };
+  if (fromLink) return { situation: fromLink, keep: !search.example };
+  const draft = savedDraft(store);
+  const answers = draft instanceof Object ? draft : {};
+  const chosen = "personnel" in answers || "student" in answers;
+  return {
+    situation: search.participant && !chosen ? { ...answers, personnel: {} } : draft,
+    keep: true,
+  };
 };
 
 const savedDraft = (store: Store | undefined): unknown => {

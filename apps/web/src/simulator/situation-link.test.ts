@@ -29,6 +29,8 @@ describe("situation links", () => {
   it("reads `s` from the address, and `example` only as the rule pages write it, with a link", () => {
     expect(situationSearch({ s: "abc" })).toEqual({ s: "abc" });
     expect(situationSearch({ s: "abc", example: true })).toEqual({ s: "abc", example: true });
+    expect(situationSearch({ participant: "personnel" })).toEqual({ participant: "personnel" });
+    expect(situationSearch({ participant: "student" })).toEqual({});
     expect(situationSearch({ s: "abc", example: "yes" })).toEqual({ s: "abc" });
     expect(situationSearch({ example: true })).toEqual({});
     expect(situationSearch({ s: "", example: true })).toEqual({});

@@ -8,12 +8,16 @@ export const SITUATION_PARAM = "s";
 /**
  * The search parameters of a page that takes a situation's link: `?s=…`, or none; with
  * `&example=true` when the link is an example to look at (a rule page's), which the simulator
- * shows without keeping it in place of the student's own answers (`situation-draft.ts`).
+ * shows without keeping it in place of the student's own answers (`situation-draft.ts`); or
+ * `?participant=personnel`, who goes when the saved draft has not chosen yet.
  */
 export const situationSearch = (
   search: Record<string, unknown>,
-): { s?: string; example?: true } => {
+): { s?: string; example?: true; participant?: "personnel" } => {
   const s = search[SITUATION_PARAM];
+  // a member of the personnel's "New application": who goes when the draft has not said (a
+  // student is who goes by default)
+  if (search.participant === "personnel") return { participant: "personnel" };
   if (typeof s !== "string" || s === "") return {};
   return search.example === true ? { s, example: true } : { s };
 };

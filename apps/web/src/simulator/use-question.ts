@@ -9,6 +9,8 @@ export type QuestionProps = { readonly name: FieldPath<SituationForm> } & (
   | { readonly question: QuestionKey; readonly ns?: undefined }
   // a personnel member's question: its texts are in the `personnel` namespace
   | { readonly question: PersonnelQuestionKey; readonly ns: "personnel" }
+  // the stay's questions (destination, dates): texts in both, the personnel's with their own hints
+  | { readonly question: QuestionKey & PersonnelQuestionKey; readonly ns?: "personnel" }
 );
 
 /** Not answered: the value a radio group or a list uses for "I don't know". */

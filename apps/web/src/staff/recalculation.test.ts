@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RecalculationSchema, teachingHoursOf } from "./recalculation.ts";
+import { RecalculationSchema, teachingHoursInUse, teachingHoursOf } from "./recalculation.ts";
 
 const issues = (v: unknown) => {
   const r = RecalculationSchema.safeParse(v);
@@ -40,5 +40,29 @@ describe("the recalculation's dates", () => {
     ]);
     expect(teachingHoursOf(" 7,5 ")).toBe(7.5);
     expect(teachingHoursOf("")).toBeUndefined();
+  });
+});
+
+describe("the teaching hours in use", () => {
+  const teaching = { personnel: { activity: "teaching" as const, teachingHours: 8 } };
+  it("are those the office recorded, once it did, over those stated when applying", () => {
+    expect(teachingHoursInUse({ actualTeachingHours: 16, situation: teaching })).toEqual({
+      hours: 16,
+      recorded: true,
+    });
+    expect(teachingHoursInUse({ actualTeachingHours: 0, situation: teaching })).toEqual({
+      hours: 0,
+      recorded: true,
+    });
+  });
+
+  it("are those stated when applying until then, or none", () => {
+    expect(teachingHoursInUse({ actualTeachingHours: null, situation: teaching })).toEqual({
+      hours: 8,
+      recorded: false,
+    });
+    expect(
+      teachingHoursInUse({ actualTeachingHours: null, situation: { personnel: {} } }),
+    ).toBeUndefined();
   });
 });

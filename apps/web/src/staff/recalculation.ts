@@ -6,11 +6,26 @@ const MAX_TEACHING_HOURS = 480;
 
 /**
  * The hours a certificate of attendance gives, as typed ("8", "7,5"): a number of hours, or
- * undefined when the field is left empty (the hours stated when applying then count).
+ * undefined when the field is left empty (the hours in use then count: `teachingHoursInUse`).
  */
 export const teachingHoursOf = (typed: string | undefined): number | undefined => {
   const text = typed?.trim().replace(",", ".") ?? "";
   return text === "" ? undefined : Number(text);
+};
+
+/**
+ * The teaching hours a recalculation counts when its field is left empty (ADR 016): those the
+ * office last recorded from a certificate of attendance, else those stated when applying, else
+ * none. `recorded` says which, for the hint and the summary to name their source.
+ */
+export const teachingHoursInUse = (application: {
+  readonly actualTeachingHours: number | null;
+  readonly situation: { readonly personnel?: { readonly teachingHours?: number } };
+}): { hours: number; recorded: boolean } | undefined => {
+  if (application.actualTeachingHours !== null)
+    return { hours: application.actualTeachingHours, recorded: true };
+  const stated = application.situation.personnel?.teachingHours;
+  return stated === undefined ? undefined : { hours: stated, recorded: false };
 };
 
 const isHours = (typed: string | undefined): boolean => {

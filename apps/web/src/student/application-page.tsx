@@ -9,6 +9,7 @@ import { EligibilitySummary } from "./eligibility-summary.tsx";
 import { LoadError } from "./query-state.tsx";
 import { RequestCard } from "./request-card.tsx";
 import { SituationDetails } from "./situation-details.tsx";
+import { stayDates } from "./stay-dates.ts";
 import type { ApplicationDetail } from "./student-api.ts";
 import { useApplication, useSchemeNames } from "./student-queries.ts";
 import { useStudentTranslation } from "./student-texts.ts";
@@ -69,13 +70,14 @@ const Application = ({ application }: { readonly application: ApplicationDetail 
   const names = useSchemeNames().data;
   const schemeName = (scheme: string) => names?.get(scheme) ?? scheme;
   useDocumentTitle(t("application.title", { destination }));
+  const dates = stayDates(application);
   return (
     <>
       <h1>{t("application.title", { destination })}</h1>
       <p className="student-page__lede">
-        {t("common.stay", {
-          start: formatDate(application.startDate, lang),
-          end: formatDate(application.endDate, lang),
+        {t(dates.actual ? "common.actualStay" : "common.stay", {
+          start: formatDate(dates.start, lang),
+          end: formatDate(dates.end, lang),
         })}{" "}
         · {t("common.year", { year: application.academicYear })}
       </p>

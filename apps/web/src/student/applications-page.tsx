@@ -1,12 +1,14 @@
 import "./applications-page.css";
 import { formatMoney, type Lang } from "@envol/domain";
 import { Link } from "@tanstack/react-router";
+import { useSession } from "../auth/session.ts";
 import { formatDate } from "../i18n/format-date.ts";
 import { RoutePending } from "../shell/route-states.tsx";
 import { useDocumentTitle } from "../shell/use-document-title.ts";
 import { NextSteps } from "./next-steps.tsx";
 import { LoadError } from "./query-state.tsx";
 import { StateBadge } from "./state-badge.tsx";
+import { stayDates } from "./stay-dates.ts";
 import type { StudentApplication } from "./student-api.ts";
 import { useApplications, useSchemeNames } from "./student-queries.ts";
 import { useStudentTranslation } from "./student-texts.ts";
@@ -17,11 +19,14 @@ export const ApplicationsPage = () => {
   const { t } = useStudentTranslation();
   useDocumentTitle(t("list.title"));
   const applications = useApplications();
+  // the simulator opens on the account's participant when its draft has not chosen (ADR 016)
+  const simulator =
+    useSession().data?.user.role === "personnel" ? ({ participant: "personnel" } as const) : {};
   return (
     <div className="student-page">
       <div className="student-page__head">
         <h1>{t("list.title")}</h1>
-        <Link to="/" className="button button--primary">
+        <Link to="/" search={simulator} className="button button--primary">
           {t("list.new")}
         </Link>
       </div>
@@ -34,7 +39,7 @@ export const ApplicationsPage = () => {
       ) : applications.data.length === 0 ? (
         <div className="empty">
           <p>{t("list.empty")}</p>
-          <Link to="/" className="button button--primary">
+          <Link to="/" search={simulator} className="button button--primary">
             {t("list.toSimulator")}
           </Link>
         </div>
@@ -57,6 +62,7 @@ const ApplicationSummary = ({ application }: { readonly application: StudentAppl
   const destination = useDestinationName()(application.situation);
   const names = useSchemeNames().data;
   const headingId = `application-${application.id}`;
+  const dates = stayDates(application);
   return (
     <article className="application-card" aria-labelledby={headingId}>
       <h2 id={headingId} className="application-card__title">
@@ -65,9 +71,9 @@ const ApplicationSummary = ({ application }: { readonly application: StudentAppl
         </Link>
       </h2>
       <p className="application-card__stay">
-        {t("common.stay", {
-          start: formatDate(application.startDate, lang),
-          end: formatDate(application.endDate, lang),
+        {t(dates.actual ? "common.actualStay" : "common.stay", {
+          start: formatDate(dates.start, lang),
+          end: formatDate(dates.end, lang),
         })}{" "}
         · {t("common.year", { year: application.academicYear })} ·{" "}
         {t("list.created", { date: formatDate(application.createdAt.slice(0, 10), lang) })}

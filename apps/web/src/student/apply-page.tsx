@@ -14,6 +14,7 @@ import { type FormEvent, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiProblem } from "../api/api-problem.ts";
 import { simulate } from "../api/simulation.ts";
+import { useSession } from "../auth/session.ts";
 import { SubmitButton } from "../shell/submit-button.tsx";
 import { useDocumentTitle } from "../shell/use-document-title.ts";
 import { byVerdict, VerdictBadge } from "../shell/verdict-badge.tsx";
@@ -48,6 +49,15 @@ export const ApplyPage = () => {
   const link = applyRoute.useSearch({ select: (search) => search.s });
   useDocumentTitle(t("apply.documentTitle"));
   const situation = useMemo(() => situationOf(link), [link]);
+  const role = useSession().data?.user.role;
+  // a new application must be of the account's kind (ADR 016): a student's answers cannot make
+  // a member of the personnel's application, nor the other way round
+  const otherParticipant =
+    typeof situation !== "string" &&
+    (role === "student" || role === "personnel") &&
+    participantOf(situation) !== role
+      ? role
+      : undefined;
   return (
     <div className="student-page">
       <h1>{t("apply.title")}</h1>
@@ -56,6 +66,13 @@ export const ApplyPage = () => {
           <p>{situation === "none" ? t("apply.noLink") : t("apply.badLink")}</p>
           <Link to="/" className="button">
             {t("apply.toSimulator")}
+          </Link>
+        </div>
+      ) : otherParticipant ? (
+        <div className="notice notice--warning">
+          <p>{t(`apply.otherParticipant.${otherParticipant}`)}</p>
+          <Link to="/" search={{ s: link }} className="button">
+            {t("apply.change")}
           </Link>
         </div>
       ) : (

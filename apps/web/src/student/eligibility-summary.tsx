@@ -11,7 +11,9 @@ import { useStudentTranslation } from "./student-texts.ts";
 /**
  * The application's situation evaluated today (the API does it with the rules and figures in
  * force): for each requested grant its verdict, its estimate and how sure it is, and the
- * conditions not met or not known, with what would change them.
+ * conditions not met or not known, with what would change them. A grant the office approved
+ * shows its approved amount in place of the estimate, and the total "up to" is left out once one
+ * is approved: it would sit beside a different amount approved.
  */
 export const EligibilitySummary = ({
   application,
@@ -21,6 +23,12 @@ export const EligibilitySummary = ({
   const { t, i18n } = useStudentTranslation();
   const lang = i18n.language as Lang;
   const report = application.eligibility;
+  // a grant the office approved is paid its approved amount, not today's estimate
+  const approved = new Map(
+    application.requests.flatMap((r) =>
+      r.approvedCents === null ? [] : [[r.scheme, r.approvedCents] as const],
+    ),
+  );
   return (
     <section className="panel" aria-labelledby="eligibility-title">
       <h2 id="eligibility-title">{t("eligibility.title")}</h2>
@@ -31,7 +39,7 @@ export const EligibilitySummary = ({
           <p className="eligibility__as-of">
             {t("eligibility.asOf", { date: formatDate(application.eligibilityAsOf, lang) })}
           </p>
-          {report.plan.items.length > 0 && (
+          {report.plan.items.length > 0 && approved.size === 0 && (
             <p className="eligibility__total">
               {t("eligibility.total", { total: formatMoney(report.plan.totalCents, lang) })}
             </p>
@@ -39,7 +47,7 @@ export const EligibilitySummary = ({
           <ul className="eligibility">
             {report.schemes.map((scheme) => (
               <li key={scheme.scheme}>
-                <SchemeVerdict scheme={scheme} />
+                <SchemeVerdict scheme={scheme} approvedCents={approved.get(scheme.scheme)} />
               </li>
             ))}
           </ul>
@@ -49,7 +57,13 @@ export const EligibilitySummary = ({
   );
 };
 
-const SchemeVerdict = ({ scheme }: { readonly scheme: SchemeResult }) => {
+const SchemeVerdict = ({
+  scheme,
+  approvedCents,
+}: {
+  readonly scheme: SchemeResult;
+  readonly approvedCents: number | undefined;
+}) => {
   const { t, i18n } = useStudentTranslation();
   const { t: tApp } = useTranslation();
   const lang = i18n.language as Lang;
@@ -60,13 +74,20 @@ const SchemeVerdict = ({ scheme }: { readonly scheme: SchemeResult }) => {
         <strong className="verdict__name">{scheme.name}</strong>
         <VerdictBadge verdict={scheme.verdict} label={tApp(`results.verdict.${scheme.verdict}`)} />
       </p>
-      {scheme.estimate && scheme.verdict !== "ineligible" && (
+      {approvedCents !== undefined ? (
         <p className="verdict__amount">
-          {formatMoney(scheme.estimate.totalCents, lang)}{" "}
-          <span className={`confidence confidence--${scheme.estimate.confidence}`}>
-            {tApp(`results.confidence.${scheme.estimate.confidence}`)}
-          </span>
+          {t("common.approved")} {formatMoney(approvedCents, lang)}
         </p>
+      ) : (
+        scheme.estimate &&
+        scheme.verdict !== "ineligible" && (
+          <p className="verdict__amount">
+            {formatMoney(scheme.estimate.totalCents, lang)}{" "}
+            <span className={`confidence confidence--${scheme.estimate.confidence}`}>
+              {tApp(`results.confidence.${scheme.estimate.confidence}`)}
+            </span>
+          </p>
+        )
       )}
       {open.length > 0 && (
         <>

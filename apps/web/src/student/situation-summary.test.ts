@@ -102,11 +102,23 @@ describe("the summary of a situation", () => {
     expect(summary.student).toEqual([]);
     expect(summary.personnel.map((r) => [r.key, r.value])).toEqual([
       ["role", { kind: "option", key: "fields.role.options.teaching", ns: "personnel" }],
-      ["activity", { kind: "option", key: "fields.activity.options.teaching", ns: "personnel" }],
       ["teachingHours", { kind: "hours", hours: 8 }],
     ]);
-    for (const row of summary.personnel) {
-      if (row.value.kind !== "option") continue;
+    // the activity is the stay's, after its dates, as the simulator asks it in step 1
+    expect(summary.stay.map((r) => r.key)).toEqual([
+      "participant",
+      "partner",
+      "start",
+      "end",
+      "activity",
+    ]);
+    expect(summary.stay[4]?.value).toEqual({
+      kind: "option",
+      key: "fields.activity.options.teaching",
+      ns: "personnel",
+    });
+    for (const row of [...summary.stay, ...summary.personnel]) {
+      if (row.value.kind !== "option" || row.value.ns !== "personnel") continue;
       expect(typeof lookup(personnelFr, row.value.key), row.value.key).toBe("string");
       expect(typeof lookup(personnelEn, row.value.key), row.value.key).toBe("string");
     }

@@ -37,7 +37,7 @@ export interface SituationSummary {
   readonly stay: readonly SummaryRow[];
   /** The student: studies, resources, opportunities, past mobilities. */
   readonly student: readonly SummaryRow[];
-  /** A member of the personnel: their position, activity and teaching hours. */
+  /** A member of the personnel: their position and teaching hours (their activity is the stay's). */
   readonly personnel: readonly SummaryRow[];
 }
 
@@ -65,13 +65,15 @@ const personnelOption = (question: PersonnelQuestionKey, id: string | undefined)
         },
       ];
 
-/** A member of the personnel's answers, in the order the simulator asks them. */
+/**
+ * A member of the personnel's answers of step 2, in the order the simulator asks them (their
+ * activity is the stay's, as in step 1).
+ */
 const personnelRows = (situation: Situation): SummaryRow[] => {
   const personnel = situation.personnel;
   if (!personnel) return [];
   return [
     ...personnelOption("role", personnel.role),
-    ...personnelOption("activity", personnel.activity),
     ...(personnel.teachingHours === undefined
       ? []
       : [
@@ -90,27 +92,33 @@ export const situationSummary = (situation: Situation): SituationSummary => {
   const student = situation.student ?? {};
   const partner = isPartnerHost(host);
   return {
-    stay: rows([
-      // who goes, said for a member of the personnel (a situation is a student's by default)
-      [
-        "participant",
-        situation.personnel ? { kind: "option", key: "fields.participant.personnel" } : undefined,
-      ],
-      ["partner", partner ? { kind: "partner", id: host.partner } : undefined],
-      ["hostName", partner ? undefined : text(host.name)],
-      ["country", partner ? undefined : { kind: "country", code: host.country }],
-      ["city", partner ? undefined : text(host.city)],
-      ["start", { kind: "date", iso: mobility.start }],
-      ["end", { kind: "date", iso: mobility.end }],
-      // the study/internship options are `fields.kind.study`, not under `options`
-      ["kind", option("fields.kind", mobility.kind)],
-      ["framework", option("fields.framework.options", mobility.framework)],
-      ["greenTravel", yesNo(mobility.greenTravel)],
-      ["transport", money(mobility.costs?.transport)],
-      ["visa", money(mobility.costs?.visa)],
-      ["insurance", money(mobility.costs?.insurance)],
-      ["installation", money(mobility.costs?.installation)],
-    ]),
+    stay: [
+      ...rows([
+        // who goes, said for a member of the personnel (a situation is a student's by default)
+        [
+          "participant",
+          situation.personnel ? { kind: "option", key: "fields.participant.personnel" } : undefined,
+        ],
+        ["partner", partner ? { kind: "partner", id: host.partner } : undefined],
+        ["hostName", partner ? undefined : text(host.name)],
+        ["country", partner ? undefined : { kind: "country", code: host.country }],
+        ["city", partner ? undefined : text(host.city)],
+        ["start", { kind: "date", iso: mobility.start }],
+        ["end", { kind: "date", iso: mobility.end }],
+      ]),
+      // a member of the personnel's activity belongs to the stay, as the simulator asks it
+      ...personnelOption("activity", situation.personnel?.activity),
+      ...rows([
+        // the study/internship options are `fields.kind.study`, not under `options`
+        ["kind", option("fields.kind", mobility.kind)],
+        ["framework", option("fields.framework.options", mobility.framework)],
+        ["greenTravel", yesNo(mobility.greenTravel)],
+        ["transport", money(mobility.costs?.transport)],
+        ["visa", money(mobility.costs?.visa)],
+        ["insurance", money(mobility.costs?.insurance)],
+        ["installation", money(mobility.costs?.installation)],
+      ]),
+    ],
     student: rows([
       ["level", option("fields.level.options", student.programme?.level)],
       [

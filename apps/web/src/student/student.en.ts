@@ -45,6 +45,7 @@ export const studentEn: StudentMessages = {
     failed: "This information could not be loaded.",
     offline: "The server does not answer. Check your connection, then try again.",
     retry: "Try again",
+    actualStay: "From {{start}} to {{end}} (actual dates)",
     stay: "From {{start}} to {{end}}",
     year: "Academic year {{year}}",
     estimate: "Estimate when applying",
@@ -87,6 +88,12 @@ export const studentEn: StudentMessages = {
     creating: "Creating the application…",
     failed: "The application could not be created.",
     rejected: "The server refused these answers:",
+    otherParticipant: {
+      personnel:
+        "These answers are a student's, and your account is a member of the school's staff: in the simulator, choose “Staff” under “Who is going?”, then apply with these answers.",
+      student:
+        "These answers are a member of the school's staff's, and your account is a student's: in the simulator, choose “Student” under “Who is going?”, then apply with these answers.",
+    },
   },
   application: {
     documentTitle: "Application",

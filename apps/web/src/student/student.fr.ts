@@ -49,6 +49,7 @@ export const studentFr = {
     failed: "Ces informations n'ont pas pu être chargées.",
     offline: "Le serveur ne répond pas. Vérifiez votre connexion, puis réessayez.",
     retry: "Réessayer",
+    actualStay: "Du {{start}} au {{end}} (dates réelles)",
     stay: "Du {{start}} au {{end}}",
     year: "Année universitaire {{year}}",
     estimate: "Estimation à la candidature",
@@ -92,6 +93,12 @@ export const studentFr = {
     creating: "Création de la candidature…",
     failed: "La candidature n'a pas pu être créée.",
     rejected: "Le serveur a refusé ces réponses :",
+    otherParticipant: {
+      personnel:
+        "Ces réponses sont celles d'un étudiant ou d'une étudiante, et votre compte est celui d'un membre du personnel de l'école : dans le simulateur, choisissez « Personnel » à « Qui part ? », puis candidatez avec ces réponses.",
+      student:
+        "Ces réponses sont celles d'un membre du personnel de l'école, et votre compte est celui d'un étudiant ou d'une étudiante : dans le simulateur, choisissez « Étudiant·e » à « Qui part ? », puis candidatez avec ces réponses.",
+    },
   },
   application: {
     documentTitle: "Candidature",

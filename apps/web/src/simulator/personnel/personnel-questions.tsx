@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { loadForCurrentLanguage } from "../../auth/area-texts.ts";
@@ -14,10 +15,18 @@ await loadForCurrentLanguage(loadPersonnelTexts);
 /**
  * A member of the personnel's questions (rulebook §10, ADR 016), in place of a student's: in
  * step 1 the activity (teaching or training) rather than the kind and framework of a student's
- * stay; in step 2 their position, the hours they teach and the way they travel. They come in
- * their own chunk with their texts, loaded only when "member of staff" is chosen.
+ * stay (after the destination and the dates, with hints of their own); in step 2 their position,
+ * the hours they teach and the way they travel. They come in their own chunk with their texts,
+ * loaded only when "member of staff" is chosen.
  */
-export const PersonnelActivity = () => {
+export const PersonnelMobility = ({ stay }: { readonly stay: ReactNode }) => (
+  <>
+    {stay}
+    <PersonnelActivity />
+  </>
+);
+
+const PersonnelActivity = () => {
   const { t } = usePersonnelTranslation();
   const { t: tApp } = useTranslation();
   return (
@@ -63,10 +72,10 @@ export const PersonnelStep = ({ focus, onFocused }: FocusRequest) => {
             name="personnel.teachingHours"
             question="teachingHours"
             ns="personnel"
-            minValue={0}
-            // MAX_TEACHING_HOURS of the domain, whose module the simulator loads later
-            maxValue={480}
+            // no minValue nor maxValue: NumberField would erase "-3" and clamp "500" to 480;
+            // the schema refuses them (0 to MAX_TEACHING_HOURS) and the sentence says the range
             fractionDigits={1}
+            invalidMessage={t("fields.teachingHours.error")}
           />
         )}
       </section>

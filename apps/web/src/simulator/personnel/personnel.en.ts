@@ -8,6 +8,19 @@ export const personnelEn: PersonnelMessages = {
     travel: "Travel",
   },
   fields: {
+    destination: {
+      label: "Your host institution",
+      description:
+        "A partner of the school opens the Erasmus+ staff grants, tied to agreements between institutions; otherwise give the country and the city.",
+    },
+    start: {
+      label: "First day of the stay",
+      description: "Your first day of activity, as written in your mobility agreement.",
+    },
+    end: {
+      label: "Last day of the stay",
+      description: "Activity days are counted from the first to the last day, both included.",
+    },
     activity: {
       label: "Activity during the stay",
       description:
@@ -28,9 +41,11 @@ export const personnelEn: PersonnelMessages = {
     teachingHours: {
       label: "Teaching hours during the stay",
       description: "Erasmus+ asks for at least 8 teaching hours a week; from 0 to 480 hours.",
+      error: "Give a number of hours between 0 and 480.",
     },
   },
   results: {
+    stay: "Stay from {{start}} to {{end}}: activity {{duration}}, academic year {{year}}.",
     otherStudent: "Not shown: {{names}}, which fund students' stays.",
     otherPersonnel:
       "Not shown: {{names}}, which fund teaching and training stays of the school's personnel.",

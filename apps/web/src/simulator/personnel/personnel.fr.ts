@@ -12,6 +12,20 @@ export const personnelFr = {
     travel: "Voyage",
   },
   fields: {
+    destination: {
+      label: "Votre établissement d'accueil",
+      description:
+        "Un partenaire de l'école ouvre les aides Erasmus+ du personnel, liées aux accords entre établissements ; sinon, indiquez le pays et la ville.",
+    },
+    start: {
+      label: "Premier jour du séjour",
+      description:
+        "Votre premier jour d'activité, tel qu'il figure dans votre programme de mobilité.",
+    },
+    end: {
+      label: "Dernier jour du séjour",
+      description: "Les jours d'activité se comptent du premier au dernier jour, inclus.",
+    },
     activity: {
       label: "Activité pendant le séjour",
       description:
@@ -33,9 +47,11 @@ export const personnelFr = {
       label: "Heures d'enseignement pendant le séjour",
       description:
         "Erasmus+ demande au moins 8 heures par semaine d'enseignement ; de 0 à 480 heures.",
+      error: "Indiquez un nombre d'heures entre 0 et 480.",
     },
   },
   results: {
+    stay: "Séjour du {{start}} au {{end}} : durée de l'activité {{duration}}, année universitaire {{year}}.",
     otherStudent: "Non affichées : {{names}}, qui financent les séjours des étudiants.",
     otherPersonnel:
       "Non affichées : {{names}}, qui financent les séjours d'enseignement et de formation du personnel de l'école.",

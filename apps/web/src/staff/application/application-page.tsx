@@ -139,7 +139,11 @@ const ApplicationView = ({
         </div>
       </div>
 
-      <EligibilityReport eligibility={detail.eligibility} headingId={`${headingId}-eligibility`} />
+      <EligibilityReport
+        eligibility={detail.eligibility}
+        participant={detail.application.participant}
+        headingId={`${headingId}-eligibility`}
+      />
       <DocumentsTable detail={detail} headingId={`${headingId}-documents`} />
       <HistoryList detail={detail} headingId={`${headingId}-history`} />
     </>

@@ -1,11 +1,12 @@
 import "../../shell/eligibility.css";
 import "../../simulator/scheme-card.css";
 import "./eligibility-report.css";
-import { formatMoney, type SchemeResult } from "@envol/domain";
+import { formatMoney, type Participant, type SchemeResult } from "@envol/domain";
 import { formatDate } from "../../i18n/format-date.ts";
 import { formatUnit } from "../../i18n/format-unit.ts";
 import { CriterionList } from "../../shell/criterion-list.tsx";
 import { VerdictBadge } from "../../shell/verdict-badge.tsx";
+import { splitByParticipant } from "../../simulator/participant-schemes.ts";
 import { questionFor } from "../../simulator/questions.ts";
 import { useQuestionLabel } from "../../simulator/use-question-label.ts";
 import type { ApplicationDetail } from "../staff-api.ts";
@@ -15,18 +16,23 @@ import { useStaffTranslation } from "../texts/staff-texts.ts";
 /**
  * The eligibility of the submitted situation under today's rules and figures, scheme by
  * scheme: the verdict, the amount with its lines, each condition with its reason and hint (the
- * API's words), what is missing. The conditions met are folded away.
+ * API's words), what is missing. The conditions met are folded away. Only the schemes of the
+ * application's participant are shown (ADR 016): the other participant's, unmet on whom they
+ * fund whatever the answers, are named in one line, as in the simulator.
  */
 export const EligibilityReport = ({
   eligibility,
+  participant,
   headingId,
 }: {
   readonly eligibility: ApplicationDetail["eligibility"];
+  readonly participant: Participant;
   readonly headingId: string;
 }) => {
   const { t } = useStaffTranslation();
   const { lang } = useNames();
   const report = eligibility.report;
+  const { own, others } = splitByParticipant(report?.schemes ?? [], participant, undefined);
   return (
     <section aria-labelledby={headingId} className="staff-application__section">
       <h2 id={headingId}>{t("eligibility.title")}</h2>
@@ -44,9 +50,23 @@ export const EligibilityReport = ({
         </div>
       ) : (
         <div className="staff-eligibility">
-          {report.schemes.map((scheme) => (
+          {own.map((scheme) => (
             <SchemeEligibility key={scheme.scheme} scheme={scheme} />
           ))}
+          {others.length > 0 && (
+            <p className="staff-application__note">
+              {t(
+                participant === "personnel"
+                  ? "eligibility.otherStudent"
+                  : "eligibility.otherPersonnel",
+                {
+                  names: new Intl.ListFormat(lang, { type: "conjunction" }).format(
+                    others.map((s) => s.name),
+                  ),
+                },
+              )}
+            </p>
+          )}
         </div>
       )}
     </section>

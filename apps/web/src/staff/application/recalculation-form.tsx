@@ -10,6 +10,7 @@ import { WriteProblem } from "../load-problem.tsx";
 import {
   RecalculationSchema,
   type RecalculationValues,
+  teachingHoursInUse,
   teachingHoursOf,
 } from "../recalculation.ts";
 import {
@@ -38,8 +39,9 @@ export const RecalculationForm = ({
   const { t } = useStaffTranslation();
   const id = useId();
   // a member of the personnel's teaching stay: the certificate of attendance gives the hours taught
-  const stated = application.situation.personnel;
-  const teaching = stated?.activity === "teaching";
+  const teaching = application.situation.personnel?.activity === "teaching";
+  // what an empty field keeps: the hours last recorded, else those stated when applying
+  const inUse = teachingHoursInUse(application);
   const form = useForm<RecalculationValues>({
     resolver: zodResolver(RecalculationSchema),
     defaultValues: {
@@ -120,9 +122,11 @@ export const RecalculationForm = ({
               {t("recalculation.actualTeachingHours")}
             </label>
             <p id={`${id}-hours-hint`} className="field__description">
-              {stated?.teachingHours === undefined
+              {inUse === undefined
                 ? t("recalculation.teachingHoursHint")
-                : t("recalculation.statedHoursHint", { count: stated.teachingHours })}
+                : inUse.recorded
+                  ? t("recalculation.recordedHoursHint", { count: inUse.hours })
+                  : t("recalculation.statedHoursHint", { count: inUse.hours })}
             </p>
             <input
               id={`${id}-hours`}

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../i18n/format-date.ts";
 import { formatUnit } from "../../i18n/format-unit.ts";
+import { teachingHoursInUse } from "../recalculation.ts";
 import type { ApplicationDetail } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
@@ -60,6 +61,8 @@ export const SituationSummary = ({
     ],
   ];
   const { personnel } = application.situation;
+  // the hours a recalculation counts: those recorded from the certificate, else those stated
+  const hours = teachingHoursInUse(application);
   // a member of the personnel's situation (ADR 016): their position, activity and hours, and
   // none of a student's questions, which they were not asked
   const rows: [string, ReactNode][] = personnel
@@ -76,9 +79,11 @@ export const SituationSummary = ({
           : [
               [
                 t("situation.teachingHours"),
-                personnel.teachingHours === undefined
+                hours === undefined
                   ? unanswered
-                  : t("situation.hours", { count: personnel.teachingHours }),
+                  : hours.recorded
+                    ? t("situation.recordedHours", { count: hours.hours })
+                    : t("situation.hours", { count: hours.hours }),
               ] satisfies [string, ReactNode],
             ]),
         [t("situation.greenTravel"), yesNo(mobility.greenTravel)],

@@ -95,7 +95,7 @@ export const staffEn: StaffMessages = {
       updated: "Changed on",
     },
     awaitingOffice: "Amount to review",
-    personnel: "Member of staff",
+    personnel: "Staff",
     documents: {
       complete: "Complete",
       missing_one: "{{count}} missing",
@@ -123,12 +123,12 @@ export const staffEn: StaffMessages = {
     },
     overlapping: {
       title: "Overlapping stays",
-      none: "The student has no other application for these dates.",
-      hint: "The student's other applications whose stay shares days with this one:",
+      none: "The applicant has no other application for these dates.",
+      hint: "The applicant's other applications whose stay shares days with this one:",
       stay: "{{start}} – {{end}}",
     },
     student: {
-      title: "Student",
+      title: "Applicant",
       name: "Name",
       email: "Email address",
       lang: "Language of messages",
@@ -145,7 +145,7 @@ export const staffEn: StaffMessages = {
     participant: "Who goes",
     participants: {
       student: "Student",
-      personnel: "Member of the school's staff",
+      personnel: "Staff",
     },
     role: "Position",
     roles: {
@@ -160,6 +160,8 @@ export const staffEn: StaffMessages = {
     teachingHours: "Teaching hours",
     hours_one: "{{count}} hour",
     hours_other: "{{count}} hours",
+    recordedHours_one: "{{count}} hour (certificate)",
+    recordedHours_other: "{{count}} hours (certificate)",
     yes: "Yes",
     no: "No",
     none: "None",
@@ -341,6 +343,10 @@ export const staffEn: StaffMessages = {
     actualStart: "Actual first day",
     actualEnd: "Actual last day",
     actualTeachingHours: "Teaching hours actually taught",
+    recordedHoursHint_one:
+      "Those of the certificate of attendance; left empty, the {{count}} hour recorded at the last recalculation is kept.",
+    recordedHoursHint_other:
+      "Those of the certificate of attendance; left empty, the {{count}} hours recorded at the last recalculation are kept.",
     statedHoursHint_one:
       "Those of the certificate of attendance; left empty, the {{count}} hour stated when applying counts.",
     statedHoursHint_other:
@@ -387,6 +393,9 @@ export const staffEn: StaffMessages = {
     days: "Funded duration: {{days}}.",
     distance: "Distance: {{distance}}.",
     unavailable: "The eligibility cannot be computed.",
+    otherStudent: "Not shown: {{names}}, which fund students' stays.",
+    otherPersonnel:
+      "Not shown: {{names}}, which fund teaching and training stays of the school's personnel.",
     amount: "Estimated amount",
     missing: "Missing answers:",
     met_one: "{{count}} condition met",
@@ -425,7 +434,7 @@ export const staffEn: StaffMessages = {
       none: "None.",
     },
     requests: {
-      title: "Documents requested from the student",
+      title: "Documents requested from the applicant",
       none: "No request.",
       due: "due by {{date}}",
       open: "open",
@@ -433,9 +442,9 @@ export const staffEn: StaffMessages = {
       answered: "received on {{date}}",
     },
     ask: {
-      title: "Ask the student for a document",
+      title: "Ask the applicant for a document",
       kind: "Document",
-      message: "Message to the student",
+      message: "Message to the applicant",
       dueDate: "Due by",
       submit: "Send the request",
       sending: "Sending…",

@@ -99,7 +99,7 @@ export const staffFr = {
       updated: "Modifiée le",
     },
     awaitingOffice: "Montant à revoir",
-    personnel: "Membre du personnel",
+    personnel: "Personnel",
     documents: {
       complete: "Complètes",
       missing_one: "{{count}} manquante",
@@ -127,12 +127,12 @@ export const staffFr = {
     },
     overlapping: {
       title: "Séjours qui se chevauchent",
-      none: "L'étudiant n'a pas d'autre candidature sur ces dates.",
-      hint: "Les autres candidatures de l'étudiant dont le séjour partage des jours avec celle-ci :",
+      none: "Le candidat ou la candidate n'a pas d'autre candidature sur ces dates.",
+      hint: "Les autres candidatures du candidat ou de la candidate dont le séjour partage des jours avec celle-ci :",
       stay: "{{start}} – {{end}}",
     },
     student: {
-      title: "Étudiant ou étudiante",
+      title: "Candidat ou candidate",
       name: "Nom",
       email: "Adresse électronique",
       lang: "Langue des messages",
@@ -148,8 +148,8 @@ export const staffFr = {
     unanswered: "Non renseigné",
     participant: "Qui part",
     participants: {
-      student: "Étudiant ou étudiante",
-      personnel: "Membre du personnel de l'école",
+      student: "Étudiant·e",
+      personnel: "Personnel",
     },
     role: "Fonction",
     roles: {
@@ -164,6 +164,8 @@ export const staffFr = {
     teachingHours: "Heures d'enseignement",
     hours_one: "{{count}} heure",
     hours_other: "{{count}} heures",
+    recordedHours_one: "{{count}} heure (attestation)",
+    recordedHours_other: "{{count}} heures (attestation)",
     yes: "Oui",
     no: "Non",
     none: "Aucun",
@@ -347,6 +349,10 @@ export const staffFr = {
     actualStart: "Premier jour réel",
     actualEnd: "Dernier jour réel",
     actualTeachingHours: "Heures d'enseignement effectuées",
+    recordedHoursHint_one:
+      "Celles de l'attestation de présence ; laissées vides, la {{count}} heure enregistrée au dernier recalcul reste retenue.",
+    recordedHoursHint_other:
+      "Celles de l'attestation de présence ; laissées vides, les {{count}} heures enregistrées au dernier recalcul restent retenues.",
     statedHoursHint_one:
       "Celles de l'attestation de présence ; laissées vides, les {{count}} heure déclarée à la candidature comptent.",
     statedHoursHint_other:
@@ -394,6 +400,9 @@ export const staffFr = {
     days: "Durée financée : {{days}}.",
     distance: "Distance : {{distance}}.",
     unavailable: "L'éligibilité ne peut pas être calculée.",
+    otherStudent: "Non affichées : {{names}}, qui financent les séjours des étudiants.",
+    otherPersonnel:
+      "Non affichées : {{names}}, qui financent les séjours d'enseignement et de formation du personnel de l'école.",
     amount: "Montant estimé",
     missing: "Réponses manquantes :",
     met_one: "{{count}} condition remplie",
@@ -432,7 +441,7 @@ export const staffFr = {
       none: "Aucune.",
     },
     requests: {
-      title: "Pièces demandées à l'étudiant",
+      title: "Pièces demandées au candidat ou à la candidate",
       none: "Aucune demande.",
       due: "attendue avant le {{date}}",
       open: "en attente",
@@ -440,9 +449,9 @@ export const staffFr = {
       answered: "reçue le {{date}}",
     },
     ask: {
-      title: "Demander une pièce à l'étudiant",
+      title: "Demander une pièce au candidat ou à la candidate",
       kind: "Pièce",
-      message: "Message à l'étudiant",
+      message: "Message au candidat ou à la candidate",
       dueDate: "À fournir avant le",
       submit: "Envoyer la demande",
       sending: "Envoi…",
