@@ -4,17 +4,14 @@ import { Link } from "@tanstack/react-router";
 import { SIGNED_IN } from "../auth/session.ts";
 import { useEnvolClient } from "../auth/use-envol-client.ts";
 import { nextStepText } from "./next-step-text.ts";
-import { withActualEnd } from "./stay-dates.ts";
 import { getNextSteps, type NextStep } from "./student-api.ts";
-import { useApplications } from "./student-queries.ts";
 import { useStudentTranslation } from "./student-texts.ts";
 
 /**
  * "Next steps" on the student's home page: what is due and when, across their applications —
  * the documents still missing (before departure, after return), the office's requests, the
  * agreements to sign, the payments to come and what to pay back of a grant that ended (the API
- * says which, in the reader's language). A balance and the documents due after return are
- * dated by the stay's actual end once it is recorded (the API dates them by the planned end).
+ * says which, in the reader's language), dated by the stay's actual days once recorded.
  */
 export const NextSteps = () => {
   const { t, i18n } = useStudentTranslation();
@@ -24,14 +21,12 @@ export const NextSteps = () => {
     queryKey: [SIGNED_IN, "next-steps", lang],
     queryFn: ({ signal }) => getNextSteps(envol, signal),
   });
-  // the page's own list (the same query): the stays' actual ends, where recorded
-  const applications = useApplications().data ?? [];
   if (steps.isPending || steps.isError || steps.data.items.length === 0) return null;
   return (
     <section className="panel next-steps" aria-labelledby="next-steps-title">
       <h2 id="next-steps-title">{t("next.title")}</h2>
       <ul className="next-steps__list">
-        {withActualEnd(steps.data.items, applications).map((step) => (
+        {steps.data.items.map((step) => (
           <li key={`${step.kind}-${stepKey(step)}`}>
             <Link to="/student/applications/$id" params={{ id: step.applicationId }}>
               {nextStepText(step, lang, t)}

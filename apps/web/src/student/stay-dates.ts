@@ -1,5 +1,3 @@
-import type { NextStep } from "./student-api.ts";
-
 interface Dates {
   readonly startDate: string;
   readonly endDate: string;
@@ -20,21 +18,3 @@ export const stayDates = (
   end: application.actualEndDate ?? application.endDate,
   actual: application.actualStartDate !== null || application.actualEndDate !== null,
 });
-
-/**
- * The next steps with the stay's actual end where it is recorded: a balance paid and the
- * documents due after return are dated by the stay's end, which the API gives as planned.
- */
-export const withActualEnd = (
-  steps: readonly NextStep[],
-  applications: readonly ({ readonly id: string } & Dates)[],
-): NextStep[] => {
-  const actualEnd = new Map(applications.map((a) => [a.id, a.actualEndDate]));
-  return steps.map((step) => {
-    const end = actualEnd.get(step.applicationId);
-    if (!end) return step;
-    if (step.kind === "payment" && step.instalment === "balance") return { ...step, date: end };
-    if (step.kind === "document" && step.due === "after-return") return { ...step, date: end };
-    return step;
-  });
-};
