@@ -141,7 +141,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       // the reports' deadline is its own reminder, in the student's language
       expect(await pass("2027-09-25")).toBe(2);
       expect((await remindersTo("ready@example.org")).map((m) => m.subject)).toEqual([
-        "Rappel : documents de retour à déposer avant le 30 septembre 2027",
+        "Rappel\u00a0: documents de retour à déposer avant le 30 septembre 2027",
       ]);
       // after the deadline: nothing
       expect(await pass("2027-10-01")).toBe(0);
@@ -167,7 +167,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       await stop();
       expect(logged).toContainEqual({ reminders: 1 });
       expect((await remindersTo("loop@example.org"))[0]?.subject).toBe(
-        "Rappel : documents à déposer avant le 1er mars 2027",
+        "Rappel\u00a0: documents à déposer avant le 1er mars 2027",
       );
     });
   },

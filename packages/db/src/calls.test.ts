@@ -59,6 +59,27 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("calls on %s", (_n
     expect(events[1]?.after).toMatchObject({ closesOn: "2027-03-31" });
   });
 
+  it("audits two openings of one call at the same moment as an opening and a change", async () => {
+    const years = ["2030-2031", "2031-2032", "2032-2033", "2033-2034", "2034-2035"];
+    await Promise.all(
+      years.flatMap((year) =>
+        [TERMS, { ...TERMS, closesOn: "2027-03-20" }].map((terms) =>
+          t.run(Calls.use((c) => c.set("fitec", year, terms, STAFF))),
+        ),
+      ),
+    );
+    const { db } = await t.run(Database);
+    for (const year of years) {
+      const events = await db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.entityId, `fitec/${year}`));
+      expect(events.map((e) => e.action).sort(), year).toEqual(["change-call", "open-call"]);
+      const change = events.find((e) => e.action === "change-call");
+      expect(change?.before, year).not.toBeNull();
+    }
+  });
+
   it("refuses, in the database itself, a window that closes before it opens", async () => {
     const { db } = await t.run(Database);
     await expect(
@@ -102,7 +123,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("calls on %s", (_n
       dueOn: "2027-03-01",
       recipient: "rem@example.org",
       lang: "fr" as const,
-      subject: "Rappel : documents à déposer avant le 1er mars 2027",
+      subject: "Rappel\u00a0: documents à déposer avant le 1er mars 2027",
       body: "…",
     };
     // on PostgreSQL, a second runtime with its own connections: another instance (PGlite
@@ -120,7 +141,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("calls on %s", (_n
     const sent = await db.select().from(outbox).where(eq(outbox.recipient, "rem@example.org"));
     // the submission's own message, then the one reminder
     expect(sent.map((m) => [m.topic, m.subject]).slice(1)).toEqual([
-      ["call.reminder.documents", "Rappel : documents à déposer avant le 1er mars 2027"],
+      ["call.reminder.documents", "Rappel\u00a0: documents à déposer avant le 1er mars 2027"],
     ]);
     expect(await t.run(Calls.use((c) => c.reminderCandidates(call, "documents")))).toEqual([]);
     // the other deadline is its own key

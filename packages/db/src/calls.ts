@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Actor, CallDeadlineKind, CallTerms, IsoDate, RequestState } from "@envol/domain";
-import { and, asc, eq, gte, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import { Context, DateTime, Effect, Layer } from "effect";
 import { recordAudit } from "./audit-log.ts";
 import { Database } from "./database.ts";
@@ -117,9 +117,14 @@ export class Calls extends Context.Service<
         const values = termsOf(terms);
         const saved = yield* Effect.promise(() =>
           db.transaction(async (tx) => {
+            // the call's scheme and year locked before it is read: a row not there yet has nothing
+            // to lock, and two first openings at once would both be audited as the opening
+            await tx.execute(
+              sql`select pg_advisory_xact_lock(hashtext(${`call:${scheme}/${academicYear}`}))`,
+            );
             const where = and(eq(calls.scheme, scheme), eq(calls.academicYear, academicYear));
             const current = (await tx.select().from(calls).where(where).for("update"))[0];
-            // a first opening racing another: the upsert makes the loser's an update
+            // the lock makes the upsert's update the case of a call already opened
             const row = (
               await tx
                 .insert(calls)

@@ -35,7 +35,7 @@ describe("a call's window", () => {
     const refusal = submissionRefusal(ERASMUS, "2027-03-16");
     expect(refusal?.state).toBe("closed");
     expect(refusal?.explain("fr")).toBe(
-      "L'appel à candidatures Erasmus+ Europe 2026-2027 est ouvert du 1er février 2027 au 15 mars 2027 ; il est clos.",
+      "L'appel à candidatures Erasmus+ Europe 2026-2027 était ouvert du 1er février 2027 au 15 mars 2027\u00a0; il est clos.",
     );
     expect(refusal?.explain("en")).toBe(
       "The Erasmus+ Europe 2026-2027 call for applications was open from 1 February 2027 to 15 March 2027; it is closed.",
@@ -46,7 +46,7 @@ describe("a call's window", () => {
     const refusal = submissionRefusal(ERASMUS, "2027-01-31");
     expect(refusal?.state).toBe("not-open-yet");
     expect(refusal?.explain("fr")).toBe(
-      "L'appel à candidatures Erasmus+ Europe 2026-2027 est ouvert du 1er février 2027 au 15 mars 2027 ; il n'est pas encore ouvert.",
+      "L'appel à candidatures Erasmus+ Europe 2026-2027 ouvrira le 1er février 2027 et fermera le 15 mars 2027\u00a0; il n'est pas encore ouvert.",
     );
     expect(refusal?.explain("en")).toBe(
       "The Erasmus+ Europe 2026-2027 call for applications opens on 1 February 2027 and closes on 15 March 2027; it is not open yet.",
@@ -76,7 +76,7 @@ describe("a deadline's reminder", () => {
       schemeName: { fr: "Erasmus+ Europe", en: "Erasmus+ Europe" },
     };
     expect(callReminderMessage(reminder, "fr").subject).toBe(
-      "Rappel : documents à déposer avant le 1er mars 2027",
+      "Rappel\u00a0: documents à déposer avant le 1er mars 2027",
     );
     expect(callReminderMessage(reminder, "en").subject).toBe(
       "Reminder: documents to upload by 1 March 2027",

@@ -117,7 +117,9 @@ export class CallClosed extends Data.TaggedError("CallClosed")<{
     ];
     const name = this.schemeName[lang];
     if (lang === "fr")
-      return `L'appel à candidatures ${name} ${this.academicYear} est ouvert du ${opens} au ${closes} ; ${this.state === "closed" ? "il est clos" : "il n'est pas encore ouvert"}.`;
+      return this.state === "closed"
+        ? `L'appel à candidatures ${name} ${this.academicYear} était ouvert du ${opens} au ${closes}\u00a0; il est clos.`
+        : `L'appel à candidatures ${name} ${this.academicYear} ouvrira le ${opens} et fermera le ${closes}\u00a0; il n'est pas encore ouvert.`;
     return this.state === "closed"
       ? `The ${name} ${this.academicYear} call for applications was open from ${opens} to ${closes}; it is closed.`
       : `The ${name} ${this.academicYear} call for applications opens on ${opens} and closes on ${closes}; it is not open yet.`;
@@ -163,8 +165,8 @@ export const callReminderMessage = (
     const what = reminder.kind === "documents" ? "documents" : "documents de retour";
     const when = reminder.kind === "documents" ? "avant votre départ" : "après votre retour";
     return {
-      subject: `Rappel : ${what} à déposer avant le ${due}`,
-      body: `Votre demande ${name} attend encore des documents à déposer ${when}. L'appel à candidatures fixe leur échéance au ${due} : déposez-les dans Envol d'ici là.`,
+      subject: `Rappel\u00a0: ${what} à déposer avant le ${due}`,
+      body: `Votre demande ${name} attend encore des documents à déposer ${when}. L'appel à candidatures fixe leur échéance au ${due}\u00a0: déposez-les dans Envol d'ici là.`,
     };
   }
   const what = reminder.kind === "documents" ? "documents" : "return documents";

@@ -222,7 +222,7 @@ export const sayRuleValue = (v: RuleValue, lang: Lang): string => {
         : `${LABELS[v.rule][lang]} ${formatMoney(v.value, lang)}`;
     case "fewer-opportunities":
     case "first-mobility":
-      return `${LABELS[v.rule][lang]}${lang === "fr" ? " :" : ":"} ${yesNoUnknown(v.value, lang)}`;
+      return `${LABELS[v.rule][lang]}${lang === "fr" ? "\u00a0:" : ":"} ${yesNoUnknown(v.value, lang)}`;
     case "submitted-at":
       return `${{ fr: "déposé le", en: "submitted on" }[lang]} ${formatLongDate(parisDay(v.value), lang)}`;
   }

@@ -59,21 +59,29 @@ describe("sayRuleValue", () => {
     ],
     [
       { rule: "fewer-opportunities", value: true },
-      "moins d'opportunités : oui",
+      "moins d'opportunités\u00a0: oui",
       "fewer opportunities: yes",
     ],
     [
       { rule: "fewer-opportunities", value: false },
-      "moins d'opportunités : non",
+      "moins d'opportunités\u00a0: non",
       "fewer opportunities: no",
     ],
     [
       { rule: "fewer-opportunities", value: null },
-      "moins d'opportunités : non renseigné",
+      "moins d'opportunités\u00a0: non renseigné",
       "fewer opportunities: not given",
     ],
-    [{ rule: "first-mobility", value: true }, "première mobilité : oui", "first mobility: yes"],
-    [{ rule: "first-mobility", value: false }, "première mobilité : non", "first mobility: no"],
+    [
+      { rule: "first-mobility", value: true },
+      "première mobilité\u00a0: oui",
+      "first mobility: yes",
+    ],
+    [
+      { rule: "first-mobility", value: false },
+      "première mobilité\u00a0: non",
+      "first mobility: no",
+    ],
     [
       { rule: "submitted-at", value: "2027-03-03T09:15:00Z" },
       "déposé le 3 mars 2027",
@@ -107,7 +115,7 @@ const standing = (over: Partial<RankStanding>): RankStanding => ({
 describe("explainRank", () => {
   it("a student funded by rank: the rank out of the total, the rules' values, the cut-off", () => {
     expect(explainRank(standing({}), "fr")).toBe(
-      `12e sur 58 : échelon 5, quotient familial 8${NNBSP}400${NBSP}€ ; le dernier dossier retenu est le 40e.`,
+      `12e sur 58\u00a0: échelon 5, quotient familial 8${NNBSP}400${NBSP}€\u00a0; le dernier dossier retenu est le 40e.`,
     );
     expect(explainRank(standing({}), "en")).toBe(
       "12th of 58: level 5, family quotient €8,400; the last request funded is 40th.",
@@ -117,7 +125,7 @@ describe("explainRank", () => {
   it("the first of a thousand: 1er, 1st, and the total grouped", () => {
     const s = standing({ rank: 1, total: 1_000, values: [{ rule: "crous-echelon", value: "7" }] });
     expect(explainRank(s, "fr")).toBe(
-      `1er sur 1${NNBSP}000 : échelon 7 ; le dernier dossier retenu est le 40e.`,
+      `1er sur 1${NNBSP}000\u00a0: échelon 7\u00a0; le dernier dossier retenu est le 40e.`,
     );
     expect(explainRank(s, "en")).toBe("1st of 1,000: level 7; the last request funded is 40th.");
   });
@@ -125,7 +133,7 @@ describe("explainRank", () => {
   it("a waitlisted student is told her place on the waitlist", () => {
     const s = standing({ rank: 43, outcome: { kind: "waitlisted", position: 3, byHand: false } });
     expect(explainRank(s, "fr")).toBe(
-      `43e sur 58 : échelon 5, quotient familial 8${NNBSP}400${NBSP}€ ; le dernier dossier retenu est le 40e ; votre dossier est le 3e de la liste d'attente.`,
+      `43e sur 58\u00a0: échelon 5, quotient familial 8${NNBSP}400${NBSP}€\u00a0; le dernier dossier retenu est le 40e\u00a0; votre dossier est le 3e de la liste d'attente.`,
     );
     expect(explainRank(s, "en")).toBe(
       "43rd of 58: level 5, family quotient €8,400; the last request funded is 40th; your request is 3rd on the waitlist.",
@@ -138,7 +146,7 @@ describe("explainRank", () => {
       outcome: { kind: "funded", amountCents: 1, byHand: true },
     });
     expect(explainRank(funded, "fr")).toMatch(
-      /le dernier dossier retenu est le 40e ; la DRI a retenu votre dossier hors classement\.$/,
+      /le dernier dossier retenu est le 40e\u00a0; la DRI a retenu votre dossier hors classement\.$/,
     );
     expect(explainRank(funded, "en")).toMatch(
       /the last request funded is 40th; the office funded your request outside the ranking\.$/,
@@ -158,7 +166,7 @@ describe("explainRank", () => {
       outcome: { kind: "waitlisted", position: 12, byHand: false },
     });
     expect(explainRank(s, "fr")).toMatch(
-      / ; aucun dossier n'est retenu au classement ; votre dossier est le 12e de la liste d'attente\.$/,
+      /\u00a0; aucun dossier n'est retenu au classement\u00a0; votre dossier est le 12e de la liste d'attente\.$/,
     );
     expect(explainRank(s, "en")).toMatch(
       /; no request is funded by rank; your request is 12th on the waitlist\.$/,

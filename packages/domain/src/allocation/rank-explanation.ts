@@ -96,7 +96,7 @@ const outcomeClause = (outcome: RankStanding["outcome"], lang: Lang): string | u
  */
 export const explainRank = (standing: RankStanding, lang: Lang): string => {
   const head = {
-    fr: `${formatOrdinal(standing.rank, "fr")} sur ${formatInteger(standing.total, "fr")} :`,
+    fr: `${formatOrdinal(standing.rank, "fr")} sur ${formatInteger(standing.total, "fr")}\u00a0:`,
     en: `${formatOrdinal(standing.rank, "en")} of ${formatInteger(standing.total, "en")}:`,
   }[lang];
   const values = standing.values.map((v) => sayRuleValue(v, lang)).join(", ");
@@ -105,5 +105,5 @@ export const explainRank = (standing: RankStanding, lang: Lang): string => {
     cutOff(standing.lastFundedRank, lang),
     outcomeClause(standing.outcome, lang),
   ].filter((c) => c !== undefined);
-  return `${clauses.join(lang === "fr" ? " ; " : "; ")}.`;
+  return `${clauses.join(lang === "fr" ? "\u00a0; " : "; ")}.`;
 };

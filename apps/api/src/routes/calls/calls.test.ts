@@ -145,7 +145,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("calls on %s", (_n
     const problem = await json(refused);
     expect(problem.type).toMatch(/\/call-closed$/);
     expect(problem.detail).toBe(
-      `L'appel à candidatures ${schemeName} 2026-2027 est ouvert du 1er octobre 2026 au 25 novembre 2026 ; il est clos.`,
+      `L'appel à candidatures ${schemeName} 2026-2027 était ouvert du 1er octobre 2026 au 25 novembre 2026\u00a0; il est clos.`,
     );
     expect(problem).toMatchObject({ opensOn: "2026-10-01", closesOn: "2026-11-25" });
 
