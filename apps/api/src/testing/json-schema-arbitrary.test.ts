@@ -45,6 +45,16 @@ const received = async (mediaType: string, value: unknown) => {
   return Object.fromEntries(form.entries());
 };
 
+describe("encodeBody", () => {
+  it("sends a multipart body that is not an object of fields as it is, not as one field per character", () => {
+    const encoded = encodeBody("multipart/form-data", "x".repeat(100_000));
+    expect(encoded.headers).toEqual({ "content-type": "multipart/form-data" });
+    expect(encoded.body).toBe(JSON.stringify("x".repeat(100_000)));
+    expect(encodeBody("multipart/form-data", [1, 2]).body).toBe("[1,2]");
+    expect(encodeBody("multipart/form-data", { kind: "visa" }).body).toBeInstanceOf(FormData);
+  });
+});
+
 describe("arbitraryFromJsonSchema", () => {
   it("draws situations that the domain's schema accepts, or refuses, as asked", () => {
     const accepts = (v: unknown) => SituationSchema.safeParse(v).success;
