@@ -17,6 +17,7 @@ import {
 } from "@envol/domain";
 import { Effect, Exit, Result } from "effect";
 import { openCallDeadlines, schemeChecklist } from "./lib/call-deadlines.ts";
+import { repeatEvery } from "./lib/periodic.ts";
 import type { Runner } from "./lib/services.ts";
 
 export interface CallRemindersOptions {
@@ -87,36 +88,13 @@ export const remindCallDeadlines = (run: Runner, registry: Registry, today: IsoD
   );
 
 /** Reminds at once, then every `intervalMs`; the returned function stops it (after a pass in flight). */
-export const startCallReminders = (options: CallRemindersOptions): (() => Promise<void>) => {
-  const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> = Promise.resolve();
-
-  const tick = () => {
-    timer = undefined;
-    current = remindCallDeadlines(options.run, options.registry(), options.today()).then((exit) => {
-      if (Exit.isSuccess(exit)) {
-        if (exit.value > 0)
-          options.logger.info({ reminders: exit.value }, "call reminders written");
-      } else {
-        // a database hiccup: try again next time, the server goes on
-        options.logger.error({ error: String(exit.cause) }, "call reminders failed");
-      }
-      if (!stopped) schedule();
-    });
-  };
-  const schedule = () => {
-    timer = setTimeout(tick, intervalMs);
-    // the reminders never keep the process alive on their own: the server does
-    timer.unref();
-  };
-
-  timer = setTimeout(tick, 0);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await current;
-  };
-};
+export const startCallReminders = (options: CallRemindersOptions): (() => Promise<void>) =>
+  repeatEvery(options.intervalMs ?? DEFAULT_INTERVAL_MS, async () => {
+    const exit = await remindCallDeadlines(options.run, options.registry(), options.today());
+    if (Exit.isSuccess(exit)) {
+      if (exit.value > 0) options.logger.info({ reminders: exit.value }, "call reminders written");
+    } else {
+      // a database hiccup: try again next time, the server goes on
+      options.logger.error({ error: String(exit.cause) }, "call reminders failed");
+    }
+  });

@@ -6,6 +6,7 @@
  */
 import { RateLimits, Sessions } from "@envol/db";
 import { Effect, Exit } from "effect";
+import { repeatEvery } from "./lib/periodic.ts";
 import type { Runner } from "./lib/services.ts";
 
 export interface PurgeOptions {
@@ -33,36 +34,15 @@ export const purgeExpired = (run: Runner, at: Date) =>
 
 /** Purges at once, then every `intervalMs`; the returned function stops it (after a purge in flight). */
 export const startPurger = (options: PurgeOptions): (() => Promise<void>) => {
-  const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   const now = options.now ?? (() => new Date());
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> = Promise.resolve();
-
-  const tick = () => {
-    timer = undefined;
-    current = purgeExpired(options.run, now()).then((exit) => {
-      if (Exit.isSuccess(exit)) {
-        if (exit.value.sessions + exit.value.rateLimits > 0)
-          options.logger.info(exit.value, "expired rows purged");
-      } else {
-        // a database hiccup: try again next time, the server goes on
-        options.logger.error({ error: String(exit.cause) }, "purge failed");
-      }
-      if (!stopped) schedule();
-    });
-  };
-  const schedule = () => {
-    timer = setTimeout(tick, intervalMs);
-    // the purger never keeps the process alive on its own: the server does
-    timer.unref();
-  };
-
-  timer = setTimeout(tick, 0);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await current;
-  };
+  return repeatEvery(options.intervalMs ?? DEFAULT_INTERVAL_MS, async () => {
+    const exit = await purgeExpired(options.run, now());
+    if (Exit.isSuccess(exit)) {
+      if (exit.value.sessions + exit.value.rateLimits > 0)
+        options.logger.info(exit.value, "expired rows purged");
+    } else {
+      // a database hiccup: try again next time, the server goes on
+      options.logger.error({ error: String(exit.cause) }, "purge failed");
+    }
+  });
 };
