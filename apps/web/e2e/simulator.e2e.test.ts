@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeSituation } from "../src/simulator/situation-link.ts";
 import { axeViolations, launch } from "./browser.ts";
 import { EXAMPLE, exampleTotal, written } from "./demo.ts";
+import { countReactCommits } from "./react-commits.ts";
 import { hasChromium, ROOT, startServer } from "./server.ts";
 
 const SHOTS = join(ROOT, "apps/web/e2e/screenshots");
@@ -44,6 +45,28 @@ describe.skipIf(!hasChromium)(
       await page.screenshot({ path: join(SHOTS, "simulator-fr.png"), fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it("rests once the results are on screen: no render after render while nobody types", async () => {
+      const page = await browser.newPage({
+        locale: "fr-FR",
+        viewport: { width: 1280, height: 900 },
+      });
+      const commits = await countReactCommits(page);
+      await page.goto(`${server.url}/?s=${encodeSituation(EXAMPLE)}`);
+      await page
+        .getByText(await exampleTotal(server.url, "fr"))
+        .first()
+        .waitFor({ timeout: 20_000 });
+      // the answers' debounce and the chunks loaded after the first screen have settled by then
+      await page.waitForTimeout(1_500);
+      const before = await commits.count();
+      await page.waitForTimeout(2_000);
+      // a page at rest commits nothing; a selector made anew at each render once kept the
+      // results panel rendering hundreds of times a second, and React under load then never
+      // showed the chunks it had loaded ("Chargement…" in place of the city or the position)
+      expect((await commits.count()) - before).toBe(0);
       await page.close();
     });
 

@@ -46,6 +46,16 @@ export interface ResultsPanelProps {
 }
 
 /**
+ * Whom each scheme funds, by id. A function of the module, not of the render: a selector made
+ * anew at each render runs again each time, and a new Map is a new result, which re-renders the
+ * panel, which makes a new selector… a loop of hundreds of renders a second that also kept
+ * React from ever showing a chunk it had loaded.
+ */
+const participantsById = (
+  schemes: readonly { readonly id: string; readonly participant: Participant }[],
+): ReadonlyMap<string, Participant> => new Map(schemes.map((s) => [s.id, s.participant]));
+
+/**
  * The results, next to the form: the best combination on top, then one card per scheme for the
  * participant (the eligible ones first), and one line naming the other participant's schemes
  * (`participant-schemes.ts`). They are computed by the API for the last valid answers, in the
@@ -77,7 +87,7 @@ export const ResultsPanel = ({
   // whom each scheme funds, from the catalogue (read once a visit, as the student area does)
   const catalogue = useQuery({
     ...schemesQuery(lang),
-    select: (schemes) => new Map(schemes.map((s) => [s.id, s.participant])),
+    select: participantsById,
   }).data;
   const participant = situation ? participantOf(situation) : "student";
   const { own, others } = useMemo(
