@@ -184,6 +184,24 @@ describe.skipIf(!hasChromium)(
         .waitFor(WAIT);
       expect(await axeViolations(student)).toEqual([]);
 
+      // the calls page in French too: its words, the open call's state, nothing for axe
+      await staff.getByRole("button", { name: "Français" }).click();
+      await staff.getByRole("heading", { level: 1, name: "Appels à candidatures" }).waitFor(WAIT);
+      await row.getByText("Ouvert", { exact: true }).waitFor(WAIT);
+      // the last save said again in the page's new language
+      await staff
+        .getByText(
+          written(
+            `Appel Erasmus+ Europe ${YEAR} modifié : du ${formatLongDate(opens, "fr")} au ${formatLongDate(later, "fr")}.`,
+          ),
+        )
+        .waitFor(WAIT);
+      await row
+        .getByText(`du ${formatLongDate(opens, "fr")} au ${formatLongDate(later, "fr")}`)
+        .waitFor(WAIT);
+      expect(await axeViolations(staff)).toEqual([]);
+      await staff.screenshot({ path: join(SHOTS, "staff-calls-fr.png"), fullPage: true });
+
       expect(staffErrors).toEqual([]);
       expect(studentErrors).toEqual([]);
       await staffContext.close();

@@ -18,6 +18,14 @@ import {
   needsConfirmation,
 } from "./call-form.ts";
 
+/** What the page says once a call is saved (in the language of the moment it is read). */
+export interface CallSaved {
+  readonly scheme: string;
+  readonly opened: boolean;
+  readonly opensOn: string;
+  readonly closesOn: string;
+}
+
 const DATE_FIELDS = new Set<CallField>(["opensOn", "closesOn", "documentsDueOn", "reportsDueOn"]);
 const HINTS: Partial<Record<CallField, "windowHint" | "reminderHint">> = {
   closesOn: "windowHint",
@@ -41,7 +49,7 @@ export const CallDialog = ({
   readonly schemeName: string;
   readonly academicYear: string;
   readonly call: StaffCall | undefined;
-  readonly onDone: (message: string) => void;
+  readonly onDone: (saved: CallSaved) => void;
 }) => {
   const { t } = useStaffTranslation();
   const { lang } = useNames();
@@ -65,13 +73,12 @@ export const CallDialog = ({
     try {
       const saved = await write.mutateAsync(values);
       setOpen(false);
-      const dates = {
-        scheme: schemeName,
-        year: academicYear,
-        opens: formatDate(saved.opensOn, lang),
-        closes: formatDate(saved.closesOn, lang),
-      };
-      onDone(call === undefined ? t("callForm.opened", dates) : t("callForm.changed", dates));
+      onDone({
+        scheme,
+        opened: call === undefined,
+        opensOn: saved.opensOn,
+        closesOn: saved.closesOn,
+      });
     } catch {
       // said in the dialog, beside the fields it names
       setConfirming(false);

@@ -12,7 +12,7 @@ import { LoadProblem } from "../load-problem.tsx";
 import { callsQueryOptions } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
-import { CallDialog } from "./call-dialog.tsx";
+import { CallDialog, type CallSaved } from "./call-dialog.tsx";
 
 const callsRoute = getRouteApi("/staff/calls");
 
@@ -37,7 +37,7 @@ export const CallsPage = () => {
     ...callsQueryOptions(api, year, lang),
     placeholderData: keepPreviousData,
   });
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<CallSaved | null>(null);
   const headingId = useId();
   const yearId = useId();
   const introId = useId();
@@ -83,7 +83,13 @@ export const CallsPage = () => {
       )}
 
       <p role="status" className="staff-calls__status">
-        {done}
+        {done &&
+          t(done.opened ? "callForm.opened" : "callForm.changed", {
+            scheme: names.scheme(done.scheme),
+            year,
+            opens: formatDate(done.opensOn, lang),
+            closes: formatDate(done.closesOn, lang),
+          })}
       </p>
 
       {calls.isError && !calls.data ? (
