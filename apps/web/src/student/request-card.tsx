@@ -2,15 +2,15 @@ import "./request-card.css";
 import { formatMoney, type Lang } from "@envol/domain";
 import { Link } from "@tanstack/react-router";
 import { useMemo, useRef, useState } from "react";
-import { callWindow } from "../api/call-window.ts";
 import type { PublicCall } from "../api/calls.ts";
 import { formatDate } from "../i18n/format-date.ts";
 import { todayIso } from "../staff/academic-years.ts";
 import { actionRefusal } from "./action-refusal.ts";
 import { AgreementText } from "./agreement-text.tsx";
+import { callActions } from "./call-actions.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { StateBadge } from "./state-badge.tsx";
-import { STUDENT_ACTIONS, type StudentAction, type StudentRequest } from "./student-api.ts";
+import type { StudentAction, StudentRequest } from "./student-api.ts";
 import { useRequestAction } from "./student-queries.ts";
 import { useStudentTranslation } from "./student-texts.ts";
 
@@ -44,13 +44,7 @@ export const RequestCard = ({
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = `request-${request.id}`;
   const today = useMemo(() => todayIso(), []);
-  const callState =
-    call && request.actions.includes("submit") ? callWindow(call, today) : undefined;
-  const actions = STUDENT_ACTIONS.filter(
-    (a) =>
-      request.actions.includes(a) &&
-      (a !== "submit" || callState === undefined || callState === "open"),
-  );
+  const { window: callState, actions } = callActions(request.actions, call, today);
 
   const run = (action: StudentAction, reason?: string) => {
     if (act.isPending) return;
