@@ -94,6 +94,13 @@ const staffBudgetsRoute = createRoute({
   validateSearch: budgetsSearch,
 }).lazy(() => staffArea().then((m) => m.staffBudgets));
 
+/** `/staff/calls?academicYear=2026-2027`: the calls for applications of a year (ADR 018). */
+const staffCallsRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: "calls",
+  validateSearch: budgetsSearch,
+}).lazy(() => staffArea().then((m) => m.staffCalls));
+
 const staffPartnerKeysRoute = createRoute({
   getParentRoute: () => staffRoute,
   path: "partner-keys",
@@ -154,6 +161,7 @@ const routeTree = rootRoute.addChildren([
     staffQueueRoute,
     staffApplicationRoute,
     staffBudgetsRoute,
+    staffCallsRoute,
     staffPartnerKeysRoute,
   ]),
 ]);

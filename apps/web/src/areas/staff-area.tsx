@@ -1,9 +1,11 @@
 // the back office's shared look first: the pages' own stylesheets build on it
 import "../staff/staff-layout.css";
 import { createLazyRoute, Outlet } from "@tanstack/react-router";
+import { lazy, Suspense } from "react";
 import { loadForCurrentLanguage } from "../auth/area-texts.ts";
 import { loadAuthTexts } from "../auth/auth-texts.ts";
 import { SignedIn } from "../auth/signed-in.tsx";
+import { RoutePending } from "../shell/route-states.tsx";
 import { loadPersonnelTexts } from "../simulator/personnel/personnel-texts.ts";
 import { ApplicationPage } from "../staff/application/application-page.tsx";
 import { BudgetsPage } from "../staff/budgets/budgets-page.tsx";
@@ -17,8 +19,9 @@ await loadForCurrentLanguage(loadStaffTexts, loadAuthTexts, loadPersonnelTexts);
 
 /**
  * The international office's back office, loaded only when visited (its routes are in
- * `router.tsx`): the queue, an application with its decisions and money, the budgets and the
- * partners' API keys. Staff only: nobody signed in gets the sign-in form, a student is told the
+ * `router.tsx`): the queue, an application with its decisions and money, the budgets, the calls
+ * for applications (one more chunk, loaded when that page is visited) and the partners' API
+ * keys. Staff only: nobody signed in gets the sign-in form, a student is told the
  * area is the office's.
  */
 const StaffArea = () => {
@@ -42,4 +45,16 @@ export const staffApplication = createLazyRoute("/staff/applications/$id")({
 export const staffBudgets = createLazyRoute("/staff/budgets")({ component: BudgetsPage });
 export const staffPartnerKeys = createLazyRoute("/staff/partner-keys")({
   component: PartnerKeysPage,
+});
+
+/** The calls for applications: a chunk of its own, loaded when its page is first shown. */
+const CallsPage = lazy(() =>
+  import("../staff/calls/calls-page.tsx").then((m) => ({ default: m.CallsPage })),
+);
+export const staffCalls = createLazyRoute("/staff/calls")({
+  component: () => (
+    <Suspense fallback={<RoutePending />}>
+      <CallsPage />
+    </Suspense>
+  ),
 });

@@ -5,8 +5,6 @@ export const en: Messages = {
   app: {
     name: "Envol",
     tagline: "Télécom Paris's funding for stays abroad",
-    /** The page's description for search engines and link previews (index.html). */
-    description: "Envol: Télécom Paris's funding for stays abroad, simulated in a minute.",
     skipLink: "Skip to content",
     navLabel: "Main navigation",
     nav: {

@@ -9,9 +9,6 @@ export const fr = {
   app: {
     name: "Envol",
     tagline: "Les aides à la mobilité internationale de Télécom Paris",
-    /** The page's description for search engines and link previews (index.html). */
-    description:
-      "Envol : les aides à la mobilité internationale de Télécom Paris, simulées en une minute.",
     skipLink: "Aller au contenu",
     navLabel: "Navigation principale",
     nav: {

@@ -25,6 +25,7 @@ export const staffKeys = {
   payments: (requestId: string) => [SIGNED_IN, "staff", "payments", requestId] as const,
   budgets: (academicYear: string) => [SIGNED_IN, "staff", "budgets", academicYear] as const,
   partnerKeys: [SIGNED_IN, "staff", "partner-keys"] as const,
+  calls: (academicYear: string) => [SIGNED_IN, "staff", "calls", academicYear] as const,
 };
 
 // ---------------------------------------------------------------- reads
@@ -91,6 +92,18 @@ export const budgetsQueryOptions = (api: EnvolClient, academicYear: string) =>
     },
   });
 
+/** The calls for applications of a year (ADR 018), with their reminders' setting. */
+export const callsQueryOptions = (api: EnvolClient, academicYear: string, lang: Lang) =>
+  queryOptions({
+    // the schemes' names are in the language asked
+    queryKey: [...staffKeys.calls(academicYear), lang],
+    queryFn: async ({ signal }) => {
+      const res = await api.staff.calls.$get({ query: { academicYear } }, init(signal));
+      if (res.status === 200) return res.json();
+      throw await problemOf(res);
+    },
+  });
+
 export const partnerKeysQueryOptions = (api: EnvolClient) =>
   queryOptions({
     queryKey: staffKeys.partnerKeys,
@@ -110,6 +123,7 @@ export type QueueItem = QueuePage["items"][number];
 export type ApplicationDetail = Data<typeof applicationQueryOptions>;
 export type StaffRequest = ApplicationDetail["requests"][number];
 export type Budget = Data<typeof budgetsQueryOptions>[number];
+export type StaffCall = Data<typeof callsQueryOptions>[number];
 export type PartnerKey = Data<typeof partnerKeysQueryOptions>[number];
 
 // ---------------------------------------------------------------- links
@@ -190,6 +204,25 @@ export const setEnvelope = async (
   const res = await api.staff.budgets[":scheme"][":academicYear"].$put({
     param: { scheme, academicYear },
     json: body,
+  });
+  if (res.status === 200) return res.json();
+  throw await problemOf(res);
+};
+
+export type CallTerms = Parameters<
+  EnvolClient["staff"]["calls"][":scheme"][":academicYear"]["$put"]
+>[0]["json"];
+
+/** Opens a scheme's call for a year, or changes it (a 422 names each wrong field). */
+export const setCall = async (
+  api: EnvolClient,
+  scheme: string,
+  academicYear: string,
+  terms: CallTerms,
+) => {
+  const res = await api.staff.calls[":scheme"][":academicYear"].$put({
+    param: { scheme, academicYear },
+    json: terms,
   });
   if (res.status === 200) return res.json();
   throw await problemOf(res);

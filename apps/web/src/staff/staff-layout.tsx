@@ -6,10 +6,11 @@ import type { SessionUser } from "../auth/session.ts";
 import { SignOutButton } from "../auth/sign-out-button.tsx";
 import { useStaffTranslation } from "./texts/staff-texts.ts";
 
-const PAGES = ["queue", "budgets", "partner-keys"] as const;
+const PAGES = ["queue", "budgets", "calls", "partner-keys"] as const;
 const PATHS = {
   queue: "/staff/queue",
   budgets: "/staff/budgets",
+  calls: "/staff/calls",
   "partner-keys": "/staff/partner-keys",
 } as const;
 

@@ -21,6 +21,13 @@ describe("the static first screen", () => {
     expect(english).toContain(`<h1>${en.simulator.title.replace("'", "&#39;")}</h1>`);
     expect(english).toContain(`aria-label="${en.app.navLabel}"`);
     expect(english).toContain(`>${en.app.nav.staff}</a>`);
+    // the description, written at build time only (not in the app's texts, the first screen's)
+    expect(french).toContain(
+      '<meta name="description" content="Envol\u00a0: les aides à la mobilité internationale de Télécom Paris, simulées en une minute." />',
+    );
+    expect(english).toContain(
+      '<meta name="description" content="Envol: Télécom Paris&#39;s funding for stays abroad, simulated in a minute." />',
+    );
     // the same page otherwise: only the texts differ
     expect(english.replace(/>[^<]*</g, "><").replace(/"[^"]*"/g, '""')).toBe(
       french.replace(/>[^<]*</g, "><").replace(/"[^"]*"/g, '""'),

@@ -18,6 +18,9 @@ import type { RulesMessages } from "../rules/rules-messages.ts";
  * top of the rule page in their main part, as React renders it before the rules arrive (the
  * list's heading and lede; a scheme's link back and the words on these pages), so that the page's
  * largest paint is the static one, as the simulator's is.
+ *
+ * The page's description for search engines and link previews (`{{meta:description}}`) is only
+ * ever read here: it is kept out of the app's texts, which are in the first screen's bundle.
  */
 export type StaticPage = "simulator" | "other" | "rules" | "scheme-rules";
 
@@ -45,6 +48,11 @@ const lookup = (messages: Messages, key: string): string => {
     );
   if (typeof value !== "string") throw new Error(`index.html: no text "${key}" in the resources`);
   return value;
+};
+
+const DESCRIPTION: Record<Lang, string> = {
+  fr: "Envol\u00a0: les aides à la mobilité internationale de Télécom Paris, simulées en une minute.",
+  en: "Envol: Télécom Paris's funding for stays abroad, simulated in a minute.",
 };
 
 const HTML_LANG = /<html lang="fr">/;
@@ -89,6 +97,7 @@ const fillPage = (html: string, lang: Lang, messages: Messages, page: StaticPage
     : replaceOnce(html.replace(SIMULATOR_PART, ""), SIMULATOR_LINK, '<a href="/">')
   )
     .replace(HTML_LANG, () => `<html lang="${lang}">`)
+    .replaceAll("{{meta:description}}", escapeHtml(DESCRIPTION[lang]))
     .replaceAll(
       "{{simulator:title}}",
       escapeHtml(

@@ -21,6 +21,20 @@ describe("a refused action on a request", () => {
     expect(actionRefusal(problem)).toEqual({ kind: "explained", detail, otherApplicationId });
   });
 
+  it("shows the API's dates when the call is closed, not that the request changed", async () => {
+    const detail =
+      "L'appel à candidatures Erasmus+ Europe 2026-2027 était ouvert du 1er février 2027 au 15 mars 2027\u00a0; il est clos.";
+    const problem = await refused(409, {
+      type: "https://envol.telecom-paris.fr/problems/call-closed",
+      title: "L'appel à candidatures n'est pas ouvert",
+      status: 409,
+      detail,
+      opensOn: "2027-02-01",
+      closesOn: "2027-03-15",
+    });
+    expect(actionRefusal(problem)).toEqual({ kind: "explained", detail });
+  });
+
   it("says the request changed on any other conflict, and gives other refusals' reasons", async () => {
     const conflict = await refused(409, {
       type: "https://envol.telecom-paris.fr/problems/conflict",

@@ -5,7 +5,8 @@ import { ApiProblem } from "../api/api-problem.ts";
  * changed in the meantime (a 409 of the lifecycle: the page is refreshed), the API's own
  * explanation when the refusal is about the student's applications (the same stay already
  * applied for: the detail names the other application by its stay, in the student's language,
- * and the other application's id is given to link to it), no
+ * and the other application's id is given to link to it; the office's call is closed or not
+ * open yet: the detail gives its window's dates), no
  * connection, or another failure with its reason.
  */
 export type ActionRefusal =
@@ -20,7 +21,7 @@ export type ActionRefusal =
   | { readonly kind: "failed"; readonly reason: string };
 
 /** The problems whose detail is the message to show as it is. */
-const EXPLAINED = ["overlapping-request"];
+const EXPLAINED = ["overlapping-request", "call-closed"];
 
 export const actionRefusal = (error: Error): ActionRefusal => {
   if (error instanceof TypeError) return { kind: "offline" };

@@ -11,7 +11,7 @@ import { RequestCard } from "./request-card.tsx";
 import { SituationDetails } from "./situation-details.tsx";
 import { stayDates } from "./stay-dates.ts";
 import type { ApplicationDetail } from "./student-api.ts";
-import { useApplication, useSchemeNames } from "./student-queries.ts";
+import { useApplication, useCalls, useSchemeNames } from "./student-queries.ts";
 import { useStudentTranslation } from "./student-texts.ts";
 import { TimelineList } from "./timeline-list.tsx";
 import { useDestinationName } from "./use-destination-name.ts";
@@ -68,6 +68,7 @@ const Application = ({ application }: { readonly application: ApplicationDetail 
   const lang = i18n.language as Lang;
   const destination = useDestinationName()(application.situation);
   const names = useSchemeNames().data;
+  const calls = useCalls(application.academicYear).data;
   const schemeName = (scheme: string) => names?.get(scheme) ?? scheme;
   useDocumentTitle(t("application.title", { destination }));
   const dates = stayDates(application);
@@ -92,6 +93,7 @@ const Application = ({ application }: { readonly application: ApplicationDetail 
                     applicationId={application.id}
                     request={request}
                     schemeName={schemeName(request.scheme)}
+                    call={calls?.get(request.scheme)}
                   />
                 </li>
               ))}

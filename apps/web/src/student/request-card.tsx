@@ -1,12 +1,16 @@
 import "./request-card.css";
 import { formatMoney, type Lang } from "@envol/domain";
 import { Link } from "@tanstack/react-router";
-import { useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
+import type { PublicCall } from "../api/calls.ts";
+import { formatDate } from "../i18n/format-date.ts";
+import { todayIso } from "../staff/academic-years.ts";
 import { actionRefusal } from "./action-refusal.ts";
 import { AgreementText } from "./agreement-text.tsx";
+import { callActions } from "./call-actions.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { StateBadge } from "./state-badge.tsx";
-import { STUDENT_ACTIONS, type StudentAction, type StudentRequest } from "./student-api.ts";
+import type { StudentAction, StudentRequest } from "./student-api.ts";
 import { useRequestAction } from "./student-queries.ts";
 import { useStudentTranslation } from "./student-texts.ts";
 
@@ -17,15 +21,21 @@ const MAX_REASON = 2000;
  * One request of the application: its grant, its state and what it means, the amounts
  * (estimated when applying, approved), and what the student may do now (the API says which):
  * submit at once; withdraw (with an optional reason) and sign the agreement after a question.
+ * A request still to send under an office's call (ADR 018) shows the call's window; outside
+ * it, the card says so with the dates and offers no "send" (the API would refuse it, 409
+ * `call-closed`, whose words are shown if the window closes while the page is open).
  */
 export const RequestCard = ({
   applicationId,
   request,
   schemeName,
+  call,
 }: {
   readonly applicationId: string;
   readonly request: StudentRequest;
   readonly schemeName: string;
+  /** The office's call for the request's scheme and year, if it opened one. */
+  readonly call?: PublicCall | undefined;
 }) => {
   const { t, i18n } = useStudentTranslation();
   const lang = i18n.language as Lang;
@@ -33,7 +43,8 @@ export const RequestCard = ({
   const [done, setDone] = useState<StudentAction | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = `request-${request.id}`;
-  const actions = STUDENT_ACTIONS.filter((a) => request.actions.includes(a));
+  const today = useMemo(() => todayIso(), []);
+  const { window: callState, actions } = callActions(request.actions, call, today);
 
   const run = (action: StudentAction, reason?: string) => {
     if (act.isPending) return;
@@ -76,6 +87,16 @@ export const RequestCard = ({
           </div>
         )}
       </dl>
+      {call && callState && (
+        <p className={callState === "open" ? "request__call" : "notice notice--warning"}>
+          {t(`call.${callState}`, {
+            scheme: schemeName,
+            year: call.academicYear,
+            opens: formatDate(call.opensOn, lang),
+            closes: formatDate(call.closesOn, lang),
+          })}
+        </p>
+      )}
       {actions.length > 0 && (
         <div className="request__actions">
           {actions.map((action) =>

@@ -1,6 +1,7 @@
 import type { Lang } from "@envol/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { callsQuery } from "../api/calls.ts";
 import { schemeNames, schemesQuery } from "../api/schemes.ts";
 import { SIGNED_IN } from "../auth/session.ts";
 import { useEnvolClient } from "../auth/use-envol-client.ts";
@@ -36,6 +37,15 @@ export const useApplication = (id: string) => {
   return useQuery({
     queryKey: [...applicationKey(id), i18n.language],
     queryFn: ({ signal }) => getApplication(envol, id, signal),
+  });
+};
+
+/** The office's calls of a year, by scheme (public; none for a scheme: sending is open). */
+export const useCalls = (academicYear: string) => {
+  const { i18n } = useTranslation();
+  return useQuery({
+    ...callsQuery(academicYear, i18n.language as Lang),
+    select: (calls) => new Map(calls.map((c) => [c.scheme, c])),
   });
 };
 
@@ -76,12 +86,15 @@ export interface RequestActionInput {
 /** Submit, withdraw or sign one request of application `id`; the page is read again after. */
 export const useRequestAction = (id: string) => {
   const envol = useEnvolClient();
+  const queryClient = useQueryClient();
   const refresh = useRefreshApplication(id);
   return useMutation({
     mutationFn: (input: RequestActionInput) => actOnRequest(envol, { id, ...input }),
-    // after a 401 the session's data is already dropped (`main.tsx`): nothing is read again
+    // after a 401 the session's data is already dropped (`main.tsx`): nothing is read again;
+    // the calls too, a refusal (409 `call-closed`) saying the office changed one meanwhile
     onSettled: () => {
       void refresh();
+      void queryClient.invalidateQueries({ queryKey: ["calls"] });
     },
   });
 };

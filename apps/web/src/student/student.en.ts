@@ -119,6 +119,13 @@ export const studentEn: StudentMessages = {
     answers: "Your answers",
     answersHint: "The simulator's answers this application was made with.",
   },
+  call: {
+    open: "Call for applications open from {{opens}} to {{closes}}: send your request by then.",
+    "not-open-yet":
+      "The {{scheme}} {{year}} call for applications opens on {{opens}} and closes on {{closes}}: you can send your request from {{opens}}. Until then, you can prepare it.",
+    closed:
+      "The {{scheme}} {{year}} call for applications was open from {{opens}} to {{closes}}; it is closed and the request can no longer be sent.",
+  },
   withdraw: {
     title: "Withdraw the {{scheme}} request?",
     body: "The office will no longer review it; you will not be able to send it again.",

@@ -124,6 +124,13 @@ export const studentFr = {
     answers: "Vos réponses",
     answersHint: "Les réponses du simulateur reprises dans cette candidature.",
   },
+  call: {
+    open: "Appel à candidatures ouvert du {{opens}} au {{closes}}\u00a0: envoyez votre demande d'ici là.",
+    "not-open-yet":
+      "L'appel à candidatures {{scheme}} {{year}} ouvrira le {{opens}} et fermera le {{closes}}\u00a0: vous pourrez envoyer votre demande à partir du {{opens}}. D'ici là, vous pouvez la préparer.",
+    closed:
+      "L'appel à candidatures {{scheme}} {{year}} était ouvert du {{opens}} au {{closes}}\u00a0; il est clos et la demande ne peut plus être envoyée.",
+  },
   withdraw: {
     title: "Retirer la demande {{scheme}} ?",
     body: "La DRI ne l'examinera plus ; vous ne pourrez pas la renvoyer.",

@@ -1,5 +1,5 @@
 /**
- * `/staff/budgets`' search parameters as the route reads them, in the first screen's bundle: the
+ * `/staff/budgets`' and `/staff/calls`' search parameters as the routes read them, in the first screen's bundle: the
  * academic year asked for (`?academicYear=2026-2027`), as text. Whether Envol has that year is
  * the page's to check, with the domain's rules (it says so and shows the current year if not).
  */
