@@ -7,7 +7,7 @@ import { Applications } from "./applications.ts";
 import { Budgets } from "./budgets.ts";
 import { Database } from "./database.ts";
 import { auditEvents, budgets, outbox, schemeRequests } from "./schema/index.ts";
-import { openTestRuntime, semesterAt, testEngines } from "./testing/index.ts";
+import { openTestRuntime, personnelStayAt, semesterAt, testEngines } from "./testing/index.ts";
 import { Users } from "./users.ts";
 
 const STAFF = { kind: "staff", userId: "00000000-0000-4000-8000-000000000001" } as const;
@@ -328,6 +328,106 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       });
       const states = await statesOf([a.id, b.id]);
       expect([states.get(a.id), states.get(b.id)]).toEqual(["submitted", "submitted"]);
+    });
+
+    it("ranks the personnel's requests too (unknown on the students' rules, then by submission), and each reads their own standing", async () => {
+      const year = "2031-2032";
+      const staffOf = async (i: number) => {
+        const user = await t.run(
+          Users.use((u) =>
+            u.ensure({ email: `p${i}@alloc.test`, name: `Personnel ${i}`, role: "personnel" }),
+          ),
+        );
+        const me: Actor = { kind: "personnel", userId: user.id };
+        const app = await t.run(
+          Applications.use((a) =>
+            a.create({
+              studentId: user.id,
+              situation: personnelStayAt({ start: "2032-03-15", end: "2032-03-19" }),
+              schemes: ["erasmus-staff"],
+            }),
+          ),
+        );
+        const id = app.requests[0]?.id as string;
+        await t.run(Applications.use((a) => a.decide(id, { action: "submit" }, me)));
+        return { id, userId: user.id, cents: app.requests[0]?.estimatedCents as number };
+      };
+      const first = await staffOf(1);
+      const second = await staffOf(2);
+      expect(first.cents).toBeGreaterThan(0);
+      await t.run(Budgets.use((b) => b.setEnvelope("erasmus-staff", year, first.cents, STAFF)));
+      const p = await t.run(
+        Allocations.use((a) =>
+          a.propose("erasmus-staff", year, ["crous-echelon", "submitted-at"], [], STAFF),
+        ),
+      );
+      expect(p.rows.map((r) => [r.requestId, r.funded])).toEqual([
+        [first.id, true],
+        [second.id, false],
+      ]);
+      expect(p.rows[0]?.standing.values[0]).toEqual({ rule: "crous-echelon", value: null });
+      await t.run(Allocations.use((a) => a.apply("erasmus-staff", year, p.version, STAFF)));
+      const mine = await t.run(Allocations.use((a) => a.standingsOf(second.userId)));
+      expect(mine.map((s) => [s.requestId, s.standing.outcome.kind])).toEqual([
+        [second.id, "waitlisted"],
+      ]);
+    });
+
+    it("property: within envelope less committed whatever the envelope, the money committed elsewhere and the moves; the same inputs give the same standings", async () => {
+      const year = 2032;
+      const requests = [];
+      for (const e of ["5", "4", "3", "2", "1", "0bis"] as const)
+        requests.push(await submitted(year, e));
+      const each = requests[0]?.cents as number;
+      await setEnvelope(year, 0);
+      // a fixed-seed generator: every run draws the same cases, and a failure names its case
+      let seed = 20_261_206;
+      const next = (n: number) => {
+        seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+        return seed % n;
+      };
+      const d = await db();
+      for (let k = 0; k < 15; k++) {
+        const envelopeCents = next(7 * each);
+        const committedCents = next(envelopeCents + 1);
+        await d
+          .update(budgets)
+          .set({ envelopeCents, committedCents })
+          .where(and(eq(budgets.scheme, SCHEME), eq(budgets.academicYear, yearOf(year))));
+        const moves = requests
+          .filter(() => next(4) === 0)
+          .map((r) => ({
+            requestId: r.id,
+            to: next(2) === 0 ? ("funded" as const) : ("waitlist" as const),
+            reason: `case ${k}`,
+          }));
+        const exit = await propose(year, moves);
+        const left = envelopeCents - committedCents;
+        if (Exit.isFailure(exit)) {
+          // refused only when the moves to funded alone exceed what is left
+          const movedCents = moves.filter((m) => m.to === "funded").length * each;
+          expect(errorOf(exit), `case ${k}`).toMatchObject({ _tag: "MovesExceedEnvelope" });
+          expect(movedCents, `case ${k}`).toBeGreaterThan(left);
+          continue;
+        }
+        const a = exit.value;
+        const funded = a.rows.filter((r) => r.funded);
+        expect(a.envelopeCents, `case ${k}`).toBe(left);
+        expect(a.allocatedCents, `case ${k}`).toBeLessThanOrEqual(left);
+        expect(
+          funded.reduce((sum, r) => sum + r.amountCents, 0),
+          `case ${k}`,
+        ).toBe(a.allocatedCents);
+        for (const m of moves)
+          expect(a.rows.find((r) => r.requestId === m.requestId)?.funded, `case ${k}`).toBe(
+            m.to === "funded",
+          );
+        const again = await proposed(year, moves);
+        expect(
+          again.rows.map((r) => r.standing),
+          `case ${k}`,
+        ).toEqual(a.rows.map((r) => r.standing));
+      }
     });
   },
 );
