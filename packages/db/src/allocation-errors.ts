@@ -29,7 +29,7 @@ export class AllocationApplied extends Data.TaggedError("AllocationApplied")<{
 
   explain(lang: Lang): string {
     return {
-      fr: `La répartition de ${this.scheme} en ${this.academicYear} est déjà appliquée : ses décisions sont prises.`,
+      fr: `La répartition de ${this.scheme} en ${this.academicYear} est déjà appliquée\u00a0: ses décisions sont prises.`,
       en: `The allocation of ${this.scheme} in ${this.academicYear} is already applied: its decisions are taken.`,
     }[lang];
   }
@@ -46,7 +46,7 @@ export class AllocationVersionChanged extends Data.TaggedError("AllocationVersio
 
   explain(lang: Lang): string {
     return {
-      fr: `La répartition a été proposée de nouveau (version ${formatInteger(this.version, "fr")}, et non ${formatInteger(this.expectedVersion, "fr")}) : relisez-la avant de l'appliquer.`,
+      fr: `La répartition a été proposée de nouveau (version ${formatInteger(this.version, "fr")}, et non ${formatInteger(this.expectedVersion, "fr")})\u00a0: relisez-la avant de l'appliquer.`,
       en: `The allocation was proposed again (version ${formatInteger(this.version, "en")}, not ${formatInteger(this.expectedVersion, "en")}): read it again before applying it.`,
     }[lang];
   }
@@ -68,7 +68,7 @@ export class AllocationOutdated extends Data.TaggedError("AllocationOutdated")<{
 
   explain(lang: Lang): string {
     return {
-      fr: `La demande ${this.requestId} ne peut plus être décidée comme proposé (${this.why.fr}) : rien n'est appliqué, proposez la répartition de nouveau.`,
+      fr: `La demande ${this.requestId} ne peut plus être décidée comme proposé (${this.why.fr})\u00a0: rien n'est appliqué, proposez la répartition de nouveau.`,
       en: `Request ${this.requestId} can no longer be decided as proposed (${this.why.en}): nothing is applied, propose the allocation again.`,
     }[lang];
   }
