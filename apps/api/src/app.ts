@@ -15,6 +15,7 @@ import { type Logger, makeLogger, requestLog } from "./lib/logger.ts";
 import { makeMetrics } from "./lib/metrics.ts";
 import { problem, problemBody, TITLES } from "./lib/problem.ts";
 import { securityHeaders } from "./lib/security.ts";
+import { allocationsRouter } from "./routes/allocations/allocations.index.ts";
 import { authRouter } from "./routes/auth/auth.index.ts";
 import { oidcRouter } from "./routes/auth/oidc.ts";
 import { callsRouter } from "./routes/calls/calls.index.ts";
@@ -48,6 +49,7 @@ const apiRoutes = (deps: AppDeps, options: { readonly https: boolean }) =>
     .route("/", staffRouter(deps))
     .route("/", staffDocumentsRouter(deps))
     .route("/", callsRouter(deps))
+    .route("/", allocationsRouter(deps))
     .route("/partner/v1", partnerRouter(deps));
 
 /**

@@ -47,6 +47,7 @@ import {
 import { applications, auditEvents, schemeRequests } from "./schema/index.ts";
 import { Schemes } from "./schemes.ts";
 import { type Tx, tagged, transact } from "./transact.ts";
+import { verdictToday } from "./verdict-today.ts";
 import { type ApplicationView, applicationView, type RequestView, requestView } from "./views.ts";
 
 /** What a decision says: the domain's (`planDecision`), the request's money added by `decide`. */
@@ -120,6 +121,14 @@ const refuseDoubleRequest = async (
 
 const now = DateTime.nowAsDate;
 
+/** What a decision's message to the student adds or leaves out (see `applyMovePlan`). */
+export interface DecisionMessage {
+  /** A paragraph added to the message, in the student's language. */
+  readonly note?: Readonly<Record<"fr" | "en", string>>;
+  /** `false`: the move is recorded and audited, no message is written (a step of a larger move). */
+  readonly notify?: boolean;
+}
+
 /** Applications, their scheme requests and every decision on them (ARCHITECTURE §2.6, §3). */
 export class Applications extends Context.Service<
   Applications,
@@ -154,6 +163,19 @@ export class Applications extends Context.Service<
       decision: Decision,
       actor: Actor,
     ) => Effect.Effect<RequestView, DecisionError>;
+    /**
+     * `decide` inside a transaction the caller holds, at the caller's instant: an allocation's
+     * apply approves and waitlists its requests in one transaction, with the same money, audit
+     * events and messages as a decision by hand. Rejects with the decision's tagged errors.
+     */
+    readonly decideIn: (
+      tx: Tx,
+      requestId: string,
+      decision: Decision,
+      actor: Actor,
+      at: Date,
+      message?: DecisionMessage,
+    ) => Promise<RequestView>;
     /**
      * Keeps what the host partner said of the mobility (EWP Incoming Mobilities: its decision,
      * the actual dates it gave, its comment) in the application's history, as `host-decision`.
@@ -193,28 +215,6 @@ export class Applications extends Context.Service<
           lang: "fr",
         });
         return new Map(report.schemes.map((s) => [s.scheme, s.estimate?.totalCents ?? null]));
-      };
-
-      /**
-       * What the scheme says of the situation today, on the current rules: its verdict and its
-       * standalone estimate. A host the catalogue has lost since leaves it ineligible.
-       */
-      const verdictToday = (situation: Situation, scheme: string, today: string) => {
-        try {
-          const report = evaluate({ ...situation, asOf: today }, registry, {
-            asOf: today,
-            lang: "fr",
-          });
-          const result = report.schemes.find((s) => s.scheme === scheme);
-          return {
-            verdict: result?.verdict ?? "ineligible",
-            estimateCents: result?.estimate?.totalCents ?? null,
-          } as const;
-        } catch (e) {
-          if (e instanceof UnknownPartner)
-            return { verdict: "ineligible", estimateCents: null } as const;
-          throw e;
-        }
       };
 
       /** The student's other requests, with their stays' planned dates. */
@@ -426,6 +426,125 @@ export class Applications extends Context.Service<
         );
       });
 
+      /**
+       * A decision inside a transaction the caller holds (`decide`'s, or an allocation's apply):
+       * the request's lock, the student's and the envelope's, its money, audit event and message.
+       * A tagged error thrown rolls the caller's transaction back.
+       */
+      const decideIn = async (
+        tx: Tx,
+        requestId: string,
+        decision: Decision,
+        actor: Actor,
+        at: Date,
+        message: DecisionMessage = {},
+      ): Promise<RequestView> => {
+        const { request, application, student } = await lockRequest(tx, requestId);
+        const approving = decision.action === "approve" || decision.action === "promote";
+        // two approvals of one student's requests wait for each other, each seeing what the
+        // other granted: the student's row is locked after the request's, before the envelope
+        if (approving) await lockStudent(tx, application.studentId);
+        const paidCents = await paidSoFar(tx, requestId);
+        const otherGrants = approving
+          ? await otherGrantsOf(tx, application.studentId, requestId)
+          : [];
+        // only an approval weighs what the scheme says today (ADR 010)
+        const today = approving
+          ? verdictToday(
+              registry,
+              application.situation,
+              request.scheme,
+              at.toISOString().slice(0, 10),
+            )
+          : undefined;
+        const schemeName = registry.byId.get(request.scheme)?.name ?? {
+          fr: request.scheme,
+          en: request.scheme,
+        };
+        const state = (budgetRemainingCents: number): DecisionState => ({
+          request: {
+            id: request.id,
+            scheme: request.scheme,
+            state: request.state,
+            studentId: application.studentId,
+            hostPartnerId: application.hostPartnerId,
+            approvedCents: request.approvedCents,
+            paidCents,
+          },
+          schemeName,
+          estimatedCents: request.estimatedCents,
+          advancePercent: schemes.advancePercent(request.scheme),
+          budgetRemainingCents,
+          ...(today && { today }),
+          stay: { start: application.startDate, end: application.endDate },
+          exclusiveWith: registry.plugins
+            .filter((p) => registry.exclusive(request.scheme, p.id))
+            .map((p) => p.id),
+          otherGrants,
+        });
+        // who may do what is checked before the envelope is locked (or found missing)
+        const allowed = planDecision(
+          state(Number.MAX_SAFE_INTEGER),
+          decision,
+          actor,
+          at.toISOString(),
+        );
+        if (Result.isFailure(allowed)) throw allowed.failure;
+        if (decision.action === "submit")
+          await refuseDoubleRequest(tx, request, application, schemeName);
+        const budget = allowed.success.usesEnvelope
+          ? await lockBudget(tx, request.scheme, application.academicYear)
+          : undefined;
+        const planned = budget
+          ? planDecision(
+              state(budget.envelopeCents - budget.committedCents),
+              decision,
+              actor,
+              at.toISOString(),
+            )
+          : allowed;
+        if (Result.isFailure(planned)) throw planned.failure;
+        const plan = planned.success;
+        if (plan.ledger.length > 0 && !budget)
+          throw new BudgetNotFound({
+            scheme: request.scheme,
+            academicYear: application.academicYear,
+          });
+
+        const updated = (
+          await tx
+            .update(schemeRequests)
+            .set({
+              state: plan.request.state,
+              approvedCents: plan.request.approvedCents,
+              ...(plan.approves && {
+                approvedAt: at,
+                approvedOptions: (registry.byId.get(request.scheme)?.options ?? null) as
+                  | object
+                  | null,
+              }),
+              updatedAt: at,
+              version: request.version + 1,
+            })
+            .where(eq(schemeRequests.id, requestId))
+            .returning()
+        )[0] as typeof schemeRequests.$inferSelect;
+        await tx
+          .update(applications)
+          .set({ updatedAt: at })
+          .where(eq(applications.id, application.id));
+        await applyMovePlan(tx, plan, {
+          at,
+          actor,
+          requestId,
+          applicationId: application.id,
+          budgetId: budget?.id ?? null,
+          student,
+          ...message,
+        });
+        return requestView(updated);
+      };
+
       const decide = Effect.fn("Applications.decide")(function* (
         requestId: string,
         decision: Decision,
@@ -434,106 +553,7 @@ export class Applications extends Context.Service<
         const at = yield* now;
         return yield* transact(
           db,
-          async (tx) => {
-            const { request, application, student } = await lockRequest(tx, requestId);
-            const approving = decision.action === "approve" || decision.action === "promote";
-            // two approvals of one student's requests wait for each other, each seeing what the
-            // other granted: the student's row is locked after the request's, before the envelope
-            if (approving) await lockStudent(tx, application.studentId);
-            const paidCents = await paidSoFar(tx, requestId);
-            const otherGrants = approving
-              ? await otherGrantsOf(tx, application.studentId, requestId)
-              : [];
-            // only an approval weighs what the scheme says today (ADR 010)
-            const today = approving
-              ? verdictToday(application.situation, request.scheme, at.toISOString().slice(0, 10))
-              : undefined;
-            const schemeName = registry.byId.get(request.scheme)?.name ?? {
-              fr: request.scheme,
-              en: request.scheme,
-            };
-            const state = (budgetRemainingCents: number): DecisionState => ({
-              request: {
-                id: request.id,
-                scheme: request.scheme,
-                state: request.state,
-                studentId: application.studentId,
-                hostPartnerId: application.hostPartnerId,
-                approvedCents: request.approvedCents,
-                paidCents,
-              },
-              schemeName,
-              estimatedCents: request.estimatedCents,
-              advancePercent: schemes.advancePercent(request.scheme),
-              budgetRemainingCents,
-              ...(today && { today }),
-              stay: { start: application.startDate, end: application.endDate },
-              exclusiveWith: registry.plugins
-                .filter((p) => registry.exclusive(request.scheme, p.id))
-                .map((p) => p.id),
-              otherGrants,
-            });
-            // who may do what is checked before the envelope is locked (or found missing)
-            const allowed = planDecision(
-              state(Number.MAX_SAFE_INTEGER),
-              decision,
-              actor,
-              at.toISOString(),
-            );
-            if (Result.isFailure(allowed)) throw allowed.failure;
-            if (decision.action === "submit")
-              await refuseDoubleRequest(tx, request, application, schemeName);
-            const budget = allowed.success.usesEnvelope
-              ? await lockBudget(tx, request.scheme, application.academicYear)
-              : undefined;
-            const planned = budget
-              ? planDecision(
-                  state(budget.envelopeCents - budget.committedCents),
-                  decision,
-                  actor,
-                  at.toISOString(),
-                )
-              : allowed;
-            if (Result.isFailure(planned)) throw planned.failure;
-            const plan = planned.success;
-            if (plan.ledger.length > 0 && !budget)
-              throw new BudgetNotFound({
-                scheme: request.scheme,
-                academicYear: application.academicYear,
-              });
-
-            const updated = (
-              await tx
-                .update(schemeRequests)
-                .set({
-                  state: plan.request.state,
-                  approvedCents: plan.request.approvedCents,
-                  ...(plan.approves && {
-                    approvedAt: at,
-                    approvedOptions: (registry.byId.get(request.scheme)?.options ?? null) as
-                      | object
-                      | null,
-                  }),
-                  updatedAt: at,
-                  version: request.version + 1,
-                })
-                .where(eq(schemeRequests.id, requestId))
-                .returning()
-            )[0] as typeof schemeRequests.$inferSelect;
-            await tx
-              .update(applications)
-              .set({ updatedAt: at })
-              .where(eq(applications.id, application.id));
-            await applyMovePlan(tx, plan, {
-              at,
-              actor,
-              requestId,
-              applicationId: application.id,
-              budgetId: budget?.id ?? null,
-              student,
-            });
-            return requestView(updated);
-          },
+          (tx) => decideIn(tx, requestId, decision, actor, at),
           isDecisionError,
         );
       });
@@ -608,6 +628,7 @@ export class Applications extends Context.Service<
         overlapping,
         updateDraft,
         decide,
+        decideIn,
         recordHostDecision,
         queue,
         queueAfter,

@@ -23,6 +23,10 @@ export const applyMovePlan = async (
     readonly student: { readonly email: string; readonly lang: Lang };
     /** What the message's payload adds to the request, the application, the action and the actor. */
     readonly payload?: Record<string, unknown>;
+    /** A paragraph added to the message, in the student's language. */
+    readonly note?: Readonly<Record<Lang, string>>;
+    /** `false`: no message (a step of a larger move whose last step writes it). */
+    readonly notify?: boolean;
   },
 ) => {
   const { at, requestId, budgetId } = move;
@@ -50,8 +54,12 @@ export const applyMovePlan = async (
     after: plan.audit.after,
     reason: plan.audit.reason,
   });
+  if (move.notify === false) return;
   const { lang, email } = move.student;
-  const message = renderNotification(plan.notification, lang);
+  const rendered = renderNotification(plan.notification, lang);
+  const message = move.note
+    ? { ...rendered, body: `${rendered.body}\n\n${move.note[lang]}` }
+    : rendered;
   await tx.insert(outbox).values({
     topic: `request.${plan.audit.action}`,
     recipient: email,

@@ -1,3 +1,4 @@
+export * from "./allocations.ts";
 export * from "./applications.ts";
 export * from "./audit-chain.ts";
 export * from "./audit-log.ts";

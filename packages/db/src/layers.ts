@@ -1,4 +1,5 @@
 import { Layer } from "effect";
+import { Allocations } from "./allocations.ts";
 import { Applications } from "./applications.ts";
 import { AuditTrail } from "./audit-trail.ts";
 import { Budgets } from "./budgets.ts";
@@ -33,7 +34,7 @@ export const repositoriesLayer = (config: DatabaseConfig, schemes: Schemes["Serv
     AuditTrail.layer,
     Documents.layer,
   ).pipe(Layer.provideMerge(deps));
-  return Grants.layer.pipe(Layer.provideMerge(repositories));
+  return Layer.mergeAll(Grants.layer, Allocations.layer).pipe(Layer.provideMerge(repositories));
 };
 
 export type Repositories = Layer.Success<ReturnType<typeof repositoriesLayer>>;

@@ -83,6 +83,32 @@ export const problemOf = (tagged: Tagged, lang: Lang): Problem => {
       return make(409, "document-reviewed", TITLES.documentReviewed, { detail });
     case "DocumentQuotaExceeded":
       return make(409, "document-quota", TITLES.documentQuota, { detail });
+    case "AllocationNotFound":
+      return make(404, "not-found", TITLES.notFound, { detail });
+    case "AllocationApplied":
+    case "AllocationVersionChanged":
+      return make(409, "conflict", TITLES.conflict, { detail });
+    case "AllocationOutdated":
+      // the request that can no longer be decided as proposed, as a link's target
+      return make(409, "allocation-outdated", TITLES.conflict, {
+        detail,
+        requestId: error.requestId,
+        applicationId: error.applicationId,
+      });
+    case "MovesExceedEnvelope":
+      return make(422, "validation", TITLES.invalid, {
+        errors: [{ path: "moves", message: detail }],
+      });
+    case "AllocationInputInvalid":
+      // the domain writes `moves[0].reason`; the validator's paths are `moves.0.reason`
+      return make(422, "validation", TITLES.invalid, {
+        errors: [
+          {
+            path: String(error.field).replace(/\[(\d+)\]/g, ".$1"),
+            message: (error.problem as Text)[lang],
+          },
+        ],
+      });
     case "ActionInputInvalid":
       return make(422, "validation", TITLES.invalid, {
         errors: [{ path: String(error.field), message: (error.problem as Text)[lang] }],

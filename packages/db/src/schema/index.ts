@@ -1,3 +1,4 @@
+export * from "./allocations.ts";
 export * from "./applications.ts";
 export * from "./audit.ts";
 export * from "./budgets.ts";
