@@ -139,8 +139,15 @@ interface Outcome {
   readonly scenarioCents: number | null;
 }
 
-/** The amount a scheme grants the situation alone, or null when it is not (yet) eligible. */
-const amountOf = (plugin: ConfiguredPlugin, ctx: EvaluationContext): number | null => {
+/**
+ * The amount a scheme grants the situation alone, or null when it is not (yet) eligible: the
+ * engine's standalone estimate without its sentences (no reasons, hints or plan), what a
+ * what-if and a ranked allocation need of each of thousands of requests.
+ *
+ * @example
+ * amountAlone(registry.byId.get("idf")!, makeEvaluationContext(situation, registry.institution, registry.partners, asOf, "fr"))
+ */
+export const amountAlone = (plugin: ConfiguredPlugin, ctx: EvaluationContext): number | null => {
   const period = plugin.periodFor(ctx.situation.mobility.start);
   for (const c of period.criteria)
     if (evaluateCondition(c.condition, ctx).status !== "met") return null;
@@ -197,8 +204,8 @@ export const startWhatIf = (setup: WhatIfSetup) => {
         requestId: r.requestId,
         submittedAt: r.submittedAt,
         situation: { student: r.situation.student, mobility: r.situation.mobility } as Situation,
-        baseCents: amountOf(base, ctx),
-        scenarioCents: amountOf(scenario, ctx),
+        baseCents: amountAlone(base, ctx),
+        scenarioCents: amountAlone(scenario, ctx),
       });
     }
     return requests;
