@@ -214,11 +214,17 @@ export const scenariosRouter = (deps: AppDeps) =>
                 send({ type: "error", title: TITLES.internal[lang] });
                 return controller.close();
               }
-              const done = whatIf.add(exit.value.rows);
-              send({ type: "progress", done, total: Math.max(total, done) });
-              after = exit.value.next;
-              if (after !== null) return;
-              send({ type: "result", ...whatIf.finish() });
+              try {
+                const done = whatIf.add(exit.value.rows);
+                send({ type: "progress", done, total: Math.max(total, done) });
+                after = exit.value.next;
+                if (after !== null) return;
+                send({ type: "result", ...whatIf.finish() });
+              } catch (e) {
+                // a defect after the first line: said in the stream, its details in the log
+                c.get("logger").error({ path: c.req.path, error: String(e) }, "what-if failed");
+                send({ type: "error", title: TITLES.internal[lang] });
+              }
               controller.close();
             },
           },
