@@ -2,6 +2,7 @@ import { Budgets, type SchemeOptionPeriod, SchemeOptions, WhatIfPopulation } fro
 import {
   type ConfiguredPlugin,
   type IsoDate,
+  issueText,
   type Lang,
   optionsFrom,
   PluginOptionsInvalid,
@@ -65,9 +66,22 @@ const configured = (
   entry: PluginEntry,
   inForce: unknown,
   change: Readonly<Record<string, unknown>>,
+  lang: Lang,
 ): { plugin: ConfiguredPlugin } | { errors: { path: string; message: string }[] } => {
+  const options = { ...(inForce as object), ...change };
+  // the plugin's own check, strict as `configure` is, its words in the reader's language
+  const schema =
+    entry.optionsSchema instanceof z.ZodObject ? entry.optionsSchema.strict() : entry.optionsSchema;
+  const parsed = schema.safeParse(options);
+  if (!parsed.success)
+    return {
+      errors: parsed.error.issues.map((i) => ({
+        path: ["options", ...i.path.map(String)].join("."),
+        message: issueText(i, options)[lang],
+      })),
+    };
   try {
-    return { plugin: entry.configureWith({ ...(inForce as object), ...change }) };
+    return { plugin: entry.configureWith(options) };
   } catch (e) {
     if (!(e instanceof PluginOptionsInvalid)) throw e;
     return {
@@ -126,7 +140,7 @@ export const scenariosRouter = (deps: AppDeps) =>
       const first = firstPeriodOf(found.plugin);
       if (body.since < first) return beforeFirstPeriod(c, first) as never;
       const before = found.plugin.optionsFor(body.since);
-      const next = configured(found.entry, before, body.options);
+      const next = configured(found.entry, before, body.options, c.get("lang"));
       if ("errors" in next)
         return problem(
           c,
@@ -160,7 +174,7 @@ export const scenariosRouter = (deps: AppDeps) =>
       const first = firstPeriodOf(base);
       const since = body.since ?? first;
       if (since < first) return beforeFirstPeriod(c, first) as never;
-      const next = configured(found.entry, base.optionsFor(since), body.options ?? {});
+      const next = configured(found.entry, base.optionsFor(since), body.options ?? {}, lang);
       if ("errors" in next)
         return problem(
           c,

@@ -109,6 +109,17 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("what-if on %s", (
     expect(result.rowsOmitted).toBe(0);
   });
 
+  it("says what is wrong with an option in the reader's language", async () => {
+    const body = { scheme: "idf", academicYear: YEAR, options: { monthlyRateCents: 60_000 } };
+    const fr = (await json(await scenario(body, { "accept-language": "fr" }))).errors[0];
+    const en = (await json(await scenario(body, { "accept-language": "en" }))).errors[0];
+    expect(fr.path).toBe("options.monthlyRateCents");
+    expect(fr.message).toMatch(/^doit être/);
+    expect(en.message).toMatch(/^must be/);
+    const misspelt = await scenario({ ...body, options: { monthlyRate: 40_000 } });
+    expect((await json(misspelt)).errors[0].path).toBe("options");
+  });
+
   it("names each wrong field in a 422, before any line is streamed", async () => {
     const cases: [object, string][] = [
       [{ scheme: "nope", academicYear: YEAR }, "scheme"],
