@@ -1,6 +1,7 @@
 import { Budgets, type SchemeOptionPeriod, SchemeOptions, WhatIfPopulation } from "@envol/db";
 import {
   type ConfiguredPlugin,
+  formatLongDate,
   type IsoDate,
   issueText,
   type Lang,
@@ -53,8 +54,8 @@ const beforeFirstPeriod = (c: Context<AppEnv>, first: IsoDate) =>
     c,
     "since",
     {
-      fr: `doit être le ${first} ou après : le dispositif n'a pas de montants avant`,
-      en: `must be on or after ${first}: the scheme has no figures before`,
+      fr: `doit être le ${formatLongDate(first, "fr")} ou après\u00a0: le dispositif n'a pas de montants avant`,
+      en: `must be on or after ${formatLongDate(first, "en")}: the scheme has no figures before`,
     }[c.get("lang")],
   );
 
@@ -194,7 +195,7 @@ export const scenariosRouter = (deps: AppDeps) =>
             c,
             "envelopeCents",
             {
-              fr: `aucune enveloppe pour ${scheme} en ${academicYear} : indiquez celle du scénario`,
+              fr: `aucune enveloppe pour ${scheme} en ${academicYear}\u00a0: indiquez celle du scénario`,
               en: `no envelope for ${scheme} in ${academicYear}: give the scenario's`,
             }[lang],
           );
