@@ -521,9 +521,7 @@ export class Applications extends Context.Service<
                 // the options in force for this stay's start (ADR 020: they may change from a date)
                 approvedOptions: (schemes.registry.byId
                   .get(request.scheme)
-                  ?.optionsFor(application.startDate) ?? null) as
-                  | object
-                  | null,
+                  ?.optionsFor(application.startDate) ?? null) as object | null,
               }),
               updatedAt: at,
               version: request.version + 1,

@@ -1,4 +1,10 @@
-import { Budgets, type SchemeOptionPeriod, SchemeOptions, WhatIfPopulation } from "@envol/db";
+import {
+  Allocations,
+  Budgets,
+  type SchemeOptionPeriod,
+  SchemeOptions,
+  WhatIfPopulation,
+} from "@envol/db";
 import {
   type ConfiguredPlugin,
   formatLongDate,
@@ -11,7 +17,7 @@ import {
 } from "@envol/domain";
 import type { PluginEntry } from "@envol/institution";
 import { z } from "@hono/zod-openapi";
-import { Cause, Effect, Exit } from "effect";
+import { Cause, Effect, Exit, Result } from "effect";
 import type { Context } from "hono";
 import { actorOf } from "../../lib/auth.ts";
 import { createRouter } from "../../lib/create-router.ts";
@@ -186,8 +192,10 @@ export const scenariosRouter = (deps: AppDeps) =>
       const read = Effect.all([
         WhatIfPopulation.use((p) => p.count(scheme, academicYear)),
         Budgets.use((b) => b.list(academicYear)),
+        // without rules of its own, the scenario ranks as the call's allocation does
+        Effect.result(Allocations.use((a) => a.find(scheme, academicYear))),
       ]);
-      return runEffect(c, deps, read, ([total, budgets]) => {
+      return runEffect(c, deps, read, ([total, budgets, allocation]) => {
         const envelope = budgets.find((b) => b.scheme === scheme)?.envelopeCents;
         const baseEnvelope = envelope ?? body.envelopeCents;
         if (baseEnvelope === undefined)
@@ -204,7 +212,8 @@ export const scenariosRouter = (deps: AppDeps) =>
           base,
           scenario,
           envelopes: { base: baseEnvelope, scenario: body.envelopeCents ?? baseEnvelope },
-          rules: body.rules,
+          rules:
+            body.rules ?? (Result.isSuccess(allocation) ? allocation.success.rules : undefined),
           asOf: deps.today(),
         });
         const encoder = new TextEncoder();

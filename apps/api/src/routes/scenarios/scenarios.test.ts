@@ -109,6 +109,28 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("what-if on %s", (
     expect(result.rowsOmitted).toBe(0);
   });
 
+  it("ranks as the call's allocation does when the scenario names no rules of its own", async () => {
+    await idfRequest("whatif.rules@example.org");
+    const proposed = await t.call(staff, "PUT", `/api/staff/calls/idf/${YEAR}/allocation`, {
+      rules: ["crous-echelon", "quotient-familial"],
+    });
+    expect(proposed.status).toBe(200);
+    const run = async (body: object) =>
+      (
+        await lines(
+          await scenario({
+            scheme: "idf",
+            academicYear: YEAR,
+            options: { monthlyRateCents: 40_000 },
+            ...body,
+          }),
+        )
+      ).at(-1);
+    expect((await run({})).summary.rules).toEqual(["crous-echelon", "quotient-familial"]);
+    // rules given win over the call's
+    expect((await run({ rules: ["first-mobility"] })).summary.rules).toEqual(["first-mobility"]);
+  });
+
   it("says what is wrong with an option in the reader's language", async () => {
     const body = { scheme: "idf", academicYear: YEAR, options: { monthlyRateCents: 60_000 } };
     const fr = (await json(await scenario(body, { "accept-language": "fr" }))).errors[0];
