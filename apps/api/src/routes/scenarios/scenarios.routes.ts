@@ -142,7 +142,7 @@ export const runScenario = createRoute({
     '`{"type":"result","summary":{…},"rows":[…],"rowsOmitted":0}`; a failure after the first line is a line',
     '`{"type":"error","title":"…"}`. The requests read are the year\'s decided ones (approved and on: their',
     "figures kept, committed on both sides) and those to decide (submitted, under review, waitlisted: evaluated",
-    "with today's options and with the scenario's, ranked by `rules`, else by submission, and allocated within",
+    "with today's options and with the scenario's, ranked by `rules`, else by the call's proposed allocation's, else by submission, and allocated within",
     "what the decided ones leave of the envelope). `rows` lists the requests whose amount or funded status",
     "changes, in the scenario's rank order, at most 1 000 (`rowsOmitted` counts the others).",
   ].join(" "),
