@@ -429,5 +429,38 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         ).toEqual(a.rows.map((r) => r.standing));
       }
     });
+
+    it("never lets a member of the office move or apply her own request (ADR 016's conflict of interest)", async () => {
+      const year = 2035;
+      const mine = await submitted(year, "1");
+      const other = await submitted(year, "5");
+      await setEnvelope(year, mine.cents + other.cents);
+      // she applied as a member of the personnel before joining the office
+      const her = { kind: "staff", userId: mine.studentId } as const;
+      const moved = await t.runExit(
+        Allocations.use((a) =>
+          a.propose(
+            SCHEME,
+            yearOf(year),
+            ["crous-echelon"],
+            [{ requestId: mine.id, to: "funded", reason: "moi" }],
+            her,
+          ),
+        ),
+      );
+      expect(errorOf(moved)).toMatchObject({ _tag: "OwnRequest", requestId: mine.id });
+      // ranked like any other by a colleague's proposal, but she cannot apply it herself
+      const p = await proposed(year);
+      expect(p.rows.map((r) => r.requestId).sort()).toEqual([mine.id, other.id].sort());
+      const applied = await t.runExit(
+        Allocations.use((a) => a.apply(SCHEME, yearOf(year), p.version, her)),
+      );
+      expect(errorOf(applied)).toMatchObject({ _tag: "OwnRequest", requestId: mine.id });
+      expect([...(await statesOf([mine.id, other.id])).values()]).toEqual([
+        "submitted",
+        "submitted",
+      ]);
+      expect(Exit.isSuccess(await apply(year, p.version))).toBe(true);
+    });
   },
 );

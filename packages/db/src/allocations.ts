@@ -10,6 +10,7 @@ import {
   createRegistry,
   explainRank,
   isExplained,
+  OwnRequest,
   type PriorityRules,
   type RankStanding,
   rank,
@@ -95,13 +96,19 @@ export interface ApplicantStanding {
   readonly standing: RankStanding;
 }
 
-export type ProposeError = AllocationError | CandidateInvalid | AllocationApplied | BudgetNotFound;
+export type ProposeError =
+  | AllocationError
+  | CandidateInvalid
+  | AllocationApplied
+  | BudgetNotFound
+  | OwnRequest;
 export type ApplyError =
   | AllocationNotFound
   | AllocationApplied
   | AllocationVersionChanged
   | AllocationOutdated
-  | BudgetNotFound;
+  | BudgetNotFound
+  | OwnRequest;
 
 const isProposeError = tagged<ProposeError>(
   "AllocationInputInvalid",
@@ -110,6 +117,7 @@ const isProposeError = tagged<ProposeError>(
   "CandidateInvalid",
   "AllocationApplied",
   "BudgetNotFound",
+  "OwnRequest",
 );
 const isApplyError = tagged<ApplyError>(
   "AllocationNotFound",
@@ -117,6 +125,7 @@ const isApplyError = tagged<ApplyError>(
   "AllocationVersionChanged",
   "AllocationOutdated",
   "BudgetNotFound",
+  "OwnRequest",
 );
 
 const callKey = (scheme: string, academicYear: string) => `${scheme}/${academicYear}`;
@@ -190,6 +199,7 @@ export class Allocations extends Context.Service<
         tx
           .select({
             requestId: schemeRequests.id,
+            studentId: applications.studentId,
             version: schemeRequests.version,
             estimatedCents: schemeRequests.estimatedCents,
             updatedAt: schemeRequests.updatedAt,
@@ -303,6 +313,11 @@ export class Allocations extends Context.Service<
             // in force for each stay's start (ADR 020: the office may have saved new options
             // since the request was sent), which the approval then stores with the amount
             const rows = await candidatesOf(tx, scheme, academicYear);
+            // a member of the office never moves her own request (ADR 016's conflict of interest)
+            const own = moves.find((m) =>
+              rows.some((r) => r.requestId === m.requestId && r.studentId === actor.userId),
+            );
+            if (own) throw new OwnRequest({ requestId: own.requestId, action: "approve" });
             // the scheme alone: its verdict and standalone estimate do not depend on the others,
             // and evaluating one scheme rather than every one is what makes 10 000 requests fast
             const plugin = schemes.registry.byId.get(scheme);
@@ -520,6 +535,8 @@ export class Allocations extends Context.Service<
                   { note },
                 );
               } catch (e) {
+                // her own request among those to decide: a colleague applies it (403, as by hand)
+                if (e instanceof OwnRequest) throw e;
                 if (typeof e === "object" && e !== null && "_tag" in e)
                   throw new AllocationOutdated({
                     requestId: s.requestId,
