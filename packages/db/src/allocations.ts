@@ -47,8 +47,8 @@ export * from "./allocation-errors.ts";
 
 type StaffActor = Extract<Actor, { readonly kind: "staff" }>;
 
-/** The requests a call ranks: sent to the office and not yet decided. */
-export const ALLOCATION_STATES = ["submitted", "under_review"] as const;
+/** The requests a call ranks: sent to the office and not yet decided, those waitlisted before included. */
+export const ALLOCATION_STATES = ["submitted", "under_review", "waitlisted"] as const;
 
 /** One request in a call's allocation, as the office reads it. */
 export interface AllocationRow {
@@ -524,16 +524,33 @@ export class Allocations extends Context.Service<
                     at,
                     { notify: false },
                   );
-                await applicationsRepo.decideIn(
-                  tx,
-                  s.requestId,
-                  s.funded
-                    ? { action: "approve", amountCents: s.amountCents }
-                    : { action: "waitlist" },
-                  actor,
-                  at,
-                  { note },
-                );
+                if (request.state === "waitlisted" && !s.funded)
+                  // already waiting: queued again at its rank's place, as the promotion reads the
+                  // waitlist in the order of its events (a request waitlisted by hand before the
+                  // call closed does not keep a place ahead of those ranked above it)
+                  await recordAudit(tx, {
+                    at,
+                    actor,
+                    action: "waitlist",
+                    entityType: "scheme_request",
+                    entityId: s.requestId,
+                    before: { state: "waitlisted" },
+                    after: { state: "waitlisted", rank: s.standing.rank },
+                  });
+                else
+                  await applicationsRepo.decideIn(
+                    tx,
+                    s.requestId,
+                    s.funded
+                      ? {
+                          action: request.state === "waitlisted" ? "promote" : "approve",
+                          amountCents: s.amountCents,
+                        }
+                      : { action: "waitlist" },
+                    actor,
+                    at,
+                    { note },
+                  );
               } catch (e) {
                 // her own request among those to decide: a colleague applies it (403, as by hand)
                 if (e instanceof OwnRequest) throw e;
