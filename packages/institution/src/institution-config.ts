@@ -102,7 +102,10 @@ export interface DatedOptions {
  * their date on, in date order: what the registry holds, and what a scenario previews (the
  * stored periods with the office's new one) before it is saved.
  */
-export const withDatedOptions = (entry: PluginEntry, periods: readonly DatedOptions[]): ConfiguredPlugin =>
+export const withDatedOptions = (
+  entry: PluginEntry,
+  periods: readonly DatedOptions[],
+): ConfiguredPlugin =>
   periods
     .filter((p) => p.scheme === entry.id)
     .sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0))
