@@ -6,6 +6,7 @@ import { RouteError, RouteNotFound, RoutePending } from "./shell/route-states.ts
 import { SimulatorPage } from "./simulator/simulator-page.tsx";
 import { situationSearch } from "./simulator/situation-link.ts";
 import { budgetsSearch } from "./staff/budgets/budgets-search.ts";
+import { plannerSearch } from "./staff/planner/planner-search.ts";
 import { queueSearch } from "./staff/queue-search.ts";
 
 /**
@@ -101,6 +102,13 @@ const staffCallsRoute = createRoute({
   validateSearch: budgetsSearch,
 }).lazy(() => staffArea().then((m) => m.staffCalls));
 
+/** `/staff/planner?scheme=idf&academicYear=2026-2027`: a call's allocation and what-if. */
+const staffPlannerRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: "planner",
+  validateSearch: plannerSearch,
+}).lazy(() => staffArea().then((m) => m.staffPlanner));
+
 const staffPartnerKeysRoute = createRoute({
   getParentRoute: () => staffRoute,
   path: "partner-keys",
@@ -162,6 +170,7 @@ const routeTree = rootRoute.addChildren([
     staffApplicationRoute,
     staffBudgetsRoute,
     staffCallsRoute,
+    staffPlannerRoute,
     staffPartnerKeysRoute,
   ]),
 ]);
