@@ -1,11 +1,11 @@
 import "./budgets-page.css";
-import { formatMoney, isAcademicYear } from "@envol/domain";
+import { formatMoney } from "@envol/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { useId, useMemo, useState } from "react";
+import { useId, useState } from "react";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
 import { useDocumentTitle } from "../../shell/use-document-title.ts";
-import { academicYearChoices, currentAcademicYear, todayIso } from "../academic-years.ts";
+import { AcademicYearChoice, useAcademicYear } from "../academic-year-choice.tsx";
 import { budgetRows, budgetTotals, chartData } from "../budget-rows.ts";
 import { LoadProblem } from "../load-problem.tsx";
 import { budgetsCsvHref, budgetsQueryOptions } from "../staff-api.ts";
@@ -26,9 +26,8 @@ export const BudgetsPage = () => {
   useDocumentTitle(t("budgets.title"));
   const asked = budgetsRoute.useSearch({ select: (search) => search.academicYear });
   const navigate = useNavigate({ from: "/staff/budgets" });
-  const current = useMemo(() => currentAcademicYear(todayIso()), []);
-  const year = asked !== undefined && isAcademicYear(asked) ? asked : current;
-  const years = academicYearChoices(current, year);
+  const academicYear = useAcademicYear(asked);
+  const { year } = academicYear;
   const api = useEnvolClient();
   const names = useNames();
   const budgets = useQuery({
@@ -37,7 +36,6 @@ export const BudgetsPage = () => {
   });
   const [done, setDone] = useState<string | null>(null);
   const headingId = useId();
-  const yearId = useId();
   const tableCaptionId = useId();
   const chartTitleId = useId();
 
@@ -56,33 +54,14 @@ export const BudgetsPage = () => {
           {t("budgets.export")}
         </a>
       </div>
-      <div className="field staff-budgets__year">
-        <label className="field__label" htmlFor={yearId}>
-          {t("budgets.year")}
-        </label>
-        <select
-          id={yearId}
-          className="field__input"
-          value={year}
-          onChange={(e) => {
-            setDone(null);
-            const chosen = e.currentTarget.value;
-            void navigate({ search: chosen === current ? {} : { academicYear: chosen } });
-          }}
-        >
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y === current ? t("budgets.currentYear", { year: y }) : y}
-            </option>
-          ))}
-        </select>
-      </div>
-
-      {asked !== undefined && asked !== year && (
-        <div className="notice notice--warning">
-          <p>{t("budgets.badYear", { asked, year })}</p>
-        </div>
-      )}
+      <AcademicYearChoice
+        asked={asked}
+        {...academicYear}
+        onChoose={(chosen) => {
+          setDone(null);
+          void navigate({ search: chosen === undefined ? {} : { academicYear: chosen } });
+        }}
+      />
 
       <p role="status" className="staff-budgets__status">
         {done}

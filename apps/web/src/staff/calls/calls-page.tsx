@@ -1,5 +1,4 @@
 import "./calls-page.css";
-import { isAcademicYear } from "@envol/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useId, useMemo, useState } from "react";
@@ -7,7 +6,8 @@ import { callWindow } from "../../api/call-window.ts";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
 import { formatDate } from "../../i18n/format-date.ts";
 import { useDocumentTitle } from "../../shell/use-document-title.ts";
-import { academicYearChoices, currentAcademicYear, todayIso } from "../academic-years.ts";
+import { AcademicYearChoice, useAcademicYear } from "../academic-year-choice.tsx";
+import { todayIso } from "../academic-years.ts";
 import { LoadProblem } from "../load-problem.tsx";
 import { callsQueryOptions } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";
@@ -27,9 +27,8 @@ export const CallsPage = () => {
   const asked = callsRoute.useSearch({ select: (search) => search.academicYear });
   const navigate = useNavigate({ from: "/staff/calls" });
   const today = useMemo(() => todayIso(), []);
-  const current = currentAcademicYear(today);
-  const year = asked !== undefined && isAcademicYear(asked) ? asked : current;
-  const years = academicYearChoices(current, year);
+  const academicYear = useAcademicYear(asked);
+  const { year } = academicYear;
   const api = useEnvolClient();
   const names = useNames();
   const lang = names.lang;
@@ -39,7 +38,6 @@ export const CallsPage = () => {
   });
   const [done, setDone] = useState<CallSaved | null>(null);
   const headingId = useId();
-  const yearId = useId();
   const introId = useId();
 
   const byScheme = new Map((calls.data ?? []).map((c) => [c.scheme, c]));
@@ -54,33 +52,14 @@ export const CallsPage = () => {
       <p id={introId} className="staff-calls__intro">
         {t("calls.intro")}
       </p>
-      <div className="field staff-calls__year">
-        <label className="field__label" htmlFor={yearId}>
-          {t("calls.year")}
-        </label>
-        <select
-          id={yearId}
-          className="field__input"
-          value={year}
-          onChange={(e) => {
-            setDone(null);
-            const chosen = e.currentTarget.value;
-            void navigate({ search: chosen === current ? {} : { academicYear: chosen } });
-          }}
-        >
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y === current ? t("calls.currentYear", { year: y }) : y}
-            </option>
-          ))}
-        </select>
-      </div>
-
-      {asked !== undefined && asked !== year && (
-        <div className="notice notice--warning">
-          <p>{t("calls.badYear", { asked, year })}</p>
-        </div>
-      )}
+      <AcademicYearChoice
+        asked={asked}
+        {...academicYear}
+        onChoose={(chosen) => {
+          setDone(null);
+          void navigate({ search: chosen === undefined ? {} : { academicYear: chosen } });
+        }}
+      />
 
       <p role="status" className="staff-calls__status">
         {done &&

@@ -502,14 +502,16 @@ export const staffEn: StaffMessages = {
     actualDates: "actual dates: {{from}} to {{to}}",
     comment: "Comment: {{comment}}",
   },
+  academicYear: {
+    label: "Academic year",
+    current: "{{year}} (current)",
+    bad: "“{{asked}}” is not an academic year that can be shown: here is {{year}}.",
+  },
   budgets: {
     title: "Budgets",
     export: "Export as CSV",
-    year: "Academic year",
-    currentYear: "{{year}} (current)",
     loading: "Loading the budgets…",
     none: "No envelope is set for {{year}}.",
-    badYear: "“{{asked}}” is not an academic year that can be shown: here is {{year}}.",
     chartTitle: "Committed, paid and remaining per grant, {{year}}",
     chartLabel: "Bar chart: committed, paid and remaining per grant",
     chartNote: "The table shows the same amounts.",
@@ -533,9 +535,6 @@ export const staffEn: StaffMessages = {
   calls: {
     plan: "Plan the allocation",
     title: "Calls for applications",
-    year: "Academic year",
-    currentYear: "{{year}} (current)",
-    badYear: "“{{asked}}” is not an academic year that can be shown: here is {{year}}.",
     loading: "Loading the calls…",
     intro:
       "Outside a call's window, students simulate and prepare their application but cannot send it. Without a call for a grant, sending stays open all year.",

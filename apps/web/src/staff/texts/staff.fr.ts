@@ -510,15 +510,16 @@ export const staffFr = {
     actualDates: "dates réelles : du {{from}} au {{to}}",
     comment: "Commentaire : {{comment}}",
   },
+  academicYear: {
+    label: "Année universitaire",
+    current: "{{year}} (en cours)",
+    bad: "«\u00a0{{asked}}\u00a0» n'est pas une année universitaire affichable\u00a0: voici {{year}}.",
+  },
   budgets: {
     title: "Budgets",
     export: "Exporter en CSV",
-    year: "Année universitaire",
-    currentYear: "{{year}} (en cours)",
     loading: "Chargement des budgets…",
     none: "Aucune enveloppe n'est fixée pour {{year}}.",
-    badYear:
-      "« {{asked}} » n'est pas une année universitaire que l'on puisse afficher : voici {{year}}.",
     chartTitle: "Engagé, versé et restant par aide, {{year}}",
     chartLabel: "Diagramme en barres : engagé, versé et restant par aide",
     chartNote: "Les mêmes montants figurent dans le tableau.",
@@ -542,10 +543,6 @@ export const staffFr = {
   calls: {
     plan: "Planifier l'attribution",
     title: "Appels à candidatures",
-    year: "Année universitaire",
-    currentYear: "{{year}} (en cours)",
-    badYear:
-      "«\u00a0{{asked}}\u00a0» n'est pas une année universitaire affichable\u00a0: voici {{year}}.",
     loading: "Chargement des appels…",
     intro:
       "Hors de la fenêtre d'un appel, les étudiants simulent et préparent leur candidature, mais ne peuvent pas l'envoyer. Sans appel pour une aide, l'envoi reste ouvert toute l'année.",
