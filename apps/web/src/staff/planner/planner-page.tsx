@@ -1,9 +1,8 @@
 import "./planner-page.css";
-import { isAcademicYear } from "@envol/domain";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { useId, useMemo } from "react";
+import { useId } from "react";
 import { useDocumentTitle } from "../../shell/use-document-title.ts";
-import { academicYearChoices, currentAcademicYear, todayIso } from "../academic-years.ts";
+import { AcademicYearChoice, useAcademicYear } from "../academic-year-choice.tsx";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
 import { RankingPanel } from "./ranking-panel.tsx";
@@ -22,18 +21,13 @@ export const PlannerPage = () => {
   useDocumentTitle(t("planner.title"));
   const search = plannerRoute.useSearch();
   const navigate = useNavigate({ from: "/staff/planner" });
-  const current = useMemo(() => currentAcademicYear(todayIso()), []);
-  const year =
-    search.academicYear !== undefined && isAcademicYear(search.academicYear)
-      ? search.academicYear
-      : current;
-  const years = academicYearChoices(current, year);
+  const academicYear = useAcademicYear(search.academicYear);
+  const { year, current } = academicYear;
   const names = useNames();
   const known = names.schemes.some((s) => s.id === search.scheme);
   const scheme = known ? search.scheme : undefined;
   const headingId = useId();
   const schemeId = useId();
-  const yearId = useId();
 
   const go = (next: { scheme?: string | undefined; academicYear?: string }) => {
     const s = next.scheme ?? scheme;
@@ -68,23 +62,11 @@ export const PlannerPage = () => {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor={yearId}>
-            {t("calls.year")}
-          </label>
-          <select
-            id={yearId}
-            className="field__input"
-            value={year}
-            onChange={(e) => go({ academicYear: e.currentTarget.value })}
-          >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y === current ? t("calls.currentYear", { year: y }) : y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AcademicYearChoice
+          asked={search.academicYear}
+          {...academicYear}
+          onChoose={(chosen) => go({ academicYear: chosen ?? current })}
+        />
       </div>
       {search.scheme !== undefined && !known && names.schemes.length > 0 && (
         <div className="notice notice--warning">

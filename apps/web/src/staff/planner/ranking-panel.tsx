@@ -184,7 +184,9 @@ export const RankingPanel = ({
                         <td data-label={t("planner.columns.outcome")}>
                           {row.funded
                             ? t("planner.outcome.funded")
-                            : t("planner.outcome.waitlist", { position: row.waitlistPosition ?? "—" })}
+                            : t("planner.outcome.waitlist", {
+                                position: row.waitlistPosition ?? "—",
+                              })}
                         </td>
                         <td data-label={t("planner.columns.byHand")}>
                           {row.byHand ? t("planner.byHand.yes", { reason: row.reason ?? "" }) : "—"}
