@@ -162,7 +162,8 @@ export const runScenario = async (
     },
     signal ? { init: { signal } } : undefined,
   );
-  if (res.status !== 200) throw await problemOf(res);
+  // the stream's 200 is not JSON, so the typed client knows only the refusals' statuses
+  if (!res.ok) throw await problemOf(res);
   if (res.body === null) throw new ApiProblem(500, "Empty answer", undefined, []);
   for await (const value of ndjsonValues(res.body)) onLine(scenarioLine(value));
 };
