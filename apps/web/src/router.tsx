@@ -6,7 +6,6 @@ import { RouteError, RouteNotFound, RoutePending } from "./shell/route-states.ts
 import { SimulatorPage } from "./simulator/simulator-page.tsx";
 import { situationSearch } from "./simulator/situation-link.ts";
 import { budgetsSearch } from "./staff/budgets/budgets-search.ts";
-import { plannerSearch } from "./staff/planner/planner-search.ts";
 import { queueSearch } from "./staff/queue-search.ts";
 
 /**
@@ -106,7 +105,7 @@ const staffCallsRoute = createRoute({
 const staffPlannerRoute = createRoute({
   getParentRoute: () => staffRoute,
   path: "planner",
-  validateSearch: plannerSearch,
+  validateSearch: budgetsSearch,
 }).lazy(() => staffArea().then((m) => m.staffPlanner));
 
 const staffPartnerKeysRoute = createRoute({

@@ -13,3 +13,13 @@ describe("the budgets route's search parameters", () => {
     expect(budgetsSearch({ academicYear: year })).toEqual({});
   });
 });
+
+describe("the planner route's search parameters (the same reader)", () => {
+  it("keep the scheme and the year asked for, as text, and nothing else", () => {
+    expect(budgetsSearch({ scheme: "idf", academicYear: "2026-2027", page: 2 })).toEqual({
+      scheme: "idf",
+      academicYear: "2026-2027",
+    });
+    expect(budgetsSearch({ scheme: "", academicYear: 2026 })).toEqual({});
+  });
+});
