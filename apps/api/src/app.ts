@@ -25,6 +25,7 @@ import { opsRouter } from "./routes/ops/ops.index.ts";
 import { partnerRouter } from "./routes/partner/partner.index.ts";
 import { partnersRouter } from "./routes/partners/partners.index.ts";
 import { placesRouter } from "./routes/places/places.index.ts";
+import { scenariosRouter } from "./routes/scenarios/scenarios.index.ts";
 import { schemesRouter } from "./routes/schemes/schemes.index.ts";
 import { simulationsRouter } from "./routes/simulations/simulations.index.ts";
 import { staffRouter } from "./routes/staff/staff.index.ts";
@@ -50,6 +51,7 @@ const apiRoutes = (deps: AppDeps, options: { readonly https: boolean }) =>
     .route("/", staffDocumentsRouter(deps))
     .route("/", callsRouter(deps))
     .route("/", allocationsRouter(deps))
+    .route("/", scenariosRouter(deps))
     .route("/partner/v1", partnerRouter(deps));
 
 /**

@@ -41,8 +41,8 @@ const OPERATIONS = operationsOf(DOCUMENT);
  * How big the document is. When a route is added or removed this changes: check that the
  * policy entry it falls under (below) is the right one, then update the numbers.
  */
-const DOCUMENT_PATHS = 54;
-const DOCUMENT_OPERATIONS = 60;
+const DOCUMENT_PATHS = 56;
+const DOCUMENT_OPERATIONS = 63;
 
 /** The routes served outside the OpenAPI document (plain Hono), with a request reaching each. */
 const PLAIN_ROUTES: Readonly<Record<string, string>> = {
@@ -250,6 +250,7 @@ const pathValues = (path: string, f: Fixtures, method: string): Record<string, s
   if (path.startsWith("/api/staff/partner-keys/")) return { id: f.revocableKeyId };
   if (path.startsWith("/api/staff/budgets/")) return { scheme: "idf", academicYear: "2026-2027" };
   if (path.startsWith("/api/staff/calls/")) return { scheme: "idf", academicYear: "2026-2027" };
+  if (path.startsWith("/api/staff/schemes/")) return { scheme: "idf" };
   if (path.startsWith("/api/staff/audit/"))
     return { entityType: "scheme_request", entityId: f.berlinRequestId };
   if (path.startsWith("/api/staff/applications/{id}/documents/"))
@@ -303,6 +304,17 @@ const SAMPLES: Readonly<Record<string, (f: Fixtures, caller: CallerName) => unkn
   "PUT /api/staff/calls/{scheme}/{academicYear}/allocation": () => ({ rules: ["crous-echelon"] }),
   "POST /api/staff/calls/{scheme}/{academicYear}/allocation/apply": () => ({ version: 1 }),
   "POST /api/staff/partner-keys": () => ({ partnerId: "kth", label: "matrix" }),
+  "POST /api/staff/scenarios": () => ({
+    scheme: "idf",
+    academicYear: "2026-2027",
+    options: { monthlyRateCents: 40_000 },
+  }),
+  // the options of stays far ahead: the matrix's other calls keep today's
+  "POST /api/staff/schemes/{scheme}/options": () => ({
+    since: "2035-09-01",
+    options: {},
+    reason: "matrix",
+  }),
   "PUT /api/partner/v1/omobilities/{omobility_id}/decision": () => ({ decision: "pending" }),
 };
 

@@ -7,7 +7,13 @@
  * same wiring; what differs between them (configuration, logging, files, seeding, shutdown)
  * stays with each.
  */
-import { type DatabaseConfig, Partners, repositoriesLayer, seedDemo } from "@envol/db";
+import {
+  type DatabaseConfig,
+  Partners,
+  repositoriesLayer,
+  SchemeOptions,
+  seedDemo,
+} from "@envol/db";
 import type { ConfigurationWarning, Partner } from "@envol/domain";
 import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
 import { loadRegistry, schemesOf, TELECOM_PARIS_CONFIG } from "@envol/institution";
@@ -40,13 +46,35 @@ export const makeEnvolRuntime = (
 ) => {
   // the registry reads partners from the database's catalogue (staff edit it), through this cache
   const partners = new Map<string, Partner>();
-  const registry = loadRegistry(TELECOM_PARIS_CONFIG, {
-    partners: (id) => partners.get(id),
+  const lookup = (id: string) => partners.get(id);
+  let registry = loadRegistry(TELECOM_PARIS_CONFIG, {
+    partners: lookup,
     ...(settings.warn ? { warn: settings.warn } : {}),
   });
+  /** The stored dated options' version the registry was last built on (ADR 020). */
+  let builtOn = "";
   const runtime = ManagedRuntime.make(
-    repositoriesLayer(database, schemesOf(TELECOM_PARIS_CONFIG, registry)),
+    repositoriesLayer(
+      database,
+      schemesOf(TELECOM_PARIS_CONFIG, () => registry),
+    ),
   );
+
+  /**
+   * Builds the registry again from the configuration and the options the office saved from a
+   * date, when they changed since the last build: one cheap read (how many periods and the
+   * latest save) when nothing did. At start-up, after a save, and every few seconds on each
+   * instance, so that the others follow a save within that interval (ADR 020). Whether it built.
+   */
+  const refreshRegistry = async () => {
+    const version = await runtime.runPromise(SchemeOptions.use((s) => s.version()));
+    if (version === builtOn) return false;
+    const periods = await runtime.runPromise(SchemeOptions.use((s) => s.list()));
+    // the configuration's warnings were told at start-up; a stored period the plugin refuses throws
+    registry = loadRegistry(TELECOM_PARIS_CONFIG, { partners: lookup, warn: () => {}, periods });
+    builtOn = version;
+    return true;
+  };
 
   /** Reads the database's partner catalogue into the cache, in place of what it held. */
   const refreshPartners = async () => {
@@ -56,14 +84,23 @@ export const makeEnvolRuntime = (
     return list;
   };
 
-  const appDeps: Pick<AppDeps, "registry" | "partners" | "run"> = {
+  const appDeps: Pick<
+    AppDeps,
+    "registry" | "partners" | "run" | "refreshRegistry" | "configuration"
+  > = {
     registry: () => registry,
+    configuration: TELECOM_PARIS_CONFIG,
+    refreshRegistry,
     partners: async () => [...partners.values()],
     run: (effect) => runtime.runPromiseExit(effect),
   };
 
   return {
-    registry,
+    /** The registry as last built (see `refreshRegistry`). */
+    get registry() {
+      return registry;
+    },
+    refreshRegistry,
     runtime,
     refreshPartners,
     /**

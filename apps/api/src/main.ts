@@ -25,12 +25,16 @@ import { limitsOf } from "./lib/limits.ts";
 import { makeLogger } from "./lib/logger.ts";
 import { mailTransport } from "./lib/mailer.ts";
 import { oidcSettingsOf } from "./lib/oidc-client.ts";
+import { repeatEvery } from "./lib/periodic.ts";
 import { pgliteOps } from "./lib/pglite-ops.ts";
 import { whileStarting } from "./lib/starting.ts";
 import { startOutboxSender } from "./notifications.ts";
 import { startPurger } from "./purge-expired.ts";
 import { operatorMessage, PortInUse } from "./start-failure.ts";
 import { webRoutes } from "./web.ts";
+
+/** How often an instance checks whether another saved the schemes' dated options (ADR 020). */
+const REGISTRY_CHECK_MS = 10_000;
 
 const config = (() => {
   try {
@@ -100,6 +104,8 @@ const start = async () => {
   );
   // the demo applications are evaluated against the partner catalogue: it goes first
   await envol.loadPartners();
+  // the options the office saved from a date (ADR 020), then checked again every few seconds
+  await envol.refreshRegistry();
   const seeded = seedsDemo(config) ? await envol.seedDemo() : undefined;
   if (seeded?.created) logger.info({ seed: config.ENVOL_SEED }, "demo data loaded");
   else logger.info({ seed: config.ENVOL_SEED, seeded: false }, "no demo data loaded");
@@ -151,6 +157,13 @@ const start = async () => {
     logger,
     today: todayInParis,
   });
+  const stopRegistryCheck = repeatEvery(REGISTRY_CHECK_MS, async () => {
+    await envol
+      .refreshRegistry()
+      .catch((e: unknown) =>
+        logger.warn({ error: String(e) }, "the schemes' dated options could not be read"),
+      );
+  });
   serving = app.fetch;
   const { address, port } = server.address() as AddressInfo;
   logger.info(
@@ -183,6 +196,7 @@ const start = async () => {
       await stopSender();
       await stopPurger();
       await stopReminders();
+      await stopRegistryCheck();
       transport.close();
       await runtime.dispose();
       logger.info("database closed, bye");

@@ -182,7 +182,7 @@ export class Allocations extends Context.Service<
     Allocations,
     Effect.gen(function* () {
       const { db } = yield* Database;
-      const { registry } = yield* Schemes;
+      const schemes = yield* Schemes;
       const applicationsRepo = yield* Applications;
 
       /** The call's requests sent to the office, in one query, with when each was submitted. */
@@ -304,14 +304,14 @@ export class Allocations extends Context.Service<
             const rows = await candidatesOf(tx, scheme, academicYear);
             // the scheme alone: its verdict and standalone estimate do not depend on the others,
             // and evaluating one scheme rather than every one is what makes 10 000 requests fast
-            const plugin = registry.byId.get(scheme);
+            const plugin = schemes.registry.byId.get(scheme);
             const alone = plugin
               ? createRegistry({
-                  institution: registry.institution,
+                  institution: schemes.registry.institution,
                   plugins: [plugin],
-                  partners: registry.partners,
+                  partners: schemes.registry.partners,
                 })
-              : registry;
+              : schemes.registry;
             const versions = new Map<string, number>();
             const candidates: AllocationCandidate[] = [];
             for (const row of rows) {

@@ -207,10 +207,9 @@ export class Applications extends Context.Service<
     Effect.gen(function* () {
       const { db } = yield* Database;
       const schemes = yield* Schemes;
-      const registry = schemes.registry;
 
       const estimatesFor = (situation: Situation) => {
-        const report = evaluate(situation, registry, {
+        const report = evaluate(situation, schemes.registry, {
           asOf: situation.asOf ?? situation.mobility.start,
           lang: "fr",
         });
@@ -236,7 +235,7 @@ export class Applications extends Context.Service<
           .where(and(eq(applications.studentId, studentId), ne(schemeRequests.id, requestId)));
         return rows.map((r) => ({
           ...r,
-          schemeName: registry.byId.get(r.scheme)?.name ?? { fr: r.scheme, en: r.scheme },
+          schemeName: schemes.registry.byId.get(r.scheme)?.name ?? { fr: r.scheme, en: r.scheme },
         }));
       };
 
@@ -256,16 +255,16 @@ export class Applications extends Context.Service<
         readonly schemes: readonly string[];
       }) {
         for (const scheme of input.schemes) {
-          if (!registry.byId.has(scheme)) return yield* new UnknownScheme({ scheme });
+          if (!schemes.registry.byId.has(scheme)) return yield* new UnknownScheme({ scheme });
         }
         const partner = isPartnerHost(input.situation.mobility.host)
           ? input.situation.mobility.host.partner
           : undefined;
-        if (partner !== undefined && !registry.partners(partner))
+        if (partner !== undefined && !schemes.registry.partners(partner))
           return yield* new UnknownPartner({ partner });
         const at = yield* now;
         const estimates = estimatesFor(input.situation);
-        const host = resolveHost(input.situation, registry.partners);
+        const host = resolveHost(input.situation, schemes.registry.partners);
         const id = randomUUID();
         return yield* Effect.promise(() =>
           db.transaction(async (tx) => {
@@ -364,11 +363,11 @@ export class Applications extends Context.Service<
         const partner = isPartnerHost(situation.mobility.host)
           ? situation.mobility.host.partner
           : undefined;
-        if (partner !== undefined && !registry.partners(partner))
+        if (partner !== undefined && !schemes.registry.partners(partner))
           return yield* new UnknownPartner({ partner });
         const at = yield* now;
         const estimates = estimatesFor(situation);
-        const host = resolveHost(situation, registry.partners);
+        const host = resolveHost(situation, schemes.registry.partners);
         return yield* transact(
           db,
           async (tx) => {
@@ -451,13 +450,13 @@ export class Applications extends Context.Service<
         // only an approval weighs what the scheme says today (ADR 010)
         const today = approving
           ? verdictToday(
-              registry,
+              schemes.registry,
               application.situation,
               request.scheme,
               at.toISOString().slice(0, 10),
             )
           : undefined;
-        const schemeName = registry.byId.get(request.scheme)?.name ?? {
+        const schemeName = schemes.registry.byId.get(request.scheme)?.name ?? {
           fr: request.scheme,
           en: request.scheme,
         };
@@ -477,8 +476,8 @@ export class Applications extends Context.Service<
           budgetRemainingCents,
           ...(today && { today }),
           stay: { start: application.startDate, end: application.endDate },
-          exclusiveWith: registry.plugins
-            .filter((p) => registry.exclusive(request.scheme, p.id))
+          exclusiveWith: schemes.registry.plugins
+            .filter((p) => schemes.registry.exclusive(request.scheme, p.id))
             .map((p) => p.id),
           otherGrants,
         });
@@ -519,9 +518,10 @@ export class Applications extends Context.Service<
               approvedCents: plan.request.approvedCents,
               ...(plan.approves && {
                 approvedAt: at,
-                approvedOptions: (registry.byId.get(request.scheme)?.options ?? null) as
-                  | object
-                  | null,
+                // the options in force for this stay's start (ADR 020: they may change from a date)
+                approvedOptions: (schemes.registry.byId
+                  .get(request.scheme)
+                  ?.optionsFor(application.startDate) ?? null) as object | null,
               }),
               updatedAt: at,
               version: request.version + 1,

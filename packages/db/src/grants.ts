@@ -271,7 +271,6 @@ export class Grants extends Context.Service<
       const { db } = yield* Database;
       const schemes = yield* Schemes;
       const applicationsRepo = yield* Applications;
-      const registry = schemes.registry;
 
       /** One scheme evaluated alone: its standalone amount, not its share of a plan. */
       const evaluateAlone = (
@@ -280,9 +279,9 @@ export class Grants extends Context.Service<
         lang: Lang,
       ): SchemeResult => {
         const one = createRegistry({
-          institution: registry.institution,
+          institution: schemes.registry.institution,
           plugins: [plugin],
-          partners: registry.partners,
+          partners: schemes.registry.partners,
         });
         const report = evaluate(situation, one, {
           asOf: situation.asOf ?? situation.mobility.start,
@@ -337,7 +336,7 @@ export class Grants extends Context.Service<
       } => {
         const impossible = (why: Text) =>
           new RecalculationImpossible({ requestId: request.id, why });
-        const current = registry.byId.get(request.scheme);
+        const current = schemes.registry.byId.get(request.scheme);
         const configure = (options: unknown): ConfiguredPlugin | undefined => {
           // options stored years ago may no longer validate: say so rather than crash
           try {
@@ -427,7 +426,7 @@ export class Grants extends Context.Service<
       /** The recalculation planned on the evaluated amount, with the envelope locked. */
       const planOn = async (tx: Tx, locked: Locked, on: Evaluated) => {
         const { request, application } = locked;
-        const current = registry.byId.get(request.scheme);
+        const current = schemes.registry.byId.get(request.scheme);
         // what the grant was: the last recalculation's lines, or the approval's estimate
         const last = await lastRecalculation(tx, request.id);
         const previous = last
@@ -494,12 +493,12 @@ export class Grants extends Context.Service<
         dates: { readonly startDate: string; readonly endDate: string },
       ): VerdictOnDates => {
         const configured = (() => {
-          if (request.approvedOptions === null) return registry.byId.get(request.scheme);
+          if (request.approvedOptions === null) return schemes.registry.byId.get(request.scheme);
           try {
             return schemes.configureWith(request.scheme, request.approvedOptions);
           } catch {
             // options no longer valid: today's, as a staff recalculation would offer
-            return registry.byId.get(request.scheme);
+            return schemes.registry.byId.get(request.scheme);
           }
         })();
         const none = { ...dates, verdict: "ineligible", estimateCents: null } as const;
@@ -580,7 +579,7 @@ export class Grants extends Context.Service<
           if (other.approvedCents === null) continue;
           const stale = staleGrantOf(
             {
-              schemeName: registry.byId.get(other.scheme)?.name ?? {
+              schemeName: schemes.registry.byId.get(other.scheme)?.name ?? {
                 fr: other.scheme,
                 en: other.scheme,
               },

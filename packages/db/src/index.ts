@@ -31,9 +31,11 @@ export {
   queuePage,
 } from "./request-queue.ts";
 export * as schema from "./schema/index.ts";
+export * from "./scheme-options.ts";
 export * from "./schemes.ts";
 export * from "./seed.ts";
 export * from "./sessions.ts";
 export * from "./transact.ts";
 export * from "./users.ts";
 export * from "./views.ts";
+export * from "./what-if-population.ts";

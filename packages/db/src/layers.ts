@@ -11,9 +11,11 @@ import { Outbox } from "./outbox-store.ts";
 import { PartnerKeys } from "./partner-keys.ts";
 import { Partners } from "./partners.ts";
 import { RateLimits } from "./rate-limits.ts";
+import { SchemeOptions } from "./scheme-options.ts";
 import { Schemes } from "./schemes.ts";
 import { Sessions } from "./sessions.ts";
 import { Users } from "./users.ts";
+import { WhatIfPopulation } from "./what-if-population.ts";
 
 /**
  * Every repository over one database and the institution's schemes: what the API's runtime
@@ -33,6 +35,8 @@ export const repositoriesLayer = (config: DatabaseConfig, schemes: Schemes["Serv
     Outbox.layer,
     AuditTrail.layer,
     Documents.layer,
+    SchemeOptions.layer,
+    WhatIfPopulation.layer,
   ).pipe(Layer.provideMerge(deps));
   return Layer.mergeAll(Grants.layer, Allocations.layer).pipe(Layer.provideMerge(repositories));
 };

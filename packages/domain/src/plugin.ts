@@ -240,7 +240,13 @@ export interface ConfiguredPlugin {
   readonly summary: Text;
   /** Who the scheme funds (see {@link FundingPluginDefinition.participant}). */
   readonly participant: Participant;
+  /** The options it was configured with (the latest, when its options changed from a date). */
   readonly options: unknown;
+  /**
+   * The options in force for a stay starting on `start`: what an approval stores, so that a
+   * recalculation uses them (the same as `options` unless they changed from a date, ADR 020).
+   */
+  readonly optionsFor: (start: IsoDate) => unknown;
   readonly periods: readonly ConfiguredPeriod[];
   /** Its own facts, as declared (see {@link FundingPluginDefinition.facts}). */
   readonly facts: readonly Fact[];
@@ -342,6 +348,7 @@ export const defineFundingPlugin = <S extends z.ZodType, P extends Parameters>(
       summary: definition.summary,
       participant,
       options,
+      optionsFor: () => options,
       periods,
       facts: definition.facts?.(options) ?? [],
       exclusive: definition.exclusive?.(options) ?? [],

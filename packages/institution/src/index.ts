@@ -1,6 +1,7 @@
 export { TELECOM_PARIS_CONFIG } from "./institution.ts";
 export {
   configurationWarningText,
+  type DatedOptions,
   DEFAULT_ADVANCE_PERCENT,
   type InstitutionConfig,
   type LoadOptions,

@@ -4,6 +4,8 @@ import {
   createRegistry,
   type FundingPlugin,
   type Institution,
+  type IsoDate,
+  optionsFrom,
   type Parameters,
   type Partner,
   type PartnerLookup,
@@ -20,6 +22,11 @@ export interface PluginEntry {
   readonly enabled: boolean;
   /** The share of an approved grant paid as the advance, in percent; the balance follows (ARCHITECTURE §2.6). */
   readonly advancePercent: number;
+  /**
+   * The plugin's options schema (zod): the planner reads its JSON Schema to offer the numeric
+   * options (ADR 020).
+   */
+  readonly optionsSchema: z.ZodType;
   /** Validates the options and configures the plugin. @throws PluginOptionsInvalid */
   readonly configure: () => ConfiguredPlugin;
   /**
@@ -49,6 +56,7 @@ export const use = <S extends z.ZodType, P extends Parameters>(
   id: plugin.id,
   enabled: settings.enabled ?? true,
   advancePercent: settings.advancePercent ?? DEFAULT_ADVANCE_PERCENT,
+  optionsSchema: plugin.options,
   configure: () => plugin.configure(options),
   configureWith: (other) =>
     plugin.configure((plugin.storedOptions ? plugin.storedOptions(other) : other) as z.input<S>),
@@ -74,7 +82,33 @@ export interface LoadOptions {
    * start-up; by default a line on stderr. The server logs it as a warning.
    */
   readonly warn?: (warning: ConfigurationWarning) => void;
+  /**
+   * The options the office saved from a date (ADR 020, the database's `scheme_option_periods`):
+   * each scheme's stays from `since` on are evaluated with them. Validated like the
+   * configuration's: a stored period the plugin refuses stops here, naming the plugin and field.
+   */
+  readonly periods?: readonly DatedOptions[];
 }
+
+/** Options of a scheme in force for the stays starting on or after `since`. */
+export interface DatedOptions {
+  readonly scheme: string;
+  readonly since: IsoDate;
+  readonly options: unknown;
+}
+
+/**
+ * A plugin configured with the configuration's options, then each of its dated options from
+ * their date on, in date order.
+ */
+const withDatedOptions = (entry: PluginEntry, periods: readonly DatedOptions[]): ConfiguredPlugin =>
+  periods
+    .filter((p) => p.scheme === entry.id)
+    .sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0))
+    .reduce(
+      (plugin, p) => optionsFrom(plugin, p.since, entry.configureWith(p.options)),
+      entry.configure(),
+    );
 
 /** A configuration warning in one line: `plugin "erasmus": rates.0.group1Cents: …`. */
 export const configurationWarningText = (w: ConfigurationWarning): string =>
@@ -100,7 +134,10 @@ export const loadRegistry = (config: InstitutionConfig, options: LoadOptions = {
     options.only ? options.only.includes(e.id) : options.enableAll || e.enabled;
   // every entry is configured, switched off or not: a mistake in a scheme's options shows at
   // start-up, not on the day the office switches it on
-  const configured = config.plugins.map((e) => ({ entry: e, plugin: e.configure() }));
+  const configured = config.plugins.map((e) => ({
+    entry: e,
+    plugin: withDatedOptions(e, options.periods ?? []),
+  }));
   const plugins = configured.filter((c) => evaluated(c.entry)).map((c) => c.plugin);
   const unknown = unknownExclusives(
     configured.map((c) => c.plugin),
@@ -136,10 +173,16 @@ const unknownExclusives = (
  * What the persistence layer needs to know of the schemes (the shape of `@envol/db`'s
  * `Schemes` service): the registry, a scheme configured with other options, the advance share.
  */
-export const schemesOf = (config: InstitutionConfig, registry: Registry) => ({
-  registry,
-  configureWith: (scheme: string, options: unknown) =>
-    config.plugins.find((e) => e.id === scheme)?.configureWith(options),
-  advancePercent: (scheme: string) =>
-    config.plugins.find((e) => e.id === scheme)?.advancePercent ?? DEFAULT_ADVANCE_PERCENT,
-});
+export const schemesOf = (config: InstitutionConfig, registry: Registry | (() => Registry)) => {
+  const current = typeof registry === "function" ? registry : () => registry;
+  return {
+    /** Read on every use: the registry is built again when the office saves dated options (ADR 020). */
+    get registry() {
+      return current();
+    },
+    configureWith: (scheme: string, options: unknown) =>
+      config.plugins.find((e) => e.id === scheme)?.configureWith(options),
+    advancePercent: (scheme: string) =>
+      config.plugins.find((e) => e.id === scheme)?.advancePercent ?? DEFAULT_ADVANCE_PERCENT,
+  };
+};

@@ -1,5 +1,6 @@
 import type { BackupManifest } from "@envol/db";
 import type { IsoDate, Partner, Registry } from "@envol/domain";
+import type { InstitutionConfig } from "@envol/institution";
 import type { FileStore } from "./file-store.ts";
 import type { Limits } from "./limits.ts";
 import type { OidcSettings } from "./oidc-client.ts";
@@ -9,6 +10,17 @@ import type { Runner } from "./services.ts";
 export interface AppDeps {
   /** The schemes and the partner catalogue the simulator evaluates against. */
   readonly registry: () => Registry;
+  /**
+   * Builds the registry again if the schemes' dated options changed in the database (ADR 020);
+   * called after the office saves them. Absent: the registry never changes (database-less tests).
+   */
+  readonly refreshRegistry?: () => Promise<boolean>;
+  /**
+   * The institution's configuration the registry is built from: each scheme's options schema
+   * and a way to configure it with other options (what-if scenarios and dated options, ADR 020).
+   * Absent: no scheme's options can be read or changed (their routes answer 422 on `scheme`).
+   */
+  readonly configuration?: InstitutionConfig;
   readonly partners: () => Promise<readonly Partner[]>;
   /** Whether the database answers. */
   readonly ready: () => Promise<boolean>;

@@ -59,6 +59,7 @@ export const openTestApp = async (
   const envol = makeEnvolRuntime(config);
   const { runtime, registry } = envol;
   await envol.loadPartners();
+  await envol.refreshRegistry();
   const seeded = await envol.seedDemo();
   // uploaded documents go to a folder of this test app's own, removed with it
   const filesDir = await mkdtemp(join(tmpdir(), "envol-files-"));

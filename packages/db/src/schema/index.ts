@@ -7,4 +7,5 @@ export * from "./grant-reviews.ts";
 export * from "./outbox.ts";
 export * from "./partners.ts";
 export * from "./rate-limits.ts";
+export * from "./scheme-options.ts";
 export * from "./users.ts";

@@ -96,3 +96,4 @@ export const testEngines = (): readonly TestEngine[] => {
 
 export { type QueueVolume, seedQueueVolume } from "./queue-volume.ts";
 export { openTestRuntime, type Repositories, repositoriesLayer } from "./runtime.ts";
+export { seedWhatIfVolume, type WhatIfVolume } from "./what-if-volume.ts";
