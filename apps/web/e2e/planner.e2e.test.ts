@@ -199,6 +199,16 @@ describe.skipIf(!hasChromium)(
       expect(await ranking.getByRole("button", { name: "Propose" }).count()).toBe(0);
       expect(await axeViolations(staff)).toEqual([]);
 
+      // the planner in French: the applied allocation's words, the explanations in French
+      await staff.getByRole("button", { name: "Français" }).click();
+      await staff.getByRole("heading", { level: 1, name: "Planification" }).waitFor(WAIT);
+      await staff.getByText(/^Appliquée le .*\s: lecture seule\.$/).waitFor(WAIT);
+      await staff
+        .getByRole("cell", { name: new RegExp(`^1er sur ${ranked}\\s: `) })
+        .waitFor(WAIT);
+      expect(await axeViolations(staff)).toEqual([]);
+      await staff.screenshot({ path: join(SHOTS, "staff-planner-applied-fr.png"), fullPage: true });
+
       // the student reads her rank, explained in French
       await student.goto(exampleUrl);
       const card = student.getByRole("article", { name: IDF_FR, exact: true });
