@@ -203,9 +203,7 @@ describe.skipIf(!hasChromium)(
       await staff.getByRole("button", { name: "Français" }).click();
       await staff.getByRole("heading", { level: 1, name: "Planification" }).waitFor(WAIT);
       await staff.getByText(/^Appliquée le .*\s: lecture seule\.$/).waitFor(WAIT);
-      await staff
-        .getByRole("cell", { name: new RegExp(`^1er sur ${ranked}\\s: `) })
-        .waitFor(WAIT);
+      await staff.getByRole("cell", { name: new RegExp(`^1er sur ${ranked}\\s: `) }).waitFor(WAIT);
       expect(await axeViolations(staff)).toEqual([]);
       await staff.screenshot({ path: join(SHOTS, "staff-planner-applied-fr.png"), fullPage: true });
 
