@@ -116,6 +116,17 @@ describe.skipIf(!hasChromium)(
         .waitFor(WAIT);
       expect(await axeViolations(staff)).toEqual([]);
       await staff.screenshot({ path: join(SHOTS, "staff-planner-ranked-en.png"), fullPage: true });
+      // the CSV link downloads the same ranking with the session's cookie
+      const csvHref = await ranking
+        .getByRole("link", { name: "Download the allocation (CSV)" })
+        .getAttribute("href");
+      expect(csvHref).toBe(`/api/staff/calls/idf/${YEAR}/allocation.csv`);
+      const csv = await staff.request.get(`${server.url}${csvHref}`);
+      expect(csv.status()).toBe(200);
+      expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
+      expect((await csv.text()).split("\n").filter((l) => l.trim() !== "")).toHaveLength(
+        ranked + 1,
+      );
 
       // a move by hand needs a reason: the API's words under the field
       const lastRow = rows.nth(ranked);
