@@ -1,6 +1,6 @@
 import { formatMoney } from "@envol/domain";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { type ApiProblem, isProblem } from "../../api/api-problem.ts";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
 import { LoadProblem, WriteProblem } from "../load-problem.tsx";
@@ -51,6 +51,8 @@ export const WhatIfPanel = ({
   const [scenarios, setScenarios] = useState<Scenario[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const running = useRef<AbortController | null>(null);
+  // a run still streaming when the page goes (another scheme, another page) is stopped
+  useEffect(() => () => running.current?.abort(), []);
 
   if (options.isError)
     return <LoadProblem error={options.error} onRetry={() => void options.refetch()} />;
