@@ -6,13 +6,8 @@ import { SubmitButton } from "../../shell/submit-button.tsx";
 import { WriteProblem } from "../load-problem.tsx";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
 import { useStaffWrite } from "../use-staff-write.ts";
-import {
-  type Allocation,
-  type AllocationMove,
-  type AllocationRow,
-  movesOf,
-  proposeAllocation,
-} from "./planner-api.ts";
+import { type Move, movesOf, withMove } from "./allocation-moves.ts";
+import { type Allocation, type AllocationRow, proposeAllocation } from "./planner-api.ts";
 
 /**
  * Moves one request by hand (ADR 017): funded → waitlist or the reverse, with a reason (kept
@@ -36,12 +31,12 @@ export const MoveDialog = ({
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const to = row.funded ? "waitlist" : "funded";
-  const others = movesOf(allocation).filter((m) => m.requestId !== row.requestId);
-  const index = others.length;
-  const write = useStaffWrite((api, move: AllocationMove) =>
+  // the new move goes last: the API's 422 names it `moves.<index>`
+  const index = movesOf(allocation).filter((m) => m.requestId !== row.requestId).length;
+  const write = useStaffWrite((api, move: Move) =>
     proposeAllocation(api, scheme, academicYear, {
       rules: [...allocation.rules],
-      moves: [...others, move],
+      moves: withMove(movesOf(allocation), move),
     }),
   );
 

@@ -51,7 +51,6 @@ export type ProposeBody = Parameters<
   EnvolClient["staff"]["calls"][":scheme"][":academicYear"]["allocation"]["$put"]
 >[0]["json"];
 export type PriorityRuleId = ProposeBody["rules"][number];
-export type AllocationMove = NonNullable<ProposeBody["moves"]>[number];
 
 /** Proposes the call's allocation (a new version; 422 naming `rules.N`, `moves.N.*`, `moves`). */
 export const proposeAllocation = async (
@@ -90,16 +89,6 @@ export const allocationCsvHref = (scheme: string, academicYear: string): string 
   });
   return `${url.pathname}${url.search}`;
 };
-
-/** The moves by hand an allocation holds, to propose it again with one more (or other rules). */
-export const movesOf = (allocation: Allocation): AllocationMove[] =>
-  allocation.rows
-    .filter((r) => r.byHand)
-    .map((r) => ({
-      requestId: r.requestId,
-      to: r.funded ? ("funded" as const) : ("waitlist" as const),
-      reason: r.reason ?? "",
-    }));
 
 // ---------------------------------------------------------------- options and what-if
 

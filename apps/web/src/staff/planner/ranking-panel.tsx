@@ -8,12 +8,12 @@ import { LoadProblem, WriteProblem } from "../load-problem.tsx";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
 import { useStaffWrite } from "../use-staff-write.ts";
+import { movesOf } from "./allocation-moves.ts";
 import { ApplyDialog } from "./apply-dialog.tsx";
 import { MoveDialog } from "./move-dialog.tsx";
 import {
   allocationCsvHref,
   allocationQueryOptions,
-  movesOf,
   type PriorityRuleId,
   proposeAllocation,
 } from "./planner-api.ts";
