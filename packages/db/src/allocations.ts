@@ -299,8 +299,9 @@ export class Allocations extends Context.Service<
             if (!budget) throw new BudgetNotFound({ scheme, academicYear });
             const envelopeCents = budget.envelopeCents - budget.committedCents;
 
-            // the requests a hand approval would approve without an override: eligible today,
-            // at their estimate, which today's rules still give
+            // the requests the scheme finds eligible today, at what it gives them today: the rules
+            // in force for each stay's start (ADR 020: the office may have saved new options
+            // since the request was sent), which the approval then stores with the amount
             const rows = await candidatesOf(tx, scheme, academicYear);
             // the scheme alone: its verdict and standalone estimate do not depend on the others,
             // and evaluating one scheme rather than every one is what makes 10 000 requests fast
@@ -315,17 +316,15 @@ export class Allocations extends Context.Service<
             const versions = new Map<string, number>();
             const candidates: AllocationCandidate[] = [];
             for (const row of rows) {
-              if (row.estimatedCents === null) continue;
               const now = verdictToday(alone, row.situation, scheme, today);
               if (now.verdict !== "eligible" || now.estimateCents === null) continue;
-              if (row.estimatedCents > now.estimateCents) continue;
               versions.set(row.requestId, row.version);
               const submitted = row.submittedAt ?? row.updatedAt;
               candidates.push({
                 requestId: row.requestId,
                 situation: row.situation,
                 submittedAt: new Date(submitted).toISOString(),
-                amountCents: row.estimatedCents,
+                amountCents: now.estimateCents,
               });
             }
             const ranking = rank(candidates, rules);
