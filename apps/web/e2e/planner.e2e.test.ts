@@ -173,8 +173,7 @@ describe.skipIf(!hasChromium)(
       expect(await axeViolations(staff)).toEqual([]);
       await staff.screenshot({ path: join(SHOTS, "staff-planner-what-if-en.png"), fullPage: true });
 
-      // saved as the options from the next academic year (stays from 1 September 2027: this
-      // year's requests keep theirs, so the proposal still applies): a missing date is named first
+      // saved as the options from this academic year's start: a missing date is named first
       await whatIf.getByRole("button", { name: "Save as the new options" }).click();
       const save = staff.getByRole("dialog", { name: `New ${IDF_EN} options` });
       await save.getByLabel("Reason").fill("Vote of the board, 400 € a month");
@@ -185,7 +184,7 @@ describe.skipIf(!hasChromium)(
         .poll(() => save.getByLabel("From").getAttribute("aria-invalid"), WAIT)
         .toBe("true");
       expect(await axeViolations(staff)).toEqual([]);
-      await save.getByLabel("From").fill(`${YEAR.slice(5)}-09-01`);
+      await save.getByLabel("From").fill(`${YEAR.slice(0, 4)}-09-01`);
       await save.getByRole("button", { name: "Save", exact: true }).click();
       await sure.getByText(/Decisions already taken keep their figures\.$/).waitFor(WAIT);
       expect(await axeViolations(staff)).toEqual([]);
@@ -193,11 +192,29 @@ describe.skipIf(!hasChromium)(
       await sure.waitFor({ state: "detached", ...WAIT });
       await whatIf.getByText(/^New Île-de-France mobility grant options saved/).waitFor(WAIT);
 
-      // apply: the confirmation says how many, for what total, within which envelope
+      // the proposal was made at 450 € a month: applying it now is refused in the API's words
+      // (its amounts are no longer today's), nothing applied
       await ranking.getByRole("button", { name: "Apply" }).click();
       const apply = staff.getByRole("alertdialog", {
         name: `Apply the ${IDF_EN} ${YEAR} allocation?`,
       });
+      await apply.getByRole("button", { name: "Apply" }).click();
+      await apply
+        .getByRole("alert")
+        .filter({ hasText: /nothing is applied, propose the allocation again/ })
+        .waitFor(WAIT);
+      expect(await axeViolations(staff)).toEqual([]);
+      await staff.screenshot({ path: join(SHOTS, "staff-planner-apply-refused-en.png") });
+      await apply.getByRole("button", { name: "Cancel" }).click();
+      await apply.waitFor({ state: "detached", ...WAIT });
+
+      // proposed again: the amounts at 400 € a month (2 000 € for the five months)
+      await ranking.getByRole("button", { name: "Propose" }).click();
+      await ranking.getByText("Proposal no. 2 of", { exact: false }).waitFor(WAIT);
+      await table.getByRole("cell", { name: "€2,000", exact: true }).waitFor(WAIT);
+
+      // apply: the confirmation says how many, for what total, within which envelope
+      await ranking.getByRole("button", { name: "Apply" }).click();
       await apply
         .getByText(/will be approved for a total of .* within an envelope of /)
         .waitFor(WAIT);

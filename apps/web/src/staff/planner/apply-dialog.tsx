@@ -78,7 +78,7 @@ export const ApplyDialog = ({
                 envelope: formatMoney(allocation.envelopeCents, lang),
               })}
             </p>
-            <p>{t("planner.apply.waiting", { count: waiting })}</p>
+            {waiting > 0 && <p>{t("planner.apply.waiting", { count: waiting })}</p>}
             <WriteProblem error={write.error} />
             <div className="staff-form-actions">
               <Button
