@@ -210,7 +210,8 @@ export const scenariosRouter = (deps: AppDeps) =>
                 ...periods.filter((p) => p.since !== since),
                 { scheme, since, options: next.plugin.options },
               ]);
-        const envelope = budgets.find((b) => b.scheme === scheme)?.envelopeCents;
+        const budget = budgets.find((b) => b.scheme === scheme);
+        const envelope = budget?.envelopeCents;
         const baseEnvelope = envelope ?? body.envelopeCents;
         if (baseEnvelope === undefined)
           return invalid(
@@ -226,6 +227,8 @@ export const scenariosRouter = (deps: AppDeps) =>
           base,
           scenario,
           envelopes: { base: baseEnvelope, scenario: body.envelopeCents ?? baseEnvelope },
+          // what a proposal funds within: the envelope less what the budget holds committed
+          committedCents: budget?.committedCents,
           rules:
             body.rules ?? (Result.isSuccess(allocation) ? allocation.success.rules : undefined),
           asOf: deps.today(),
