@@ -234,7 +234,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(waitMail?.body).toContain(
         "; the last request funded is 2nd; the office placed your request on the waitlist, where it is 1st.",
       );
-      expect(waitMail?.body).toContain("3rd of 3: level 2, submitted on ");
+      expect(waitMail?.body).toContain("3rd of 3: CROUS échelon 2, submitted on ");
       expect(waitMail?.body).not.toContain("incomplet");
       expect(
         mails.find((m) => m.recipient === `s${n - 1}@alloc.test` && m.topic === "request.approve")

@@ -195,14 +195,15 @@ const crousSays = (value: CrousStanding | null, lang: Lang): string => {
     case "boursier":
       return {
         fr: "bourse CROUS, échelon non renseigné",
-        en: "CROUS grant, level not given",
+        en: "CROUS grant, échelon not given",
       }[lang];
     case "not-boursier":
       return { fr: "sans bourse CROUS", en: "no CROUS grant" }[lang];
     case null:
       return { fr: "bourse CROUS non renseignée", en: "CROUS grant not given" }[lang];
     default:
-      return crousEchelon.valueLabel(value, lang);
+      // the office's own word in English too, as its rule is named ("CROUS échelon")
+      return lang === "en" ? `CROUS échelon ${value}` : crousEchelon.valueLabel(value, lang);
   }
 };
 

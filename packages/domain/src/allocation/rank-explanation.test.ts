@@ -34,12 +34,12 @@ describe("formatOrdinal", () => {
 
 describe("sayRuleValue", () => {
   it.each<[RuleValue, string, string]>([
-    [{ rule: "crous-echelon", value: "5" }, "échelon 5", "level 5"],
-    [{ rule: "crous-echelon", value: "0bis" }, "échelon 0bis", "level 0bis"],
+    [{ rule: "crous-echelon", value: "5" }, "échelon 5", "CROUS échelon 5"],
+    [{ rule: "crous-echelon", value: "0bis" }, "échelon 0bis", "CROUS échelon 0bis"],
     [
       { rule: "crous-echelon", value: "boursier" },
       "bourse CROUS, échelon non renseigné",
-      "CROUS grant, level not given",
+      "CROUS grant, échelon not given",
     ],
     [{ rule: "crous-echelon", value: "not-boursier" }, "sans bourse CROUS", "no CROUS grant"],
     [
@@ -118,7 +118,7 @@ describe("explainRank", () => {
       `12e sur 58\u00a0: échelon 5, quotient familial 8${NNBSP}400${NBSP}€\u00a0; le dernier dossier retenu est le 40e.`,
     );
     expect(explainRank(standing({}), "en")).toBe(
-      "12th of 58: level 5, family quotient €8,400; the last request funded is 40th.",
+      "12th of 58: CROUS échelon 5, family quotient €8,400; the last request funded is 40th.",
     );
   });
 
@@ -127,7 +127,9 @@ describe("explainRank", () => {
     expect(explainRank(s, "fr")).toBe(
       `1er sur 1${NNBSP}000\u00a0: échelon 7\u00a0; le dernier dossier retenu est le 40e.`,
     );
-    expect(explainRank(s, "en")).toBe("1st of 1,000: level 7; the last request funded is 40th.");
+    expect(explainRank(s, "en")).toBe(
+      "1st of 1,000: CROUS échelon 7; the last request funded is 40th.",
+    );
   });
 
   it("a waitlisted student is told her place on the waitlist", () => {
@@ -136,7 +138,7 @@ describe("explainRank", () => {
       `43e sur 58\u00a0: échelon 5, quotient familial 8${NNBSP}400${NBSP}€\u00a0; le dernier dossier retenu est le 40e\u00a0; votre dossier est le 3e de la liste d'attente.`,
     );
     expect(explainRank(s, "en")).toBe(
-      "43rd of 58: level 5, family quotient €8,400; the last request funded is 40th; your request is 3rd on the waitlist.",
+      "43rd of 58: CROUS échelon 5, family quotient €8,400; the last request funded is 40th; your request is 3rd on the waitlist.",
     );
   });
 

@@ -92,7 +92,7 @@ const outcomeClause = (outcome: RankStanding["outcome"], lang: Lang): string | u
  * explainRank(standing, "fr")
  * // "12e sur 58 : échelon 5, quotient familial 8 400 € ; le dernier dossier retenu est le 40e."
  * explainRank(standing, "en")
- * // "12th of 58: level 5, family quotient €8,400; the last request funded is 40th."
+ * // "12th of 58: CROUS échelon 5, family quotient €8,400; the last request funded is 40th."
  */
 export const explainRank = (standing: RankStanding, lang: Lang): string => {
   const head = {

@@ -115,7 +115,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       const read = await json(
         await t.call(staff, "GET", base(year), undefined, { "accept-language": "en" }),
       );
-      expect(read.rows[0].explanation).toMatch(/^1st of 3: level 5, family quotient/);
+      expect(read.rows[0].explanation).toMatch(/^1st of 3: CROUS échelon 5, family quotient/);
 
       // the CSV says what the JSON says, in the reader's language
       const csv = await t.call(staff, "GET", `${base(year)}.csv`, undefined, {
