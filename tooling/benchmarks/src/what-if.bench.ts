@@ -150,9 +150,9 @@ const allocation = async () => {
       tag: `allocation${Date.now()}`,
       states: [["submitted", 1]],
     });
-    // every request one an approval by hand would approve, so that all of them are ranked: a
-    // family quotient under the IDF ceiling (19 190 €), an estimate (500 € to 990 €) within what
-    // today's rules give for the shortest stay seeded (two months)
+    // requests an approval by hand would approve, so that (nearly) all of them are ranked: a
+    // family quotient under the IDF ceiling (19 190 €), an estimate of 500 € to 990 €, within
+    // what today's rules give for almost every stay seeded (two to seven months)
     await db.execute(sql`update applications set situation = jsonb_set(situation,
       '{student,household,quotientFamilial}', to_jsonb(300000 + (abs(hashtext(id::text)) % 1600000)))`);
     await db.execute(sql`update scheme_requests
