@@ -62,11 +62,11 @@ export const makeEnvolRuntime = (
 
   /**
    * Builds the registry again from the configuration and the options the office saved from a
-   * date, when they changed since the last build: one cheap read (how many periods and the
-   * latest save) when nothing did. At start-up, after a save, and every few seconds on each
+   * date, when they changed since the last build: one cheap read (how many periods and a digest
+   * of them) when nothing did. At start-up, after a save, and every few seconds on each
    * instance, so that the others follow a save within that interval (ADR 020). Whether it built.
    */
-  const refreshRegistry = async () => {
+  const rebuildIfChanged = async () => {
     const version = await runtime.runPromise(SchemeOptions.use((s) => s.version()));
     if (version === builtOn) return false;
     const periods = await runtime.runPromise(SchemeOptions.use((s) => s.list()));
@@ -74,6 +74,18 @@ export const makeEnvolRuntime = (
     registry = loadRegistry(TELECOM_PARIS_CONFIG, { partners: lookup, warn: () => {}, periods });
     builtOn = version;
     return true;
+  };
+  /** The checks so far, one after the other (see `refreshRegistry`). */
+  let checks: Promise<unknown> = Promise.resolve();
+  /**
+   * `rebuildIfChanged`, one at a time: the save route's check and the periodic one may come
+   * together, and run side by side the slower would install what it read, however old. A call
+   * while one runs waits for it (whether it built or failed), then checks again.
+   */
+  const refreshRegistry = (): Promise<boolean> => {
+    const check = checks.then(rebuildIfChanged, rebuildIfChanged);
+    checks = check.catch(() => undefined);
+    return check;
   };
 
   /** Reads the database's partner catalogue into the cache, in place of what it held. */

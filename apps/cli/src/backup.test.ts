@@ -71,8 +71,11 @@ describe("pnpm envol backup and restore, on PGlite", () => {
       port: await freePort(),
     });
     servers.push(server);
-    // one that never answered must not hold the data directory for the next test
-    await server.untilReady({ timeoutMs: 50_000 }).catch(async (e: unknown) => {
+    // one that never answered must not hold the data directory for the next test; under CI's
+    // load (every package's suite at once on two cores) a start from the sources, PGlite's
+    // migrations and the demo data measured 13 s idle and over 50 s loaded, as the browser
+    // tests' server is given 100 s (apps/web/e2e/server.ts)
+    await server.untilReady({ timeoutMs: 100_000 }).catch(async (e: unknown) => {
       await server.stop();
       throw e;
     });

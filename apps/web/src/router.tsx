@@ -5,7 +5,6 @@ import { AppShell } from "./shell/app-shell.tsx";
 import { RouteError, RouteNotFound, RoutePending } from "./shell/route-states.tsx";
 import { SimulatorPage } from "./simulator/simulator-page.tsx";
 import { situationSearch } from "./simulator/situation-link.ts";
-import { budgetsSearch } from "./staff/budgets/budgets-search.ts";
 import { queueSearch } from "./staff/queue-search.ts";
 
 /**
@@ -91,15 +90,22 @@ const staffApplicationRoute = createRoute({
 const staffBudgetsRoute = createRoute({
   getParentRoute: () => staffRoute,
   path: "budgets",
-  validateSearch: budgetsSearch,
+  validateSearch: queueSearch,
 }).lazy(() => staffArea().then((m) => m.staffBudgets));
 
 /** `/staff/calls?academicYear=2026-2027`: the calls for applications of a year (ADR 018). */
 const staffCallsRoute = createRoute({
   getParentRoute: () => staffRoute,
   path: "calls",
-  validateSearch: budgetsSearch,
+  validateSearch: queueSearch,
 }).lazy(() => staffArea().then((m) => m.staffCalls));
+
+/** `/staff/planner?scheme=idf&academicYear=2026-2027`: a call's allocation and what-if. */
+const staffPlannerRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: "planner",
+  validateSearch: queueSearch,
+}).lazy(() => staffArea().then((m) => m.staffPlanner));
 
 const staffPartnerKeysRoute = createRoute({
   getParentRoute: () => staffRoute,
@@ -162,6 +168,7 @@ const routeTree = rootRoute.addChildren([
     staffApplicationRoute,
     staffBudgetsRoute,
     staffCallsRoute,
+    staffPlannerRoute,
     staffPartnerKeysRoute,
   ]),
 ]);

@@ -6,6 +6,7 @@ import { Allocations } from "./allocations.ts";
 import { Applications } from "./applications.ts";
 import { Budgets } from "./budgets.ts";
 import { Database } from "./database.ts";
+import { Grants } from "./grants.ts";
 import { auditEvents, budgets, outbox, schemeRequests } from "./schema/index.ts";
 import { openTestRuntime, personnelStayAt, semesterAt, testEngines } from "./testing/index.ts";
 import { Users } from "./users.ts";
@@ -428,6 +429,73 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
           `case ${k}`,
         ).toEqual(a.rows.map((r) => r.standing));
       }
+    });
+
+    it("never lets a member of the office move or apply her own request (ADR 016's conflict of interest)", async () => {
+      const year = 2035;
+      const mine = await submitted(year, "1");
+      const other = await submitted(year, "5");
+      await setEnvelope(year, mine.cents + other.cents);
+      // she applied as a member of the personnel before joining the office
+      const her = { kind: "staff", userId: mine.studentId } as const;
+      const moved = await t.runExit(
+        Allocations.use((a) =>
+          a.propose(
+            SCHEME,
+            yearOf(year),
+            ["crous-echelon"],
+            [{ requestId: mine.id, to: "funded", reason: "moi" }],
+            her,
+          ),
+        ),
+      );
+      expect(errorOf(moved)).toMatchObject({ _tag: "OwnRequest", requestId: mine.id });
+      // ranked like any other by a colleague's proposal, but she cannot apply it herself
+      const p = await proposed(year);
+      expect(p.rows.map((r) => r.requestId).sort()).toEqual([mine.id, other.id].sort());
+      const applied = await t.runExit(
+        Allocations.use((a) => a.apply(SCHEME, yearOf(year), p.version, her)),
+      );
+      expect(errorOf(applied)).toMatchObject({ _tag: "OwnRequest", requestId: mine.id });
+      expect([...(await statesOf([mine.id, other.id])).values()]).toEqual([
+        "submitted",
+        "submitted",
+      ]);
+      expect(Exit.isSuccess(await apply(year, p.version))).toBe(true);
+    });
+
+    it("ranks a request waitlisted by hand before with the others, and the promotion then follows the ranks", async () => {
+      const year = 2036;
+      await setEnvelope(year, 0);
+      const early = await submitted(year, "1");
+      await t.run(Applications.use((a) => a.decide(early.id, { action: "start-review" }, STAFF)));
+      await t.run(Applications.use((a) => a.decide(early.id, { action: "waitlist" }, STAFF)));
+      const high = await submitted(year, "6");
+      const mid = await submitted(year, "5");
+      const p = await proposed(year);
+      expect(p.rows.map((r) => [r.requestId, r.rank, r.funded])).toEqual([
+        [high.id, 1, false],
+        [mid.id, 2, false],
+        [early.id, 3, false],
+      ]);
+      expect(Exit.isSuccess(await apply(year, p.version))).toBe(true);
+      await setEnvelope(year, high.cents);
+      const promoted = await t.run(
+        Grants.use((g) => g.promoteWaitlisted(SCHEME, yearOf(year), STAFF)),
+      );
+      expect(promoted).toEqual([high.id]);
+      // and a request waitlisted by hand that the allocation funds is promoted at its amount
+      const later = 2037;
+      await setEnvelope(later, 0);
+      const waiting = await submitted(later, "2");
+      await t.run(Applications.use((a) => a.decide(waiting.id, { action: "start-review" }, STAFF)));
+      await t.run(Applications.use((a) => a.decide(waiting.id, { action: "waitlist" }, STAFF)));
+      await setEnvelope(later, waiting.cents);
+      const funded = await proposed(later);
+      expect(funded.rows.map((r) => [r.requestId, r.funded])).toEqual([[waiting.id, true]]);
+      expect(Exit.isSuccess(await apply(later, funded.version))).toBe(true);
+      expect((await statesOf([waiting.id])).get(waiting.id)).toBe("approved");
+      expect(await committedOf(later)).toBe(waiting.cents);
     });
   },
 );

@@ -10,6 +10,7 @@ import {
   createRegistry,
   explainRank,
   isExplained,
+  OwnRequest,
   type PriorityRules,
   type RankStanding,
   rank,
@@ -46,8 +47,8 @@ export * from "./allocation-errors.ts";
 
 type StaffActor = Extract<Actor, { readonly kind: "staff" }>;
 
-/** The requests a call ranks: sent to the office and not yet decided. */
-export const ALLOCATION_STATES = ["submitted", "under_review"] as const;
+/** The requests a call ranks: sent to the office and not yet decided, those waitlisted before included. */
+export const ALLOCATION_STATES = ["submitted", "under_review", "waitlisted"] as const;
 
 /** One request in a call's allocation, as the office reads it. */
 export interface AllocationRow {
@@ -95,13 +96,19 @@ export interface ApplicantStanding {
   readonly standing: RankStanding;
 }
 
-export type ProposeError = AllocationError | CandidateInvalid | AllocationApplied | BudgetNotFound;
+export type ProposeError =
+  | AllocationError
+  | CandidateInvalid
+  | AllocationApplied
+  | BudgetNotFound
+  | OwnRequest;
 export type ApplyError =
   | AllocationNotFound
   | AllocationApplied
   | AllocationVersionChanged
   | AllocationOutdated
-  | BudgetNotFound;
+  | BudgetNotFound
+  | OwnRequest;
 
 const isProposeError = tagged<ProposeError>(
   "AllocationInputInvalid",
@@ -110,6 +117,7 @@ const isProposeError = tagged<ProposeError>(
   "CandidateInvalid",
   "AllocationApplied",
   "BudgetNotFound",
+  "OwnRequest",
 );
 const isApplyError = tagged<ApplyError>(
   "AllocationNotFound",
@@ -117,6 +125,7 @@ const isApplyError = tagged<ApplyError>(
   "AllocationVersionChanged",
   "AllocationOutdated",
   "BudgetNotFound",
+  "OwnRequest",
 );
 
 const callKey = (scheme: string, academicYear: string) => `${scheme}/${academicYear}`;
@@ -190,6 +199,7 @@ export class Allocations extends Context.Service<
         tx
           .select({
             requestId: schemeRequests.id,
+            studentId: applications.studentId,
             version: schemeRequests.version,
             estimatedCents: schemeRequests.estimatedCents,
             updatedAt: schemeRequests.updatedAt,
@@ -299,9 +309,15 @@ export class Allocations extends Context.Service<
             if (!budget) throw new BudgetNotFound({ scheme, academicYear });
             const envelopeCents = budget.envelopeCents - budget.committedCents;
 
-            // the requests a hand approval would approve without an override: eligible today,
-            // at their estimate, which today's rules still give
+            // the requests the scheme finds eligible today, at what it gives them today: the rules
+            // in force for each stay's start (ADR 020: the office may have saved new options
+            // since the request was sent), which the approval then stores with the amount
             const rows = await candidatesOf(tx, scheme, academicYear);
+            // a member of the office never moves her own request (ADR 016's conflict of interest)
+            const own = moves.find((m) =>
+              rows.some((r) => r.requestId === m.requestId && r.studentId === actor.userId),
+            );
+            if (own) throw new OwnRequest({ requestId: own.requestId, action: "approve" });
             // the scheme alone: its verdict and standalone estimate do not depend on the others,
             // and evaluating one scheme rather than every one is what makes 10 000 requests fast
             const plugin = schemes.registry.byId.get(scheme);
@@ -315,17 +331,15 @@ export class Allocations extends Context.Service<
             const versions = new Map<string, number>();
             const candidates: AllocationCandidate[] = [];
             for (const row of rows) {
-              if (row.estimatedCents === null) continue;
               const now = verdictToday(alone, row.situation, scheme, today);
               if (now.verdict !== "eligible" || now.estimateCents === null) continue;
-              if (row.estimatedCents > now.estimateCents) continue;
               versions.set(row.requestId, row.version);
               const submitted = row.submittedAt ?? row.updatedAt;
               candidates.push({
                 requestId: row.requestId,
                 situation: row.situation,
                 submittedAt: new Date(submitted).toISOString(),
-                amountCents: row.estimatedCents,
+                amountCents: now.estimateCents,
               });
             }
             const ranking = rank(candidates, rules);
@@ -510,17 +524,36 @@ export class Allocations extends Context.Service<
                     at,
                     { notify: false },
                   );
-                await applicationsRepo.decideIn(
-                  tx,
-                  s.requestId,
-                  s.funded
-                    ? { action: "approve", amountCents: s.amountCents }
-                    : { action: "waitlist" },
-                  actor,
-                  at,
-                  { note },
-                );
+                if (request.state === "waitlisted" && !s.funded)
+                  // already waiting: queued again at its rank's place, as the promotion reads the
+                  // waitlist in the order of its events (a request waitlisted by hand before the
+                  // call closed does not keep a place ahead of those ranked above it)
+                  await recordAudit(tx, {
+                    at,
+                    actor,
+                    action: "waitlist",
+                    entityType: "scheme_request",
+                    entityId: s.requestId,
+                    before: { state: "waitlisted" },
+                    after: { state: "waitlisted", rank: s.standing.rank },
+                  });
+                else
+                  await applicationsRepo.decideIn(
+                    tx,
+                    s.requestId,
+                    s.funded
+                      ? {
+                          action: request.state === "waitlisted" ? "promote" : "approve",
+                          amountCents: s.amountCents,
+                        }
+                      : { action: "waitlist" },
+                    actor,
+                    at,
+                    { note },
+                  );
               } catch (e) {
+                // her own request among those to decide: a colleague applies it (403, as by hand)
+                if (e instanceof OwnRequest) throw e;
                 if (typeof e === "object" && e !== null && "_tag" in e)
                   throw new AllocationOutdated({
                     requestId: s.requestId,

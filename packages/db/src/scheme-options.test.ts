@@ -1,5 +1,7 @@
 import type { Actor } from "@envol/domain";
 import { and, eq } from "drizzle-orm";
+import { Effect } from "effect";
+import { TestClock } from "effect/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Database } from "./database.ts";
 import { auditEvents } from "./schema/index.ts";
@@ -72,6 +74,37 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         since: "2027-09-01",
         options: { monthlyRateCents: 38_000 },
       });
+    });
+
+    it("moves the version when a period is replaced by a save stamped earlier than the latest (clocks out of step)", async () => {
+      const version = () => t.run(SchemeOptions.use((s) => s.version()));
+      const now = Date.parse("2027-06-01T10:00:00.000Z");
+      // each save runs on its own clock, as two instances whose clocks differ would
+      const save = (since: string, rate: number, at: number) =>
+        t.run(
+          Effect.andThen(
+            TestClock.setTime(at),
+            SchemeOptions.use((s) =>
+              s.save({
+                scheme: "mic",
+                since,
+                options: { monthlyRateCents: rate },
+                before: {},
+                reason: "Vote du conseil",
+                actor: STAFF,
+              }),
+            ),
+          ).pipe(Effect.provide(TestClock.layer())),
+        );
+      await save("2027-09-01", 40_000, now);
+      await save("2028-01-01", 35_000, now + 2_000);
+      const seen = await version();
+      // same count, and the latest save is still the one at now + 2 s
+      await save("2027-09-01", 30_000, now + 1_000);
+      expect(await version()).not.toBe(seen);
+      const moved = await version();
+      // the same options saved again with the same instant change nothing a registry reads
+      expect(await version()).toBe(moved);
     });
 
     it("reads a year's requests by keyset pages, each once, with its first submission instant", async () => {

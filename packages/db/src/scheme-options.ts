@@ -32,7 +32,8 @@ export class SchemeOptions extends Context.Service<
     /** Every saved period, by scheme then date. */
     readonly list: () => Effect.Effect<readonly SchemeOptionPeriod[]>;
     /**
-     * A cheap token that changes whenever a period is saved (how many, and the latest save): an
+     * A cheap token that changes whenever a period's content changes (how many, and a digest of
+     * every period's scheme, date, options and save instant, whatever the instances' clocks): an
      * instance compares it with the one its registry was built on, and rebuilds when it differs.
      */
     readonly version: () => Effect.Effect<string>;
@@ -66,16 +67,22 @@ export class SchemeOptions extends Context.Service<
         return rows.map(view);
       });
 
+      // a digest of every period's content, not `max(saved_at)`: a save that replaces a period with
+      // an instant earlier than the latest save (two instances' clocks out of step, or concurrent
+      // saves) still moves it. The table holds a few periods a scheme, so hashing them all is cheap.
       const version = Effect.fn("SchemeOptions.version")(function* () {
+        const p = schemeOptionPeriods;
         const rows = yield* Effect.promise(() =>
           db
             .select({
               n: sql<number>`count(*)::int`,
-              latest: sql<string | null>`max(${schemeOptionPeriods.savedAt})::text`,
+              digest: sql<string | null>`md5(string_agg(
+                ${p.scheme} || '|' || ${p.since}::text || '|' || ${p.options}::text || '|' || ${p.savedAt}::text,
+                E'\n' order by ${p.scheme}, ${p.since}))`,
             })
-            .from(schemeOptionPeriods),
+            .from(p),
         );
-        return `${rows[0]?.n ?? 0}:${rows[0]?.latest ?? ""}`;
+        return `${rows[0]?.n ?? 0}:${rows[0]?.digest ?? ""}`;
       });
 
       const save = Effect.fn("SchemeOptions.save")(function* (input: {

@@ -9,4 +9,5 @@ export {
   type PluginEntry,
   schemesOf,
   use,
+  withDatedOptions,
 } from "./institution-config.ts";

@@ -99,9 +99,13 @@ export interface DatedOptions {
 
 /**
  * A plugin configured with the configuration's options, then each of its dated options from
- * their date on, in date order.
+ * their date on, in date order: what the registry holds, and what a scenario previews (the
+ * stored periods with the office's new one) before it is saved.
  */
-const withDatedOptions = (entry: PluginEntry, periods: readonly DatedOptions[]): ConfiguredPlugin =>
+export const withDatedOptions = (
+  entry: PluginEntry,
+  periods: readonly DatedOptions[],
+): ConfiguredPlugin =>
   periods
     .filter((p) => p.scheme === entry.id)
     .sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0))

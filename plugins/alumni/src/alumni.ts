@@ -79,14 +79,32 @@ const QF_CEILING: Figure<number> = {
   unit: "cents",
 };
 
+// Upper bounds, far above the rulebook's figures (caps of 800 € and 1 500 €, a quotient ceiling
+// of 19 190 €): no evaluation sums past the exact range of an amount, and a figure typed wrong is
+// refused naming the option instead of being saved from a date.
+/** The highest cap accepted: 10 000 € a stay. */
+const MAX_CAP_CENTS = 1_000_000;
+/** The highest quotient familial ceiling accepted: 100 000 €. */
+const MAX_QF_CEILING_CENTS = 10_000_000;
+
 /** Options: every field defaulted to the rulebook's figure, so an institution changes it in configuration. */
 export const alumniOptions = z.object({
   /** Quotient familial ceiling of the means test, in cents (rulebook §0). */
-  qfCeilingCents: z.number().int().nonnegative().default(QF_CEILING.value),
+  qfCeilingCents: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(MAX_QF_CEILING_CENTS)
+    .default(QF_CEILING.value),
   /** Cap for a destination in Europe (EU27, associated countries, Regions 13 and 14), in cents. */
-  capEuropeCents: z.number().int().nonnegative().default(CAP_EUROPE.value),
+  capEuropeCents: z.number().int().nonnegative().max(MAX_CAP_CENTS).default(CAP_EUROPE.value),
   /** Cap for any other destination abroad, in cents. */
-  capOutsideEuropeCents: z.number().int().nonnegative().default(CAP_OUTSIDE_EUROPE.value),
+  capOutsideEuropeCents: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(MAX_CAP_CENTS)
+    .default(CAP_OUTSIDE_EUROPE.value),
   /** Schemes this aid cannot be combined with: none in rulebook §5. */
   exclusiveWith: exclusiveWithOption("alumni"),
 });

@@ -233,6 +233,24 @@ describe("ami options", () => {
     expect(optionIssues(ami, { periods: [] })).toEqual(["periods"]);
   });
 
+  it("refuses a figure above its bound (12 months a stay, 60 over all studies, 2 000 € a month), naming it", () => {
+    const huge = Number.MAX_SAFE_INTEGER;
+    for (const [field, bound] of [
+      ["minMonths", 12],
+      ["maxMonths", 12],
+      ["lifetimeCapMonths", 60],
+      ["monthlyRateCents", 200_000],
+    ] as const) {
+      const at = { ...SINCE_2024, minMonths: 1, maxMonths: 12, [field]: bound };
+      expect(optionIssues(ami, { periods: [SINCE_2018, at] }), field).toEqual([]);
+      for (const value of [bound + 1, huge])
+        expect(
+          optionIssues(ami, { periods: [SINCE_2018, { ...at, [field]: value }] }),
+          `${field} ${value}`,
+        ).toContain(`periods.1.${field}`);
+    }
+  });
+
   it("reports a configured period as the institution's own, from its start date", () => {
     const periods = [...RULEBOOK_PERIODS, { ...SINCE_2024, since: "2026-07-01", maxMonths: 12 }];
     const p = ami.configure({ periods }).periodFor("2026-09-01").parameters;

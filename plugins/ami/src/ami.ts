@@ -129,13 +129,21 @@ const SINCE_2024: DatedParameters<AmiParameters> = {
 
 const DEFAULT_PERIODS = [SINCE_2018, SINCE_2024] as const;
 
+// Upper bounds, above every figure the ministry has set (400 € a month, 9 then 10 months): a
+// stay funded at most an academic year (12 months), at most 60 months over all studies, at most
+// 2 000 € a month; so no evaluation multiplies past the exact range of an amount, and a figure
+// typed wrong is refused naming the option instead of being saved from a date.
+const MAX_STAY_MONTHS = 12;
+const MAX_LIFETIME_MONTHS = 60;
+const MAX_MONTHLY_RATE_CENTS = 200_000;
+
 const PeriodSchema = z
   .strictObject({
     since: IsoDateSchema,
-    minMonths: z.number().int().min(1),
-    maxMonths: z.number().int().min(1),
-    lifetimeCapMonths: z.number().int().min(1),
-    monthlyRateCents: z.number().int().positive(),
+    minMonths: z.number().int().min(1).max(MAX_STAY_MONTHS),
+    maxMonths: z.number().int().min(1).max(MAX_STAY_MONTHS),
+    lifetimeCapMonths: z.number().int().min(1).max(MAX_LIFETIME_MONTHS),
+    monthlyRateCents: z.number().int().positive().max(MAX_MONTHLY_RATE_CENTS),
   })
   .refine((p) => p.minMonths <= p.maxMonths, {
     message: "must not be more than maxMonths",

@@ -112,7 +112,11 @@ const DAYS = {
 
 const activityDays = z.number().int().min(MIN_DAYS.value).max(MAX_DAYS.value);
 
-const rateCents = z.number().int().positive();
+// A daily rate in cents, at most 1 000 € a day: far above the programme's (140 € to 180 €), so
+// no evaluation multiplies past the exact range of an amount, and a figure typed wrong is
+// refused naming the option instead of being saved from a date.
+const MAX_DAILY_RATE_CENTS = 100_000;
+const rateCents = z.number().int().positive().max(MAX_DAILY_RATE_CENTS);
 
 /**
  * Every field defaulted to the rulebook's figure (§10), so an institution changes it in its

@@ -52,7 +52,11 @@ import {
 } from "./erasmus-figures.ts";
 import { erasmusStoredOptions } from "./erasmus-stored-options.ts";
 
-const rateCents = z.number().int().nonnegative();
+// A monthly figure in cents, at most 3 000 € a month: far above any Erasmus+ rate or top-up
+// (150 € to 700 €), so no evaluation multiplies past the exact range of an amount, and a figure
+// typed wrong is refused naming the option instead of being saved from a date.
+const MAX_MONTHLY_CENTS = 300_000;
+const rateCents = z.number().int().nonnegative().max(MAX_MONTHLY_CENTS);
 // the agency's "2 à 12 mois" for long-term stays (funding-research.md §2.2 ER-6)
 const durationDays = z.number().int().min(60).max(360);
 

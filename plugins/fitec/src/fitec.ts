@@ -110,6 +110,16 @@ const MAX_SEMESTERS = 2;
 
 // ---------------------------------------------------------------- options
 
+// Upper bounds, far above the programmes' figures (900 € of travel, 2 000 € a semester): no
+// evaluation multiplies past the exact range of an amount, and a figure typed wrong is refused
+// naming the option instead of being saved from a date. A stay is at most an academic year.
+/** The highest travel lump sum accepted: 5 000 €. */
+const MAX_TRAVEL_LUMP_SUM_CENTS = 500_000;
+/** The highest allowance per semester accepted: 10 000 €. */
+const MAX_SEMESTER_STIPEND_CENTS = 1_000_000;
+/** The longest stay a day option may name: an academic year of funded days. */
+const MAX_STAY_DAYS = 360;
+
 /**
  * Every field defaulted to the rulebook's figure (§4), so an institution changes it in its
  * configuration, never in this file.
@@ -132,13 +142,28 @@ export const fitecOptions = z.object({
       message: "must name each country once",
     }),
   /** The travel lump sum, in cents. */
-  travelLumpSumCents: z.number().int().nonnegative().default(TRAVEL_LUMP_SUM.value),
+  travelLumpSumCents: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(MAX_TRAVEL_LUMP_SUM_CENTS)
+    .default(TRAVEL_LUMP_SUM.value),
   /** The allowance per semester, in cents. */
-  semesterStipendCents: z.number().int().nonnegative().default(SEMESTER_STIPEND.value),
+  semesterStipendCents: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(MAX_SEMESTER_STIPEND_CENTS)
+    .default(SEMESTER_STIPEND.value),
   /** The shortest funded stay, in funded days. */
-  minDays: z.number().int().positive().default(MIN_DAYS.value),
+  minDays: z.number().int().positive().max(MAX_STAY_DAYS).default(MIN_DAYS.value),
   /** Up to this many funded days a stay counts one semester; beyond, two. */
-  oneSemesterMaxDays: z.number().int().positive().default(ONE_SEMESTER_MAX_DAYS.value),
+  oneSemesterMaxDays: z
+    .number()
+    .int()
+    .positive()
+    .max(MAX_STAY_DAYS)
+    .default(ONE_SEMESTER_MAX_DAYS.value),
   /** Schemes not combinable with this one for the same stay (school policy, research §7). */
   exclusiveWith: exclusiveWithOption("fitec", ["mic"]),
 });

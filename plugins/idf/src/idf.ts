@@ -40,6 +40,10 @@ const ILE_DE_FRANCE = "11";
 /** The Region's allowed monthly range, 250–450 € (aides-territoires; iledefrance.fr, 13 Feb 2019; medjouel 2017). */
 const MONTHLY_RATE_MIN_CENTS = 25_000;
 const MONTHLY_RATE_MAX_CENTS = 45_000;
+/** The highest annual cap an option may set: 20 000 €. */
+const MAX_ANNUAL_CAP_CENTS = 2_000_000;
+/** The highest quotient familial ceiling an option may set: 100 000 €. */
+const MAX_QF_CEILING_CENTS = 10_000_000;
 
 /**
  * The rulebook's estimate is secondary (rulebook §1): the school picks the rate, and the
@@ -141,8 +145,21 @@ export const idfOptions = z
     /** Funded days paid at most; a month counts 30 days and an academic year holds 12. */
     maxFundedDays: z.number().int().min(30).max(360).default(MAX_FUNDED_DAYS.value),
     minFundedDays: z.number().int().min(1).max(360).default(MIN_FUNDED_DAYS.value),
-    annualCapCents: z.number().int().nonnegative().default(ANNUAL_CAP.value),
-    qfCeilingCents: z.number().int().nonnegative().default(QF_CEILING.value),
+    // upper bounds far above the Region's figures (4 500 € a year, a quotient ceiling of
+    // 19 190 €): no sum leaves the exact range of an amount, and a figure typed wrong is refused
+    // naming the option instead of being saved from a date
+    annualCapCents: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(MAX_ANNUAL_CAP_CENTS)
+      .default(ANNUAL_CAP.value),
+    qfCeilingCents: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(MAX_QF_CEILING_CENTS)
+      .default(QF_CEILING.value),
     /** The academic years for which the Region selected the school. */
     partnerYears: z
       .array(

@@ -93,6 +93,11 @@ const DAYS = {
 
 const activityDays = z.number().int().min(MIN_DAYS.value).max(MAX_DAYS.value);
 
+// The daily rate in cents, at most 1 000 € a day: far above the programme's (180 €), so no
+// evaluation multiplies past the exact range of an amount, and a figure typed wrong is refused
+// naming the option instead of being saved from a date.
+const MAX_DAILY_RATE_CENTS = 100_000;
+
 /**
  * Every field defaulted to the rulebook's figure (§10), so an institution changes it in its
  * configuration, never in this file.
@@ -103,7 +108,7 @@ const activityDays = z.number().int().min(MIN_DAYS.value).max(MAX_DAYS.value);
 export const micStaffOptions = z
   .strictObject({
     /** The KA171 daily rate, in cents. */
-    dailyRateCents: z.number().int().positive().default(DAILY_RATE.value),
+    dailyRateCents: z.number().int().positive().max(MAX_DAILY_RATE_CENTS).default(DAILY_RATE.value),
     /** The partner-catalogue agreement that names a host in the school's KA171 project. */
     projectAgreement: z
       .string()

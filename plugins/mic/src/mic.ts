@@ -106,6 +106,14 @@ const TRAVEL_BANDS_2024: Figure<readonly TravelBand[]> = travelBandsFigure(2024)
 
 // ---------------------------------------------------------------- options
 
+// Upper bounds of the figures in cents, far above any KA171 rate (70 € to 700 € a month): no
+// evaluation multiplies past the exact range of an amount, and a slip of the keyboard (a rate in
+// cents typed twice) is refused naming the option instead of being saved from a date.
+/** The highest monthly rate accepted: 3 000 € a month. */
+const MAX_MONTHLY_RATE_CENTS = 300_000;
+/** The highest monthly top-up accepted: 1 000 € a month. */
+const MAX_MONTHLY_TOP_UP_CENTS = 100_000;
+
 /**
  * Every field defaulted to the rulebook's figure (§3), so an institution changes it in its
  * configuration, never in this file.
@@ -113,12 +121,18 @@ const TRAVEL_BANDS_2024: Figure<readonly TravelBand[]> = travelBandsFigure(2024)
 export const micOptions = z
   .object({
     /** The KA171 monthly rate, in cents. */
-    monthlyRateCents: z.number().int().positive().default(MONTHLY_RATE.value),
+    monthlyRateCents: z
+      .number()
+      .int()
+      .positive()
+      .max(MAX_MONTHLY_RATE_CENTS)
+      .default(MONTHLY_RATE.value),
     /** The monthly top-up for fewer opportunities (rulebook §0 criteria), in cents. */
     fewerOpportunitiesTopUpCents: z
       .number()
       .int()
       .nonnegative()
+      .max(MAX_MONTHLY_TOP_UP_CENTS)
       .default(FEWER_OPPORTUNITIES_TOP_UP.value),
     /** Programme levels the school's KA171 project covers (KA171 agreements name study cycles). */
     levels: z

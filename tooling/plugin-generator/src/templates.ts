@@ -75,9 +75,16 @@ const LUMP_SUM: Figure<number> = {
   unit: "cents",
 };
 
+/**
+ * The highest lump sum accepted, far above the figure: every numeric option has an upper bound
+ * (the conformance suite checks it), so a figure typed wrong is refused naming the option and no
+ * amount leaves the exact range. Set it from the funder's rules.
+ */
+const MAX_LUMP_SUM_CENTS = 1_000_000;
+
 /** Options: every field defaulted to the rulebook's figure, so an institution changes it in configuration. */
 export const ${camel}Options = z.strictObject({
-  lumpSumCents: z.number().int().nonnegative().default(LUMP_SUM.value),
+  lumpSumCents: z.number().int().nonnegative().max(MAX_LUMP_SUM_CENTS).default(LUMP_SUM.value),
   /** Schemes this one cannot be combined with for the same stay: none until the rules say so. */
   exclusiveWith: exclusiveWithOption("${id}"),
 });
@@ -209,7 +216,7 @@ TODO: the scheme in two sentences — who funds it, for whom, how much.
 
 | option | default | meaning |
 |---|---|---|
-| \`lumpSumCents\` | 50 000 (500 €) | the lump sum paid |
+| \`lumpSumCents\` | 50 000 (500 €) | the lump sum paid; at most 1 000 000 (10 000 €) |
 
 ## Figures to confirm
 

@@ -20,7 +20,7 @@ await loadForCurrentLanguage(loadStaffTexts, loadAuthTexts, loadPersonnelTexts);
 /**
  * The international office's back office, loaded only when visited (its routes are in
  * `router.tsx`): the queue, an application with its decisions and money, the budgets, the calls
- * for applications (one more chunk, loaded when that page is visited) and the partners' API
+ * for applications and the planner (one more chunk each, loaded when that page is visited) and the partners' API
  * keys. Staff only: nobody signed in gets the sign-in form, a student is told the
  * area is the office's.
  */
@@ -55,6 +55,18 @@ export const staffCalls = createLazyRoute("/staff/calls")({
   component: () => (
     <Suspense fallback={<RoutePending />}>
       <CallsPage />
+    </Suspense>
+  ),
+});
+
+/** The planner (allocation and what-if): a chunk of its own, loaded when its page is first shown. */
+const PlannerPage = lazy(() =>
+  import("../staff/planner/planner-page.tsx").then((m) => ({ default: m.PlannerPage })),
+);
+export const staffPlanner = createLazyRoute("/staff/planner")({
+  component: () => (
+    <Suspense fallback={<RoutePending />}>
+      <PlannerPage />
     </Suspense>
   ),
 });

@@ -36,3 +36,13 @@ describe("the queue route's search parameters", () => {
     expect(filtersFromSearch(queueSearch({ state: "approuvé" }))).toEqual(NO_FILTERS);
   });
 });
+
+describe("the budgets', calls' and planner's search parameters (the same reader)", () => {
+  it("keep the scheme and the academic year asked for, as text, for the page to check", () => {
+    expect(queueSearch({ scheme: "idf", academicYear: "2026-2027", utm: "x" })).toEqual({
+      scheme: "idf",
+      academicYear: "2026-2027",
+    });
+    expect(queueSearch({ scheme: "", academicYear: "" })).toEqual({});
+  });
+});

@@ -3,6 +3,8 @@
  * parameters the queue knows, as text (the router parses `?page=2` and `?partner=123` as
  * numbers), the page as a number. Which values make sense (a known state, an academic year the
  * API takes…) is `filtersFromSearch`'s to say, with the domain's rules, in the staff chunk.
+ * The budgets, calls and planner routes read theirs with it too (`academicYear`, `scheme`): one
+ * reader in the first screen rather than one per page keeps it within its budget.
  */
 export type QueueSearch = {
   readonly view?: string;

@@ -6,11 +6,12 @@ import type { SessionUser } from "../auth/session.ts";
 import { SignOutButton } from "../auth/sign-out-button.tsx";
 import { useStaffTranslation } from "./texts/staff-texts.ts";
 
-const PAGES = ["queue", "budgets", "calls", "partner-keys"] as const;
+const PAGES = ["queue", "budgets", "calls", "planner", "partner-keys"] as const;
 const PATHS = {
   queue: "/staff/queue",
   budgets: "/staff/budgets",
   calls: "/staff/calls",
+  planner: "/staff/planner",
   "partner-keys": "/staff/partner-keys",
 } as const;
 

@@ -11,7 +11,7 @@ import { RequestCard } from "./request-card.tsx";
 import { SituationDetails } from "./situation-details.tsx";
 import { stayDates } from "./stay-dates.ts";
 import type { ApplicationDetail } from "./student-api.ts";
-import { useApplication, useCalls, useSchemeNames } from "./student-queries.ts";
+import { useApplication, useCalls, useSchemeNames, useStandings } from "./student-queries.ts";
 import { useStudentTranslation } from "./student-texts.ts";
 import { TimelineList } from "./timeline-list.tsx";
 import { useDestinationName } from "./use-destination-name.ts";
@@ -69,6 +69,7 @@ const Application = ({ application }: { readonly application: ApplicationDetail 
   const destination = useDestinationName()(application.situation);
   const names = useSchemeNames().data;
   const calls = useCalls(application.academicYear).data;
+  const standings = useStandings().data;
   const schemeName = (scheme: string) => names?.get(scheme) ?? scheme;
   useDocumentTitle(t("application.title", { destination }));
   const dates = stayDates(application);
@@ -94,6 +95,7 @@ const Application = ({ application }: { readonly application: ApplicationDetail 
                     request={request}
                     schemeName={schemeName(request.scheme)}
                     call={calls?.get(request.scheme)}
+                    standing={standings?.get(request.id)}
                   />
                 </li>
               ))}

@@ -10,7 +10,7 @@ import { AgreementText } from "./agreement-text.tsx";
 import { callActions } from "./call-actions.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { StateBadge } from "./state-badge.tsx";
-import type { StudentAction, StudentRequest } from "./student-api.ts";
+import type { Standing, StudentAction, StudentRequest } from "./student-api.ts";
 import { useRequestAction } from "./student-queries.ts";
 import { useStudentTranslation } from "./student-texts.ts";
 
@@ -30,12 +30,15 @@ export const RequestCard = ({
   request,
   schemeName,
   call,
+  standing,
 }: {
   readonly applicationId: string;
   readonly request: StudentRequest;
   readonly schemeName: string;
   /** The office's call for the request's scheme and year, if it opened one. */
   readonly call?: PublicCall | undefined;
+  /** The request's rank in its call's allocation, once the office applied it. */
+  readonly standing?: Standing | undefined;
 }) => {
   const { t, i18n } = useStudentTranslation();
   const lang = i18n.language as Lang;
@@ -87,6 +90,12 @@ export const RequestCard = ({
           </div>
         )}
       </dl>
+      {standing && (
+        <div className="request__standing">
+          <h4>{t("standing.title")}</h4>
+          <p>{standing.explanation}</p>
+        </div>
+      )}
       {call && callState && (
         <p className={callState === "open" ? "request__call" : "notice notice--warning"}>
           {t(`call.${callState}`, {

@@ -117,3 +117,10 @@ export const getNextSteps = async (envol: EnvolClient, signal?: AbortSignal) =>
 
 type NextSteps = Ok<EnvolClient["me"]["next-steps"]["$get"]>;
 export type NextStep = NextSteps["items"][number];
+
+/** The student's rank in each call whose allocation the office applied, explained in `lang`. */
+export const getStandings = async (envol: EnvolClient, signal?: AbortSignal) =>
+  (await ok(await envol.me.standings.$get(undefined, { init: { signal } }))) as Standings;
+
+type Standings = Ok<EnvolClient["me"]["standings"]["$get"]>;
+export type Standing = Standings["standings"][number];

@@ -9,6 +9,7 @@ import {
   actOnRequest,
   createApplication,
   getApplication,
+  getStandings,
   listApplications,
   type StudentAction,
 } from "./student-api.ts";
@@ -37,6 +38,20 @@ export const useApplication = (id: string) => {
   return useQuery({
     queryKey: [...applicationKey(id), i18n.language],
     queryFn: ({ signal }) => getApplication(envol, id, signal),
+  });
+};
+
+/**
+ * The student's standings in the allocations applied, by request, their explanations in the
+ * current language (ADR 019); none until the office applies an allocation.
+ */
+export const useStandings = () => {
+  const envol = useEnvolClient();
+  const { i18n } = useTranslation();
+  return useQuery({
+    queryKey: [SIGNED_IN, "standings", i18n.language],
+    queryFn: ({ signal }) => getStandings(envol, signal),
+    select: (answer) => new Map(answer.standings.map((s) => [s.requestId, s])),
   });
 };
 

@@ -119,6 +119,9 @@ export const studentEn: StudentMessages = {
     answers: "Your answers",
     answersHint: "The simulator's answers this application was made with.",
   },
+  standing: {
+    title: "Your rank in the allocation",
+  },
   call: {
     open: "Call for applications open from {{opens}} to {{closes}}: send your request by then.",
     "not-open-yet":

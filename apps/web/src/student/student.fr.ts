@@ -124,6 +124,9 @@ export const studentFr = {
     answers: "Vos réponses",
     answersHint: "Les réponses du simulateur reprises dans cette candidature.",
   },
+  standing: {
+    title: "Votre rang dans l'attribution",
+  },
   call: {
     open: "Appel à candidatures ouvert du {{opens}} au {{closes}}\u00a0: envoyez votre demande d'ici là.",
     "not-open-yet":

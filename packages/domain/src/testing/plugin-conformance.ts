@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import { z } from "zod";
 import { isIsoDate } from "../calendar-date.ts";
 import { factsRead } from "../conditions/condition.ts";
 import { describeCondition } from "../conditions/describe.ts";
@@ -144,8 +144,37 @@ const evaluateCase = (
 };
 
 /**
+ * The highest upper bound a numeric option may have: 100 million euros in cents. A figure
+ * multiplied by days or months then stays far inside the exact range of an amount.
+ */
+const OPTION_CEILING = 10_000_000_000;
+
+/**
+ * The paths of the numeric options, at any depth of the options' JSON Schema, with no upper
+ * bound up to `OPTION_CEILING` (zod's `int()` alone bounds at the largest safe integer).
+ */
+const unboundedNumbers = (node: unknown, path: string): string[] => {
+  if (typeof node !== "object" || node === null) return [];
+  const n = node as Record<string, unknown>;
+  const here =
+    (n.type === "integer" || n.type === "number") &&
+    !(typeof n.maximum === "number" && n.maximum <= OPTION_CEILING) &&
+    !(typeof n.exclusiveMaximum === "number" && n.exclusiveMaximum <= OPTION_CEILING)
+      ? [path || "(options)"]
+      : [];
+  const properties = Object.entries((n.properties ?? {}) as Record<string, unknown>).flatMap(
+    ([key, child]) => unboundedNumbers(child, path ? `${path}.${key}` : key),
+  );
+  const items = unboundedNumbers(n.items, `${path}.*`);
+  const alternatives = [n.anyOf, n.oneOf, n.allOf]
+    .filter(Array.isArray)
+    .flatMap((list) => list.flatMap((child) => unboundedNumbers(child, path)));
+  return [...here, ...properties, ...items, ...alternatives];
+};
+
+/**
  * Registers the conformance suite of a plugin with vitest: options parse with their defaults,
- * ids are unique and kebab-case, every text exists in French and English, every figure is
+ * every numeric option has an upper bound (`OPTION_CEILING` at most), ids are unique and kebab-case, every text exists in French and English, every figure is
  * dated and sourced, every fact of its own that a criterion reads is declared in its `facts`,
  * its worked examples are situations the engine evaluates, each case of the table gives its expected verdict, unmet and unknown
  * criteria and amount, in both languages, and the table shows every criterion unmet and
@@ -169,6 +198,11 @@ export const runPluginConformance = <S extends z.ZodType, P extends Parameters>(
       const parsed = plugin.options.safeParse({});
       expect(parsed.success, parsed.success ? "" : parsed.error.message).toBe(true);
       expect(() => configure()).not.toThrow();
+    });
+
+    it("bounds every number among its options, so no figure overflows an amount", () => {
+      const schema = z.toJSONSchema(plugin.options, { io: "input", unrepresentable: "any" });
+      expect(unboundedNumbers(schema, "")).toEqual([]);
     });
 
     it("has a kebab-case id and unique criterion ids", () => {

@@ -131,6 +131,18 @@ describe("what-if: a scheme's options and envelope changed over the year's reque
     expect(summary.scenario.fundedCents).toBeLessThanOrEqual(summary.scenario.envelopeCents);
   });
 
+  it("funds within the envelope less what the budget holds committed, when given, as a proposal does", () => {
+    // 2 500 € held (1 000 € approved, 1 500 € paid on a grant cancelled since): 3 500 € left,
+    // a 1 200 + b 1 500 = 2 700, c 1 200 → 3 900 > 3 500: c waits
+    const w = startWhatIf(setup({ committedCents: 250_000 }));
+    w.add(POPULATION);
+    const { summary } = w.finish();
+    expect(summary.base).toMatchObject({ funded: 1 + 2, lastFundedRank: 2 });
+    expect(summary.base.fundedCents - summary.base.decidedCents).toBeLessThanOrEqual(
+      600_000 - 250_000,
+    );
+  });
+
   it("ranks by the call's rules when given, and a larger envelope lets students enter", () => {
     const w = startWhatIf(
       setup({ rules: ["crous-echelon"], envelopes: { base: 400_000, scenario: 700_000 } }),

@@ -61,6 +61,12 @@ export interface WhatIfSetup {
   readonly scenario: ConfiguredPlugin;
   /** The scheme's envelope for the year today, and in the scenario: whole cents. */
   readonly envelopes: { readonly base: number; readonly scenario: number };
+  /**
+   * What the year's decisions hold in the envelope (the budget's committed cents), when known:
+   * the allocation funds within the envelope less this, as a proposal does, since it also holds
+   * what was paid on grants cancelled since. Without it, the decided requests' approved amounts.
+   */
+  readonly committedCents?: number | undefined;
   /** The call's priority rules; without them, the submission order (`submitted-at`). */
   readonly rules?: PriorityRules | undefined;
   readonly asOf: IsoDate;
@@ -226,7 +232,7 @@ export const startWhatIf = (setup: WhatIfSetup) => {
       });
     }
     const ranking = Result.getOrThrow(rank(candidates, rules));
-    const left = Math.max(0, envelopeCents - decidedCents);
+    const left = Math.max(0, envelopeCents - (setup.committedCents ?? decidedCents));
     const allocation = Result.getOrThrow(allocate(ranking, left, []));
     const summary: WhatIfSide = {
       envelopeCents,

@@ -11,11 +11,10 @@ import {
   type IsoDate,
   issueText,
   type Lang,
-  optionsFrom,
   PluginOptionsInvalid,
   startWhatIf,
 } from "@envol/domain";
-import type { PluginEntry } from "@envol/institution";
+import { type PluginEntry, withDatedOptions } from "@envol/institution";
 import { z } from "@hono/zod-openapi";
 import { Cause, Effect, Exit, Result } from "effect";
 import type { Context } from "hono";
@@ -177,26 +176,42 @@ export const scenariosRouter = (deps: AppDeps) =>
       const lang = c.get("lang");
       const found = schemeOf(deps, body.scheme);
       if (!found) return unknownScheme(c, body.scheme) as never;
-      const base = found.plugin;
-      const first = firstPeriodOf(base);
+      const first = firstPeriodOf(found.plugin);
       const since = body.since ?? first;
       if (since < first) return beforeFirstPeriod(c, first) as never;
-      const next = configured(found.entry, base.optionsFor(since), body.options ?? {}, lang);
+      const next = configured(
+        found.entry,
+        found.plugin.optionsFor(since),
+        body.options ?? {},
+        lang,
+      );
       if ("errors" in next)
         return problem(
           c,
           problemBody(422, "validation", TITLES.invalid[lang], { errors: next.errors }),
         ) as never;
-      const scenario = optionsFrom(base, since, next.plugin);
       const { scheme, academicYear } = body;
       const read = Effect.all([
+        SchemeOptions.use((o) => o.list()),
         WhatIfPopulation.use((p) => p.count(scheme, academicYear)),
         Budgets.use((b) => b.list(academicYear)),
         // without rules of its own, the scenario ranks as the call's allocation does
         Effect.result(Allocations.use((a) => a.find(scheme, academicYear))),
       ]);
-      return runEffect(c, deps, read, ([total, budgets, allocation]) => {
-        const envelope = budgets.find((b) => b.scheme === scheme)?.envelopeCents;
+      return runEffect(c, deps, read, ([stored, total, budgets, allocation]) => {
+        // both sides as the registry makes them from the stored periods: today's, and the one
+        // saving this scenario would make (its period replacing one stored on the same date)
+        const periods = stored.filter((p) => p.scheme === scheme);
+        const base = withDatedOptions(found.entry, periods);
+        const scenario =
+          body.options === undefined && body.since === undefined
+            ? base
+            : withDatedOptions(found.entry, [
+                ...periods.filter((p) => p.since !== since),
+                { scheme, since, options: next.plugin.options },
+              ]);
+        const budget = budgets.find((b) => b.scheme === scheme);
+        const envelope = budget?.envelopeCents;
         const baseEnvelope = envelope ?? body.envelopeCents;
         if (baseEnvelope === undefined)
           return invalid(
@@ -212,6 +227,8 @@ export const scenariosRouter = (deps: AppDeps) =>
           base,
           scenario,
           envelopes: { base: baseEnvelope, scenario: body.envelopeCents ?? baseEnvelope },
+          // what a proposal funds within: the envelope less what the budget holds committed
+          committedCents: budget?.committedCents,
           rules:
             body.rules ?? (Result.isSuccess(allocation) ? allocation.success.rules : undefined),
           asOf: deps.today(),

@@ -245,4 +245,29 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("what-if on %s", (
     const after = await idfRequest("whatif.after@example.org", true);
     expect(after.approvedCents).toBe(200_000);
   });
+
+  it("previews what saving would make: the stored periods kept, an envelope alone changes no amount", async () => {
+    const saved = await t.call(staff, "POST", "/api/staff/schemes/idf/options", {
+      since: "2027-01-01",
+      options: { monthlyRateCents: 40_000 },
+      reason: "Vote du conseil",
+    });
+    expect(saved.status).toBe(200);
+    const { request } = await idfRequest("whatif.periods@example.org");
+    const resultOf = async (body: object) =>
+      (await lines(await scenario({ scheme: "idf", academicYear: YEAR, ...body }))).at(-1);
+    // no options: the scenario is today's rules, with another envelope
+    const envelopeOnly = await resultOf({ envelopeCents: 10_000_000 });
+    expect(envelopeOnly.summary.amountChanged).toBe(0);
+    // a change from before the stored period stops where that period starts, as a save would
+    const earlier = await resultOf({ since: "2026-09-01", options: { monthlyRateCents: 30_000 } });
+    const row = earlier.rows.find((r: { requestId: string }) => r.requestId === request);
+    expect(row).toBeUndefined();
+    // and one from the stored period's own date replaces it
+    const same = await resultOf({ since: "2027-01-01", options: { monthlyRateCents: 30_000 } });
+    expect(same.rows.find((r: { requestId: string }) => r.requestId === request)).toMatchObject({
+      baseCents: 200_000,
+      scenarioCents: 150_000,
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import "./calls-page.css";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useId, useMemo, useState } from "react";
 import { callWindow } from "../../api/call-window.ts";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
@@ -128,6 +128,14 @@ export const CallsPage = () => {
                       </span>
                     </td>
                     <td className="staff-data-table__actions">
+                      <Link
+                        to="/staff/planner"
+                        search={{ scheme: scheme.id, academicYear: year }}
+                        className="button staff-button--small"
+                      >
+                        {t("calls.plan")}
+                        <span className="visually-hidden"> — {scheme.name}</span>
+                      </Link>{" "}
                       <CallDialog
                         scheme={scheme.id}
                         schemeName={scheme.name}

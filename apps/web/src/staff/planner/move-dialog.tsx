@@ -1,0 +1,130 @@
+import "../staff-dialog.css";
+import { type FormEvent, useId, useState } from "react";
+import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
+import { isProblem } from "../../api/api-problem.ts";
+import { SubmitButton } from "../../shell/submit-button.tsx";
+import { WriteProblem } from "../load-problem.tsx";
+import { useStaffTranslation } from "../texts/staff-texts.ts";
+import { useStaffWrite } from "../use-staff-write.ts";
+import { type Move, movesOf, withMove } from "./allocation-moves.ts";
+import { type Allocation, type AllocationRow, proposeAllocation } from "./planner-api.ts";
+
+/**
+ * Moves one request by hand (ADR 017): funded → waitlist or the reverse, with a reason (kept
+ * for the office, never shown to the student). The allocation is proposed again with the same
+ * rules and every move it holds plus this one; the API's 422 on the reason, or on the envelope
+ * (`moves`), is said under the reason.
+ */
+export const MoveDialog = ({
+  scheme,
+  academicYear,
+  allocation,
+  row,
+}: {
+  readonly scheme: string;
+  readonly academicYear: string;
+  readonly allocation: Allocation;
+  readonly row: AllocationRow;
+}) => {
+  const { t } = useStaffTranslation();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const to = row.funded ? "waitlist" : "funded";
+  // the new move goes last: the API's 422 names it `moves.<index>`
+  const index = movesOf(allocation).filter((m) => m.requestId !== row.requestId).length;
+  const write = useStaffWrite((api, move: Move) =>
+    proposeAllocation(api, scheme, academicYear, {
+      rules: [...allocation.rules],
+      moves: withMove(movesOf(allocation), move),
+    }),
+  );
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (write.isPending) return;
+    try {
+      await write.mutateAsync({ requestId: row.requestId, to, reason });
+      setOpen(false);
+    } catch {
+      // said in the dialog
+    }
+  };
+
+  const problem = isProblem(write.error, 422) ? write.error : undefined;
+  const reasonError =
+    problem?.fieldError(`moves.${index}.reason`) ??
+    problem?.fieldError("moves") ??
+    problem?.fieldError(`moves.${index}.requestId`);
+  const describedBy = [`${id}-hint`, reasonError && `${id}-error`].filter(Boolean).join(" ");
+
+  return (
+    <>
+      <Button
+        className="button staff-button--small"
+        onPress={() => {
+          setReason("");
+          write.reset();
+          setOpen(true);
+        }}
+      >
+        {to === "funded" ? t("planner.move.toFunded") : t("planner.move.toWaitlist")}
+        <span className="visually-hidden"> — {row.applicantName}</span>
+      </Button>
+      <ModalOverlay
+        className="staff-modal-overlay"
+        isOpen={open}
+        onOpenChange={setOpen}
+        isDismissable
+      >
+        <Modal className="staff-modal">
+          <Dialog className="staff-dialog">
+            <Heading slot="title" className="staff-dialog__title">
+              {t(to === "funded" ? "planner.move.titleFunded" : "planner.move.titleWaitlist", {
+                name: row.applicantName,
+                rank: row.rank,
+              })}
+            </Heading>
+            <form onSubmit={(e) => void submit(e)} noValidate>
+              <div className="field" data-invalid={reasonError ? true : undefined}>
+                <label className="field__label" htmlFor={`${id}-reason`}>
+                  {t("planner.move.reason")}
+                </label>
+                <p id={`${id}-hint`} className="field__description">
+                  {t("planner.move.reasonHint")}
+                </p>
+                <textarea
+                  id={`${id}-reason`}
+                  className="field__input"
+                  rows={3}
+                  required
+                  value={reason}
+                  onChange={(e) => setReason(e.currentTarget.value)}
+                  aria-invalid={reasonError ? true : undefined}
+                  aria-describedby={describedBy}
+                />
+                {reasonError && (
+                  <p id={`${id}-error`} className="field__error">
+                    {reasonError}
+                  </p>
+                )}
+              </div>
+              <WriteProblem error={reasonError ? null : write.error} />
+              <div className="staff-form-actions">
+                <SubmitButton
+                  pending={write.isPending}
+                  pendingLabel={t("planner.ranking.proposing")}
+                >
+                  {t("planner.move.submit")}
+                </SubmitButton>
+                <Button className="button" slot="close">
+                  {t("dialog.cancel")}
+                </Button>
+              </div>
+            </form>
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </>
+  );
+};
