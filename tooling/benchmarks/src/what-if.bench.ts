@@ -150,15 +150,13 @@ const allocation = async () => {
       tag: `allocation${Date.now()}`,
       states: [["submitted", 1]],
     });
-    // requests an approval by hand would approve, so that (nearly) all of them are ranked: a
-    // family quotient under the IDF ceiling (19 190 €), an estimate of 500 € to 990 €, within
-    // what today's rules give for almost every stay seeded (two to seven months)
+    // every request eligible today, so that all of them are ranked (at what today's rules give
+    // them): a family quotient under the IDF ceiling (19 190 €)
     await db.execute(sql`update applications set situation = jsonb_set(situation,
       '{student,household,quotientFamilial}', to_jsonb(300000 + (abs(hashtext(id::text)) % 1600000)))`);
-    await db.execute(sql`update scheme_requests
-      set estimated_cents = 50000 + (abs(hashtext(id::text)) % 50) * 1000`);
-    // about 40 % of them fit
-    const envelopeCents = ALLOCATED * 30_000;
+    // today's IDF grant for the stays seeded (two to seven months) is about 2 000 € on average:
+    // about 40 % of the requests fit
+    const envelopeCents = ALLOCATED * 80_000;
     await t.run(Budgets.use((b) => b.setEnvelope(SCHEME, ACADEMIC_YEAR, envelopeCents, STAFF)));
     console.log(
       `Ranked allocation of ${SCHEME} ${ACADEMIC_YEAR} on ${kind}: ${ALLOCATED.toLocaleString("en")} submitted requests seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s, an envelope of ${(envelopeCents / 100).toLocaleString("en")} €\n`,
