@@ -1,31 +1,26 @@
 /**
- * `pnpm bench`, the what-if part (issue #15, ADR 020): 50 000 requests of one scheme in one
- * academic year seeded by set-based INSERTs (`seedWhatIfVolume`), then
+ * `pnpm bench`, the what-if and allocation part (issue #15, ADRs 019 and 020):
  *
- * - a what-if over all of them, the database read included: the year's requests read by keyset
+ * - a what-if over 50 000 requests of one scheme in one academic year seeded by set-based
+ *   INSERTs (`seedWhatIfVolume`), the database read included: the year's requests read by keyset
  *   pages as `POST /api/staff/scenarios` reads them (`whatIfBatch`), each evaluated with today's
  *   IDF options and with 400 € a month, both sides ranked and allocated (`startWhatIf`);
  *   **target ≤ 5 s**, with the heap's peak printed (the outcomes are kept, never the reports);
- * - a ranked allocation of 10 000 of them, read from the database, estimated, ranked by three
- *   rules, allocated and every rank explained (ADR 017): **target ≤ 2 s**.
+ * - a ranked allocation of a call of 10 000 submitted requests, through the repositories the
+ *   office's routes call (`Allocations.propose`, `find`, `apply`): the proposal's
+ *   **target ≤ 2 s**; the apply's time is printed, with no target.
  *
- * On PGlite in memory, or on PostgreSQL when DATABASE_URL is set (a scratch database it fills).
+ * On PGlite in memory, or on PostgreSQL when DATABASE_URL is set (the what-if in that database,
+ * an earlier run's rows deleted first; the allocation in a database of its own, dropped after).
  */
-import { openDatabase, whatIfBatch } from "@envol/db";
-import { seedWhatIfVolume as seed } from "@envol/db/testing";
+import { Allocations, Budgets, Database, openDatabase, whatIfBatch } from "@envol/db";
 import {
-  type Allocation,
-  type AllocationCandidate,
-  allocate,
-  amountAlone,
-  explainRank,
-  makeEvaluationContext,
-  optionsFrom,
-  type Ranking,
-  rank,
-  standingsOf,
-  startWhatIf,
-} from "@envol/domain";
+  openTestRuntime,
+  pgliteEngine,
+  postgresEngine,
+  seedWhatIfVolume as seed,
+} from "@envol/db/testing";
+import { optionsFrom, startWhatIf } from "@envol/domain";
 import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
 import { loadRegistry, TELECOM_PARIS_CONFIG } from "@envol/institution";
 import { sql } from "drizzle-orm";
@@ -36,12 +31,10 @@ const PAGE = 1_000;
 const SCHEME = "idf";
 const TARGET_WHAT_IF_S = 5;
 const TARGET_ALLOCATION_S = 2;
-
-/** A Result's success, or its failure thrown (the bench has no `effect` of its own). */
-const ok = <A>(r: { readonly _tag: string }): A => {
-  if (r._tag !== "Success") throw (r as unknown as { failure: unknown }).failure;
-  return (r as unknown as { success: A }).success;
-};
+// the IDF grant's partner years end with 2027-2028
+const YEAR = 2027;
+const ACADEMIC_YEAR = `${YEAR}-${YEAR + 1}`;
+const STAFF = { kind: "staff", userId: "00000000-0000-4000-8000-00000000b0b0" } as const;
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const within = (seconds: number, target: number) =>
@@ -67,10 +60,8 @@ const main = async () => {
     entry.configureWith({ ...(base.options as object), monthlyRateCents: 40_000 }),
   );
 
-  // the IDF grant's partner years end with 2027-2028; on PostgreSQL, an earlier run's rows go
-  // first (its audit events stay: they are append-only, and name requests no longer there)
-  const YEAR = 2027;
-  const ACADEMIC_YEAR = `${YEAR}-${YEAR + 1}`;
+  // on PostgreSQL, an earlier run's rows go first (its audit events stay: they are append-only,
+  // and name requests no longer there)
   await opened.db.execute(sql`delete from applications where student_id in
     (select id from users where email like 'whatif%@whatif%.example.org')`);
   await opened.db.execute(sql`delete from users where email like 'whatif%@whatif%.example.org'`);
@@ -131,56 +122,94 @@ const main = async () => {
     `  decided ${summary.decided}, pending ${summary.pending}, amounts changed ${summary.amountChanged}; funded ${summary.base.funded} → ${summary.scenario.funded} (entering ${summary.entering}, leaving ${summary.leaving}); rows listed ${result.rows.length}, omitted ${result.rowsOmitted}\n`,
   );
 
-  // the ranked allocation: 10 000 requests read, estimated, ranked, allocated, explained
-  const allocStart = performance.now();
-  const candidates: AllocationCandidate[] = [];
-  let cursor: string | null = null;
-  while (candidates.length < ALLOCATED) {
-    const page = await whatIfBatch(opened.db, SCHEME, ACADEMIC_YEAR, cursor, PAGE);
-    for (const r of page.rows) {
-      if (candidates.length >= ALLOCATED || r.submittedAt === null) continue;
-      const ctx = makeEvaluationContext(
-        r.situation,
-        registry.institution,
-        registry.partners,
-        `${YEAR}-06-01`,
-        "fr",
-      );
-      const amount = amountAlone(base, ctx);
-      if (amount === null) continue;
-      candidates.push({
-        requestId: r.requestId,
-        situation: r.situation,
-        submittedAt: r.submittedAt,
-        amountCents: amount,
-      });
-    }
-    cursor = page.next;
-    if (cursor === null) break;
-  }
-  const readAndEstimateMs = performance.now() - allocStart;
-  const t3 = performance.now();
-  const ranking = ok<Ranking>(
-    rank(candidates, ["crous-echelon", "quotient-familial", "first-mobility"]),
-  );
-  const allocation = ok<Allocation>(allocate(ranking, 500_000_000, []));
-  const standings = standingsOf(ranking, allocation);
-  let chars = 0;
-  for (const s of standings.values()) chars += explainRank(s, "fr").length;
-  const rankMs = performance.now() - t3;
-  const allocSeconds = (performance.now() - allocStart) / 1000;
-  console.table({
-    "ranked allocation": {
-      candidates: candidates.length,
-      "read + estimate (s)": (readAndEstimateMs / 1000).toFixed(2),
-      "rank + allocate + explain (s)": (rankMs / 1000).toFixed(2),
-      "total (s)": allocSeconds.toFixed(2),
-      funded: allocation.funded.length,
-      target: within(allocSeconds, TARGET_ALLOCATION_S),
-    },
-  });
-  void chars;
   await opened.close();
 };
 
+/**
+ * The ranked allocation as the office runs it (ADR 019): a call of its own (a database of its
+ * own) with `ALLOCATED` submitted requests and an envelope for about 40 % of them, then the
+ * repositories the API calls, over the runtime the database suites build: `propose`
+ * (`PUT …/allocation`), `find` (`GET …/allocation`, every rank explained in both languages) and
+ * `apply` (`POST …/allocation/apply`: every request decided as by hand, in one transaction).
+ */
+const allocation = async () => {
+  const url = process.env.DATABASE_URL;
+  // on PostgreSQL, a database created next to DATABASE_URL's for the run and dropped after
+  const t = await openTestRuntime(url ? postgresEngine(url) : pgliteEngine);
+  try {
+    const { db, kind } = await t.run(Database);
+    const partners = DEMO_PARTNER_CATALOGUE.partners.filter((p) =>
+      ["tu-berlin", "polimi", "kth"].includes(p.id),
+    );
+    const seedStart = performance.now();
+    await seed(db, {
+      requests: ALLOCATED,
+      scheme: SCHEME,
+      year: YEAR,
+      partners,
+      tag: `allocation${Date.now()}`,
+      states: [["submitted", 1]],
+    });
+    // every request eligible today, so that all of them are ranked (at what today's rules give
+    // them): a family quotient under the IDF ceiling (19 190 €)
+    await db.execute(sql`update applications set situation = jsonb_set(situation,
+      '{student,household,quotientFamilial}', to_jsonb(300000 + (abs(hashtext(id::text)) % 1600000)))`);
+    // today's IDF grant for the stays seeded (two to seven months) is about 2 000 € on average:
+    // about 40 % of the requests fit
+    const envelopeCents = ALLOCATED * 80_000;
+    await t.run(Budgets.use((b) => b.setEnvelope(SCHEME, ACADEMIC_YEAR, envelopeCents, STAFF)));
+    console.log(
+      `Ranked allocation of ${SCHEME} ${ACADEMIC_YEAR} on ${kind}: ${ALLOCATED.toLocaleString("en")} submitted requests seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s, an envelope of ${(envelopeCents / 100).toLocaleString("en")} €\n`,
+    );
+
+    const timed = async <A>(run: () => Promise<A>): Promise<[A, number]> => {
+      const t0 = performance.now();
+      const value = await run();
+      return [value, (performance.now() - t0) / 1000];
+    };
+    const rules = ["crous-echelon", "quotient-familial", "first-mobility"] as const;
+    const [proposed, proposeS] = await timed(() =>
+      t.run(Allocations.use((a) => a.propose(SCHEME, ACADEMIC_YEAR, rules, [], STAFF))),
+    );
+    const [again, againS] = await timed(() =>
+      t.run(Allocations.use((a) => a.propose(SCHEME, ACADEMIC_YEAR, rules, [], STAFF))),
+    );
+    const [found, findS] = await timed(() =>
+      t.run(Allocations.use((a) => a.find(SCHEME, ACADEMIC_YEAR))),
+    );
+    const funded = found.rows.filter((r) => r.funded).length;
+    const [applied, applyS] = await timed(() =>
+      t.run(Allocations.use((a) => a.apply(SCHEME, ACADEMIC_YEAR, again.version, STAFF))),
+    );
+    console.table({
+      "propose (PUT …/allocation)": {
+        requests: proposed.rows.length,
+        "time (s)": proposeS.toFixed(2),
+        target: within(proposeS, TARGET_ALLOCATION_S),
+      },
+      "propose again, replacing it": {
+        requests: again.rows.length,
+        "time (s)": againS.toFixed(2),
+        target: within(againS, TARGET_ALLOCATION_S),
+      },
+      "find (GET …/allocation)": {
+        requests: found.rows.length,
+        "time (s)": findS.toFixed(2),
+        target: "",
+      },
+      "apply (POST …/allocation/apply)": {
+        requests: applied.rows.length,
+        "time (s)": applyS.toFixed(2),
+        target: `${((applyS * 1000) / Math.max(applied.rows.length, 1)).toFixed(1)} ms a request, no target`,
+      },
+    });
+    console.log(
+      `  funded ${funded}, waitlisted ${found.rows.length - funded}; ${(applied.allocatedCents / 100).toLocaleString("en")} € of ${(applied.envelopeCents / 100).toLocaleString("en")} € allocated, last funded rank ${applied.lastFundedRank}; status ${applied.status}\n`,
+    );
+  } finally {
+    await t.dispose();
+  }
+};
+
 await main();
+await allocation();

@@ -12,13 +12,18 @@ export interface WhatIfVolume {
   readonly partners: readonly { readonly id: string; readonly country: string }[];
   /** Marks the rows of one seeding: several may sit side by side. */
   readonly tag: string;
+  /**
+   * The states seeded, each with its share (default: a call just closed, `STATES`); an
+   * allocation's bench seeds `[["submitted", 1]]`, every request waiting for the office.
+   */
+  readonly states?: readonly (readonly [string, number])[];
 }
 
 /**
  * The states seeded, with their share: a call just closed, most requests still to decide, some
  * decided already (their figures kept by a what-if), a few drafts and refusals (not read).
  */
-const STATES: readonly [string, number][] = [
+const STATES: readonly (readonly [string, number])[] = [
   ["submitted", 45],
   ["under_review", 20],
   ["waitlisted", 5],
@@ -42,7 +47,9 @@ const textArray = (values: readonly string[]) =>
 export const seedWhatIfVolume = async (db: AppDatabase, volume: WhatIfVolume): Promise<void> => {
   const n = volume.requests;
   const template = semesterAt({ residenceRegion: "11" });
-  const stateList = STATES.flatMap(([state, share]) => Array<string>(share).fill(state));
+  const stateList = (volume.states ?? STATES).flatMap(([state, share]) =>
+    Array<string>(share).fill(state),
+  );
   const partners = volume.partners.map((p) => p.id);
   const countries = volume.partners.map((p) => p.country);
   const { tag, year } = volume;
