@@ -715,6 +715,11 @@ export const staffEn: StaffMessages = {
       reason: "Reason",
       reasonHint: "Kept with the allocation for the office; never shown to the student.",
       submit: "Move and propose again",
+      toRanking: "Back to the ranking",
+      titleRanking: "Put {{name}} (rank {{rank}}) back to the ranking",
+      rankingBody:
+        "The move by hand and its reason are removed; the request takes the place the ranking gives it.",
+      submitRanking: "Back to the ranking and propose again",
     },
     apply: {
       open: "Apply",

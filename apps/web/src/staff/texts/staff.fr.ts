@@ -724,6 +724,11 @@ export const staffFr = {
       reason: "Motif",
       reasonHint: "Conservé avec l'attribution pour la DRI ; jamais montré à l'étudiant.",
       submit: "Déplacer et proposer à nouveau",
+      toRanking: "Remettre au classement",
+      titleRanking: "Remettre {{name}} (rang {{rank}}) au classement",
+      rankingBody:
+        "Le déplacement à la main et son motif sont retirés\u00a0; la demande retrouve la place que lui donne le classement.",
+      submitRanking: "Remettre au classement et proposer à nouveau",
     },
     apply: {
       open: "Appliquer",
