@@ -140,7 +140,9 @@ export const RankingPanel = ({
                   <dt>{t("planner.totals.cutOff")}</dt>
                   <dd>
                     {data.lastFundedRank === null
-                      ? t("planner.totals.noneFunded")
+                      ? data.rows.some((r) => r.funded)
+                        ? t("planner.totals.noneByRanking")
+                        : t("planner.totals.noneFunded")
                       : t("planner.totals.lastFunded", {
                           rank: data.lastFundedRank,
                           total: data.rows.length,

@@ -694,6 +694,7 @@ export const staffEn: StaffMessages = {
       remaining: "Remaining",
       cutOff: "Cut-off",
       noneFunded: "no request funded",
+      noneByRanking: "none funded by the ranking",
       lastFunded: "last funded: {{rank}} of {{total}}",
     },
     columns: {

@@ -703,6 +703,7 @@ export const staffFr = {
       remaining: "Reste",
       cutOff: "Seuil",
       noneFunded: "aucune demande financée",
+      noneByRanking: "aucune demande financée par le classement",
       lastFunded: "dernier dossier retenu : {{rank}} sur {{total}}",
     },
     columns: {
