@@ -118,6 +118,8 @@ export const SaveOptionsDialog = ({
         className="button"
         onPress={() => {
           setConfirming(false);
+          // the day the what-if ran from: the one its figures were compared on
+          setSince(scenario.since);
           write.reset();
           setOpen(true);
         }}

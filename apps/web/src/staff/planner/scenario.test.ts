@@ -28,6 +28,7 @@ const run = (
 ): Scenario => ({
   number,
   options: {},
+  since: "2026-07-01",
   envelopeCents: null,
   summary: {
     requests: 4,

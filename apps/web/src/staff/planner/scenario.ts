@@ -79,6 +79,8 @@ export interface Scenario {
   readonly number: number;
   /** The options sent (only those changed), in the API's units. */
   readonly options: Readonly<Record<string, number>>;
+  /** The day (ISO) from which the stays get them. */
+  readonly since: string;
   /** The envelope asked; null: the year's as it stands. */
   readonly envelopeCents: number | null;
   readonly summary: WhatIfSummary;

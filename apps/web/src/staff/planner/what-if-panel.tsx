@@ -3,9 +3,11 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { type ApiProblem, isProblem } from "../../api/api-problem.ts";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
+import { formatDate } from "../../i18n/format-date.ts";
 import { LoadProblem, WriteProblem } from "../load-problem.tsx";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
+import { defaultSince, laterPeriods, optionsOnDate } from "./dated-options.ts";
 import {
   centsOfText,
   type FieldCheck,
@@ -45,6 +47,7 @@ export const WhatIfPanel = ({
   const options = useQuery(schemeOptionsQueryOptions(api, scheme, lang));
   const allocation = useQuery(allocationQueryOptions(api, scheme, academicYear, lang));
   const [typed, setTyped] = useState<Record<string, string>>({});
+  const [sinceTyped, setSinceTyped] = useState<string | null>(null);
   const [envelope, setEnvelope] = useState("");
   const [checks, setChecks] = useState<Record<string, FieldCheck>>({});
   const [run, setRun] = useState<Run>({ state: "idle" });
@@ -59,7 +62,15 @@ export const WhatIfPanel = ({
   if (options.isPending) return <p role="status">{t("planner.whatIf.loading")}</p>;
 
   const fields = optionFields(options.data.schema);
-  const inForce = options.data.options;
+  const since = sinceTyped ?? defaultSince(academicYear, options.data.firstPeriod);
+  const sinceValid = /^\d{4}-\d{2}-\d{2}$/.test(since);
+  // the stored periods hold the complete options from their date; before any, the configured
+  const inForce = optionsOnDate(
+    options.data.periods,
+    options.data.configuredOptions,
+    sinceValid ? since : defaultSince(academicYear, options.data.firstPeriod),
+  );
+  const later = sinceValid ? laterPeriods(options.data.periods, since) : [];
   const problem: ApiProblem | undefined =
     run.state === "failed" && isProblem(run.error, 422) ? run.error : undefined;
   const fieldError = (name: string) =>
@@ -71,8 +82,9 @@ export const WhatIfPanel = ({
     envelope.trim() !== "" && envelopeCents === null
       ? t("planner.whatIf.check.number")
       : problem?.fieldError("envelopeCents");
+  const sinceError = !sinceValid ? t("planner.whatIf.check.date") : problem?.fieldError("since");
   const named = problem?.errors.some(
-    (e) => e.path.startsWith("options.") || e.path === "envelopeCents",
+    (e) => e.path.startsWith("options.") || e.path === "envelopeCents" || e.path === "since",
   );
 
   const submit = async (e: FormEvent) => {
@@ -80,7 +92,7 @@ export const WhatIfPanel = ({
     if (run.state === "running") return;
     const asked = optionsOf(fields, typed, inForce);
     setChecks(asked.errors);
-    if (Object.keys(asked.errors).length > 0 || envelopeError) return;
+    if (Object.keys(asked.errors).length > 0 || envelopeError || !sinceValid) return;
     setSaved(null);
     const controller = new AbortController();
     running.current = controller;
@@ -93,6 +105,7 @@ export const WhatIfPanel = ({
           scheme,
           academicYear,
           options: asked.options,
+          since,
           envelopeCents: envelope.trim() === "" ? null : envelopeCents,
           rules: allocation.data?.rules ?? [],
         },
@@ -107,6 +120,7 @@ export const WhatIfPanel = ({
               {
                 number: (list.at(-1)?.number ?? 0) + 1,
                 options: asked.options,
+                since,
                 envelopeCents: envelope.trim() === "" ? null : envelopeCents,
                 summary: line.summary,
                 rows: line.rows,
@@ -137,6 +151,38 @@ export const WhatIfPanel = ({
       <form className="staff-planner__what-if" onSubmit={(e) => void submit(e)} noValidate>
         {fields.length === 0 && <p>{t("planner.whatIf.noOptions")}</p>}
         <div className="staff-planner__fields">
+          <div className="field" data-invalid={sinceError ? true : undefined}>
+            <label className="field__label" htmlFor={`${id}-since`}>
+              {t("planner.whatIf.since")}
+            </label>
+            <p id={`${id}-since-hint`} className="field__description">
+              {later.length > 0
+                ? t("planner.whatIf.sinceHintLater", {
+                    dates: later.map((p) => formatDate(p.since, lang)).join(", "),
+                  })
+                : t("planner.whatIf.sinceHint")}
+            </p>
+            <input
+              id={`${id}-since`}
+              className="field__input"
+              type="date"
+              value={since}
+              onChange={(e) => {
+                setSinceTyped(e.currentTarget.value);
+                // the figures shown are those in force on the new day
+                setTyped({});
+              }}
+              aria-invalid={sinceError ? true : undefined}
+              aria-describedby={[`${id}-since-hint`, sinceError && `${id}-since-error`]
+                .filter(Boolean)
+                .join(" ")}
+            />
+            {sinceError && (
+              <p id={`${id}-since-error`} className="field__error">
+                {sinceError}
+              </p>
+            )}
+          </div>
           {fields.map((field) => {
             const error = fieldError(field.name);
             const hint =

@@ -746,6 +746,11 @@ export const staffEn: StaffMessages = {
       noOptions: "This scheme has no figure to change; the envelope can be.",
       between: "Between {{min}} and {{max}}.",
       atLeast: "At least {{min}}.",
+      since: "From",
+      sinceHint:
+        "The stays starting on or after this day get the scenario's figures; the fields show those in force that day.",
+      sinceHintLater:
+        "The stays starting on or after this day get the scenario's figures; the fields show those in force that day. The periods saved later ({{dates}}) keep their own figures.",
       envelope: "Envelope (€)",
       envelopeHint: "Empty: the year's envelope as it stands.",
       run: "Run",
@@ -757,6 +762,7 @@ export const staffEn: StaffMessages = {
         required: "Enter a figure.",
         number: "Enter a number.",
         whole: "Enter a whole number.",
+        date: "Enter a date.",
         min: "Too low for this option.",
         max: "Too high for this option.",
       },

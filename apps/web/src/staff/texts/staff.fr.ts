@@ -755,6 +755,11 @@ export const staffFr = {
       noOptions: "Cette aide n'a pas de montant à changer ; l'enveloppe, si.",
       between: "Entre {{min}} et {{max}}.",
       atLeast: "Au moins {{min}}.",
+      since: "À partir du",
+      sinceHint:
+        "Les séjours commençant ce jour-là ou après reçoivent les montants du scénario\u00a0; les champs montrent ceux en vigueur ce jour-là.",
+      sinceHintLater:
+        "Les séjours commençant ce jour-là ou après reçoivent les montants du scénario\u00a0; les champs montrent ceux en vigueur ce jour-là. Les périodes enregistrées ensuite ({{dates}}) gardent leurs propres montants.",
       envelope: "Enveloppe (€)",
       envelopeHint: "Vide : l'enveloppe de l'année telle qu'elle est.",
       run: "Lancer",
@@ -766,6 +771,7 @@ export const staffFr = {
         required: "Indiquez un montant.",
         number: "Indiquez un nombre.",
         whole: "Indiquez un nombre entier.",
+        date: "Indiquez une date.",
         min: "Trop bas pour cette option.",
         max: "Trop élevé pour cette option.",
       },
