@@ -51,6 +51,9 @@ export const WhatIfPanel = ({
   const [envelope, setEnvelope] = useState("");
   const [checks, setChecks] = useState<Record<string, FieldCheck>>({});
   const [run, setRun] = useState<Run>({ state: "idle" });
+  // the fields changed since the API refused the last run: its word on them no longer holds
+  const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
+  const change = (path: string) => setChanged((c) => (c.has(path) ? c : new Set([...c, path])));
   const [scenarios, setScenarios] = useState<Scenario[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const running = useRef<AbortController | null>(null);
@@ -73,16 +76,17 @@ export const WhatIfPanel = ({
   const later = sinceValid ? laterPeriods(options.data.periods, since) : [];
   const problem: ApiProblem | undefined =
     run.state === "failed" && isProblem(run.error, 422) ? run.error : undefined;
+  const apiError = (path: string) => (changed.has(path) ? undefined : problem?.fieldError(path));
   const fieldError = (name: string) =>
     checks[name] !== undefined
       ? t(`planner.whatIf.check.${checks[name]}`)
-      : problem?.fieldError(`options.${name}`);
+      : apiError(`options.${name}`);
   const envelopeCents = centsOfText(envelope);
-  const envelopeError =
-    envelope.trim() !== "" && envelopeCents === null
-      ? t("planner.whatIf.check.number")
-      : problem?.fieldError("envelopeCents");
-  const sinceError = !sinceValid ? t("planner.whatIf.check.date") : problem?.fieldError("since");
+  const envelopeInvalid = envelope.trim() !== "" && envelopeCents === null;
+  const envelopeError = envelopeInvalid
+    ? t("planner.whatIf.check.number")
+    : apiError("envelopeCents");
+  const sinceError = !sinceValid ? t("planner.whatIf.check.date") : apiError("since");
   const named = problem?.errors.some(
     (e) => e.path.startsWith("options.") || e.path === "envelopeCents" || e.path === "since",
   );
@@ -92,7 +96,9 @@ export const WhatIfPanel = ({
     if (run.state === "running") return;
     const asked = optionsOf(fields, typed, inForce);
     setChecks(asked.errors);
-    if (Object.keys(asked.errors).length > 0 || envelopeError || !sinceValid) return;
+    // only the form's own checks stop a run: the API judges the rest again
+    if (Object.keys(asked.errors).length > 0 || envelopeInvalid || !sinceValid) return;
+    setChanged(new Set());
     setSaved(null);
     const controller = new AbortController();
     running.current = controller;
@@ -169,6 +175,7 @@ export const WhatIfPanel = ({
               value={since}
               onChange={(e) => {
                 setSinceTyped(e.currentTarget.value);
+                change("since");
                 // the figures shown are those in force on the new day
                 setTyped({});
               }}
@@ -219,6 +226,7 @@ export const WhatIfPanel = ({
                   onChange={(e) => {
                     const value = e.currentTarget.value;
                     setTyped((v) => ({ ...v, [field.name]: value }));
+                    change(`options.${field.name}`);
                   }}
                   aria-invalid={error ? true : undefined}
                   aria-describedby={described || undefined}
@@ -243,7 +251,10 @@ export const WhatIfPanel = ({
               className="field__input field__input--number"
               inputMode="decimal"
               value={envelope}
-              onChange={(e) => setEnvelope(e.currentTarget.value)}
+              onChange={(e) => {
+                setEnvelope(e.currentTarget.value);
+                change("envelopeCents");
+              }}
               aria-invalid={envelopeError ? true : undefined}
               aria-describedby={[`${id}-envelope-hint`, envelopeError && `${id}-envelope-error`]
                 .filter(Boolean)
