@@ -840,6 +840,8 @@ export const staffEn: StaffMessages = {
       sinceHint: "The stays starting on or after this day use them (not before {{first}}).",
       reason: "Reason",
       reasonHint: "Kept in the audit trail.",
+      reasonRequired: "Say why.",
+      beforeFirst: "Choose {{first}} or later: the scheme has no figures before.",
       submit: "Save",
       confirmTitle: "Save the new options?",
       confirmBody:

@@ -850,6 +850,9 @@ export const staffFr = {
         "Les séjours qui commencent ce jour-là ou après les utilisent (pas avant le {{first}}).",
       reason: "Motif",
       reasonHint: "Conservé dans le journal d'audit.",
+      reasonRequired: "Dites pourquoi.",
+      beforeFirst:
+        "Choisissez le {{first}} ou après\u00a0: le dispositif n'a pas de montants avant.",
       submit: "Enregistrer",
       confirmTitle: "Enregistrer les nouvelles options ?",
       confirmBody:
