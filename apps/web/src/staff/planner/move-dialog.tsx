@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { isProblem } from "../../api/api-problem.ts";
 import { SubmitButton } from "../../shell/submit-button.tsx";
+import { fieldSentence } from "../field-sentence.ts";
 import { WriteProblem } from "../load-problem.tsx";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
 import { useStaffWrite } from "../use-staff-write.ts";
@@ -123,7 +124,7 @@ export const MoveDialog = ({
                   />
                   {reasonError && (
                     <p id={`${id}-error`} className="field__error">
-                      {reasonError}
+                      {fieldSentence(reasonError)}
                     </p>
                   )}
                 </div>

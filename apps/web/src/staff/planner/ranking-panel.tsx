@@ -42,7 +42,9 @@ export const RankingPanel = ({
   const headingId = useId();
   const allocation = useQuery(allocationQueryOptions(api, scheme, academicYear, lang));
   const [edited, setEdited] = useState<PriorityRuleId[] | null>(null);
-  const [applied, setApplied] = useState<{ count: number; cents: number } | null>(null);
+  const [applied, setApplied] = useState<{ count: number; cents: number; waiting: number } | null>(
+    null,
+  );
   const propose = useStaffWrite((a, rules: PriorityRuleId[]) =>
     proposeAllocation(a, scheme, academicYear, {
       rules,
@@ -102,7 +104,7 @@ export const RankingPanel = ({
 
           <p role="status" className="staff-planner__done">
             {applied &&
-              t("planner.apply.done", {
+              t(applied.waiting > 0 ? "planner.apply.doneWaiting" : "planner.apply.done", {
                 count: applied.count,
                 total: money(applied.cents),
               })}
@@ -215,7 +217,7 @@ export const RankingPanel = ({
                   schemeName={schemeName}
                   academicYear={academicYear}
                   allocation={data}
-                  onDone={(a) => setApplied({ count: a.count, cents: a.cents })}
+                  onDone={setApplied}
                 />
               )}
             </>

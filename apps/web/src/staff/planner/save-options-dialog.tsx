@@ -5,6 +5,7 @@ import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-compone
 import { isProblem } from "../../api/api-problem.ts";
 import { formatDate } from "../../i18n/format-date.ts";
 import { SubmitButton } from "../../shell/submit-button.tsx";
+import { fieldSentence } from "../field-sentence.ts";
 import { WriteProblem } from "../load-problem.tsx";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
@@ -93,7 +94,8 @@ export const SaveOptionsDialog = ({
     if (check === "beforeFirst")
       return t("planner.save.beforeFirst", { first: formatDate(firstPeriod, lang) });
     if (check === "reasonRequired") return t("planner.save.reasonRequired");
-    return problem?.fieldError(path);
+    const said = problem?.fieldError(path);
+    return said === undefined ? undefined : fieldSentence(said);
   };
   const named = problem?.errors.some((e) => e.path === "since" || e.path === "reason") ?? false;
   const optionWords = fields

@@ -171,10 +171,10 @@ export const ScenarioComparison = ({
           <h3>{t("planner.changed.title", { name: nameOf(shown.number) })}</h3>
           <p>
             {t("planner.changed.summary", {
-              requests: shown.summary.requests,
-              pending: shown.summary.pending,
-              decided: shown.summary.decided,
-              changed: shown.summary.amountChanged,
+              read: t("planner.changed.read", { count: shown.summary.requests }),
+              pending: t("planner.changed.pending", { count: shown.summary.pending }),
+              decided: t("planner.changed.decided", { count: shown.summary.decided }),
+              changed: t("planner.changed.amounts", { count: shown.summary.amountChanged }),
             })}
           </p>
           {shown.rows.length === 0 ? (

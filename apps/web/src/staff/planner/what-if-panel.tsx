@@ -4,11 +4,14 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { type ApiProblem, isProblem } from "../../api/api-problem.ts";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
 import { formatDate } from "../../i18n/format-date.ts";
+import { fieldSentence } from "../field-sentence.ts";
 import { LoadProblem, WriteProblem } from "../load-problem.tsx";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
 import { defaultSince, laterPeriods, optionsOnDate } from "./dated-options.ts";
 import {
+  amountCheck,
+  boundText,
   centsOfText,
   type FieldCheck,
   fieldText,
@@ -76,15 +79,19 @@ export const WhatIfPanel = ({
   const later = sinceValid ? laterPeriods(options.data.periods, since) : [];
   const problem: ApiProblem | undefined =
     run.state === "failed" && isProblem(run.error, 422) ? run.error : undefined;
-  const apiError = (path: string) => (changed.has(path) ? undefined : problem?.fieldError(path));
+  const apiError = (path: string) => {
+    const said = changed.has(path) ? undefined : problem?.fieldError(path);
+    return said === undefined ? undefined : fieldSentence(said);
+  };
   const fieldError = (name: string) =>
     checks[name] !== undefined
       ? t(`planner.whatIf.check.${checks[name]}`)
       : apiError(`options.${name}`);
   const envelopeCents = centsOfText(envelope);
-  const envelopeInvalid = envelope.trim() !== "" && envelopeCents === null;
-  const envelopeError = envelopeInvalid
-    ? t("planner.whatIf.check.number")
+  const envelopeCheck = amountCheck(envelope);
+  const envelopeInvalid = envelopeCheck !== null;
+  const envelopeError = envelopeCheck
+    ? t(`planner.whatIf.check.${envelopeCheck}`)
     : apiError("envelopeCents");
   const sinceError = !sinceValid ? t("planner.whatIf.check.date") : apiError("since");
   const named = problem?.errors.some(
@@ -194,9 +201,12 @@ export const WhatIfPanel = ({
             const error = fieldError(field.name);
             const hint =
               field.min !== null && field.max !== null
-                ? t("planner.whatIf.between", { min: field.min, max: field.max })
+                ? t("planner.whatIf.between", {
+                    min: boundText(field, field.min, lang),
+                    max: boundText(field, field.max, lang),
+                  })
                 : field.min !== null
-                  ? t("planner.whatIf.atLeast", { min: field.min })
+                  ? t("planner.whatIf.atLeast", { min: boundText(field, field.min, lang) })
                   : null;
             const described = [
               hint && `${id}-${field.name}-hint`,

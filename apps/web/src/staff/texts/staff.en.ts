@@ -733,9 +733,11 @@ export const staffEn: StaffMessages = {
       waiting_other: "{{count}} requests go on the waitlist, in rank order.",
       confirm: "Apply",
       pending: "Applying…",
-      done_one:
+      done_one: "Allocation applied: {{count}} request approved for {{total}}.",
+      done_other: "Allocation applied: {{count}} requests approved for {{total}}.",
+      doneWaiting_one:
         "Allocation applied: {{count}} request approved for {{total}}; the others are on the waitlist.",
-      done_other:
+      doneWaiting_other:
         "Allocation applied: {{count}} requests approved for {{total}}; the others are on the waitlist.",
     },
     whatIf: {
@@ -761,6 +763,7 @@ export const staffEn: StaffMessages = {
       check: {
         required: "Enter a figure.",
         number: "Enter a number.",
+        notNegative: "Enter an amount of zero or more.",
         whole: "Enter a whole number.",
         date: "Enter a date.",
         min: "Too low for this option.",
@@ -813,8 +816,15 @@ export const staffEn: StaffMessages = {
     },
     changed: {
       title: "Requests changed — {{name}}",
-      summary:
-        "{{requests}} requests read: {{pending}} to decide, {{decided}} decided (their amounts kept); {{changed}} amounts change.",
+      summary: "{{read}}: {{pending}}, {{decided}} (their amounts kept); {{changed}}.",
+      read_one: "{{count}} request read",
+      read_other: "{{count}} requests read",
+      pending_one: "{{count}} to decide",
+      pending_other: "{{count}} to decide",
+      decided_one: "{{count}} decided",
+      decided_other: "{{count}} decided",
+      amounts_one: "{{count}} amount changes",
+      amounts_other: "{{count}} amounts change",
       none: "No request to decide changes.",
       caption: "Requests whose amount or outcome changes — {{name}}",
       columns: {

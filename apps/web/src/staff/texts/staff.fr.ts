@@ -742,10 +742,12 @@ export const staffFr = {
       waiting_other: "{{count}} demandes passent en liste d'attente, dans l'ordre du classement.",
       confirm: "Appliquer",
       pending: "Application…",
-      done_one:
-        "Attribution appliquée : {{count}} demande accordée pour {{total}} ; les autres sont en liste d'attente.",
-      done_other:
-        "Attribution appliquée : {{count}} demandes accordées pour {{total}} ; les autres sont en liste d'attente.",
+      done_one: "Attribution appliquée\u00a0: {{count}} demande accordée pour {{total}}.",
+      done_other: "Attribution appliquée\u00a0: {{count}} demandes accordées pour {{total}}.",
+      doneWaiting_one:
+        "Attribution appliquée\u00a0: {{count}} demande accordée pour {{total}}\u00a0; les autres sont en liste d'attente.",
+      doneWaiting_other:
+        "Attribution appliquée\u00a0: {{count}} demandes accordées pour {{total}}\u00a0; les autres sont en liste d'attente.",
     },
     whatIf: {
       title: "Et si… — {{scheme}}, {{year}}",
@@ -770,6 +772,7 @@ export const staffFr = {
       check: {
         required: "Indiquez un montant.",
         number: "Indiquez un nombre.",
+        notNegative: "Indiquez un montant de zéro ou plus.",
         whole: "Indiquez un nombre entier.",
         date: "Indiquez une date.",
         min: "Trop bas pour cette option.",
@@ -823,7 +826,15 @@ export const staffFr = {
     changed: {
       title: "Demandes qui changent — {{name}}",
       summary:
-        "{{requests}} demandes lues : {{pending}} à décider, {{decided}} décidées (leur montant est gardé) ; {{changed}} montants changent.",
+        "{{read}}\u00a0: {{pending}}, {{decided}} (leur montant est gardé)\u00a0; {{changed}}.",
+      read_one: "{{count}} demande lue",
+      read_other: "{{count}} demandes lues",
+      pending_one: "{{count}} à décider",
+      pending_other: "{{count}} à décider",
+      decided_one: "{{count}} décidée",
+      decided_other: "{{count}} décidées",
+      amounts_one: "{{count}} montant change",
+      amounts_other: "{{count}} montants changent",
       none: "Aucune demande à décider ne change.",
       caption: "Demandes dont le montant ou l'issue change — {{name}}",
       columns: {
