@@ -136,6 +136,8 @@ describe.skipIf(!hasChromium)(
         )
         .waitFor(WAIT);
       expect(await card.getByRole("button", { name: "Envoyer à la DRI" }).count()).toBe(0);
+      // nor the draft's "send it whenever you wish" just above "it is closed"
+      expect(await card.getByText(/quand vous le souhaitez/).count()).toBe(0);
 
       // the office moves the end to include today: the call was closed, saved without a question
       await row.getByRole("button", { name: /^Change the call/ }).click();
