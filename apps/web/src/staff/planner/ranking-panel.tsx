@@ -1,6 +1,6 @@
 import { formatMoney } from "@envol/domain";
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { isProblem } from "../../api/api-problem.ts";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
 import { formatDate } from "../../i18n/format-date.ts";
@@ -45,6 +45,11 @@ export const RankingPanel = ({
   const [applied, setApplied] = useState<{ count: number; cents: number; waiting: number } | null>(
     null,
   );
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  // the dialog and its "Apply" button are gone: the focus goes to what was done, not <body>
+  useEffect(() => {
+    if (applied) doneRef.current?.focus();
+  }, [applied]);
   const propose = useStaffWrite((a, rules: PriorityRuleId[]) =>
     proposeAllocation(a, scheme, academicYear, {
       rules,
@@ -102,7 +107,7 @@ export const RankingPanel = ({
             <WriteProblem error={rulesError ? null : propose.error} />
           </form>
 
-          <p role="status" className="staff-planner__done">
+          <p role="status" className="staff-planner__done" ref={doneRef} tabIndex={-1}>
             {applied &&
               t(applied.waiting > 0 ? "planner.apply.doneWaiting" : "planner.apply.done", {
                 count: applied.count,
