@@ -106,7 +106,7 @@ describe.skipIf(!hasChromium)(
       // on a 1366 px desktop the table, with its dates and both actions, fits its box
       await staff.setViewportSize({ width: 1366, height: 768 });
       const widths = await staff
-        .locator(".staff-calls__table")
+        .locator(".staff-table-scroll > table")
         .evaluate((table) => [table.scrollWidth, table.parentElement?.clientWidth ?? 0]);
       expect(widths[0]).toBeLessThanOrEqual(widths[1] as number);
 
