@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)(
       await form.getByLabel("Opens on").fill(opens);
       await form.getByLabel("Closes on").fill(addDays(opens, -1));
       await form.getByRole("button", { name: "Save" }).click();
-      await form.getByText("the call must close on or after the day it opens").waitFor(WAIT);
+      await form.getByText("The call must close on or after the day it opens.").waitFor(WAIT);
       expect(
         await form
           .getByLabel("Closes on")
@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)(
               document.getElementById(el.getAttribute("aria-describedby")?.split(" ").at(-1) ?? "")
                 ?.textContent,
           ),
-      ).toBe("the call must close on or after the day it opens");
+      ).toBe("The call must close on or after the day it opens.");
       expect(await axeViolations(staff)).toEqual([]);
       await staff.screenshot({ path: join(SHOTS, "staff-calls-error-en.png") });
 
@@ -103,6 +103,12 @@ describe.skipIf(!hasChromium)(
         )
         .waitFor(WAIT);
       await row.getByText("Closed", { exact: true }).waitFor(WAIT);
+      // on a 1366 px desktop the table, with its dates and both actions, fits its box
+      await staff.setViewportSize({ width: 1366, height: 768 });
+      const widths = await staff
+        .locator(".staff-table-scroll > table")
+        .evaluate((table) => [table.scrollWidth, table.parentElement?.clientWidth ?? 0]);
+      expect(widths[0]).toBeLessThanOrEqual(widths[1] as number);
 
       // the student's page was open before: sending is refused, the API's dates shown, the
       // request kept as a draft, and the card then says the call is closed without the button
@@ -130,6 +136,8 @@ describe.skipIf(!hasChromium)(
         )
         .waitFor(WAIT);
       expect(await card.getByRole("button", { name: "Envoyer à la DRI" }).count()).toBe(0);
+      // nor the draft's "send it whenever you wish" just above "it is closed"
+      expect(await card.getByText(/quand vous le souhaitez/).count()).toBe(0);
 
       // the office moves the end to include today: the call was closed, saved without a question
       await row.getByRole("button", { name: /^Change the call/ }).click();

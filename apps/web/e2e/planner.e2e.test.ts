@@ -173,17 +173,27 @@ describe.skipIf(!hasChromium)(
       expect(await axeViolations(staff)).toEqual([]);
       await staff.screenshot({ path: join(SHOTS, "staff-planner-what-if-en.png"), fullPage: true });
 
-      // saved as the options from this academic year's start: a missing date is named first
+      // saved as the options from a day of this academic year: the date starts at the
+      // what-if's, and a missing date and reason are named before any confirmation, the first
+      // one focused
       await whatIf.getByRole("button", { name: "Save as the new options" }).click();
       const save = staff.getByRole("dialog", { name: `New ${IDF_EN} options` });
-      await save.getByLabel("Reason").fill("Vote of the board, 400 € a month");
+      expect(await save.getByLabel("From").inputValue()).toBe(
+        await whatIf.getByLabel("From").inputValue(),
+      );
+      await save.getByLabel("From").fill("");
       await save.getByRole("button", { name: "Save", exact: true }).click();
-      const sure = staff.getByRole("alertdialog", { name: "Save the new options?" });
-      await sure.getByRole("button", { name: "Save the options" }).click();
       await expect
         .poll(() => save.getByLabel("From").getAttribute("aria-invalid"), WAIT)
         .toBe("true");
+      expect(await save.getByLabel("Reason").getAttribute("aria-invalid")).toBe("true");
+      await expect
+        .poll(() => save.getByLabel("From").evaluate((el) => el === document.activeElement), WAIT)
+        .toBe(true);
+      const sure = staff.getByRole("alertdialog", { name: "Save the new options?" });
+      expect(await sure.count()).toBe(0);
       expect(await axeViolations(staff)).toEqual([]);
+      await save.getByLabel("Reason").fill("Vote of the board, 400 € a month");
       await save.getByLabel("From").fill(`${YEAR.slice(0, 4)}-09-01`);
       await save.getByRole("button", { name: "Save", exact: true }).click();
       await sure.getByText(/Decisions already taken keep their figures\.$/).waitFor(WAIT);
@@ -223,6 +233,10 @@ describe.skipIf(!hasChromium)(
       await apply.getByRole("button", { name: "Apply" }).click();
       await apply.waitFor({ state: "detached", ...WAIT });
       await ranking.getByText(/^Allocation applied: /).waitFor(WAIT);
+      // the focus is on what was done, not lost on <body> with the dialog's button
+      await expect
+        .poll(() => staff.evaluate(() => document.activeElement?.textContent ?? ""), WAIT)
+        .toMatch(/^Allocation applied: /);
       await ranking.getByText(/: read only\.$/).waitFor(WAIT);
       expect(await ranking.getByRole("button", { name: "Propose" }).count()).toBe(0);
       expect(await axeViolations(staff)).toEqual([]);

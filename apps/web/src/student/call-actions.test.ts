@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callActions } from "./call-actions.ts";
+import { callActions, stateHelpShown } from "./call-actions.ts";
 
 const call = { open: false, opensOn: "2027-02-01" };
 
@@ -31,5 +31,18 @@ describe("a request's actions under the office's call", () => {
       window: undefined,
       actions: ["sign-agreement", "withdraw"],
     });
+  });
+});
+
+describe("stateHelpShown", () => {
+  it("drops the draft's 'send it whenever you wish' while the call is closed or not open yet", () => {
+    expect(stateHelpShown("draft", "closed")).toBe(false);
+    expect(stateHelpShown("draft", "not-open-yet")).toBe(false);
+  });
+
+  it("keeps it with the call open or without a call, and keeps every other state's help", () => {
+    expect(stateHelpShown("draft", "open")).toBe(true);
+    expect(stateHelpShown("draft", undefined)).toBe(true);
+    expect(stateHelpShown("submitted", "closed")).toBe(true);
   });
 });

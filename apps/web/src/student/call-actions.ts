@@ -20,3 +20,10 @@ export const callActions = (
     ),
   };
 };
+
+/**
+ * Whether the card says its state's help line: a draft's ("send it whenever you wish") is
+ * wrong while the call is closed or not open yet — the card then says when it can be sent.
+ */
+export const stateHelpShown = (state: string, window: CallWindow | undefined): boolean =>
+  !(state === "draft" && window !== undefined && window !== "open");

@@ -7,7 +7,7 @@ import { formatDate } from "../i18n/format-date.ts";
 import { todayIso } from "../staff/academic-years.ts";
 import { actionRefusal } from "./action-refusal.ts";
 import { AgreementText } from "./agreement-text.tsx";
-import { callActions } from "./call-actions.ts";
+import { callActions, stateHelpShown } from "./call-actions.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { StateBadge } from "./state-badge.tsx";
 import type { Standing, StudentAction, StudentRequest } from "./student-api.ts";
@@ -73,7 +73,9 @@ export const RequestCard = ({
         </h3>
         <StateBadge state={request.state} />
       </header>
-      <p className="request__help">{t(`stateHelp.${request.state}`)}</p>
+      {stateHelpShown(request.state, callState) && (
+        <p className="request__help">{t(`stateHelp.${request.state}`)}</p>
+      )}
       <dl className="request__amounts">
         <div>
           <dt>{t("common.estimate")}</dt>

@@ -4,6 +4,7 @@ import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-compone
 import { isProblem } from "../../api/api-problem.ts";
 import { formatDate } from "../../i18n/format-date.ts";
 import { SubmitButton } from "../../shell/submit-button.tsx";
+import { fieldSentence } from "../field-sentence.ts";
 import { WriteProblem } from "../load-problem.tsx";
 import { type StaffCall, setCall } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";
@@ -173,7 +174,7 @@ export const CallDialog = ({
                       />
                       {error && (
                         <p id={`${id}-${field}-error`} className="field__error">
-                          {error}
+                          {fieldSentence(error)}
                         </p>
                       )}
                     </div>

@@ -77,7 +77,7 @@ export const CallsPage = () => {
         <p role="status">{t("calls.loading")}</p>
       ) : (
         <div className="staff-table-scroll">
-          <table className="staff-data-table staff-data-table--cards">
+          <table className="staff-data-table staff-data-table--cards staff-calls__table">
             <caption>{t("calls.tableTitle", { year })}</caption>
             <thead>
               <tr>
@@ -128,21 +128,23 @@ export const CallsPage = () => {
                       </span>
                     </td>
                     <td className="staff-data-table__actions">
-                      <Link
-                        to="/staff/planner"
-                        search={{ scheme: scheme.id, academicYear: year }}
-                        className="button staff-button--small"
-                      >
-                        {t("calls.plan")}
-                        <span className="visually-hidden"> — {scheme.name}</span>
-                      </Link>{" "}
-                      <CallDialog
-                        scheme={scheme.id}
-                        schemeName={scheme.name}
-                        academicYear={year}
-                        call={call}
-                        onDone={setDone}
-                      />
+                      <div className="staff-calls__actions">
+                        <Link
+                          to="/staff/planner"
+                          search={{ scheme: scheme.id, academicYear: year }}
+                          className="button staff-button--small"
+                        >
+                          {t("calls.plan")}
+                          <span className="visually-hidden"> — {scheme.name}</span>
+                        </Link>{" "}
+                        <CallDialog
+                          scheme={scheme.id}
+                          schemeName={scheme.name}
+                          academicYear={year}
+                          call={call}
+                          onDone={setDone}
+                        />
+                      </div>
                     </td>
                   </tr>
                 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { movesOf, withMove } from "./allocation-moves.ts";
+import { movesOf, withMove, withoutMove } from "./allocation-moves.ts";
 
 const row = (requestId: string, funded: boolean, reason: string | null) => ({
   requestId,
@@ -39,5 +39,24 @@ describe("withMove", () => {
       { requestId: "d", to: "waitlist", reason: "second" },
       { requestId: "b", to: "waitlist", reason: "changed" },
     ]);
+  });
+});
+
+describe("withoutMove", () => {
+  it("drops the request's move and keeps the others in order", () => {
+    const moves = [
+      { requestId: "b", to: "funded" as const, reason: "first" },
+      { requestId: "d", to: "waitlist" as const, reason: "second" },
+      { requestId: "e", to: "funded" as const, reason: "third" },
+    ];
+    expect(withoutMove(moves, "d")).toEqual([
+      { requestId: "b", to: "funded", reason: "first" },
+      { requestId: "e", to: "funded", reason: "third" },
+    ]);
+  });
+
+  it("leaves the moves as they are for a request without one", () => {
+    const moves = [{ requestId: "b", to: "funded" as const, reason: "first" }];
+    expect(withoutMove(moves, "z")).toEqual(moves);
   });
 });

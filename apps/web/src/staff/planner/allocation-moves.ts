@@ -31,3 +31,10 @@ export const withMove = (moves: readonly Move[], move: Move): Move[] => [
   ...moves.filter((m) => m.requestId !== move.requestId),
   move,
 ];
+
+/**
+ * The moves without any of `requestId`: that request goes back to where the ranking puts it
+ * (a move that "undoes" an earlier one would still be a move, said "outside the ranking").
+ */
+export const withoutMove = (moves: readonly Move[], requestId: string): Move[] =>
+  moves.filter((m) => m.requestId !== requestId);

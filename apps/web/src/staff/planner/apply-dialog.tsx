@@ -24,7 +24,7 @@ export const ApplyDialog = ({
   readonly schemeName: string;
   readonly academicYear: string;
   readonly allocation: Allocation;
-  readonly onDone: (applied: { count: number; cents: number }) => void;
+  readonly onDone: (applied: { count: number; cents: number; waiting: number }) => void;
 }) => {
   const { t } = useStaffTranslation();
   const { lang } = useNames();
@@ -43,6 +43,7 @@ export const ApplyDialog = ({
       onDone({
         count: applied.rows.filter((r) => r.funded).length,
         cents: applied.allocatedCents,
+        waiting: applied.rows.filter((r) => !r.funded).length,
       });
     } catch {
       // said in the dialog

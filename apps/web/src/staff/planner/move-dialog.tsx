@@ -3,17 +3,20 @@ import { type FormEvent, useId, useState } from "react";
 import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { isProblem } from "../../api/api-problem.ts";
 import { SubmitButton } from "../../shell/submit-button.tsx";
+import { fieldSentence } from "../field-sentence.ts";
 import { WriteProblem } from "../load-problem.tsx";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
 import { useStaffWrite } from "../use-staff-write.ts";
-import { type Move, movesOf, withMove } from "./allocation-moves.ts";
+import { type Move, movesOf, withMove, withoutMove } from "./allocation-moves.ts";
 import { type Allocation, type AllocationRow, proposeAllocation } from "./planner-api.ts";
 
 /**
  * Moves one request by hand (ADR 017): funded → waitlist or the reverse, with a reason (kept
  * for the office, never shown to the student). The allocation is proposed again with the same
  * rules and every move it holds plus this one; the API's 422 on the reason, or on the envelope
- * (`moves`), is said under the reason.
+ * (`moves`), is said under the reason. A request already moved by hand is only put back to the
+ * ranking (its move removed, no reason asked): the opposite move would still be a move, said
+ * "outside the ranking" even where the ranking puts it.
  */
 export const MoveDialog = ({
   scheme,
@@ -30,13 +33,17 @@ export const MoveDialog = ({
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
+  const back = row.byHand;
   const to = row.funded ? "waitlist" : "funded";
   // the new move goes last: the API's 422 names it `moves.<index>`
   const index = movesOf(allocation).filter((m) => m.requestId !== row.requestId).length;
-  const write = useStaffWrite((api, move: Move) =>
+  const write = useStaffWrite((api, move: Move | null) =>
     proposeAllocation(api, scheme, academicYear, {
       rules: [...allocation.rules],
-      moves: withMove(movesOf(allocation), move),
+      moves:
+        move === null
+          ? withoutMove(movesOf(allocation), row.requestId)
+          : withMove(movesOf(allocation), move),
     }),
   );
 
@@ -44,7 +51,7 @@ export const MoveDialog = ({
     e.preventDefault();
     if (write.isPending) return;
     try {
-      await write.mutateAsync({ requestId: row.requestId, to, reason });
+      await write.mutateAsync(back ? null : { requestId: row.requestId, to, reason });
       setOpen(false);
     } catch {
       // said in the dialog
@@ -52,10 +59,11 @@ export const MoveDialog = ({
   };
 
   const problem = isProblem(write.error, 422) ? write.error : undefined;
-  const reasonError =
-    problem?.fieldError(`moves.${index}.reason`) ??
-    problem?.fieldError("moves") ??
-    problem?.fieldError(`moves.${index}.requestId`);
+  const reasonError = back
+    ? undefined
+    : (problem?.fieldError(`moves.${index}.reason`) ??
+      problem?.fieldError("moves") ??
+      problem?.fieldError(`moves.${index}.requestId`));
   const describedBy = [`${id}-hint`, reasonError && `${id}-error`].filter(Boolean).join(" ");
 
   return (
@@ -68,7 +76,11 @@ export const MoveDialog = ({
           setOpen(true);
         }}
       >
-        {to === "funded" ? t("planner.move.toFunded") : t("planner.move.toWaitlist")}
+        {back
+          ? t("planner.move.toRanking")
+          : to === "funded"
+            ? t("planner.move.toFunded")
+            : t("planner.move.toWaitlist")}
         <span className="visually-hidden"> — {row.applicantName}</span>
       </Button>
       <ModalOverlay
@@ -80,42 +92,50 @@ export const MoveDialog = ({
         <Modal className="staff-modal">
           <Dialog className="staff-dialog">
             <Heading slot="title" className="staff-dialog__title">
-              {t(to === "funded" ? "planner.move.titleFunded" : "planner.move.titleWaitlist", {
-                name: row.applicantName,
-                rank: row.rank,
-              })}
+              {t(
+                back
+                  ? "planner.move.titleRanking"
+                  : to === "funded"
+                    ? "planner.move.titleFunded"
+                    : "planner.move.titleWaitlist",
+                { name: row.applicantName, rank: row.rank },
+              )}
             </Heading>
             <form onSubmit={(e) => void submit(e)} noValidate>
-              <div className="field" data-invalid={reasonError ? true : undefined}>
-                <label className="field__label" htmlFor={`${id}-reason`}>
-                  {t("planner.move.reason")}
-                </label>
-                <p id={`${id}-hint`} className="field__description">
-                  {t("planner.move.reasonHint")}
-                </p>
-                <textarea
-                  id={`${id}-reason`}
-                  className="field__input"
-                  rows={3}
-                  required
-                  value={reason}
-                  onChange={(e) => setReason(e.currentTarget.value)}
-                  aria-invalid={reasonError ? true : undefined}
-                  aria-describedby={describedBy}
-                />
-                {reasonError && (
-                  <p id={`${id}-error`} className="field__error">
-                    {reasonError}
+              {back ? (
+                <p>{t("planner.move.rankingBody")}</p>
+              ) : (
+                <div className="field" data-invalid={reasonError ? true : undefined}>
+                  <label className="field__label" htmlFor={`${id}-reason`}>
+                    {t("planner.move.reason")}
+                  </label>
+                  <p id={`${id}-hint`} className="field__description">
+                    {t("planner.move.reasonHint")}
                   </p>
-                )}
-              </div>
+                  <textarea
+                    id={`${id}-reason`}
+                    className="field__input"
+                    rows={3}
+                    required
+                    value={reason}
+                    onChange={(e) => setReason(e.currentTarget.value)}
+                    aria-invalid={reasonError ? true : undefined}
+                    aria-describedby={describedBy}
+                  />
+                  {reasonError && (
+                    <p id={`${id}-error`} className="field__error">
+                      {fieldSentence(reasonError)}
+                    </p>
+                  )}
+                </div>
+              )}
               <WriteProblem error={reasonError ? null : write.error} />
               <div className="staff-form-actions">
                 <SubmitButton
                   pending={write.isPending}
                   pendingLabel={t("planner.ranking.proposing")}
                 >
-                  {t("planner.move.submit")}
+                  {back ? t("planner.move.submitRanking") : t("planner.move.submit")}
                 </SubmitButton>
                 <Button className="button" slot="close">
                   {t("dialog.cancel")}

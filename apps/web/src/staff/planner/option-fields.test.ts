@@ -1,5 +1,13 @@
+import { formatMoney } from "@envol/domain";
 import { describe, expect, it } from "vitest";
-import { centsOfText, fieldText, optionFields, optionsOf } from "./option-fields.ts";
+import {
+  amountCheck,
+  boundText,
+  centsOfText,
+  fieldText,
+  optionFields,
+  optionsOf,
+} from "./option-fields.ts";
 
 /** The IDF options' schema as the API sends it (zod's JSON Schema, input side). */
 const IDF_SCHEMA = {
@@ -83,5 +91,34 @@ describe("centsOfText", () => {
     expect(centsOfText("")).toBeNull();
     expect(centsOfText("-5")).toBeNull();
     expect(centsOfText("douze")).toBeNull();
+  });
+});
+
+describe("amountCheck", () => {
+  it("takes an empty field, zero and amounts as typed", () => {
+    expect(amountCheck("")).toBeNull();
+    expect(amountCheck("0")).toBeNull();
+    expect(amountCheck("12 000,50")).toBeNull();
+  });
+
+  it("says a negative amount must be zero or more, and other text is not a number", () => {
+    expect(amountCheck("-100")).toBe("notNegative");
+    expect(amountCheck("-0,5")).toBe("notNegative");
+    expect(amountCheck("abc")).toBe("number");
+  });
+});
+
+describe("boundText", () => {
+  const money = { name: "monthlyRateCents", money: true, integer: true, min: 0, max: 20_000 };
+  const days = { name: "maxDays", money: false, integer: true, min: 0, max: 100_000 };
+
+  it("writes euros with the locale's money format", () => {
+    expect(boundText(money, 20_000, "fr")).toBe(formatMoney(2_000_000, "fr"));
+    expect(boundText(money, 20_000, "en")).toBe("€20,000");
+  });
+
+  it("groups the digits of other figures as the reader does", () => {
+    expect(boundText(days, 100_000, "en")).toBe("100,000");
+    expect(boundText(days, 100_000, "fr")).toMatch(/^100[\u00a0\u202f]000$/);
   });
 });

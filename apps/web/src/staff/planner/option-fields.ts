@@ -1,3 +1,5 @@
+import { formatInteger, formatMoney, type Lang } from "@envol/domain";
+
 /**
  * A scheme's numeric options as form fields, read from their JSON Schema (`GET
  * /api/staff/schemes/{scheme}/options`, the input side): the name, whether it is money (a name
@@ -97,3 +99,23 @@ export const centsOfText = (text: string): number | null => {
   const n = Number(cleaned);
   return Number.isFinite(n) && n >= 0 ? Math.round(n * 100) : null;
 };
+
+/** What is wrong with an amount typed in euros ("" is none: fine), or null. */
+export const amountCheck = (text: string): "number" | "notNegative" | null => {
+  if (text.trim() === "" || centsOfText(text) !== null) return null;
+  const n = Number(
+    text
+      .trim()
+      .replace(/[\s\u00a0\u202f]/g, "")
+      .replace(",", "."),
+  );
+  return Number.isFinite(n) && n < 0 ? "notNegative" : "number";
+};
+
+/** A field's bound as the reader writes it: euros for money, grouped digits otherwise. */
+export const boundText = (field: OptionField, value: number, lang: Lang): string =>
+  field.money
+    ? formatMoney(Math.round(value * 100), lang)
+    : Number.isInteger(value)
+      ? formatInteger(value, lang)
+      : new Intl.NumberFormat(lang).format(value);

@@ -124,6 +124,8 @@ export interface ScenarioAsk {
   readonly scheme: string;
   readonly academicYear: string;
   readonly options: Record<string, number>;
+  /** The stays starting on or after this day (ISO) get the scenario's options. */
+  readonly since: string;
   readonly envelopeCents: number | null;
   readonly rules: readonly PriorityRuleId[];
 }
@@ -145,6 +147,7 @@ export const runScenario = async (
         scheme: ask.scheme,
         academicYear: ask.academicYear,
         options: ask.options,
+        since: ask.since,
         ...(ask.envelopeCents === null ? {} : { envelopeCents: ask.envelopeCents }),
         ...(ask.rules.length > 0 ? { rules: [...ask.rules] } : {}),
       },

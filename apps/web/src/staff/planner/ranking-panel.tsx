@@ -1,6 +1,6 @@
 import { formatMoney } from "@envol/domain";
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { isProblem } from "../../api/api-problem.ts";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
 import { formatDate } from "../../i18n/format-date.ts";
@@ -42,7 +42,14 @@ export const RankingPanel = ({
   const headingId = useId();
   const allocation = useQuery(allocationQueryOptions(api, scheme, academicYear, lang));
   const [edited, setEdited] = useState<PriorityRuleId[] | null>(null);
-  const [applied, setApplied] = useState<{ count: number; cents: number } | null>(null);
+  const [applied, setApplied] = useState<{ count: number; cents: number; waiting: number } | null>(
+    null,
+  );
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  // the dialog and its "Apply" button are gone: the focus goes to what was done, not <body>
+  useEffect(() => {
+    if (applied) doneRef.current?.focus();
+  }, [applied]);
   const propose = useStaffWrite((a, rules: PriorityRuleId[]) =>
     proposeAllocation(a, scheme, academicYear, {
       rules,
@@ -100,9 +107,9 @@ export const RankingPanel = ({
             <WriteProblem error={rulesError ? null : propose.error} />
           </form>
 
-          <p role="status" className="staff-planner__done">
+          <p role="status" className="staff-planner__done" ref={doneRef} tabIndex={-1}>
             {applied &&
-              t("planner.apply.done", {
+              t(applied.waiting > 0 ? "planner.apply.doneWaiting" : "planner.apply.done", {
                 count: applied.count,
                 total: money(applied.cents),
               })}
@@ -140,7 +147,9 @@ export const RankingPanel = ({
                   <dt>{t("planner.totals.cutOff")}</dt>
                   <dd>
                     {data.lastFundedRank === null
-                      ? t("planner.totals.noneFunded")
+                      ? data.rows.some((r) => r.funded)
+                        ? t("planner.totals.noneByRanking")
+                        : t("planner.totals.noneFunded")
                       : t("planner.totals.lastFunded", {
                           rank: data.lastFundedRank,
                           total: data.rows.length,
@@ -213,7 +222,7 @@ export const RankingPanel = ({
                   schemeName={schemeName}
                   academicYear={academicYear}
                   allocation={data}
-                  onDone={(a) => setApplied({ count: a.count, cents: a.cents })}
+                  onDone={setApplied}
                 />
               )}
             </>

@@ -5,12 +5,14 @@ import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-compone
 import { isProblem } from "../../api/api-problem.ts";
 import { formatDate } from "../../i18n/format-date.ts";
 import { SubmitButton } from "../../shell/submit-button.tsx";
+import { fieldSentence } from "../field-sentence.ts";
 import { WriteProblem } from "../load-problem.tsx";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
 import { useStaffWrite } from "../use-staff-write.ts";
 import type { OptionField } from "./option-fields.ts";
 import { saveSchemeOptions } from "./planner-api.ts";
+import { type SaveCheck, saveChecks } from "./save-options-checks.ts";
 import type { Scenario } from "./scenario.ts";
 
 /**
@@ -41,6 +43,10 @@ export const SaveOptionsDialog = ({
   const [since, setSince] = useState("");
   const [reason, setReason] = useState("");
   const [confirming, setConfirming] = useState(false);
+  const [checks, setChecks] = useState<{ since?: SaveCheck; reason?: SaveCheck }>({});
+  const focusField = (name: "since" | "reason") =>
+    // after the render that shows the form again
+    requestAnimationFrame(() => document.getElementById(`${id}-${name}`)?.focus());
   const write = useStaffWrite((api, body: { since: string; reason: string }) =>
     saveSchemeOptions(api, scheme, { ...body, options: { ...scenario.options } }),
   );
@@ -59,18 +65,38 @@ export const SaveOptionsDialog = ({
           since: formatDate(since, lang),
         }),
       );
-    } catch {
+    } catch (e) {
       setConfirming(false);
+      if (isProblem(e, 422)) {
+        const first = (["since", "reason"] as const).find((f) => e.fieldError(f));
+        if (first) focusField(first);
+      }
     }
   };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const found = saveChecks(since, reason, firstPeriod);
+    setChecks(found);
+    write.reset();
+    const first = (["since", "reason"] as const).find((f) => found[f]);
+    if (first) {
+      focusField(first);
+      return;
+    }
     setConfirming(true);
   };
 
   const problem = isProblem(write.error, 422) ? write.error : undefined;
-  const error = (path: string) => problem?.fieldError(path);
+  const error = (path: "since" | "reason") => {
+    const check = checks[path];
+    if (check === "date") return t("planner.whatIf.check.date");
+    if (check === "beforeFirst")
+      return t("planner.save.beforeFirst", { first: formatDate(firstPeriod, lang) });
+    if (check === "reasonRequired") return t("planner.save.reasonRequired");
+    const said = problem?.fieldError(path);
+    return said === undefined ? undefined : fieldSentence(said);
+  };
   const named = problem?.errors.some((e) => e.path === "since" || e.path === "reason") ?? false;
   const optionWords = fields
     .filter((f) => scenario.options[f.name] !== undefined)
@@ -118,6 +144,9 @@ export const SaveOptionsDialog = ({
         className="button"
         onPress={() => {
           setConfirming(false);
+          setChecks({});
+          // the day the what-if ran from: the one its figures were compared on
+          setSince(scenario.since);
           write.reset();
           setOpen(true);
         }}

@@ -1,7 +1,7 @@
 import { type ReactNode, useId, useState } from "react";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
 import type { OptionField } from "./option-fields.ts";
-import { chartPairs, comparison, type Scenario } from "./scenario.ts";
+import { chartPairs, comparison, requestName, type Scenario } from "./scenario.ts";
 
 const BAR_HEIGHT = 14;
 const PAIR_GAP = 14;
@@ -171,10 +171,10 @@ export const ScenarioComparison = ({
           <h3>{t("planner.changed.title", { name: nameOf(shown.number) })}</h3>
           <p>
             {t("planner.changed.summary", {
-              requests: shown.summary.requests,
-              pending: shown.summary.pending,
-              decided: shown.summary.decided,
-              changed: shown.summary.amountChanged,
+              read: t("planner.changed.read", { count: shown.summary.requests }),
+              pending: t("planner.changed.pending", { count: shown.summary.pending }),
+              decided: t("planner.changed.decided", { count: shown.summary.decided }),
+              changed: t("planner.changed.amounts", { count: shown.summary.amountChanged }),
             })}
           </p>
           {shown.rows.length === 0 ? (
@@ -196,7 +196,14 @@ export const ScenarioComparison = ({
                   {shown.rows.map((r) => (
                     <tr key={r.requestId}>
                       <td>{r.scenarioRank ?? "—"}</td>
-                      <th scope="row">{names.get(r.requestId) ?? r.requestId}</th>
+                      <th scope="row">
+                        {(() => {
+                          const named = requestName(names, r.requestId);
+                          return "name" in named
+                            ? named.name
+                            : t("planner.changed.requestNumber", { short: named.short });
+                        })()}
+                      </th>
                       <td>
                         {r.baseCents === null
                           ? t("planner.changed.ineligible")

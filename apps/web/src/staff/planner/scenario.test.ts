@@ -3,6 +3,7 @@ import {
   chartPairs,
   comparison,
   percentDone,
+  requestName,
   type Scenario,
   scenarioLine,
   type WhatIfSide,
@@ -28,6 +29,7 @@ const run = (
 ): Scenario => ({
   number,
   options: {},
+  since: "2026-07-01",
   envelopeCents: null,
   summary: {
     requests: 4,
@@ -149,5 +151,21 @@ describe("percentDone", () => {
     expect(percentDone(1000, 3000)).toBe(33);
     expect(percentDone(3000, 3000)).toBe(100);
     expect(percentDone(4000, 3000)).toBe(100);
+  });
+});
+
+describe("requestName", () => {
+  const names = new Map([["0f3c2a9e-1111-4222-8333-944445555666", "Léa Martin"]]);
+
+  it("names the applicant when the proposed allocation holds the request", () => {
+    expect(requestName(names, "0f3c2a9e-1111-4222-8333-944445555666")).toEqual({
+      name: "Léa Martin",
+    });
+  });
+
+  it("else gives the request id's first 8 characters, never the whole uuid", () => {
+    expect(requestName(names, "7b1d0c44-aaaa-4bbb-8ccc-dddddddddddd")).toEqual({
+      short: "7b1d0c44",
+    });
   });
 });

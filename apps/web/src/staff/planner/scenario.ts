@@ -79,12 +79,26 @@ export interface Scenario {
   readonly number: number;
   /** The options sent (only those changed), in the API's units. */
   readonly options: Readonly<Record<string, number>>;
+  /** The day (ISO) from which the stays get them. */
+  readonly since: string;
   /** The envelope asked; null: the year's as it stands. */
   readonly envelopeCents: number | null;
   readonly summary: WhatIfSummary;
   readonly rows: readonly WhatIfRow[];
   readonly rowsOmitted: number;
 }
+
+/**
+ * How a changed row names its request: the applicant's name when the proposed allocation holds
+ * it, else the request id's first 8 characters (a uuid says nothing to the office).
+ */
+export const requestName = (
+  names: ReadonlyMap<string, string>,
+  requestId: string,
+): { readonly name: string } | { readonly short: string } => {
+  const name = names.get(requestId);
+  return name === undefined ? { short: requestId.slice(0, 8) } : { name };
+};
 
 /** A line of the side-by-side table: today, or a scenario's. */
 export interface ComparisonLine {

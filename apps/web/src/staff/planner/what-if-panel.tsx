@@ -3,10 +3,15 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { type ApiProblem, isProblem } from "../../api/api-problem.ts";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
+import { formatDate } from "../../i18n/format-date.ts";
+import { fieldSentence } from "../field-sentence.ts";
 import { LoadProblem, WriteProblem } from "../load-problem.tsx";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
+import { defaultSince, laterPeriods, optionsOnDate } from "./dated-options.ts";
 import {
+  amountCheck,
+  boundText,
   centsOfText,
   type FieldCheck,
   fieldText,
@@ -45,9 +50,13 @@ export const WhatIfPanel = ({
   const options = useQuery(schemeOptionsQueryOptions(api, scheme, lang));
   const allocation = useQuery(allocationQueryOptions(api, scheme, academicYear, lang));
   const [typed, setTyped] = useState<Record<string, string>>({});
+  const [sinceTyped, setSinceTyped] = useState<string | null>(null);
   const [envelope, setEnvelope] = useState("");
   const [checks, setChecks] = useState<Record<string, FieldCheck>>({});
   const [run, setRun] = useState<Run>({ state: "idle" });
+  // the fields changed since the API refused the last run: its word on them no longer holds
+  const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
+  const change = (path: string) => setChanged((c) => (c.has(path) ? c : new Set([...c, path])));
   const [scenarios, setScenarios] = useState<Scenario[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const running = useRef<AbortController | null>(null);
@@ -59,20 +68,34 @@ export const WhatIfPanel = ({
   if (options.isPending) return <p role="status">{t("planner.whatIf.loading")}</p>;
 
   const fields = optionFields(options.data.schema);
-  const inForce = options.data.options;
+  const since = sinceTyped ?? defaultSince(academicYear, options.data.firstPeriod);
+  const sinceValid = /^\d{4}-\d{2}-\d{2}$/.test(since);
+  // the stored periods hold the complete options from their date; before any, the configured
+  const inForce = optionsOnDate(
+    options.data.periods,
+    options.data.configuredOptions,
+    sinceValid ? since : defaultSince(academicYear, options.data.firstPeriod),
+  );
+  const later = sinceValid ? laterPeriods(options.data.periods, since) : [];
   const problem: ApiProblem | undefined =
     run.state === "failed" && isProblem(run.error, 422) ? run.error : undefined;
+  const apiError = (path: string) => {
+    const said = changed.has(path) ? undefined : problem?.fieldError(path);
+    return said === undefined ? undefined : fieldSentence(said);
+  };
   const fieldError = (name: string) =>
     checks[name] !== undefined
       ? t(`planner.whatIf.check.${checks[name]}`)
-      : problem?.fieldError(`options.${name}`);
+      : apiError(`options.${name}`);
   const envelopeCents = centsOfText(envelope);
-  const envelopeError =
-    envelope.trim() !== "" && envelopeCents === null
-      ? t("planner.whatIf.check.number")
-      : problem?.fieldError("envelopeCents");
+  const envelopeCheck = amountCheck(envelope);
+  const envelopeInvalid = envelopeCheck !== null;
+  const envelopeError = envelopeCheck
+    ? t(`planner.whatIf.check.${envelopeCheck}`)
+    : apiError("envelopeCents");
+  const sinceError = !sinceValid ? t("planner.whatIf.check.date") : apiError("since");
   const named = problem?.errors.some(
-    (e) => e.path.startsWith("options.") || e.path === "envelopeCents",
+    (e) => e.path.startsWith("options.") || e.path === "envelopeCents" || e.path === "since",
   );
 
   const submit = async (e: FormEvent) => {
@@ -80,7 +103,9 @@ export const WhatIfPanel = ({
     if (run.state === "running") return;
     const asked = optionsOf(fields, typed, inForce);
     setChecks(asked.errors);
-    if (Object.keys(asked.errors).length > 0 || envelopeError) return;
+    // only the form's own checks stop a run: the API judges the rest again
+    if (Object.keys(asked.errors).length > 0 || envelopeInvalid || !sinceValid) return;
+    setChanged(new Set());
     setSaved(null);
     const controller = new AbortController();
     running.current = controller;
@@ -93,6 +118,7 @@ export const WhatIfPanel = ({
           scheme,
           academicYear,
           options: asked.options,
+          since,
           envelopeCents: envelope.trim() === "" ? null : envelopeCents,
           rules: allocation.data?.rules ?? [],
         },
@@ -107,6 +133,7 @@ export const WhatIfPanel = ({
               {
                 number: (list.at(-1)?.number ?? 0) + 1,
                 options: asked.options,
+                since,
                 envelopeCents: envelope.trim() === "" ? null : envelopeCents,
                 summary: line.summary,
                 rows: line.rows,
@@ -137,13 +164,49 @@ export const WhatIfPanel = ({
       <form className="staff-planner__what-if" onSubmit={(e) => void submit(e)} noValidate>
         {fields.length === 0 && <p>{t("planner.whatIf.noOptions")}</p>}
         <div className="staff-planner__fields">
+          <div className="field" data-invalid={sinceError ? true : undefined}>
+            <label className="field__label" htmlFor={`${id}-since`}>
+              {t("planner.whatIf.since")}
+            </label>
+            <p id={`${id}-since-hint`} className="field__description">
+              {later.length > 0
+                ? t("planner.whatIf.sinceHintLater", {
+                    dates: later.map((p) => formatDate(p.since, lang)).join(", "),
+                  })
+                : t("planner.whatIf.sinceHint")}
+            </p>
+            <input
+              id={`${id}-since`}
+              className="field__input"
+              type="date"
+              value={since}
+              onChange={(e) => {
+                setSinceTyped(e.currentTarget.value);
+                change("since");
+                // the figures shown are those in force on the new day
+                setTyped({});
+              }}
+              aria-invalid={sinceError ? true : undefined}
+              aria-describedby={[`${id}-since-hint`, sinceError && `${id}-since-error`]
+                .filter(Boolean)
+                .join(" ")}
+            />
+            {sinceError && (
+              <p id={`${id}-since-error`} className="field__error">
+                {sinceError}
+              </p>
+            )}
+          </div>
           {fields.map((field) => {
             const error = fieldError(field.name);
             const hint =
               field.min !== null && field.max !== null
-                ? t("planner.whatIf.between", { min: field.min, max: field.max })
+                ? t("planner.whatIf.between", {
+                    min: boundText(field, field.min, lang),
+                    max: boundText(field, field.max, lang),
+                  })
                 : field.min !== null
-                  ? t("planner.whatIf.atLeast", { min: field.min })
+                  ? t("planner.whatIf.atLeast", { min: boundText(field, field.min, lang) })
                   : null;
             const described = [
               hint && `${id}-${field.name}-hint`,
@@ -173,6 +236,7 @@ export const WhatIfPanel = ({
                   onChange={(e) => {
                     const value = e.currentTarget.value;
                     setTyped((v) => ({ ...v, [field.name]: value }));
+                    change(`options.${field.name}`);
                   }}
                   aria-invalid={error ? true : undefined}
                   aria-describedby={described || undefined}
@@ -197,7 +261,10 @@ export const WhatIfPanel = ({
               className="field__input field__input--number"
               inputMode="decimal"
               value={envelope}
-              onChange={(e) => setEnvelope(e.currentTarget.value)}
+              onChange={(e) => {
+                setEnvelope(e.currentTarget.value);
+                change("envelopeCents");
+              }}
               aria-invalid={envelopeError ? true : undefined}
               aria-describedby={[`${id}-envelope-hint`, envelopeError && `${id}-envelope-error`]
                 .filter(Boolean)

@@ -694,6 +694,7 @@ export const staffEn: StaffMessages = {
       remaining: "Remaining",
       cutOff: "Cut-off",
       noneFunded: "no request funded",
+      noneByRanking: "none funded by the ranking",
       lastFunded: "last funded: {{rank}} of {{total}}",
     },
     columns: {
@@ -715,6 +716,11 @@ export const staffEn: StaffMessages = {
       reason: "Reason",
       reasonHint: "Kept with the allocation for the office; never shown to the student.",
       submit: "Move and propose again",
+      toRanking: "Back to the ranking",
+      titleRanking: "Put {{name}} (rank {{rank}}) back to the ranking",
+      rankingBody:
+        "The move by hand and its reason are removed; the request takes the place the ranking gives it.",
+      submitRanking: "Back to the ranking and propose again",
     },
     apply: {
       open: "Apply",
@@ -727,9 +733,11 @@ export const staffEn: StaffMessages = {
       waiting_other: "{{count}} requests go on the waitlist, in rank order.",
       confirm: "Apply",
       pending: "Applying…",
-      done_one:
+      done_one: "Allocation applied: {{count}} request approved for {{total}}.",
+      done_other: "Allocation applied: {{count}} requests approved for {{total}}.",
+      doneWaiting_one:
         "Allocation applied: {{count}} request approved for {{total}}; the others are on the waitlist.",
-      done_other:
+      doneWaiting_other:
         "Allocation applied: {{count}} requests approved for {{total}}; the others are on the waitlist.",
     },
     whatIf: {
@@ -740,6 +748,11 @@ export const staffEn: StaffMessages = {
       noOptions: "This scheme has no figure to change; the envelope can be.",
       between: "Between {{min}} and {{max}}.",
       atLeast: "At least {{min}}.",
+      since: "From",
+      sinceHint:
+        "The stays starting on or after this day get the scenario's figures; the fields show those in force that day.",
+      sinceHintLater:
+        "The stays starting on or after this day get the scenario's figures; the fields show those in force that day. The periods saved later ({{dates}}) keep their own figures.",
       envelope: "Envelope (€)",
       envelopeHint: "Empty: the year's envelope as it stands.",
       run: "Run",
@@ -750,7 +763,9 @@ export const staffEn: StaffMessages = {
       check: {
         required: "Enter a figure.",
         number: "Enter a number.",
+        notNegative: "Enter an amount of zero or more.",
         whole: "Enter a whole number.",
+        date: "Enter a date.",
         min: "Too low for this option.",
         max: "Too high for this option.",
       },
@@ -801,8 +816,15 @@ export const staffEn: StaffMessages = {
     },
     changed: {
       title: "Requests changed — {{name}}",
-      summary:
-        "{{requests}} requests read: {{pending}} to decide, {{decided}} decided (their amounts kept); {{changed}} amounts change.",
+      summary: "{{read}}: {{pending}}, {{decided}} (their amounts kept); {{changed}}.",
+      read_one: "{{count}} request read",
+      read_other: "{{count}} requests read",
+      pending_one: "{{count}} to decide",
+      pending_other: "{{count}} to decide",
+      decided_one: "{{count}} decided",
+      decided_other: "{{count}} decided",
+      amounts_one: "{{count}} amount changes",
+      amounts_other: "{{count}} amounts change",
       none: "No request to decide changes.",
       caption: "Requests whose amount or outcome changes — {{name}}",
       columns: {
@@ -810,8 +832,9 @@ export const staffEn: StaffMessages = {
         request: "Request",
         before: "Amount today",
         after: "Amount in the scenario",
-        movement: "Allocation",
+        movement: "In the allocation",
       },
+      requestNumber: "Request no. {{short}}",
       ineligible: "Not eligible",
       enters: "Enters",
       leaves: "Leaves",
@@ -828,6 +851,8 @@ export const staffEn: StaffMessages = {
       sinceHint: "The stays starting on or after this day use them (not before {{first}}).",
       reason: "Reason",
       reasonHint: "Kept in the audit trail.",
+      reasonRequired: "Say why.",
+      beforeFirst: "Choose {{first}} or later: the scheme has no figures before.",
       submit: "Save",
       confirmTitle: "Save the new options?",
       confirmBody:

@@ -703,6 +703,7 @@ export const staffFr = {
       remaining: "Reste",
       cutOff: "Seuil",
       noneFunded: "aucune demande financée",
+      noneByRanking: "aucune demande financée par le classement",
       lastFunded: "dernier dossier retenu : {{rank}} sur {{total}}",
     },
     columns: {
@@ -724,6 +725,11 @@ export const staffFr = {
       reason: "Motif",
       reasonHint: "Conservé avec l'attribution pour la DRI ; jamais montré à l'étudiant.",
       submit: "Déplacer et proposer à nouveau",
+      toRanking: "Remettre au classement",
+      titleRanking: "Remettre {{name}} (rang {{rank}}) au classement",
+      rankingBody:
+        "Le déplacement à la main et son motif sont retirés\u00a0; la demande retrouve la place que lui donne le classement.",
+      submitRanking: "Remettre au classement et proposer à nouveau",
     },
     apply: {
       open: "Appliquer",
@@ -736,10 +742,12 @@ export const staffFr = {
       waiting_other: "{{count}} demandes passent en liste d'attente, dans l'ordre du classement.",
       confirm: "Appliquer",
       pending: "Application…",
-      done_one:
-        "Attribution appliquée : {{count}} demande accordée pour {{total}} ; les autres sont en liste d'attente.",
-      done_other:
-        "Attribution appliquée : {{count}} demandes accordées pour {{total}} ; les autres sont en liste d'attente.",
+      done_one: "Attribution appliquée\u00a0: {{count}} demande accordée pour {{total}}.",
+      done_other: "Attribution appliquée\u00a0: {{count}} demandes accordées pour {{total}}.",
+      doneWaiting_one:
+        "Attribution appliquée\u00a0: {{count}} demande accordée pour {{total}}\u00a0; les autres sont en liste d'attente.",
+      doneWaiting_other:
+        "Attribution appliquée\u00a0: {{count}} demandes accordées pour {{total}}\u00a0; les autres sont en liste d'attente.",
     },
     whatIf: {
       title: "Et si… — {{scheme}}, {{year}}",
@@ -749,6 +757,11 @@ export const staffFr = {
       noOptions: "Cette aide n'a pas de montant à changer ; l'enveloppe, si.",
       between: "Entre {{min}} et {{max}}.",
       atLeast: "Au moins {{min}}.",
+      since: "À partir du",
+      sinceHint:
+        "Les séjours commençant ce jour-là ou après reçoivent les montants du scénario\u00a0; les champs montrent ceux en vigueur ce jour-là.",
+      sinceHintLater:
+        "Les séjours commençant ce jour-là ou après reçoivent les montants du scénario\u00a0; les champs montrent ceux en vigueur ce jour-là. Les périodes enregistrées ensuite ({{dates}}) gardent leurs propres montants.",
       envelope: "Enveloppe (€)",
       envelopeHint: "Vide : l'enveloppe de l'année telle qu'elle est.",
       run: "Lancer",
@@ -759,7 +772,9 @@ export const staffFr = {
       check: {
         required: "Indiquez un montant.",
         number: "Indiquez un nombre.",
+        notNegative: "Indiquez un montant de zéro ou plus.",
         whole: "Indiquez un nombre entier.",
+        date: "Indiquez une date.",
         min: "Trop bas pour cette option.",
         max: "Trop élevé pour cette option.",
       },
@@ -811,7 +826,15 @@ export const staffFr = {
     changed: {
       title: "Demandes qui changent — {{name}}",
       summary:
-        "{{requests}} demandes lues : {{pending}} à décider, {{decided}} décidées (leur montant est gardé) ; {{changed}} montants changent.",
+        "{{read}}\u00a0: {{pending}}, {{decided}} (leur montant est gardé)\u00a0; {{changed}}.",
+      read_one: "{{count}} demande lue",
+      read_other: "{{count}} demandes lues",
+      pending_one: "{{count}} à décider",
+      pending_other: "{{count}} à décider",
+      decided_one: "{{count}} décidée",
+      decided_other: "{{count}} décidées",
+      amounts_one: "{{count}} montant change",
+      amounts_other: "{{count}} montants changent",
       none: "Aucune demande à décider ne change.",
       caption: "Demandes dont le montant ou l'issue change — {{name}}",
       columns: {
@@ -819,8 +842,9 @@ export const staffFr = {
         request: "Demande",
         before: "Montant aujourd'hui",
         after: "Montant dans le scénario",
-        movement: "Attribution",
+        movement: "Dans l'attribution",
       },
+      requestNumber: "Demande n°\u00a0{{short}}",
       ineligible: "Non éligible",
       enters: "Entre",
       leaves: "Sort",
@@ -838,6 +862,9 @@ export const staffFr = {
         "Les séjours qui commencent ce jour-là ou après les utilisent (pas avant le {{first}}).",
       reason: "Motif",
       reasonHint: "Conservé dans le journal d'audit.",
+      reasonRequired: "Dites pourquoi.",
+      beforeFirst:
+        "Choisissez le {{first}} ou après\u00a0: le dispositif n'a pas de montants avant.",
       submit: "Enregistrer",
       confirmTitle: "Enregistrer les nouvelles options ?",
       confirmBody:
