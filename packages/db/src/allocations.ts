@@ -136,6 +136,20 @@ const lockCall = (tx: Tx, scheme: string, academicYear: string) =>
     sql`select pg_advisory_xact_lock(hashtext(${`allocation:${callKey(scheme, academicYear)}`}))`,
   );
 
+/**
+ * The call's allocation row, if any, locked after the call itself (see `lockCall`): what a
+ * proposal replaces and an apply applies.
+ */
+const lockedAllocation = async (tx: Tx, scheme: string, academicYear: string) => {
+  await lockCall(tx, scheme, academicYear);
+  const rows = await tx
+    .select()
+    .from(allocations)
+    .where(and(eq(allocations.scheme, scheme), eq(allocations.academicYear, academicYear)))
+    .for("update");
+  return rows[0];
+};
+
 const bothLanguages = (standing: RankStanding) => ({
   fr: explainRank(standing, "fr"),
   en: explainRank(standing, "en"),
@@ -288,16 +302,7 @@ export class Allocations extends Context.Service<
         return yield* transact(
           db,
           async (tx) => {
-            await lockCall(tx, scheme, academicYear);
-            const current = (
-              await tx
-                .select()
-                .from(allocations)
-                .where(
-                  and(eq(allocations.scheme, scheme), eq(allocations.academicYear, academicYear)),
-                )
-                .for("update")
-            )[0];
+            const current = await lockedAllocation(tx, scheme, academicYear);
             if (current?.status === "applied")
               throw new AllocationApplied({ scheme, academicYear });
             const budget = (
@@ -431,16 +436,7 @@ export class Allocations extends Context.Service<
         return yield* transact(
           db,
           async (tx) => {
-            await lockCall(tx, scheme, academicYear);
-            const a = (
-              await tx
-                .select()
-                .from(allocations)
-                .where(
-                  and(eq(allocations.scheme, scheme), eq(allocations.academicYear, academicYear)),
-                )
-                .for("update")
-            )[0];
+            const a = await lockedAllocation(tx, scheme, academicYear);
             if (!a) throw new AllocationNotFound({ scheme, academicYear });
             if (a.status === "applied") throw new AllocationApplied({ scheme, academicYear });
             if (a.version !== expectedVersion)

@@ -2,6 +2,10 @@ import type { IsoDate } from "./calendar-date.ts";
 import { inForce } from "./figures.ts";
 import type { ConfiguredPeriod, ConfiguredPlugin } from "./plugin.ts";
 
+/** The start of a scheme's earliest period: no dated options can start before it. */
+export const firstPeriodOf = (plugin: Pick<ConfiguredPlugin, "periods">): IsoDate =>
+  plugin.periods.map((p) => p.since).sort()[0] ?? "";
+
 /**
  * A scheme whose options change from a date (issue #15, ADR 020): the office saved a scenario
  * as the institution's options "from 1 September 2027". Stays starting before `since` keep the

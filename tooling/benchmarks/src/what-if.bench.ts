@@ -20,7 +20,7 @@ import {
   postgresEngine,
   seedWhatIfVolume as seed,
 } from "@envol/db/testing";
-import { optionsFrom, startWhatIf } from "@envol/domain";
+import { firstPeriodOf, optionsFrom, startWhatIf } from "@envol/domain";
 import { DEMO_PARTNER_CATALOGUE } from "@envol/domain/reference";
 import { loadRegistry, TELECOM_PARIS_CONFIG } from "@envol/institution";
 import { sql } from "drizzle-orm";
@@ -53,7 +53,7 @@ const main = async () => {
   const entry = TELECOM_PARIS_CONFIG.plugins.find((e) => e.id === SCHEME);
   const base = registry.byId.get(SCHEME);
   if (!entry || !base) throw new Error(`no ${SCHEME} in the configuration`);
-  const first = base.periods.map((p) => p.since).sort()[0] ?? "";
+  const first = firstPeriodOf(base);
   const scenario = optionsFrom(
     base,
     first,

@@ -7,6 +7,7 @@ import {
 } from "@envol/db";
 import {
   type ConfiguredPlugin,
+  firstPeriodOf,
   formatLongDate,
   type IsoDate,
   issueText,
@@ -50,9 +51,6 @@ const unknownScheme = (c: Context<AppEnv>, scheme: string) =>
       c.get("lang")
     ],
   );
-
-const firstPeriodOf = (plugin: ConfiguredPlugin): IsoDate =>
-  plugin.periods.map((p) => p.since).sort()[0] ?? "";
 
 const beforeFirstPeriod = (c: Context<AppEnv>, first: IsoDate) =>
   invalid(

@@ -4,6 +4,7 @@ import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-compone
 import { isProblem } from "../../api/api-problem.ts";
 import { formatDate } from "../../i18n/format-date.ts";
 import { SubmitButton } from "../../shell/submit-button.tsx";
+import { ConfirmActions } from "../confirm-actions.tsx";
 import { fieldSentence } from "../field-sentence.ts";
 import { WriteProblem } from "../load-problem.tsx";
 import { type StaffCall, setCall } from "../staff-api.ts";
@@ -123,18 +124,13 @@ export const CallDialog = ({
                   closes: dateOrAsTyped(values.closesOn),
                 })}
               </p>
-              <div className="staff-form-actions">
-                <Button
-                  className="button button--primary"
-                  onPress={() => void save()}
-                  aria-disabled={write.isPending ? true : undefined}
-                >
-                  {write.isPending ? t("callForm.pending") : t("callForm.confirm")}
-                </Button>
-                <Button className="button" onPress={() => setConfirming(false)} autoFocus>
-                  {t("callForm.back")}
-                </Button>
-              </div>
+              <ConfirmActions
+                onConfirm={() => void save()}
+                pending={write.isPending}
+                label={t("callForm.confirm")}
+                pendingLabel={t("callForm.pending")}
+                onBack={() => setConfirming(false)}
+              />
             </Dialog>
           ) : (
             <Dialog className="staff-dialog">

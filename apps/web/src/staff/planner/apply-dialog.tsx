@@ -2,6 +2,7 @@ import "../staff-dialog.css";
 import { formatMoney } from "@envol/domain";
 import { useState } from "react";
 import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
+import { ConfirmActions } from "../confirm-actions.tsx";
 import { WriteProblem } from "../load-problem.tsx";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
@@ -81,18 +82,12 @@ export const ApplyDialog = ({
             </p>
             {waiting > 0 && <p>{t("planner.apply.waiting", { count: waiting })}</p>}
             <WriteProblem error={write.error} />
-            <div className="staff-form-actions">
-              <Button
-                className="button button--primary"
-                onPress={() => void apply()}
-                aria-disabled={write.isPending ? true : undefined}
-              >
-                {write.isPending ? t("planner.apply.pending") : t("planner.apply.confirm")}
-              </Button>
-              <Button className="button" slot="close" autoFocus>
-                {t("dialog.cancel")}
-              </Button>
-            </div>
+            <ConfirmActions
+              onConfirm={() => void apply()}
+              pending={write.isPending}
+              label={t("planner.apply.confirm")}
+              pendingLabel={t("planner.apply.pending")}
+            />
           </Dialog>
         </Modal>
       </ModalOverlay>

@@ -5,6 +5,7 @@ import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-compone
 import { isProblem } from "../../api/api-problem.ts";
 import { formatDate } from "../../i18n/format-date.ts";
 import { SubmitButton } from "../../shell/submit-button.tsx";
+import { ConfirmActions } from "../confirm-actions.tsx";
 import { fieldSentence } from "../field-sentence.ts";
 import { WriteProblem } from "../load-problem.tsx";
 import { useNames } from "../staff-names.ts";
@@ -172,18 +173,13 @@ export const SaveOptionsDialog = ({
                   since: since === "" ? "—" : formatDate(since, lang),
                 })}
               </p>
-              <div className="staff-form-actions">
-                <Button
-                  className="button button--primary"
-                  onPress={() => void save()}
-                  aria-disabled={write.isPending ? true : undefined}
-                >
-                  {write.isPending ? t("planner.save.pending") : t("planner.save.confirm")}
-                </Button>
-                <Button className="button" onPress={() => setConfirming(false)} autoFocus>
-                  {t("callForm.back")}
-                </Button>
-              </div>
+              <ConfirmActions
+                onConfirm={() => void save()}
+                pending={write.isPending}
+                label={t("planner.save.confirm")}
+                pendingLabel={t("planner.save.pending")}
+                onBack={() => setConfirming(false)}
+              />
             </Dialog>
           ) : (
             <Dialog className="staff-dialog">

@@ -37,6 +37,7 @@ const run = (
     pending: 4,
     other: 0,
     unevaluated: 0,
+    rules: ["submitted-at"],
     base: side(base),
     scenario: side(scenario),
     ...moved,

@@ -4,39 +4,10 @@
  * options and envelope ("base") against each scenario — with the chart's bars.
  */
 
-/** One side of the what-if's comparison (the domain's `WhatIfSide`). */
-export interface WhatIfSide {
-  readonly envelopeCents: number;
-  readonly decidedCents: number;
-  readonly demandCents: number;
-  readonly eligible: number;
-  readonly funded: number;
-  readonly fundedCents: number;
-  readonly waitlisted: number;
-  readonly lastFundedRank: number | null;
-}
+import type { WhatIfRow, WhatIfSide, WhatIfSummary } from "@envol/domain";
 
-export interface WhatIfSummary {
-  readonly requests: number;
-  readonly decided: number;
-  readonly pending: number;
-  readonly other: number;
-  readonly unevaluated: number;
-  readonly base: WhatIfSide;
-  readonly scenario: WhatIfSide;
-  readonly entering: number;
-  readonly leaving: number;
-  readonly amountChanged: number;
-}
-
-export interface WhatIfRow {
-  readonly requestId: string;
-  readonly baseCents: number | null;
-  readonly scenarioCents: number | null;
-  readonly fundedBefore: boolean;
-  readonly fundedAfter: boolean;
-  readonly scenarioRank: number | null;
-}
+// the result's shapes are the domain's (the stream's lines are checked below, not typed by the client)
+export type { WhatIfRow, WhatIfSide, WhatIfSummary } from "@envol/domain";
 
 export type ScenarioLine =
   | { readonly type: "progress"; readonly done: number; readonly total: number }
