@@ -5,6 +5,15 @@ import { getI18n, useTranslation } from "react-i18next";
 import { isLang } from "../i18n/language.ts";
 import type { Strings } from "../i18n/strings.ts";
 
+/**
+ * The texts are there: a promise `use` reads without waiting, its outcome written on it as
+ * React writes it on the promises it has seen settle (the `status` protocol of `use`).
+ */
+const LOADED: Promise<void> = Object.assign(Promise.resolve(), {
+  status: "fulfilled",
+  value: undefined,
+});
+
 type Namespace = Exclude<keyof Resources, "translation">;
 
 /** A namespace's texts in every language but French: loaded when that language is chosen. */
@@ -34,21 +43,19 @@ export const areaTexts = <N extends Namespace>(
   if (!i18n.hasResourceBundle("fr", ns)) i18n.addResourceBundle("fr", ns, fr);
   const loading = new Map<Lang, Promise<void>>();
   const load = (lang: Lang): Promise<void> => {
+    if (lang === "fr" || i18n.hasResourceBundle(lang, ns)) return LOADED;
     let promise = loading.get(lang);
     if (!promise) {
-      promise =
-        lang === "fr" || i18n.hasResourceBundle(lang, ns)
-          ? Promise.resolve()
-          : others[lang]().then(
-              (texts) => {
-                i18n.addResourceBundle(lang, ns, texts);
-              },
-              (error: unknown) => {
-                // the next render tries again (the network may be back)
-                loading.delete(lang);
-                throw error;
-              },
-            );
+      promise = others[lang]().then(
+        (texts) => {
+          i18n.addResourceBundle(lang, ns, texts);
+        },
+        (error: unknown) => {
+          // the next render tries again (the network may be back)
+          loading.delete(lang);
+          throw error;
+        },
+      );
       loading.set(lang, promise);
     }
     return promise;
@@ -56,7 +63,10 @@ export const areaTexts = <N extends Namespace>(
   const useTexts = (): void => {
     const { i18n: current } = useTranslation();
     const lang = current.language;
-    if (isLang(lang) && !current.hasResourceBundle(lang, ns)) use(load(lang));
+    // `use` at every render, the texts there or not: React replays a render that waited for
+    // them from where it stopped, and a replay that skipped this `use` (the texts having
+    // arrived meanwhile) would call hooks React never saw (its errors #467 and #520)
+    if (isLang(lang)) use(load(lang));
   };
   return Object.assign(useTexts, {
     /** Loads a language's texts ahead (before the first render, or when idle). */

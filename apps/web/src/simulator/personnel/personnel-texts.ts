@@ -8,8 +8,7 @@ const usePersonnelBundle = areaTexts("personnel", personnelFr, {
 
 /**
  * Loads the `personnel` texts of a language ahead: the chunks that show them await it before
- * their first render, so that no component suspends half-way through its hooks for them (React
- * then fails to replay it: "Rendered more hooks than during the previous render").
+ * their first render, so that their pages do not wait for them a second time.
  */
 export const loadPersonnelTexts = usePersonnelBundle.load;
 
