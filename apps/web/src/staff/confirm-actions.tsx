@@ -1,4 +1,6 @@
+import type { ReactNode } from "react";
 import { Button } from "react-aria-components";
+import { SubmitButton } from "../shell/submit-button.tsx";
 import { useStaffTranslation } from "./texts/staff-texts.ts";
 
 /**
@@ -37,6 +39,32 @@ export const ConfirmActions = ({
           {t("dialog.cancel")}
         </Button>
       )}
+    </div>
+  );
+};
+
+/**
+ * The foot of a form in a back-office dialog: its submit button (its words replaced while the
+ * write runs) and "Annuler", which closes the dialog.
+ */
+export const DialogFormActions = ({
+  pending,
+  pendingLabel,
+  children,
+}: {
+  readonly pending: boolean;
+  readonly pendingLabel: string;
+  readonly children: ReactNode;
+}) => {
+  const { t } = useStaffTranslation();
+  return (
+    <div className="staff-form-actions">
+      <SubmitButton pending={pending} pendingLabel={pendingLabel}>
+        {children}
+      </SubmitButton>
+      <Button className="button" slot="close">
+        {t("dialog.cancel")}
+      </Button>
     </div>
   );
 };

@@ -3,8 +3,8 @@ import { formatMoney } from "@envol/domain";
 import { type FormEvent, useState } from "react";
 import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { isProblem } from "../../api/api-problem.ts";
-import { SubmitButton } from "../../shell/submit-button.tsx";
 import type { BudgetNumbers } from "../budget-rows.ts";
+import { DialogFormActions } from "../confirm-actions.tsx";
 import { centsOf } from "../decision.ts";
 import { WriteProblem } from "../load-problem.tsx";
 import { MoneyField } from "../money-field.tsx";
@@ -141,14 +141,9 @@ export const EnvelopeDialog = ({
               ) : (
                 <WriteProblem error={fieldError ? null : write.error} />
               )}
-              <div className="staff-form-actions">
-                <SubmitButton pending={write.isPending} pendingLabel={t("envelope.pending")}>
-                  {t("envelope.submit")}
-                </SubmitButton>
-                <Button className="button" slot="close">
-                  {t("dialog.cancel")}
-                </Button>
-              </div>
+              <DialogFormActions pending={write.isPending} pendingLabel={t("envelope.pending")}>
+                {t("envelope.submit")}
+              </DialogFormActions>
             </form>
           </Dialog>
         </Modal>

@@ -3,9 +3,9 @@ import { type FormEvent, useId, useState } from "react";
 import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { isProblem } from "../../api/api-problem.ts";
 import { formatDate } from "../../i18n/format-date.ts";
-import { SubmitButton } from "../../shell/submit-button.tsx";
-import { ConfirmActions } from "../confirm-actions.tsx";
+import { ConfirmActions, DialogFormActions } from "../confirm-actions.tsx";
 import { fieldSentence } from "../field-sentence.ts";
+import { FormField } from "../form-field.tsx";
 import { WriteProblem } from "../load-problem.tsx";
 import { type StaffCall, setCall } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";
@@ -141,50 +141,33 @@ export const CallDialog = ({
                 {CALL_FIELDS.map((field) => {
                   const error = fieldError(field);
                   const hint = HINTS[field];
-                  const described = [hint && `${id}-${field}-hint`, error && `${id}-${field}-error`]
-                    .filter(Boolean)
-                    .join(" ");
                   return (
-                    <div key={field} className="field" data-invalid={error ? true : undefined}>
-                      <label className="field__label" htmlFor={`${id}-${field}`}>
-                        {t(`callForm.${field}`)}
-                      </label>
-                      {hint && (
-                        <p id={`${id}-${field}-hint`} className="field__description">
-                          {t(`callForm.${hint}`)}
-                        </p>
+                    <FormField
+                      key={field}
+                      id={`${id}-${field}`}
+                      label={t(`callForm.${field}`)}
+                      hint={hint && t(`callForm.${hint}`)}
+                      error={error && fieldSentence(error)}
+                      control={(props) => (
+                        <input
+                          {...props}
+                          name={field}
+                          type={DATE_FIELDS.has(field) ? "date" : "number"}
+                          {...(field === "reminderDaysBefore" && { min: 0, max: 60, step: 1 })}
+                          value={values[field]}
+                          onChange={(e) => {
+                            const value = e.currentTarget.value;
+                            setValues((v) => ({ ...v, [field]: value }));
+                          }}
+                        />
                       )}
-                      <input
-                        id={`${id}-${field}`}
-                        name={field}
-                        type={DATE_FIELDS.has(field) ? "date" : "number"}
-                        {...(field === "reminderDaysBefore" && { min: 0, max: 60, step: 1 })}
-                        className="field__input"
-                        value={values[field]}
-                        onChange={(e) => {
-                          const value = e.currentTarget.value;
-                          setValues((v) => ({ ...v, [field]: value }));
-                        }}
-                        aria-invalid={error ? true : undefined}
-                        aria-describedby={described || undefined}
-                      />
-                      {error && (
-                        <p id={`${id}-${field}-error`} className="field__error">
-                          {fieldSentence(error)}
-                        </p>
-                      )}
-                    </div>
+                    />
                   );
                 })}
                 <WriteProblem error={named ? null : write.error} />
-                <div className="staff-form-actions">
-                  <SubmitButton pending={write.isPending} pendingLabel={t("callForm.pending")}>
-                    {t("callForm.submit")}
-                  </SubmitButton>
-                  <Button className="button" slot="close">
-                    {t("dialog.cancel")}
-                  </Button>
-                </div>
+                <DialogFormActions pending={write.isPending} pendingLabel={t("callForm.pending")}>
+                  {t("callForm.submit")}
+                </DialogFormActions>
               </form>
             </Dialog>
           )}

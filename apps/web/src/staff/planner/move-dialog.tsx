@@ -2,8 +2,9 @@ import "../staff-dialog.css";
 import { type FormEvent, useId, useState } from "react";
 import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { isProblem } from "../../api/api-problem.ts";
-import { SubmitButton } from "../../shell/submit-button.tsx";
+import { DialogFormActions } from "../confirm-actions.tsx";
 import { fieldSentence } from "../field-sentence.ts";
+import { FormField } from "../form-field.tsx";
 import { WriteProblem } from "../load-problem.tsx";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
 import { useStaffWrite } from "../use-staff-write.ts";
@@ -64,7 +65,6 @@ export const MoveDialog = ({
     : (problem?.fieldError(`moves.${index}.reason`) ??
       problem?.fieldError("moves") ??
       problem?.fieldError(`moves.${index}.requestId`));
-  const describedBy = [`${id}-hint`, reasonError && `${id}-error`].filter(Boolean).join(" ");
 
   return (
     <>
@@ -105,42 +105,29 @@ export const MoveDialog = ({
               {back ? (
                 <p>{t("planner.move.rankingBody")}</p>
               ) : (
-                <div className="field" data-invalid={reasonError ? true : undefined}>
-                  <label className="field__label" htmlFor={`${id}-reason`}>
-                    {t("planner.move.reason")}
-                  </label>
-                  <p id={`${id}-hint`} className="field__description">
-                    {t("planner.move.reasonHint")}
-                  </p>
-                  <textarea
-                    id={`${id}-reason`}
-                    className="field__input"
-                    rows={3}
-                    required
-                    value={reason}
-                    onChange={(e) => setReason(e.currentTarget.value)}
-                    aria-invalid={reasonError ? true : undefined}
-                    aria-describedby={describedBy}
-                  />
-                  {reasonError && (
-                    <p id={`${id}-error`} className="field__error">
-                      {fieldSentence(reasonError)}
-                    </p>
+                <FormField
+                  id={`${id}-reason`}
+                  label={t("planner.move.reason")}
+                  hint={t("planner.move.reasonHint")}
+                  error={reasonError && fieldSentence(reasonError)}
+                  control={(props) => (
+                    <textarea
+                      {...props}
+                      rows={3}
+                      required
+                      value={reason}
+                      onChange={(e) => setReason(e.currentTarget.value)}
+                    />
                   )}
-                </div>
+                />
               )}
               <WriteProblem error={reasonError ? null : write.error} />
-              <div className="staff-form-actions">
-                <SubmitButton
-                  pending={write.isPending}
-                  pendingLabel={t("planner.ranking.proposing")}
-                >
-                  {back ? t("planner.move.submitRanking") : t("planner.move.submit")}
-                </SubmitButton>
-                <Button className="button" slot="close">
-                  {t("dialog.cancel")}
-                </Button>
-              </div>
+              <DialogFormActions
+                pending={write.isPending}
+                pendingLabel={t("planner.ranking.proposing")}
+              >
+                {back ? t("planner.move.submitRanking") : t("planner.move.submit")}
+              </DialogFormActions>
             </form>
           </Dialog>
         </Modal>

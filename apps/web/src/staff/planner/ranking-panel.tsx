@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { isProblem } from "../../api/api-problem.ts";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
 import { formatDate } from "../../i18n/format-date.ts";
+import { SubmitButton } from "../../shell/submit-button.tsx";
 import { LoadProblem, WriteProblem } from "../load-problem.tsx";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
@@ -93,15 +94,12 @@ export const RankingPanel = ({
             />
             {!readOnly && (
               <div className="staff-form-actions">
-                <button
-                  type="submit"
-                  className="button button--primary"
-                  aria-disabled={propose.isPending ? true : undefined}
+                <SubmitButton
+                  pending={propose.isPending}
+                  pendingLabel={t("planner.ranking.proposing")}
                 >
-                  {propose.isPending
-                    ? t("planner.ranking.proposing")
-                    : t("planner.ranking.propose")}
-                </button>
+                  {t("planner.ranking.propose")}
+                </SubmitButton>
               </div>
             )}
             <WriteProblem error={rulesError ? null : propose.error} />

@@ -4,9 +4,9 @@ import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { isProblem } from "../../api/api-problem.ts";
 import { formatDate } from "../../i18n/format-date.ts";
-import { SubmitButton } from "../../shell/submit-button.tsx";
-import { ConfirmActions } from "../confirm-actions.tsx";
+import { ConfirmActions, DialogFormActions } from "../confirm-actions.tsx";
 import { fieldSentence } from "../field-sentence.ts";
+import { type ControlProps, FormField } from "../form-field.tsx";
 import { WriteProblem } from "../load-problem.tsx";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
@@ -108,36 +108,19 @@ export const SaveOptionsDialog = ({
     })
     .join(", ");
 
-  const field = (
-    name: "since" | "reason",
-    input: (props: Record<string, unknown>) => ReactNode,
-  ) => {
-    const err = error(name);
-    const hintId = `${id}-${name}-hint`;
-    return (
-      <div className="field" data-invalid={err ? true : undefined}>
-        <label className="field__label" htmlFor={`${id}-${name}`}>
-          {t(`planner.save.${name}`)}
-        </label>
-        <p id={hintId} className="field__description">
-          {name === "since"
-            ? t("planner.save.sinceHint", { first: formatDate(firstPeriod, lang) })
-            : t("planner.save.reasonHint")}
-        </p>
-        {input({
-          id: `${id}-${name}`,
-          className: "field__input",
-          "aria-invalid": err ? true : undefined,
-          "aria-describedby": [hintId, err && `${id}-${name}-error`].filter(Boolean).join(" "),
-        })}
-        {err && (
-          <p id={`${id}-${name}-error`} className="field__error">
-            {err}
-          </p>
-        )}
-      </div>
-    );
-  };
+  const field = (name: "since" | "reason", control: (props: ControlProps) => ReactNode) => (
+    <FormField
+      id={`${id}-${name}`}
+      label={t(`planner.save.${name}`)}
+      hint={
+        name === "since"
+          ? t("planner.save.sinceHint", { first: formatDate(firstPeriod, lang) })
+          : t("planner.save.reasonHint")
+      }
+      error={error(name)}
+      control={control}
+    />
+  );
 
   return (
     <>
@@ -205,14 +188,12 @@ export const SaveOptionsDialog = ({
                   />
                 ))}
                 <WriteProblem error={named ? null : write.error} />
-                <div className="staff-form-actions">
-                  <SubmitButton pending={write.isPending} pendingLabel={t("planner.save.pending")}>
-                    {t("planner.save.submit")}
-                  </SubmitButton>
-                  <Button className="button" slot="close">
-                    {t("dialog.cancel")}
-                  </Button>
-                </div>
+                <DialogFormActions
+                  pending={write.isPending}
+                  pendingLabel={t("planner.save.pending")}
+                >
+                  {t("planner.save.submit")}
+                </DialogFormActions>
               </form>
             </Dialog>
           )}

@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { type ApiProblem, isProblem } from "../../api/api-problem.ts";
 import { useEnvolClient } from "../../auth/use-envol-client.ts";
 import { formatDate } from "../../i18n/format-date.ts";
+import { SubmitButton } from "../../shell/submit-button.tsx";
 import { fieldSentence } from "../field-sentence.ts";
 import { LoadProblem, WriteProblem } from "../load-problem.tsx";
 import { useNames } from "../staff-names.ts";
@@ -278,13 +279,12 @@ export const WhatIfPanel = ({
           </div>
         </div>
         <div className="staff-form-actions">
-          <button
-            type="submit"
-            className="button button--primary"
-            aria-disabled={run.state === "running" ? true : undefined}
+          <SubmitButton
+            pending={run.state === "running"}
+            pendingLabel={t("planner.whatIf.running")}
           >
-            {run.state === "running" ? t("planner.whatIf.running") : t("planner.whatIf.run")}
-          </button>
+            {t("planner.whatIf.run")}
+          </SubmitButton>
           {run.state === "running" && (
             <button type="button" className="button" onClick={() => running.current?.abort()}>
               {t("planner.whatIf.stop")}
