@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { isProblem } from "../../api/api-problem.ts";
 import { SubmitButton } from "../../shell/submit-button.tsx";
+import { FormField } from "../form-field.tsx";
 import { WriteProblem } from "../load-problem.tsx";
 import { type CreatedPartnerKey, createPartnerKey } from "../staff-api.ts";
 import { useNames } from "../staff-names.ts";
@@ -66,51 +67,28 @@ export const CreateKeyForm = ({
     >
       <h2 id={`${id}-title`}>{t("keys.create.title")}</h2>
       <div className="field-row">
-        <div className="field" data-invalid={errors.partnerId ? true : undefined}>
-          <label className="field__label" htmlFor={`${id}-partner`}>
-            {t("keys.create.partner")}
-          </label>
-          <select
-            id={`${id}-partner`}
-            className="field__input"
-            aria-invalid={errors.partnerId ? true : undefined}
-            aria-describedby={errors.partnerId ? `${id}-partner-error` : undefined}
-            {...form.register("partnerId")}
-          >
-            <option value="">{t("keys.create.choosePartner")}</option>
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-          {errors.partnerId && (
-            <p id={`${id}-partner-error`} className="field__error">
-              {message(errors.partnerId.message)}
-            </p>
+        <FormField
+          id={`${id}-partner`}
+          label={t("keys.create.partner")}
+          error={errors.partnerId && message(errors.partnerId.message)}
+          control={(props) => (
+            <select {...props} {...form.register("partnerId")}>
+              <option value="">{t("keys.create.choosePartner")}</option>
+              {partners.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
           )}
-        </div>
-        <div className="field" data-invalid={errors.label ? true : undefined}>
-          <label className="field__label" htmlFor={`${id}-label`}>
-            {t("keys.create.label")}
-          </label>
-          <p id={`${id}-label-hint`} className="field__description">
-            {t("keys.create.labelHint")}
-          </p>
-          <input
-            id={`${id}-label`}
-            className="field__input"
-            autoComplete="off"
-            aria-invalid={errors.label ? true : undefined}
-            aria-describedby={`${id}-label-hint${errors.label ? ` ${id}-label-error` : ""}`}
-            {...form.register("label")}
-          />
-          {errors.label && (
-            <p id={`${id}-label-error`} className="field__error">
-              {message(errors.label.message)}
-            </p>
-          )}
-        </div>
+        />
+        <FormField
+          id={`${id}-label`}
+          label={t("keys.create.label")}
+          hint={t("keys.create.labelHint")}
+          error={errors.label && message(errors.label.message)}
+          control={(props) => <input {...props} autoComplete="off" {...form.register("label")} />}
+        />
       </div>
       <WriteProblem error={isProblem(write.error, 422) ? null : write.error} />
       <div className="staff-form-actions">

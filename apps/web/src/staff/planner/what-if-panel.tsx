@@ -6,6 +6,7 @@ import { useEnvolClient } from "../../auth/use-envol-client.ts";
 import { formatDate } from "../../i18n/format-date.ts";
 import { SubmitButton } from "../../shell/submit-button.tsx";
 import { fieldSentence } from "../field-sentence.ts";
+import { FormField } from "../form-field.tsx";
 import { LoadProblem, WriteProblem } from "../load-problem.tsx";
 import { useNames } from "../staff-names.ts";
 import { useStaffTranslation } from "../texts/staff-texts.ts";
@@ -165,68 +166,50 @@ export const WhatIfPanel = ({
       <form className="staff-planner__what-if" onSubmit={(e) => void submit(e)} noValidate>
         {fields.length === 0 && <p>{t("planner.whatIf.noOptions")}</p>}
         <div className="staff-planner__fields">
-          <div className="field" data-invalid={sinceError ? true : undefined}>
-            <label className="field__label" htmlFor={`${id}-since`}>
-              {t("planner.whatIf.since")}
-            </label>
-            <p id={`${id}-since-hint`} className="field__description">
-              {later.length > 0
+          <FormField
+            id={`${id}-since`}
+            label={t("planner.whatIf.since")}
+            hint={
+              later.length > 0
                 ? t("planner.whatIf.sinceHintLater", {
                     dates: later.map((p) => formatDate(p.since, lang)).join(", "),
                   })
-                : t("planner.whatIf.sinceHint")}
-            </p>
-            <input
-              id={`${id}-since`}
-              className="field__input"
-              type="date"
-              value={since}
-              onChange={(e) => {
-                setSinceTyped(e.currentTarget.value);
-                change("since");
-                // the figures shown are those in force on the new day
-                setTyped({});
-              }}
-              aria-invalid={sinceError ? true : undefined}
-              aria-describedby={[`${id}-since-hint`, sinceError && `${id}-since-error`]
-                .filter(Boolean)
-                .join(" ")}
-            />
-            {sinceError && (
-              <p id={`${id}-since-error`} className="field__error">
-                {sinceError}
-              </p>
+                : t("planner.whatIf.sinceHint")
+            }
+            error={sinceError}
+            control={(props) => (
+              <input
+                {...props}
+                type="date"
+                value={since}
+                onChange={(e) => {
+                  setSinceTyped(e.currentTarget.value);
+                  change("since");
+                  // the figures shown are those in force on the new day
+                  setTyped({});
+                }}
+              />
             )}
-          </div>
-          {fields.map((field) => {
-            const error = fieldError(field.name);
-            const hint =
-              field.min !== null && field.max !== null
-                ? t("planner.whatIf.between", {
-                    min: boundText(field, field.min, lang),
-                    max: boundText(field, field.max, lang),
-                  })
-                : field.min !== null
-                  ? t("planner.whatIf.atLeast", { min: boundText(field, field.min, lang) })
-                  : null;
-            const described = [
-              hint && `${id}-${field.name}-hint`,
-              error && `${id}-${field.name}-error`,
-            ]
-              .filter(Boolean)
-              .join(" ");
-            return (
-              <div key={field.name} className="field" data-invalid={error ? true : undefined}>
-                <label className="field__label" htmlFor={`${id}-${field.name}`}>
-                  {label(field)}
-                </label>
-                {hint && (
-                  <p id={`${id}-${field.name}-hint`} className="field__description">
-                    {hint}
-                  </p>
-                )}
+          />
+          {fields.map((field) => (
+            <FormField
+              key={field.name}
+              id={`${id}-${field.name}`}
+              label={label(field)}
+              hint={
+                field.min !== null && field.max !== null
+                  ? t("planner.whatIf.between", {
+                      min: boundText(field, field.min, lang),
+                      max: boundText(field, field.max, lang),
+                    })
+                  : field.min !== null
+                    ? t("planner.whatIf.atLeast", { min: boundText(field, field.min, lang) })
+                    : undefined
+              }
+              error={fieldError(field.name)}
+              control={(props) => (
                 <input
-                  id={`${id}-${field.name}`}
+                  {...props}
                   className="field__input field__input--number"
                   type="number"
                   inputMode="decimal"
@@ -239,44 +222,28 @@ export const WhatIfPanel = ({
                     setTyped((v) => ({ ...v, [field.name]: value }));
                     change(`options.${field.name}`);
                   }}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={described || undefined}
                 />
-                {error && (
-                  <p id={`${id}-${field.name}-error`} className="field__error">
-                    {error}
-                  </p>
-                )}
-              </div>
-            );
-          })}
-          <div className="field" data-invalid={envelopeError ? true : undefined}>
-            <label className="field__label" htmlFor={`${id}-envelope`}>
-              {t("planner.whatIf.envelope")}
-            </label>
-            <p id={`${id}-envelope-hint`} className="field__description">
-              {t("planner.whatIf.envelopeHint")}
-            </p>
-            <input
-              id={`${id}-envelope`}
-              className="field__input field__input--number"
-              inputMode="decimal"
-              value={envelope}
-              onChange={(e) => {
-                setEnvelope(e.currentTarget.value);
-                change("envelopeCents");
-              }}
-              aria-invalid={envelopeError ? true : undefined}
-              aria-describedby={[`${id}-envelope-hint`, envelopeError && `${id}-envelope-error`]
-                .filter(Boolean)
-                .join(" ")}
+              )}
             />
-            {envelopeError && (
-              <p id={`${id}-envelope-error`} className="field__error">
-                {envelopeError}
-              </p>
+          ))}
+          <FormField
+            id={`${id}-envelope`}
+            label={t("planner.whatIf.envelope")}
+            hint={t("planner.whatIf.envelopeHint")}
+            error={envelopeError}
+            control={(props) => (
+              <input
+                {...props}
+                className="field__input field__input--number"
+                inputMode="decimal"
+                value={envelope}
+                onChange={(e) => {
+                  setEnvelope(e.currentTarget.value);
+                  change("envelopeCents");
+                }}
+              />
             )}
-          </div>
+          />
         </div>
         <div className="staff-form-actions">
           <SubmitButton
