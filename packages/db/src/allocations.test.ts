@@ -1,4 +1,4 @@
-import type { Actor, CrousEchelon } from "@envol/domain";
+import { type Actor, type CrousEchelon, explainRank, type RankStanding } from "@envol/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import { Cause, Effect, Exit } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -55,6 +55,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
         id,
         me,
         studentId: student.id,
+        email: student.email,
         applicationId: app.id,
         cents: app.requests[0]?.estimatedCents as number,
       };
@@ -496,6 +497,85 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(Exit.isSuccess(await apply(later, funded.version))).toBe(true);
       expect((await statesOf([waiting.id])).get(waiting.id)).toBe("approved");
       expect(await committedOf(later)).toBe(waiting.cents);
+    });
+
+    /** The messages written to `recipient` after the outbox's row `since`, in order. */
+    const mailsOf = async (recipient: string, since = 0) =>
+      (await (await db()).select().from(outbox).where(eq(outbox.recipient, recipient)))
+        .filter((m) => m.id > since)
+        .sort((x, y) => x.id - y.id);
+    const lastMailId = async () =>
+      Math.max(0, ...(await (await db()).select({ id: outbox.id }).from(outbox)).map((m) => m.id));
+    const byHand = async (id: string, action: "waitlist") => {
+      await t.run(Applications.use((a) => a.decide(id, { action: "start-review" }, STAFF)));
+      await t.run(Applications.use((a) => a.decide(id, { action }, STAFF)));
+    };
+
+    it("tells a request waitlisted by hand and left waiting its rank, once, as it tells the others waiting", async () => {
+      const year = 2038;
+      await setEnvelope(year, 0);
+      const early = await submitted(year, "1", "en");
+      await byHand(early.id, "waitlist");
+      const earlyFr = await submitted(year, "0bis", "fr");
+      await byHand(earlyFr.id, "waitlist");
+      const high = await submitted(year, "6", "en");
+      const mid = await submitted(year, "3", "en");
+      await setEnvelope(year, high.cents);
+      const p = await proposed(year);
+      expect(p.rows.map((r) => [r.requestId, r.funded, r.waitlistPosition])).toEqual([
+        [high.id, true, null],
+        [mid.id, false, 1],
+        [early.id, false, 2],
+        [earlyFr.id, false, 3],
+      ]);
+      const since = await lastMailId();
+      expect(Exit.isSuccess(await apply(year, p.version))).toBe(true);
+
+      const applied = await t.run(Allocations.use((a) => a.find(SCHEME, yearOf(year))));
+      const rowOf = (id: string) => applied.rows.find((r) => r.requestId === id);
+      const [toMid, toEarly, toEarlyFr] = await Promise.all(
+        [mid, early, earlyFr].map((r) => mailsOf(r.email, since)),
+      );
+      // one message each, the same words as the other students waiting, with the rank the
+      // office's view gives, explained in the student's language
+      expect(toEarly?.map((m) => m.topic)).toEqual(["request.waitlist"]);
+      expect(toEarlyFr?.map((m) => m.topic)).toEqual(["request.waitlist"]);
+      const [mine, theirs, french] = [toEarly?.[0], toMid?.[0], toEarlyFr?.[0]];
+      expect(mine?.subject).toBe(theirs?.subject);
+      expect(mine?.body.split("\n\n")[0]).toBe(theirs?.body.split("\n\n")[0]);
+      expect(mine?.body).toContain(explainRank(rowOf(early.id)?.standing as RankStanding, "en"));
+      expect(mine?.body).toContain("3rd of 4: CROUS échelon 1");
+      expect(mine?.body).toContain("your request is 2nd on the waitlist");
+      expect(french?.lang).toBe("fr");
+      expect(french?.body).toContain(
+        explainRank(rowOf(earlyFr.id)?.standing as RankStanding, "fr"),
+      );
+      expect(french?.body).toContain("4e sur 4\u00a0: échelon 0bis");
+      // still waiting, queued again at its rank's place
+      expect((await statesOf([early.id])).get(early.id)).toBe("waitlisted");
+    });
+
+    it("tells a request waitlisted by hand that the allocation funds its rank with the promotion, once", async () => {
+      const year = 2039;
+      await setEnvelope(year, 0);
+      const waiting = await submitted(year, "4", "fr");
+      await byHand(waiting.id, "waitlist");
+      const other = await submitted(year, "1", "fr");
+      await setEnvelope(year, waiting.cents);
+      const p = await proposed(year);
+      expect(p.rows.map((r) => [r.requestId, r.funded])).toEqual([
+        [waiting.id, true],
+        [other.id, false],
+      ]);
+      const since = await lastMailId();
+      expect(Exit.isSuccess(await apply(year, p.version))).toBe(true);
+      const mails = await mailsOf(waiting.email, since);
+      expect(mails.map((m) => m.topic)).toEqual(["request.promote"]);
+      const applied = await t.run(Allocations.use((a) => a.find(SCHEME, yearOf(year))));
+      expect(mails[0]?.body).toContain(
+        explainRank(applied.rows[0]?.standing as RankStanding, "fr"),
+      );
+      expect(mails[0]?.body).toContain("1er sur 2\u00a0: échelon 4");
     });
   },
 );

@@ -10,8 +10,10 @@ import {
   createRegistry,
   explainRank,
   isExplained,
+  type Lang,
   OwnRequest,
   type PriorityRules,
+  planRequeue,
   type RankStanding,
   rank,
   standingsOf,
@@ -26,6 +28,7 @@ import {
   AllocationVersionChanged,
 } from "./allocation-errors.ts";
 import { Applications } from "./applications.ts";
+import { applyMovePlan } from "./apply-move-plan.ts";
 import { recordAudit } from "./audit-log.ts";
 import { Database } from "./database.ts";
 import { BudgetNotFound } from "./errors.ts";
@@ -481,13 +484,19 @@ export class Allocations extends Context.Service<
                 });
             }
             const students = [...new Set(locked.map((r) => r.studentId))].sort();
-            if (students.length > 0)
-              await tx
-                .select({ id: users.id })
-                .from(users)
-                .where(inArray(users.id, students))
-                .orderBy(asc(users.id))
-                .for("no key update");
+            // with where each is written to, in their language: a request already waiting is
+            // told its rank here, not by a decision
+            const recipients = new Map(
+              (students.length === 0
+                ? []
+                : await tx
+                    .select({ id: users.id, email: users.email, lang: users.lang })
+                    .from(users)
+                    .where(inArray(users.id, students))
+                    .orderBy(asc(users.id))
+                    .for("no key update")
+              ).map((u) => [u.id, u]),
+            );
             const budget = await lockBudget(tx, scheme, academicYear);
             // the envelope, as it stands now: money committed outside the allocation since the
             // proposal leaves less, and the first funded request it no longer covers is named
@@ -523,16 +532,24 @@ export class Allocations extends Context.Service<
                 if (request.state === "waitlisted" && !s.funded)
                   // already waiting: queued again at its rank's place, as the promotion reads the
                   // waitlist in the order of its events (a request waitlisted by hand before the
-                  // call closed does not keep a place ahead of those ranked above it)
-                  await recordAudit(tx, {
-                    at,
-                    actor,
-                    action: "waitlist",
-                    entityType: "scheme_request",
-                    entityId: s.requestId,
-                    before: { state: "waitlisted" },
-                    after: { state: "waitlisted", rank: s.standing.rank },
-                  });
+                  // call closed does not keep a place ahead of those ranked above it), its
+                  // student told their rank as those waitlisted now are
+                  await applyMovePlan(
+                    tx,
+                    planRequeue(
+                      schemes.registry.byId.get(scheme)?.name ?? { fr: scheme, en: scheme },
+                      s.standing.rank,
+                    ),
+                    {
+                      at,
+                      actor,
+                      requestId: s.requestId,
+                      applicationId: request.applicationId,
+                      budgetId: null,
+                      student: recipients.get(request.studentId) as { email: string; lang: Lang },
+                      note,
+                    },
+                  );
                 else
                   await applicationsRepo.decideIn(
                     tx,

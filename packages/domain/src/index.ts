@@ -8,6 +8,7 @@ export * from "./allocation/ordinal.ts";
 export * from "./allocation/priority-rules.ts";
 export * from "./allocation/rank.ts";
 export * from "./allocation/rank-explanation.ts";
+export * from "./allocation/requeue-plan.ts";
 export * from "./application-lifecycle.ts";
 export * from "./basis.ts";
 export * from "./calendar-date.ts";

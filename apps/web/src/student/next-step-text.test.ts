@@ -41,24 +41,57 @@ describe("nextStepText", () => {
     );
   });
 
-  it("gives a call's deadline for the documents, before departure or after return, and late", () => {
+  it("gives a call's deadline for the documents, before departure or after return, and late, naming the stay", () => {
     const step = {
       ...base,
       kind: "call-deadline" as const,
       requestId: "r1",
       schemeName: "Erasmus+ Europe",
+      stay: { start: "2027-02-01", end: "2027-06-30" },
       deadline: "documents" as const,
       date: "2027-03-01",
       overdue: false,
     };
     expect(nextStepText(step, "fr", t.fr as never)).toBe(
-      "Appel Erasmus+ Europe\u00a0: pièces à déposer avant le départ, au plus tard le 1er mars 2027",
+      "Appel Erasmus+ Europe, séjour du 1er février 2027 au 30 juin 2027\u00a0: pièces à déposer avant le départ, au plus tard le 1er mars 2027",
+    );
+    expect(nextStepText({ ...step, deadline: "reports" }, "fr", t.fr as never)).toBe(
+      "Appel Erasmus+ Europe, séjour du 1er février 2027 au 30 juin 2027\u00a0: pièces du retour à déposer au plus tard le 1er mars 2027",
     );
     expect(nextStepText({ ...step, deadline: "reports" }, "en", t.en as never)).toBe(
-      "Erasmus+ Europe call: documents due after return, by 1 March 2027 at the latest",
+      "Erasmus+ Europe call, stay from 1 February 2027 to 30 June 2027: documents due after return, by 1 March 2027 at the latest",
     );
     expect(nextStepText({ ...step, overdue: true }, "fr", t.fr as never)).toBe(
-      "Appel Erasmus+ Europe\u00a0: pièces attendues au plus tard le 1er mars 2027\u00a0: en retard",
+      "Appel Erasmus+ Europe, séjour du 1er février 2027 au 30 juin 2027\u00a0: pièces attendues au plus tard le 1er mars 2027\u00a0: en retard",
+    );
+    expect(nextStepText({ ...step, overdue: true }, "en", t.en as never)).toBe(
+      "Erasmus+ Europe call, stay from 1 February 2027 to 30 June 2027: documents due by 1 March 2027: late",
+    );
+  });
+
+  it("tells apart one call's deadline for two stays of one scheme", () => {
+    const step = {
+      ...base,
+      kind: "call-deadline" as const,
+      requestId: "r1",
+      schemeName: "Erasmus+ Europe",
+      stay: { start: "2026-09-01", end: "2026-12-20" },
+      deadline: "documents" as const,
+      date: "2026-08-15",
+      overdue: false,
+    };
+    const second = {
+      ...step,
+      applicationId: "a2",
+      requestId: "r2",
+      stay: { start: "2027-02-01", end: "2027-06-30" },
+    };
+    for (const lang of ["fr", "en"] as const)
+      expect(nextStepText(step, lang, t[lang] as never)).not.toBe(
+        nextStepText(second, lang, t[lang] as never),
+      );
+    expect(nextStepText(second, "en", t.en as never)).toContain(
+      "stay from 1 February 2027 to 30 June 2027",
     );
   });
 

@@ -35,8 +35,11 @@ export const nextStepText = (step: NextStep, lang: Lang, t: T): string => {
             date: formatDate(step.date ?? "", lang),
           });
     case "call-deadline":
+      // two requests of one scheme (two stays) share the call's deadlines: the stay tells them apart
       return t(step.overdue ? "next.callDeadline.late" : `next.callDeadline.${step.deadline}`, {
         scheme: step.schemeName,
+        start: formatDate(step.stay.start, lang),
+        end: formatDate(step.stay.end, lang),
         date: formatDate(step.date, lang),
       });
     case "pay-back":

@@ -152,9 +152,11 @@ export const studentEn: StudentMessages = {
     advance: "{{scheme}} advance of {{amount}}, paid once the agreement is signed",
     balance: "{{scheme}} balance of {{amount}}, paid after return ({{date}})",
     callDeadline: {
-      documents: "{{scheme}} call: documents due before departure, by {{date}} at the latest",
-      reports: "{{scheme}} call: documents due after return, by {{date}} at the latest",
-      late: "{{scheme}} call: documents due by {{date}}: late",
+      documents:
+        "{{scheme}} call, stay from {{start}} to {{end}}: documents due before departure, by {{date}} at the latest",
+      reports:
+        "{{scheme}} call, stay from {{start}} to {{end}}: documents due after return, by {{date}} at the latest",
+      late: "{{scheme}} call, stay from {{start}} to {{end}}: documents due by {{date}}: late",
     },
     payBack:
       "{{amount}} to pay back on the {{scheme}} grant, which has ended; the office will tell you how",

@@ -158,9 +158,10 @@ export const studentFr = {
     balance: "Solde {{scheme}} de {{amount}}, versé après le retour ({{date}})",
     callDeadline: {
       documents:
-        "Appel {{scheme}}\u00a0: pièces à déposer avant le départ, au plus tard le {{date}}",
-      reports: "Appel {{scheme}}\u00a0: pièces du retour à déposer au plus tard le {{date}}",
-      late: "Appel {{scheme}}\u00a0: pièces attendues au plus tard le {{date}}\u00a0: en retard",
+        "Appel {{scheme}}, séjour du {{start}} au {{end}}\u00a0: pièces à déposer avant le départ, au plus tard le {{date}}",
+      reports:
+        "Appel {{scheme}}, séjour du {{start}} au {{end}}\u00a0: pièces du retour à déposer au plus tard le {{date}}",
+      late: "Appel {{scheme}}, séjour du {{start}} au {{end}}\u00a0: pièces attendues au plus tard le {{date}}\u00a0: en retard",
     },
     payBack:
       "{{amount}} à reverser sur la bourse {{scheme}}, qui a pris fin\u00a0; la DRI vous indiquera comment",

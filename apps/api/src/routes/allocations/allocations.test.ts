@@ -1,3 +1,4 @@
+import { Database, schema } from "@envol/db";
 import { semesterAt, testEngines } from "@envol/db/testing";
 import type { CrousEchelon } from "@envol/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,7 +32,8 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
     /** A new student's submitted Erasmus+ request in the year that starts in `start`'s autumn. */
     const submitted = async (startYear: number, echelon: CrousEchelon) => {
       n += 1;
-      const me = await t.newStudent(`alloc-${n}@example.org`);
+      const email = `alloc-${n}@example.org`;
+      const me = await t.newStudent(email);
       const created = await json(
         await t.call(me, "POST", "/api/applications", {
           situation: semesterAt({
@@ -51,6 +53,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(r.status).toBe(200);
       return {
         me,
+        email,
         applicationId: created.id as string,
         requestId: request.id as string,
         cents: request.estimatedCents as number,
@@ -245,6 +248,44 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       );
       expect(detail.requests[0].state).toBe("submitted");
       expect((await json(await t.call(staff, "GET", base(year)))).status).toBe("proposed");
+    });
+
+    it("tells a student waitlisted by hand before the call was ranked their rank, once, as the office's view and CSV give it", async () => {
+      const year = "2031-2032";
+      const early = await submitted(2031, "1");
+      expect((await envelope(year, 0)).status).toBe(200);
+      const decide = (body: unknown) =>
+        t.call(staff, "POST", `/api/staff/requests/${early.requestId}/decision`, body);
+      expect((await decide({ action: "start-review" })).status).toBe(200);
+      expect((await decide({ action: "waitlist" })).status).toBe(200);
+      const high = await submitted(2031, "5");
+      await submitted(2031, "3");
+      expect((await envelope(year, high.cents)).status).toBe(200);
+      const p = await json(await t.call(staff, "PUT", base(year), { rules: ["crous-echelon"] }));
+      const { db } = await t.runtime.runPromise(Database);
+      const mailsTo = async (recipient: string) =>
+        (await db.select().from(schema.outbox)).filter((m) => m.recipient === recipient);
+      const before = (await mailsTo(early.email)).length;
+      expect(
+        (await t.call(staff, "POST", `${base(year)}/apply`, { version: p.version })).status,
+      ).toBe(200);
+
+      const sent = (await mailsTo(early.email)).slice(before);
+      expect(sent.map((m) => [m.topic, m.lang])).toEqual([["request.waitlist", "fr"]]);
+      const fr = { "accept-language": "fr" };
+      const row = (await json(await t.call(staff, "GET", base(year), undefined, fr))).rows.find(
+        (r: { requestId: string }) => r.requestId === early.requestId,
+      );
+      expect(row).toMatchObject({ rank: 3, total: 3, funded: false, waitlistPosition: 2 });
+      expect(sent[0]?.body).toContain(row.explanation);
+      expect(row.explanation).toContain("3e sur 3\u00a0: échelon 1");
+      const csv = await (await t.call(staff, "GET", `${base(year)}.csv`, undefined, fr)).text();
+      const cells = csvRows(csv).find((c) => c[2] === early.requestId);
+      expect([cells?.[0], cells?.[1], cells?.[7]]).toEqual(["3", "3", "2"]);
+      expect(csv).toContain(row.explanation);
+      const mine = await json(await t.call(early.me, "GET", "/api/me/standings", undefined, fr));
+      expect(mine.standings[0]).toMatchObject({ rank: 3, waitlistPosition: 2 });
+      expect(mine.standings[0].explanation).toBe(row.explanation);
     });
 
     it("names each wrong field in a 422, and is the office's only", async () => {

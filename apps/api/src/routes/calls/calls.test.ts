@@ -226,7 +226,13 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("calls on %s", (_n
     // Erasmus+ asks for documents before departure and after return
     expect(before.length).toBeGreaterThan(0);
     expect(after.length).toBeGreaterThan(0);
-    const base = { applicationId: app.id, requestId, overdue: false };
+    // the stay tells apart two requests of one scheme under the one call
+    const base = {
+      applicationId: app.id,
+      requestId,
+      stay: { start: "2027-02-01", end: "2027-06-30" },
+      overdue: false,
+    };
     expect(await deadlines()).toEqual([
       expect.objectContaining({ ...base, deadline: "documents", date: "2027-01-10" }),
       expect.objectContaining({ ...base, deadline: "reports", date: "2027-08-01" }),

@@ -696,6 +696,7 @@ export const nextStepsHandler =
                 applicationId: app.id,
                 requestId: r.id,
                 schemeName: schemeName(r.scheme),
+                stay: { start: startOf(app), end: endOf(app) },
                 deadline: deadline.kind,
                 date: deadline.dueOn,
                 overdue: deadline.dueOn < today,

@@ -400,6 +400,10 @@ const NextStepSchema = z
         applicationId: z.string(),
         requestId: z.string(),
         schemeName: z.string(),
+        stay: z.object({ start: z.string(), end: z.string() }).meta({
+          description:
+            "The request's stay (ISO days, the actual ones once recorded): what tells two requests of one scheme apart",
+        }),
         deadline: z.enum(["documents", "reports"]).meta({
           description:
             "documents: the call's deadline for the documents due before departure, listed while one is missing; reports: for those due after return, likewise",
