@@ -178,7 +178,7 @@ const start = async () => {
           (a) => `Demo ${a.role.padEnd(8)} ${a.email} / ${a.password ?? "(no password)"}`,
         ),
         // the student's classmates, a cohort for the planner: one line
-        `Demo students  ${seeded.otherStudents.map((a) => a.email).join(", ")} / the student's password`,
+        `Demo students ${seeded.otherStudents.map((a) => a.email).join(", ")} / the student's password`,
         ...(seeded.partnerKey ? [`Demo partner key (shown once): ${seeded.partnerKey}`] : []),
       ]
     : [];
