@@ -23,6 +23,7 @@ import { hashPassword } from "./lib/passwords.ts";
 
 /** The demo accounts' passwords: `pnpm start` prints them, the tests sign in with them. */
 export const DEMO_PASSWORDS = {
+  /** Every demo student's: Camille Martin's and her classmates'. */
   student: "demo-etudiante",
   personnel: "demo-personnel",
   staff: "demo-dri",

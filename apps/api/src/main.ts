@@ -177,6 +177,8 @@ const start = async () => {
         ...seeded.accounts.map(
           (a) => `Demo ${a.role.padEnd(8)} ${a.email} / ${a.password ?? "(no password)"}`,
         ),
+        // the student's classmates, a cohort for the planner: one line
+        `Demo students ${seeded.otherStudents.map((a) => a.email).join(", ")} / the student's password`,
         ...(seeded.partnerKey ? [`Demo partner key (shown once): ${seeded.partnerKey}`] : []),
       ]
     : [];

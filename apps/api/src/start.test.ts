@@ -194,6 +194,10 @@ describe("what a demo server logs", () => {
     // the banner shows what this start seeded: the demo accounts and the demo partner key
     const bannerText = banner.join("\n");
     expect(bannerText).toContain(`${DEMO.staff.email} / ${DEMO.staff.password}`);
+    // the student's classmates on one line, not one each
+    expect(bannerText).toMatch(
+      /^Demo students +lucas\.bernard@demo\.envol\.fr, ines\.moreau@demo\.envol\.fr, emma\.wilson@demo\.envol\.fr \/ the student's password$/m,
+    );
     const demoKey = /envol_pk_[A-Za-z0-9_-]+/.exec(bannerText)?.[0];
     expect(demoKey).toBeDefined();
 

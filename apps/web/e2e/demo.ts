@@ -9,6 +9,9 @@ import type { Browser, Page } from "playwright-core";
 /** The accounts the server's demo data creates (see `packages/db/src/seed.ts`). */
 export const DEMO = {
   student: { email: "etudiante@demo.envol.fr", password: "demo-etudiante" },
+  /** Two of Camille Martin's classmates, who sign in with her password: the planner's cohort. */
+  ines: { email: "ines.moreau@demo.envol.fr", password: "demo-etudiante" },
+  lucas: { email: "lucas.bernard@demo.envol.fr", password: "demo-etudiante" },
   staff: { email: "dri@demo.envol.fr", password: "demo-dri" },
   /** Claire Martin, enseignante-chercheuse: the demo member of the personnel (ADR 016). */
   personnel: { email: "claire.martin@demo.envol.fr", password: "demo-personnel" },

@@ -1,11 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { addDays, type IsoDate } from "@envol/domain";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeSituation } from "../src/simulator/situation-link.ts";
 import { axeViolations, launch } from "./browser.ts";
-import { contextIn, DEMO, EXAMPLE, signIn } from "./demo.ts";
+import { contextIn, DEMO, EXAMPLE, signIn, written } from "./demo.ts";
 import { hasChromium, ROOT, startServer } from "./server.ts";
 
 const SHOTS = join(ROOT, "apps/web/e2e/screenshots");
@@ -22,19 +22,102 @@ const todayInParis = (): IsoDate =>
     day: "2-digit",
   }).format(new Date());
 
-/** Sends the IDF request of the application open in `page` (French). */
-const sendIdf = async (page: Page) => {
+/**
+ * The worked example's situation made a classmate's: her CROUS échelon and quotient familial as
+ * the demo data has them (packages/db/src/seed.ts), and a stay of her own in 2026-2027 that her
+ * demo applications do not overlap; like the example, a first mobility.
+ */
+const classmate = (
+  echelon: string,
+  quotientFamilial: number,
+  stay: { partner: string; start: IsoDate; end: IsoDate; internship?: boolean },
+) => ({
+  ...EXAMPLE,
+  student: {
+    ...EXAMPLE.student,
+    crous: { boursier: true, echelon },
+    household: { quotientFamilial, nonTaxable: false },
+  },
+  mobility: {
+    ...EXAMPLE.mobility,
+    ...(stay.internship && { kind: "internship", framework: "internship-agreement" }),
+    host: { partner: stay.partner },
+    start: stay.start,
+    end: stay.end,
+  },
+});
+
+/** Inès Moreau: two months at Politecnico di Milano before her ITBA semester (from 1 March). */
+const INES = classmate("6", 600_000, { partner: "polimi", start: "2027-01-01", end: "2027-02-28" });
+/** Lucas Bernard: a January internship in Delft, before his São Paulo semester (from 1 February). */
+const LUCAS = classmate("2", 1_400_000, {
+  partner: "tu-delft",
+  start: "2027-01-01",
+  end: "2027-01-31",
+  internship: true,
+});
+
+/** A student in a browser of her own, and the page of the application she sent. */
+interface Applicant {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly applicationUrl: string;
+  readonly errors: string[];
+}
+
+/**
+ * A student, in a browser of her own (in French), follows a link to her situation, signs in,
+ * creates her application and sends its IDF request to the office, under the open call.
+ */
+const applyForIdf = async (
+  browser: Browser,
+  serverUrl: string,
+  account: { readonly email: string; readonly password: string },
+  situation: unknown,
+): Promise<Applicant> => {
+  const context = await contextIn(browser, "fr");
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${serverUrl}/student/apply?s=${encodeSituation(situation)}`);
+  await page.getByRole("heading", { level: 1 }).waitFor(WAIT);
+  await signIn(page, account.email, account.password);
+  await page.getByRole("button", { name: "Créer ma candidature" }).click();
   const card = page.getByRole("article", { name: IDF_FR, exact: true });
+  await card.waitFor(WAIT);
+  const applicationUrl = page.url();
   await card.getByRole("button", { name: "Envoyer à la DRI" }).click();
   await page
     .getByText(/Demande Bourse Mobilité Île-de-France envoyée à la DRI/)
     .first()
     .waitFor(WAIT);
-  return card;
+  return { context, page, applicationUrl, errors };
 };
 
+/** Her rank explained, as the IDF card of her application shows it once the allocation is applied. */
+const rankExplained = async ({ page, applicationUrl }: Applicant) => {
+  await page.goto(applicationUrl);
+  const card = page.getByRole("article", { name: IDF_FR, exact: true });
+  await card.getByRole("heading", { name: "Votre rang dans l'attribution" }).waitFor(WAIT);
+  return (await card.locator(".request__standing p").textContent()) ?? "";
+};
+
+/** A table's body rows, each as its row header then the text of the cells at `columns`. */
+const bodyRows = async (table: Locator, columns: readonly number[]) => {
+  const rows = (await table.getByRole("row").all()).slice(1);
+  return Promise.all(
+    rows.map(async (row) => [
+      await row.getByRole("rowheader").textContent(),
+      ...(await Promise.all(columns.map((c) => row.getByRole("cell").nth(c).textContent()))),
+    ]),
+  );
+};
+
+/** The whole text, its spaces matching the page's no-break ones. */
+const exactly = (text: string) => new RegExp(`^${written(text).source}$`);
+
 describe.skipIf(!hasChromium)(
-  "a call ranked, its what-if at 400 € a month saved, its allocation applied, a student's rank explained, in Debian's Chromium (skipped without /usr/bin/chromium)",
+  "a call ranked, its what-if at 400 € a month saved, its allocation applied, the students' ranks explained, in Debian's Chromium (skipped without /usr/bin/chromium)",
   () => {
     let server: Awaited<ReturnType<typeof startServer>>;
     let browser: Browser;
@@ -48,7 +131,7 @@ describe.skipIf(!hasChromium)(
       await server?.stop();
     });
 
-    it("open, apply, close, propose, what-if, save, apply, and the student reads their rank", async () => {
+    it("open, three students apply, close, propose, what-if, save, apply, and each student reads their own rank", async () => {
       const today = todayInParis();
       const opens = addDays(today, -30);
       const later = addDays(today, 30);
@@ -71,19 +154,12 @@ describe.skipIf(!hasChromium)(
       await form.waitFor({ state: "detached", ...WAIT });
       await row.getByText("Open", { exact: true }).waitFor(WAIT);
 
-      // the demo student (the only one with a password; her McGill internship overlaps this stay,
-      // which IDF refuses) applies under it; her earlier IDF request, under review, is ranked too
-      const studentContext = await contextIn(browser, "fr");
-      const student = await studentContext.newPage();
-      const studentErrors: string[] = [];
-      student.on("pageerror", (e) => studentErrors.push(String(e)));
-      await student.goto(`${server.url}/student/apply?s=${encodeSituation(EXAMPLE)}`);
-      await student.getByRole("heading", { level: 1 }).waitFor(WAIT);
-      await signIn(student, DEMO.student.email, DEMO.student.password);
-      await student.getByRole("button", { name: "Créer ma candidature" }).click();
-      await student.getByRole("article", { name: IDF_FR, exact: true }).waitFor(WAIT);
-      const exampleUrl = student.url();
-      await sendIdf(student);
+      // three students apply under it, each in their own browser: the demo student Camille
+      // Martin with the worked example's stay (her earlier IDF request, for Berlin, under review
+      // in the demo data, is ranked too), then her classmates Inès Moreau and Lucas Bernard
+      const camille = await applyForIdf(browser, server.url, DEMO.student, EXAMPLE);
+      const ines = await applyForIdf(browser, server.url, DEMO.ines, INES);
+      const lucas = await applyForIdf(browser, server.url, DEMO.lucas, LUCAS);
 
       // the call closes: the office moves its end to yesterday (confirmed: it is open)
       await row.getByRole("button", { name: /^Change the call/ }).click();
@@ -108,12 +184,20 @@ describe.skipIf(!hasChromium)(
       const table = ranking.getByRole("table", { name: new RegExp(`^Requests of ${IDF_EN}`) });
       await table.waitFor(WAIT);
       const rows = table.getByRole("row");
+      await table.getByRole("cell", { name: /^1st of 4: / }).waitFor(WAIT);
       const ranked = (await rows.count()) - 1;
-      expect(ranked).toBeGreaterThanOrEqual(2);
-      await table
-        .getByRole("cell", { name: new RegExp(`^1st of ${ranked}`) })
-        .first()
-        .waitFor(WAIT);
+      expect(ranked).toBe(4);
+      // the CROUS échelon first (the higher first), then a first mobility (all four are), then
+      // the earlier submission: Inès (échelon 6, first though she sent hers after Camille),
+      // Camille with the worked example (échelon 5),
+      // Camille for Berlin (her own échelon 4), Lucas (échelon 2); each at 450 € a month for
+      // its whole months (2, 5, 2 and 1)
+      expect(await bodyRows(table, [1])).toEqual([
+        ["Inès Moreau", "€900"],
+        ["Camille Martin", "€2,250"],
+        ["Camille Martin", "€900"],
+        ["Lucas Bernard", "€450"],
+      ]);
       expect(await axeViolations(staff)).toEqual([]);
       await staff.screenshot({ path: join(SHOTS, "staff-planner-ranked-en.png"), fullPage: true });
       // the CSV link downloads the same ranking with the session's cookie
@@ -156,19 +240,44 @@ describe.skipIf(!hasChromium)(
       const compare = whatIf.getByRole("table", { name: "Today's figures and each scenario" });
       await compare.getByRole("rowheader", { name: "Scenario 1" }).waitFor(WAIT);
       await compare.getByRole("cell", { name: /^Monthly rate €400(\.00)?$/ }).waitFor(WAIT);
+      // demand, funded, entering, leaving: 800 + 2 000 + 800 + 400 €, all four still funded
+      expect((await bodyRows(compare, [1, 3, 4, 5]))[1]).toEqual([
+        "Scenario 1",
+        "€4,000",
+        "4 (€4,000)",
+        "0",
+        "0",
+      ]);
       const seen = await staff.evaluate(
         () => (window as unknown as { progressSeen: string[] }).progressSeen,
       );
       expect(seen.length).toBeGreaterThan(0);
       expect(seen.every((v) => Number(v) >= 0 && Number(v) <= 100)).toBe(true);
-      // a second run with a smaller envelope, kept beside the first: a request leaves
-      await whatIf.getByLabel("Envelope (€)").fill("2500");
+      // a second run with an envelope of 3 200 €, kept beside the first: in rank order Inès's
+      // 800 € and Camille's 2 000 € fit; Camille's Berlin 800 € does not, and Lucas's 400 €,
+      // which the 400 € left would hold, waits behind her (strict rank order): two leave
+      await whatIf.getByLabel("Envelope (€)").fill("3200");
       await whatIf.getByRole("button", { name: "Run" }).click();
       const second = compare.getByRole("row", { name: /^Scenario 2/ });
       await second.waitFor(WAIT);
       expect(await compare.getByRole("row").count()).toBe(4);
-      expect(await second.getByRole("cell").last().textContent()).toBe("1");
-      await whatIf.getByRole("cell", { name: "Leaves", exact: true }).waitFor(WAIT);
+      expect((await bodyRows(compare, [1, 2, 3, 4, 5]))[2]).toEqual([
+        "Scenario 2",
+        "€4,000",
+        "€3,200",
+        "2 (€2,800)",
+        "0",
+        "2",
+      ]);
+      const changed = whatIf.getByRole("table", {
+        name: "Requests whose amount or outcome changes — Scenario 2",
+      });
+      expect(
+        (await bodyRows(changed, [3])).filter(([, movement]) => movement === "Leaves"),
+      ).toEqual([
+        ["Camille Martin", "Leaves"],
+        ["Lucas Bernard", "Leaves"],
+      ]);
       await whatIf.getByRole("img", { name: /Demand against the envelope/ }).waitFor(WAIT);
       expect(await axeViolations(staff)).toEqual([]);
       await staff.screenshot({ path: join(SHOTS, "staff-planner-what-if-en.png"), fullPage: true });
@@ -218,15 +327,22 @@ describe.skipIf(!hasChromium)(
       await apply.getByRole("button", { name: "Cancel" }).click();
       await apply.waitFor({ state: "detached", ...WAIT });
 
-      // proposed again: the amounts at 400 € a month (2 000 € for the five months)
+      // proposed again: the amounts at 400 € a month (2 000 € for the worked example's five
+      // months), in the same order
       await ranking.getByRole("button", { name: "Propose" }).click();
       await ranking.getByText("Proposal no. 2 of", { exact: false }).waitFor(WAIT);
       await table.getByRole("cell", { name: "€2,000", exact: true }).waitFor(WAIT);
+      expect(await bodyRows(table, [1])).toEqual([
+        ["Inès Moreau", "€800"],
+        ["Camille Martin", "€2,000"],
+        ["Camille Martin", "€800"],
+        ["Lucas Bernard", "€400"],
+      ]);
 
       // apply: the confirmation says how many, for what total, within which envelope
       await ranking.getByRole("button", { name: "Apply" }).click();
       await apply
-        .getByText(/will be approved for a total of .* within an envelope of /)
+        .getByText(/^4 requests will be approved for a total of €4,000, within an envelope of /)
         .waitFor(WAIT);
       expect(await axeViolations(staff)).toEqual([]);
       await staff.screenshot({ path: join(SHOTS, "staff-planner-apply-en.png") });
@@ -245,23 +361,41 @@ describe.skipIf(!hasChromium)(
       await staff.getByRole("button", { name: "Français" }).click();
       await staff.getByRole("heading", { level: 1, name: "Planification" }).waitFor(WAIT);
       await staff.getByText(/^Appliquée le .*\s: lecture seule\.$/).waitFor(WAIT);
-      await staff.getByRole("cell", { name: new RegExp(`^1er sur ${ranked}\\s: `) }).waitFor(WAIT);
+      await staff.getByRole("cell", { name: /^1er sur 4\s: / }).waitFor(WAIT);
       expect(await axeViolations(staff)).toEqual([]);
       await staff.screenshot({ path: join(SHOTS, "staff-planner-applied-fr.png"), fullPage: true });
 
-      // the student reads her rank, explained in French
-      await student.goto(exampleUrl);
-      const card = student.getByRole("article", { name: IDF_FR, exact: true });
-      await card.getByRole("heading", { name: "Votre rang dans l'attribution" }).waitFor(WAIT);
-      const explained = await card.locator(".request__standing p").textContent();
-      expect(explained).toMatch(new RegExp(`^\\d+(er|e) sur ${ranked}`));
-      expect(await axeViolations(student)).toEqual([]);
-      await student.screenshot({ path: join(SHOTS, "student-standing-fr.png"), fullPage: true });
+      // each student reads their own rank on their request, explained in French by their own
+      // values of the call's rules, and no one's name
+      for (const [student, explanation] of [
+        [
+          ines,
+          "1er sur 4 : échelon 6, première mobilité : oui ; le dernier dossier retenu est le 4e.",
+        ],
+        [
+          camille,
+          "2e sur 4 : échelon 5, première mobilité : oui ; le dernier dossier retenu est le 4e.",
+        ],
+        [
+          lucas,
+          "4e sur 4 : échelon 2, première mobilité : oui ; le dernier dossier retenu est le 4e.",
+        ],
+      ] as const) {
+        const explained = await rankExplained(student);
+        expect(explained).toMatch(exactly(explanation));
+        expect(await axeViolations(student.page)).toEqual([]);
+      }
+      await camille.page.screenshot({
+        path: join(SHOTS, "student-standing-fr.png"),
+        fullPage: true,
+      });
 
       expect(staffErrors).toEqual([]);
-      expect(studentErrors).toEqual([]);
+      for (const student of [camille, ines, lucas]) {
+        expect(student.errors).toEqual([]);
+        await student.context.close();
+      }
       await staffContext.close();
-      await studentContext.close();
-    });
+    }, 150_000);
   },
 );

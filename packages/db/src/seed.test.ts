@@ -113,6 +113,37 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(personnel).toMatchObject({ role: "personnel", passwordHash: "hashed:demo-personnel" });
     });
 
+    it("gives the other demo students the demo student's password: a cohort for the planner", async () => {
+      expect(result.otherStudents).toEqual([
+        {
+          role: "student",
+          email: "lucas.bernard@demo.envol.fr",
+          name: "Lucas Bernard",
+          password: "demo-etudiante",
+        },
+        {
+          role: "student",
+          email: "ines.moreau@demo.envol.fr",
+          name: "Inès Moreau",
+          password: "demo-etudiante",
+        },
+        {
+          role: "student",
+          email: "emma.wilson@demo.envol.fr",
+          name: "Emma Wilson",
+          password: "demo-etudiante",
+        },
+      ]);
+      for (const { email, name } of result.otherStudents) {
+        const student = await t.run(Users.use((u) => u.findByEmail(email)));
+        expect(student, email).toMatchObject({
+          name,
+          role: "student",
+          passwordHash: "hashed:demo-etudiante",
+        });
+      }
+    });
+
     it("issues a working key for TU Berlin, stored only hashed", async () => {
       const key = result.partnerKey as string;
       expect(key).toMatch(/^envol_pk_/);
@@ -268,6 +299,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(again.created).toBe(false);
       expect(again.partnerKey).toBeUndefined();
       expect(again.accounts).toEqual(result.accounts);
+      expect(again.otherStudents).toEqual(result.otherStudents);
       expect(await counts(t.run)).toEqual(before);
     });
 
@@ -276,8 +308,15 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       try {
         const seeded = await fresh.run(seedDemo({ passwords: { student: "ignored" } }));
         expect(seeded.accounts.map((a) => a.password)).toEqual([undefined, undefined, undefined]);
-        const student = await fresh.run(Users.use((u) => u.findByEmail("etudiante@demo.envol.fr")));
-        expect(student?.passwordHash).toBeNull();
+        expect(seeded.otherStudents.map((a) => a.password)).toEqual([
+          undefined,
+          undefined,
+          undefined,
+        ]);
+        for (const email of ["etudiante@demo.envol.fr", "ines.moreau@demo.envol.fr"]) {
+          const student = await fresh.run(Users.use((u) => u.findByEmail(email)));
+          expect(student?.passwordHash, email).toBeNull();
+        }
       } finally {
         await fresh.dispose();
       }
@@ -301,6 +340,10 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
             Users.use((u) => u.findByEmail("etudiante@demo.envol.fr")),
           );
           expect(student?.passwordHash).toBe("hashed:custom");
+          const classmate = await fresh.run(
+            Users.use((u) => u.findByEmail("lucas.bernard@demo.envol.fr")),
+          );
+          expect(classmate?.passwordHash).toBe("hashed:custom");
         } finally {
           await other.dispose();
           await fresh.dispose();

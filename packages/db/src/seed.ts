@@ -46,6 +46,7 @@ export interface SeedOptions {
    */
   readonly hashPassword?: (plain: string) => Promise<string>;
   readonly passwords?: {
+    /** Every demo student's: Camille Martin's, and her classmates' (the planner's cohort). */
     readonly student?: string;
     readonly personnel?: string;
     readonly staff?: string;
@@ -65,7 +66,13 @@ export interface SeedResult {
   readonly created: boolean;
   /** The demo partner key: only the run that issued it can tell it, as it is stored hashed. */
   readonly partnerKey?: string;
+  /** One account per role, the demo student Camille Martin's for the students. */
   readonly accounts: readonly SeededAccount[];
+  /**
+   * The other demo students, who sign in with the demo student's password: with them the office
+   * has a cohort to rank in the planner, and a browser test several students applying.
+   */
+  readonly otherStudents: readonly SeededAccount[];
 }
 
 /** The state a demo request is left in, and the decisions that take a draft there. */
@@ -290,10 +297,11 @@ const holdingSeedLock = <A, E, R>(
 
 /**
  * Demo data for an empty database, written through the repositories the app uses: the demo
- * partner catalogue, an envelope per scheme for 2026-2027, a demo student, personnel member
- * and staff member, a partner key for TU Berlin, applications from four demo students whose
- * requests cover the lifecycle, and the personnel member's submitted teaching stay. Idempotent: what exists is left alone, so a second run writes nothing (and
- * cannot tell the partner key again).
+ * partner catalogue, an envelope per scheme for 2026-2027, four demo students (signing in with
+ * one password), a personnel member and a staff member, a partner key for TU Berlin,
+ * applications from the four students whose requests cover the lifecycle, and the personnel
+ * member's submitted teaching stay. Idempotent: what exists is left alone, so a second run
+ * writes nothing (and cannot tell the partner key again).
  */
 export const seedDemo = (options: SeedOptions = {}) =>
   holdingSeedLock(
@@ -308,21 +316,31 @@ export const seedDemo = (options: SeedOptions = {}) =>
 
       created = (yield* partners.seed(DEMO_PARTNER_CATALOGUE)) > 0 || created;
 
+      // one hash per password: the demo students share theirs, and argon2id takes a tenth of
+      // a second a hash, at every start on an empty database and in every API test
+      const hashes = new Map<string, Promise<string>>();
+      const hashOf = (hashPassword: (plain: string) => Promise<string>, plain: string) => {
+        const known = hashes.get(plain);
+        if (known) return known;
+        const hashed = hashPassword(plain);
+        hashes.set(plain, hashed);
+        return hashed;
+      };
+
       /** The user with this email, created (with a hashed password, if any) when missing. */
       const account = Effect.fn("seedDemo.account")(function* (input: {
         readonly email: string;
         readonly name: string;
         readonly role: UserRole;
         readonly lang: "fr" | "en";
-        readonly password?: string | undefined;
+        readonly password: string;
       }) {
         const existing = yield* users.findByEmail(input.email);
         if (existing) return existing;
         const { hashPassword } = options;
-        const passwordHash =
-          hashPassword && input.password !== undefined
-            ? yield* Effect.promise(() => hashPassword(input.password as string))
-            : null;
+        const passwordHash = hashPassword
+          ? yield* Effect.promise(() => hashOf(hashPassword, input.password))
+          : null;
         created = true;
         return yield* users.ensure({ ...input, passwordHash });
       });
@@ -376,7 +394,7 @@ export const seedDemo = (options: SeedOptions = {}) =>
           name: demo.name,
           role: "student",
           lang: demo.lang,
-          password: demo.email === DEMO_STUDENT.email ? passwords.student : undefined,
+          password: passwords.student,
         });
         if ((yield* applications.listForStudent(student.id)).length > 0) continue;
         const studentActor: Actor = { kind: "student", userId: student.id };
@@ -435,6 +453,14 @@ export const seedDemo = (options: SeedOptions = {}) =>
       }
 
       const hashed = options.hashPassword !== undefined;
+      const otherStudents: SeededAccount[] = DEMO_STUDENTS.filter(
+        (s) => s.email !== DEMO_STUDENT.email,
+      ).map((s) => ({
+        role: "student",
+        email: s.email,
+        name: s.name,
+        ...(hashed && { password: passwords.student }),
+      }));
       const accounts: SeededAccount[] = [
         {
           role: "student",
@@ -458,6 +484,7 @@ export const seedDemo = (options: SeedOptions = {}) =>
         created,
         ...(partnerKey !== undefined && { partnerKey }),
         accounts,
+        otherStudents,
       } satisfies SeedResult as SeedResult;
     }),
   );

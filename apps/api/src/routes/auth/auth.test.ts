@@ -27,6 +27,18 @@ describe.each(testEngines().map((e) => [e.name, e] as const))("sign-in on %s", (
     expect((await t.call(student, "GET", "/api/auth/session")).status).toBe(401);
   });
 
+  it("signs the demo student's classmates in with her password, each as themselves: the planner's cohort", async () => {
+    for (const email of [
+      "lucas.bernard@demo.envol.fr",
+      "ines.moreau@demo.envol.fr",
+      "emma.wilson@demo.envol.fr",
+    ]) {
+      const student = await t.signIn(email, DEMO.student.password);
+      const session = await t.call(student, "GET", "/api/auth/session");
+      expect(await session.json(), email).toMatchObject({ user: { email, role: "student" } });
+    }
+  });
+
   it("refuses a wrong password without telling whether the email exists, and limits failed attempts", async () => {
     const wrong = await t.call({ headers: {} }, "POST", "/api/auth/sign-in", {
       email: DEMO.staff.email,
