@@ -77,6 +77,23 @@ const warnOnStderr = (details: DatabaseWarning) =>
 /** How long a request waits for a connection to a PostgreSQL that does not answer. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
+/**
+ * How long a request waits for one of the pool's connections while all are busy: a burst of
+ * writes queued on one envelope's lock waits its turn rather than failing after the time a
+ * connection may take to open.
+ */
+const POOL_WAIT_MS = 30_000;
+
+/**
+ * pg's client with its own connection timeout: pg-pool gives its one `connectionTimeoutMillis`
+ * to both waits, opening a connection and waiting for a busy pool's, which are not alike.
+ */
+class Client extends pg.Client {
+  constructor(config: pg.ClientConfig = {}) {
+    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
+}
+
 export const DEFAULT_DATA_DIR = "./data/pglite";
 
 // found through the package, so that a bundle of the API (apps/api/dist) finds them too
@@ -99,7 +116,8 @@ export const openDatabase = async (config: DatabaseConfig): Promise<OpenDatabase
     const pool = new pg.Pool({
       connectionString: config.url,
       max: 10,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      connectionTimeoutMillis: POOL_WAIT_MS,
+      Client,
     });
     // a connection that the server drops (a restart, a failover, pg_terminate_backend) is an
     // 'error' event, on the pool while it is idle, on the client while a transaction holds it:
