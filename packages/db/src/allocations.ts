@@ -31,14 +31,13 @@ import { Applications } from "./applications.ts";
 import { applyMovePlan } from "./apply-move-plan.ts";
 import { recordAudit } from "./audit-log.ts";
 import { Database } from "./database.ts";
-import { BudgetNotFound } from "./errors.ts";
-import { lockBudget } from "./request-lock.ts";
+import type { BudgetNotFound } from "./errors.ts";
+import { lockBudget, readBudget } from "./request-lock.ts";
 import {
   allocationStandings,
   allocations,
   applications,
   auditEvents,
-  budgets,
   schemeRequests,
   users,
 } from "./schema/index.ts";
@@ -308,13 +307,7 @@ export class Allocations extends Context.Service<
             const current = await lockedAllocation(tx, scheme, academicYear);
             if (current?.status === "applied")
               throw new AllocationApplied({ scheme, academicYear });
-            const budget = (
-              await tx
-                .select()
-                .from(budgets)
-                .where(and(eq(budgets.scheme, scheme), eq(budgets.academicYear, academicYear)))
-            )[0];
-            if (!budget) throw new BudgetNotFound({ scheme, academicYear });
+            const budget = await readBudget(tx, scheme, academicYear);
             const envelopeCents = budget.envelopeCents - budget.committedCents;
 
             // the requests the scheme finds eligible today, at what it gives them today: the rules

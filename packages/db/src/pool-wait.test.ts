@@ -32,9 +32,7 @@ describe.skipIf(!postgres)("the PostgreSQL pool (needs DATABASE_URL)", () => {
     // 40 transactions holding their connection 2 s each: the pool's 10 serve them in four
     // rounds, the last waiting 6 s for a connection, longer than a connection may take to open
     const burst = await Promise.allSettled(
-      Array.from({ length: 40 }, () =>
-        db.transaction((tx) => tx.execute(sql`select pg_sleep(2)`)),
-      ),
+      Array.from({ length: 40 }, () => db.transaction((tx) => tx.execute(sql`select pg_sleep(2)`))),
     );
     expect(burst.filter((r) => r.status === "rejected")).toEqual([]);
   }, 60_000);

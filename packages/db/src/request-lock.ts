@@ -35,22 +35,35 @@ export const lockStudent = async (tx: Tx, studentId: string) => {
   await tx.select({ id: users.id }).from(users).where(eq(users.id, studentId)).for("no key update");
 };
 
+const budgetRows = (tx: Tx, scheme: string, academicYear: string) =>
+  tx
+    .select()
+    .from(budgets)
+    .where(and(eq(budgets.scheme, scheme), eq(budgets.academicYear, academicYear)));
+
+const theBudget = <B>(rows: readonly B[], scheme: string, academicYear: string): B => {
+  const budget = rows[0];
+  if (!budget) throw new BudgetNotFound({ scheme, academicYear });
+  return budget;
+};
+
 /**
  * The envelope of a scheme and year, locked until the transaction ends: always after the
  * request's own lock ({@link lockRequest}).
  *
  * @throws BudgetNotFound
  */
-export const lockBudget = async (tx: Tx, scheme: string, academicYear: string) => {
-  const rows = await tx
-    .select()
-    .from(budgets)
-    .where(and(eq(budgets.scheme, scheme), eq(budgets.academicYear, academicYear)))
-    .for("update");
-  const budget = rows[0];
-  if (!budget) throw new BudgetNotFound({ scheme, academicYear });
-  return budget;
-};
+export const lockBudget = async (tx: Tx, scheme: string, academicYear: string) =>
+  theBudget(await budgetRows(tx, scheme, academicYear).for("update"), scheme, academicYear);
+
+/**
+ * The envelope of a scheme and year as it stands, not locked: for a proposal, which whoever
+ * applies it checks again under {@link lockBudget}.
+ *
+ * @throws BudgetNotFound
+ */
+export const readBudget = async (tx: Tx, scheme: string, academicYear: string) =>
+  theBudget(await budgetRows(tx, scheme, academicYear), scheme, academicYear);
 
 /** The money of a request: what it was paid so far (advance, balance). */
 export const paidSoFar = async (tx: Tx | AppDatabase, requestId: string): Promise<number> => {
