@@ -5,8 +5,8 @@ import { formatMoney } from "../money.ts";
 import { renderNotification } from "../notifications.ts";
 import {
   type Decision,
-  defaultApprovalCents,
   type DecisionState,
+  defaultApprovalCents,
   type OtherGrant,
   OverrideRequired,
   planDecision,

@@ -62,7 +62,9 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       );
       const r = detail.requests.find((x: { id: string }) => x.id === request);
       // today's: the live report's, on the rules in force for the stay's start
-      const idf = detail.eligibility.report.schemes.find((s: { scheme: string }) => s.scheme === "idf");
+      const idf = detail.eligibility.report.schemes.find(
+        (s: { scheme: string }) => s.scheme === "idf",
+      );
       return { sentCents: r.estimatedCents, todayCents: idf.estimate?.totalCents ?? null };
     };
 
