@@ -1,5 +1,8 @@
+import { formatMoney } from "@envol/domain";
+import i18next from "i18next";
 import { describe, expect, it } from "vitest";
 import {
+  amountHintText,
   canRecalculate,
   centsOf,
   DecisionSchema,
@@ -13,10 +16,13 @@ import {
   instalmentOf,
   leftAfter,
   overrideNeeded,
+  proposedAmount,
   type RefusedGround,
   reasonOf,
   refusedGroundsOf,
 } from "./decision.ts";
+import { staffEn } from "./texts/staff.en.ts";
+import { staffFr } from "./texts/staff.fr.ts";
 
 const errorsOf = (v: DecisionValues) => {
   const r = DecisionSchema.safeParse(v);
@@ -207,5 +213,71 @@ describe("the grounds of a 409 override-required", () => {
   it("reads none from a body without grounds", () => {
     expect(refusedGroundsOf({})).toEqual([]);
     expect(refusedGroundsOf({ grounds: "x" })).toEqual([]);
+  });
+});
+
+describe("the amount an approval proposes", () => {
+  const i18n = i18next.createInstance();
+  const ready = i18n.init({
+    lng: "fr",
+    ns: ["staff"],
+    resources: { fr: { staff: staffFr }, en: { staff: staffEn } },
+    interpolation: { escapeValue: false },
+  });
+  const eligible = (estimateCents: number | null) =>
+    ({ verdict: "eligible", estimateCents }) as const;
+
+  it("is the scheme's estimate today, not the one stored when the request was sent (ADR 020)", () => {
+    // the office lowered the rate since (2 250 € → 2 000 €), or raised it (2 000 € → 2 250 €)
+    expect(proposedAmount(225_000, eligible(200_000))).toEqual({
+      amountCents: 200_000,
+      hint: { kind: "changed", sentCents: 225_000, todayCents: 200_000 },
+    });
+    expect(proposedAmount(200_000, eligible(225_000))).toEqual({
+      amountCents: 225_000,
+      hint: { kind: "changed", sentCents: 200_000, todayCents: 225_000 },
+    });
+    // proposed, it needs no override
+    for (const sent of [225_000, 200_000]) {
+      const today = eligible(sent === 225_000 ? 200_000 : 225_000);
+      const { amountCents } = proposedAmount(sent, today);
+      expect(overrideNeeded("approve", today, amountCents)).toBe(false);
+    }
+  });
+
+  it("says the estimate at sending alone when today's is the same or not known", () => {
+    const cases: [number | null, Parameters<typeof proposedAmount>[1], number | null, string][] = [
+      [225_000, eligible(225_000), 225_000, "sent"],
+      [null, eligible(200_000), 200_000, "today"],
+      // not eligible today, or no estimate: the override is needed anyway, the old figure stays
+      [225_000, { verdict: "ineligible", estimateCents: null }, 225_000, "sent"],
+      [225_000, eligible(null), 225_000, "sent"],
+      [225_000, null, 225_000, "sent"],
+      [null, null, null, "none"],
+    ];
+    for (const [sent, today, amountCents, kind] of cases) {
+      const proposed = proposedAmount(sent, today);
+      expect(proposed.amountCents, JSON.stringify([sent, today])).toBe(amountCents);
+      expect(proposed.hint.kind, JSON.stringify([sent, today])).toBe(kind);
+    }
+  });
+
+  it("writes both estimates when they differ, in French with no-break spaces and in English", async () => {
+    await ready;
+    const hint = proposedAmount(225_000, eligible(200_000)).hint;
+    const fr = amountHintText(hint, "fr", i18n.getFixedT("fr", "staff") as never);
+    expect(fr).toBe(
+      `Estimation à l'envoi\u00a0: ${formatMoney(225_000, "fr")}\u00a0; selon les règles en vigueur\u00a0: ${formatMoney(200_000, "fr")}. Le montant proposé suit les règles en vigueur\u00a0; modifiez-le si besoin.`,
+    );
+    expect(fr).toMatch(
+      /^Estimation à l'envoi\u00a0: 2\s250\s€\u00a0; selon les règles en vigueur\u00a0: 2\s000\s€\./,
+    );
+    expect(amountHintText(hint, "en", i18n.getFixedT("en", "staff") as never)).toBe(
+      "Estimate when sent: €2,250; on the rules in force: €2,000. The amount proposed follows the rules in force; change it if needed.",
+    );
+    const same = proposedAmount(225_000, eligible(225_000)).hint;
+    expect(amountHintText(same, "en", i18n.getFixedT("en", "staff") as never)).toBe(
+      "The estimate made when applying: €2,250. Change it if needed.",
+    );
   });
 });

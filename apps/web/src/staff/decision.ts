@@ -1,4 +1,5 @@
 import {
+  defaultApprovalCents,
   formatLongDate,
   formatMoney,
   type Lang,
@@ -8,6 +9,7 @@ import {
   type RequestState,
   type Verdict,
 } from "@envol/domain";
+import type { TFunction } from "i18next";
 import { z } from "zod";
 import type { Decision } from "./staff-api.ts";
 
@@ -63,6 +65,60 @@ export interface SchemeToday {
   readonly verdict: Verdict;
   readonly estimateCents: number | null;
 }
+
+/**
+ * What the amount field says of the estimates: the one made when the request was sent, and
+ * today's when it differs (the office saved new options since) or when none was made then.
+ */
+export type AmountHint =
+  | { readonly kind: "sent"; readonly sentCents: number }
+  | { readonly kind: "changed"; readonly sentCents: number; readonly todayCents: number }
+  | { readonly kind: "today"; readonly todayCents: number }
+  | { readonly kind: "none" };
+
+/**
+ * The amount an approval proposes, in cents, and what to say of it: the scheme's estimate today
+ * (the rules in force for the stay's start, which the API weighs and grants by default, as the
+ * allocation funds it), else the estimate made when the request was sent (ADR 020).
+ */
+export const proposedAmount = (
+  sentCents: number | null,
+  today: SchemeToday | null,
+): { readonly amountCents: number | null; readonly hint: AmountHint } => {
+  const amountCents = defaultApprovalCents({
+    estimatedCents: sentCents,
+    today: today ?? undefined,
+  });
+  const todayCents = today?.verdict === "eligible" ? today.estimateCents : null;
+  const hint: AmountHint =
+    todayCents === null
+      ? sentCents === null
+        ? { kind: "none" }
+        : { kind: "sent", sentCents }
+      : sentCents === null
+        ? { kind: "today", todayCents }
+        : sentCents === todayCents
+          ? { kind: "sent", sentCents }
+          : { kind: "changed", sentCents, todayCents };
+  return { amountCents, hint };
+};
+
+/** The amount field's description in the reader's language, amounts written out. */
+export const amountHintText = (hint: AmountHint, lang: Lang, t: TFunction<"staff">): string => {
+  switch (hint.kind) {
+    case "sent":
+      return t("decision.amountHint", { estimate: formatMoney(hint.sentCents, lang) });
+    case "changed":
+      return t("decision.amountChanged", {
+        sent: formatMoney(hint.sentCents, lang),
+        today: formatMoney(hint.todayCents, lang),
+      });
+    case "today":
+      return t("decision.amountToday", { today: formatMoney(hint.todayCents, lang) });
+    case "none":
+      return t("decision.amountNoEstimate");
+  }
+};
 
 /**
  * Whether approving `amountCents` needs the office's override and its reason, as the API

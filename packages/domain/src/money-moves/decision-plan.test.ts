@@ -6,6 +6,7 @@ import { renderNotification } from "../notifications.ts";
 import {
   type Decision,
   type DecisionState,
+  defaultApprovalCents,
   type OtherGrant,
   OverrideRequired,
   planDecision,
@@ -381,13 +382,48 @@ describe("planDecision: approvals the rules would refuse need an override", () =
 
   it("refuses a promotion above the estimate too, and takes it with the override", () => {
     const state = stateOf("waitlisted", { today: { verdict: "eligible", estimateCents: 200_000 } });
-    expect(refused(state, { action: "promote" })).toBeInstanceOf(OverrideRequired);
+    expect(refused(state, { action: "promote", amountCents: 225_000 })).toBeInstanceOf(
+      OverrideRequired,
+    );
     const plan = planned(state, {
       action: "promote",
+      amountCents: 225_000,
       override: { reason: "Tarif 2025 maintenu", grounds: ["above-estimate"] },
     });
     expect(plan.request.approvedCents).toBe(225_000);
     expect(overrideOf(plan)).toMatchObject({ reason: "Tarif 2025 maintenu" });
+  });
+
+  it("grants today's estimate when no amount is named, not the stale one stored when the request was sent (ADR 020)", () => {
+    // options saved since the request was sent: lowered (2 250 € → 2 000 €) and raised
+    for (const [sent, now] of [
+      [225_000, 200_000],
+      [200_000, 225_000],
+    ] as const) {
+      for (const action of ["approve", "promote"] as const) {
+        const state = stateOf(action === "approve" ? "under_review" : "waitlisted", {
+          estimatedCents: sent,
+          today: { verdict: "eligible", estimateCents: now },
+        });
+        const plan = planned(state, { action });
+        expect(plan.request.approvedCents, `${action} ${sent} → ${now}`).toBe(now);
+        expect(overrideOf(plan)).toBeUndefined();
+      }
+    }
+  });
+
+  it("defaults to the estimate made at sending only when the scheme gives none today", () => {
+    const cases: [DecisionState["today"], number | null, number | null][] = [
+      [{ verdict: "eligible", estimateCents: 200_000 }, 225_000, 200_000],
+      [{ verdict: "eligible", estimateCents: 200_000 }, null, 200_000],
+      [{ verdict: "eligible", estimateCents: null }, 225_000, 225_000],
+      [{ verdict: "ineligible", estimateCents: null }, 225_000, 225_000],
+      [{ verdict: "incomplete", estimateCents: 200_000 }, 225_000, 225_000],
+      [undefined, 225_000, 225_000],
+      [{ verdict: "ineligible", estimateCents: null }, null, null],
+    ];
+    for (const [today, estimatedCents, expected] of cases)
+      expect(defaultApprovalCents({ today, estimatedCents }), JSON.stringify(today)).toBe(expected);
   });
 
   it("approves an amount equal to or below the estimate without an override, and records none", () => {

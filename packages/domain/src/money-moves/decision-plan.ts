@@ -24,7 +24,7 @@ export type Decision =
   | { readonly action: "submit" }
   | { readonly action: "start-review" }
   /**
-   * The amount defaults to the standalone estimate made when the student applied. An approval
+   * The amount defaults to the scheme's estimate today ({@link defaultApprovalCents}). An approval
    * the rules would refuse (see {@link OverrideRequired}) needs the office's override, with why.
    */
   | {
@@ -100,7 +100,10 @@ export type OverrideGround =
 export interface DecisionState {
   readonly request: RequestSnapshot;
   readonly schemeName: Text;
-  /** The standalone estimate made when the student applied: what an approval defaults to. */
+  /**
+   * The standalone estimate made when the student applied: what an approval defaults to only
+   * when the scheme gives none today (`defaultApprovalCents`).
+   */
   readonly estimatedCents: number | null;
   /** The scheme's advance, in percent of the approved amount: what an advance defaults to. */
   readonly advancePercent: number;
@@ -239,13 +242,26 @@ const signedAgreement = (state: DecisionState) => {
   };
 };
 
+/**
+ * What an approval or a promotion grants when it names no amount: the scheme's estimate today
+ * (the rules in force for the stay's start, as the allocation funds it, ADR 020), else — the
+ * scheme finds the stay ineligible today or gives no estimate, an override being needed anyway —
+ * the estimate made when the student sent the request. The office's form proposes the same.
+ */
+export const defaultApprovalCents = (
+  state: Pick<DecisionState, "estimatedCents" | "today">,
+): number | null =>
+  state.today?.verdict === "eligible" && state.today.estimateCents !== null
+    ? state.today.estimateCents
+    : state.estimatedCents;
+
 const inputOf = (state: DecisionState, decision: Decision): ActionInput => {
   switch (decision.action) {
     case "approve":
     case "promote":
       return {
         action: decision.action,
-        amountCents: decision.amountCents ?? state.estimatedCents ?? 0,
+        amountCents: decision.amountCents ?? defaultApprovalCents(state) ?? 0,
         budgetRemainingCents: state.budgetRemainingCents,
       };
     case "pay-advance":

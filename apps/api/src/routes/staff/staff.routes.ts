@@ -393,7 +393,8 @@ export const applicationDocument = createRoute({
 
 const Reason = z.string().trim().min(1, "must say why").max(TEXT_LIMITS.text);
 const Amount = z.number().int().positive().meta({
-  description: "euro cents; the estimate made when the student applied by default",
+  description:
+    "euro cents; by default the scheme's estimate today (the application's `eligibility` report: the rules in force for the stay's start), else the estimate made when the student applied",
 });
 
 const Override = z

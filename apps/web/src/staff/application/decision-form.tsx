@@ -6,6 +6,7 @@ import { Controller, useForm, useWatch } from "react-hook-form";
 import { isProblem } from "../../api/api-problem.ts";
 import { SubmitButton } from "../../shell/submit-button.tsx";
 import {
+  amountHintText,
   centsOf,
   commitsMoney,
   type DecisionAction,
@@ -17,6 +18,7 @@ import {
   groundWords,
   leftAfter,
   overrideNeeded,
+  proposedAmount,
   type RefusedGround,
   reasonOf,
   refusedGroundsOf,
@@ -31,7 +33,8 @@ import { useStaffWrite } from "../use-staff-write.ts";
 
 /**
  * The office's decision on a request: one of the decisions open now, with what it needs (an
- * amount to approve, defaulting to the estimate, with what the envelope has left shown before
+ * amount to approve, defaulting to the scheme's estimate today — the one made when the request
+ * was sent said beside it when they differ — with what the envelope has left shown before
  * approving, and the scheme's estimate today beside it; a reason to reject or cancel; the
  * override's reason when approving what the rules would refuse). What the API refuses is said next to the form: a
  * field it names under that field, an envelope too small or a state that moved on above the
@@ -55,10 +58,12 @@ export const DecisionForm = ({
   const { t } = useStaffTranslation();
   const { lang } = useNames();
   const id = useId();
+  // today's estimate, as the API grants and weighs it; the one at sending said when it differs
+  const proposed = proposedAmount(request.estimatedCents, today);
   const defaults: DecisionValues = {
     // never a decision chosen in advance: cancelling is sometimes the only one open
     action: "",
-    amount: request.estimatedCents === null ? null : request.estimatedCents / 100,
+    amount: proposed.amountCents === null ? null : proposed.amountCents / 100,
     reason: "",
     override: "",
   };
@@ -166,13 +171,7 @@ export const DecisionForm = ({
             render={({ field }) => (
               <MoneyField
                 label={t("decision.amount")}
-                description={
-                  request.estimatedCents === null
-                    ? t("decision.amountNoEstimate")
-                    : t("decision.amountHint", {
-                        estimate: formatMoney(request.estimatedCents, lang),
-                      })
-                }
+                description={amountHintText(proposed.hint, lang, t)}
                 value={field.value}
                 onChange={field.onChange}
                 onBlur={field.onBlur}

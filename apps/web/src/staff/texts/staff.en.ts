@@ -269,6 +269,10 @@ export const staffEn: StaffMessages = {
     amount: "Amount approved",
     amountHint: "The estimate made when applying: {{estimate}}. Change it if needed.",
     amountNoEstimate: "No estimate was made when applying: enter the amount.",
+    amountChanged:
+      "Estimate when sent: {{sent}}; on the rules in force: {{today}}. The amount proposed follows the rules in force; change it if needed.",
+    amountToday:
+      "No estimate was made when sending; on the rules in force: {{today}}. Change the amount if needed.",
     left: "Left in the envelope: {{left}} (envelope of {{envelope}}).",
     leftAfter: "After approving {{amount}}, {{left}} will be left.",
     over: "{{amount}} is more than what is left: {{missing}} short. Lower the amount, raise the envelope or put the request on the waiting list.",

@@ -273,6 +273,10 @@ export const staffFr = {
     amount: "Montant accordé",
     amountHint: "L'estimation faite à la candidature : {{estimate}}. Modifiez-la si besoin.",
     amountNoEstimate: "Aucune estimation n'a été faite à la candidature : indiquez le montant.",
+    amountChanged:
+      "Estimation à l'envoi : {{sent}} ; selon les règles en vigueur : {{today}}. Le montant proposé suit les règles en vigueur ; modifiez-le si besoin.",
+    amountToday:
+      "Aucune estimation n'a été faite à l'envoi ; selon les règles en vigueur : {{today}}. Modifiez le montant si besoin.",
     left: "Reste sur l'enveloppe : {{left}} (enveloppe de {{envelope}}).",
     leftAfter: "Après avoir accordé {{amount}}, il restera {{left}}.",
     over: "{{amount}} dépasse ce qui reste : il manque {{missing}}. Réduisez le montant, augmentez l'enveloppe ou mettez la demande en liste d'attente.",
