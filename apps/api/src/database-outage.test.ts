@@ -66,7 +66,8 @@ describe.skipIf(!DATABASE_URL)(
         },
         port: await freePort(),
       });
-      await server.untilReady({ timeoutMs: 25_000, pollMs: 100 });
+      // from the sources (tsx): 10–14 s on a loaded CI machine, up to 50 s under the suite's hook timeout
+      await server.untilReady({ timeoutMs: 50_000, pollMs: 100 });
       const r = await fetch(`${server.url}/api/auth/sign-in`, {
         method: "POST",
         headers: { "content-type": "application/json" },

@@ -33,25 +33,26 @@ describe("budget race between two Node processes", () => {
       if (!t) throw new Error("no PostgreSQL runtime");
       const { run, config } = t;
       await run(Budgets.use((b) => b.setEnvelope("alumni", "2026-2027", 100_000, STAFF)));
-      const requestIds = await Promise.all(
-        Array.from({ length: 50 }, async (_, i) => {
-          const student = await run(
-            Users.use((u) =>
-              u.ensure({ email: `race${i}@example.org`, name: "Student", role: "student" }),
-            ),
-          );
-          const app = await run(
-            Applications.use((a) =>
-              a.create({ studentId: student.id, situation, schemes: ["alumni"] }),
-            ),
-          );
-          const id = app.requests[0]?.id as string;
-          const me: Actor = { kind: "student", userId: student.id };
-          await run(Applications.use((a) => a.decide(id, { action: "submit" }, me)));
-          await run(Applications.use((a) => a.decide(id, { action: "start-review" }, STAFF)));
-          return id;
-        }),
-      );
+      // set up one after the other: the race is the approvals', and fifty set-ups at once would
+      // only queue on the test's own pool
+      const requestIds: string[] = [];
+      for (let i = 0; i < 50; i++) {
+        const student = await run(
+          Users.use((u) =>
+            u.ensure({ email: `race${i}@example.org`, name: "Student", role: "student" }),
+          ),
+        );
+        const app = await run(
+          Applications.use((a) =>
+            a.create({ studentId: student.id, situation, schemes: ["alumni"] }),
+          ),
+        );
+        const id = app.requests[0]?.id as string;
+        const me: Actor = { kind: "student", userId: student.id };
+        await run(Applications.use((a) => a.decide(id, { action: "submit" }, me)));
+        await run(Applications.use((a) => a.decide(id, { action: "start-review" }, STAFF)));
+        requestIds.push(id);
+      }
 
       for (const share of [requestIds.slice(0, 25), requestIds.slice(25)]) {
         const w = spawnWorker("./approve-worker.ts");

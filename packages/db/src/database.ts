@@ -74,25 +74,12 @@ export interface OpenDatabase {
 const warnOnStderr = (details: DatabaseWarning) =>
   console.warn(JSON.stringify({ level: "warn", msg: "database", ...details }));
 
-/** How long a request waits for a connection to a PostgreSQL that does not answer. */
+/**
+ * How long a request waits for a connection, whether PostgreSQL does not answer or the pool's
+ * connections are all busy (pg-pool's one timeout for both): then a 503 worth retrying, well
+ * within a proxy's timeout and the 10 s a stopping instance gives its requests.
+ */
 const CONNECT_TIMEOUT_MS = 5_000;
-
-/**
- * How long a request waits for one of the pool's connections while all are busy: a burst of
- * writes queued on one envelope's lock waits its turn rather than failing after the time a
- * connection may take to open.
- */
-const POOL_WAIT_MS = 30_000;
-
-/**
- * pg's client with its own connection timeout: pg-pool gives its one `connectionTimeoutMillis`
- * to both waits, opening a connection and waiting for a busy pool's, which are not alike.
- */
-class Client extends pg.Client {
-  constructor(config: pg.ClientConfig = {}) {
-    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-  }
-}
 
 export const DEFAULT_DATA_DIR = "./data/pglite";
 
@@ -116,8 +103,7 @@ export const openDatabase = async (config: DatabaseConfig): Promise<OpenDatabase
     const pool = new pg.Pool({
       connectionString: config.url,
       max: 10,
-      connectionTimeoutMillis: POOL_WAIT_MS,
-      Client,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     });
     // a connection that the server drops (a restart, a failover, pg_terminate_backend) is an
     // 'error' event, on the pool while it is idle, on the client while a transaction holds it:
