@@ -465,6 +465,34 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       expect(Exit.isSuccess(await apply(year, p.version))).toBe(true);
     });
 
+    it("never lets her apply an allocation that leaves her own request, waitlisted by hand before, waiting", async () => {
+      const year = 2041;
+      await setEnvelope(year, 0);
+      const mine = await submitted(year, "1");
+      // a colleague put it on the waiting list by hand
+      await t.run(Applications.use((a) => a.decide(mine.id, { action: "start-review" }, STAFF)));
+      await t.run(Applications.use((a) => a.decide(mine.id, { action: "waitlist" }, STAFF)));
+      const other = await submitted(year, "5");
+      await setEnvelope(year, other.cents);
+      const p = await proposed(year);
+      expect(p.rows.map((r) => [r.requestId, r.funded])).toEqual([
+        [other.id, true],
+        [mine.id, false],
+      ]);
+      const her = { kind: "staff", userId: mine.studentId } as const;
+      const since = await lastMailId();
+      const applied = await t.runExit(
+        Allocations.use((a) => a.apply(SCHEME, yearOf(year), p.version, her)),
+      );
+      expect(errorOf(applied)).toMatchObject({ _tag: "OwnRequest", requestId: mine.id });
+      // nothing applied, no one told anything
+      const states = await statesOf([other.id, mine.id]);
+      expect([states.get(other.id), states.get(mine.id)]).toEqual(["submitted", "waitlisted"]);
+      const mails = await (await db()).select({ id: outbox.id }).from(outbox);
+      expect(mails.filter((m) => m.id > since)).toEqual([]);
+      expect(Exit.isSuccess(await apply(year, p.version))).toBe(true);
+    });
+
     it("ranks a request waitlisted by hand before with the others, and the promotion then follows the ranks", async () => {
       const year = 2036;
       await setEnvelope(year, 0);

@@ -522,11 +522,13 @@ export class Allocations extends Context.Service<
                     at,
                     { notify: false },
                   );
-                if (request.state === "waitlisted" && !s.funded)
+                if (request.state === "waitlisted" && !s.funded) {
                   // already waiting: queued again at its rank's place, as the promotion reads the
                   // waitlist in the order of its events (a request waitlisted by hand before the
                   // call closed does not keep a place ahead of those ranked above it), its
-                  // student told their rank as those waitlisted now are
+                  // student told their rank as those waitlisted now are; never by herself
+                  if (request.studentId === actor.userId)
+                    throw new OwnRequest({ requestId: s.requestId, action: "waitlist" });
                   await applyMovePlan(
                     tx,
                     planRequeue(
@@ -543,7 +545,7 @@ export class Allocations extends Context.Service<
                       note,
                     },
                   );
-                else
+                } else
                   await applicationsRepo.decideIn(
                     tx,
                     s.requestId,
