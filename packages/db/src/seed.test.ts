@@ -322,6 +322,29 @@ describe.each(testEngines().map((e) => [e.name, e] as const))(
       }
     });
 
+    it("announces only the demo students who have a password: one an older seed created without it is left out", async () => {
+      const fresh = await open(engine);
+      try {
+        // an older seed gave Lucas Bernard no password; this one keeps his account as it is
+        await fresh.run(
+          Users.use((u) =>
+            u.ensure({
+              email: "lucas.bernard@demo.envol.fr",
+              name: "Lucas Bernard",
+              role: "student",
+            }),
+          ),
+        );
+        const seeded = await fresh.run(seedDemo({ hashPassword }));
+        expect(seeded.otherStudents.map((a) => a.email)).toEqual([
+          "ines.moreau@demo.envol.fr",
+          "emma.wilson@demo.envol.fr",
+        ]);
+      } finally {
+        await fresh.dispose();
+      }
+    });
+
     it.runIf(engine.name === "postgres")(
       "seeds once when two instances start together on an empty database",
       async () => {
