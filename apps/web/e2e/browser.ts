@@ -4,7 +4,38 @@ import { createRequire } from "node:module";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { CHROMIUM } from "./server.ts";
 
-export const launch = (): Promise<Browser> =>
+/**
+ * Debian's Chromium; with `ENVOL_E2E_CPU_THROTTLE=4` every page's CPU is slowed four times
+ * (DevTools' `Emulation.setCPUThrottlingRate`), to meet on an idle machine the timings of a
+ * loaded CI one: `ENVOL_E2E_CPU_THROTTLE=4 pnpm exec vitest run -c vitest.e2e.config.ts …`.
+ */
+export const launch = async (): Promise<Browser> => {
+  const browser = await launchChromium();
+  const rate = Number(process.env.ENVOL_E2E_CPU_THROTTLE ?? 0);
+  if (rate > 1) slowEveryPage(browser, rate);
+  return browser;
+};
+
+const slowEveryPage = (browser: Browser, rate: number) => {
+  const slow = async (page: Page) => {
+    const session = await page.context().newCDPSession(page);
+    await session.send("Emulation.setCPUThrottlingRate", { rate });
+  };
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on("page", (page) => void slow(page));
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    await slow(page);
+    return page;
+  };
+};
+
+const launchChromium = (): Promise<Browser> =>
   chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -10,6 +10,12 @@ import { countReactCommits } from "./react-commits.ts";
 import { hasChromium, ROOT, startServer } from "./server.ts";
 
 const SHOTS = join(ROOT, "apps/web/e2e/screenshots");
+/**
+ * For what waits on the app's scripts (the page's language, a reloaded draft): expect.poll's
+ * own 1 s is shorter than a boot on a loaded machine (0.4-0.8 s here on an idle browser, more
+ * than 1 s with Chromium's CPU slowed four times), the time the texts' waits already give.
+ */
+const BOOT = { timeout: 20_000 };
 
 describe.skipIf(!hasChromium)(
   "the simulator in Debian's Chromium (skipped without /usr/bin/chromium)",
@@ -124,12 +130,13 @@ describe.skipIf(!hasChromium)(
         .waitFor({ timeout: 20_000 });
       const inEnglish = await exampleTotal(server.url, "en");
       await page.getByRole("button", { name: "English" }).click();
-      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+      // the English texts are a chunk of their own, fetched on the switch
+      await expect.poll(() => page.locator("html").getAttribute("lang"), BOOT).toBe("en");
       await page.getByText(inEnglish).first().waitFor({ timeout: 20_000 });
       // the server now sends the page in English: its first paint, before any script, too
       const reloaded = await page.reload();
       expect(await reloaded?.text()).toMatch(/<html lang="en">[\s\S]*<h1>Which grants/);
-      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+      await expect.poll(() => page.locator("html").getAttribute("lang"), BOOT).toBe("en");
       await page.getByText(inEnglish).first().waitFor({ timeout: 20_000 });
       await page.screenshot({ path: join(SHOTS, "simulator-en-phone.png"), fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
@@ -146,7 +153,8 @@ describe.skipIf(!hasChromium)(
         mobility: { host: { partner: "tu-berlin" }, start: "2027-03-08", end: "2027-03-12" },
       };
       await page.goto(`${server.url}/?s=${encodeSituation(stay)}`);
-      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+      // the server sends French (no language cookie yet): English once the app has booted
+      await expect.poll(() => page.locator("html").getAttribute("lang"), BOOT).toBe("en");
       const who = page.getByRole("group", { name: "Who is going?" });
       expect(await who.getByRole("radio", { name: "Student" }).isChecked()).toBe(true);
       await page.getByRole("group", { name: "Study or internship?" }).waitFor();
@@ -189,7 +197,9 @@ describe.skipIf(!hasChromium)(
         .toMatch(/"personnel":\{[^}]*"teachingHours":8/);
       await page.reload();
       const again = page.getByRole("group", { name: "Who is going?" });
-      await expect.poll(() => again.getByRole("radio", { name: "Staff" }).isChecked()).toBe(true);
+      await expect
+        .poll(() => again.getByRole("radio", { name: "Staff" }).isChecked(), BOOT)
+        .toBe(true);
       await page.close();
     });
   },
