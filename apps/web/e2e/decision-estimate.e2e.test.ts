@@ -2,7 +2,7 @@ import { formatMoney } from "@envol/domain";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launch } from "./browser.ts";
-import { DEMO, frenchContext, signIn, written } from "./demo.ts";
+import { csrfTokenOf, DEMO, frenchContext, signIn, written } from "./demo.ts";
 import { hasChromium, startServer } from "./server.ts";
 
 const WAIT = { timeout: 30_000 };
@@ -28,17 +28,7 @@ describe.skipIf(!hasChromium)(
       page.on("pageerror", (e) => errors.push(String(e)));
       await page.goto(`${server.url}/staff`);
       await signIn(page, DEMO.staff.email, DEMO.staff.password);
-      let csrfToken = "";
-      await expect
-        .poll(async () => {
-          const r = await office.request.get(`${server.url}/api/auth/session`);
-          const session = r.ok()
-            ? ((await r.json()) as { user: unknown; csrfToken: string })
-            : null;
-          csrfToken = session?.csrfToken ?? "";
-          return session?.user ?? null;
-        }, WAIT)
-        .not.toBeNull();
+      const csrfToken = await csrfTokenOf(office, server.url);
 
       // the demo's IDF request under review (Camille Martin's Berlin stay), sent at 450 € a month
       const queue = await office.request.get(

@@ -4,7 +4,8 @@
  */
 import { formatMoney, type Lang } from "@envol/domain";
 import { WORKED_EXAMPLE_1 } from "@envol/domain/reference";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expect } from "vitest";
 
 /** The accounts the server's demo data creates (see `packages/db/src/seed.ts`). */
 export const DEMO = {
@@ -64,4 +65,24 @@ export const signIn = async (page: Page, email: string, password: string) => {
   await page.getByLabel(/Adresse électronique|Email address/).fill(email);
   await page.getByLabel(/Mot de passe|Password/).fill(password);
   await page.getByRole("button", { name: /Se connecter|Sign in/ }).click();
+};
+
+/**
+ * The CSRF token of the context's session, once signing in has opened it (the session answers
+ * with its user): the API's writes sent from the test ask for it in `x-csrf-token`.
+ */
+export const csrfTokenOf = async (context: BrowserContext, serverUrl: string): Promise<string> => {
+  let csrfToken = "";
+  await expect
+    .poll(
+      async () => {
+        const r = await context.request.get(`${serverUrl}/api/auth/session`);
+        const session = r.ok() ? ((await r.json()) as { user: unknown; csrfToken: string }) : null;
+        csrfToken = session?.csrfToken ?? "";
+        return session?.user ?? null;
+      },
+      { timeout: 30_000 },
+    )
+    .not.toBeNull();
+  return csrfToken;
 };

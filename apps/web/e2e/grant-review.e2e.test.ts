@@ -4,7 +4,7 @@ import { addDays, formatLongDate, type IsoDate } from "@envol/domain";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launch } from "./browser.ts";
-import { DEMO, frenchContext, signIn } from "./demo.ts";
+import { csrfTokenOf, DEMO, frenchContext, signIn } from "./demo.ts";
 import { hasChromium, ROOT, startServer } from "./server.ts";
 
 const SHOTS = join(ROOT, "apps/web/e2e/screenshots");
@@ -32,18 +32,7 @@ describe.skipIf(!hasChromium)(
       page.on("pageerror", (e) => errors.push(String(e)));
       await page.goto(`${server.url}/staff`);
       await signIn(page, DEMO.staff.email, DEMO.staff.password);
-      // signed in once the session answers with the office's user
-      let csrfToken = "";
-      await expect
-        .poll(async () => {
-          const r = await staff.request.get(`${server.url}/api/auth/session`);
-          const session = r.ok()
-            ? ((await r.json()) as { user: unknown; csrfToken: string })
-            : null;
-          csrfToken = session?.csrfToken ?? "";
-          return session?.user ?? null;
-        }, WAIT)
-        .not.toBeNull();
+      const csrfToken = await csrfTokenOf(staff, server.url);
       // the office gives TU Berlin a key, as its page does
       const issued = await staff.request.post(`${server.url}/api/staff/partner-keys`, {
         headers: { "x-csrf-token": csrfToken },

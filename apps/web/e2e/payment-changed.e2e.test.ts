@@ -3,7 +3,7 @@ import { formatMoney } from "@envol/domain";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launch } from "./browser.ts";
-import { DEMO, frenchContext, signIn } from "./demo.ts";
+import { csrfTokenOf, DEMO, frenchContext, signIn } from "./demo.ts";
 import { hasChromium, ROOT, startServer } from "./server.ts";
 
 const SHOTS = join(ROOT, "apps/web/e2e/screenshots");
@@ -33,17 +33,7 @@ describe.skipIf(!hasChromium)(
       page.on("pageerror", (e) => errors.push(String(e)));
       await page.goto(`${server.url}/staff`);
       await signIn(page, DEMO.staff.email, DEMO.staff.password);
-      let csrfToken = "";
-      await expect
-        .poll(async () => {
-          const r = await staff.request.get(`${server.url}/api/auth/session`);
-          const session = r.ok()
-            ? ((await r.json()) as { user: unknown; csrfToken: string })
-            : null;
-          csrfToken = session?.csrfToken ?? "";
-          return session?.user ?? null;
-        }, WAIT)
-        .not.toBeNull();
+      const csrfToken = await csrfTokenOf(staff, server.url);
       const post = (path: string, data: unknown) =>
         staff.request.post(`${server.url}${path}`, {
           headers: { "x-csrf-token": csrfToken },
