@@ -10,7 +10,6 @@ import {
   createRegistry,
   explainRank,
   isExplained,
-  type Lang,
   OwnRequest,
   type PriorityRules,
   planRequeue,
@@ -529,6 +528,10 @@ export class Allocations extends Context.Service<
                   // student told their rank as those waitlisted now are; never by herself
                   if (request.studentId === actor.userId)
                     throw new OwnRequest({ requestId: s.requestId, action: "waitlist" });
+                  const student = recipients.get(request.studentId);
+                  // every request's student was locked above, with where to write to them
+                  if (!student)
+                    throw new Error(`request ${s.requestId}: its student is not locked`);
                   await applyMovePlan(
                     tx,
                     planRequeue(
@@ -541,7 +544,7 @@ export class Allocations extends Context.Service<
                       requestId: s.requestId,
                       applicationId: request.applicationId,
                       budgetId: null,
-                      student: recipients.get(request.studentId) as { email: string; lang: Lang },
+                      student,
                       note,
                     },
                   );

@@ -89,17 +89,15 @@ export const proposedAmount = (
     estimatedCents: sentCents,
     today: today ?? undefined,
   });
-  const todayCents = today?.verdict === "eligible" ? today.estimateCents : null;
+  // today's figure when the scheme gives one, else the one at sending (defaultApprovalCents)
   const hint: AmountHint =
-    todayCents === null
-      ? sentCents === null
-        ? { kind: "none" }
-        : { kind: "sent", sentCents }
+    amountCents === null
+      ? { kind: "none" }
       : sentCents === null
-        ? { kind: "today", todayCents }
-        : sentCents === todayCents
+        ? { kind: "today", todayCents: amountCents }
+        : amountCents === sentCents
           ? { kind: "sent", sentCents }
-          : { kind: "changed", sentCents, todayCents };
+          : { kind: "changed", sentCents, todayCents: amountCents };
   return { amountCents, hint };
 };
 
